@@ -1,0 +1,27 @@
+//! Taipan's front end: source bytes -> tokens -> AST, for the whole Python 3.11 grammar.
+//!
+//! The stages follow CPython 3.11's `Parser/` directory: [`tokenizer`] (`tokenizer.c`: source
+//! decoding, tokens, indentation), [`parser`] (`pegen.c`, the grammar of `Grammar/python.gram`,
+//! `action_helpers.c`, `pegen_errors.c`), [`string_parser`] (`string_parser.c`: string
+//! literals and f-strings), [`number`] (number literals), producing the [`ast`] of
+//! `Python.asdl`. [`dump`] prints a tree exactly as Python's `ast.dump` does. This crate knows
+//! nothing of the virtual machine.
+
+pub mod ast;
+pub mod dump;
+pub mod error;
+pub mod number;
+pub mod parser;
+pub mod pyrepr;
+pub mod string_parser;
+pub mod token;
+pub mod tokenizer;
+
+pub use error::{SyntaxError, SyntaxErrorKind};
+
+/// Parses a whole file (`exec` mode), as `compile(source, filename, "exec", PyCF_ONLY_AST)`
+/// does for `source` given as bytes: BOM and PEP 263 coding cookie honoured.
+pub fn parse_module(source: &[u8], filename: &str) -> Result<ast::Mod, SyntaxError> {
+    let text = tokenizer::decode_source(source)?;
+    parser::parse_file(&text, filename)
+}

@@ -1,0 +1,47 @@
+//! The `taipan` command line (CPython's `Modules/main.c` and `Python/pythonrun.c` in part).
+//!
+//! For now it offers the front end only: `taipan --dump-ast FILE` prints what CPython 3.11
+//! prints for `print(ast.dump(ast.parse(src, FILE), include_attributes=True))`, and a syntax
+//! error as `python3.11 FILE` reports it. Running programs comes with the virtual machine.
+
+mod syntax_error;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+fn usage() -> ExitCode {
+    eprintln!("usage: taipan --dump-ast FILE");
+    ExitCode::from(2)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    match args.get(1).map(String::as_str) {
+        Some("--dump-ast") if args.len() == 3 => dump_ast(&args[2]),
+        _ => usage(),
+    }
+}
+
+fn dump_ast(path: &str) -> ExitCode {
+    let source = match std::fs::read(path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("taipan: can't open file '{path}': [Errno {}] {e}", e.raw_os_error().unwrap_or(0));
+            return ExitCode::from(2);
+        }
+    };
+    match taipan_parser::parse_module(&source, path) {
+        Ok(tree) => {
+            let mut out = taipan_parser::dump::dump(&tree, true);
+            out.push('\n');
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            let _ = lock.write_all(out.as_bytes());
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprint!("{}", syntax_error::format_syntax_error(&err, path, &source));
+            ExitCode::from(1)
+        }
+    }
+}
