@@ -146,6 +146,17 @@ def first_diff(taipan, path):
     return "    expected: ...%s\n    taipan:   ...%s" % (exp[lo:i + 80], got[lo:i + 80])
 
 
+def cpython_display(path):
+    """What `python3.11 FILE` prints to stderr for a file it rejects."""
+    p = subprocess.run([CPYTHON, "-X", "utf8", path], capture_output=True, timeout=60)
+    return p.stderr.decode("utf-8", "replace")
+
+
+def taipan_display(taipan, path):
+    p = subprocess.run([taipan, "--dump-ast", path], capture_output=True, timeout=60)
+    return p.stderr.decode("utf-8", "replace")
+
+
 def same(expected, got):
     if "ok" in expected:
         return got.get("ok") == expected["ok"]
@@ -202,38 +213,62 @@ def main():
         expected = cpython_results(paths) if paths else []
         with cf.ThreadPoolExecutor(max_workers=a.jobs) as ex:
             got = list(ex.map(lambda p: taipan_result(a.taipan, p), paths))
-        st = {"parsed": 0, "parsed_same": 0, "rejected": 0, "rejected_same": 0, "crashes": 0}
+        st = {"parsed": 0, "parsed_same": 0, "rejected": 0, "rejected_same": 0, "crashes": 0,
+              "display": 0, "display_same": 0}
+        display_checks = []
         for (ident, path), e, g in zip(items, expected, got):
             ok = same(e, g)
             kind = "parsed" if "ok" in e else "rejected"
             st[kind] += 1
             if ok:
                 st[kind + "_same"] += 1
+                if kind == "rejected":
+                    display_checks.append((ident, path, e))
             else:
                 failures.append((ident, path, e, g))
             if "crash" in g:
                 st["crashes"] += 1
+        # For errors matched on type, line and message, the whole text must match what
+        # `python3.11 FILE` prints (when its message is the one ast.parse gives: running a
+        # file reads it with the file tokenizer, whose decoding errors are worded otherwise).
+        with cf.ThreadPoolExecutor(max_workers=a.jobs) as ex:
+            shown_pairs = list(ex.map(lambda it: (cpython_display(it[1]), taipan_display(a.taipan, it[1])), display_checks))
+        for (ident, path, e), (cdisp, tdisp) in zip(display_checks, shown_pairs):
+            etype, _, emsg = e["err"]
+            if not cdisp.rstrip("\n").endswith("%s: %s" % (etype, emsg)):
+                continue
+            st["display"] += 1
+            if cdisp == tdisp:
+                st["display_same"] += 1
+            else:
+                failures.append(("display:" + ident, path, {"display": cdisp}, {"display": tdisp}))
         summary[cname] = st
 
     print("Parser conformance: CPython 3.11 ast.parse vs taipan --dump-ast")
     for cname, st in summary.items():
         pct = lambda x, y: 100.0 * x / y if y else 100.0
-        print("  %-12s parsed by CPython: %5d, identical dump: %5d (%.1f%%); rejected by CPython: %4d, same error: %4d (%.1f%%); taipan crashes: %d"
+        print("  %-12s parsed by CPython: %5d, identical dump: %5d (%.1f%%); rejected by CPython: %4d, same error: %4d (%.1f%%); "
+              "same error text as `python3.11 FILE`: %d/%d; taipan crashes: %d"
               % (cname, st["parsed"], st["parsed_same"], pct(st["parsed_same"], st["parsed"]),
-                 st["rejected"], st["rejected_same"], pct(st["rejected_same"], st["rejected"]), st["crashes"]))
+                 st["rejected"], st["rejected_same"], pct(st["rejected_same"], st["rejected"]),
+                 st["display_same"], st["display"], st["crashes"]))
 
     shown = 0
     for ident, path, e, g in failures:
         if shown >= a.show:
             break
         shown += 1
+        if "display" in e:
+            print("FAIL %s (error text)\n--- python3.11 FILE:\n%s--- taipan:\n%s" % (ident, e["display"], g["display"]))
+            continue
         print("FAIL %s\n    CPython: %s\n    taipan:  %s" % (ident, describe(e), describe(g)))
         if "ok" in e and "ok" in g:
             print(first_diff(a.taipan, path))
     if len(failures) > shown:
         print("... and %d more failures" % (len(failures) - shown))
 
-    total = sum(len(v) for v in corpora.values())
+    # Each input is one check, and each error text compared is one more.
+    total = sum(len(v) for v in corpora.values()) + sum(st["display"] for st in summary.values())
     failed_ids = {f[0] for f in failures}
     if a.write_known_failures:
         with open(a.write_known_failures, "w") as f:
@@ -259,13 +294,14 @@ def main():
 
 def write_doc(path, summary):
     begin, end = "<!-- parser-conformance:begin -->", "<!-- parser-conformance:end -->"
-    rows = ["| corpus | parsed by CPython | identical dump | rejected by CPython | same error (type, line, message) |",
-            "|---|---|---|---|---|"]
+    rows = ["| corpus | parsed by CPython | identical dump | rejected by CPython | same error (type, line, message) | same error text as `python3.11 FILE` |",
+            "|---|---|---|---|---|---|"]
     for cname, st in summary.items():
         pct = lambda x, y: "%.1f%%" % (100.0 * x / y) if y else "n/a"
-        rows.append("| %s | %d | %d (%s) | %d | %d (%s) |" % (
+        rows.append("| %s | %d | %d (%s) | %d | %d (%s) | %d of %d |" % (
             cname, st["parsed"], st["parsed_same"], pct(st["parsed_same"], st["parsed"]),
-            st["rejected"], st["rejected_same"], pct(st["rejected_same"], st["rejected"])))
+            st["rejected"], st["rejected_same"], pct(st["rejected_same"], st["rejected"]),
+            st["display_same"], st["display"]))
     block = "\n".join([begin, "", "\n".join(rows), "", end])
     text = open(path).read() if os.path.exists(path) else ""
     if begin in text and end in text:

@@ -18,6 +18,13 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     match args.get(1).map(String::as_str) {
         Some("--dump-ast") if args.len() == 3 => dump_ast(&args[2]),
+        Some(arg) if !arg.starts_with('-') => {
+            eprintln!(
+                "taipan: running programs is not implemented yet (the virtual machine is still to come); \
+                 `taipan --dump-ast {arg}` prints its AST"
+            );
+            ExitCode::from(2)
+        }
         _ => usage(),
     }
 }
