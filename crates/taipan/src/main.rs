@@ -29,7 +29,25 @@ fn main() -> ExitCode {
     }
 }
 
+/// Stack for the front end's thread. The parser bounds its own recursion (CPython's limits:
+/// 200 nested brackets, 100 indentation levels, a fixed rule depth), and the dump recurses
+/// as deep as the tree; this leaves both ample room on any platform's main-thread default.
+const FRONT_END_STACK: usize = 256 << 20;
+
 fn dump_ast(path: &str) -> ExitCode {
+    let path = path.to_string();
+    std::thread::Builder::new()
+        .name("taipan-front-end".into())
+        .stack_size(FRONT_END_STACK)
+        .spawn(move || dump_ast_on_this_thread(&path))
+        .and_then(|handle| handle.join().map_err(|_| std::io::Error::other("front end panicked")))
+        .unwrap_or_else(|e| {
+            eprintln!("taipan: internal error: {e}");
+            ExitCode::from(70)
+        })
+}
+
+fn dump_ast_on_this_thread(path: &str) -> ExitCode {
     let source = match std::fs::read(path) {
         Ok(s) => s,
         Err(e) => {
