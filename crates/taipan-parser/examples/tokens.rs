@@ -1,0 +1,109 @@
+//! Prints the tokens of Python files as `scripts/compare_tokens.py` prints CPython's
+//! (`_tokenize.TokenizerIter`, the C tokenizer of `Parser/tokenizer.c`), one file after another:
+//!
+//! ```text
+//! FILE <path>
+//! <type> <lineno> <col> <end_lineno> <end_col> <text as a JSON string>
+//! ...
+//! END | STOP | ERROR <ExceptionType> <lineno> <message>
+//! ```
+//!
+//! Types are CPython's exact numbers as TokenizerIter gives them (keywords NAME, each operator
+//! its own number, unknown characters OP). INDENT/DEDENT have columns -1
+//! as TokenizerIter reports them; ENDMARKER is not printed (TokenizerIter stops before it).
+//! `ERROR` is printed for errors CPython's tokenizer raises itself, and for errors pegen raises
+//! from the tokenizer's `done` code (which TokenizerIter swallows: the script asks `compile()`).
+//!
+//! Usage: `cargo run --release -p taipan-parser --example tokens -- FILE...`
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+
+use taipan_parser::token::TokKind;
+use taipan_parser::tokenizer::{decode_source, Tokenizer};
+
+fn json_str(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn dump(path: &str, out: &mut String) {
+    let _ = writeln!(out, "FILE {path}");
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            let _ = writeln!(out, "ERROR OSError 0 {e}");
+            return;
+        }
+    };
+    let text = match decode_source(&bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let _ = writeln!(out, "ERROR {} {} {}", e.kind.name(), e.lineno, e.msg);
+            return;
+        }
+    };
+    let mut tok = Tokenizer::new(&text);
+    loop {
+        match tok.next_token() {
+            Ok(t) if t.kind == TokKind::EndMarker => {
+                out.push_str("END\n");
+                return;
+            }
+            Ok(t) => {
+                let (col, end_col) = if matches!(t.kind, TokKind::Indent | TokKind::Dedent) {
+                    (-1, -1)
+                } else {
+                    (t.col_offset as i64, t.end_col_offset as i64)
+                };
+                let _ = write!(
+                    out,
+                    "{} {} {} {} {} ",
+                    if t.kind.is_keyword() { 1 } else { t.kind as u8 },
+                    t.lineno,
+                    col,
+                    t.end_lineno,
+                    end_col
+                );
+                let s = if matches!(t.kind, TokKind::Indent | TokKind::Dedent) {
+                    ""
+                } else {
+                    text.get(t.start as usize..t.end as usize)
+                        .unwrap_or("<bad span>")
+                };
+                json_str(s, out);
+                out.push('\n');
+            }
+            Err(e) => {
+                let _ = writeln!(out, "ERROR {} {} {}", e.kind.name(), e.lineno, e.msg);
+                return;
+            }
+        }
+    }
+}
+
+fn main() {
+    let mut out = String::new();
+    let stdout = std::io::stdout();
+    let mut lock = stdout.lock();
+    for path in std::env::args().skip(1) {
+        out.clear();
+        dump(&path, &mut out);
+        if lock.write_all(out.as_bytes()).is_err() {
+            return;
+        }
+    }
+}

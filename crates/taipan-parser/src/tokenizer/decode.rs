@@ -1,0 +1,306 @@
+//! Source decoding for string input, after CPython 3.11's `Parser/tokenizer.c`
+//! (`decode_str`, `translate_newlines`, `check_bom`, `check_coding_spec`, `get_coding_spec`,
+//! `get_normal_name`) and the NUL check of `Python/pythonrun.c`.
+//!
+//! Order of work, as CPython does it for `compile(bytes)`: reject NUL bytes; translate `\r\n`
+//! and lone `\r` to `\n` and add a final `\n` if missing; strip a UTF-8 BOM; look for a PEP 263
+//! coding cookie on line 1, or on line 2 if line 1 holds only blanks and/or a comment; decode.
+//!
+//! UTF-8 (no cookie, a BOM, or an explicit utf-8 cookie) is NOT validated up front by CPython's
+//! string reader: undecodable bytes are harmless inside comments, and are reported only when
+//! the parser decodes a token holding them. [`decode_source`] reproduces that: it decodes
+//! lossily and, if a replaced byte lies inside a token, returns the error CPython's parser
+//! raises for that token (see [`utf8_token_error`]).
+
+use super::codecs;
+use super::Tokenizer;
+use crate::error::{SyntaxError, SyntaxErrorKind};
+use crate::token::TokKind;
+
+fn error_no_location(msg: String) -> SyntaxError {
+    SyntaxError::new(SyntaxErrorKind::SyntaxError, msg, 0, 0)
+}
+
+/// `translate_newlines(s, exec_input=1)`: `\r\n` and `\r` become `\n`; a final `\n` is added.
+fn translate_newlines(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len() + 1);
+    let mut i = 0;
+    // Copy runs without '\r' at once.
+    while i < bytes.len() {
+        match bytes[i..].iter().position(|&b| b == b'\r') {
+            None => {
+                out.extend_from_slice(&bytes[i..]);
+                break;
+            }
+            Some(k) => {
+                out.extend_from_slice(&bytes[i..i + k]);
+                out.push(b'\n');
+                i += k + 1;
+                if bytes.get(i) == Some(&b'\n') {
+                    i += 1;
+                }
+            }
+        }
+    }
+    if out.last() != Some(&b'\n') {
+        out.push(b'\n');
+    }
+    out
+}
+
+/// `get_normal_name`: the canonical spelling of utf-8 and latin-1 cookies.
+fn get_normal_name(s: &str) -> String {
+    let buf: String = s
+        .bytes()
+        .take(12)
+        .map(|c| {
+            if c == b'_' {
+                '-'
+            } else {
+                c.to_ascii_lowercase() as char
+            }
+        })
+        .collect();
+    if buf == "utf-8" || buf.starts_with("utf-8-") {
+        "utf-8".into()
+    } else if buf == "latin-1"
+        || buf == "iso-8859-1"
+        || buf == "iso-latin-1"
+        || buf.starts_with("latin-1-")
+        || buf.starts_with("iso-8859-1-")
+        || buf.starts_with("iso-latin-1-")
+    {
+        "iso-8859-1".into()
+    } else {
+        s.into()
+    }
+}
+
+/// `get_coding_spec`: the encoding named by a coding cookie in `line` (without its `\n`).
+fn get_coding_spec(line: &[u8]) -> Option<String> {
+    let size = line.len();
+    if size < 7 {
+        return None;
+    }
+    let mut i = 0;
+    // The cookie must be in a comment that is the only thing on the line.
+    while i < size - 6 {
+        if line[i] == b'#' {
+            break;
+        }
+        if !matches!(line[i], b' ' | b'\t' | 0x0c) {
+            return None;
+        }
+        i += 1;
+    }
+    while i < size - 6 {
+        if &line[i..i + 6] == b"coding" {
+            let mut t = i + 6;
+            let sep = line.get(t).copied().unwrap_or(0);
+            if sep != b':' && sep != b'=' {
+                i += 1;
+                continue;
+            }
+            loop {
+                t += 1;
+                if !matches!(line.get(t), Some(b' ') | Some(b'\t')) {
+                    break;
+                }
+            }
+            let begin = t;
+            while let Some(&c) = line.get(t) {
+                if c.is_ascii_alphanumeric() || c == b'-' || c == b'_' || c == b'.' {
+                    t += 1;
+                } else {
+                    break;
+                }
+            }
+            if begin < t {
+                // Only ASCII bytes were taken.
+                let name = String::from_utf8_lossy(&line[begin..t]);
+                return Some(get_normal_name(&name));
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Whether line 1 (without a cookie) lets CPython look at line 2: only blanks and/or a
+/// comment (`decoding_state` still `STATE_SEEK_CODING`).
+fn line_allows_second_cookie(line: &[u8]) -> bool {
+    for &c in line {
+        if c == b'#' || c == b'\n' || c == b'\r' {
+            return true;
+        }
+        if !matches!(c, b' ' | b'\t' | 0x0c) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Turns the raw bytes of a source file into text: UTF-8 BOM, PEP 263 coding cookie on line 1
+/// or 2, CPython's errors for undecodable input.
+pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
+    if bytes.contains(&0) {
+        return Err(error_no_location(
+            "source code string cannot contain null bytes".into(),
+        ));
+    }
+    let translated = translate_newlines(bytes);
+    let (has_bom, body) = match translated.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (true, rest),
+        None => (false, &translated[..]),
+    };
+    // Lines 1 and 2, without their '\n'.
+    let mut lines = body.split(|&b| b == b'\n');
+    let line1 = lines.next().unwrap_or(&[]);
+    let line2 = lines.next();
+    let mut spec = get_coding_spec(line1);
+    if spec.is_none() && line_allows_second_cookie(line1) {
+        // `newl[1]` must exist: line 2 must end with '\n' (it always does after translation,
+        // unless it is the empty remainder after the final newline).
+        if let Some(l2) = line2 {
+            let l2_end = line1.len() + 1 + l2.len();
+            if l2_end < body.len() {
+                spec = get_coding_spec(l2);
+            }
+        }
+    }
+    match spec {
+        Some(cs) if has_bom && cs != "utf-8" => Err(error_no_location(format!(
+            "encoding problem: {cs} with BOM"
+        ))),
+        Some(cs) if cs != "utf-8" => codecs::decode(body, &cs).map_err(error_no_location),
+        _ => decode_utf8_lazily(body),
+    }
+}
+
+/// UTF-8 text as CPython's string reader takes it: valid text as is; otherwise the error the
+/// parser would raise on the first token that holds an undecodable byte, or (if all such bytes
+/// are in comments) the text with those bytes replaced.
+fn decode_utf8_lazily(body: &[u8]) -> Result<String, SyntaxError> {
+    match std::str::from_utf8(body) {
+        Ok(s) => Ok(s.to_owned()),
+        Err(_) => {
+            let (text, bad) = lossy_with_positions(body);
+            match utf8_token_error(&text, &bad) {
+                Some(err) => Err(err),
+                None => Ok(text),
+            }
+        }
+    }
+}
+
+/// An undecodable sequence: where its replacement character is in the lossy text, its
+/// offset in the original bytes, its first byte and CPython's reason.
+pub(crate) struct BadUtf8 {
+    text_pos: usize,
+    byte: u8,
+    reason: &'static str,
+}
+
+/// Decodes `body` replacing each maximal invalid subsequence by U+FFFD (as Python's
+/// "replace" handler does), recording where each replacement went.
+fn lossy_with_positions(body: &[u8]) -> (String, Vec<BadUtf8>) {
+    let mut text = String::with_capacity(body.len() + 16);
+    let mut bad = Vec::new();
+    let mut rest = body;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                text.push_str(s);
+                break;
+            }
+            Err(e) => {
+                let valid = e.valid_up_to();
+                // SAFETY-free: the prefix is valid UTF-8 per `valid_up_to`.
+                text.push_str(std::str::from_utf8(&rest[..valid]).unwrap_or(""));
+                let byte = rest[valid];
+                let (len, reason) = match e.error_len() {
+                    Some(n) => (n, invalid_reason(&rest[valid..])),
+                    None => (rest.len() - valid, "unexpected end of data"),
+                };
+                bad.push(BadUtf8 {
+                    text_pos: text.len(),
+                    byte,
+                    reason,
+                });
+                text.push('\u{FFFD}');
+                rest = &rest[valid + len..];
+            }
+        }
+    }
+    (text, bad)
+}
+
+/// Python's reason for an invalid UTF-8 sequence starting at `s[0]`.
+fn invalid_reason(s: &[u8]) -> &'static str {
+    let b = s[0];
+    if (0x80..0xC2).contains(&b) || b >= 0xF5 {
+        "invalid start byte"
+    } else {
+        "invalid continuation byte"
+    }
+}
+
+/// Tokenizes the lossy text up to the first token holding a replaced byte and returns the
+/// error CPython's parser raises when it decodes that token's text (names: the whole name;
+/// strings: the body after the prefix and quotes). `None` when no token holds one (they are
+/// all in comments) or the tokenizer stops earlier.
+fn utf8_token_error(text: &str, bad: &[BadUtf8]) -> Option<SyntaxError> {
+    let mut tok = Tokenizer::new(text);
+    let mut next_bad = 0;
+    loop {
+        let t = tok.next_token().ok()?;
+        if t.kind == TokKind::EndMarker {
+            return None;
+        }
+        let (start, end) = (t.start as usize, t.end as usize);
+        while next_bad < bad.len() && bad[next_bad].text_pos < start {
+            next_bad += 1;
+        }
+        let Some(b) = bad.get(next_bad) else {
+            return None;
+        };
+        if b.text_pos >= end {
+            continue;
+        }
+        let (chunk_start, is_bytes) = match t.kind {
+            TokKind::String => {
+                let s = &text.as_bytes()[start..end];
+                let prefix = s.iter().position(|&c| c == b'\'' || c == b'"').unwrap_or(0);
+                let is_bytes = s[..prefix].iter().any(|&c| c | 0x20 == b'b');
+                let q = s[prefix];
+                let triple = s.len() >= prefix + 6 && s[prefix + 1] == q && s[prefix + 2] == q;
+                (start + prefix + if triple { 3 } else { 1 }, is_bytes)
+            }
+            _ => (start, false),
+        };
+        if is_bytes {
+            let mut e = SyntaxError::new(
+                SyntaxErrorKind::SyntaxError,
+                "bytes can only contain ASCII literal characters",
+                t.lineno,
+                t.col_offset + 1,
+            );
+            e.end_lineno = t.end_lineno;
+            e.end_offset = t.end_col_offset + 1;
+            return Some(e);
+        }
+        // Position: in original bytes from the chunk start (the text before it in the chunk
+        // is valid, so its byte length is the same in the original).
+        let position = b.text_pos - chunk_start.min(b.text_pos);
+        let msg = format!(
+            "(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: {}",
+            b.byte, position, b.reason
+        );
+        return Some(SyntaxError::new(
+            SyntaxErrorKind::SyntaxError,
+            msg,
+            t.lineno,
+            t.col_offset + 1,
+        ));
+    }
+}

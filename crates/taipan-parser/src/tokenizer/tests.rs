@@ -1,0 +1,1 @@
+//! Unit tests of the tokenizer; expected values were recorded from python3.11.
