@@ -16,6 +16,7 @@ pub mod pyrepr;
 pub mod string_parser;
 pub mod token;
 pub mod tokenizer;
+pub mod unicode_names;
 pub mod unicode_printable;
 
 pub use error::{SyntaxError, SyntaxErrorKind};

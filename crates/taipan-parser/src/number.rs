@@ -253,7 +253,7 @@ mod tests {
 
     #[test]
     fn max_str_digits() {
-        let err = parse_number(&"1_".repeat(4300).trim_end_matches('_').to_string() as &str);
+        let err = parse_number("1_".repeat(4300).trim_end_matches('_'));
         assert!(err.is_ok());
         let err = parse_number(&"1".repeat(5000)).unwrap_err();
         assert_eq!(
