@@ -22,6 +22,17 @@ use std::io::Write as _;
 use taipan_parser::token::TokKind;
 use taipan_parser::tokenizer::{decode_source, Tokenizer};
 
+/// CPython 3.11's token number: keywords are NAME except `async`/`await`, which the C
+/// tokenizer reports as ASYNC (56) and AWAIT (55).
+fn cpython_number(kind: TokKind) -> u8 {
+    match kind {
+        TokKind::Async => 56,
+        TokKind::Await => 55,
+        k if k.is_keyword() => 1,
+        k => k as u8,
+    }
+}
+
 fn json_str(s: &str, out: &mut String) {
     out.push('"');
     for c in s.chars() {
@@ -72,7 +83,7 @@ fn dump(path: &str, out: &mut String) {
                 let _ = write!(
                     out,
                     "{} {} {} {} {} ",
-                    if t.kind.is_keyword() { 1 } else { t.kind as u8 },
+                    cpython_number(t.kind),
                     t.lineno,
                     col,
                     t.end_lineno,
