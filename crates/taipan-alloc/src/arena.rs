@@ -13,9 +13,10 @@
 //! * `nfp2lasta[n]` is the last arena on `usable_arenas` with `n` free pools
 //!   (NONE if there is none), so an arena whose count grows by one moves
 //!   right in one step instead of a walk.
-//! * An arena with every pool free is unmapped at once (unless
-//!   `keep_empty_arena` is set, see the docs), so `arenas allocated current`
-//!   falls back when a program's objects die.
+//! * An arena with every pool free is unmapped at once (unless fewer than
+//!   `max_spare_arenas` empty arenas are kept; 0 by default), so
+//!   `arenas allocated current` falls back when a program's objects die.
+//!   `nspare_arenas` counts the mapped arenas with every pool free.
 //! * `nfreepools` counts pools on `freepools` plus never-carved pools at or
 //!   after `pool_address`.
 
@@ -99,6 +100,7 @@ impl<S: ArenaSource> Obmalloc<S> {
         self.narenas_currently_allocated += 1;
         self.footprint += ARENA_SIZE;
         self.narenas_highwater = self.narenas_highwater.max(self.narenas_currently_allocated);
+        self.nspare_arenas += 1;
         idx
     }
 
@@ -132,6 +134,10 @@ impl<S: ArenaSource> Obmalloc<S> {
             self.nfp2lasta[nf - 1] = ua;
         }
         let ao = &mut self.arenas[ua as usize];
+        if ao.nfreepools == ao.ntotalpools {
+            // A fresh arena or a spare is wholly empty until now.
+            self.nspare_arenas -= 1;
+        }
         let pool: *mut PoolHeader;
         if !ao.freepools.is_null() {
             pool = ao.freepools;
@@ -209,13 +215,17 @@ impl<S: ArenaSource> Obmalloc<S> {
         let ao = &mut self.arenas[ai as usize];
         ao.nfreepools += 1;
         let nf = ao.nfreepools as usize;
-        let next = ao.nextarena;
 
-        // Case 1: wholly empty, give it back to the OS.
-        if nf == ao.ntotalpools as usize && (!self.keep_empty_arena || next != NONE) {
-            self.unlink_usable(ai);
-            self.release_arena(ai);
-            return;
+        // Case 1: wholly empty. Give it back to the OS unless there is room
+        // for another spare (none by default); a spare stays on
+        // usable_arenas, where sorting puts it at the tail.
+        if nf == ao.ntotalpools as usize {
+            if self.nspare_arenas >= self.max_spare_arenas {
+                self.unlink_usable(ai);
+                self.release_arena(ai);
+                return;
+            }
+            self.nspare_arenas += 1;
         }
         // Case 2: it was full, so it is not on usable_arenas; it has the
         // fewest free pools of all (one), so it goes first.
@@ -299,6 +309,7 @@ impl<S: ArenaSource> Obmalloc<S> {
             }
         }
         self.usable_arenas = NONE;
+        self.nspare_arenas = 0;
         self.usedpools = [ptr::null_mut(); crate::size_class::NB_SMALL_SIZE_CLASSES];
         self.nfp2lasta = [NONE; MAX_POOLS_IN_ARENA + 1];
     }
@@ -342,6 +353,8 @@ impl<S: ArenaSource> Obmalloc<S> {
             prev = a;
             a = next;
         }
+        let empty = self.arenas.iter().filter(|ao| !ao.address.is_null() && ao.nfreepools == ao.ntotalpools);
+        assert_eq!(empty.count(), self.nspare_arenas, "nspare_arenas out of step");
         // Check pools of each arena agree with nfreepools.
         for ao in self.arenas.iter().filter(|ao| !ao.address.is_null()) {
             let mut free = 0usize;

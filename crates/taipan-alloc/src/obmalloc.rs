@@ -47,9 +47,13 @@ pub struct Obmalloc<S: ArenaSource = DefaultArenaSource> {
     /// `nfp2lasta[n]`: last arena on `usable_arenas` with `n` free pools.
     pub(crate) nfp2lasta: [u32; MAX_POOLS_IN_ARENA + 1],
     pub(crate) source: S,
-    /// Keep a wholly empty arena if it is the last usable one (CPython
-    /// 3.9+'s rule, bpo-37257). Off by default; see docs/internals.
-    pub(crate) keep_empty_arena: bool,
+    /// How many wholly empty arenas to keep mapped instead of returning
+    /// them to the OS at once (0 by default; CPython 3.9+ keeps 1,
+    /// bpo-37257). See docs/internals/allocator.md for the measurements.
+    pub(crate) max_spare_arenas: usize,
+    /// Mapped arenas with every pool free (spares, or fresh ones not yet
+    /// used).
+    pub(crate) nspare_arenas: usize,
     /// Arenas ever mapped (CPython: `ntimes_arena_allocated`).
     pub(crate) ntimes_arena_allocated: usize,
     /// Arenas mapped now (CPython: `narenas_currently_allocated`).
@@ -93,7 +97,8 @@ impl<S: ArenaSource> Obmalloc<S> {
             usable_arenas: NONE,
             nfp2lasta: [NONE; MAX_POOLS_IN_ARENA + 1],
             source,
-            keep_empty_arena: false,
+            max_spare_arenas: 0,
+            nspare_arenas: 0,
             ntimes_arena_allocated: 0,
             narenas_currently_allocated: 0,
             narenas_highwater: 0,
@@ -124,10 +129,13 @@ impl<S: ArenaSource> Obmalloc<S> {
         self.footprint
     }
 
-    /// Keep one wholly empty arena mapped when it is the last usable one,
-    /// as CPython 3.9+ does, instead of unmapping it at once.
-    pub fn set_keep_empty_arena(&mut self, keep: bool) {
-        self.keep_empty_arena = keep;
+    /// Keep up to `n` wholly empty arenas mapped instead of returning them
+    /// to the OS at once (default 0). CPython 3.9+ keeps one (bpo-37257) so
+    /// that a loop allocating and freeing at an arena boundary does not map
+    /// and unmap on every turn. Lowering it frees nothing already kept; the
+    /// spares go back as soon as they would be reused and emptied again.
+    pub fn set_max_spare_arenas(&mut self, n: usize) {
+        self.max_spare_arenas = n;
     }
 
     #[inline]

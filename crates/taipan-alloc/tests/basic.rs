@@ -164,16 +164,46 @@ fn arenas_fill_most_full_first_and_drain_back_to_the_os() {
 }
 
 #[test]
-fn keep_empty_arena_keeps_one_spare() {
+fn spare_arenas_are_kept_up_to_the_limit_and_reused() {
     let mut a = Obmalloc::new();
-    a.set_keep_empty_arena(true);
     for _ in 0..3 {
         let p = a.malloc(100);
         // SAFETY: live.
         unsafe { a.free(p) };
     }
     let s = a.stats();
+    assert_eq!((s.arenas_current, s.arenas_allocated_total), (0, 3), "default: no spare");
+
+    let mut a = Obmalloc::new();
+    a.set_max_spare_arenas(1);
+    for _ in 0..3 {
+        let p = a.malloc(100);
+        // SAFETY: live.
+        unsafe { a.free(p) };
+        a.check_invariants();
+    }
+    let s = a.stats();
     assert_eq!((s.arenas_current, s.arenas_allocated_total), (1, 1), "the spare is reused");
+
+    // Three arenas' worth, all freed: two spares kept, one unmapped.
+    a.set_max_spare_arenas(2);
+    let per_arena = (ARENA_SIZE / POOL_SIZE) * blocks_per_pool(63);
+    let ps: Vec<_> = (0..3 * per_arena).map(|_| a.malloc(512)).collect();
+    for p in ps {
+        // SAFETY: live, each once.
+        unsafe { a.free(p) };
+    }
+    a.check_invariants();
+    let s = a.stats();
+    assert_eq!((s.arenas_current, s.arenas_allocated_total), (2, 3));
+    let ps: Vec<_> = (0..2 * per_arena).map(|_| a.malloc(512)).collect();
+    assert_eq!(a.stats().arenas_allocated_total, 3, "spares reused before new arenas");
+    a.check_invariants();
+    for p in ps {
+        // SAFETY: live, each once.
+        unsafe { a.free(p) };
+    }
+    a.check_invariants();
 }
 
 #[test]

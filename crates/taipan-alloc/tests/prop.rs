@@ -100,8 +100,9 @@ fn check_stats(a: &Obmalloc, live: &[Live]) {
     assert_eq!(accounted, s.arenas_current * taipan_alloc::size_class::ARENA_SIZE);
 }
 
-fn run(ops: Vec<Op>, check_every: usize) {
+fn run(ops: Vec<Op>, check_every: usize, spares: usize) {
     let mut a = Obmalloc::new();
+    a.set_max_spare_arenas(spares);
     let mut live: Vec<Live> = Vec::new();
     let mut tag = 0u8;
     let mut next_tag = || {
@@ -181,11 +182,15 @@ fn run(ops: Vec<Op>, check_every: usize) {
         unsafe { a.free(l.ptr) };
     }
     let s = a.stats();
-    assert_eq!(s.arenas_current, 0, "arenas drain when everything is freed");
-    assert_eq!(s.arenas_reclaimed, s.arenas_allocated_total);
+    assert!(
+        s.arenas_current <= spares.min(highwater),
+        "arenas drain when everything is freed (up to {spares} spares kept)"
+    );
+    assert_eq!(s.arenas_reclaimed + s.arenas_current, s.arenas_allocated_total);
+    assert_eq!(s.free_pools, s.arenas_current * (taipan_alloc::size_class::ARENA_SIZE / taipan_alloc::size_class::POOL_SIZE));
     assert_eq!(s.arenas_highwater, highwater);
     assert_eq!(a.allocated_blocks(), 0);
-    assert_eq!(a.footprint(), 0);
+    assert_eq!(a.footprint(), s.arenas_current * taipan_alloc::size_class::ARENA_SIZE);
     a.check_invariants();
 }
 
@@ -196,8 +201,8 @@ proptest! {
     })]
 
     #[test]
-    fn random_alloc_free_sequences(ops in proptest::collection::vec(op(), 1..4000)) {
-        run(ops, 16);
+    fn random_alloc_free_sequences(ops in proptest::collection::vec(op(), 1..4000), spares in 0usize..3) {
+        run(ops, 16, spares);
     }
 }
 
@@ -223,5 +228,6 @@ fn many_arenas_drain() {
             ops.push(Op::Free(rnd()));
         }
     }
-    run(ops, 8192);
+    run(ops.clone(), 8192, 0);
+    run(ops, 8192, 2);
 }
