@@ -43,9 +43,7 @@ def cpython_lines(path):
         data = f.read()
     try:
         enc, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-        text = data.decode(enc)
-        if text.startswith("\ufeff"):
-            text = text[1:]
+        text = data.decode(enc)  # 'utf-8-sig' when there is a BOM: strips it
     except Exception:
         err = compile_error(data, path)
         out.append(err or "ERROR Undecodable 0 ?")

@@ -15,13 +15,14 @@
 use super::codecs;
 use super::Tokenizer;
 use crate::error::{SyntaxError, SyntaxErrorKind};
-use crate::token::TokKind;
+use crate::token::{TokKind, Token};
 
 fn error_no_location(msg: String) -> SyntaxError {
     SyntaxError::new(SyntaxErrorKind::SyntaxError, msg, 0, 0)
 }
 
-/// `translate_newlines(s, exec_input=1)`: `\r\n` and `\r` become `\n`; a final `\n` is added.
+/// `translate_newlines(s, exec_input=1)`: `\r\n` and `\r` become `\n`; a final `\n` is added
+/// if missing (and, as in CPython, also after a final `\r\n`).
 fn translate_newlines(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len() + 1);
     let mut i = 0;
@@ -42,7 +43,9 @@ fn translate_newlines(bytes: &[u8]) -> Vec<u8> {
             }
         }
     }
-    if out.last() != Some(&b'\n') {
+    // CPython's loop stops on the NUL after a final "\r\n" before recording the '\n' as the
+    // last character, so such a file gets one more '\n' (an extra empty line).
+    if out.last() != Some(&b'\n') || bytes.ends_with(b"\r\n") {
         out.push(b'\n');
     }
     out
@@ -185,7 +188,7 @@ fn decode_utf8_lazily(body: &[u8]) -> Result<String, SyntaxError> {
         Ok(s) => Ok(s.to_owned()),
         Err(_) => {
             let (text, bad) = lossy_with_positions(body);
-            match utf8_token_error(&text, &bad) {
+            match utf8_token_error(body, &text, &bad) {
                 Some(err) => Err(err),
                 None => Ok(text),
             }
@@ -193,12 +196,11 @@ fn decode_utf8_lazily(body: &[u8]) -> Result<String, SyntaxError> {
     }
 }
 
-/// An undecodable sequence: where its replacement character is in the lossy text, its
-/// offset in the original bytes, its first byte and CPython's reason.
-pub(crate) struct BadUtf8 {
+/// An undecodable sequence: where its U+FFFD replacement is in the lossy text, and how many
+/// original bytes it replaced.
+struct BadUtf8 {
     text_pos: usize,
-    byte: u8,
-    reason: &'static str,
+    orig_len: usize,
 }
 
 /// Decodes `body` replacing each maximal invalid subsequence by U+FFFD (as Python's
@@ -215,17 +217,11 @@ fn lossy_with_positions(body: &[u8]) -> (String, Vec<BadUtf8>) {
             }
             Err(e) => {
                 let valid = e.valid_up_to();
-                // SAFETY-free: the prefix is valid UTF-8 per `valid_up_to`.
                 text.push_str(std::str::from_utf8(&rest[..valid]).unwrap_or(""));
-                let byte = rest[valid];
-                let (len, reason) = match e.error_len() {
-                    Some(n) => (n, invalid_reason(&rest[valid..])),
-                    None => (rest.len() - valid, "unexpected end of data"),
-                };
+                let len = e.error_len().unwrap_or(rest.len() - valid);
                 bad.push(BadUtf8 {
                     text_pos: text.len(),
-                    byte,
-                    reason,
+                    orig_len: len,
                 });
                 text.push('\u{FFFD}');
                 rest = &rest[valid + len..];
@@ -235,72 +231,145 @@ fn lossy_with_positions(body: &[u8]) -> (String, Vec<BadUtf8>) {
     (text, bad)
 }
 
-/// Python's reason for an invalid UTF-8 sequence starting at `s[0]`.
-fn invalid_reason(s: &[u8]) -> &'static str {
-    let b = s[0];
-    if (0x80..0xC2).contains(&b) || b >= 0xF5 {
-        "invalid start byte"
-    } else {
-        "invalid continuation byte"
+/// Maps positions in the lossy text back to the original bytes.
+struct PosMap<'a> {
+    bad: &'a [BadUtf8],
+}
+
+impl PosMap<'_> {
+    /// The original byte offset of text position `pos`.
+    fn orig(&self, pos: usize) -> usize {
+        let shift: usize = self
+            .bad
+            .iter()
+            .take_while(|b| b.text_pos < pos)
+            .map(|b| '\u{FFFD}'.len_utf8() - b.orig_len.min(3))
+            .sum();
+        pos - shift
     }
 }
 
+/// Python's message for decoding `chunk` strictly as UTF-8, if it fails.
+fn utf8_error_message(chunk: &[u8]) -> Option<String> {
+    let e = std::str::from_utf8(chunk).err()?;
+    let pos = e.valid_up_to();
+    let b = chunk[pos];
+    let reason = match e.error_len() {
+        None => "unexpected end of data",
+        Some(_) if (0x80..0xC2).contains(&b) || b >= 0xF5 => "invalid start byte",
+        Some(_) => "invalid continuation byte",
+    };
+    Some(format!(
+        "(unicode error) 'utf-8' codec can't decode byte 0x{b:02x} in position {pos}: {reason}"
+    ))
+}
+
 /// Tokenizes the lossy text up to the first token holding a replaced byte and returns the
-/// error CPython's parser raises when it decodes that token's text (names: the whole name;
-/// strings: the body after the prefix and quotes). `None` when no token holds one (they are
-/// all in comments) or the tokenizer stops earlier.
-fn utf8_token_error(text: &str, bad: &[BadUtf8]) -> Option<SyntaxError> {
+/// error CPython raises when it decodes that token: a name fails in the tokenizer's
+/// `verify_identifier`; a string fails in the string parser (the body, or for a non-raw string
+/// with backslashes, each run of non-ASCII bytes, is decoded strictly), located at the token
+/// after the string as pegen's `RAISE_SYNTAX_ERROR` places it; a bytes literal gets "bytes can
+/// only contain ASCII literal characters". `None` when every such byte is in a comment.
+fn utf8_token_error(body: &[u8], text: &str, bad: &[BadUtf8]) -> Option<SyntaxError> {
+    let map = PosMap { bad };
+    let contains_bad = |a: usize, b: usize| bad.iter().any(|x| x.text_pos >= a && x.text_pos < b);
     let mut tok = Tokenizer::new(text);
-    let mut next_bad = 0;
     loop {
-        let t = tok.next_token().ok()?;
+        let t = match tok.next_token() {
+            Ok(t) => t,
+            Err(e) => {
+                // A name holding the bad bytes: verify_identifier's decoding error, located by
+                // pegen at `tok->cur` (the end of the name), in bytes.
+                if tok.start < tok.cur && contains_bad(tok.start, tok.cur) {
+                    let chunk = &body[map.orig(tok.start)..map.orig(tok.cur)];
+                    let msg = utf8_error_message(chunk)?;
+                    let col = map.orig(tok.cur) - map.orig(tok.line_start);
+                    let mut e =
+                        SyntaxError::new(SyntaxErrorKind::SyntaxError, msg, tok.lineno, col as u32);
+                    e.end_lineno = tok.lineno;
+                    return Some(e);
+                }
+                let _ = e;
+                return None;
+            }
+        };
         if t.kind == TokKind::EndMarker {
             return None;
         }
         let (start, end) = (t.start as usize, t.end as usize);
-        while next_bad < bad.len() && bad[next_bad].text_pos < start {
-            next_bad += 1;
-        }
-        let Some(b) = bad.get(next_bad) else {
-            return None;
-        };
-        if b.text_pos >= end {
+        if !contains_bad(start, end) {
             continue;
         }
-        let (chunk_start, is_bytes) = match t.kind {
-            TokKind::String => {
-                let s = &text.as_bytes()[start..end];
-                let prefix = s.iter().position(|&c| c == b'\'' || c == b'"').unwrap_or(0);
-                let is_bytes = s[..prefix].iter().any(|&c| c | 0x20 == b'b');
-                let q = s[prefix];
-                let triple = s.len() >= prefix + 6 && s[prefix + 1] == q && s[prefix + 2] == q;
-                (start + prefix + if triple { 3 } else { 1 }, is_bytes)
-            }
-            _ => (start, false),
+        if t.kind != TokKind::String {
+            return None;
+        }
+        let s = &text.as_bytes()[start..end];
+        let prefix = s.iter().position(|&c| c == b'\'' || c == b'"').unwrap_or(0);
+        let flags = &s[..prefix];
+        let is_bytes = flags.iter().any(|&c| c | 0x20 == b'b');
+        let is_raw = flags.iter().any(|&c| c | 0x20 == b'r');
+        let q = s[prefix];
+        let triple = s.len() >= prefix + 6 && s[prefix + 1] == q && s[prefix + 2] == q;
+        let quotes = if triple { 3 } else { 1 };
+        let (body_start, body_end) = (start + prefix + quotes, end - quotes);
+        let line_col = |pos: usize, line: u32| -> u32 {
+            // Byte column of text position `pos` on line `line`, in original bytes.
+            let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+            let _ = line;
+            (map.orig(pos) - map.orig(line_start)) as u32
         };
         if is_bytes {
             let mut e = SyntaxError::new(
                 SyntaxErrorKind::SyntaxError,
                 "bytes can only contain ASCII literal characters",
                 t.lineno,
-                t.col_offset + 1,
+                line_col(start, t.lineno) + 1,
             );
             e.end_lineno = t.end_lineno;
-            e.end_offset = t.end_col_offset + 1;
+            e.end_offset = line_col(end, t.end_lineno) + 1;
             return Some(e);
         }
-        // Position: in original bytes from the chunk start (the text before it in the chunk
-        // is valid, so its byte length is the same in the original).
-        let position = b.text_pos - chunk_start.min(b.text_pos);
-        let msg = format!(
-            "(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: {}",
-            b.byte, position, b.reason
-        );
-        return Some(SyntaxError::new(
+        let orig_body = &body[map.orig(body_start)..map.orig(body_end)];
+        let msg = if is_raw || !orig_body.contains(&b'\\') {
+            utf8_error_message(orig_body)?
+        } else {
+            // decode_unicode_with_escapes: each run of bytes >= 0x80 is decoded on its own.
+            let mut found = None;
+            let mut i = 0;
+            while i < orig_body.len() {
+                if orig_body[i] >= 0x80 {
+                    let run_end = orig_body[i..]
+                        .iter()
+                        .position(|&b| b < 0x80)
+                        .map_or(orig_body.len(), |k| i + k);
+                    if let Some(m) = utf8_error_message(&orig_body[i..run_end]) {
+                        found = Some(m);
+                        break;
+                    }
+                    i = run_end;
+                } else {
+                    i += 1;
+                }
+            }
+            found?
+        };
+        // RAISE_SYNTAX_ERROR: at the parser's last token, the one after the string(s).
+        let mut next = tok.next_token().ok()?;
+        while next.kind == TokKind::String {
+            next = tok.next_token().ok()?;
+        }
+        let text_line_start = |tk: &Token| tk.start as usize - tk.col_offset as usize;
+        let col = map.orig(next.start as usize) - map.orig(text_line_start(&next));
+        let end_col = map.orig(next.end as usize)
+            - map.orig(next.end as usize - next.end_col_offset as usize);
+        let mut e = SyntaxError::new(
             SyntaxErrorKind::SyntaxError,
             msg,
-            t.lineno,
-            t.col_offset + 1,
-        ));
+            next.lineno,
+            col as u32 + 1,
+        );
+        e.end_lineno = next.end_lineno;
+        e.end_offset = end_col as u32 + 1;
+        return Some(e);
     }
 }
