@@ -81,10 +81,10 @@ impl Rng {
 /// tuples and strings, list/dict headers), some mid-sized, a few large.
 fn object_size(r: &mut Rng) -> usize {
     match r.below(100) {
-        0..=49 => 16 + r.below(49),   // 16..=64
-        50..=79 => 65 + r.below(64),  // 65..=128
+        0..=49 => 16 + r.below(49),    // 16..=64
+        50..=79 => 65 + r.below(64),   // 65..=128
         80..=94 => 129 + r.below(128), // 129..=256
-        _ => 257 + r.below(256),      // 257..=512
+        _ => 257 + r.below(256),       // 257..=512
     }
 }
 
@@ -103,7 +103,12 @@ struct Workload {
 }
 
 #[allow(clippy::type_complexity)]
-fn batch(name: &'static str, n: usize, rounds: usize, order: &dyn Fn(&mut Rng, usize) -> Vec<usize>) -> Workload {
+fn batch(
+    name: &'static str,
+    n: usize,
+    rounds: usize,
+    order: &dyn Fn(&mut Rng, usize) -> Vec<usize>,
+) -> Workload {
     let mut r = Rng(0x2545F4914F6CDD1D);
     let mut steps = Vec::with_capacity(2 * n * rounds);
     for _ in 0..rounds {
@@ -114,7 +119,11 @@ fn batch(name: &'static str, n: usize, rounds: usize, order: &dyn Fn(&mut Rng, u
             steps.push(Step::Free(i as u32));
         }
     }
-    Workload { name, slots: n, steps }
+    Workload {
+        name,
+        slots: n,
+        steps,
+    }
 }
 
 fn churn(slots: usize, nsteps: usize) -> Workload {
@@ -151,7 +160,11 @@ fn churn(slots: usize, nsteps: usize) -> Workload {
             steps.push(Step::Free(s as u32));
         }
     }
-    Workload { name: "churn (interpreter-like)", slots: slots + 1, steps }
+    Workload {
+        name: "churn (interpreter-like)",
+        slots: slots + 1,
+        steps,
+    }
 }
 
 #[inline(never)]
@@ -186,12 +199,19 @@ fn time<A: Allocator>(a: &mut A, w: &Workload) -> f64 {
 }
 
 fn main() {
-    let scale: usize = std::env::var("BENCH_SCALE").ok().and_then(|s| s.parse().ok()).unwrap_or(1);
+    let scale: usize = std::env::var("BENCH_SCALE")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
     let n = 20_000;
     let rounds = 10 * scale;
     let workloads = [
-        batch("LIFO 20k (newest first)", n, rounds, &|_, n| (0..n).rev().collect()),
-        batch("FIFO 20k (oldest first)", n, rounds, &|_, n| (0..n).collect()),
+        batch("LIFO 20k (newest first)", n, rounds, &|_, n| {
+            (0..n).rev().collect()
+        }),
+        batch("FIFO 20k (oldest first)", n, rounds, &|_, n| {
+            (0..n).collect()
+        }),
         batch("random order 20k", n, rounds, &|r, n| {
             let mut v: Vec<usize> = (0..n).collect();
             for i in (1..n).rev() {
@@ -212,7 +232,13 @@ fn main() {
     let (mut ratios, mut ratios_keep) = (Vec::new(), Vec::new());
     println!(
         "{:<26} {:>9} {:>9} {:>9} {:>11} {:>12} {:>14}",
-        "workload (ns/op)", "system", "mimalloc", "taipan", "taipan(1sp)", "taipan(keep)", "taipan/system"
+        "workload (ns/op)",
+        "system",
+        "mimalloc",
+        "taipan",
+        "taipan(1sp)",
+        "taipan(keep)",
+        "taipan/system"
     );
     for w in &workloads {
         let sys = time(&mut System, w);

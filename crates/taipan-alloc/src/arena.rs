@@ -206,11 +206,12 @@ impl<S: ArenaSource> Obmalloc<S> {
         let prev = ao.prevarena;
         let lastnf = self.nfp2lasta[old_nf];
         if lastnf == ai {
-            self.nfp2lasta[old_nf] = if prev != NONE && self.arenas[prev as usize].nfreepools as usize == old_nf {
-                prev
-            } else {
-                NONE
-            };
+            self.nfp2lasta[old_nf] =
+                if prev != NONE && self.arenas[prev as usize].nfreepools as usize == old_nf {
+                    prev
+                } else {
+                    NONE
+                };
         }
         let ao = &mut self.arenas[ai as usize];
         ao.nfreepools += 1;
@@ -344,17 +345,30 @@ impl<S: ArenaSource> Obmalloc<S> {
             assert!(!ao.address.is_null(), "usable arena without memory");
             assert_eq!(ao.prevarena, prev, "broken prevarena link");
             let nf = ao.nfreepools as usize;
-            assert!(nf > 0 && nf >= last_nf, "usable_arenas not sorted by nfreepools");
+            assert!(
+                nf > 0 && nf >= last_nf,
+                "usable_arenas not sorted by nfreepools"
+            );
             let next = ao.nextarena;
             if next == NONE || self.arenas[next as usize].nfreepools as usize != nf {
-                assert_eq!(self.nfp2lasta[nf], a, "nfp2lasta[{nf}] is not the last such arena");
+                assert_eq!(
+                    self.nfp2lasta[nf], a,
+                    "nfp2lasta[{nf}] is not the last such arena"
+                );
             }
             last_nf = nf;
             prev = a;
             a = next;
         }
-        let empty = self.arenas.iter().filter(|ao| !ao.address.is_null() && ao.nfreepools == ao.ntotalpools);
-        assert_eq!(empty.count(), self.nspare_arenas, "nspare_arenas out of step");
+        let empty = self
+            .arenas
+            .iter()
+            .filter(|ao| !ao.address.is_null() && ao.nfreepools == ao.ntotalpools);
+        assert_eq!(
+            empty.count(),
+            self.nspare_arenas,
+            "nspare_arenas out of step"
+        );
         // Check pools of each arena agree with nfreepools.
         for ao in self.arenas.iter().filter(|ao| !ao.address.is_null()) {
             let mut free = 0usize;
@@ -365,7 +379,11 @@ impl<S: ArenaSource> Obmalloc<S> {
                 p = unsafe { (*p).nextpool };
             }
             let uncarved = (ao.address.addr() + ARENA_SIZE - ao.pool_address.addr()) / POOL_SIZE;
-            assert_eq!(free + uncarved, ao.nfreepools as usize, "nfreepools out of step");
+            assert_eq!(
+                free + uncarved,
+                ao.nfreepools as usize,
+                "nfreepools out of step"
+            );
             assert_eq!(pool_addr(ao.address).cast::<u8>(), ao.address);
         }
     }

@@ -149,7 +149,11 @@ impl LargeBlocks {
             let old = (*h).size;
             self.unlink(h);
             let raw = System.realloc(h.cast(), layout(old).unwrap_unchecked(), new_layout.size());
-            let h = if raw.is_null() { h } else { raw.cast::<LargeHeader>() };
+            let h = if raw.is_null() {
+                h
+            } else {
+                raw.cast::<LargeHeader>()
+            };
             (*h).prev = ptr::null_mut();
             (*h).next = self.head;
             if !self.head.is_null() {

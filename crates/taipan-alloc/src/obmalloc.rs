@@ -377,18 +377,29 @@ impl<S: ArenaSource> Obmalloc<S> {
         let ao = &self.arenas[ai as usize];
         let pool = pool_addr(p);
         if pool.addr() >= ao.pool_address.addr() {
-            debug::bad_pointer(what, p, "points into a pool never used: not a block this allocator gave out");
+            debug::bad_pointer(
+                what,
+                p,
+                "points into a pool never used: not a block this allocator gave out",
+            );
         }
         // SAFETY: pools below pool_address have been initialised, and every
         // pointer followed is a free-list link inside this pool.
         unsafe {
             let szidx = (*pool).szidx as usize;
             if (*pool).ref_count == 0 || szidx >= NB_SMALL_SIZE_CLASSES {
-                debug::bad_pointer(what, p, "its pool is empty: block already freed (double free?)");
+                debug::bad_pointer(
+                    what,
+                    p,
+                    "its pool is empty: block already freed (double free?)",
+                );
             }
             let size = index_to_size(szidx);
             let off = p.addr() & POOL_SIZE_MASK;
-            if off < POOL_OVERHEAD || (off - POOL_OVERHEAD) % size != 0 || off >= (*pool).nextoffset as usize {
+            if off < POOL_OVERHEAD
+                || (off - POOL_OVERHEAD) % size != 0
+                || off >= (*pool).nextoffset as usize
+            {
                 debug::bad_pointer(what, p, "not the start of a block this allocator gave out");
             }
             let mut f = (*pool).freeblock;

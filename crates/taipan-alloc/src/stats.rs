@@ -13,7 +13,9 @@ use crate::arena_map::{BOT_NODE_BYTES, MID_NODE_BYTES, ROOT_NODE_BYTES};
 use crate::arena_source::ArenaSource;
 use crate::obmalloc::Obmalloc;
 use crate::pool::{blocks_per_pool, PoolHeader, POOL_OVERHEAD};
-use crate::size_class::{index_to_size, ARENA_SIZE, NB_SMALL_SIZE_CLASSES, POOL_SIZE, SMALL_REQUEST_THRESHOLD};
+use crate::size_class::{
+    index_to_size, ARENA_SIZE, NB_SMALL_SIZE_CLASSES, POOL_SIZE, SMALL_REQUEST_THRESHOLD,
+};
 
 /// One row of the size-class table.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -168,7 +170,11 @@ impl<S: ArenaSource> Obmalloc<S> {
             );
         }
         out.push('\n');
-        printone(&mut out, "# arenas allocated total", s.arenas_allocated_total);
+        printone(
+            &mut out,
+            "# arenas allocated total",
+            s.arenas_allocated_total,
+        );
         printone(&mut out, "# arenas reclaimed", s.arenas_reclaimed);
         printone(&mut out, "# arenas highwater mark", s.arenas_highwater);
         printone(&mut out, "# arenas allocated current", s.arenas_current);
@@ -185,7 +191,11 @@ impl<S: ArenaSource> Obmalloc<S> {
             &format!("{} unused pools * {POOL_SIZE} bytes", s.free_pools),
             s.free_pools * POOL_SIZE,
         );
-        total += printone(&mut out, "# bytes lost to pool headers", s.pool_header_bytes);
+        total += printone(
+            &mut out,
+            "# bytes lost to pool headers",
+            s.pool_header_bytes,
+        );
         total += printone(&mut out, "# bytes lost to quantization", s.quantization);
         // Our arenas are aligned to their size, so nothing is lost here.
         total += printone(&mut out, "# bytes lost to arena alignment", 0);
@@ -195,8 +205,16 @@ impl<S: ArenaSource> Obmalloc<S> {
         printone(&mut out, "# arena map bot nodes", s.arena_map_bot_nodes);
         out.push('\n');
         let mut total = printone(&mut out, "# bytes lost to arena map root", ROOT_NODE_BYTES);
-        total += printone(&mut out, "# bytes lost to arena map mid", s.arena_map_mid_nodes * MID_NODE_BYTES);
-        total += printone(&mut out, "# bytes lost to arena map bot", s.arena_map_bot_nodes * BOT_NODE_BYTES);
+        total += printone(
+            &mut out,
+            "# bytes lost to arena map mid",
+            s.arena_map_mid_nodes * MID_NODE_BYTES,
+        );
+        total += printone(
+            &mut out,
+            "# bytes lost to arena map bot",
+            s.arena_map_bot_nodes * BOT_NODE_BYTES,
+        );
         printone(&mut out, "Total", total);
         out
     }
@@ -230,12 +248,21 @@ mod tests {
     fn printone_matches_cpython_layout() {
         let mut s = String::new();
         printone(&mut s, "# arenas allocated total", 2);
-        assert_eq!(s, "# arenas allocated total           =                    2\n");
+        assert_eq!(
+            s,
+            "# arenas allocated total           =                    2\n"
+        );
         s.clear();
         printone(&mut s, "2 arenas * 1048576 bytes/arena", 2_097_152);
-        assert_eq!(s, "2 arenas * 1048576 bytes/arena     =            2,097,152\n");
+        assert_eq!(
+            s,
+            "2 arenas * 1048576 bytes/arena     =            2,097,152\n"
+        );
         s.clear();
         printone(&mut s, "Total", 0);
-        assert_eq!(s, "Total                              =                    0\n");
+        assert_eq!(
+            s,
+            "Total                              =                    0\n"
+        );
     }
 }

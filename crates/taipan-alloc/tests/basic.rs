@@ -48,7 +48,10 @@ fn zero_and_large_requests_go_to_the_system() {
     assert!(!a.is_pool_block(z) && !a.is_pool_block(big));
     assert_eq!(a.stats().arenas_current, 0, "no arena for large requests");
     let s = a.stats();
-    assert_eq!((s.large_blocks, s.large_bytes, s.allocated_blocks), (2, 513, 2));
+    assert_eq!(
+        (s.large_blocks, s.large_bytes, s.allocated_blocks),
+        (2, 513, 2)
+    );
     // SAFETY: both are live.
     unsafe {
         a.free(z);
@@ -63,7 +66,11 @@ fn blocks_are_reused_lifo_within_a_pool() {
     let mut a = Obmalloc::new();
     let p = a.malloc(32);
     let q = a.malloc(32);
-    assert_eq!(q.addr() - p.addr(), 32, "lazy carving hands out consecutive blocks");
+    assert_eq!(
+        q.addr() - p.addr(),
+        32,
+        "lazy carving hands out consecutive blocks"
+    );
     assert_eq!(p.addr() % POOL_SIZE, POOL_OVERHEAD);
     // SAFETY: `q` is live.
     unsafe { a.free(q) };
@@ -83,10 +90,16 @@ fn a_full_pool_leaves_the_used_list_and_returns_when_a_block_is_freed() {
     let ps: Vec<_> = (0..n).map(|_| a.malloc(512)).collect();
     a.check_invariants();
     let s = a.stats();
-    assert_eq!((s.classes[63].num_pools, s.classes[63].avail_blocks), (1, 0));
+    assert_eq!(
+        (s.classes[63].num_pools, s.classes[63].avail_blocks),
+        (1, 0)
+    );
     // Next one needs a second pool.
     let extra = a.malloc(512);
-    assert_ne!(extra.addr() & !(POOL_SIZE - 1), ps[0].addr() & !(POOL_SIZE - 1));
+    assert_ne!(
+        extra.addr() & !(POOL_SIZE - 1),
+        ps[0].addr() & !(POOL_SIZE - 1)
+    );
     assert_eq!(a.stats().classes[63].num_pools, 2);
     // SAFETY: live.
     unsafe { a.free(ps[3]) };
@@ -110,9 +123,16 @@ fn empty_pool_changes_size_class() {
     // SAFETY: live.
     unsafe { a.free(p) };
     let s = a.stats();
-    assert_eq!(s.classes[7].num_pools, 0, "empty pool no longer counted for its class");
+    assert_eq!(
+        s.classes[7].num_pools, 0,
+        "empty pool no longer counted for its class"
+    );
     let q = a.malloc(200);
-    assert_eq!(q.addr() & !(POOL_SIZE - 1), pool, "the empty pool is reused for another class");
+    assert_eq!(
+        q.addr() & !(POOL_SIZE - 1),
+        pool,
+        "the empty pool is reused for another class"
+    );
     // SAFETY: live.
     unsafe {
         a.free(q);
@@ -127,7 +147,10 @@ fn arenas_fill_most_full_first_and_drain_back_to_the_os() {
     let per_arena = (ARENA_SIZE / POOL_SIZE) * blocks_per_pool(63);
     let ps: Vec<_> = (0..3 * per_arena).map(|_| a.malloc(512)).collect();
     let s = a.stats();
-    assert_eq!((s.arenas_current, s.arenas_allocated_total, s.free_pools), (3, 3, 0));
+    assert_eq!(
+        (s.arenas_current, s.arenas_allocated_total, s.free_pools),
+        (3, 3, 0)
+    );
     a.check_invariants();
     // Free most of arena 0 and a little of arena 1; new pools must come
     // from arena 1 (most full), not 0.
@@ -159,7 +182,10 @@ fn arenas_fill_most_full_first_and_drain_back_to_the_os() {
     }
     a.check_invariants();
     let s = a.stats();
-    assert_eq!((s.arenas_current, s.arenas_reclaimed, s.arenas_highwater), (0, 3, 3));
+    assert_eq!(
+        (s.arenas_current, s.arenas_reclaimed, s.arenas_highwater),
+        (0, 3, 3)
+    );
     assert_eq!(a.allocated_blocks(), 0);
 }
 
@@ -172,7 +198,11 @@ fn spare_arenas_are_kept_up_to_the_limit_and_reused() {
         unsafe { a.free(p) };
     }
     let s = a.stats();
-    assert_eq!((s.arenas_current, s.arenas_allocated_total), (0, 3), "default: no spare");
+    assert_eq!(
+        (s.arenas_current, s.arenas_allocated_total),
+        (0, 3),
+        "default: no spare"
+    );
 
     let mut a = Obmalloc::new();
     a.set_max_spare_arenas(1);
@@ -183,7 +213,11 @@ fn spare_arenas_are_kept_up_to_the_limit_and_reused() {
         a.check_invariants();
     }
     let s = a.stats();
-    assert_eq!((s.arenas_current, s.arenas_allocated_total), (1, 1), "the spare is reused");
+    assert_eq!(
+        (s.arenas_current, s.arenas_allocated_total),
+        (1, 1),
+        "the spare is reused"
+    );
 
     // Three arenas' worth, all freed: two spares kept, one unmapped.
     a.set_max_spare_arenas(2);
@@ -197,7 +231,11 @@ fn spare_arenas_are_kept_up_to_the_limit_and_reused() {
     let s = a.stats();
     assert_eq!((s.arenas_current, s.arenas_allocated_total), (2, 3));
     let ps: Vec<_> = (0..2 * per_arena).map(|_| a.malloc(512)).collect();
-    assert_eq!(a.stats().arenas_allocated_total, 3, "spares reused before new arenas");
+    assert_eq!(
+        a.stats().arenas_allocated_total,
+        3,
+        "spares reused before new arenas"
+    );
     a.check_invariants();
     for p in ps {
         // SAFETY: live, each once.
@@ -219,10 +257,14 @@ fn calloc_zeroes_and_checks_overflow() {
     let q = a.calloc(8, 8);
     assert_eq!(q, p, "reuses the dirty block");
     // SAFETY: 64 live bytes.
-    assert!(unsafe { core::slice::from_raw_parts(q, 64) }.iter().all(|&b| b == 0));
+    assert!(unsafe { core::slice::from_raw_parts(q, 64) }
+        .iter()
+        .all(|&b| b == 0));
     let big = a.calloc(100, 10);
     // SAFETY: 1000 live bytes.
-    assert!(unsafe { core::slice::from_raw_parts(big, 1000) }.iter().all(|&b| b == 0));
+    assert!(unsafe { core::slice::from_raw_parts(big, 1000) }
+        .iter()
+        .all(|&b| b == 0));
     assert!(a.calloc(usize::MAX, 2).is_null());
     // SAFETY: live.
     unsafe {
@@ -253,7 +295,10 @@ fn realloc_keeps_contents_and_follows_cpython_rules() {
         assert!((0..16).all(|i| *r2.add(i) == i as u8));
         assert_eq!(a.stats().large_bytes, 5000);
         let r3 = a.realloc(r2, 100);
-        assert!(!a.is_pool_block(r3), "a large block stays large, as in CPython");
+        assert!(
+            !a.is_pool_block(r3),
+            "a large block stays large, as in CPython"
+        );
         assert_eq!(a.stats().large_bytes, 100);
         a.free(r3);
     }
@@ -282,24 +327,35 @@ fn the_budget_fails_cleanly_and_recovers() {
     assert!(a.malloc(600).is_null(), "large request over budget fails");
     // SAFETY: live.
     unsafe {
-        assert!(a.realloc(big, 20_000).is_null(), "growing past the budget fails");
+        assert!(
+            a.realloc(big, 20_000).is_null(),
+            "growing past the budget fails"
+        );
         assert_eq!(a.usable_size(big), 10_000, "and leaves the block alone");
         a.free(big);
     }
     assert!(!a.malloc(600).is_null(), "room again after a free");
     a.set_limit(None);
-    assert!(!a.malloc(256).is_null(), "lifting the limit lets small requests through");
+    assert!(
+        !a.malloc(256).is_null(),
+        "lifting the limit lets small requests through"
+    );
     // Drop frees everything left.
     drop(ps);
 }
 
 #[test]
 fn os_refusal_is_a_clean_failure() {
-    let mut a = Obmalloc::with_source(HeapArenaSource { refuse_after: Some(1) });
+    let mut a = Obmalloc::with_source(HeapArenaSource {
+        refuse_after: Some(1),
+    });
     let per_arena = (ARENA_SIZE / POOL_SIZE) * blocks_per_pool(63);
     let ps: Vec<_> = (0..per_arena).map(|_| a.malloc(512)).collect();
     assert!(ps.iter().all(|p| !p.is_null()));
-    assert!(a.malloc(512).is_null(), "second arena refused: null, no panic");
+    assert!(
+        a.malloc(512).is_null(),
+        "second arena refused: null, no panic"
+    );
     assert!(a.malloc(8).is_null());
     a.check_invariants();
     // SAFETY: live.
@@ -316,17 +372,34 @@ fn debug_malloc_stats_has_cpythons_shape() {
     println!("{text}");
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "Small block threshold = 512, in 64 size classes.");
-    assert_eq!(lines[2], "class   size   num pools   blocks in use  avail blocks");
-    assert_eq!(lines[3], "-----   ----   ---------   -------------  ------------");
-    assert_eq!(lines[4], "    0      8           1              25           481");
-    assert_eq!(lines[5], "    5     48           1              25            59");
+    assert_eq!(
+        lines[2],
+        "class   size   num pools   blocks in use  avail blocks"
+    );
+    assert_eq!(
+        lines[3],
+        "-----   ----   ---------   -------------  ------------"
+    );
+    assert_eq!(
+        lines[4],
+        "    0      8           1              25           481"
+    );
+    assert_eq!(
+        lines[5],
+        "    5     48           1              25            59"
+    );
     assert!(text.contains("# arenas allocated total           =                    1\n"));
     assert!(text.contains("1 arenas * 262144 bytes/arena      =              262,144\n"));
     assert!(text.contains("60 unused pools * 4096 bytes       =              245,760\n"));
     // The first Total equals the arena bytes, as in CPython.
     let total = lines.iter().find(|l| l.starts_with("Total")).unwrap();
-    assert_eq!(*total, "Total                              =              262,144");
-    assert!(text.contains("\narena map counts\n# arena map mid nodes              =                    1\n"));
+    assert_eq!(
+        *total,
+        "Total                              =              262,144"
+    );
+    assert!(text.contains(
+        "\narena map counts\n# arena map mid nodes              =                    1\n"
+    ));
     assert_eq!(a.allocated_blocks(), 100);
     for p in ps {
         // SAFETY: live, each once.

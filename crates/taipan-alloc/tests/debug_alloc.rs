@@ -15,15 +15,21 @@ fn fresh_blocks_are_cleanbyte_and_freed_blocks_deadbyte() {
     // SAFETY: live 40-byte block; after the free we only read our own
     // mapped pool memory, which stays mapped while `keep` lives.
     unsafe {
-        assert!(core::slice::from_raw_parts(p, 40).iter().all(|&b| b == CLEANBYTE));
+        assert!(core::slice::from_raw_parts(p, 40)
+            .iter()
+            .all(|&b| b == CLEANBYTE));
         a.free(p);
-        assert!(core::slice::from_raw_parts(p.add(8), 32).iter().all(|&b| b == DEADBYTE));
+        assert!(core::slice::from_raw_parts(p.add(8), 32)
+            .iter()
+            .all(|&b| b == DEADBYTE));
         a.free(keep);
     }
     let big = a.malloc(1000);
     // SAFETY: live 1000-byte block.
     unsafe {
-        assert!(core::slice::from_raw_parts(big, 1000).iter().all(|&b| b == CLEANBYTE));
+        assert!(core::slice::from_raw_parts(big, 1000)
+            .iter()
+            .all(|&b| b == CLEANBYTE));
         a.free(big);
     }
 }

@@ -66,7 +66,11 @@ fn fill(l: &Live) {
 fn check(l: &Live) {
     // SAFETY: the block is live and at least `size` bytes.
     let bytes = unsafe { core::slice::from_raw_parts(l.ptr, l.size) };
-    assert!(bytes.iter().all(|&b| b == l.tag), "block {:p} was overwritten: handed out twice?", l.ptr);
+    assert!(
+        bytes.iter().all(|&b| b == l.tag),
+        "block {:p} was overwritten: handed out twice?",
+        l.ptr
+    );
 }
 
 fn check_stats(a: &Obmalloc, live: &[Live]) {
@@ -90,14 +94,20 @@ fn check_stats(a: &Obmalloc, live: &[Live]) {
     assert_eq!(s.pool_bytes_in_use, pool_bytes);
     assert_eq!(s.allocated_blocks, live.len());
     assert_eq!(a.allocated_blocks(), live.len());
-    assert_eq!(a.footprint(), s.arenas_current * taipan_alloc::size_class::ARENA_SIZE + large_bytes);
+    assert_eq!(
+        a.footprint(),
+        s.arenas_current * taipan_alloc::size_class::ARENA_SIZE + large_bytes
+    );
     // Every byte of every mapped arena is accounted for.
     let accounted = s.pool_bytes_in_use
         + s.available_bytes
         + s.free_pools * taipan_alloc::size_class::POOL_SIZE
         + s.pool_header_bytes
         + s.quantization;
-    assert_eq!(accounted, s.arenas_current * taipan_alloc::size_class::ARENA_SIZE);
+    assert_eq!(
+        accounted,
+        s.arenas_current * taipan_alloc::size_class::ARENA_SIZE
+    );
 }
 
 fn run(ops: Vec<Op>, check_every: usize, spares: usize) {
@@ -112,15 +122,26 @@ fn run(ops: Vec<Op>, check_every: usize, spares: usize) {
     for (step, op) in ops.into_iter().enumerate() {
         match op {
             Op::Alloc(n) | Op::Calloc(n) => {
-                let p = if let Op::Calloc(_) = op { a.calloc(n, 1) } else { a.malloc(n) };
+                let p = if let Op::Calloc(_) = op {
+                    a.calloc(n, 1)
+                } else {
+                    a.malloc(n)
+                };
                 assert!(!p.is_null());
                 if let Op::Calloc(_) = op {
                     // SAFETY: fresh block of n bytes.
-                    assert!(unsafe { core::slice::from_raw_parts(p, n) }.iter().all(|&b| b == 0));
+                    assert!(unsafe { core::slice::from_raw_parts(p, n) }
+                        .iter()
+                        .all(|&b| b == 0));
                 }
                 assert_eq!(p.addr() % 8, 0);
                 assert_eq!(a.is_pool_block(p), class_of(n).is_some());
-                let l = Live { ptr: p, size: n, tag: next_tag(), class: class_of(n) };
+                let l = Live {
+                    ptr: p,
+                    size: n,
+                    tag: next_tag(),
+                    class: class_of(n),
+                };
                 fill(&l);
                 live.push(l);
             }
@@ -139,7 +160,10 @@ fn run(ops: Vec<Op>, check_every: usize, spares: usize) {
                 let keep = live[i].size.min(n);
                 // SAFETY: `p` is live with at least `keep` bytes.
                 let kept = unsafe { core::slice::from_raw_parts(p, keep) };
-                assert!(kept.iter().all(|&b| b == live[i].tag), "realloc lost contents");
+                assert!(
+                    kept.iter().all(|&b| b == live[i].tag),
+                    "realloc lost contents"
+                );
                 // CPython's rules: a pool block shrinking by at most a
                 // quarter stays put; a large block stays large.
                 let old = &live[i];
@@ -152,7 +176,12 @@ fn run(ops: Vec<Op>, check_every: usize, spares: usize) {
                     None => None,
                 };
                 assert_eq!(a.is_pool_block(p), class.is_some());
-                live[i] = Live { ptr: p, size: n, tag: next_tag(), class };
+                live[i] = Live {
+                    ptr: p,
+                    size: n,
+                    tag: next_tag(),
+                    class,
+                };
                 fill(&live[i]);
             }
             _ => {}
@@ -162,7 +191,10 @@ fn run(ops: Vec<Op>, check_every: usize, spares: usize) {
             let mut spans = BTreeMap::new();
             for l in &live {
                 let end = l.ptr.addr() + block_size(l).max(1);
-                assert!(spans.insert(l.ptr.addr(), end).is_none(), "pointer handed out twice");
+                assert!(
+                    spans.insert(l.ptr.addr(), end).is_none(),
+                    "pointer handed out twice"
+                );
             }
             let mut last_end = 0;
             for (&s, &e) in &spans {
@@ -186,11 +218,21 @@ fn run(ops: Vec<Op>, check_every: usize, spares: usize) {
         s.arenas_current <= spares.min(highwater),
         "arenas drain when everything is freed (up to {spares} spares kept)"
     );
-    assert_eq!(s.arenas_reclaimed + s.arenas_current, s.arenas_allocated_total);
-    assert_eq!(s.free_pools, s.arenas_current * (taipan_alloc::size_class::ARENA_SIZE / taipan_alloc::size_class::POOL_SIZE));
+    assert_eq!(
+        s.arenas_reclaimed + s.arenas_current,
+        s.arenas_allocated_total
+    );
+    assert_eq!(
+        s.free_pools,
+        s.arenas_current
+            * (taipan_alloc::size_class::ARENA_SIZE / taipan_alloc::size_class::POOL_SIZE)
+    );
     assert_eq!(s.arenas_highwater, highwater);
     assert_eq!(a.allocated_blocks(), 0);
-    assert_eq!(a.footprint(), s.arenas_current * taipan_alloc::size_class::ARENA_SIZE);
+    assert_eq!(
+        a.footprint(),
+        s.arenas_current * taipan_alloc::size_class::ARENA_SIZE
+    );
     a.check_invariants();
 }
 

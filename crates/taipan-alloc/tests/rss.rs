@@ -42,10 +42,16 @@ fn million_32_byte_blocks_return_to_the_os() {
         end.arenas_current,
         rss_end as isize - rss_start as isize
     );
-    assert!(s.arenas_current > 100, "a million blocks need over 100 arenas");
+    assert!(
+        s.arenas_current > 100,
+        "a million blocks need over 100 arenas"
+    );
     assert_eq!(end.arenas_current, arenas_start);
     assert_eq!(end.arenas_reclaimed, end.arenas_allocated_total);
-    assert!(rss_peak > rss_start + 30 * 1024 * 1024, "the blocks were resident");
+    assert!(
+        rss_peak > rss_start + 30 * 1024 * 1024,
+        "the blocks were resident"
+    );
     assert!(
         rss_end <= rss_start + 2 * 1024 * 1024,
         "RSS did not come back: start {rss_start}, end {rss_end}"
