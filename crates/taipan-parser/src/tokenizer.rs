@@ -52,7 +52,8 @@ const ALTTABSIZE: u32 = 1;
 /// Produces tokens one at a time, as the parser asks for them.
 pub struct Tokenizer<'a> {
     src: &'a str,
-    /// The source bytes, cut at the first NUL (where CPython's `strchr`-based reader stops).
+    /// The source bytes; cut at the first NUL when the line reader meets it (CPython's
+    /// `strchr`-based reader stops there).
     buf: &'a [u8],
     /// `tok->cur`: the next byte to read.
     cur: usize,
@@ -93,10 +94,22 @@ fn is_potential_identifier_start(c: i32) -> bool {
         || c >= 128
 }
 
+/// Which bytes may continue an identifier: ASCII letters, digits, `_` and every byte >= 128.
+static IDENT_CHAR: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = b.is_ascii_alphanumeric() || b == b'_' || b >= 128;
+        i += 1;
+    }
+    t
+};
+
 /// Whether `c` may continue an identifier (`is_potential_identifier_char`).
 #[inline]
 fn is_potential_identifier_char(c: i32) -> bool {
-    is_potential_identifier_start(c) || (c >= b'0' as i32 && c <= b'9' as i32)
+    (0..256).contains(&c) && IDENT_CHAR[c as usize]
 }
 
 #[inline]
@@ -107,6 +120,31 @@ fn is_digit(c: i32) -> bool {
 #[inline]
 fn is_xdigit(c: i32) -> bool {
     is_digit(c) || (c >= b'a' as i32 && c <= b'f' as i32) || (c >= b'A' as i32 && c <= b'F' as i32)
+}
+
+/// The index of the first `\n` or NUL byte in `s`, scanning eight bytes at a time.
+#[inline]
+fn find_line_end(s: &[u8]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const NL: u64 = LO * b'\n' as u64;
+    let mut i = 0;
+    while i + 8 <= s.len() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&s[i..i + 8]);
+        let x = u64::from_le_bytes(word);
+        let y = x ^ NL;
+        // A zero byte in x or y sets its high bit here (exact for the lowest such byte).
+        let found = (x.wrapping_sub(LO) & !x & HI) | (y.wrapping_sub(LO) & !y & HI);
+        if found != 0 {
+            return Some(i + (found.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    s[i..]
+        .iter()
+        .position(|&b| b == b'\n' || b == 0)
+        .map(|k| i + k)
 }
 
 /// Number of characters in `bytes` as a lossy UTF-8 decode counts them (continuation bytes
@@ -263,12 +301,9 @@ type TokResult = Result<(TokKind, usize, usize), SyntaxError>;
 
 impl<'a> Tokenizer<'a> {
     pub fn new(src: &'a str) -> Self {
-        let bytes = src.as_bytes();
-        // CPython's string reader finds line ends with strchr: a NUL ends the input.
-        let len = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
         Tokenizer {
             src,
-            buf: &bytes[..len],
+            buf: src.as_bytes(),
             cur: 0,
             inp: 0,
             line_start: 0,
@@ -358,9 +393,18 @@ impl<'a> Tokenizer<'a> {
             self.cur = self.inp;
             return EOF;
         }
-        let rest = &self.buf[self.inp..];
-        let end = match rest.iter().position(|&b| b == b'\n') {
-            Some(i) => self.inp + i + 1,
+        let end = match find_line_end(&self.buf[self.inp..]) {
+            Some(i) if self.buf[self.inp + i] == b'\n' => self.inp + i + 1,
+            Some(i) => {
+                // A NUL: the input ends here.
+                self.buf = &self.buf[..self.inp + i];
+                if i == 0 {
+                    self.at_eof = true;
+                    self.cur = self.inp;
+                    return EOF;
+                }
+                self.buf.len()
+            }
             None => self.buf.len(),
         };
         self.line_start = self.cur;
@@ -716,14 +760,22 @@ impl<'a> Tokenizer<'a> {
                 return self.string(c);
             }
         }
-        let mut nonascii = false;
-        while is_potential_identifier_char(c) {
-            if c >= 128 {
-                nonascii = true;
+        let mut nonascii = c >= 128;
+        if is_potential_identifier_char(c) {
+            // The rest of the name, within the current line (a name never holds a '\n').
+            let mut i = self.cur;
+            while i < self.inp {
+                let b = self.buf[i];
+                if !IDENT_CHAR[b as usize] {
+                    break;
+                }
+                nonascii |= b >= 128;
+                i += 1;
             }
-            c = self.next_c();
+            self.cur = i;
+        } else {
+            self.backup(c);
         }
-        self.backup(c);
         if nonascii {
             self.verify_identifier()?;
         }

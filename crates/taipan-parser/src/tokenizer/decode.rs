@@ -151,11 +151,12 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
             "source code string cannot contain null bytes".into(),
         ));
     }
-    let translated = translate_newlines(bytes);
-    let (has_bom, body) = match translated.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => (true, rest),
-        None => (false, &translated[..]),
-    };
+    let mut translated = translate_newlines(bytes);
+    let has_bom = translated.starts_with(b"\xEF\xBB\xBF");
+    if has_bom {
+        translated.drain(..3);
+    }
+    let body = &translated[..];
     // Lines 1 and 2, without their '\n'.
     let mut lines = body.split(|&b| b == b'\n');
     let line1 = lines.next().unwrap_or(&[]);
@@ -176,7 +177,10 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
             "encoding problem: {cs} with BOM"
         ))),
         Some(cs) if cs != "utf-8" => codecs::decode(body, &cs).map_err(error_no_location),
-        _ => decode_utf8_lazily(body),
+        _ => match String::from_utf8(translated) {
+            Ok(text) => Ok(text),
+            Err(e) => decode_utf8_lazily(e.as_bytes()),
+        },
     }
 }
 
