@@ -1,11 +1,88 @@
-//! STUB (interface only): the parser, after CPython 3.11's `Parser/pegen.c` and grammar.
-use crate::ast::{Expr, Mod};
+//! The parser: tokens -> AST for the whole Python 3.11 grammar, after CPython 3.11's
+//! `Parser/pegen.c` (parser state, token buffer, memo, the two-pass `_PyPegen_run_parser`)
+//! and `Grammar/python.gram` (the rules, hand-written in the submodules).
+//!
+//! The parser is a PEG parser: each rule is a method returning `Option<T>` (`None` = the rule
+//! did not match), alternatives are tried in order and backtrack by resetting `mark`, an index
+//! into the token buffer (tokens are pulled lazily from the tokenizer as the parser asks, so a
+//! tokenizer error surfaces exactly when CPython's would). A raised error is kept in `error`
+//! and makes every rule fail from then on, as pegen's `error_indicator` does. Left-recursive
+//! rules are loops; a few rules are memoized as CPython memoizes them (see [`memo`]).
+//!
+//! Submodules: [`expr`] (expressions), [`stmt`] (statements), [`params`] (parameters and call
+//! arguments), [`targets`] (assignment/del targets), [`pattern`] (`match` patterns),
+//! [`invalid`] (the `invalid_*` rules of the second pass), [`helpers`] (`action_helpers.c`),
+//! [`errors`] (`pegen_errors.c`).
+
+mod errors;
+mod expr;
+mod helpers;
+mod invalid;
+mod memo;
+mod params;
+mod pattern;
+mod stmt;
+mod targets;
+
+use crate::ast::{Expr, ExprContext, ExprKind, Loc, Mod};
 use crate::error::SyntaxError;
+use crate::token::{TokKind, Token};
+use crate::tokenizer::Tokenizer;
+
+/// Parser nesting limit: every guarded rule entry counts one level (CPython counts every rule
+/// call against `MAXSTACK` = 6000 and raises `MemoryError`; we raise a `SyntaxError`).
+const MAX_DEPTH: u32 = 6000;
+
+/// Stack size of the thread the parse runs on: deep (but legal) nesting recurses deeply.
+const PARSER_STACK_SIZE: usize = 512 << 20;
+
+thread_local! {
+    static ON_PARSER_STACK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` on a thread with a stack large enough for [`MAX_DEPTH`] (or directly when already
+/// on such a thread).
+fn with_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    if ON_PARSER_STACK.with(|c| c.get()) {
+        return f();
+    }
+    let job = std::sync::Mutex::new(Some(f));
+    let run = || {
+        let f = job.lock().ok().and_then(|mut g| g.take());
+        f.map(|f| f())
+    };
+    let spawned = std::thread::scope(|s| {
+        let handle = std::thread::Builder::new()
+            .name("taipan-parser".into())
+            .stack_size(PARSER_STACK_SIZE)
+            .spawn_scoped(s, || {
+                ON_PARSER_STACK.with(|c| c.set(true));
+                run()
+            });
+        match handle {
+            Ok(h) => match h.join() {
+                Ok(v) => v,
+                Err(e) => std::panic::resume_unwind(e),
+            },
+            Err(_) => None,
+        }
+    });
+    match spawned {
+        Some(v) => v,
+        // No thread could be made: parse here; the depth limit still bounds recursion.
+        None => match run() {
+            Some(v) => v,
+            None => unreachable!("the parse job runs exactly once"),
+        },
+    }
+}
 
 /// Parses a decoded source file with the `file` start rule.
 pub fn parse_file(src: &str, filename: &str) -> Result<Mod, SyntaxError> {
-    let _ = (src, filename);
-    unimplemented!("parser")
+    with_big_stack(|| {
+        let mut p = Parser::new(src, filename, StartRule::File, 0, 0);
+        p.run(|p| p.file())
+    })
 }
 
 /// Parses the expression of an f-string replacement field, as 3.11's `fstring_compile_expr`
@@ -19,6 +96,424 @@ pub fn parse_fstring_expr(
     first_lineno: u32,
     starting_col_offset: u32,
 ) -> Result<Expr, SyntaxError> {
-    let _ = (src, filename, first_lineno, starting_col_offset);
-    unimplemented!("parser")
+    with_big_stack(|| {
+        let mut p = Parser::new(
+            src,
+            filename,
+            StartRule::Fstring,
+            first_lineno,
+            starting_col_offset,
+        );
+        p.run(|p| p.fstring_rule())
+    })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum StartRule {
+    File,
+    Fstring,
+}
+
+/// The parser state (`Parser` in pegen.h).
+pub(crate) struct Parser<'a> {
+    pub(crate) src: &'a str,
+    pub(crate) filename: &'a str,
+    tokenizer: Tokenizer<'a>,
+    /// Tokens read so far (`p->tokens[0..p->fill]`).
+    pub(crate) tokens: Vec<Token>,
+    /// Bracket nesting level of the tokenizer when each token was produced (`token->level`).
+    levels: Vec<u16>,
+    bracket_level: u16,
+    /// The tokenizer reported an error or the end: no more tokens.
+    tok_done: bool,
+    /// The tokenizer's error, once it has raised one.
+    tok_error: Option<SyntaxError>,
+    /// Index of the next token to consume (`p->mark`).
+    pub(crate) mark: usize,
+    /// The raised error (`p->error_indicator` + the pending exception).
+    pub(crate) error: Option<SyntaxError>,
+    /// Second pass: the `invalid_*` alternatives are tried (`p->call_invalid_rules`).
+    pub(crate) call_invalid_rules: bool,
+    depth: u32,
+    memo: memo::MemoTable,
+    pub(crate) start_rule: StartRule,
+    /// First line of an f-string expression (0 for files): lines are shifted to start here.
+    starting_lineno: u32,
+    starting_col_offset: u32,
+}
+
+impl<'a> Parser<'a> {
+    fn new(
+        src: &'a str,
+        filename: &'a str,
+        start_rule: StartRule,
+        first_lineno: u32,
+        starting_col_offset: u32,
+    ) -> Self {
+        Parser {
+            src,
+            filename,
+            tokenizer: Tokenizer::new(src),
+            tokens: Vec::with_capacity(src.len() / 4 + 16),
+            levels: Vec::with_capacity(src.len() / 4 + 16),
+            bracket_level: 0,
+            tok_done: false,
+            tok_error: None,
+            mark: 0,
+            error: None,
+            call_invalid_rules: false,
+            depth: 0,
+            memo: memo::MemoTable::default(),
+            start_rule,
+            starting_lineno: first_lineno,
+            starting_col_offset,
+        }
+    }
+
+    /// `_PyPegen_run_parser`: a first pass without the `invalid_*` rules; on failure a second
+    /// pass with them, then `_Pypegen_set_syntax_error`.
+    fn run<T>(&mut self, start: impl Fn(&mut Self) -> Option<T>) -> Result<T, SyntaxError> {
+        let res = start(self);
+        if let Some(r) = res {
+            if self.error.is_none() {
+                return Ok(r);
+            }
+        }
+        if self.error.is_none() && self.tokens.is_empty() {
+            // Cannot happen: the start rule always reads a token.
+            return Err(self.make_error_at_last_token(
+                crate::SyntaxErrorKind::SyntaxError,
+                "error at start before reading any input",
+            ));
+        }
+        let last_token = self.tokens.len().saturating_sub(1);
+        if self.error.is_none() {
+            // Second pass, with the invalid_ rules.
+            self.memo.clear();
+            self.mark = 0;
+            self.depth = 0;
+            self.call_invalid_rules = true;
+            let _ = start(self);
+        }
+        Err(self.set_syntax_error(last_token))
+    }
+
+    // ----- tokens -----
+
+    /// Reads one more token from the tokenizer (`_PyPegen_fill_token`). False when the
+    /// tokenizer is done or failed (the error is then raised).
+    #[cold]
+    fn fill_token(&mut self) -> bool {
+        if self.tok_done {
+            if let Some(e) = &self.tok_error {
+                if self.error.is_none() {
+                    self.error = Some(e.clone());
+                }
+            }
+            return false;
+        }
+        match self.tokenizer.next_token() {
+            Ok(mut t) => {
+                if t.kind == TokKind::EndMarker {
+                    self.tok_done = true;
+                }
+                match t.kind {
+                    TokKind::Lpar | TokKind::Lsqb | TokKind::Lbrace => {
+                        self.bracket_level = self.bracket_level.saturating_add(1)
+                    }
+                    TokKind::Rpar | TokKind::Rsqb | TokKind::Rbrace => {
+                        self.bracket_level = self.bracket_level.saturating_sub(1)
+                    }
+                    _ => {}
+                }
+                if self.starting_lineno != 0 {
+                    // initialize_token with p->starting_lineno / starting_col_offset.
+                    let shift = self.starting_lineno - 1;
+                    if t.end_lineno == 1 {
+                        t.col_offset += self.starting_col_offset;
+                        t.end_col_offset += self.starting_col_offset;
+                    }
+                    t.lineno += shift;
+                    t.end_lineno += shift;
+                }
+                self.tokens.push(t);
+                self.levels.push(self.bracket_level);
+                true
+            }
+            Err(e) => {
+                self.tok_done = true;
+                let e = self.adjust_tokenizer_error(e);
+                self.tok_error = Some(e.clone());
+                if self.error.is_none() {
+                    self.error = Some(e);
+                }
+                false
+            }
+        }
+    }
+
+    /// The kind of the token at `i`, reading tokens as needed. A tokenizer error gives
+    /// `Exclamation`, which no rule of the grammar accepts (and raises the error).
+    #[inline]
+    pub(crate) fn kind_at(&mut self, i: usize) -> TokKind {
+        while i >= self.tokens.len() {
+            if !self.fill_token() {
+                return TokKind::Exclamation;
+            }
+        }
+        self.tokens[i].kind
+    }
+
+    /// The kind of the next token.
+    #[inline]
+    pub(crate) fn peek(&mut self) -> TokKind {
+        self.kind_at(self.mark)
+    }
+
+    /// Is the next token of kind `k`? (a positive lookahead `&k`)
+    #[inline]
+    pub(crate) fn at(&mut self, k: TokKind) -> bool {
+        self.peek() == k
+    }
+
+    /// `_PyPegen_expect_token`: consumes a token of kind `k`, giving its index.
+    #[inline]
+    pub(crate) fn expect(&mut self, k: TokKind) -> Option<usize> {
+        if self.peek() == k {
+            self.mark += 1;
+            Some(self.mark - 1)
+        } else {
+            None
+        }
+    }
+
+    /// Consumes a token of kind `k`, as `expect` does, returning `Some(())`.
+    #[inline]
+    pub(crate) fn eat(&mut self, k: TokKind) -> Option<()> {
+        self.expect(k).map(|_| ())
+    }
+
+    /// `_PyPegen_expect_forced_token` (`&&'x'`): a missing token raises `expected 'x'`.
+    pub(crate) fn expect_forced(&mut self, k: TokKind, what: &str) -> Option<usize> {
+        if self.error.is_some() {
+            return None;
+        }
+        if self.peek() == k {
+            self.mark += 1;
+            return Some(self.mark - 1);
+        }
+        if self.error.is_none() {
+            let t = self.mark;
+            self.raise_at_token(t, &format!("expected '{what}'"));
+        }
+        None
+    }
+
+    pub(crate) fn token(&self, i: usize) -> &Token {
+        &self.tokens[i]
+    }
+
+    pub(crate) fn token_text(&self, i: usize) -> &'a str {
+        let t = &self.tokens[i];
+        &self.src[t.start as usize..t.end as usize]
+    }
+
+    /// Bracket level of the token at `i` (`token->level`).
+    pub(crate) fn level_of(&self, i: usize) -> u16 {
+        self.levels[i]
+    }
+
+    /// Is the next token the NAME `kw` (a soft keyword)?
+    pub(crate) fn at_soft_keyword(&mut self, kw: &str) -> bool {
+        self.peek() == TokKind::Name && self.token_text(self.mark) == kw
+    }
+
+    /// `_PyPegen_expect_soft_keyword`.
+    pub(crate) fn expect_soft_keyword(&mut self, kw: &str) -> Option<usize> {
+        if self.at_soft_keyword(kw) {
+            self.mark += 1;
+            Some(self.mark - 1)
+        } else {
+            None
+        }
+    }
+
+    /// `_PyPegen_name_token`: a NAME token as a `Name` expression (Load).
+    pub(crate) fn name(&mut self) -> Option<Expr> {
+        let i = self.expect(TokKind::Name)?;
+        Some(self.name_from_token(i))
+    }
+
+    pub(crate) fn name_from_token(&self, i: usize) -> Expr {
+        let t = &self.tokens[i];
+        Expr {
+            loc: Loc::new(t.lineno, t.col_offset, t.end_lineno, t.end_col_offset),
+            kind: ExprKind::Name {
+                id: helpers::new_identifier(self.token_text(i)),
+                ctx: ExprContext::Load,
+            },
+        }
+    }
+
+    /// Location of the token at `i`.
+    pub(crate) fn tok_loc(&self, i: usize) -> Loc {
+        let t = &self.tokens[i];
+        Loc::new(t.lineno, t.col_offset, t.end_lineno, t.end_col_offset)
+    }
+
+    /// `EXTRA`: from the token at `start` to the last non-whitespace token before `mark`
+    /// (`_PyPegen_get_last_nonnwhitespace_token`).
+    pub(crate) fn extra(&self, start: usize) -> Loc {
+        let s = &self.tokens[start];
+        let mut m = self.mark;
+        let mut e = s;
+        while m > 0 {
+            m -= 1;
+            let t = &self.tokens[m];
+            e = t;
+            if !matches!(
+                t.kind,
+                TokKind::EndMarker | TokKind::Newline | TokKind::Indent | TokKind::Dedent
+            ) {
+                break;
+            }
+        }
+        Loc::new(s.lineno, s.col_offset, e.end_lineno, e.end_col_offset)
+    }
+
+    /// Makes sure the token at `mark` is read (rules read their start position's token first
+    /// to compute `EXTRA`). False on a tokenizer error.
+    #[inline]
+    pub(crate) fn start(&mut self) -> Option<usize> {
+        if self.error.is_some() {
+            return None;
+        }
+        self.kind_at(self.mark);
+        if self.mark < self.tokens.len() {
+            Some(self.mark)
+        } else {
+            None
+        }
+    }
+
+    // ----- control -----
+
+    /// Tries one alternative: on failure the position is reset (ordered choice).
+    #[inline(always)]
+    pub(crate) fn alt<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        let m = self.mark;
+        let r = f(self);
+        if r.is_none() {
+            self.mark = m;
+        }
+        r
+    }
+
+    /// A lookahead (`&e` / `!e`): runs `f` and resets the position, giving whether it matched.
+    #[inline(always)]
+    pub(crate) fn lookahead<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> bool {
+        let m = self.mark;
+        let r = f(self).is_some();
+        self.mark = m;
+        r
+    }
+
+    /// Runs a recursive rule one level deeper, failing with an error past [`MAX_DEPTH`]
+    /// (CPython's `p->level` / `MAXSTACK` check).
+    #[inline(always)]
+    pub(crate) fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        if self.error.is_some() {
+            return None;
+        }
+        if self.depth >= MAX_DEPTH {
+            self.raise_too_deep();
+            return None;
+        }
+        self.depth += 1;
+        let r = f(self);
+        self.depth -= 1;
+        r
+    }
+
+    #[cold]
+    fn raise_too_deep(&mut self) {
+        let t = self.mark.min(self.tokens.len().saturating_sub(1));
+        self.raise_at_token(t, "too many nested parentheses");
+    }
+
+    /// `a=','.elem+`: one or more `elem` separated by commas (no trailing comma consumed).
+    pub(crate) fn gather<T>(
+        &mut self,
+        mut elem: impl FnMut(&mut Self) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let first = elem(self)?;
+        let mut v = vec![first];
+        loop {
+            let m = self.mark;
+            if self.expect(TokKind::Comma).is_none() {
+                break;
+            }
+            match elem(self) {
+                Some(x) => v.push(x),
+                None => {
+                    self.mark = m;
+                    break;
+                }
+            }
+        }
+        Some(v)
+    }
+
+    /// `elem*`: zero or more.
+    pub(crate) fn repeat0<T>(&mut self, mut elem: impl FnMut(&mut Self) -> Option<T>) -> Vec<T> {
+        let mut v = Vec::new();
+        loop {
+            let m = self.mark;
+            match elem(self) {
+                Some(x) => v.push(x),
+                None => {
+                    self.mark = m;
+                    break;
+                }
+            }
+        }
+        v
+    }
+
+    /// `elem+`: one or more.
+    pub(crate) fn repeat1<T>(
+        &mut self,
+        elem: impl FnMut(&mut Self) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let v = self.repeat0(elem);
+        if v.is_empty() {
+            None
+        } else {
+            Some(v)
+        }
+    }
+
+    // ----- start rules -----
+
+    /// `file: [statements] ENDMARKER`
+    fn file(&mut self) -> Option<Mod> {
+        let body = self.statements().unwrap_or_default();
+        self.eat(TokKind::EndMarker)?;
+        if self.error.is_some() {
+            return None;
+        }
+        Some(Mod::Module {
+            body,
+            type_ignores: Vec::new(),
+        })
+    }
+
+    /// `fstring: star_expressions`
+    fn fstring_rule(&mut self) -> Option<Expr> {
+        let e = self.star_expressions()?;
+        if self.error.is_some() {
+            return None;
+        }
+        Some(e)
+    }
 }

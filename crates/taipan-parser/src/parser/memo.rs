@@ -1,0 +1,144 @@
+//! The memo of the parser, after pegen's `Memo` lists (`_PyPegen_is_memoized`,
+//! `_PyPegen_insert_memo` in CPython 3.11's `Parser/pegen.c`).
+//!
+//! A rule marked `(memo)` in `Grammar/python.gram` (and the left-recursive ones) remembers,
+//! per start token, where it ended and what it built, so that re-trying it at the same position
+//! (which ordered choice does often) costs a lookup instead of a re-parse; without it, nesting
+//! makes the parse exponential. As CPython keeps a linked list hanging off each token, the
+//! table keeps per token the head of a chain of entries in one vector (no hashing). Results
+//! are cloned out on a hit: the tree is owned, not arena-shared as in C.
+
+use super::Parser;
+use crate::ast::{Expr, Pattern, Stmt};
+
+/// The memoized rules.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+pub(crate) enum MemoRule {
+    Expression,
+    StarExpression,
+    Disjunction,
+    BitwiseOr,
+    Strings,
+    Arguments,
+    StarTarget,
+    TargetWithStarAtom,
+    DelTarget,
+    TPrimary,
+    Block,
+    ClosedPattern,
+    StarPattern,
+    SimpleStmt,
+    InvalidNamedExpression,
+}
+
+pub(crate) enum MemoVal {
+    /// The rule ran here once and succeeded; its result is stored only if it runs here again
+    /// (most rules never do, and storing means cloning the tree).
+    Visited,
+    Expr(Option<Expr>),
+    Stmts(Option<Vec<Stmt>>),
+    Stmt(Option<Stmt>),
+    Pattern(Option<Pattern>),
+}
+
+struct MemoEntry {
+    rule: MemoRule,
+    end: u32,
+    next: u32,
+    val: MemoVal,
+}
+
+const NIL: u32 = u32::MAX;
+
+#[derive(Default)]
+pub(crate) struct MemoTable {
+    heads: Vec<u32>,
+    entries: Vec<MemoEntry>,
+}
+
+impl MemoTable {
+    pub(crate) fn clear(&mut self) {
+        self.heads.clear();
+        self.entries.clear();
+    }
+
+    fn get(&self, rule: MemoRule, pos: usize) -> Option<usize> {
+        let mut i = *self.heads.get(pos)?;
+        while i != NIL {
+            let e = &self.entries[i as usize];
+            if e.rule == rule {
+                return Some(i as usize);
+            }
+            i = e.next;
+        }
+        None
+    }
+
+    fn insert(&mut self, rule: MemoRule, pos: usize, end: usize, val: MemoVal) {
+        if pos >= self.heads.len() {
+            self.heads.resize(pos + 1, NIL);
+        }
+        let next = self.heads[pos];
+        self.heads[pos] = self.entries.len() as u32;
+        self.entries.push(MemoEntry {
+            rule,
+            end: end as u32,
+            next,
+            val,
+        });
+    }
+}
+
+macro_rules! memo_fn {
+    ($name:ident, $ty:ty, $variant:ident) => {
+        /// Runs a memoized rule: a hit restores the end position and clones the result. A
+        /// success is stored the second time the rule runs at a position (failures at once),
+        /// which keeps every re-parse bounded without cloning every result.
+        pub(crate) fn $name(
+            &mut self,
+            rule: MemoRule,
+            f: impl FnOnce(&mut Self) -> Option<$ty>,
+        ) -> Option<$ty> {
+            let pos = self.mark;
+            let found = self.memo.get(rule, pos);
+            if let Some(i) = found {
+                if let MemoVal::$variant(v) = &self.memo.entries[i].val {
+                    let end = self.memo.entries[i].end as usize;
+                    let v = v.clone();
+                    self.mark = end;
+                    return v;
+                }
+            }
+            let r = f(self);
+            if r.is_none() {
+                self.mark = pos;
+            }
+            if self.error.is_none() {
+                match found {
+                    Some(i) => {
+                        let e = &mut self.memo.entries[i];
+                        e.end = self.mark as u32;
+                        e.val = MemoVal::$variant(r.clone());
+                    }
+                    None => {
+                        let val = if r.is_none() {
+                            MemoVal::$variant(None)
+                        } else {
+                            MemoVal::Visited
+                        };
+                        self.memo.insert(rule, pos, self.mark, val);
+                    }
+                }
+            }
+            r
+        }
+    };
+}
+
+impl Parser<'_> {
+    memo_fn!(memo_expr, Expr, Expr);
+    memo_fn!(memo_stmts, Vec<Stmt>, Stmts);
+    memo_fn!(memo_stmt, Stmt, Stmt);
+    memo_fn!(memo_pattern, Pattern, Pattern);
+}
