@@ -16,6 +16,11 @@ use taipan_parser::{SyntaxError, SyntaxErrorKind};
 
 /// The text `python3.11 FILE` writes to stderr for this error.
 pub fn format_syntax_error(err: &SyntaxError, filename: &str, source: &[u8]) -> String {
+    // An error with no line (a decoding problem found before any token, such as a bad coding
+    // cookie) is printed by CPython without the `File` line.
+    if err.lineno == 0 {
+        return format!("{}: {}\n", err.kind.name(), err.msg);
+    }
     let mut out = format!("  File \"{}\", line {}\n", filename, err.lineno);
     if let Some(text) = source_line(source, err.lineno) {
         // `parse_syntax_error`: a missing offset is -1; subclasses have no end position.
