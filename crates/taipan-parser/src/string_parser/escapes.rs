@@ -18,7 +18,9 @@ pub fn decode_unicode_with_escapes(text: &[u8]) -> Result<StrBuf, String> {
     if !text.contains(&b'\\') {
         return Ok(StrBuf::from_utf8_bytes(text));
     }
-    if text.is_ascii() {
+    // The rewrite below changes an ASCII text only by turning a final lone backslash into
+    // `\u005c`.
+    if text.is_ascii() && text.last() != Some(&b'\\') {
         return decode_unicode_escape(text);
     }
     let mut buf = Vec::with_capacity(text.len() * 2);
