@@ -19,7 +19,7 @@ mod fstring;
 use std::borrow::Cow;
 
 use crate::ast::{Constant, Expr, ExprKind, Loc, StrValue};
-use crate::error::{SyntaxError, SyntaxErrorKind};
+use crate::error::{byte_col_to_char_offset, SyntaxError, SyntaxErrorKind};
 use crate::token::Token;
 
 /// A Python `str` under construction. Python strings may hold lone surrogates, which a Rust
@@ -91,6 +91,31 @@ impl StrBuf {
 /// A syntax error for the parser to place at its last token (`RAISE_SYNTAX_ERROR`).
 fn unplaced(msg: impl Into<String>) -> SyntaxError {
     SyntaxError::new(SyntaxErrorKind::SyntaxError, msg, 0, 0)
+}
+
+/// A syntax error located at token `t` (CPython 3.11 reports "bytes can only contain ASCII
+/// literal characters" at the offending token, not at the parser's last token).
+fn at_token(src: &str, t: &Token, msg: &str) -> SyntaxError {
+    let line_at = |pos: u32, col: u32| -> &str {
+        let start = pos.saturating_sub(col) as usize;
+        let start = if src.is_char_boundary(start) {
+            start
+        } else {
+            0
+        };
+        let rest = src.get(start..).unwrap_or("");
+        rest.split('\n').next().unwrap_or("")
+    };
+    let mut e = SyntaxError::new(
+        SyntaxErrorKind::SyntaxError,
+        msg,
+        t.lineno,
+        byte_col_to_char_offset(line_at(t.start, t.col_offset), t.col_offset as usize),
+    );
+    e.end_lineno = t.end_lineno;
+    e.end_offset =
+        byte_col_to_char_offset(line_at(t.end, t.end_col_offset), t.end_col_offset as usize);
+    e
 }
 
 /// The text of a token as CPython's tokenizer would hold it: newlines translated to `\n`.
@@ -280,7 +305,11 @@ pub fn concatenate_strings(
         if p.bytesmode {
             // `_PyPegen_parsestr` checks the text up to its end (closing quotes included).
             if !text[p.body_start..].is_ascii() {
-                return Err(unplaced("bytes can only contain ASCII literal characters"));
+                return Err(at_token(
+                    src,
+                    t,
+                    "bytes can only contain ASCII literal characters",
+                ));
             }
             let value = if raw {
                 body.to_vec()
