@@ -1,4 +1,5 @@
 //! Helpers shared by the tests that compare against CPython 3.11.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -31,7 +32,6 @@ pub fn run_python(name: &str, args: &[&str]) -> String {
 }
 
 /// Decode a lowercase hex string.
-#[allow(dead_code)]
 pub fn unhex(s: &str) -> Vec<u8> {
     (0..s.len() / 2)
         .map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).expect("hex"))
