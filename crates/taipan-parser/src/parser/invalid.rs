@@ -43,8 +43,6 @@ impl Parser<'_> {
                 TargetsType::DelTargets => format!("cannot delete {}", get_expr_name(t)),
             };
             self.raise_at(loc, &msg);
-        } else {
-            self.raise_syntax_error("invalid syntax");
         }
     }
 
@@ -262,7 +260,12 @@ impl Parser<'_> {
                     }
                 }
                 let a = p.disjunction()?;
-                let b = p.nested(|p| p.expression_raw(false))?;
+                // expression_without_invalid: no invalid_ rules anywhere below it.
+                let prev = p.call_invalid_rules;
+                p.call_invalid_rules = false;
+                let b = p.nested(|p| p.expression_raw(false));
+                p.call_invalid_rules = prev;
+                let b = b?;
                 let lvl = p.level_of(p.mark - 1);
                 Some((a, b.loc, lvl))
             },

@@ -122,8 +122,10 @@ macro_rules! memo_fn {
                         e.val = MemoVal::$variant(r.clone());
                     }
                     None => {
-                        let val = if r.is_none() {
-                            MemoVal::$variant(None)
+                        // The second pass stores at once, as CPython always does: there a
+                        // result may be reused with `call_invalid_rules` changed.
+                        let val = if r.is_none() || self.call_invalid_rules {
+                            MemoVal::$variant(r.clone())
                         } else {
                             MemoVal::Visited
                         };
