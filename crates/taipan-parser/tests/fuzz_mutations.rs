@@ -297,29 +297,21 @@ enum Outcome {
     Panic(String),
 }
 
-#[test]
-fn fuzz_mutations() {
-    let seconds: u64 = std::env::var("FUZZ_SECONDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(3);
-    let seed: u64 = std::env::var("FUZZ_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0x5eed);
-    let seeds = seeds();
-    let found_dir = tmpdir().join("fuzz_found");
-    let current = tmpdir().join("fuzz_current.py");
-    let deadline = Instant::now() + Duration::from_secs(seconds);
+type Worker = (
+    mpsc::Sender<Vec<u8>>,
+    mpsc::Receiver<Outcome>,
+    std::thread::JoinHandle<()>,
+);
 
-    // The worker parses on a thread with the stack size of a main thread (8 MiB), so that a
-    // recursion that only fits in a bigger stack shows up as a crash here too.
+/// A thread that exercises each input it is sent under `catch_unwind`, with the stack size of
+/// a main thread (8 MiB), so that a recursion that only fits in a bigger stack shows up as a
+/// crash here too.
+fn spawn_worker() -> Worker {
     let (job_tx, job_rx) = mpsc::channel::<Vec<u8>>();
     let (res_tx, res_rx) = mpsc::channel::<Outcome>();
     let worker = std::thread::Builder::new()
         .stack_size(8 << 20)
         .spawn(move || {
-            std::panic::set_hook(Box::new(|_| {}));
             for input in job_rx {
                 let r = catch_unwind(AssertUnwindSafe(|| exercise(&input)));
                 let out = match r {
@@ -337,7 +329,25 @@ fn fuzz_mutations() {
             }
         })
         .expect("spawn fuzz worker");
+    (job_tx, res_rx, worker)
+}
 
+#[test]
+fn fuzz_mutations() {
+    let seconds: u64 = std::env::var("FUZZ_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3);
+    let seed: u64 = std::env::var("FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x5eed);
+    let seeds = seeds();
+    let found_dir = tmpdir().join("fuzz_found");
+    let current = tmpdir().join("fuzz_current.py");
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+
+    let (mut job_tx, mut res_rx, mut worker) = spawn_worker();
     let mut rng = Rng(seed | 1);
     let mut runs = 0u64;
     let mut failures = Vec::new();
@@ -369,8 +379,12 @@ fn fuzz_mutations() {
                     "no answer within {INPUT_LIMIT:?} on {}",
                     path.display()
                 ));
-                // The worker is stuck: stop here (it is abandoned when the test ends).
-                break;
+                if failures.len() >= 5 {
+                    break;
+                }
+                // The worker is stuck: abandon it (it ends when its input is done) and go on
+                // with a fresh one.
+                (job_tx, res_rx, worker) = spawn_worker();
             }
         }
     }
