@@ -13,10 +13,13 @@
 //! * `nfp2lasta[n]` is the last arena on `usable_arenas` with `n` free pools
 //!   (NONE if there is none), so an arena whose count grows by one moves
 //!   right in one step instead of a walk.
-//! * An arena with every pool free is unmapped at once (unless fewer than
-//!   `max_spare_arenas` empty arenas are kept; 0 by default), so
-//!   `arenas allocated current` falls back when a program's objects die.
-//!   `nspare_arenas` counts the mapped arenas with every pool free.
+//! * An arena with every pool free is unmapped at once, unless fewer than
+//!   `max_spare_arenas` empty arenas are mapped (1 by default, as CPython
+//!   3.11 keeps one; see `Obmalloc::set_max_spare_arenas`): then it stays
+//!   as a spare, at the tail of `usable_arenas`, and is reused before a new
+//!   arena is mapped. So `arenas allocated current` falls back, to one
+//!   spare, when a program's objects die. `nspare_arenas` counts the mapped
+//!   arenas with every pool free.
 //! * `nfreepools` counts pools on `freepools` plus never-carved pools at or
 //!   after `pool_address`.
 
@@ -218,7 +221,7 @@ impl<S: ArenaSource> Obmalloc<S> {
         let nf = ao.nfreepools as usize;
 
         // Case 1: wholly empty. Give it back to the OS unless there is room
-        // for another spare (none by default); a spare stays on
+        // for another spare (one by default); a spare stays on
         // usable_arenas, where sorting puts it at the tail.
         if nf == ao.ntotalpools as usize {
             if self.nspare_arenas >= self.max_spare_arenas {

@@ -15,6 +15,13 @@
 //! assert_eq!(a.allocated_blocks(), 1);
 //! // SAFETY: `p` is a live block of `a`.
 //! unsafe { a.free(p) };
+//! // The emptied arena stays mapped as the one spare (CPython 3.11 keeps
+//! // one too); any further arena that empties goes back to the OS at once.
+//! assert_eq!(a.stats().arenas_current, 1);
+//! a.set_max_spare_arenas(0);
+//! let q = a.malloc(44);
+//! // SAFETY: `q` is a live block of `a`.
+//! unsafe { a.free(q) };
 //! assert_eq!(a.stats().arenas_current, 0);
 //! ```
 //!

@@ -48,7 +48,7 @@ pub struct Obmalloc<S: ArenaSource = DefaultArenaSource> {
     pub(crate) nfp2lasta: [u32; MAX_POOLS_IN_ARENA + 1],
     pub(crate) source: S,
     /// How many wholly empty arenas to keep mapped instead of returning
-    /// them to the OS at once (0 by default; CPython 3.9+ keeps 1,
+    /// them to the OS at once (1 by default, as CPython 3.9+ keeps one,
     /// bpo-37257). See docs/internals/allocator.md for the measurements.
     pub(crate) max_spare_arenas: usize,
     /// Mapped arenas with every pool free (spares, or fresh ones not yet
@@ -97,7 +97,7 @@ impl<S: ArenaSource> Obmalloc<S> {
             usable_arenas: NONE,
             nfp2lasta: [NONE; MAX_POOLS_IN_ARENA + 1],
             source,
-            max_spare_arenas: 0,
+            max_spare_arenas: 1,
             nspare_arenas: 0,
             ntimes_arena_allocated: 0,
             narenas_currently_allocated: 0,
@@ -130,10 +130,17 @@ impl<S: ArenaSource> Obmalloc<S> {
     }
 
     /// Keep up to `n` wholly empty arenas mapped instead of returning them
-    /// to the OS at once (default 0). CPython 3.9+ keeps one (bpo-37257) so
+    /// to the OS at once (default 1). CPython 3.9+ keeps one (bpo-37257) so
     /// that a loop allocating and freeing at an arena boundary does not map
-    /// and unmap on every turn. Lowering it frees nothing already kept; the
-    /// spares go back as soon as they would be reused and emptied again.
+    /// and unmap on every turn, and waves of a thousand or so short-lived
+    /// objects reuse warm memory instead of fresh pages from the kernel
+    /// (docs/internals/allocator.md has the measurements). An arena that
+    /// empties while fewer than `n` empty ones are mapped is kept, and spares
+    /// are reused before any new arena is mapped. `0` returns every empty
+    /// arena at once, so that "all freed" means "no arena mapped";
+    /// `usize::MAX` never unmaps one. Lowering it frees nothing already
+    /// kept; the spares go back as soon as they would be reused and emptied
+    /// again.
     pub fn set_max_spare_arenas(&mut self, n: usize) {
         self.max_spare_arenas = n;
     }

@@ -1,9 +1,14 @@
 //! Unit tests of the allocator's behaviour through its public API: size
-//! classes, pools, arenas draining, realloc/calloc, the budget, the OS
-//! refusing memory, and the `sys._debugmallocstats()` text.
+//! classes, pools, arenas draining (with no spare, with the default one
+//! spare, with more), realloc/calloc, the budget, the OS refusing memory,
+//! and the `sys._debugmallocstats()` text.
+
+use std::cell::Cell;
+use std::ptr::NonNull;
+use std::rc::Rc;
 
 use taipan_alloc::size_class::{ARENA_SIZE, POOL_SIZE};
-use taipan_alloc::{blocks_per_pool, HeapArenaSource, Obmalloc, POOL_OVERHEAD};
+use taipan_alloc::{blocks_per_pool, ArenaSource, HeapArenaSource, Obmalloc, POOL_OVERHEAD};
 
 #[test]
 fn blocks_are_sized_and_aligned_by_class() {
@@ -22,7 +27,12 @@ fn blocks_are_sized_and_aligned_by_class() {
         }
     }
     assert_eq!(a.allocated_blocks(), 0);
-    assert_eq!(a.stats().arenas_current, 0);
+    let s = a.stats();
+    assert_eq!(
+        (s.arenas_current, s.arenas_allocated_total),
+        (1, 1),
+        "default: the emptied arena stays as the one spare and every round reuses it"
+    );
 }
 
 #[test]
@@ -111,7 +121,13 @@ fn a_full_pool_leaves_the_used_list_and_returns_when_a_block_is_freed() {
         unsafe { a.free(p) };
     }
     a.check_invariants();
-    assert_eq!(a.stats().arenas_current, 0);
+    let s = a.stats();
+    assert_eq!(a.allocated_blocks(), 0);
+    assert_eq!(
+        (s.arenas_current, s.free_pools),
+        (1, ARENA_SIZE / POOL_SIZE),
+        "all freed: only the default spare arena is left, wholly free"
+    );
 }
 
 #[test]
@@ -142,7 +158,10 @@ fn empty_pool_changes_size_class() {
 
 #[test]
 fn arenas_fill_most_full_first_and_drain_back_to_the_os() {
+    // The raw mechanism: with no spare, every arena goes back as soon as it
+    // is wholly empty.
     let mut a = Obmalloc::new();
+    a.set_max_spare_arenas(0);
     // Three arenas' worth of 512-byte blocks, pool by pool.
     let per_arena = (ARENA_SIZE / POOL_SIZE) * blocks_per_pool(63);
     let ps: Vec<_> = (0..3 * per_arena).map(|_| a.malloc(512)).collect();
@@ -189,9 +208,136 @@ fn arenas_fill_most_full_first_and_drain_back_to_the_os() {
     assert_eq!(a.allocated_blocks(), 0);
 }
 
+/// Arena maps and unmaps seen by a [`CountingSource`]; shared, since the
+/// allocator owns its source.
+#[derive(Clone, Default)]
+struct ArenaCounts {
+    maps: Rc<Cell<usize>>,
+    unmaps: Rc<Cell<usize>>,
+}
+
+impl ArenaCounts {
+    fn get(&self) -> (usize, usize) {
+        (self.maps.get(), self.unmaps.get())
+    }
+}
+
+/// The default source (`mmap`; the heap under Miri), counting its calls.
+struct CountingSource {
+    inner: taipan_alloc::DefaultArenaSource,
+    counts: ArenaCounts,
+}
+
+// SAFETY: every region comes from, and goes back to, the inner source
+// unchanged; the counting has no effect on them.
+unsafe impl ArenaSource for CountingSource {
+    fn alloc_arena(&mut self) -> Option<NonNull<u8>> {
+        let r = self.inner.alloc_arena();
+        if r.is_some() {
+            self.counts.maps.set(self.counts.maps.get() + 1);
+        }
+        r
+    }
+
+    unsafe fn free_arena(&mut self, arena: NonNull<u8>) {
+        self.counts.unmaps.set(self.counts.unmaps.get() + 1);
+        // SAFETY: the caller's contract is the inner source's.
+        unsafe { self.inner.free_arena(arena) };
+    }
+}
+
+#[test]
+fn default_keeps_exactly_one_empty_arena_and_reuses_it() {
+    let counts = ArenaCounts::default();
+    let mut a = Obmalloc::with_source(CountingSource {
+        inner: Default::default(),
+        counts: counts.clone(),
+    });
+    let per_arena = (ARENA_SIZE / POOL_SIZE) * blocks_per_pool(63);
+    let ps: Vec<_> = (0..3 * per_arena).map(|_| a.malloc(512)).collect();
+    assert!(ps.iter().all(|p| !p.is_null()));
+    assert_eq!(counts.get(), (3, 0));
+    let arena_of = |p: *mut u8| p.addr() & !(ARENA_SIZE - 1);
+    let arenas = [0, 1, 2].map(|i| arena_of(ps[i * per_arena]));
+    assert!(arenas[0] != arenas[1] && arenas[1] != arenas[2] && arenas[0] != arenas[2]);
+    let free_all = |a: &mut Obmalloc<CountingSource>, ps: &[*mut u8]| {
+        for &p in ps {
+            // SAFETY: live, each once.
+            unsafe { a.free(p) };
+        }
+    };
+
+    // The first arena to empty (here the middle one) stays mapped as the
+    // spare.
+    free_all(&mut a, &ps[per_arena..2 * per_arena]);
+    a.check_invariants();
+    let s = a.stats();
+    assert_eq!(counts.get(), (3, 0), "the first empty arena is kept");
+    assert_eq!(
+        (s.arenas_current, s.arenas_reclaimed, s.free_pools),
+        (3, 0, ARENA_SIZE / POOL_SIZE)
+    );
+
+    // The next one goes back to the OS on its very last free, not later.
+    free_all(&mut a, &ps[..per_arena - 1]);
+    assert_eq!(counts.get(), (3, 0), "arena 0 still holds a block");
+    free_all(&mut a, &ps[per_arena - 1..per_arena]);
+    assert_eq!(
+        counts.get(),
+        (3, 1),
+        "a second empty arena is unmapped at once"
+    );
+    let s = a.stats();
+    assert_eq!((s.arenas_current, s.arenas_reclaimed), (2, 1));
+    a.check_invariants();
+
+    // And so does the last one: everything freed leaves exactly one arena.
+    free_all(&mut a, &ps[2 * per_arena..]);
+    a.check_invariants();
+    assert_eq!(counts.get(), (3, 2));
+    let s = a.stats();
+    assert_eq!(a.allocated_blocks(), 0);
+    assert_eq!(
+        (
+            s.arenas_current,
+            s.arenas_reclaimed,
+            s.arenas_allocated_total,
+            s.free_pools
+        ),
+        (1, 2, 3, ARENA_SIZE / POOL_SIZE),
+        "exactly one empty arena stays mapped"
+    );
+    assert_eq!(a.footprint(), ARENA_SIZE);
+
+    // The next allocation comes from the spare, with no new mapping, and so
+    // does a loop that allocates and frees at the arena boundary.
+    let q = a.malloc(48);
+    assert!(!q.is_null());
+    assert_eq!(arena_of(q), arenas[1], "served from the spare arena");
+    assert_eq!(counts.get(), (3, 2), "no new mmap");
+    assert_eq!(a.stats().arenas_allocated_total, 3);
+    // SAFETY: live.
+    unsafe { a.free(q) };
+    for _ in 0..100 {
+        let p = a.malloc(8);
+        assert_eq!(arena_of(p), arenas[1]);
+        // SAFETY: live.
+        unsafe { a.free(p) };
+    }
+    assert_eq!(counts.get(), (3, 2), "no map/unmap per turn");
+    a.check_invariants();
+    drop(a);
+    assert_eq!(
+        counts.get(),
+        (3, 3),
+        "dropping the allocator unmaps the spare"
+    );
+}
+
 #[test]
 fn spare_arenas_are_kept_up_to_the_limit_and_reused() {
     let mut a = Obmalloc::new();
+    a.set_max_spare_arenas(0);
     for _ in 0..3 {
         let p = a.malloc(100);
         // SAFETY: live.
@@ -201,11 +347,10 @@ fn spare_arenas_are_kept_up_to_the_limit_and_reused() {
     assert_eq!(
         (s.arenas_current, s.arenas_allocated_total),
         (0, 3),
-        "default: no spare"
+        "no spare: mapped and unmapped on every turn"
     );
 
-    let mut a = Obmalloc::new();
-    a.set_max_spare_arenas(1);
+    let mut a = Obmalloc::new(); // the default: one spare
     for _ in 0..3 {
         let p = a.malloc(100);
         // SAFETY: live.
@@ -303,7 +448,14 @@ fn realloc_keeps_contents_and_follows_cpython_rules() {
         a.free(r3);
     }
     assert_eq!(a.allocated_blocks(), 0);
-    assert_eq!(a.footprint(), 0);
+    let s = a.stats();
+    assert_eq!((s.large_blocks, s.large_bytes), (0, 0));
+    assert_eq!(s.arenas_current, 1, "the default spare arena");
+    assert_eq!(
+        a.footprint(),
+        ARENA_SIZE,
+        "only the spare arena is held: no large-block bytes left"
+    );
 }
 
 #[test]
