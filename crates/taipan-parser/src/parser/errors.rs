@@ -63,7 +63,7 @@ impl Parser<'_> {
     ) {
         if end_lineno == CURRENT_POS || end_col_offset == CURRENT_POS {
             // The tokenizer stands just past the last token read.
-            let (l, c) = match self.tokens.last() {
+            let (l, c) = match self.last_filled() {
                 Some(t) => (t.end_lineno as i64, t.end_col_offset as i64),
                 None => (1, 0),
             };
@@ -184,7 +184,7 @@ impl Parser<'_> {
     /// `_PyPegen_raise_error` (`RAISE_SYNTAX_ERROR`, `RAISE_INDENTATION_ERROR`): at the last
     /// token read.
     pub(crate) fn raise_error(&mut self, kind: SyntaxErrorKind, msg: &str) {
-        match self.tokens.last() {
+        match self.last_filled() {
             None => self.raise_known_location_raw(kind, 0, 0, 0, -1, msg),
             Some(t) => {
                 let (l, c, el, ec) = (
@@ -247,7 +247,7 @@ impl Parser<'_> {
     /// the last token read by the first pass.
     pub(crate) fn set_syntax_error(&mut self, last_token: usize) -> SyntaxError {
         if let Some(e) = self.error.take() {
-            if self.tok_error.is_none() {
+            if !self.tok_error_raised {
                 return self.tokenize_full_source_to_check_for_errors(e);
             }
             return e;
@@ -274,36 +274,40 @@ impl Parser<'_> {
     /// innermost one is reported as never closed if it opened on a line before the parser's
     /// error.
     fn tokenize_full_source_to_check_for_errors(&mut self, err: SyntaxError) -> SyntaxError {
-        if self.tok_done {
-            return err;
-        }
-        let current_err_line = self.tokens.last().map_or(0, |t| t.lineno);
-        loop {
+        let current_err_line = self.last_filled().map_or(0, |t| t.lineno);
+        // The tokenizer may already have stopped, at its end or (in a look-ahead scan of
+        // the parser) at an error not raised yet.
+        let tok_err = loop {
+            if let Some(e) = &self.tok_error {
+                break e.clone();
+            }
+            if self.tok_done {
+                return err;
+            }
             match self.tokenizer.next_token() {
                 Ok(t) if t.kind == TokKind::EndMarker => return err,
                 Ok(_) => continue,
-                Err(e) => {
-                    if self.tokenizer.raised_by_tokenizer() {
-                        return self.adjust_tokenizer_error(e);
-                    }
-                    if let Some(&(b, line, col)) = self.tokenizer.open_brackets().last() {
-                        if current_err_line > line {
-                            self.raise_known_location(
-                                SyntaxErrorKind::SyntaxError,
-                                line as i64,
-                                col as i64,
-                                line as i64,
-                                -1,
-                                &format!("'{}' was never closed", b as char),
-                            );
-                            if let Some(e) = self.error.take() {
-                                return e;
-                            }
-                        }
-                    }
-                    return err;
+                Err(e) => break self.adjust_tokenizer_error(e),
+            }
+        };
+        if self.tokenizer.raised_by_tokenizer() {
+            return tok_err;
+        }
+        if let Some(&(b, line, col)) = self.tokenizer.open_brackets().last() {
+            if current_err_line > line {
+                self.raise_known_location(
+                    SyntaxErrorKind::SyntaxError,
+                    line as i64,
+                    col as i64,
+                    line as i64,
+                    -1,
+                    &format!("'{}' was never closed", b as char),
+                );
+                if let Some(e) = self.error.take() {
+                    return e;
                 }
             }
         }
+        err
     }
 }

@@ -3,7 +3,7 @@
 //! gives (`EXTRA`). Left-recursive rules (`bitwise_or` ... `term`, `primary`) are loops.
 
 use super::memo::MemoRule;
-use super::Parser;
+use super::{Parser, SCAN_COLON, SCAN_COMMA, SCAN_DOUBLESTAR, SCAN_EMPTY, SCAN_FOR};
 use crate::ast::{
     BoolOp, CmpOp, Comprehension, Constant, Expr, ExprContext, ExprKind, Operator, UnaryOp,
 };
@@ -537,7 +537,12 @@ impl Parser<'_> {
                     }
                 }
                 T::Lpar => {
-                    if let Some(g) = self.alt(|p| p.genexp()) {
+                    let skip_genexp = self.skip_unless(self.mark, SCAN_FOR);
+                    if let Some(g) = if skip_genexp {
+                        None
+                    } else {
+                        self.alt(|p| p.genexp())
+                    } {
                         a = mk(
                             self.extra(start),
                             ExprKind::Call {
@@ -679,26 +684,44 @@ impl Parser<'_> {
             T::String => self.strings(),
             T::Number => self.number(),
             T::Lpar => self.nested(|p| {
-                if let Some(e) = p.alt(|p| p.tuple()) {
-                    return Some(e);
+                if !p.skip_unless(start, SCAN_COMMA | SCAN_EMPTY) {
+                    if let Some(e) = p.alt(|p| p.tuple()) {
+                        return Some(e);
+                    }
                 }
                 if let Some(e) = p.alt(|p| p.group()) {
                     return Some(e);
                 }
+                if p.skip_unless(start, SCAN_FOR) {
+                    return None;
+                }
                 p.alt(|p| p.genexp())
             }),
             T::Lsqb => self.nested(|p| {
-                if let Some(e) = p.alt(|p| p.list()) {
-                    return Some(e);
+                if !p.known_has(start, SCAN_FOR) {
+                    if let Some(e) = p.alt(|p| p.list()) {
+                        return Some(e);
+                    }
+                }
+                if p.skip_unless(start, SCAN_FOR) {
+                    return None;
                 }
                 p.alt(|p| p.listcomp())
             }),
             T::Lbrace => self.nested(|p| {
-                if let Some(e) = p.alt(|p| p.dict()) {
-                    return Some(e);
+                let has_for = p.known_has(start, SCAN_FOR);
+                if !has_for && !p.skip_unless(start, SCAN_COLON | SCAN_DOUBLESTAR | SCAN_EMPTY) {
+                    if let Some(e) = p.alt(|p| p.dict()) {
+                        return Some(e);
+                    }
                 }
-                if let Some(e) = p.alt(|p| p.set()) {
-                    return Some(e);
+                if !has_for {
+                    if let Some(e) = p.alt(|p| p.set()) {
+                        return Some(e);
+                    }
+                }
+                if p.skip_unless(start, SCAN_FOR) {
+                    return None;
                 }
                 if let Some(e) = p.alt(|p| p.dictcomp()) {
                     return Some(e);

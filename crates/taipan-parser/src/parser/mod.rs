@@ -33,6 +33,14 @@ use crate::tokenizer::Tokenizer;
 /// call against `MAXSTACK` = 6000 and raises `MemoryError`; we raise a `SyntaxError`).
 const MAX_DEPTH: u32 = 6000;
 
+/// Flags of [`Parser::scan_group`].
+pub(crate) const SCAN_COMMA: u8 = 1;
+pub(crate) const SCAN_FOR: u8 = 2;
+pub(crate) const SCAN_COLON: u8 = 4;
+pub(crate) const SCAN_DOUBLESTAR: u8 = 8;
+pub(crate) const SCAN_EMPTY: u8 = 16;
+pub(crate) const SCAN_UNKNOWN: u8 = 0x80;
+
 /// Stack size of the thread the parse runs on: deep (but legal) nesting recurses deeply.
 const PARSER_STACK_SIZE: usize = 512 << 20;
 
@@ -128,6 +136,10 @@ pub(crate) struct Parser<'a> {
     tok_done: bool,
     /// The tokenizer's error, once it has raised one.
     tok_error: Option<SyntaxError>,
+    /// The tokenizer's error reached the parser (not only a look-ahead scan).
+    tok_error_raised: bool,
+    /// Number of tokens the parser itself has read (`p->fill`).
+    fill: usize,
     /// Index of the next token to consume (`p->mark`).
     pub(crate) mark: usize,
     /// The raised error (`p->error_indicator` + the pending exception).
@@ -136,6 +148,8 @@ pub(crate) struct Parser<'a> {
     pub(crate) call_invalid_rules: bool,
     depth: u32,
     memo: memo::MemoTable,
+    /// `scan_group` results per opening-bracket token (flags + 1; 0 = not scanned).
+    scan_cache: Vec<u16>,
     pub(crate) start_rule: StartRule,
     /// First line of an f-string expression (0 for files): lines are shifted to start here.
     starting_lineno: u32,
@@ -159,11 +173,14 @@ impl<'a> Parser<'a> {
             bracket_level: 0,
             tok_done: false,
             tok_error: None,
+            tok_error_raised: false,
             mark: 0,
+            fill: 0,
             error: None,
             call_invalid_rules: false,
             depth: 0,
             memo: memo::MemoTable::default(),
+            scan_cache: Vec::new(),
             start_rule,
             starting_lineno: first_lineno,
             starting_col_offset,
@@ -179,14 +196,14 @@ impl<'a> Parser<'a> {
                 return Ok(r);
             }
         }
-        if self.error.is_none() && self.tokens.is_empty() {
+        if self.error.is_none() && self.fill == 0 {
             // Cannot happen: the start rule always reads a token.
             return Err(self.make_error_at_last_token(
                 crate::SyntaxErrorKind::SyntaxError,
                 "error at start before reading any input",
             ));
         }
-        let last_token = self.tokens.len().saturating_sub(1);
+        let last_token = self.fill.saturating_sub(1);
         if self.error.is_none() {
             // Second pass, with the invalid_ rules.
             self.memo.clear();
@@ -202,12 +219,20 @@ impl<'a> Parser<'a> {
 
     /// Reads one more token from the tokenizer (`_PyPegen_fill_token`). False when the
     /// tokenizer is done or failed (the error is then raised).
-    #[cold]
     fn fill_token(&mut self) -> bool {
+        self.fill_token_inner(true)
+    }
+
+    /// `fill_token`, but a tokenizer error is only recorded, to be raised when the parser
+    /// itself reaches that token (used by the look-ahead scans below).
+    fn fill_token_inner(&mut self, raise: bool) -> bool {
         if self.tok_done {
             if let Some(e) = &self.tok_error {
-                if self.error.is_none() {
-                    self.error = Some(e.clone());
+                if raise {
+                    self.tok_error_raised = true;
+                    if self.error.is_none() {
+                        self.error = Some(e.clone());
+                    }
                 }
             }
             return false;
@@ -244,8 +269,11 @@ impl<'a> Parser<'a> {
                 self.tok_done = true;
                 let e = self.adjust_tokenizer_error(e);
                 self.tok_error = Some(e.clone());
-                if self.error.is_none() {
-                    self.error = Some(e);
+                if raise {
+                    self.tok_error_raised = true;
+                    if self.error.is_none() {
+                        self.error = Some(e);
+                    }
                 }
                 false
             }
@@ -261,7 +289,119 @@ impl<'a> Parser<'a> {
                 return TokKind::Exclamation;
             }
         }
+        if i >= self.fill {
+            self.fill = i + 1;
+        }
         self.tokens[i].kind
+    }
+
+    /// The last token the parser has looked at (`p->tokens[p->fill - 1]`): tokens read
+    /// only by the look-ahead scans do not count, as CPython never reads them.
+    pub(crate) fn last_filled(&self) -> Option<&Token> {
+        self.fill.checked_sub(1).map(|i| &self.tokens[i])
+    }
+
+    /// The kind of the token at `i` without raising a tokenizer error (`None` there).
+    fn kind_at_quiet(&mut self, i: usize) -> Option<TokKind> {
+        while i >= self.tokens.len() {
+            if !self.fill_token_inner(false) {
+                return None;
+            }
+        }
+        Some(self.tokens[i].kind)
+    }
+
+    /// Scans the bracketed group opening at token `open`: what the first pass may skip.
+    /// Returns the flags (`SCAN_*`) of tokens found directly inside it (at depth 1), or
+    /// `SCAN_UNKNOWN` if the group does not close before a tokenizer error or the end.
+    pub(crate) fn scan_group(&mut self, open: usize) -> u8 {
+        if let Some(&c) = self.scan_cache.get(open) {
+            if c != 0 {
+                return (c - 1) as u8;
+            }
+        }
+        let f = self.scan_group_raw(open);
+        if f != SCAN_UNKNOWN {
+            if self.scan_cache.len() <= open {
+                self.scan_cache.resize(open + 1, 0);
+            }
+            self.scan_cache[open] = f as u16 + 1;
+        }
+        f
+    }
+
+    /// What the first pass may skip at token `i` for alternative needing `flag` inside the
+    /// group opening there: true when the group is known not to hold it.
+    pub(crate) fn skip_unless(&mut self, i: usize, flag: u8) -> bool {
+        if self.call_invalid_rules {
+            return false;
+        }
+        let f = self.scan_group(i);
+        f != SCAN_UNKNOWN && f & flag == 0
+    }
+
+    /// True when the group at `i` is known to hold `flag` (first pass only).
+    pub(crate) fn known_has(&mut self, i: usize, flag: u8) -> bool {
+        if self.call_invalid_rules {
+            return false;
+        }
+        let f = self.scan_group(i);
+        f != SCAN_UNKNOWN && f & flag != 0
+    }
+
+    fn scan_group_raw(&mut self, open: usize) -> u8 {
+        let mut depth = 0u32;
+        let mut flags = 0u8;
+        let mut i = open;
+        loop {
+            let Some(k) = self.kind_at_quiet(i) else {
+                return SCAN_UNKNOWN;
+            };
+            match k {
+                TokKind::Lpar | TokKind::Lsqb | TokKind::Lbrace => depth += 1,
+                TokKind::Rpar | TokKind::Rsqb | TokKind::Rbrace => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        if i == open + 1 {
+                            flags |= SCAN_EMPTY;
+                        }
+                        return flags;
+                    }
+                }
+                TokKind::EndMarker => return SCAN_UNKNOWN,
+                TokKind::Comma if depth == 1 => flags |= SCAN_COMMA,
+                TokKind::For if depth == 1 => flags |= SCAN_FOR,
+                TokKind::Colon if depth == 1 => flags |= SCAN_COLON,
+                TokKind::DoubleStar if depth == 1 => flags |= SCAN_DOUBLESTAR,
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+
+    /// Scans a simple statement from `start` to its end (NEWLINE or `;` outside brackets):
+    /// does it hold, outside brackets, a token an `assignment` needs (`=`, `:` or an
+    /// augmented assignment)? `true` when unknown (a tokenizer error on the way).
+    pub(crate) fn scan_stmt_may_assign(&mut self, start: usize) -> bool {
+        let mut depth = 0u32;
+        let mut i = start;
+        loop {
+            let Some(k) = self.kind_at_quiet(i) else {
+                return true;
+            };
+            match k {
+                TokKind::Lpar | TokKind::Lsqb | TokKind::Lbrace => depth += 1,
+                TokKind::Rpar | TokKind::Rsqb | TokKind::Rbrace => depth = depth.saturating_sub(1),
+                TokKind::Newline | TokKind::Semi | TokKind::EndMarker if depth == 0 => {
+                    return false
+                }
+                TokKind::EndMarker => return true,
+                TokKind::Equal | TokKind::Colon if depth == 0 => return true,
+                k if depth == 0 && stmt::augassign(k).is_some() => return true,
+                _ => {}
+            }
+            i += 1;
+        }
     }
 
     /// The kind of the next token.

@@ -60,20 +60,25 @@ impl Parser<'_> {
                         ))
                     }),
                     T::Lpar => {
-                        let g = p.alt(|p| {
-                            let g = p.genexp()?;
-                            if !p.t_lookahead() {
-                                return None;
-                            }
-                            Some(mk(
-                                p.extra(start),
-                                ExprKind::Call {
-                                    func: Box::new(a.clone()),
-                                    args: vec![g],
-                                    keywords: Vec::new(),
-                                },
-                            ))
-                        });
+                        let skip_genexp = p.skip_unless(p.mark, super::SCAN_FOR);
+                        let g = if skip_genexp {
+                            None
+                        } else {
+                            p.alt(|p| {
+                                let g = p.genexp()?;
+                                if !p.t_lookahead() {
+                                    return None;
+                                }
+                                Some(mk(
+                                    p.extra(start),
+                                    ExprKind::Call {
+                                        func: Box::new(a.clone()),
+                                        args: vec![g],
+                                        keywords: Vec::new(),
+                                    },
+                                ))
+                            })
+                        };
                         if g.is_some() || p.error.is_some() {
                             g
                         } else {
