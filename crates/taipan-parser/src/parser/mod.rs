@@ -148,6 +148,8 @@ pub(crate) struct Parser<'a> {
     pub(crate) call_invalid_rules: bool,
     depth: u32,
     memo: memo::MemoTable,
+    /// The first pass may skip alternatives by look-ahead scans.
+    use_scans: bool,
     /// `scan_group` results per opening-bracket token (flags + 1; 0 = not scanned).
     scan_cache: Vec<u16>,
     pub(crate) start_rule: StartRule,
@@ -181,6 +183,7 @@ impl<'a> Parser<'a> {
             depth: 0,
             memo: memo::MemoTable::default(),
             scan_cache: Vec::new(),
+            use_scans: true,
             start_rule,
             starting_lineno: first_lineno,
             starting_col_offset,
@@ -202,6 +205,17 @@ impl<'a> Parser<'a> {
                 crate::SyntaxErrorKind::SyntaxError,
                 "error at start before reading any input",
             ));
+        }
+        if self.error.is_none() && self.use_scans {
+            // The look-ahead scans skip alternatives, and with them the tokens those would
+            // have read: run the first pass again without them, so that the last token read
+            // (where a generic error is reported) is CPython's.
+            self.use_scans = false;
+            self.memo.clear();
+            self.mark = 0;
+            self.fill = 0;
+            self.depth = 0;
+            let _ = start(self);
         }
         let last_token = self.fill.saturating_sub(1);
         if self.error.is_none() {
@@ -333,16 +347,21 @@ impl<'a> Parser<'a> {
     /// What the first pass may skip at token `i` for alternative needing `flag` inside the
     /// group opening there: true when the group is known not to hold it.
     pub(crate) fn skip_unless(&mut self, i: usize, flag: u8) -> bool {
-        if self.call_invalid_rules {
+        if self.call_invalid_rules || !self.use_scans {
             return false;
         }
         let f = self.scan_group(i);
         f != SCAN_UNKNOWN && f & flag == 0
     }
 
+    /// Whether the look-ahead scans are in use (first pass only).
+    pub(crate) fn skip_by_scan(&self) -> bool {
+        self.use_scans && !self.call_invalid_rules
+    }
+
     /// True when the group at `i` is known to hold `flag` (first pass only).
     pub(crate) fn known_has(&mut self, i: usize, flag: u8) -> bool {
-        if self.call_invalid_rules {
+        if self.call_invalid_rules || !self.use_scans {
             return false;
         }
         let f = self.scan_group(i);

@@ -167,7 +167,7 @@ impl Parser<'_> {
         }
         // The remaining alternatives all need `=`, `:` or an augmented assignment outside
         // brackets: the first pass skips them for a statement that has none.
-        if !self.call_invalid_rules && !self.scan_stmt_may_assign(start) {
+        if self.skip_by_scan() && !self.scan_stmt_may_assign(start) {
             return None;
         }
         // ('(' single_target ')' | single_subscript_attribute_target) ':' expression ['=' annotated_rhs]
