@@ -60,7 +60,9 @@ def cpython_lines(path):
     err = compile_error(data, path)
     if err and any(m in err for m in DONE_CODE_MSGS):
         out.append(err)
-    elif err and ("codec can't decode" in err or "source code string" in err or "encoding" in err):
+    elif err and (" 0 " in err[:40] or "'utf-8' codec can't decode" in err
+                  or "source code string" in err):
+        # Decoding errors (no line number), which Taipan's decode_source reports.
         out = out[:1] + [err]
     else:
         out.append("END")
