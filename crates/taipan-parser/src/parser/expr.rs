@@ -235,7 +235,15 @@ impl Parser<'_> {
 
     /// `disjunction (memo): conjunction ('or' conjunction)+ | conjunction`
     pub(crate) fn disjunction(&mut self) -> Option<Expr> {
-        self.memo_expr(MemoRule::Disjunction, |p| {
+        if !self.call_invalid_rules {
+            return self.disjunction_raw();
+        }
+        self.memo_expr(MemoRule::Disjunction, |p| p.disjunction_raw())
+    }
+
+    fn disjunction_raw(&mut self) -> Option<Expr> {
+        let p = self;
+        {
             let start = p.start()?;
             let a = p.conjunction()?;
             if !p.at(T::Or) {
@@ -263,7 +271,7 @@ impl Parser<'_> {
                     values,
                 },
             ))
-        })
+        }
     }
 
     /// `conjunction (memo): inversion ('and' inversion)+ | inversion`
@@ -392,38 +400,48 @@ impl Parser<'_> {
         ))
     }
 
-    /// `bitwise_or` (left-recursive, memoized as CPython's left-recursive rules are).
+    /// `bitwise_or` (left-recursive, memoized as CPython's left-recursive rules are; the
+    /// first pass, which never re-parses one at the same place, skips the memo).
     pub(crate) fn bitwise_or(&mut self) -> Option<Expr> {
+        if !self.call_invalid_rules {
+            return self.binop_chain(0);
+        }
         self.memo_expr(MemoRule::BitwiseOr, |p| p.binop_chain(0))
     }
 
-    /// The left-associative binary operator levels below `bitwise_or`:
-    /// 0 `|`, 1 `^`, 2 `&`, 3 `<<`/`>>`, 4 `+`/`-`, 5 `*` `/` `//` `%` `@`; 6 is `factor`.
-    fn binop_chain(&mut self, level: u8) -> Option<Expr> {
-        if level == 6 {
-            return self.factor();
-        }
+    /// The left-associative binary operator levels from `bitwise_or` down to `term`, by
+    /// precedence climbing (the same trees as the grammar's left-recursive rules):
+    /// 0 `|`, 1 `^`, 2 `&`, 3 `<<`/`>>`, 4 `+`/`-`, 5 `*` `/` `//` `%` `@`; below is `factor`.
+    fn binop_chain(&mut self, min_level: u8) -> Option<Expr> {
         let start = self.start()?;
-        let mut a = self.binop_chain(level + 1)?;
+        let mut a = self.factor()?;
         loop {
-            let op = match (level, self.peek()) {
-                (0, T::Vbar) => Operator::BitOr,
-                (1, T::Circumflex) => Operator::BitXor,
-                (2, T::Amper) => Operator::BitAnd,
-                (3, T::LeftShift) => Operator::LShift,
-                (3, T::RightShift) => Operator::RShift,
-                (4, T::Plus) => Operator::Add,
-                (4, T::Minus) => Operator::Sub,
-                (5, T::Star) => Operator::Mult,
-                (5, T::Slash) => Operator::Div,
-                (5, T::DoubleSlash) => Operator::FloorDiv,
-                (5, T::Percent) => Operator::Mod,
-                (5, T::At) => Operator::MatMult,
+            let (level, op) = match self.peek() {
+                T::Vbar => (0, Operator::BitOr),
+                T::Circumflex => (1, Operator::BitXor),
+                T::Amper => (2, Operator::BitAnd),
+                T::LeftShift => (3, Operator::LShift),
+                T::RightShift => (3, Operator::RShift),
+                T::Plus => (4, Operator::Add),
+                T::Minus => (4, Operator::Sub),
+                T::Star => (5, Operator::Mult),
+                T::Slash => (5, Operator::Div),
+                T::DoubleSlash => (5, Operator::FloorDiv),
+                T::Percent => (5, Operator::Mod),
+                T::At => (5, Operator::MatMult),
                 _ => break,
             };
+            if level < min_level {
+                break;
+            }
             let m = self.mark;
             self.mark += 1;
-            match self.binop_chain(level + 1) {
+            let b = if level == 5 {
+                self.factor()
+            } else {
+                self.binop_chain(level + 1)
+            };
+            match b {
                 Some(b) => {
                     a = mk(
                         self.extra(start),

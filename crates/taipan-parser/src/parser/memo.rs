@@ -36,10 +36,10 @@ pub(crate) enum MemoVal {
     /// The rule ran here once and succeeded; its result is stored only if it runs here again
     /// (most rules never do, and storing means cloning the tree).
     Visited,
-    Expr(Option<Expr>),
+    Expr(Option<Box<Expr>>),
     Stmts(Option<Vec<Stmt>>),
-    Stmt(Option<Stmt>),
-    Pattern(Option<Pattern>),
+    Stmt(Option<Box<Stmt>>),
+    Pattern(Option<Box<Pattern>>),
 }
 
 struct MemoEntry {
@@ -91,7 +91,7 @@ impl MemoTable {
 }
 
 macro_rules! memo_fn {
-    ($name:ident, $ty:ty, $variant:ident) => {
+    ($name:ident, $ty:ty, $variant:ident, $boxit:expr, $unbox:expr) => {
         /// Runs a memoized rule: a hit restores the end position and clones the result. A
         /// success is stored the second time the rule runs at a position (failures at once),
         /// which keeps every re-parse bounded without cloning every result.
@@ -105,7 +105,7 @@ macro_rules! memo_fn {
             if let Some(i) = found {
                 if let MemoVal::$variant(v) = &self.memo.entries[i].val {
                     let end = self.memo.entries[i].end as usize;
-                    let v = v.clone();
+                    let v = v.as_ref().map(|x| $unbox(x.clone()));
                     self.mark = end;
                     return v;
                 }
@@ -119,13 +119,13 @@ macro_rules! memo_fn {
                     Some(i) => {
                         let e = &mut self.memo.entries[i];
                         e.end = self.mark as u32;
-                        e.val = MemoVal::$variant(r.clone());
+                        e.val = MemoVal::$variant(r.as_ref().map(|x| $boxit(x.clone())));
                     }
                     None => {
                         // The second pass stores at once, as CPython always does: there a
                         // result may be reused with `call_invalid_rules` changed.
                         let val = if r.is_none() || self.call_invalid_rules {
-                            MemoVal::$variant(r.clone())
+                            MemoVal::$variant(r.as_ref().map(|x| $boxit(x.clone())))
                         } else {
                             MemoVal::Visited
                         };
@@ -139,8 +139,10 @@ macro_rules! memo_fn {
 }
 
 impl Parser<'_> {
-    memo_fn!(memo_expr, Expr, Expr);
-    memo_fn!(memo_stmts, Vec<Stmt>, Stmts);
-    memo_fn!(memo_stmt, Stmt, Stmt);
-    memo_fn!(memo_pattern, Pattern, Pattern);
+    memo_fn!(memo_expr, Expr, Expr, Box::new, |b: Box<Expr>| *b);
+    memo_fn!(memo_stmts, Vec<Stmt>, Stmts, |v| v, |v| v);
+    memo_fn!(memo_stmt, Stmt, Stmt, Box::new, |b: Box<Stmt>| *b);
+    memo_fn!(memo_pattern, Pattern, Pattern, Box::new, |b: Box<
+        Pattern,
+    >| *b);
 }
