@@ -259,6 +259,7 @@ impl<'a> Compiler<'a> {
         self.units.push(unit);
         if scope_type == ScopeType::Module {
             self.u().loc.lineno = 0;
+            self.u().qualname = name.to_string();
         } else {
             self.set_qualname();
         }

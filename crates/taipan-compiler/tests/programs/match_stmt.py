@@ -1,0 +1,11 @@
+match x:
+    case 1:
+        pass
+    case [a, b]:
+        pass
+    case {"k": v}:
+        pass
+    case Point(x=0):
+        pass
+    case _:
+        pass
