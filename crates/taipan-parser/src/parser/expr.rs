@@ -415,7 +415,12 @@ impl Parser<'_> {
     fn binop_chain(&mut self, min_level: u8) -> Option<Expr> {
         let start = self.start()?;
         let mut a = self.factor()?;
+        let mut chain = 0u32;
         loop {
+            chain += 1;
+            if !self.chain_step(chain) {
+                return None;
+            }
             let (level, op) = match self.peek() {
                 T::Vbar => (0, Operator::BitOr),
                 T::Circumflex => (1, Operator::BitXor),
@@ -496,7 +501,7 @@ impl Parser<'_> {
         if self.at(T::DoubleStar) {
             let m = self.mark;
             self.mark += 1;
-            if let Some(b) = self.factor() {
+            if let Some(b) = self.nested(|p| p.factor()) {
                 return Some(mk(
                     self.extra(start),
                     ExprKind::BinOp {
@@ -531,7 +536,12 @@ impl Parser<'_> {
     pub(crate) fn primary(&mut self) -> Option<Expr> {
         let start = self.start()?;
         let mut a = self.atom()?;
+        let mut chain = 0u32;
         loop {
+            chain += 1;
+            if !self.chain_step(chain) {
+                return None;
+            }
             match self.peek() {
                 T::Dot => {
                     let m = self.mark;

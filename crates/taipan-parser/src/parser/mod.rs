@@ -594,6 +594,21 @@ impl<'a> Parser<'a> {
         r
     }
 
+    /// Counts the `n`th link of a chain that a loop builds (`a.b.c`, `1+2+3`, `f()()`): the
+    /// tree gets one level deeper per link, so links count against [`MAX_DEPTH`] too (two
+    /// levels each, about what nesting costs per tree level; CPython fails such trees in
+    /// `ast2obj` with a RecursionError).
+    #[inline]
+    pub(crate) fn chain_step(&mut self, n: u32) -> bool {
+        if self.depth + 2 * n < MAX_DEPTH {
+            return true;
+        }
+        if self.error.is_none() {
+            self.raise_too_deep();
+        }
+        false
+    }
+
     #[cold]
     fn raise_too_deep(&mut self) {
         let t = self.mark.min(self.tokens.len().saturating_sub(1));

@@ -324,8 +324,13 @@ impl Parser<'_> {
     pub(crate) fn name_or_attr(&mut self) -> Option<Expr> {
         let start = self.start()?;
         let mut a = self.name()?;
+        let mut chain = 0u32;
         loop {
             let m = self.mark;
+            chain += 1;
+            if !self.chain_step(chain) {
+                return None;
+            }
             if self.eat(T::Dot).is_none() {
                 break;
             }

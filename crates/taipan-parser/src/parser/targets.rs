@@ -25,94 +25,92 @@ impl Parser<'_> {
             if !p.t_lookahead() {
                 return None;
             }
+            let mut chain = 0u32;
             loop {
                 let m = p.mark;
-                let next = match p.peek() {
-                    T::Dot => p.alt(|p| {
+                chain += 1;
+                if !p.chain_step(chain) {
+                    return None;
+                }
+                match p.peek() {
+                    T::Dot => {
                         p.mark += 1;
-                        let b = p.name()?;
-                        if !p.t_lookahead() {
-                            return None;
-                        }
-                        Some(mk(
-                            p.extra(start),
-                            ExprKind::Attribute {
-                                value: Box::new(a.clone()),
-                                attr: name_id(b),
-                                ctx: ExprContext::Load,
-                            },
-                        ))
-                    }),
-                    T::Lsqb => p.alt(|p| {
-                        p.mark += 1;
-                        let b = p.slices()?;
-                        p.eat(T::Rsqb)?;
-                        if !p.t_lookahead() {
-                            return None;
-                        }
-                        Some(mk(
-                            p.extra(start),
-                            ExprKind::Subscript {
-                                value: Box::new(a.clone()),
-                                slice: Box::new(b),
-                                ctx: ExprContext::Load,
-                            },
-                        ))
-                    }),
-                    T::Lpar => {
-                        let skip_genexp = p.skip_unless(p.mark, super::SCAN_FOR);
-                        let g = if skip_genexp {
-                            None
-                        } else {
-                            p.alt(|p| {
-                                let g = p.genexp()?;
-                                if !p.t_lookahead() {
-                                    return None;
-                                }
-                                Some(mk(
+                        if let Some(b) = p.name() {
+                            if p.t_lookahead() {
+                                let value = Box::new(a);
+                                a = mk(
                                     p.extra(start),
-                                    ExprKind::Call {
-                                        func: Box::new(a.clone()),
-                                        args: vec![g],
-                                        keywords: Vec::new(),
+                                    ExprKind::Attribute {
+                                        value,
+                                        attr: name_id(b),
+                                        ctx: ExprContext::Load,
                                     },
-                                ))
-                            })
-                        };
-                        if g.is_some() || p.error.is_some() {
-                            g
-                        } else {
-                            p.alt(|p| {
-                                p.eat(T::Lpar)?;
-                                let b = p.alt(|p| p.arguments());
-                                p.eat(T::Rpar)?;
-                                if !p.t_lookahead() {
-                                    return None;
-                                }
-                                let (args, keywords) = split_call(b);
-                                Some(mk(
-                                    p.extra(start),
-                                    ExprKind::Call {
-                                        func: Box::new(a.clone()),
-                                        args,
-                                        keywords,
-                                    },
-                                ))
-                            })
+                                );
+                                continue;
+                            }
                         }
                     }
-                    _ => None,
-                };
+                    T::Lsqb => {
+                        p.mark += 1;
+                        if let Some(b) = p.slices() {
+                            if p.eat(T::Rsqb).is_some() && p.t_lookahead() {
+                                let (value, slice) = (Box::new(a), Box::new(b));
+                                a = mk(
+                                    p.extra(start),
+                                    ExprKind::Subscript {
+                                        value,
+                                        slice,
+                                        ctx: ExprContext::Load,
+                                    },
+                                );
+                                continue;
+                            }
+                        }
+                    }
+                    T::Lpar => {
+                        if !p.skip_unless(m, super::SCAN_FOR) {
+                            if let Some(g) = p.alt(|p| p.genexp()) {
+                                if p.t_lookahead() {
+                                    let func = Box::new(a);
+                                    a = mk(
+                                        p.extra(start),
+                                        ExprKind::Call {
+                                            func,
+                                            args: vec![g],
+                                            keywords: Vec::new(),
+                                        },
+                                    );
+                                    continue;
+                                }
+                            }
+                            if p.error.is_some() {
+                                return None;
+                            }
+                            p.mark = m;
+                        }
+                        p.mark += 1;
+                        let b = p.alt(|p| p.arguments());
+                        if p.error.is_none() && p.eat(T::Rpar).is_some() && p.t_lookahead() {
+                            let (args, keywords) = split_call(b);
+                            let func = Box::new(a);
+                            a = mk(
+                                p.extra(start),
+                                ExprKind::Call {
+                                    func,
+                                    args,
+                                    keywords,
+                                },
+                            );
+                            continue;
+                        }
+                    }
+                    _ => {}
+                }
                 if p.error.is_some() {
                     return None;
                 }
-                match next {
-                    Some(n) => a = n,
-                    None => {
-                        p.mark = m;
-                        break;
-                    }
-                }
+                p.mark = m;
+                break;
             }
             Some(a)
         })
