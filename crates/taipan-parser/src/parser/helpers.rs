@@ -152,12 +152,12 @@ pub(crate) fn get_expr_name(e: &Expr) -> &'static str {
     }
 }
 
-/// `TARGETS_TYPE`.
+/// `TARGETS_TYPE` (`STAR_TARGETS`, `DEL_TARGETS`, `FOR_TARGETS`).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TargetsType {
-    StarTargets,
-    DelTargets,
-    ForTargets,
+    Star,
+    Del,
+    For,
 }
 
 /// `_PyPegen_get_invalid_target`.
@@ -167,14 +167,14 @@ pub(crate) fn get_invalid_target(e: &Expr, tt: TargetsType) -> Option<&Expr> {
             elts.iter().find_map(|x| get_invalid_target(x, tt))
         }
         ExprKind::Starred { value, .. } => {
-            if tt == TargetsType::DelTargets {
+            if tt == TargetsType::Del {
                 Some(e)
             } else {
                 get_invalid_target(value, tt)
             }
         }
         ExprKind::Compare { left, ops, .. } => {
-            if tt == TargetsType::ForTargets {
+            if tt == TargetsType::For {
                 if ops.first() == Some(&CmpOp::In) {
                     return get_invalid_target(left, tt);
                 }

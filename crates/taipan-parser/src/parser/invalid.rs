@@ -37,10 +37,10 @@ impl Parser<'_> {
         if let Some(t) = get_invalid_target(e, tt) {
             let loc = t.loc;
             let msg = match tt {
-                TargetsType::StarTargets | TargetsType::ForTargets => {
+                TargetsType::Star | TargetsType::For => {
                     format!("cannot assign to {}", get_expr_name(t))
                 }
-                TargetsType::DelTargets => format!("cannot delete {}", get_expr_name(t)),
+                TargetsType::Del => format!("cannot delete {}", get_expr_name(t)),
             };
             self.raise_at(loc, &msg);
         }
@@ -428,7 +428,7 @@ impl Parser<'_> {
                 p.eat(T::Equal)?;
                 Some(a)
             },
-            |p, a| p.raise_invalid_target(TargetsType::StarTargets, &a),
+            |p, a| p.raise_invalid_target(TargetsType::Star, &a),
         ) {
             return None;
         }
@@ -494,7 +494,7 @@ impl Parser<'_> {
                 p.eat(T::Del)?;
                 p.star_expressions()
             },
-            |p, a| p.raise_invalid_target(TargetsType::DelTargets, &a),
+            |p, a| p.raise_invalid_target(TargetsType::Del, &a),
         );
         None
     }
@@ -822,7 +822,7 @@ impl Parser<'_> {
                 }
                 Some(a)
             },
-            |p, a| p.raise_invalid_target(TargetsType::StarTargets, &a),
+            |p, a| p.raise_invalid_target(TargetsType::Star, &a),
         );
         None
     }
@@ -834,7 +834,7 @@ impl Parser<'_> {
                 p.eat(T::For)?;
                 p.star_expressions()
             },
-            |p, a| p.raise_invalid_target(TargetsType::ForTargets, &a),
+            |p, a| p.raise_invalid_target(TargetsType::For, &a),
         );
         None
     }
