@@ -21,6 +21,7 @@ pub mod codegen;
 pub mod consts;
 pub mod flowgraph;
 pub mod symtable;
+pub mod unparse;
 
 use std::fmt;
 

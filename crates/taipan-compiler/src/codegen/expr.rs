@@ -10,6 +10,7 @@ use taipan_bytecode::Opcode;
 use taipan_parser::ast::{self, BoolOp, CmpOp, Expr, ExprContext, ExprKind, Operator, UnaryOp};
 
 use super::{Compiler, ScopeType};
+use crate::ast_opt::{const_value, FROZENSET_MARK};
 use crate::consts::ConstValue;
 use crate::flowgraph::Op;
 use crate::symtable::{key, BlockType, DEF_IMPORT};
@@ -145,6 +146,17 @@ impl<'a> Compiler<'a> {
                 self.add_yield_from(true);
             }
             ExprKind::Compare { left, ops, comparators } => self.compare(left, ops, comparators)?,
+            ExprKind::Call { func, args, .. }
+                if matches!(&func.kind, ExprKind::Name { id, .. } if id == FROZENSET_MARK) =>
+            {
+                let mut uniq: Vec<ConstValue> = Vec::new();
+                for it in args.iter().filter_map(const_value) {
+                    if !uniq.iter().any(|u| set_eq(u, &it)) {
+                        uniq.push(it);
+                    }
+                }
+                self.load_const(ConstValue::FrozenSet(uniq));
+            }
             ExprKind::Call { func, args, keywords } => self.call(e, func, args, keywords)?,
             ExprKind::Constant { value, .. } => self.load_const(ConstValue::from_ast(value)),
             ExprKind::JoinedStr { values } => {
@@ -228,6 +240,9 @@ impl<'a> Compiler<'a> {
                 self.addop_i(Opcode::BuildSlice, n);
             }
             ExprKind::Name { id, ctx } => self.nameop(id, *ctx)?,
+            ExprKind::Tuple { ctx: ExprContext::Load, .. } if const_value(e).is_some() => {
+                self.load_const(const_value(e).expect("checked"));
+            }
             ExprKind::List { elts, ctx } | ExprKind::Tuple { elts, ctx } => {
                 let tuple = matches!(e.kind, ExprKind::Tuple { .. });
                 match ctx {
@@ -396,14 +411,8 @@ impl<'a> Compiler<'a> {
         tuple: bool,
     ) -> Result<()> {
         let n = elts.len();
-        if n > 2 && elts.iter().all(|e| matches!(e.kind, ExprKind::Constant { .. })) {
-            let items: Vec<ConstValue> = elts
-                .iter()
-                .map(|e| match &e.kind {
-                    ExprKind::Constant { value, .. } => ConstValue::from_ast(value),
-                    _ => unreachable!(),
-                })
-                .collect();
+        if n > 2 && elts.iter().all(|e| const_value(e).is_some()) {
+            let items: Vec<ConstValue> = elts.iter().filter_map(const_value).collect();
             if tuple && pushed == 0 {
                 self.load_const(ConstValue::Tuple(items));
             } else {
@@ -498,17 +507,14 @@ impl<'a> Compiler<'a> {
         let big = n * 2 > STACK_USE_GUIDELINE;
         let all_const = keys[begin..end]
             .iter()
-            .all(|k| matches!(k, Some(Expr { kind: ExprKind::Constant { .. }, .. })));
+            .all(|k| k.as_ref().is_some_and(|k| const_value(k).is_some()));
         if n > 1 && !big && all_const {
             for v in &values[begin..end] {
                 self.visit_expr(v)?;
             }
             let ks: Vec<ConstValue> = keys[begin..end]
                 .iter()
-                .map(|k| match k {
-                    Some(Expr { kind: ExprKind::Constant { value, .. }, .. }) => ConstValue::from_ast(value),
-                    _ => unreachable!(),
-                })
+                .filter_map(|k| k.as_ref().and_then(const_value))
                 .collect();
             self.load_const(ConstValue::Tuple(ks));
             self.addop_i(Opcode::BuildConstKeyMap, n as u32);

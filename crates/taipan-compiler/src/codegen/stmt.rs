@@ -158,7 +158,7 @@ impl<'a> Compiler<'a> {
             StmtKind::ImportFrom { module, names, level } => self.from_import(module.as_deref(), names, *level)?,
             StmtKind::Global { .. } | StmtKind::Nonlocal { .. } => {}
             StmtKind::Expr { value } => {
-                if let ExprKind::Constant { .. } = value.kind {
+                if crate::ast_opt::const_value(value).is_some() {
                     self.addop(Opcode::Nop);
                 } else {
                     self.visit_expr(value)?;
@@ -411,7 +411,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn return_(&mut self, s: &Stmt, value: Option<&Expr>) -> Result<()> {
-        let preserve_tos = value.is_some_and(|v| !matches!(v.kind, ExprKind::Constant { .. }));
+        let preserve_tos = value.is_some_and(|v| crate::ast_opt::const_value(v).is_none());
         if self.ste().typ != BlockType::Function {
             return Err(self.error("'return' outside function"));
         }
@@ -432,8 +432,7 @@ impl<'a> Compiler<'a> {
         match value {
             None => self.load_const(ConstValue::None),
             Some(v) if !preserve_tos => {
-                let ExprKind::Constant { value, .. } = &v.kind else { unreachable!() };
-                self.load_const(ConstValue::from_ast(value));
+                self.load_const(crate::ast_opt::const_value(v).expect("constant"));
             }
             _ => {}
         }
