@@ -773,7 +773,8 @@ fn fold_binop(node: &mut Expr) {
     let Some(lv) = const_value(left) else { return };
     if *op == Operator::Mod {
         if let (ConstValue::Str(fmt), ExprKind::Tuple { elts, .. }) = (&lv, &right.kind) {
-            if !elts.iter().any(|e| matches!(e.kind, ExprKind::Starred { .. })) {
+            // A tuple of constants is already a constant in CPython's tree.
+            if const_value(right).is_none() && !elts.iter().any(|e| matches!(e.kind, ExprKind::Starred { .. })) {
                 let elts = elts.clone();
                 optimize_format(node, fmt, elts);
                 return;
