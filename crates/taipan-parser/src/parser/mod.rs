@@ -41,56 +41,17 @@ pub(crate) const SCAN_DOUBLESTAR: u8 = 8;
 pub(crate) const SCAN_EMPTY: u8 = 16;
 pub(crate) const SCAN_UNKNOWN: u8 = 0x80;
 
-/// Stack size of the thread the parse runs on: deep (but legal) nesting recurses deeply.
-const PARSER_STACK_SIZE: usize = 512 << 20;
+/// Stack left below which a nested rule moves to a new stack segment (`stacker`): more than
+/// the deepest run of frames between two [`Parser::nested`] calls.
+const STACK_RED_ZONE: usize = 256 << 10;
 
-thread_local! {
-    static ON_PARSER_STACK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Runs `f` on a thread with a stack large enough for [`MAX_DEPTH`] (or directly when already
-/// on such a thread).
-fn with_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
-    if ON_PARSER_STACK.with(|c| c.get()) {
-        return f();
-    }
-    let job = std::sync::Mutex::new(Some(f));
-    let run = || {
-        let f = job.lock().ok().and_then(|mut g| g.take());
-        f.map(|f| f())
-    };
-    let spawned = std::thread::scope(|s| {
-        let handle = std::thread::Builder::new()
-            .name("taipan-parser".into())
-            .stack_size(PARSER_STACK_SIZE)
-            .spawn_scoped(s, || {
-                ON_PARSER_STACK.with(|c| c.set(true));
-                run()
-            });
-        match handle {
-            Ok(h) => match h.join() {
-                Ok(v) => v,
-                Err(e) => std::panic::resume_unwind(e),
-            },
-            Err(_) => None,
-        }
-    });
-    match spawned {
-        Some(v) => v,
-        // No thread could be made: parse here; the depth limit still bounds recursion.
-        None => match run() {
-            Some(v) => v,
-            None => unreachable!("the parse job runs exactly once"),
-        },
-    }
-}
+/// Size of each new stack segment.
+const STACK_SEGMENT: usize = 4 << 20;
 
 /// Parses a decoded source file with the `file` start rule.
 pub fn parse_file(src: &str, filename: &str) -> Result<Mod, SyntaxError> {
-    with_big_stack(|| {
-        let mut p = Parser::new(src, filename, StartRule::File, 0, 0);
-        p.run(|p| p.file())
-    })
+    let mut p = Parser::new(src, filename, StartRule::File, 0, 0);
+    p.run(|p| p.file())
 }
 
 /// Parses the expression of an f-string replacement field, as 3.11's `fstring_compile_expr`
@@ -104,16 +65,14 @@ pub fn parse_fstring_expr(
     first_lineno: u32,
     starting_col_offset: u32,
 ) -> Result<Expr, SyntaxError> {
-    with_big_stack(|| {
-        let mut p = Parser::new(
-            src,
-            filename,
-            StartRule::Fstring,
-            first_lineno,
-            starting_col_offset,
-        );
-        p.run(|p| p.fstring_rule())
-    })
+    let mut p = Parser::new(
+        src,
+        filename,
+        StartRule::Fstring,
+        first_lineno,
+        starting_col_offset,
+    );
+    p.run(|p| p.fstring_rule())
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -578,7 +537,9 @@ impl<'a> Parser<'a> {
     }
 
     /// Runs a recursive rule one level deeper, failing with an error past [`MAX_DEPTH`]
-    /// (CPython's `p->level` / `MAXSTACK` check).
+    /// (CPython's `p->level` / `MAXSTACK` check). Every cycle of recursive rules passes
+    /// through here, so this is also where the stack grows (on the heap, `stacker`) when the
+    /// thread's own runs low: deep legal nesting needs more than a small thread stack has.
     #[inline(always)]
     pub(crate) fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
         if self.error.is_some() {
@@ -589,7 +550,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         self.depth += 1;
-        let r = f(self);
+        let r = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || f(self));
         self.depth -= 1;
         r
     }

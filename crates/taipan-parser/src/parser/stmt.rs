@@ -723,7 +723,7 @@ impl Parser<'_> {
             p.eat(T::Colon)?;
             let b = p.block()?;
             let orelse = if p.at(T::Elif) {
-                match p.alt(|p| p.if_stmt_common(true)) {
+                match p.nested(|p| p.alt(|p| p.if_stmt_common(true))) {
                     Some(c) => vec![c],
                     None => {
                         if p.error.is_some() {
