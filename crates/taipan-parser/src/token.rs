@@ -156,8 +156,9 @@ impl TokKind {
         self as u8 >= TokKind::False as u8
     }
 
-    /// CPython's token number as `_tokenize.TokenizerIter` reports it: keywords are `NAME`,
-    /// operators `OP` (54).
+    /// The generic token number, as `Lib/tokenize.py` reports it: keywords are `NAME`,
+    /// operators `OP` (54). (CPython's C tokenizer, `_tokenize.TokenizerIter`, gives each
+    /// operator its exact number, which is `self as u8` for the non-keyword kinds.)
     pub fn cpython_type(self) -> u8 {
         match self as u8 {
             n if n >= TokKind::False as u8 => TokKind::Name as u8,
