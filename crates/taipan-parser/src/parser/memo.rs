@@ -33,9 +33,11 @@ pub(crate) enum MemoRule {
 }
 
 pub(crate) enum MemoVal {
-    /// The rule ran here once and succeeded; its result is stored only if it runs here again
-    /// (most rules never do, and storing means cloning the tree).
-    Visited,
+    /// The rule ran here once and succeeded, with `call_invalid_rules` as given; its result
+    /// is stored only if it runs here again (most rules never do, and storing means cloning
+    /// the tree), recomputed then with that same setting, so that it is the result CPython
+    /// would have memoized the first time.
+    Visited(bool),
     Expr(Option<Box<Expr>>),
     Stmts(Option<Vec<Stmt>>),
     Stmt(Option<Box<Stmt>>),
@@ -110,7 +112,14 @@ macro_rules! memo_fn {
                     return v;
                 }
             }
+            let saved = self.call_invalid_rules;
+            if let Some(i) = found {
+                if let MemoVal::Visited(flag) = self.memo.entries[i].val {
+                    self.call_invalid_rules = flag;
+                }
+            }
             let r = f(self);
+            self.call_invalid_rules = saved;
             if r.is_none() {
                 self.mark = pos;
             }
@@ -122,12 +131,10 @@ macro_rules! memo_fn {
                         e.val = MemoVal::$variant(r.as_ref().map(|x| $boxit(x.clone())));
                     }
                     None => {
-                        // The second pass stores at once, as CPython always does: there a
-                        // result may be reused with `call_invalid_rules` changed.
-                        let val = if r.is_none() || self.call_invalid_rules {
-                            MemoVal::$variant(r.as_ref().map(|x| $boxit(x.clone())))
+                        let val = if r.is_none() {
+                            MemoVal::$variant(None)
                         } else {
-                            MemoVal::Visited
+                            MemoVal::Visited(self.call_invalid_rules)
                         };
                         self.memo.insert(rule, pos, self.mark, val);
                     }

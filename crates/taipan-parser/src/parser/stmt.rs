@@ -50,45 +50,29 @@ impl Parser<'_> {
     }
 
     /// `simple_stmts: simple_stmt !';' NEWLINE | ';'.simple_stmt+ [';'] NEWLINE`
+    /// (the first statement parsed once: the first alternative is the second's special case,
+    /// which is what CPython's memo of `simple_stmt` achieves)
     pub(crate) fn simple_stmts(&mut self) -> Option<Vec<Stmt>> {
-        if let Some(s) = self.alt(|p| {
-            let s = p.simple_stmt()?;
-            if p.at(T::Semi) {
-                return None;
-            }
-            p.eat(T::Newline)?;
-            Some(vec![s])
-        }) {
-            return Some(s);
-        }
-        if self.error.is_some() {
-            return None;
-        }
         self.alt(|p| {
-            let v = p.gather_semi()?;
+            let first = p.simple_stmt()?;
+            let mut v = vec![first];
+            loop {
+                let m = p.mark;
+                if p.eat(T::Semi).is_none() {
+                    break;
+                }
+                match p.simple_stmt() {
+                    Some(s) => v.push(s),
+                    None => {
+                        p.mark = m;
+                        break;
+                    }
+                }
+            }
             p.eat(T::Semi);
             p.eat(T::Newline)?;
             Some(v)
         })
-    }
-
-    fn gather_semi(&mut self) -> Option<Vec<Stmt>> {
-        let first = self.simple_stmt()?;
-        let mut v = vec![first];
-        loop {
-            let m = self.mark;
-            if self.eat(T::Semi).is_none() {
-                break;
-            }
-            match self.simple_stmt() {
-                Some(s) => v.push(s),
-                None => {
-                    self.mark = m;
-                    break;
-                }
-            }
-        }
-        Some(v)
     }
 
     /// `simple_stmt (memo)`
