@@ -54,13 +54,26 @@ fn constant(e: &Expr) -> Option<ConstValue> {
 /// of constants stays a `Tuple` node of constants, which code generation
 /// treats as the constant it is ([`const_value`]).
 fn make_const(node: &mut Expr, v: ConstValue) -> bool {
-    match v.to_ast() {
-        Some(c) => {
-            node.kind = ExprKind::Constant { value: c, kind: None };
+    match const_to_expr(&v, node.loc) {
+        Some(e) => {
+            node.kind = e.kind;
             true
         }
         None => false,
     }
+}
+
+/// A constant as a tree node: literals as `Constant`, tuples as `Tuple`
+/// nodes of constants (which [`const_value`] reads back as one constant).
+fn const_to_expr(v: &ConstValue, loc: ast::Loc) -> Option<Expr> {
+    let kind = match v {
+        ConstValue::Tuple(items) => ExprKind::Tuple {
+            elts: items.iter().map(|c| const_to_expr(c, loc)).collect::<Option<Vec<_>>>()?,
+            ctx: ExprContext::Load,
+        },
+        other => ExprKind::Constant { value: other.to_ast()?, kind: None },
+    };
+    Some(Expr { loc, kind })
 }
 
 fn int_bits(v: i128) -> u32 {
@@ -176,7 +189,11 @@ fn numeric_binop(op: Operator, l: Num, r: Num) -> Option<ConstValue> {
                 Operator::Mod => py_mod(a, b)?,
                 Operator::Pow => {
                     if b < 0 {
-                        return None;
+                        // int ** negative int is float ** float.
+                        if a == 0 {
+                            return None;
+                        }
+                        return Some(ConstValue::Float(int_to_f64(a)?.powf(int_to_f64(b)?)));
                     }
                     if a != 0 && b > 0 && int_bits(a) as i128 > MAX_INT_BITS as i128 / b {
                         return None;
@@ -237,6 +254,8 @@ fn numeric_binop(op: Operator, l: Num, r: Num) -> Option<ConstValue> {
                 Operator::Add => Some(ConstValue::Complex(ar + br, ai + bi)),
                 Operator::Sub => Some(ConstValue::Complex(ar - br, ai - bi)),
                 Operator::Mult => Some(ConstValue::Complex(ar * br - ai * bi, ar * bi + ai * br)),
+                Operator::Div => complex_div(ar, ai, br, bi).map(|(r, i)| ConstValue::Complex(r, i)),
+                Operator::Pow => complex_pow(ar, ai, br, bi).map(|(r, i)| ConstValue::Complex(r, i)),
                 _ => None,
             }
         }
@@ -278,12 +297,65 @@ fn numeric_binop(op: Operator, l: Num, r: Num) -> Option<ConstValue> {
                 }
                 _ => return None,
             };
-            if v.is_infinite() && a.is_finite() && b.is_finite() {
-                return None;
-            }
             Some(ConstValue::Float(v))
         }
     }
+}
+
+/// `_Py_c_quot` (Smith's algorithm, as `Objects/complexobject.c` writes it).
+fn complex_div(ar: f64, ai: f64, br: f64, bi: f64) -> Option<(f64, f64)> {
+    let abs_breal = br.abs();
+    let abs_bimag = bi.abs();
+    if abs_breal >= abs_bimag {
+        if abs_breal == 0.0 {
+            return None;
+        }
+        let ratio = bi / br;
+        let denom = br + bi * ratio;
+        Some(((ar + ai * ratio) / denom, (ai - ar * ratio) / denom))
+    } else if abs_bimag >= abs_breal {
+        let ratio = br / bi;
+        let denom = br * ratio + bi;
+        Some(((ar * ratio + ai) / denom, (ai * ratio - ar) / denom))
+    } else {
+        Some((f64::NAN, f64::NAN))
+    }
+}
+
+/// `complex_pow` for integral exponents up to 100 (`c_powi`); other
+/// exponents are not folded.
+fn complex_pow(ar: f64, ai: f64, br: f64, bi: f64) -> Option<(f64, f64)> {
+    if bi != 0.0 || br != br.floor() || br.abs() > 100.0 {
+        return None;
+    }
+    if ar == 0.0 && ai == 0.0 {
+        return None;
+    }
+    let prod = |a: (f64, f64), b: (f64, f64)| (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0);
+    let powu = |x: (f64, f64), n: i64| {
+        let mut r = (1.0, 0.0);
+        let mut p = x;
+        let mut mask: i64 = 1;
+        while mask > 0 && n >= mask {
+            if n & mask != 0 {
+                r = prod(r, p);
+            }
+            mask <<= 1;
+            p = prod(p, p);
+        }
+        r
+    };
+    let n = br as i64;
+    let r = if n > 0 {
+        powu((ar, ai), n)
+    } else {
+        let d = powu((ar, ai), -n);
+        complex_div(1.0, 0.0, d.0, d.1)?
+    };
+    if !(r.0.is_finite() && r.1.is_finite()) {
+        return None;
+    }
+    Some(r)
 }
 
 fn complexity(v: &ConstValue, mut limit: isize) -> isize {
@@ -333,6 +405,14 @@ fn repeat(seq: &ConstValue, n: i128) -> Option<ConstValue> {
 }
 
 fn binop(op: Operator, l: &ConstValue, r: &ConstValue) -> Option<ConstValue> {
+    if let (ConstValue::Bool(a), ConstValue::Bool(b)) = (l, r) {
+        match op {
+            Operator::BitAnd => return Some(ConstValue::Bool(*a & *b)),
+            Operator::BitOr => return Some(ConstValue::Bool(*a | *b)),
+            Operator::BitXor => return Some(ConstValue::Bool(*a ^ *b)),
+            _ => {}
+        }
+    }
     if let (Some(a), Some(b)) = (as_num(l), as_num(r)) {
         return numeric_binop(op, a, b);
     }
@@ -786,18 +866,7 @@ fn fold_binop(node: &mut Expr) {
         return;
     }
     if let Some(r) = binop(*op, &lv, &rv) {
-        if !make_const(node, r.clone()) {
-            if let ConstValue::Tuple(items) = r {
-                // Keep a tuple of constants as a Tuple node of constants.
-                if let Some(elts) = items.iter().map(|c| c.to_ast()).collect::<Option<Vec<_>>>() {
-                    let loc = node.loc;
-                    node.kind = ExprKind::Tuple {
-                        elts: elts.into_iter().map(|c| Expr { loc, kind: ExprKind::Constant { value: c, kind: None } }).collect(),
-                        ctx: ExprContext::Load,
-                    };
-                }
-            }
-        }
+        make_const(node, r);
     }
 }
 
@@ -814,7 +883,7 @@ fn fold_iter(arg: &mut Expr) {
             arg.kind = ExprKind::Tuple { elts, ctx };
         }
         ExprKind::Set { elts } => {
-            if elts.iter().all(|e| matches!(e.kind, ExprKind::Constant { .. })) && !elts.is_empty() {
+            if elts.iter().all(|e| const_value(e).is_some()) {
                 // Marked for code generation as a frozenset constant.
                 let elts = std::mem::take(elts);
                 arg.kind = ExprKind::Call {

@@ -32,7 +32,7 @@ pub enum ConstValue {
     Bytes(Vec<u8>),
     Tuple(Vec<ConstValue>),
     FrozenSet(Vec<ConstValue>),
-    /// A nested code object, with a serial number that makes it unique.
+    /// A nested code object (the number is a serial, not part of identity).
     Code(Box<CodeData>, usize),
 }
 
@@ -43,13 +43,18 @@ impl PartialEq for ConstValue {
             (None, None) | (Ellipsis, Ellipsis) => true,
             (Bool(a), Bool(b)) => a == b,
             (Int(a), Int(b)) => a == b,
-            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
-            (Complex(a, b), Complex(c, d)) => a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits(),
+            // NaNs are distinct objects in CPython, never merged.
+            (Float(a), Float(b)) => !a.is_nan() && a.to_bits() == b.to_bits(),
+            (Complex(a, b), Complex(c, d)) => {
+                !(a.is_nan() || b.is_nan()) && a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits()
+            }
             (Str(a), Str(b)) => str_eq(a, b),
             (Bytes(a), Bytes(b)) => a == b,
             (Tuple(a), Tuple(b)) => a == b,
             (FrozenSet(a), FrozenSet(b)) => a.len() == b.len() && a.iter().all(|x| b.contains(x)),
-            (Code(_, a), Code(_, b)) => a == b,
+            // Equal code objects are merged, as `_PyCode_ConstantKey` and
+            // `code_richcompare` do (a `while` test compiled twice, ...).
+            (Code(a, _), Code(b, _)) => a == b,
             _ => false,
         }
     }

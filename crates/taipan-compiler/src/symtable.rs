@@ -803,10 +803,12 @@ impl Builder {
             self.visit_expr(v)?;
         }
         self.visit_expr(elt)?;
-        if is_generator {
-            self.cur().generator = true;
-        }
+        self.cur().generator = is_generator;
+        let is_async = self.cur().coroutine && !is_generator;
         self.stack.pop();
+        if is_async {
+            self.cur().coroutine = true;
+        }
         Ok(())
     }
 }

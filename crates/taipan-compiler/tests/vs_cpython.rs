@@ -251,6 +251,7 @@ fn run_corpus(files: &[PathBuf], verbose: bool) -> Tally {
         let mut mine = Vec::new();
         dump(&code, &mut mine);
         let mut all_same = mine.len() == expected.len();
+        let mut reported = false;
         for (i, exp) in expected.iter().enumerate() {
             let Some(got) = mine.get(i) else {
                 all_same = false;
@@ -263,7 +264,8 @@ fn run_corpus(files: &[PathBuf], verbose: bool) -> Tally {
                 t.same_full += 1;
             } else {
                 all_same = false;
-                if verbose || t.first_diffs.len() < 40 {
+                if (verbose || t.first_diffs.len() < 40) && !reported {
+                    reported = true;
                     for (g, e) in got.iter().zip(exp) {
                         if g != e {
                             t.first_diffs.push(format!("{key} [{}]\n  ours:    {g}\n  cpython: {e}", exp[0]));
@@ -332,6 +334,36 @@ fn programs_vs_cpython() {
     }
     assert!(pct(t.same_ops, t.objects) >= FLOOR_OPS, "instruction-stream identity fell below {FLOOR_OPS}%");
     assert!(pct(t.same_full, t.objects) >= FLOOR_FULL, "full identity fell below {FLOOR_FULL}%");
+}
+
+fn py_files_recursive(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() && !p.is_symlink() {
+            py_files_recursive(&p, out);
+        } else if p.extension().is_some_and(|e| e == "py") {
+            out.push(p);
+        }
+    }
+}
+
+/// The whole tree under `TAIPAN_COMPILER_CORPUS` (a directory), when set:
+/// `scripts/compiler_conformance.py --all` uses it for the full stdlib.
+#[test]
+fn corpus_vs_cpython() {
+    let Some(dir) = std::env::var_os("TAIPAN_COMPILER_CORPUS") else { return };
+    if !python_available() {
+        return;
+    }
+    let mut files = Vec::new();
+    py_files_recursive(Path::new(&dir), &mut files);
+    let t = run_corpus(&files, false);
+    report(&format!("corpus {}", dir.to_string_lossy()), &t);
+    for d in t.first_diffs.iter().take(40) {
+        println!("{d}");
+    }
 }
 
 #[test]

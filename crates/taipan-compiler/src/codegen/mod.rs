@@ -432,10 +432,8 @@ impl<'a> Compiler<'a> {
     /// `compiler_add_const`: the index of `value` in `co_consts`.
     pub fn add_const(&mut self, value: ConstValue) -> u32 {
         let u = self.u();
-        if !matches!(value, ConstValue::Code(..)) {
-            if let Some(i) = u.consts.iter().position(|c| *c == value) {
-                return i as u32;
-            }
+        if let Some(i) = u.consts.iter().position(|c| *c == value) {
+            return i as u32;
         }
         u.consts.push(value);
         (u.consts.len() - 1) as u32

@@ -447,7 +447,9 @@ impl<'a> Compiler<'a> {
                 self.addop(Opcode::PopTop);
             }
             self.visit_stmts(&m.body)?;
-            self.jump(PseudoOp::Jump, end);
+            // No location of its own (3.11.7 behaviour; 3.11.2 gave it the
+            // body's last statement).
+            self.jump_noline(PseudoOp::Jump, end);
             self.set_loc(m.pattern.loc);
             self.emit_and_reset_fail_pop(&mut pc);
         }

@@ -716,7 +716,7 @@ impl<'a> Compiler<'a> {
 
     fn try_star_except(&mut self, body: &[Stmt], handlers: &[ast::ExceptHandler], orelse: &[Stmt]) -> Result<()> {
         let bodyb = self.new_block();
-        let except = self.new_block();
+        let mut except = self.new_block();
         let orelse_b = self.new_block();
         let end = self.new_block();
         let cleanup = self.new_block();
@@ -734,11 +734,14 @@ impl<'a> Compiler<'a> {
         self.jump(PseudoOp::SetupCleanup, cleanup);
         self.addop(Opcode::PushExcInfo);
         self.push_fblock(FBlockKind::ExceptionGroupHandler, None, None)?;
-        let reraise = self.new_block();
         for (i, h) in handlers.iter().enumerate() {
             self.set_loc(h.loc);
-            let next_except = self.new_block();
+            // Follows 3.11.7 (the reference interpreter), which differs from
+            // 3.11.2 here: a `no_match` block pops the `None` match, and
+            // the normal exit goes through a NOP-and-jump block.
+            except = self.new_block();
             let except_with_error = self.new_block();
+            let no_match = self.new_block();
             if i == 0 {
                 self.addop_i(Opcode::Copy, 1);
                 self.addop_i(Opcode::BuildList, 0);
@@ -748,17 +751,13 @@ impl<'a> Compiler<'a> {
                 self.visit_expr(t)?;
                 self.addop(Opcode::CheckEgMatch);
                 self.addop_i(Opcode::Copy, 1);
-                self.jump(PseudoOp::PopJumpIfNotNone, except_with_error);
-                self.addop(Opcode::PopTop);
-                self.jump(PseudoOp::Jump, next_except);
+                self.jump(PseudoOp::PopJumpIfNone, no_match);
             }
-            self.use_next_block(except_with_error);
             let cleanup_end = self.new_block();
             let cleanup_body = self.new_block();
-            if let Some(name) = &h.name {
-                self.nameop(name, ExprContext::Store)?;
-            } else {
-                self.addop(Opcode::PopTop);
+            match &h.name {
+                Some(name) => self.nameop(name, ExprContext::Store)?,
+                None => self.addop(Opcode::PopTop),
             }
             self.jump(PseudoOp::SetupCleanup, cleanup_end);
             self.use_next_block(cleanup_body);
@@ -772,7 +771,7 @@ impl<'a> Compiler<'a> {
                 self.nameop(name, ExprContext::Store)?;
                 self.nameop(name, ExprContext::Del)?;
             }
-            self.jump(PseudoOp::Jump, next_except);
+            self.jump(PseudoOp::Jump, except);
             self.use_next_block(cleanup_end);
             self.unset_loc();
             if let Some(name) = &h.name {
@@ -782,23 +781,29 @@ impl<'a> Compiler<'a> {
             }
             self.addop_i(Opcode::ListAppend, 3);
             self.addop(Opcode::PopTop);
-            self.jump(PseudoOp::Jump, next_except);
-            self.use_next_block(next_except);
+            self.jump(PseudoOp::Jump, except_with_error);
+            self.use_next_block(except);
+            self.addop(Opcode::Nop);
+            self.jump(PseudoOp::Jump, except_with_error);
+            self.use_next_block(no_match);
+            self.addop(Opcode::PopTop);
+            self.use_next_block(except_with_error);
             if i == n - 1 {
-                self.unset_loc();
-                self.pop_fblock();
-                self.addop(Opcode::PopTop);
                 self.addop_i(Opcode::ListAppend, 1);
-                self.addop(Opcode::PrepReraiseStar);
-                self.addop_i(Opcode::Copy, 1);
-                self.jump(PseudoOp::PopJumpIfNotNone, reraise);
-                self.addop(Opcode::PopTop);
-                self.addop_pseudo(PseudoOp::PopBlock);
-                self.addop(Opcode::PopExcept);
-                self.jump(PseudoOp::Jump, end);
+                self.jump(PseudoOp::Jump, reraise_star);
             }
         }
-        let _ = reraise_star;
+        self.unset_loc();
+        self.pop_fblock();
+        let reraise = self.new_block();
+        self.use_next_block(reraise_star);
+        self.addop(Opcode::PrepReraiseStar);
+        self.addop_i(Opcode::Copy, 1);
+        self.jump(PseudoOp::PopJumpIfNotNone, reraise);
+        self.addop(Opcode::PopTop);
+        self.addop_pseudo(PseudoOp::PopBlock);
+        self.addop(Opcode::PopExcept);
+        self.jump(PseudoOp::Jump, end);
         self.use_next_block(reraise);
         self.addop_pseudo(PseudoOp::PopBlock);
         self.addop_i(Opcode::Swap, 2);
