@@ -51,12 +51,23 @@ fn insert_prefix(u: &mut Unit, flags: i32, fixed: &[u32]) {
                 arg: 0,
                 target: None,
                 except: None,
-                loc: InstrLoc { lineno: l, end_lineno: l, col: -1, end_col: -1 },
+                loc: InstrLoc {
+                    lineno: l,
+                    end_lineno: l,
+                    col: -1,
+                    end_col: -1,
+                },
             },
         );
         entry.insert(
             1,
-            Instr { op: Op::Real(Opcode::PopTop), arg: 0, target: None, except: None, loc: InstrLoc::UNSET },
+            Instr {
+                op: Op::Real(Opcode::PopTop),
+                arg: 0,
+                target: None,
+                except: None,
+                loc: InstrLoc::UNSET,
+            },
         );
     }
     let ncellvars = u.cellvars.len();
@@ -107,11 +118,21 @@ fn to_location(l: InstrLoc) -> Location {
         return Location::NONE;
     }
     let opt = |v: i32| if v < 0 { None } else { Some(v) };
-    Location { line: Some(l.lineno), end_line: opt(l.end_lineno), col: opt(l.col), end_col: opt(l.end_col) }
+    Location {
+        line: Some(l.lineno),
+        end_line: opt(l.end_lineno),
+        col: opt(l.col),
+        end_col: opt(l.end_col),
+    }
 }
 
 /// Assembles unit `u` into a code object.
-pub fn assemble(u: &mut Unit, filename: &str, flags: i32, generator_like: bool) -> Result<CodeData> {
+pub fn assemble(
+    u: &mut Unit,
+    filename: &str,
+    flags: i32,
+    generator_like: bool,
+) -> Result<CodeData> {
     let nb = u.blocks.len();
     for b in 0..nb {
         fg::normalize_basic_block(&mut u.blocks, b);
@@ -123,14 +144,20 @@ pub fn assemble(u: &mut Unit, filename: &str, flags: i32, generator_like: bool) 
     let ncellvars = u.cellvars.len();
     let nfreevars = u.freevars.len();
     // build_cellfixedoffsets
-    let mut fixed: Vec<u32> = (0..(ncellvars + nfreevars) as u32).map(|i| nlocals as u32 + i).collect();
+    let mut fixed: Vec<u32> = (0..(ncellvars + nfreevars) as u32)
+        .map(|i| nlocals as u32 + i)
+        .collect();
     for (ci, name) in u.cellvars.list.iter().enumerate() {
         if let Some(vi) = u.varnames.get(name) {
             fixed[ci] = vi;
         }
     }
     if u.firstlineno == 0 {
-        let first = u.blocks[0].instrs.first().map(|i| i.loc.lineno).unwrap_or(0);
+        let first = u.blocks[0]
+            .instrs
+            .first()
+            .map(|i| i.loc.lineno)
+            .unwrap_or(0);
         u.firstlineno = if first > 0 { first as u32 } else { 1 };
     }
     insert_prefix(u, flags, &fixed);
@@ -177,30 +204,44 @@ pub fn assemble(u: &mut Unit, filename: &str, flags: i32, generator_like: bool) 
     let mut seen = vec![false; u.blocks.len()];
     for &b in &order {
         seen[b] = true;
-        let Some(last) = u.blocks[b].instrs.last_mut() else { continue };
+        let Some(last) = u.blocks[b].instrs.last_mut() else {
+            continue;
+        };
         if !last.is_jump() {
             continue;
         }
         let fwd = !seen[last.target.expect("target")];
         let new = match last.op {
-            Op::Pseudo(PseudoOp::Jump) => Some(if fwd { Opcode::JumpForward } else { Opcode::JumpBackward }),
-            Op::Pseudo(PseudoOp::JumpNoInterrupt) => {
-                Some(if fwd { Opcode::JumpForward } else { Opcode::JumpBackwardNoInterrupt })
-            }
+            Op::Pseudo(PseudoOp::Jump) => Some(if fwd {
+                Opcode::JumpForward
+            } else {
+                Opcode::JumpBackward
+            }),
+            Op::Pseudo(PseudoOp::JumpNoInterrupt) => Some(if fwd {
+                Opcode::JumpForward
+            } else {
+                Opcode::JumpBackwardNoInterrupt
+            }),
             Op::Pseudo(PseudoOp::PopJumpIfNotNone) => Some(if fwd {
                 Opcode::PopJumpForwardIfNotNone
             } else {
                 Opcode::PopJumpBackwardIfNotNone
             }),
-            Op::Pseudo(PseudoOp::PopJumpIfNone) => {
-                Some(if fwd { Opcode::PopJumpForwardIfNone } else { Opcode::PopJumpBackwardIfNone })
-            }
-            Op::Pseudo(PseudoOp::PopJumpIfFalse) => {
-                Some(if fwd { Opcode::PopJumpForwardIfFalse } else { Opcode::PopJumpBackwardIfFalse })
-            }
-            Op::Pseudo(PseudoOp::PopJumpIfTrue) => {
-                Some(if fwd { Opcode::PopJumpForwardIfTrue } else { Opcode::PopJumpBackwardIfTrue })
-            }
+            Op::Pseudo(PseudoOp::PopJumpIfNone) => Some(if fwd {
+                Opcode::PopJumpForwardIfNone
+            } else {
+                Opcode::PopJumpBackwardIfNone
+            }),
+            Op::Pseudo(PseudoOp::PopJumpIfFalse) => Some(if fwd {
+                Opcode::PopJumpForwardIfFalse
+            } else {
+                Opcode::PopJumpBackwardIfFalse
+            }),
+            Op::Pseudo(PseudoOp::PopJumpIfTrue) => Some(if fwd {
+                Opcode::PopJumpForwardIfTrue
+            } else {
+                Opcode::PopJumpBackwardIfTrue
+            }),
             Op::Real(Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop) if !fwd => {
                 return Err(CompileError {
                     kind: "SystemError",
@@ -245,7 +286,7 @@ pub fn assemble(u: &mut Unit, filename: &str, flags: i32, generator_like: bool) 
                     let t = u.blocks[b].instrs[k].target.expect("target");
                     let toff = u.blocks[t].offset;
                     let ins = &mut u.blocks[b].instrs[k];
-                    ins.arg = if toff < off { off - toff } else { toff - off };
+                    ins.arg = off.abs_diff(toff);
                     if instr_size(ins) != isize {
                         again = true;
                     }
@@ -323,7 +364,12 @@ pub fn assemble(u: &mut Unit, filename: &str, flags: i32, generator_like: bool) 
         flags,
         code,
         consts: consts.iter().map(ConstValue::to_marshal).collect(),
-        names: u.names.list.iter().map(|n| MarshalStr::new(n, true)).collect(),
+        names: u
+            .names
+            .list
+            .iter()
+            .map(|n| MarshalStr::new(n, true))
+            .collect(),
         localsplusnames: names,
         localspluskinds: kinds,
         filename: MarshalStr::new(filename, false),
@@ -340,5 +386,11 @@ fn handler_entry(h: &Block, start: u32, end: u32) -> ExceptionTableEntry {
     if h.preserve_lasti {
         depth -= 1;
     }
-    ExceptionTableEntry { start, end, target: h.offset, depth: depth.max(0) as u32, lasti: h.preserve_lasti }
+    ExceptionTableEntry {
+        start,
+        end,
+        target: h.offset,
+        depth: depth.max(0) as u32,
+        lasti: h.preserve_lasti,
+    }
 }

@@ -13,7 +13,8 @@
 //! that only affects literals near 2**127.
 
 use taipan_parser::ast::{
-    self, BoolOp, CmpOp, Constant, Expr, ExprContext, ExprKind, Operator, Stmt, StmtKind, StrValue, UnaryOp,
+    self, BoolOp, CmpOp, Constant, Expr, ExprContext, ExprKind, Operator, Stmt, StmtKind, StrValue,
+    UnaryOp,
 };
 
 use crate::consts::{code_points, str_from_code_points, str_len, ConstValue, Int};
@@ -34,7 +35,10 @@ struct Folder {
 
 /// `_PyAST_Optimize`.
 pub fn optimize_mod(module: &mut ast::Mod, future_annotations: bool) -> Result<()> {
-    let mut f = Folder { future_annotations, depth: 0 };
+    let mut f = Folder {
+        future_annotations,
+        depth: 0,
+    };
     match module {
         ast::Mod::Module { body, .. } => f.body(body),
         ast::Mod::Interactive { .. } | ast::Mod::FunctionType { .. } => Ok(()),
@@ -68,10 +72,16 @@ fn make_const(node: &mut Expr, v: ConstValue) -> bool {
 fn const_to_expr(v: &ConstValue, loc: ast::Loc) -> Option<Expr> {
     let kind = match v {
         ConstValue::Tuple(items) => ExprKind::Tuple {
-            elts: items.iter().map(|c| const_to_expr(c, loc)).collect::<Option<Vec<_>>>()?,
+            elts: items
+                .iter()
+                .map(|c| const_to_expr(c, loc))
+                .collect::<Option<Vec<_>>>()?,
             ctx: ExprContext::Load,
         },
-        other => ExprKind::Constant { value: other.to_ast()?, kind: None },
+        other => ExprKind::Constant {
+            value: other.to_ast()?,
+            kind: None,
+        },
     };
     Some(Expr { loc, kind })
 }
@@ -204,7 +214,10 @@ fn numeric_binop(op: Operator, l: Num, r: Num) -> Option<ConstValue> {
                     if b < 0 {
                         return None;
                     }
-                    if a != 0 && (b > MAX_INT_BITS as i128 || int_bits(a) as i128 > MAX_INT_BITS as i128 - b) {
+                    if a != 0
+                        && (b > MAX_INT_BITS as i128
+                            || int_bits(a) as i128 > MAX_INT_BITS as i128 - b)
+                    {
                         return None;
                     }
                     if a == 0 {
@@ -254,8 +267,12 @@ fn numeric_binop(op: Operator, l: Num, r: Num) -> Option<ConstValue> {
                 Operator::Add => Some(ConstValue::Complex(ar + br, ai + bi)),
                 Operator::Sub => Some(ConstValue::Complex(ar - br, ai - bi)),
                 Operator::Mult => Some(ConstValue::Complex(ar * br - ai * bi, ar * bi + ai * br)),
-                Operator::Div => complex_div(ar, ai, br, bi).map(|(r, i)| ConstValue::Complex(r, i)),
-                Operator::Pow => complex_pow(ar, ai, br, bi).map(|(r, i)| ConstValue::Complex(r, i)),
+                Operator::Div => {
+                    complex_div(ar, ai, br, bi).map(|(r, i)| ConstValue::Complex(r, i))
+                }
+                Operator::Pow => {
+                    complex_pow(ar, ai, br, bi).map(|(r, i)| ConstValue::Complex(r, i))
+                }
                 _ => None,
             }
         }
@@ -328,9 +345,6 @@ fn complex_pow(ar: f64, ai: f64, br: f64, bi: f64) -> Option<(f64, f64)> {
     if bi != 0.0 || br != br.floor() || br.abs() > 100.0 {
         return None;
     }
-    if ar == 0.0 && ai == 0.0 {
-        return None;
-    }
     let prod = |a: (f64, f64), b: (f64, f64)| (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0);
     let powu = |x: (f64, f64), n: i64| {
         let mut r = (1.0, 0.0);
@@ -381,9 +395,13 @@ fn repeat(seq: &ConstValue, n: i128) -> Option<ConstValue> {
         ConstValue::Tuple(t) => t.len(),
         _ => return None,
     };
-    if size > 0 {
-        let limit = if matches!(seq, ConstValue::Tuple(_)) { MAX_COLLECTION_SIZE } else { MAX_STR_SIZE };
-        if n < 0 || n > (limit / size) as i128 {
+    let limit = if matches!(seq, ConstValue::Tuple(_)) {
+        MAX_COLLECTION_SIZE
+    } else {
+        MAX_STR_SIZE
+    };
+    if let Some(max_n) = limit.checked_div(size) {
+        if n < 0 || n > max_n as i128 {
             return None;
         }
         if let ConstValue::Tuple(_) = seq {
@@ -432,9 +450,8 @@ fn binop(op: Operator, l: &ConstValue, r: &ConstValue) -> Option<ConstValue> {
             v.extend(b.iter().cloned());
             Some(ConstValue::Tuple(v))
         }
-        (Operator::Mult, seq, ConstValue::Int(Int::Small(n))) | (Operator::Mult, ConstValue::Int(Int::Small(n)), seq) => {
-            repeat(seq, *n)
-        }
+        (Operator::Mult, seq, ConstValue::Int(Int::Small(n)))
+        | (Operator::Mult, ConstValue::Int(Int::Small(n)), seq) => repeat(seq, *n),
         (Operator::Mult, seq, ConstValue::Bool(b)) | (Operator::Mult, ConstValue::Bool(b), seq) => {
             repeat(seq, *b as i128)
         }
@@ -556,8 +573,20 @@ impl Folder {
             return Err(CompileError::recursion(s.loc));
         }
         match &mut s.kind {
-            StmtKind::FunctionDef { args, body, decorator_list, returns, .. }
-            | StmtKind::AsyncFunctionDef { args, body, decorator_list, returns, .. } => {
+            StmtKind::FunctionDef {
+                args,
+                body,
+                decorator_list,
+                returns,
+                ..
+            }
+            | StmtKind::AsyncFunctionDef {
+                args,
+                body,
+                decorator_list,
+                returns,
+                ..
+            } => {
                 self.arguments(args)?;
                 self.body(body)?;
                 self.exprs(decorator_list)?;
@@ -565,7 +594,13 @@ impl Folder {
                     self.ann(r)?;
                 }
             }
-            StmtKind::ClassDef { bases, keywords, body, decorator_list, .. } => {
+            StmtKind::ClassDef {
+                bases,
+                keywords,
+                body,
+                decorator_list,
+                ..
+            } => {
                 self.exprs(bases)?;
                 for k in keywords.iter_mut() {
                     self.expr(&mut k.value)?;
@@ -587,15 +622,32 @@ impl Folder {
                 self.expr(target)?;
                 self.expr(value)?;
             }
-            StmtKind::AnnAssign { target, annotation, value, .. } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                ..
+            } => {
                 self.expr(target)?;
                 self.ann(annotation)?;
                 if let Some(v) = value.as_deref_mut() {
                     self.expr(v)?;
                 }
             }
-            StmtKind::For { target, iter, body, orelse, .. }
-            | StmtKind::AsyncFor { target, iter, body, orelse, .. } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            }
+            | StmtKind::AsyncFor {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => {
                 self.expr(target)?;
                 self.expr(iter)?;
                 self.body(body)?;
@@ -628,8 +680,18 @@ impl Folder {
                     self.expr(c)?;
                 }
             }
-            StmtKind::Try { body, handlers, orelse, finalbody }
-            | StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            }
+            | StmtKind::TryStar {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 self.body(body)?;
                 for h in handlers.iter_mut() {
                     if let Some(t) = h.type_.as_deref_mut() {
@@ -685,7 +747,12 @@ impl Folder {
                     self.pattern(q)?;
                 }
             }
-            P::MatchClass { cls, patterns, kwd_patterns, .. } => {
+            P::MatchClass {
+                cls,
+                patterns,
+                kwd_patterns,
+                ..
+            } => {
                 self.expr(cls)?;
                 for q in patterns.iter_mut().chain(kwd_patterns.iter_mut()) {
                     self.pattern(q)?;
@@ -738,7 +805,11 @@ impl Folder {
                 self.expr(elt)?;
                 self.comprehensions(generators)?;
             }
-            ExprKind::DictComp { key, value, generators } => {
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => {
                 self.expr(key)?;
                 self.expr(value)?;
                 self.comprehensions(generators)?;
@@ -749,7 +820,11 @@ impl Folder {
                     self.expr(v)?;
                 }
             }
-            ExprKind::Compare { left, ops, comparators } => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => {
                 self.expr(left)?;
                 self.exprs(comparators)?;
                 if matches!(ops.last(), Some(CmpOp::In | CmpOp::NotIn)) {
@@ -758,14 +833,20 @@ impl Folder {
                     }
                 }
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.expr(func)?;
                 self.exprs(args)?;
                 for k in keywords.iter_mut() {
                     self.expr(&mut k.value)?;
                 }
             }
-            ExprKind::FormattedValue { value, format_spec, .. } => {
+            ExprKind::FormattedValue {
+                value, format_spec, ..
+            } => {
                 self.expr(value)?;
                 if let Some(f) = format_spec.as_deref_mut() {
                     self.expr(f)?;
@@ -793,7 +874,10 @@ impl Folder {
             ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => self.exprs(elts)?,
             ExprKind::Name { id, ctx } => {
                 if *ctx == ExprContext::Load && id == "__debug__" {
-                    e.kind = ExprKind::Constant { value: Constant::Bool(true), kind: None };
+                    e.kind = ExprKind::Constant {
+                        value: Constant::Bool(true),
+                        kind: None,
+                    };
                 }
             }
             ExprKind::NamedExpr { target, value } => {
@@ -812,7 +896,10 @@ impl Folder {
 pub fn const_value(e: &Expr) -> Option<ConstValue> {
     match &e.kind {
         ExprKind::Constant { value, .. } => Some(ConstValue::from_ast(value)),
-        ExprKind::Tuple { elts, ctx: ExprContext::Load } => {
+        ExprKind::Tuple {
+            elts,
+            ctx: ExprContext::Load,
+        } => {
             let items: Option<Vec<ConstValue>> = elts.iter().map(const_value).collect();
             Some(ConstValue::Tuple(items?))
         }
@@ -821,7 +908,9 @@ pub fn const_value(e: &Expr) -> Option<ConstValue> {
 }
 
 fn fold_unaryop(node: &mut Expr) {
-    let ExprKind::UnaryOp { op, operand } = &mut node.kind else { return };
+    let ExprKind::UnaryOp { op, operand } = &mut node.kind else {
+        return;
+    };
     if let Some(v) = const_value(operand) {
         if let Some(r) = unaryop(*op, &v) {
             make_const(node, r);
@@ -840,7 +929,16 @@ fn fold_unaryop(node: &mut Expr) {
                 };
                 if let Some(n) = new {
                     ops[0] = n;
-                    let inner = std::mem::replace(&mut **operand, Expr { loc: node.loc, kind: ExprKind::Constant { value: Constant::None, kind: None } });
+                    let inner = std::mem::replace(
+                        &mut **operand,
+                        Expr {
+                            loc: node.loc,
+                            kind: ExprKind::Constant {
+                                value: Constant::None,
+                                kind: None,
+                            },
+                        },
+                    );
                     *node = inner;
                 }
             }
@@ -849,12 +947,18 @@ fn fold_unaryop(node: &mut Expr) {
 }
 
 fn fold_binop(node: &mut Expr) {
-    let ExprKind::BinOp { left, op, right } = &mut node.kind else { return };
+    let ExprKind::BinOp { left, op, right } = &mut node.kind else {
+        return;
+    };
     let Some(lv) = const_value(left) else { return };
     if *op == Operator::Mod {
         if let (ConstValue::Str(fmt), ExprKind::Tuple { elts, .. }) = (&lv, &right.kind) {
             // A tuple of constants is already a constant in CPython's tree.
-            if const_value(right).is_none() && !elts.iter().any(|e| matches!(e.kind, ExprKind::Starred { .. })) {
+            if const_value(right).is_none()
+                && !elts
+                    .iter()
+                    .any(|e| matches!(e.kind, ExprKind::Starred { .. }))
+            {
                 let elts = elts.clone();
                 optimize_format(node, fmt, elts);
                 return;
@@ -875,23 +979,30 @@ fn fold_binop(node: &mut Expr) {
 fn fold_iter(arg: &mut Expr) {
     match &mut arg.kind {
         ExprKind::List { elts, ctx } => {
-            if elts.iter().any(|e| matches!(e.kind, ExprKind::Starred { .. })) {
+            if elts
+                .iter()
+                .any(|e| matches!(e.kind, ExprKind::Starred { .. }))
+            {
                 return;
             }
             let elts = std::mem::take(elts);
             let ctx = *ctx;
             arg.kind = ExprKind::Tuple { elts, ctx };
         }
-        ExprKind::Set { elts } => {
-            if elts.iter().all(|e| const_value(e).is_some()) {
-                // Marked for code generation as a frozenset constant.
-                let elts = std::mem::take(elts);
-                arg.kind = ExprKind::Call {
-                    func: Box::new(Expr { loc: arg.loc, kind: ExprKind::Name { id: FROZENSET_MARK.into(), ctx: ExprContext::Load } }),
-                    args: elts,
-                    keywords: Vec::new(),
-                };
-            }
+        ExprKind::Set { elts } if elts.iter().all(|e| const_value(e).is_some()) => {
+            // Marked for code generation as a frozenset constant.
+            let elts = std::mem::take(elts);
+            arg.kind = ExprKind::Call {
+                func: Box::new(Expr {
+                    loc: arg.loc,
+                    kind: ExprKind::Name {
+                        id: FROZENSET_MARK.into(),
+                        ctx: ExprContext::Load,
+                    },
+                }),
+                args: elts,
+                keywords: Vec::new(),
+            };
         }
         _ => {}
     }
@@ -997,7 +1108,10 @@ fn optimize_format(node: &mut Expr, fmt: &StrValue, elts: Vec<Expr>) {
         if let Some(lit) = parse_literal(&fmt, &mut pos) {
             seq.push(Expr {
                 loc: none_loc,
-                kind: ExprKind::Constant { value: Constant::Str(str_from_code_points(lit)), kind: None },
+                kind: ExprKind::Constant {
+                    value: Constant::Str(str_from_code_points(lit)),
+                    kind: None,
+                },
             });
         }
         if pos >= fmt.len() {
@@ -1007,7 +1121,9 @@ fn optimize_format(node: &mut Expr, fmt: &StrValue, elts: Vec<Expr>) {
             return;
         }
         pos += 1;
-        let Some((spec, buf)) = parse_format(&fmt, &mut pos) else { return };
+        let Some((spec, buf)) = parse_format(&fmt, &mut pos) else {
+            return;
+        };
         let arg = elts[cnt].clone();
         cnt += 1;
         let format_spec = if buf.is_empty() {
@@ -1015,10 +1131,20 @@ fn optimize_format(node: &mut Expr, fmt: &StrValue, elts: Vec<Expr>) {
         } else {
             Some(Box::new(Expr {
                 loc: none_loc,
-                kind: ExprKind::Constant { value: Constant::Str(StrValue::Utf8(buf)), kind: None },
+                kind: ExprKind::Constant {
+                    value: Constant::Str(StrValue::Utf8(buf)),
+                    kind: None,
+                },
             }))
         };
-        seq.push(Expr { loc: arg.loc, kind: ExprKind::FormattedValue { value: Box::new(arg), conversion: spec as i32, format_spec } });
+        seq.push(Expr {
+            loc: arg.loc,
+            kind: ExprKind::FormattedValue {
+                value: Box::new(arg),
+                conversion: spec as i32,
+                format_spec,
+            },
+        });
     }
     if cnt < elts.len() {
         return;

@@ -46,7 +46,9 @@ impl PartialEq for ConstValue {
             // NaNs are distinct objects in CPython, never merged.
             (Float(a), Float(b)) => !a.is_nan() && a.to_bits() == b.to_bits(),
             (Complex(a, b), Complex(c, d)) => {
-                !(a.is_nan() || b.is_nan()) && a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits()
+                !(a.is_nan() || b.is_nan())
+                    && a.to_bits() == c.to_bits()
+                    && b.to_bits() == d.to_bits()
             }
             (Str(a), Str(b)) => str_eq(a, b),
             (Bytes(a), Bytes(b)) => a == b,
@@ -285,5 +287,8 @@ fn big_to_long(d: &str) -> MarshalLong {
         }
         out.push(rem as u16);
     }
-    MarshalLong { negative, digits: out }
+    MarshalLong {
+        negative,
+        digits: out,
+    }
 }

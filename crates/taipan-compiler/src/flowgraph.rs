@@ -32,9 +32,19 @@ pub struct InstrLoc {
 
 impl InstrLoc {
     /// `UNSET_LOC`.
-    pub const UNSET: InstrLoc = InstrLoc { lineno: -1, end_lineno: -1, col: -1, end_col: -1 };
+    pub const UNSET: InstrLoc = InstrLoc {
+        lineno: -1,
+        end_lineno: -1,
+        col: -1,
+        end_col: -1,
+    };
     /// The `*_noline` helpers' location.
-    pub const NOLINE: InstrLoc = InstrLoc { lineno: -1, end_lineno: 0, col: 0, end_col: 0 };
+    pub const NOLINE: InstrLoc = InstrLoc {
+        lineno: -1,
+        end_lineno: 0,
+        col: 0,
+        end_col: 0,
+    };
 }
 
 impl From<Loc> for InstrLoc {
@@ -74,7 +84,10 @@ impl Instr {
         match self.op {
             Op::Pseudo(p) => !matches!(
                 p,
-                PseudoOp::SetupFinally | PseudoOp::SetupCleanup | PseudoOp::SetupWith | PseudoOp::PopBlock
+                PseudoOp::SetupFinally
+                    | PseudoOp::SetupCleanup
+                    | PseudoOp::SetupWith
+                    | PseudoOp::PopBlock
             ),
             Op::Real(r) => r.has_jrel(),
         }
@@ -99,7 +112,9 @@ impl Instr {
         matches!(
             self.op,
             Op::Pseudo(PseudoOp::Jump | PseudoOp::JumpNoInterrupt)
-                | Op::Real(Opcode::JumpForward | Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt)
+                | Op::Real(
+                    Opcode::JumpForward | Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt
+                )
         )
     }
 
@@ -176,7 +191,10 @@ pub fn normalize_basic_block(blocks: &mut [Block], b: usize) {
             blocks[b].exit = true;
             blocks[b].nofallthrough = true;
         } else if ins.is_jump() {
-            if matches!(ins.op, Op::Pseudo(PseudoOp::Jump | PseudoOp::JumpNoInterrupt)) {
+            if matches!(
+                ins.op,
+                Op::Pseudo(PseudoOp::Jump | PseudoOp::JumpNoInterrupt)
+            ) {
                 blocks[b].nofallthrough = true;
             }
             if let Some(t) = ins.target {
@@ -194,7 +212,9 @@ fn has_lineno(b: &Block) -> bool {
 /// `extend_block`: a jump to a small exit block without line numbers
 /// becomes a copy of that block.
 pub fn extend_block(blocks: &mut [Block], b: usize) {
-    let Some(last) = blocks[b].instrs.last() else { return };
+    let Some(last) = blocks[b].instrs.last() else {
+        return;
+    };
     if !matches!(
         last.op,
         Op::Pseudo(PseudoOp::Jump) | Op::Real(Opcode::JumpForward | Opcode::JumpBackward)
@@ -278,14 +298,22 @@ const JIFOP: Op = Op::Real(Opcode::JumpIfFalseOrPop);
 const JITOP: Op = Op::Real(Opcode::JumpIfTrueOrPop);
 
 /// `fold_tuple_on_constants`.
-fn fold_tuple_on_constants(blocks: &mut [Block], b: usize, start: usize, n: usize, consts: &mut Vec<ConstValue>) {
+fn fold_tuple_on_constants(
+    blocks: &mut [Block],
+    b: usize,
+    start: usize,
+    n: usize,
+    consts: &mut Vec<ConstValue>,
+) {
     let instrs = &blocks[b].instrs;
     for k in 0..n {
         if instrs[start + k].op != Op::Real(Opcode::LoadConst) {
             return;
         }
     }
-    let items: Vec<ConstValue> = (0..n).map(|k| consts[instrs[start + k].arg as usize].clone()).collect();
+    let items: Vec<ConstValue> = (0..n)
+        .map(|k| consts[instrs[start + k].arg as usize].clone())
+        .collect();
     let newconst = ConstValue::Tuple(items);
     let index = match consts.iter().position(|c| *c == newconst) {
         Some(i) => i,
@@ -397,7 +425,9 @@ fn apply_static_swaps(instrs: &mut [Instr], i: usize) {
             }
             return;
         }
-        let Some(j) = next_swappable_instruction(instrs, iu, -1) else { return };
+        let Some(j) = next_swappable_instruction(instrs, iu, -1) else {
+            return;
+        };
         let mut k = j;
         let lineno = instrs[j].loc.lineno;
         let mut count = instrs[iu].arg as i32 - 1;
@@ -416,12 +446,22 @@ fn apply_static_swaps(instrs: &mut [Instr], i: usize) {
 
 /// `optimize_basic_block`.
 pub fn optimize_basic_block(blocks: &mut [Block], b: usize, consts: &mut Vec<ConstValue>) {
-    let nop = Instr { op: NOP, arg: 0, target: None, except: None, loc: InstrLoc::UNSET };
+    let nop = Instr {
+        op: NOP,
+        arg: 0,
+        target: None,
+        except: None,
+        loc: InstrLoc::UNSET,
+    };
     let mut i: isize = 0;
     while (i as usize) < blocks[b].instrs.len() {
         let iu = i as usize;
         let n = blocks[b].instrs.len();
-        let nextop = if iu + 1 < n { Some(blocks[b].instrs[iu + 1].op) } else { None };
+        let nextop = if iu + 1 < n {
+            Some(blocks[b].instrs[iu + 1].op)
+        } else {
+            None
+        };
         let inst = blocks[b].instrs[iu].clone();
         let oparg = inst.arg;
         let target = if inst.is_jump() || inst.is_block_push() {
@@ -457,7 +497,11 @@ pub fn optimize_basic_block(blocks: &mut [Block], b: usize, consts: &mut Vec<Con
                     }
                 }
                 Some(Op::Real(Opcode::IsOp)) => {
-                    let jump_op = if iu + 2 < n { Some(blocks[b].instrs[iu + 2].op) } else { None };
+                    let jump_op = if iu + 2 < n {
+                        Some(blocks[b].instrs[iu + 2].op)
+                    } else {
+                        None
+                    };
                     if matches!(consts[oparg as usize], ConstValue::None)
                         && (jump_op == Some(POP_JUMP_IF_FALSE) || jump_op == Some(POP_JUMP_IF_TRUE))
                     {
@@ -475,7 +519,9 @@ pub fn optimize_basic_block(blocks: &mut [Block], b: usize, consts: &mut Vec<Con
                 _ => {}
             },
             Op::Real(Opcode::BuildTuple) => {
-                if nextop == Some(Op::Real(Opcode::UnpackSequence)) && oparg == blocks[b].instrs[iu + 1].arg {
+                if nextop == Some(Op::Real(Opcode::UnpackSequence))
+                    && oparg == blocks[b].instrs[iu + 1].arg
+                {
                     match oparg {
                         1 => {
                             blocks[b].instrs[iu].op = NOP;
@@ -497,28 +543,28 @@ pub fn optimize_basic_block(blocks: &mut [Block], b: usize, consts: &mut Vec<Con
                 }
             }
             JIFOP => match target.op {
-                POP_JUMP_IF_FALSE => i -= jump_thread(blocks, b, iu, &target, POP_JUMP_IF_FALSE) as isize,
+                POP_JUMP_IF_FALSE => {
+                    i -= jump_thread(blocks, b, iu, &target, POP_JUMP_IF_FALSE) as isize
+                }
                 JUMP | JIFOP => i -= jump_thread(blocks, b, iu, &target, JIFOP) as isize,
-                JITOP | POP_JUMP_IF_TRUE => {
-                    if inst.loc.lineno == target.loc.lineno {
-                        let t = inst.target.expect("target");
-                        blocks[b].instrs[iu].op = POP_JUMP_IF_FALSE;
-                        blocks[b].instrs[iu].target = blocks[t].next;
-                        i -= 1;
-                    }
+                JITOP | POP_JUMP_IF_TRUE if inst.loc.lineno == target.loc.lineno => {
+                    let t = inst.target.expect("target");
+                    blocks[b].instrs[iu].op = POP_JUMP_IF_FALSE;
+                    blocks[b].instrs[iu].target = blocks[t].next;
+                    i -= 1;
                 }
                 _ => {}
             },
             JITOP => match target.op {
-                POP_JUMP_IF_TRUE => i -= jump_thread(blocks, b, iu, &target, POP_JUMP_IF_TRUE) as isize,
+                POP_JUMP_IF_TRUE => {
+                    i -= jump_thread(blocks, b, iu, &target, POP_JUMP_IF_TRUE) as isize
+                }
                 JUMP | JITOP => i -= jump_thread(blocks, b, iu, &target, JITOP) as isize,
-                JIFOP | POP_JUMP_IF_FALSE => {
-                    if inst.loc.lineno == target.loc.lineno {
-                        let t = inst.target.expect("target");
-                        blocks[b].instrs[iu].op = POP_JUMP_IF_TRUE;
-                        blocks[b].instrs[iu].target = blocks[t].next;
-                        i -= 1;
-                    }
+                JIFOP | POP_JUMP_IF_FALSE if inst.loc.lineno == target.loc.lineno => {
+                    let t = inst.target.expect("target");
+                    blocks[b].instrs[iu].op = POP_JUMP_IF_TRUE;
+                    blocks[b].instrs[iu].target = blocks[t].next;
+                    i -= 1;
                 }
                 _ => {}
             },
@@ -528,10 +574,8 @@ pub fn optimize_basic_block(blocks: &mut [Block], b: usize, consts: &mut Vec<Con
                 | PseudoOp::PopJumpIfFalse
                 | PseudoOp::PopJumpIfTrue
                 | PseudoOp::Jump),
-            ) => {
-                if target.op == JUMP {
-                    i -= jump_thread(blocks, b, iu, &target, Op::Pseudo(p)) as isize;
-                }
+            ) if target.op == JUMP => {
+                i -= jump_thread(blocks, b, iu, &target, Op::Pseudo(p)) as isize;
             }
             Op::Real(Opcode::Swap) => {
                 if oparg == 1 {
@@ -543,12 +587,13 @@ pub fn optimize_basic_block(blocks: &mut [Block], b: usize, consts: &mut Vec<Con
                     i = ix as isize;
                 }
             }
-            Op::Real(Opcode::PushNull) => {
-                if nextop == Some(Op::Real(Opcode::LoadGlobal)) && blocks[b].instrs[iu + 1].arg & 1 == 0 {
-                    blocks[b].instrs[iu].op = NOP;
-                    blocks[b].instrs[iu].arg = 0;
-                    blocks[b].instrs[iu + 1].arg |= 1;
-                }
+            Op::Real(Opcode::PushNull)
+                if nextop == Some(Op::Real(Opcode::LoadGlobal))
+                    && blocks[b].instrs[iu + 1].arg & 1 == 0 =>
+            {
+                blocks[b].instrs[iu].op = NOP;
+                blocks[b].instrs[iu].arg = 0;
+                blocks[b].instrs[iu + 1].arg |= 1;
             }
             _ => {}
         }
@@ -614,7 +659,7 @@ fn eliminate_empty_basic_blocks(blocks: &mut [Block]) {
 }
 
 /// `optimize_cfg`.
-pub fn optimize_cfg(blocks: &mut Vec<Block>, consts: &mut Vec<ConstValue>) {
+pub fn optimize_cfg(blocks: &mut [Block], consts: &mut Vec<ConstValue>) {
     for b in layout(blocks) {
         optimize_basic_block(blocks, b, consts);
         clean_basic_block(blocks, b);
@@ -637,7 +682,11 @@ pub fn optimize_cfg(blocks: &mut Vec<Block>, consts: &mut Vec<ConstValue>) {
     for b in layout(blocks) {
         let next = blocks[b].next;
         if let Some(last) = blocks[b].instrs.last_mut() {
-            if matches!(last.op, Op::Pseudo(PseudoOp::Jump | PseudoOp::JumpNoInterrupt)) && last.target == next {
+            if matches!(
+                last.op,
+                Op::Pseudo(PseudoOp::Jump | PseudoOp::JumpNoInterrupt)
+            ) && last.target == next
+            {
                 last.op = NOP;
                 blocks[b].nofallthrough = false;
                 maybe_empty = true;
@@ -657,13 +706,20 @@ fn is_exit_without_lineno(b: &Block) -> bool {
 pub fn duplicate_exits_without_lineno(blocks: &mut Vec<Block>) {
     let n = blocks.len();
     for b in (0..n).rev() {
-        let Some(last) = blocks[b].instrs.last() else { continue };
+        let Some(last) = blocks[b].instrs.last() else {
+            continue;
+        };
         if !last.is_jump() {
             continue;
         }
         let t = last.target.expect("target");
         if is_exit_without_lineno(&blocks[t]) && blocks[t].predecessors > 1 {
-            let mut nb = Block { instrs: blocks[t].instrs.clone(), exit: blocks[t].exit, nofallthrough: true, ..Block::default() };
+            let mut nb = Block {
+                instrs: blocks[t].instrs.clone(),
+                exit: blocks[t].exit,
+                nofallthrough: true,
+                ..Block::default()
+            };
             let loc = blocks[b].instrs.last().expect("nonempty").loc;
             nb.instrs[0].loc = loc;
             nb.predecessors = 1;
@@ -701,7 +757,9 @@ pub fn trim_unused_consts(blocks: &[Block], consts: &mut Vec<ConstValue>) {
     let mut max = 0;
     for b in layout(blocks) {
         for ins in &blocks[b].instrs {
-            if matches!(ins.op, Op::Real(Opcode::LoadConst | Opcode::KwNames)) && ins.arg as usize > max {
+            if matches!(ins.op, Op::Real(Opcode::LoadConst | Opcode::KwNames))
+                && ins.arg as usize > max
+            {
                 max = ins.arg as usize;
             }
         }
@@ -746,7 +804,9 @@ pub fn propagate_line_numbers(blocks: &mut [Block]) {
 pub fn guarantee_lineno_for_exits(blocks: &mut [Block], firstlineno: i32) {
     let mut lineno = firstlineno;
     for b in layout(blocks) {
-        let Some(last) = blocks[b].instrs.last() else { continue };
+        let Some(last) = blocks[b].instrs.last() else {
+            continue;
+        };
         if last.loc.lineno < 0 {
             if last.op == Op::Real(Opcode::ReturnValue) {
                 for ins in blocks[b].instrs.iter_mut() {
@@ -783,7 +843,12 @@ pub fn stackdepth(blocks: &mut [Block], generator_like: bool) -> i32 {
             if ins.is_jump() || ins.is_block_push() {
                 let target_depth = depth + ins.stack_effect(true);
                 maxdepth = maxdepth.max(target_depth);
-                push(blocks, &mut stack, ins.target.expect("target"), target_depth);
+                push(
+                    blocks,
+                    &mut stack,
+                    ins.target.expect("target"),
+                    target_depth,
+                );
             }
             depth = new_depth;
             if ins.is_uncond_jump() || ins.is_scope_exit() {
@@ -808,7 +873,10 @@ pub fn label_exception_targets(blocks: &mut [Block]) {
     blocks[0].visited = true;
     blocks[0].except_stack = Some(Vec::new());
     while let Some(b) = todo.pop() {
-        let mut stack = blocks[b].except_stack.take().expect("visited blocks have a stack");
+        let mut stack = blocks[b]
+            .except_stack
+            .take()
+            .expect("visited blocks have a stack");
         let mut handler = stack.last().copied();
         for k in 0..blocks[b].instrs.len() {
             let ins = blocks[b].instrs[k].clone();
@@ -819,7 +887,10 @@ pub fn label_exception_targets(blocks: &mut [Block]) {
                     blocks[t].visited = true;
                     todo.push(t);
                 }
-                if matches!(ins.op, Op::Pseudo(PseudoOp::SetupWith | PseudoOp::SetupCleanup)) {
+                if matches!(
+                    ins.op,
+                    Op::Pseudo(PseudoOp::SetupWith | PseudoOp::SetupCleanup)
+                ) {
                     blocks[t].preserve_lasti = true;
                 }
                 stack.push(t);

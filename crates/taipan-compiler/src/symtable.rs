@@ -99,7 +99,10 @@ pub struct SymbolTable {
 
 impl SymbolTable {
     pub fn lookup(&self, key: usize) -> usize {
-        *self.by_node.get(&key).expect("every block node has a symbol table entry")
+        *self
+            .by_node
+            .get(&key)
+            .expect("every block node has a symbol table entry")
     }
 }
 
@@ -110,11 +113,17 @@ pub fn key<T>(node: &T) -> usize {
 
 /// `from __future__ import ...` flags at the top of a module.
 pub fn future_flags(module: &ast::Mod) -> u32 {
-    let ast::Mod::Module { body, .. } = module else { return 0 };
+    let ast::Mod::Module { body, .. } = module else {
+        return 0;
+    };
     let mut flags = 0;
     for (i, s) in body.iter().enumerate() {
         match &s.kind {
-            StmtKind::ImportFrom { module: Some(m), names, level: 0 } if m == "__future__" => {
+            StmtKind::ImportFrom {
+                module: Some(m),
+                names,
+                level: 0,
+            } if m == "__future__" => {
                 for a in names {
                     match a.name.as_str() {
                         "annotations" => flags |= CO_FUTURE_ANNOTATIONS,
@@ -123,7 +132,15 @@ pub fn future_flags(module: &ast::Mod) -> u32 {
                     }
                 }
             }
-            StmtKind::Expr { value } if i == 0 && matches!(value.kind, ExprKind::Constant { value: ast::Constant::Str(_), .. }) => {}
+            StmtKind::Expr { value }
+                if i == 0
+                    && matches!(
+                        value.kind,
+                        ExprKind::Constant {
+                            value: ast::Constant::Str(_),
+                            ..
+                        }
+                    ) => {}
             _ => break,
         }
     }
@@ -132,7 +149,9 @@ pub fn future_flags(module: &ast::Mod) -> u32 {
 
 /// `_Py_Mangle`: `__spam` inside class `Ham` is `_Ham__spam`.
 pub fn mangle(private: Option<&str>, name: &str) -> String {
-    let Some(class) = private else { return name.to_string() };
+    let Some(class) = private else {
+        return name.to_string();
+    };
     if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
         return name.to_string();
     }
@@ -155,7 +174,10 @@ struct Builder {
 /// Builds and analyzes the symbol table of a module (`_PySymtable_Build`).
 pub fn build(module: &ast::Mod, future: u32) -> Result<SymbolTable> {
     let mut b = Builder {
-        table: SymbolTable { future, ..Default::default() },
+        table: SymbolTable {
+            future,
+            ..Default::default()
+        },
         stack: Vec::new(),
         private: None,
         depth: 0,
@@ -297,8 +319,22 @@ impl Builder {
 
     fn visit_stmt_inner(&mut self, s: &Stmt) -> Result<()> {
         match &s.kind {
-            StmtKind::FunctionDef { name, args, body, decorator_list, returns, .. }
-            | StmtKind::AsyncFunctionDef { name, args, body, decorator_list, returns, .. } => {
+            StmtKind::FunctionDef {
+                name,
+                args,
+                body,
+                decorator_list,
+                returns,
+                ..
+            }
+            | StmtKind::AsyncFunctionDef {
+                name,
+                args,
+                body,
+                decorator_list,
+                returns,
+                ..
+            } => {
                 self.add_def(name, DEF_LOCAL, s.loc)?;
                 self.visit_defaults(args)?;
                 self.visit_annotations(args, returns.as_deref())?;
@@ -311,7 +347,13 @@ impl Builder {
                 self.visit_stmts(body)?;
                 self.stack.pop();
             }
-            StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => {
+            StmtKind::ClassDef {
+                name,
+                bases,
+                keywords,
+                body,
+                decorator_list,
+            } => {
                 self.add_def(name, DEF_LOCAL, s.loc)?;
                 self.visit_exprs(bases)?;
                 for k in keywords {
@@ -335,7 +377,12 @@ impl Builder {
                 self.visit_exprs(targets)?;
                 self.visit_expr(value)?;
             }
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => {
                 if let ExprKind::Name { id, .. } = &target.kind {
                     let mangled = mangle(self.private.as_deref(), id);
                     let cur = self.flags_cur(&mangled);
@@ -367,8 +414,20 @@ impl Builder {
                 self.visit_expr(target)?;
                 self.visit_expr(value)?;
             }
-            StmtKind::For { target, iter, body, orelse, .. }
-            | StmtKind::AsyncFor { target, iter, body, orelse, .. } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            }
+            | StmtKind::AsyncFor {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => {
                 self.visit_expr(target)?;
                 self.visit_expr(iter)?;
                 self.visit_stmts(body)?;
@@ -397,8 +456,18 @@ impl Builder {
                     }
                 }
             }
-            StmtKind::Try { body, handlers, orelse, finalbody }
-            | StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            }
+            | StmtKind::TryStar {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 self.visit_stmts(body)?;
                 self.visit_stmts(orelse)?;
                 for h in handlers {
@@ -489,7 +558,10 @@ impl Builder {
         };
         if store == "*" {
             if self.cur().typ != BlockType::Module {
-                return Err(CompileError::syntax("import * only allowed at module level", a.loc));
+                return Err(CompileError::syntax(
+                    "import * only allowed at module level",
+                    a.loc,
+                ));
             }
             return Ok(());
         }
@@ -530,7 +602,12 @@ impl Builder {
     }
 
     fn visit_params(&mut self, args: &ast::Arguments) -> Result<()> {
-        for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
+        for a in args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(&args.kwonlyargs)
+        {
             self.add_def(&a.arg, DEF_PARAM, a.loc)?;
         }
         // CPython adds vararg after kwonly? No: posonly, args, kwonly, then vararg, kwarg.
@@ -572,7 +649,11 @@ impl Builder {
                     self.add_def(n, DEF_LOCAL, p.loc)?;
                 }
             }
-            P::MatchMapping { keys, patterns, rest } => {
+            P::MatchMapping {
+                keys,
+                patterns,
+                rest,
+            } => {
                 self.visit_exprs(keys)?;
                 for q in patterns {
                     self.visit_pattern(q)?;
@@ -581,7 +662,12 @@ impl Builder {
                     self.add_def(r, DEF_LOCAL, p.loc)?;
                 }
             }
-            P::MatchClass { cls, patterns, kwd_patterns, .. } => {
+            P::MatchClass {
+                cls,
+                patterns,
+                kwd_patterns,
+                ..
+            } => {
                 self.visit_expr(cls)?;
                 for q in patterns.iter().chain(kwd_patterns) {
                     self.visit_pattern(q)?;
@@ -652,9 +738,11 @@ impl Builder {
             ExprKind::SetComp { elt, generators } => {
                 self.visit_comprehension(e, "setcomp", generators, elt, None)?
             }
-            ExprKind::DictComp { key: k, value, generators } => {
-                self.visit_comprehension(e, "dictcomp", generators, k, Some(value))?
-            }
+            ExprKind::DictComp {
+                key: k,
+                value,
+                generators,
+            } => self.visit_comprehension(e, "dictcomp", generators, k, Some(value))?,
             ExprKind::Yield { value } => {
                 if let Some(v) = value {
                     self.visit_expr(v)?;
@@ -671,18 +759,26 @@ impl Builder {
                 self.visit_expr(value)?;
                 self.cur().coroutine = true;
             }
-            ExprKind::Compare { left, comparators, .. } => {
+            ExprKind::Compare {
+                left, comparators, ..
+            } => {
                 self.visit_expr(left)?;
                 self.visit_exprs(comparators)?;
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.visit_expr(func)?;
                 self.visit_exprs(args)?;
                 for k in keywords {
                     self.visit_expr(&k.value)?;
                 }
             }
-            ExprKind::FormattedValue { value, format_spec, .. } => {
+            ExprKind::FormattedValue {
+                value, format_spec, ..
+            } => {
                 self.visit_expr(value)?;
                 if let Some(f) = format_spec {
                     self.visit_expr(f)?;
@@ -702,9 +798,16 @@ impl Builder {
                 }
             }
             ExprKind::Name { id, ctx } => {
-                let flag = if *ctx == ast::ExprContext::Load { USE } else { DEF_LOCAL };
+                let flag = if *ctx == ast::ExprContext::Load {
+                    USE
+                } else {
+                    DEF_LOCAL
+                };
                 self.add_def(id, flag, e.loc)?;
-                if *ctx == ast::ExprContext::Load && self.cur().typ == BlockType::Function && id == "super" {
+                if *ctx == ast::ExprContext::Load
+                    && self.cur().typ == BlockType::Function
+                    && id == "super"
+                {
                     self.add_def("__class__", USE, e.loc)?;
                 }
             }
@@ -727,7 +830,9 @@ impl Builder {
     }
 
     fn extend_namedexpr_scope(&mut self, target: &Expr) -> Result<()> {
-        let ExprKind::Name { id, .. } = &target.kind else { return Ok(()) };
+        let ExprKind::Name { id, .. } = &target.kind else {
+            return Ok(());
+        };
         for i in (0..self.stack.len()).rev() {
             let ste = self.stack[i];
             let e = &self.table.entries[ste];
@@ -742,7 +847,11 @@ impl Builder {
             }
             match e.typ {
                 BlockType::Function => {
-                    let flag = if e.flags(id) & DEF_GLOBAL != 0 { DEF_GLOBAL } else { DEF_NONLOCAL };
+                    let flag = if e.flags(id) & DEF_GLOBAL != 0 {
+                        DEF_GLOBAL
+                    } else {
+                        DEF_NONLOCAL
+                    };
                     self.add_def(id, flag, target.loc)?;
                     self.record_directive(id, target.loc);
                     return self.add_def_in(ste, id, DEF_LOCAL, target.loc);
@@ -832,7 +941,10 @@ fn analyze_name(
     let loc = ste.directives.get(name).copied().unwrap_or(ste.loc);
     if flags & DEF_GLOBAL != 0 {
         if flags & DEF_NONLOCAL != 0 {
-            return Err(CompileError::syntax(format!("name '{name}' is nonlocal and global"), loc));
+            return Err(CompileError::syntax(
+                format!("name '{name}' is nonlocal and global"),
+                loc,
+            ));
         }
         ste.scopes.insert(name.to_string(), Scope::GlobalExplicit);
         global.insert(name.to_string());
@@ -840,10 +952,16 @@ fn analyze_name(
     }
     if flags & DEF_NONLOCAL != 0 {
         let Some(bound) = bound else {
-            return Err(CompileError::syntax("nonlocal declaration not allowed at module level", loc));
+            return Err(CompileError::syntax(
+                "nonlocal declaration not allowed at module level",
+                loc,
+            ));
         };
         if !bound.contains(name) {
-            return Err(CompileError::syntax(format!("no binding for nonlocal '{name}' found"), loc));
+            return Err(CompileError::syntax(
+                format!("no binding for nonlocal '{name}' found"),
+                loc,
+            ));
         }
         ste.scopes.insert(name.to_string(), Scope::Free);
         ste.free = true;
@@ -917,7 +1035,13 @@ fn analyze_block(
         let mut temp_free = newfree.clone();
         let mut temp_global = newglobal.clone();
         let _ = &mut temp_bound;
-        analyze_block(table, c, Some(&temp_bound), &mut temp_free, &mut temp_global)?;
+        analyze_block(
+            table,
+            c,
+            Some(&temp_bound),
+            &mut temp_free,
+            &mut temp_global,
+        )?;
         allfree.extend(temp_free);
         let ce = &table.entries[c];
         if ce.free || ce.child_free {

@@ -45,7 +45,11 @@ fn seq(out: &mut String, items: &[Expr], level: u8) {
 fn expr(out: &mut String, e: &Expr, level: u8) {
     match &e.kind {
         ExprKind::BoolOp { op, values } => {
-            let (s, pr) = if *op == BoolOp::And { (" and ", PR_AND) } else { (" or ", PR_OR) };
+            let (s, pr) = if *op == BoolOp::And {
+                (" and ", PR_AND)
+            } else {
+                (" or ", PR_OR)
+            };
             if level > pr {
                 out.push('(');
             }
@@ -160,7 +164,11 @@ fn expr(out: &mut String, e: &Expr, level: u8) {
                 out.push(')');
             }
         }
-        ExprKind::Compare { left, ops, comparators } => {
+        ExprKind::Compare {
+            left,
+            ops,
+            comparators,
+        } => {
             if level > PR_CMP {
                 out.push('(');
             }
@@ -184,7 +192,11 @@ fn expr(out: &mut String, e: &Expr, level: u8) {
                 out.push(')');
             }
         }
-        ExprKind::Call { func, args, keywords } => {
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } => {
             expr(out, func, PR_ATOM);
             out.push('(');
             let mut first = true;
@@ -220,13 +232,21 @@ fn expr(out: &mut String, e: &Expr, level: u8) {
                 out.push_str(k);
             }
             match value {
-                Constant::Float(f) if f.is_infinite() => out.push_str(if *f > 0.0 { "1e309" } else { "-1e309" }),
+                Constant::Float(f) if f.is_infinite() => {
+                    out.push_str(if *f > 0.0 { "1e309" } else { "-1e309" })
+                }
                 other => pyrepr::write_constant(out, other),
             }
         }
         ExprKind::Attribute { value, attr, .. } => {
             expr(out, value, PR_ATOM);
-            if matches!(value.kind, ExprKind::Constant { value: Constant::Int(_), .. }) {
+            if matches!(
+                value.kind,
+                ExprKind::Constant {
+                    value: Constant::Int(_),
+                    ..
+                }
+            ) {
                 out.push_str(" .");
             } else {
                 out.push('.');
@@ -302,7 +322,9 @@ fn expr(out: &mut String, e: &Expr, level: u8) {
             }
         }
         ExprKind::JoinedStr { .. } | ExprKind::FormattedValue { .. } => out.push_str("f''"),
-        ExprKind::ListComp { elt, .. } | ExprKind::SetComp { elt, .. } | ExprKind::GeneratorExp { elt, .. } => {
+        ExprKind::ListComp { elt, .. }
+        | ExprKind::SetComp { elt, .. }
+        | ExprKind::GeneratorExp { elt, .. } => {
             out.push('(');
             expr(out, elt, PR_TEST);
             out.push_str(" for ...)");

@@ -16,24 +16,89 @@ fn err(src: &str) -> CompileError {
 fn syntax_errors_have_cpython_messages() {
     let cases: &[(&str, &str, u32, u32)] = &[
         ("return 1\n", "'return' outside function", 1, 1),
-        ("nonlocal x\n", "nonlocal declaration not allowed at module level", 1, 1),
-        ("x = 1\nnonlocal x\n", "name 'x' is assigned to before nonlocal declaration", 2, 1),
-        ("def f():\n    x\n    global x\n", "name 'x' is used prior to global declaration", 3, 5),
-        ("def f():\n    x = 1\n    global x\n", "name 'x' is assigned to before global declaration", 3, 5),
-        ("def f(a):\n    global a\n", "name 'a' is parameter and global", 2, 5),
-        ("def f():\n    nonlocal y\n", "no binding for nonlocal 'y' found", 2, 5),
+        (
+            "nonlocal x\n",
+            "nonlocal declaration not allowed at module level",
+            1,
+            1,
+        ),
+        (
+            "x = 1\nnonlocal x\n",
+            "name 'x' is assigned to before nonlocal declaration",
+            2,
+            1,
+        ),
+        (
+            "def f():\n    x\n    global x\n",
+            "name 'x' is used prior to global declaration",
+            3,
+            5,
+        ),
+        (
+            "def f():\n    x = 1\n    global x\n",
+            "name 'x' is assigned to before global declaration",
+            3,
+            5,
+        ),
+        (
+            "def f(a):\n    global a\n",
+            "name 'a' is parameter and global",
+            2,
+            5,
+        ),
+        (
+            "def f():\n    nonlocal y\n",
+            "no binding for nonlocal 'y' found",
+            2,
+            5,
+        ),
         ("await x\n", "'await' outside function", 1, 1),
-        ("def f():\n    await x\n", "'await' outside async function", 2, 5),
+        (
+            "def f():\n    await x\n",
+            "'await' outside async function",
+            2,
+            5,
+        ),
         ("yield 1\n", "'yield' outside function", 1, 1),
         ("break\n", "'break' outside loop", 1, 1),
         ("continue\n", "'continue' not properly in loop", 1, 1),
-        ("def f(a, a): pass\n", "duplicate argument 'a' in function definition", 1, 10),
-        ("def f():\n    from os import *\n", "import * only allowed at module level", 2, 20),
-        ("async def f():\n    yield 1\n    return 2\n", "'return' with value in async generator", 3, 5),
+        (
+            "def f(a, a): pass\n",
+            "duplicate argument 'a' in function definition",
+            1,
+            10,
+        ),
+        (
+            "def f():\n    from os import *\n",
+            "import * only allowed at module level",
+            2,
+            20,
+        ),
+        (
+            "async def f():\n    yield 1\n    return 2\n",
+            "'return' with value in async generator",
+            3,
+            5,
+        ),
         ("f(a=1, a=2)\n", "keyword argument repeated: a", 1, 8),
-        ("match x:\n    case a:\n        pass\n    case b:\n        pass\n", "name capture 'a' makes remaining patterns unreachable", 2, 10),
-        ("match x:\n    case [a, a]:\n        pass\n", "multiple assignments to name 'a' in pattern", 2, 14),
-        ("[x for x in y if (yield)]\n", "'yield' inside list comprehension", 1, 19),
+        (
+            "match x:\n    case a:\n        pass\n    case b:\n        pass\n",
+            "name capture 'a' makes remaining patterns unreachable",
+            2,
+            10,
+        ),
+        (
+            "match x:\n    case [a, a]:\n        pass\n",
+            "multiple assignments to name 'a' in pattern",
+            2,
+            14,
+        ),
+        (
+            "[x for x in y if (yield)]\n",
+            "'yield' inside list comprehension",
+            1,
+            19,
+        ),
     ];
     for (src, msg, line, offset) in cases {
         let e = err(src);
@@ -68,13 +133,22 @@ fn deep_nesting_does_not_overflow() {
         format!("x = y{}\n", ".a".repeat(1000)),
         format!("x = f{}\n", "()".repeat(1000)),
         format!("x = {}\n", "a if b else ".repeat(1000) + "c"),
-        format!("if x:\n{}", (1..100).map(|i| format!("{}if x:\n", " ".repeat(i))).collect::<String>() + &" ".repeat(100) + "pass\n"),
+        format!(
+            "if x:\n{}",
+            (1..100)
+                .map(|i| format!("{}if x:\n", " ".repeat(i)))
+                .collect::<String>()
+                + &" ".repeat(100)
+                + "pass\n"
+        ),
     ];
     for src in sources {
         let h = std::thread::Builder::new()
             .stack_size(2 << 20)
             .spawn(move || {
-                let Ok(tree) = taipan_parser::parse_module(src.as_bytes(), "<deep>") else { return };
+                let Ok(tree) = taipan_parser::parse_module(src.as_bytes(), "<deep>") else {
+                    return;
+                };
                 let _ = compile_module(&tree, "<deep>");
                 // Dropping the tree must not overflow either.
                 drop(tree);

@@ -21,8 +21,8 @@ use taipan_bytecode::Opcode;
 use taipan_parser::pyrepr;
 
 /// Floors for corpus 1 (percent of code objects).
-const FLOOR_OPS: f64 = 50.0;
-const FLOOR_FULL: f64 = 20.0;
+const FLOOR_OPS: f64 = 100.0;
+const FLOOR_FULL: f64 = 100.0;
 
 fn str_code_points(data: &[u8]) -> Vec<u32> {
     // UTF-8 that may hold surrogates (surrogatepass).
@@ -35,7 +35,12 @@ fn str_code_points(data: &[u8]) -> Vec<u32> {
         } else if b >> 5 == 0x6 && i + 1 < data.len() {
             (((b & 0x1f) << 6) | (data[i + 1] as u32 & 0x3f), 2)
         } else if b >> 4 == 0xe && i + 2 < data.len() {
-            (((b & 0xf) << 12) | ((data[i + 1] as u32 & 0x3f) << 6) | (data[i + 2] as u32 & 0x3f), 3)
+            (
+                ((b & 0xf) << 12)
+                    | ((data[i + 1] as u32 & 0x3f) << 6)
+                    | (data[i + 2] as u32 & 0x3f),
+                3,
+            )
         } else if i + 3 < data.len() {
             (
                 ((b & 0x7) << 18)
@@ -87,7 +92,9 @@ fn const_repr(v: &MarshalValue) -> String {
         MarshalValue::Float(f) => pyrepr::write_float(&mut out, *f),
         MarshalValue::Complex(r, i) => pyrepr::write_complex(&mut out, *r, *i),
         MarshalValue::Bytes(b) => pyrepr::write_bytes_repr(&mut out, b),
-        MarshalValue::Str(s) => pyrepr::write_str_repr(&mut out, str_code_points(&s.data).into_iter()),
+        MarshalValue::Str(s) => {
+            pyrepr::write_str_repr(&mut out, str_code_points(&s.data).into_iter())
+        }
         MarshalValue::Tuple(items) | MarshalValue::List(items) => {
             let parts: Vec<String> = items.iter().map(const_repr).collect();
             if parts.len() == 1 {
@@ -132,7 +139,11 @@ fn ops_line(code: &[u8]) -> String {
         caches = op.deoptimize().cache_entries();
         if op.has_arg() {
             let arg = unit[1] as u32 | ext;
-            ext = if op == Opcode::ExtendedArg { arg << 8 } else { 0 };
+            ext = if op == Opcode::ExtendedArg {
+                arg << 8
+            } else {
+                0
+            };
             parts.push(format!("{} {}", op.name(), arg));
         } else {
             ext = 0;
@@ -143,21 +154,43 @@ fn ops_line(code: &[u8]) -> String {
 }
 
 fn names(v: &[&taipan_bytecode::marshal::MarshalStr]) -> String {
-    v.iter().map(|s| s.to_string_lossy()).collect::<Vec<_>>().join(" ")
+    v.iter()
+        .map(|s| s.to_string_lossy())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn dump(code: &CodeData, out: &mut Vec<Vec<String>>) {
     let lines = vec![
         format!("code {}", code.qualname.to_string_lossy()),
         format!("ops {}", ops_line(&code.code)),
-        format!("consts {}", code.consts.iter().map(const_repr).collect::<Vec<_>>().join(" | ")),
-        format!("names {}", code.names.iter().map(|s| s.to_string_lossy()).collect::<Vec<_>>().join(" ")),
+        format!(
+            "consts {}",
+            code.consts
+                .iter()
+                .map(const_repr)
+                .collect::<Vec<_>>()
+                .join(" | ")
+        ),
+        format!(
+            "names {}",
+            code.names
+                .iter()
+                .map(|s| s.to_string_lossy())
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
         format!("varnames {}", names(&code.varnames())),
         format!("cellvars {}", names(&code.cellvars())),
         format!("freevars {}", names(&code.freevars())),
         format!(
             "args {} {} {} flags {} stacksize {} firstlineno {}",
-            code.argcount, code.posonlyargcount, code.kwonlyargcount, code.flags, code.stacksize, code.firstlineno
+            code.argcount,
+            code.posonlyargcount,
+            code.kwonlyargcount,
+            code.flags,
+            code.stacksize,
+            code.firstlineno
         ),
         format!("exctable {}", hex(&code.exceptiontable)),
         format!("linetable {}", hex(&code.linetable)),
@@ -225,7 +258,9 @@ fn run_corpus(files: &[PathBuf], verbose: bool) -> Tally {
     let mut t = Tally::default();
     for f in files {
         let key = f.to_string_lossy().to_string();
-        let Some(Some(expected)) = theirs.get(&key) else { continue };
+        let Some(Some(expected)) = theirs.get(&key) else {
+            continue;
+        };
         t.files += 1;
         t.objects += expected.len();
         let src = std::fs::read(f).expect("readable source");
@@ -268,7 +303,10 @@ fn run_corpus(files: &[PathBuf], verbose: bool) -> Tally {
                     reported = true;
                     for (g, e) in got.iter().zip(exp) {
                         if g != e {
-                            t.first_diffs.push(format!("{key} [{}]\n  ours:    {g}\n  cpython: {e}", exp[0]));
+                            t.first_diffs.push(format!(
+                                "{key} [{}]\n  ours:    {g}\n  cpython: {e}",
+                                exp[0]
+                            ));
                             break;
                         }
                     }
@@ -307,7 +345,11 @@ fn report(name: &str, t: &Tally) {
 }
 
 fn python_available() -> bool {
-    Command::new("python3.11").arg("-c").arg("pass").status().is_ok_and(|s| s.success())
+    Command::new("python3.11")
+        .arg("-c")
+        .arg("pass")
+        .status()
+        .is_ok_and(|s| s.success())
 }
 
 fn sorted_py_files(dir: &Path) -> Vec<PathBuf> {
@@ -332,12 +374,20 @@ fn programs_vs_cpython() {
     for d in &t.first_diffs {
         println!("{d}");
     }
-    assert!(pct(t.same_ops, t.objects) >= FLOOR_OPS, "instruction-stream identity fell below {FLOOR_OPS}%");
-    assert!(pct(t.same_full, t.objects) >= FLOOR_FULL, "full identity fell below {FLOOR_FULL}%");
+    assert!(
+        pct(t.same_ops, t.objects) >= FLOOR_OPS,
+        "instruction-stream identity fell below {FLOOR_OPS}%"
+    );
+    assert!(
+        pct(t.same_full, t.objects) >= FLOOR_FULL,
+        "full identity fell below {FLOOR_FULL}%"
+    );
 }
 
 fn py_files_recursive(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok()).map(|e| e.path()).collect();
     entries.sort();
     for p in entries {
@@ -353,7 +403,9 @@ fn py_files_recursive(dir: &Path, out: &mut Vec<PathBuf>) {
 /// `scripts/compiler_conformance.py --all` uses it for the full stdlib.
 #[test]
 fn corpus_vs_cpython() {
-    let Some(dir) = std::env::var_os("TAIPAN_COMPILER_CORPUS") else { return };
+    let Some(dir) = std::env::var_os("TAIPAN_COMPILER_CORPUS") else {
+        return;
+    };
     if !python_available() {
         return;
     }

@@ -24,12 +24,26 @@ enum CompType {
 impl<'a> Compiler<'a> {
     pub fn comprehension(&mut self, e: &Expr) -> Result<()> {
         let (typ, name, generators, elt, val) = match &e.kind {
-            ExprKind::GeneratorExp { elt, generators } => (CompType::Genexp, "<genexpr>", generators, &**elt, None),
-            ExprKind::ListComp { elt, generators } => (CompType::List, "<listcomp>", generators, &**elt, None),
-            ExprKind::SetComp { elt, generators } => (CompType::Set, "<setcomp>", generators, &**elt, None),
-            ExprKind::DictComp { key: k, value, generators } => {
-                (CompType::Dict, "<dictcomp>", generators, &**k, Some(&**value))
+            ExprKind::GeneratorExp { elt, generators } => {
+                (CompType::Genexp, "<genexpr>", generators, &**elt, None)
             }
+            ExprKind::ListComp { elt, generators } => {
+                (CompType::List, "<listcomp>", generators, &**elt, None)
+            }
+            ExprKind::SetComp { elt, generators } => {
+                (CompType::Set, "<setcomp>", generators, &**elt, None)
+            }
+            ExprKind::DictComp {
+                key: k,
+                value,
+                generators,
+            } => (
+                CompType::Dict,
+                "<dictcomp>",
+                generators,
+                &**k,
+                Some(&**value),
+            ),
             _ => unreachable!("comprehension() on a non-comprehension"),
         };
         let scope_type = self.ur().scope_type;
@@ -42,7 +56,9 @@ impl<'a> Compiler<'a> {
             && scope_type != ScopeType::AsyncFunction
             && scope_type != ScopeType::Comprehension
         {
-            return Err(self.error("asynchronous comprehension outside of an asynchronous function"));
+            return Err(
+                self.error("asynchronous comprehension outside of an asynchronous function")
+            );
         }
         match typ {
             CompType::List => self.addop_i(Opcode::BuildList, 0),
@@ -89,7 +105,13 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn comprehension_element(&mut self, depth: u32, elt: &Expr, val: Option<&Expr>, typ: CompType) -> Result<()> {
+    fn comprehension_element(
+        &mut self,
+        depth: u32,
+        elt: &Expr,
+        val: Option<&Expr>,
+        typ: CompType,
+    ) -> Result<()> {
         self.visit_expr(elt)?;
         match typ {
             CompType::Genexp => {

@@ -62,7 +62,11 @@ impl<'a> Compiler<'a> {
                 self.visit_expr(target)?;
             }
             ExprKind::BoolOp { op, values } => {
-                let jumpi = if *op == BoolOp::And { Opcode::JumpIfFalseOrPop } else { Opcode::JumpIfTrueOrPop };
+                let jumpi = if *op == BoolOp::And {
+                    Opcode::JumpIfFalseOrPop
+                } else {
+                    Opcode::JumpIfTrueOrPop
+                };
                 let end = self.new_block();
                 let n = values.len() - 1;
                 for v in &values[..n] {
@@ -100,9 +104,14 @@ impl<'a> Compiler<'a> {
                 self.use_next_block(end);
             }
             ExprKind::Dict { keys, values } => self.dict(keys, values)?,
-            ExprKind::Set { elts } => {
-                self.starunpack_helper(elts, 0, Opcode::BuildSet, Opcode::SetAdd, Opcode::SetUpdate, false)?
-            }
+            ExprKind::Set { elts } => self.starunpack_helper(
+                elts,
+                0,
+                Opcode::BuildSet,
+                Opcode::SetAdd,
+                Opcode::SetUpdate,
+                false,
+            )?,
             ExprKind::GeneratorExp { .. }
             | ExprKind::ListComp { .. }
             | ExprKind::SetComp { .. }
@@ -137,7 +146,10 @@ impl<'a> Compiler<'a> {
                 if self.ste().typ != BlockType::Function {
                     return Err(self.error("'await' outside function"));
                 }
-                if !matches!(self.ur().scope_type, ScopeType::AsyncFunction | ScopeType::Comprehension) {
+                if !matches!(
+                    self.ur().scope_type,
+                    ScopeType::AsyncFunction | ScopeType::Comprehension
+                ) {
                     return Err(self.error("'await' outside async function"));
                 }
                 self.visit_expr(value)?;
@@ -145,9 +157,12 @@ impl<'a> Compiler<'a> {
                 self.load_const(ConstValue::None);
                 self.add_yield_from(true);
             }
-            ExprKind::Compare { left, ops, comparators } => self.compare(left, ops, comparators)?,
-            ExprKind::Call { func, args, .. }
-                if matches!(&func.kind, ExprKind::Name { id, .. } if id == FROZENSET_MARK) =>
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => self.compare(left, ops, comparators)?,
+            ExprKind::Call { func, args, .. } if matches!(&func.kind, ExprKind::Name { id, .. } if id == FROZENSET_MARK) =>
             {
                 let mut uniq: Vec<ConstValue> = Vec::new();
                 for it in args.iter().filter_map(const_value) {
@@ -157,7 +172,11 @@ impl<'a> Compiler<'a> {
                 }
                 self.load_const(ConstValue::FrozenSet(uniq));
             }
-            ExprKind::Call { func, args, keywords } => self.call(e, func, args, keywords)?,
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => self.call(e, func, args, keywords)?,
             ExprKind::Constant { value, .. } => self.load_const(ConstValue::from_ast(value)),
             ExprKind::JoinedStr { values } => {
                 if values.len() > STACK_USE_GUIDELINE {
@@ -179,7 +198,11 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            ExprKind::FormattedValue { value, conversion, format_spec } => {
+            ExprKind::FormattedValue {
+                value,
+                conversion,
+                format_spec,
+            } => {
                 self.visit_expr(value)?;
                 let mut oparg = match *conversion {
                     115 => 1,
@@ -240,7 +263,10 @@ impl<'a> Compiler<'a> {
                 self.addop_i(Opcode::BuildSlice, n);
             }
             ExprKind::Name { id, ctx } => self.nameop(id, *ctx)?,
-            ExprKind::Tuple { ctx: ExprContext::Load, .. } if const_value(e).is_some() => {
+            ExprKind::Tuple {
+                ctx: ExprContext::Load,
+                ..
+            } if const_value(e).is_some() => {
                 self.load_const(const_value(e).expect("checked"));
             }
             ExprKind::List { elts, ctx } | ExprKind::Tuple { elts, ctx } => {
@@ -268,7 +294,9 @@ impl<'a> Compiler<'a> {
 
     /// `update_start_location_to_match_attr`.
     pub fn update_start_location_to_match_attr(&mut self, attr: &Expr) {
-        let ExprKind::Attribute { attr: name, .. } = &attr.kind else { return };
+        let ExprKind::Attribute { attr: name, .. } = &attr.kind else {
+            return;
+        };
         let l = attr.loc;
         let u = self.u();
         if u.loc.lineno != l.end_lineno as i32 {
@@ -339,7 +367,10 @@ impl<'a> Compiler<'a> {
 
     fn jump_if_inner(&mut self, e: &Expr, next: usize, cond: bool) -> Result<()> {
         match &e.kind {
-            ExprKind::UnaryOp { op: UnaryOp::Not, operand } => return self.jump_if(operand, next, !cond),
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand,
+            } => return self.jump_if(operand, next, !cond),
             ExprKind::BoolOp { op, values } => {
                 let n = values.len() - 1;
                 let cond2 = *op == BoolOp::Or;
@@ -367,7 +398,11 @@ impl<'a> Compiler<'a> {
                 self.use_next_block(end);
                 return Ok(());
             }
-            ExprKind::Compare { left, ops, comparators } if ops.len() > 1 => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } if ops.len() > 1 => {
                 self.set_loc(e.loc);
                 let n = ops.len() - 1;
                 let cleanup = self.new_block();
@@ -381,7 +416,14 @@ impl<'a> Compiler<'a> {
                 }
                 self.visit_expr(&comparators[n])?;
                 self.addcompare(ops[n]);
-                self.jump(if cond { PseudoOp::PopJumpIfTrue } else { PseudoOp::PopJumpIfFalse }, next);
+                self.jump(
+                    if cond {
+                        PseudoOp::PopJumpIfTrue
+                    } else {
+                        PseudoOp::PopJumpIfFalse
+                    },
+                    next,
+                );
                 let end = self.new_block();
                 self.jump_noline(PseudoOp::Jump, end);
                 self.use_next_block(cleanup);
@@ -396,7 +438,14 @@ impl<'a> Compiler<'a> {
             _ => {}
         }
         self.visit_expr(e)?;
-        self.jump(if cond { PseudoOp::PopJumpIfTrue } else { PseudoOp::PopJumpIfFalse }, next);
+        self.jump(
+            if cond {
+                PseudoOp::PopJumpIfTrue
+            } else {
+                PseudoOp::PopJumpIfFalse
+            },
+            next,
+        );
         Ok(())
     }
 
@@ -437,7 +486,9 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         let big = n + pushed as usize > STACK_USE_GUIDELINE;
-        let seen_star = elts.iter().any(|e| matches!(e.kind, ExprKind::Starred { .. }));
+        let seen_star = elts
+            .iter()
+            .any(|e| matches!(e.kind, ExprKind::Starred { .. }));
         if !seen_star && !big {
             for e in elts {
                 self.visit_expr(e)?;
@@ -502,7 +553,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn subdict(&mut self, keys: &[Option<Expr>], values: &[Expr], begin: usize, end: usize) -> Result<()> {
+    fn subdict(
+        &mut self,
+        keys: &[Option<Expr>],
+        values: &[Expr],
+        begin: usize,
+        end: usize,
+    ) -> Result<()> {
         let n = end - begin;
         let big = n * 2 > STACK_USE_GUIDELINE;
         let all_const = keys[begin..end]
@@ -597,18 +654,33 @@ impl<'a> Compiler<'a> {
     }
 
     fn is_import_originated(&self, e: &Expr) -> bool {
-        let ExprKind::Name { id, .. } = &e.kind else { return false };
+        let ExprKind::Name { id, .. } = &e.kind else {
+            return false;
+        };
         self.table.entries[0].flags(id) & DEF_IMPORT != 0
     }
 
-    fn call(&mut self, e: &Expr, func: &Expr, args: &[Expr], keywords: &[ast::Keyword]) -> Result<()> {
+    fn call(
+        &mut self,
+        e: &Expr,
+        func: &Expr,
+        args: &[Expr],
+        keywords: &[ast::Keyword],
+    ) -> Result<()> {
         self.validate_keywords(keywords)?;
-        if let ExprKind::Attribute { value, attr, ctx: ExprContext::Load } = &func.kind {
+        if let ExprKind::Attribute {
+            value,
+            attr,
+            ctx: ExprContext::Load,
+        } = &func.kind
+        {
             let argsl = args.len();
             let kwdsl = keywords.len();
             if !self.is_import_originated(value)
                 && argsl + kwdsl + ((kwdsl != 0) as usize) < STACK_USE_GUIDELINE
-                && !args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
+                && !args
+                    .iter()
+                    .any(|a| matches!(a.kind, ExprKind::Starred { .. }))
                 && !keywords.iter().any(|k| k.arg.is_none())
             {
                 self.visit_expr(value)?;
@@ -640,7 +712,10 @@ impl<'a> Compiler<'a> {
 
     fn kw_names(&mut self, keywords: &[ast::Keyword]) {
         let names = ConstValue::Tuple(
-            keywords.iter().map(|k| ConstValue::str(k.arg.as_deref().unwrap_or(""))).collect(),
+            keywords
+                .iter()
+                .map(|k| ConstValue::str(k.arg.as_deref().unwrap_or("")))
+                .collect(),
         );
         let i = self.add_const(names);
         self.addop_i(Opcode::KwNames, i);
@@ -654,7 +729,10 @@ impl<'a> Compiler<'a> {
                 self.visit_expr(&k.value)?;
             }
             let keys = ConstValue::Tuple(
-                keywords[begin..end].iter().map(|k| ConstValue::str(k.arg.as_deref().unwrap_or(""))).collect(),
+                keywords[begin..end]
+                    .iter()
+                    .map(|k| ConstValue::str(k.arg.as_deref().unwrap_or("")))
+                    .collect(),
             );
             self.load_const(keys);
             self.addop_i(Opcode::BuildConstKeyMap, n as u32);
@@ -682,7 +760,9 @@ impl<'a> Compiler<'a> {
         let nelts = args.len();
         let nkwelts = keywords.len();
         let simple = nelts + nkwelts * 2 <= STACK_USE_GUIDELINE
-            && !args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
+            && !args
+                .iter()
+                .any(|a| matches!(a.kind, ExprKind::Starred { .. }))
             && !keywords.iter().any(|k| k.arg.is_none());
         if simple {
             for a in args {
@@ -700,10 +780,19 @@ impl<'a> Compiler<'a> {
         }
         // ex_call
         if n == 0 && nelts == 1 && matches!(args[0].kind, ExprKind::Starred { .. }) {
-            let ExprKind::Starred { value, .. } = &args[0].kind else { unreachable!() };
+            let ExprKind::Starred { value, .. } = &args[0].kind else {
+                unreachable!()
+            };
             self.visit_expr(value)?;
         } else {
-            self.starunpack_helper(args, n, Opcode::BuildList, Opcode::ListAppend, Opcode::ListExtend, true)?;
+            self.starunpack_helper(
+                args,
+                n,
+                Opcode::BuildList,
+                Opcode::ListAppend,
+                Opcode::ListExtend,
+                true,
+            )?;
         }
         if nkwelts > 0 {
             let mut have_dict = false;

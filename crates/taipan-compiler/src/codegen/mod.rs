@@ -129,7 +129,12 @@ pub struct Compiler<'a> {
 }
 
 /// Compiles a module whose symbol table is `table`.
-pub fn compile(module: &ast::Mod, table: &SymbolTable, filename: &str, future: u32) -> Result<CodeData> {
+pub fn compile(
+    module: &ast::Mod,
+    table: &SymbolTable,
+    filename: &str,
+    future: u32,
+) -> Result<CodeData> {
     let mut c = Compiler {
         table,
         filename: filename.to_string(),
@@ -138,7 +143,12 @@ pub fn compile(module: &ast::Mod, table: &SymbolTable, filename: &str, future: u
         nesting: 0,
         code_serial: 0,
     };
-    c.enter_scope("<module>", ScopeType::Module, crate::symtable::key(module), 1)?;
+    c.enter_scope(
+        "<module>",
+        ScopeType::Module,
+        crate::symtable::key(module),
+        1,
+    )?;
     c.u().loc.lineno = 1;
     let mut add_none = true;
     match module {
@@ -199,7 +209,13 @@ impl<'a> Compiler<'a> {
     // ---- scopes -------------------------------------------------------
 
     /// `compiler_enter_scope`.
-    pub fn enter_scope(&mut self, name: &str, scope_type: ScopeType, key: usize, lineno: u32) -> Result<()> {
+    pub fn enter_scope(
+        &mut self,
+        name: &str,
+        scope_type: ScopeType,
+        key: usize,
+        lineno: u32,
+    ) -> Result<()> {
         let ste_idx = self.table.lookup(key);
         let ste = &self.table.entries[ste_idx];
         let mut varnames = NameSet::default();
@@ -252,7 +268,12 @@ impl<'a> Compiler<'a> {
             need_new_implicit_block: false,
             fblocks: Vec::new(),
             firstlineno: lineno,
-            loc: InstrLoc { lineno: lineno as i32, end_lineno: lineno as i32, col: 0, end_col: 0 },
+            loc: InstrLoc {
+                lineno: lineno as i32,
+                end_lineno: lineno as i32,
+                col: 0,
+                end_col: 0,
+            },
             private,
         };
         unit.blocks.push(Block::default());
@@ -281,7 +302,10 @@ impl<'a> Compiler<'a> {
         }
         let parent = &self.units[n - 2];
         let mut force_global = false;
-        if matches!(u.scope_type, ScopeType::Function | ScopeType::AsyncFunction | ScopeType::Class) {
+        if matches!(
+            u.scope_type,
+            ScopeType::Function | ScopeType::AsyncFunction | ScopeType::Class
+        ) {
             let mangled = mangle(parent.private.as_deref(), &u.name);
             if self.table.entries[parent.ste].scope(&mangled) == Scope::GlobalExplicit {
                 force_global = true;
@@ -289,7 +313,10 @@ impl<'a> Compiler<'a> {
         }
         let qualname = if force_global {
             u.name.clone()
-        } else if matches!(parent.scope_type, ScopeType::Function | ScopeType::AsyncFunction | ScopeType::Lambda) {
+        } else if matches!(
+            parent.scope_type,
+            ScopeType::Function | ScopeType::AsyncFunction | ScopeType::Lambda
+        ) {
             format!("{}.<locals>.{}", parent.qualname, u.name)
         } else if parent.scope_type == ScopeType::Module {
             u.name.clone()
@@ -370,7 +397,13 @@ impl<'a> Compiler<'a> {
         }
         let u = self.u();
         let cur = u.cur;
-        let instr = Instr { op, arg, target, except: None, loc };
+        let instr = Instr {
+            op,
+            arg,
+            target,
+            except: None,
+            loc,
+        };
         let ends = instr.is_jump() || instr.is_scope_exit();
         if op == Op::Real(Opcode::ReturnValue) {
             u.blocks[cur].ret = true;
@@ -457,7 +490,12 @@ impl<'a> Compiler<'a> {
         self.addop_i(op, i);
     }
 
-    pub fn push_fblock(&mut self, kind: FBlockKind, block: Option<usize>, exit: Option<usize>) -> Result<()> {
+    pub fn push_fblock(
+        &mut self,
+        kind: FBlockKind,
+        block: Option<usize>,
+        exit: Option<usize>,
+    ) -> Result<()> {
         if self.ur().fblocks.len() >= CO_MAXBLOCKS {
             return Err(self.error("too many statically nested blocks"));
         }
@@ -555,7 +593,11 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_make_closure`.
     pub fn make_closure(&mut self, code: CodeData, mut flags: u32) {
-        let freevars: Vec<String> = code.freevars().iter().map(|s| s.to_string_lossy()).collect();
+        let freevars: Vec<String> = code
+            .freevars()
+            .iter()
+            .map(|s| s.to_string_lossy())
+            .collect();
         if !freevars.is_empty() {
             for name in &freevars {
                 let arg = if self.ref_type_is_cell(name) {
@@ -580,9 +622,14 @@ impl<'a> Compiler<'a> {
 /// `_PyAST_GetDocString`: the docstring of a body, if it has one.
 pub fn get_docstring(body: &[ast::Stmt]) -> Option<&ast::StrValue> {
     let first = body.first()?;
-    let ast::StmtKind::Expr { value } = &first.kind else { return None };
+    let ast::StmtKind::Expr { value } = &first.kind else {
+        return None;
+    };
     match &value.kind {
-        ast::ExprKind::Constant { value: ast::Constant::Str(s), .. } => Some(s),
+        ast::ExprKind::Constant {
+            value: ast::Constant::Str(s),
+            ..
+        } => Some(s),
         _ => None,
     }
 }

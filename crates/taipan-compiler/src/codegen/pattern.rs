@@ -9,7 +9,9 @@
 
 use taipan_bytecode::opcode::PseudoOp;
 use taipan_bytecode::Opcode;
-use taipan_parser::ast::{CmpOp, Expr, ExprContext, ExprKind, MatchCase, Pattern, PatternKind, Stmt};
+use taipan_parser::ast::{
+    CmpOp, Expr, ExprContext, ExprKind, MatchCase, Pattern, PatternKind, Stmt,
+};
 
 use super::Compiler;
 use crate::consts::ConstValue;
@@ -26,7 +28,13 @@ struct PatternContext {
 }
 
 fn is_wildcard(p: &Pattern) -> bool {
-    matches!(&p.kind, PatternKind::MatchAs { pattern: None, name: None })
+    matches!(
+        &p.kind,
+        PatternKind::MatchAs {
+            pattern: None,
+            name: None
+        }
+    )
 }
 
 fn is_star_wildcard(p: &Pattern) -> bool {
@@ -93,7 +101,9 @@ impl<'a> Compiler<'a> {
                     return Err(self.error("multiple starred expressions in sequence pattern"));
                 }
                 if i >= 256 {
-                    return Err(self.error("too many expressions in star-unpacking sequence pattern"));
+                    return Err(
+                        self.error("too many expressions in star-unpacking sequence pattern")
+                    );
                 }
                 self.addop_i(Opcode::UnpackEx, (i + ((n - i - 1) << 8)) as u32);
                 seen_star = true;
@@ -124,8 +134,13 @@ impl<'a> Compiler<'a> {
         self.set_loc(p.loc);
         match &p.kind {
             PatternKind::MatchValue { value } => {
-                if !matches!(value.kind, ExprKind::Constant { .. } | ExprKind::Attribute { .. }) {
-                    return Err(self.error("patterns may only match literals and attribute lookups"));
+                if !matches!(
+                    value.kind,
+                    ExprKind::Constant { .. } | ExprKind::Attribute { .. }
+                ) {
+                    return Err(
+                        self.error("patterns may only match literals and attribute lookups")
+                    );
                 }
                 self.visit_expr(value)?;
                 self.addop_i(Opcode::CompareOp, 2);
@@ -138,20 +153,25 @@ impl<'a> Compiler<'a> {
                 self.jump_to_fail_pop(pc, PseudoOp::PopJumpIfFalse);
             }
             PatternKind::MatchSequence { patterns } => self.pattern_sequence(patterns, pc)?,
-            PatternKind::MatchMapping { keys, patterns, rest } => {
-                self.pattern_mapping(keys, patterns, rest.as_deref(), pc)?
-            }
-            PatternKind::MatchClass { cls, patterns, kwd_attrs, kwd_patterns } => {
-                self.pattern_class(p, cls, patterns, kwd_attrs, kwd_patterns, pc)?
-            }
+            PatternKind::MatchMapping {
+                keys,
+                patterns,
+                rest,
+            } => self.pattern_mapping(keys, patterns, rest.as_deref(), pc)?,
+            PatternKind::MatchClass {
+                cls,
+                patterns,
+                kwd_attrs,
+                kwd_patterns,
+            } => self.pattern_class(p, cls, patterns, kwd_attrs, kwd_patterns, pc)?,
             PatternKind::MatchStar { name } => self.pattern_store_name(name.as_deref(), pc)?,
             PatternKind::MatchAs { pattern, name } => match pattern {
                 None => {
                     if !pc.allow_irrefutable {
                         if let Some(n) = name {
-                            return Err(
-                                self.error(format!("name capture '{n}' makes remaining patterns unreachable"))
-                            );
+                            return Err(self.error(format!(
+                                "name capture '{n}' makes remaining patterns unreachable"
+                            )));
                         }
                         return Err(self.error("wildcard makes remaining patterns unreachable"));
                     }
@@ -262,11 +282,15 @@ impl<'a> Compiler<'a> {
             if let ExprKind::Constant { value, .. } = &key.kind {
                 let v = ConstValue::from_ast(value);
                 if seen.contains(&v) {
-                    return Err(self.error(format!("mapping pattern checks duplicate key ({})", v.repr())));
+                    return Err(self.error(format!(
+                        "mapping pattern checks duplicate key ({})",
+                        v.repr()
+                    )));
                 }
                 seen.push(v);
             } else if !matches!(key.kind, ExprKind::Attribute { .. }) {
-                return Err(self.error("mapping pattern keys may only match literals and attribute lookups"));
+                return Err(self
+                    .error("mapping pattern keys may only match literals and attribute lookups"));
             }
             self.visit_expr(key)?;
         }
@@ -325,14 +349,18 @@ impl<'a> Compiler<'a> {
                 for (j, other) in kwd_attrs.iter().enumerate().skip(i + 1) {
                     if other == attr {
                         self.set_loc(kwd_patterns[j].loc);
-                        return Err(self.error(format!("attribute name repeated in class pattern: {attr}")));
+                        return Err(
+                            self.error(format!("attribute name repeated in class pattern: {attr}"))
+                        );
                     }
                 }
             }
             self.set_loc(p.loc);
         }
         self.visit_expr(cls)?;
-        self.load_const(ConstValue::Tuple(kwd_attrs.iter().map(|a| ConstValue::str(a)).collect()));
+        self.load_const(ConstValue::Tuple(
+            kwd_attrs.iter().map(|a| ConstValue::str(a)).collect(),
+        ));
         self.addop_i(Opcode::MatchClass, nargs as u32);
         self.addop_i(Opcode::Copy, 1);
         self.load_const(ConstValue::None);

@@ -21,9 +21,22 @@ fn find_ann(stmts: &[Stmt]) -> bool {
         | StmtKind::While { body, orelse, .. }
         | StmtKind::If { body, orelse, .. } => find_ann(body) || find_ann(orelse),
         StmtKind::With { body, .. } | StmtKind::AsyncWith { body, .. } => find_ann(body),
-        StmtKind::Try { body, handlers, orelse, finalbody }
-        | StmtKind::TryStar { body, handlers, orelse, finalbody } => {
-            handlers.iter().any(|h| find_ann(&h.body)) || find_ann(body) || find_ann(finalbody) || find_ann(orelse)
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        }
+        | StmtKind::TryStar {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
+            handlers.iter().any(|h| find_ann(&h.body))
+                || find_ann(body)
+                || find_ann(finalbody)
+                || find_ann(orelse)
         }
         _ => false,
     })
@@ -97,15 +110,22 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.augassign(target, *op, value)?,
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
-                self.annassign(target, annotation, value.as_deref(), *simple)?
-            }
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => self.annassign(target, annotation, value.as_deref(), *simple)?,
             StmtKind::For { .. } => self.for_(s)?,
             StmtKind::AsyncFor { .. } => self.async_for(s)?,
             StmtKind::While { test, body, orelse } => self.while_(s, test, body, orelse)?,
             StmtKind::If { test, body, orelse } => {
                 let end = self.new_block();
-                let next = if orelse.is_empty() { end } else { self.new_block() };
+                let next = if orelse.is_empty() {
+                    end
+                } else {
+                    self.new_block()
+                };
                 self.jump_if(test, next, false)?;
                 self.visit_stmts(body)?;
                 if !orelse.is_empty() {
@@ -128,14 +148,24 @@ impl<'a> Compiler<'a> {
                 }
                 self.addop_i(Opcode::RaiseVarargs, n);
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 if !finalbody.is_empty() {
                     self.try_finally(body, handlers, orelse, finalbody, false)?
                 } else {
                     self.try_except(body, handlers, orelse)?
                 }
             }
-            StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+            StmtKind::TryStar {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 if !finalbody.is_empty() {
                     self.try_finally(body, handlers, orelse, finalbody, true)?
                 } else {
@@ -155,7 +185,11 @@ impl<'a> Compiler<'a> {
                 self.use_next_block(end);
             }
             StmtKind::Import { names } => self.import(names)?,
-            StmtKind::ImportFrom { module, names, level } => self.from_import(module.as_deref(), names, *level)?,
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => self.import_from(module.as_deref(), names, *level)?,
             StmtKind::Global { .. } | StmtKind::Nonlocal { .. } => {}
             StmtKind::Expr { value } => {
                 if crate::ast_opt::const_value(value).is_some() {
@@ -207,7 +241,10 @@ impl<'a> Compiler<'a> {
         let mut keys = Vec::new();
         for (a, d) in args.kwonlyargs.iter().zip(&args.kw_defaults) {
             if let Some(d) = d {
-                keys.push(ConstValue::str(&mangle(self.ur().private.as_deref(), &a.arg)));
+                keys.push(ConstValue::str(&mangle(
+                    self.ur().private.as_deref(),
+                    &a.arg,
+                )));
                 self.visit_expr(d)?;
             }
         }
@@ -263,12 +300,22 @@ impl<'a> Compiler<'a> {
 
     fn function(&mut self, s: &Stmt) -> Result<()> {
         let (name, args, body, decos, returns, is_async) = match &s.kind {
-            StmtKind::FunctionDef { name, args, body, decorator_list, returns, .. } => {
-                (name, args, body, decorator_list, returns, false)
-            }
-            StmtKind::AsyncFunctionDef { name, args, body, decorator_list, returns, .. } => {
-                (name, args, body, decorator_list, returns, true)
-            }
+            StmtKind::FunctionDef {
+                name,
+                args,
+                body,
+                decorator_list,
+                returns,
+                ..
+            } => (name, args, body, decorator_list, returns, false),
+            StmtKind::AsyncFunctionDef {
+                name,
+                args,
+                body,
+                decorator_list,
+                returns,
+                ..
+            } => (name, args, body, decorator_list, returns, true),
             _ => unreachable!("function() on a non-function"),
         };
         self.decorators(decos)?;
@@ -277,7 +324,11 @@ impl<'a> Compiler<'a> {
         if self.annotations(args, returns.as_deref())? {
             flags |= 0x04;
         }
-        let scope = if is_async { ScopeType::AsyncFunction } else { ScopeType::Function };
+        let scope = if is_async {
+            ScopeType::AsyncFunction
+        } else {
+            ScopeType::Function
+        };
         self.enter_scope(name, scope, key(s), firstlineno)?;
         let doc = get_docstring(body);
         match doc {
@@ -302,7 +353,14 @@ impl<'a> Compiler<'a> {
     }
 
     fn class(&mut self, s: &Stmt) -> Result<()> {
-        let StmtKind::ClassDef { name, bases, keywords, body, decorator_list: decos } = &s.kind else {
+        let StmtKind::ClassDef {
+            name,
+            bases,
+            keywords,
+            body,
+            decorator_list: decos,
+        } = &s.kind
+        else {
             unreachable!("class() on a non-class")
         };
         self.decorators(decos)?;
@@ -339,7 +397,16 @@ impl<'a> Compiler<'a> {
     // ---- control flow ------------------------------------------------------
 
     fn for_(&mut self, s: &Stmt) -> Result<()> {
-        let StmtKind::For { target, iter, body, orelse, .. } = &s.kind else { unreachable!() };
+        let StmtKind::For {
+            target,
+            iter,
+            body,
+            orelse,
+            ..
+        } = &s.kind
+        else {
+            unreachable!()
+        };
         let start = self.new_block();
         let bodyb = self.new_block();
         let cleanup = self.new_block();
@@ -362,7 +429,16 @@ impl<'a> Compiler<'a> {
     }
 
     fn async_for(&mut self, s: &Stmt) -> Result<()> {
-        let StmtKind::AsyncFor { target, iter, body, orelse, .. } = &s.kind else { unreachable!() };
+        let StmtKind::AsyncFor {
+            target,
+            iter,
+            body,
+            orelse,
+            ..
+        } = &s.kind
+        else {
+            unreachable!()
+        };
         if self.ur().scope_type != ScopeType::AsyncFunction {
             return Err(self.error("'async for' outside async function"));
         }
@@ -572,10 +648,18 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_unwind_fblock_stack`: unwinds down to (not including) the
     /// innermost loop when `want_loop`; returns that loop's index.
-    pub fn unwind_fblock_stack(&mut self, preserve_tos: bool, want_loop: bool) -> Result<Option<usize>> {
-        let Some(top) = self.ur().fblocks.last().cloned() else { return Ok(None) };
+    pub fn unwind_fblock_stack(
+        &mut self,
+        preserve_tos: bool,
+        want_loop: bool,
+    ) -> Result<Option<usize>> {
+        let Some(top) = self.ur().fblocks.last().cloned() else {
+            return Ok(None);
+        };
         if matches!(top.kind, FBlockKind::ExceptionGroupHandler) {
-            return Err(self.error("'break', 'continue' and 'return' cannot appear in an except* block"));
+            return Err(
+                self.error("'break', 'continue' and 'return' cannot appear in an except* block")
+            );
         }
         if want_loop && matches!(top.kind, FBlockKind::WhileLoop | FBlockKind::ForLoop) {
             return Ok(Some(self.ur().fblocks.len() - 1));
@@ -594,7 +678,7 @@ impl<'a> Compiler<'a> {
         body: &[Stmt],
         handlers: &[ast::ExceptHandler],
         orelse: &[Stmt],
-        finalbody: &Vec<Stmt>,
+        finalbody: &[Stmt],
         star: bool,
     ) -> Result<()> {
         let bodyb = self.new_block();
@@ -603,7 +687,11 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_block();
         self.jump(PseudoOp::SetupFinally, end);
         self.use_next_block(bodyb);
-        self.push_fblock(FBlockKind::FinallyTry(std::rc::Rc::new(finalbody.clone())), Some(bodyb), Some(end))?;
+        self.push_fblock(
+            FBlockKind::FinallyTry(std::rc::Rc::new(finalbody.to_vec())),
+            Some(bodyb),
+            Some(end),
+        )?;
         if !handlers.is_empty() {
             if star {
                 self.try_star_except(body, handlers, orelse)?;
@@ -638,7 +726,12 @@ impl<'a> Compiler<'a> {
         self.u().loc = saved;
     }
 
-    fn try_except(&mut self, body: &[Stmt], handlers: &[ast::ExceptHandler], orelse: &[Stmt]) -> Result<()> {
+    fn try_except(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[ast::ExceptHandler],
+        orelse: &[Stmt],
+    ) -> Result<()> {
         let bodyb = self.new_block();
         let mut except = self.new_block();
         let end = self.new_block();
@@ -674,7 +767,11 @@ impl<'a> Compiler<'a> {
                 self.nameop(name, ExprContext::Store)?;
                 self.jump(PseudoOp::SetupCleanup, cleanup_end);
                 self.use_next_block(cleanup_body);
-                self.push_fblock(FBlockKind::HandlerCleanup(Some(name.clone())), Some(cleanup_body), None)?;
+                self.push_fblock(
+                    FBlockKind::HandlerCleanup(Some(name.clone())),
+                    Some(cleanup_body),
+                    None,
+                )?;
                 self.visit_stmts(&h.body)?;
                 self.pop_fblock();
                 self.unset_loc();
@@ -714,7 +811,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn try_star_except(&mut self, body: &[Stmt], handlers: &[ast::ExceptHandler], orelse: &[Stmt]) -> Result<()> {
+    fn try_star_except(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[ast::ExceptHandler],
+        orelse: &[Stmt],
+    ) -> Result<()> {
         let bodyb = self.new_block();
         let mut except = self.new_block();
         let orelse_b = self.new_block();
@@ -761,7 +863,11 @@ impl<'a> Compiler<'a> {
             }
             self.jump(PseudoOp::SetupCleanup, cleanup_end);
             self.use_next_block(cleanup_body);
-            self.push_fblock(FBlockKind::HandlerCleanup(h.name.clone()), Some(cleanup_body), None)?;
+            self.push_fblock(
+                FBlockKind::HandlerCleanup(h.name.clone()),
+                Some(cleanup_body),
+                None,
+            )?;
             self.visit_stmts(&h.body)?;
             self.pop_fblock();
             self.unset_loc();
@@ -870,7 +976,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn async_with(&mut self, s: &Stmt, items: &[ast::WithItem], body: &[Stmt], pos: usize) -> Result<()> {
+    fn async_with(
+        &mut self,
+        s: &Stmt,
+        items: &[ast::WithItem],
+        body: &[Stmt],
+        pos: usize,
+    ) -> Result<()> {
         if self.ur().scope_type != ScopeType::AsyncFunction {
             return Err(self.error("'async with' outside async function"));
         }
@@ -948,7 +1060,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn from_import(&mut self, module: Option<&str>, names: &[ast::Alias], level: u32) -> Result<()> {
+    fn import_from(
+        &mut self,
+        module: Option<&str>,
+        names: &[ast::Alias],
+        level: u32,
+    ) -> Result<()> {
         self.load_const(ConstValue::int(level as i128));
         let tuple = ConstValue::Tuple(names.iter().map(|a| ConstValue::str(&a.name)).collect());
         self.load_const(tuple);
@@ -978,7 +1095,9 @@ impl<'a> Compiler<'a> {
                 self.update_start_location_to_match_attr(target);
                 self.addop_name(Opcode::LoadAttr, attr);
             }
-            ExprKind::Subscript { value: v, slice, .. } => {
+            ExprKind::Subscript {
+                value: v, slice, ..
+            } => {
                 self.visit_expr(v)?;
                 self.visit_expr(slice)?;
                 self.addop_i(Opcode::Copy, 2);
@@ -1033,7 +1152,13 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn annassign(&mut self, target: &Expr, annotation: &Expr, value: Option<&Expr>, simple: u32) -> Result<()> {
+    fn annassign(
+        &mut self,
+        target: &Expr,
+        annotation: &Expr,
+        value: Option<&Expr>,
+        simple: u32,
+    ) -> Result<()> {
         if let Some(v) = value {
             self.visit_expr(v)?;
             self.visit_expr(target)?;
@@ -1061,7 +1186,9 @@ impl<'a> Compiler<'a> {
                     self.check_ann_expr(v)?;
                 }
             }
-            ExprKind::Subscript { value: v, slice, .. } => {
+            ExprKind::Subscript {
+                value: v, slice, ..
+            } => {
                 if value.is_none() {
                     self.check_ann_expr(v)?;
                     self.check_ann_subscr(slice)?;
@@ -1074,6 +1201,4 @@ impl<'a> Compiler<'a> {
         }
         Ok(())
     }
-
 }
-

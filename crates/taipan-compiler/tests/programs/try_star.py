@@ -1,0 +1,10 @@
+try:
+    f()
+except* ValueError as e:
+    g(e)
+except* TypeError:
+    h()
+else:
+    ok()
+finally:
+    done()
