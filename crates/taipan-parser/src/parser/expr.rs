@@ -44,7 +44,21 @@ impl Parser<'_> {
     }
 
     /// `expression (memo)`
+    ///
+    /// The first pass re-parses an expression at the same place only where alternatives
+    /// share a bracket's first element (`(x)`: tuple, then group) or a default value (the
+    /// `parameters` forms): only there is it memoized, which saves a memo entry per
+    /// expression. The second pass memoizes everywhere, as CPython does.
     pub(crate) fn expression(&mut self) -> Option<Expr> {
+        if !self.call_invalid_rules {
+            let prev = match self.mark.checked_sub(1) {
+                Some(i) => self.token(i).kind,
+                None => T::EndMarker,
+            };
+            if !matches!(prev, T::Lpar | T::Lsqb | T::Lbrace | T::Equal) {
+                return self.nested(|p| p.expression_raw(true));
+            }
+        }
         self.nested(|p| p.memo_expr(MemoRule::Expression, |p| p.expression_raw(true)))
     }
 
@@ -637,32 +651,53 @@ impl Parser<'_> {
 
     /// `slices: slice !',' | ','.(slice | starred_expression)+ [',']`
     pub(crate) fn slices(&mut self) -> Option<Expr> {
+        // Both alternatives start with a `slice` (the second may also start with a starred
+        // expression): it is parsed once.
         let start = self.start()?;
-        if let Some(a) = self.alt(|p| {
-            let a = p.slice()?;
-            if p.at(T::Comma) {
-                return None;
-            }
-            Some(a)
-        }) {
-            return Some(a);
-        }
-        self.alt(|p| {
-            let elts = p.gather(|p| {
-                if let Some(s) = p.alt(|p| p.slice()) {
-                    return Some(s);
+        let first = match self.alt(|p| p.slice()) {
+            Some(a) => {
+                if !self.at(T::Comma) {
+                    return Some(a);
                 }
-                p.alt(|p| p.starred_expression())
-            })?;
-            p.eat(T::Comma);
-            Some(mk(
-                p.extra(start),
-                ExprKind::Tuple {
-                    elts,
-                    ctx: ExprContext::Load,
-                },
-            ))
-        })
+                a
+            }
+            None => {
+                if self.error.is_some() {
+                    return None;
+                }
+                self.alt(|p| p.starred_expression())?
+            }
+        };
+        let mut elts = vec![first];
+        loop {
+            let m = self.mark;
+            if self.eat(T::Comma).is_none() {
+                break;
+            }
+            let e = match self.alt(|p| p.slice()) {
+                Some(e) => Some(e),
+                None if self.error.is_some() => return None,
+                None => self.alt(|p| p.starred_expression()),
+            };
+            match e {
+                Some(e) => elts.push(e),
+                None => {
+                    if self.error.is_some() {
+                        return None;
+                    }
+                    self.mark = m;
+                    break;
+                }
+            }
+        }
+        self.eat(T::Comma);
+        Some(mk(
+            self.extra(start),
+            ExprKind::Tuple {
+                elts,
+                ctx: ExprContext::Load,
+            },
+        ))
     }
 
     /// `slice: [expression] ':' [expression] [':' [expression]] | named_expression`

@@ -41,6 +41,12 @@ pub(crate) const SCAN_DOUBLESTAR: u8 = 8;
 pub(crate) const SCAN_EMPTY: u8 = 16;
 pub(crate) const SCAN_UNKNOWN: u8 = 0x80;
 
+/// Flags of [`Parser::scan_stmt`].
+pub(crate) const STMT_EQUAL: u8 = 1;
+pub(crate) const STMT_COLON: u8 = 2;
+pub(crate) const STMT_AUG: u8 = 4;
+pub(crate) const STMT_ALL: u8 = 7;
+
 /// Stack left below which a nested rule moves to a new stack segment (`stacker`): more than
 /// the deepest run of frames between two [`Parser::nested`] calls.
 const STACK_RED_ZONE: usize = 256 << 10;
@@ -129,8 +135,8 @@ impl<'a> Parser<'a> {
             src,
             filename,
             tokenizer: Tokenizer::new(src),
-            tokens: Vec::with_capacity(src.len() / 4 + 16),
-            levels: Vec::with_capacity(src.len() / 4 + 16),
+            tokens: Vec::with_capacity(src.len() / 6 + 16),
+            levels: Vec::with_capacity(src.len() / 6 + 16),
             bracket_level: 0,
             tok_done: false,
             tok_error: None,
@@ -358,24 +364,26 @@ impl<'a> Parser<'a> {
     }
 
     /// Scans a simple statement from `start` to its end (NEWLINE or `;` outside brackets):
-    /// does it hold, outside brackets, a token an `assignment` needs (`=`, `:` or an
-    /// augmented assignment)? `true` when unknown (a tokenizer error on the way).
-    pub(crate) fn scan_stmt_may_assign(&mut self, start: usize) -> bool {
+    /// which of the tokens an `assignment` needs it holds outside brackets (`STMT_*` flags;
+    /// all of them when unknown, after a tokenizer error on the way).
+    pub(crate) fn scan_stmt(&mut self, start: usize) -> u8 {
         let mut depth = 0u32;
+        let mut flags = 0u8;
         let mut i = start;
         loop {
             let Some(k) = self.kind_at_quiet(i) else {
-                return true;
+                return STMT_ALL;
             };
             match k {
                 TokKind::Lpar | TokKind::Lsqb | TokKind::Lbrace => depth += 1,
                 TokKind::Rpar | TokKind::Rsqb | TokKind::Rbrace => depth = depth.saturating_sub(1),
                 TokKind::Newline | TokKind::Semi | TokKind::EndMarker if depth == 0 => {
-                    return false
+                    return flags
                 }
-                TokKind::EndMarker => return true,
-                TokKind::Equal | TokKind::Colon if depth == 0 => return true,
-                k if depth == 0 && stmt::augassign(k).is_some() => return true,
+                TokKind::EndMarker => return STMT_ALL,
+                TokKind::Equal if depth == 0 => flags |= STMT_EQUAL,
+                TokKind::Colon if depth == 0 => flags |= STMT_COLON,
+                k if depth == 0 && stmt::augassign(k).is_some() => flags |= STMT_AUG,
                 _ => {}
             }
             i += 1;

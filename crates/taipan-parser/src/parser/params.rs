@@ -423,20 +423,18 @@ impl Parser<'_> {
     /// `kwargs: ','.kwarg_or_starred+ ',' ','.kwarg_or_double_starred+
     ///        | ','.kwarg_or_starred+ | ','.kwarg_or_double_starred+`
     pub(crate) fn kwargs(&mut self) -> Option<Vec<KeywordOrStarred>> {
-        if let Some(v) = self.alt(|p| {
-            let mut a = p.gather(|p| p.kwarg_or_starred())?;
-            p.eat(T::Comma)?;
-            let b = p.gather(|p| p.kwarg_or_double_starred())?;
-            a.extend(b);
-            Some(a)
-        }) {
-            return Some(v);
-        }
-        if self.error.is_some() {
-            return None;
-        }
-        if let Some(v) = self.alt(|p| p.gather(|p| p.kwarg_or_starred())) {
-            return Some(v);
+        // The first two alternatives share their `','.kwarg_or_starred+`: parsed once.
+        if let Some(mut a) = self.alt(|p| p.gather(|p| p.kwarg_or_starred())) {
+            if let Some(b) = self.alt(|p| {
+                p.eat(T::Comma)?;
+                p.gather(|p| p.kwarg_or_double_starred())
+            }) {
+                a.extend(b);
+            }
+            if self.error.is_some() {
+                return None;
+            }
+            return Some(a);
         }
         if self.error.is_some() {
             return None;

@@ -151,64 +151,76 @@ impl Parser<'_> {
         }
         // The remaining alternatives all need `=`, `:` or an augmented assignment outside
         // brackets: the first pass skips them for a statement that has none.
-        if self.skip_by_scan() && !self.scan_stmt_may_assign(start) {
+        let flags = if self.skip_by_scan() {
+            self.scan_stmt(start)
+        } else {
+            super::STMT_ALL
+        };
+        if flags == 0 {
             return None;
         }
         // ('(' single_target ')' | single_subscript_attribute_target) ':' expression ['=' annotated_rhs]
-        if let Some(s) = self.alt(|p| {
-            let a = match p.alt(|p| {
-                p.eat(T::Lpar)?;
-                let b = p.single_target()?;
-                p.eat(T::Rpar)?;
-                Some(b)
+        if flags & super::STMT_COLON != 0 {
+            if let Some(s) = self.alt(|p| {
+                let a = match p.alt(|p| {
+                    p.eat(T::Lpar)?;
+                    let b = p.single_target()?;
+                    p.eat(T::Rpar)?;
+                    Some(b)
+                }) {
+                    Some(a) => a,
+                    None => p.single_subscript_attribute_target()?,
+                };
+                p.eat(T::Colon)?;
+                let b = p.expression()?;
+                let c = p.alt(|p| {
+                    p.eat(T::Equal)?;
+                    p.annotated_rhs()
+                });
+                Some(st(
+                    p.extra(start),
+                    StmtKind::AnnAssign {
+                        target: Box::new(a),
+                        annotation: Box::new(b),
+                        value: c.map(Box::new),
+                        simple: 0,
+                    },
+                ))
             }) {
-                Some(a) => a,
-                None => p.single_subscript_attribute_target()?,
-            };
-            p.eat(T::Colon)?;
-            let b = p.expression()?;
-            let c = p.alt(|p| {
-                p.eat(T::Equal)?;
-                p.annotated_rhs()
-            });
-            Some(st(
-                p.extra(start),
-                StmtKind::AnnAssign {
-                    target: Box::new(a),
-                    annotation: Box::new(b),
-                    value: c.map(Box::new),
-                    simple: 0,
-                },
-            ))
-        }) {
-            return Some(s);
-        }
-        if self.error.is_some() {
-            return None;
-        }
-        // (star_targets '=')+ (yield_expr | star_expressions) !'=' [TYPE_COMMENT]
-        if let Some(s) = self.alt(|p| {
-            let targets = p.repeat1(|p| {
-                let z = p.star_targets()?;
-                p.eat(T::Equal)?;
-                Some(z)
-            })?;
-            let value = p.annotated_rhs()?;
-            if p.at(T::Equal) {
+                return Some(s);
+            }
+            if self.error.is_some() {
                 return None;
             }
-            Some(st(
-                p.extra(start),
-                StmtKind::Assign {
-                    targets,
-                    value: Box::new(value),
-                    type_comment: None,
-                },
-            ))
-        }) {
-            return Some(s);
         }
-        if self.error.is_some() {
+        // (star_targets '=')+ (yield_expr | star_expressions) !'=' [TYPE_COMMENT]
+        if flags & super::STMT_EQUAL != 0 {
+            if let Some(s) = self.alt(|p| {
+                let targets = p.repeat1(|p| {
+                    let z = p.star_targets()?;
+                    p.eat(T::Equal)?;
+                    Some(z)
+                })?;
+                let value = p.annotated_rhs()?;
+                if p.at(T::Equal) {
+                    return None;
+                }
+                Some(st(
+                    p.extra(start),
+                    StmtKind::Assign {
+                        targets,
+                        value: Box::new(value),
+                        type_comment: None,
+                    },
+                ))
+            }) {
+                return Some(s);
+            }
+            if self.error.is_some() {
+                return None;
+            }
+        }
+        if flags & super::STMT_AUG == 0 {
             return None;
         }
         // single_target augassign ~ (yield_expr | star_expressions)
