@@ -73,6 +73,32 @@ impl Parser<'_> {
                 return None;
             }
         }
+        if !self.call_invalid_rules {
+            // Fast path for the commonest expression, a lone name, number or string: when
+            // the token after it cannot continue an expression, every rule from
+            // `disjunction` down to `atom` would hand the atom up unchanged.
+            let k = self.peek();
+            if matches!(k, T::Name | T::Number | T::String) {
+                let next = self.kind_at(self.mark + 1);
+                if matches!(
+                    next,
+                    T::Comma
+                        | T::Rpar
+                        | T::Rsqb
+                        | T::Rbrace
+                        | T::Colon
+                        | T::Newline
+                        | T::Equal
+                        | T::Semi
+                ) {
+                    return match k {
+                        T::Name => self.name(),
+                        T::Number => self.number(),
+                        _ => self.strings(),
+                    };
+                }
+            }
+        }
         if self.at(T::Lambda) {
             return self.lambdef();
         }
