@@ -72,8 +72,35 @@ impl std::error::Error for CompileError {}
 
 pub type Result<T> = std::result::Result<T, CompileError>;
 
+/// Stack reserved for a compilation: the visitors recurse once per nesting
+/// level of the tree, up to CPython's limit of 3,000 (`COMPILER_STACK_FRAME_SCALE`
+/// times the default recursion limit). Only touched pages are committed.
+const COMPILER_STACK: usize = 256 << 20;
+
 /// Compiles a module (`compile(tree, filename, "exec")`) to its code object.
+///
+/// The work runs on a scoped thread with a large stack, so that the deepest
+/// tree CPython accepts compiles whatever the caller's stack; deeper ones
+/// give the `RecursionError` CPython gives. If no thread can be started, it
+/// runs on the caller's stack.
 pub fn compile_module(module: &ast::Mod, filename: &str) -> Result<CodeData> {
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .name("taipan-compiler".into())
+            .stack_size(COMPILER_STACK)
+            .spawn_scoped(scope, || compile_module_here(module, filename));
+        match worker {
+            Ok(handle) => match handle.join() {
+                Ok(result) => result,
+                Err(panic) => std::panic::resume_unwind(panic),
+            },
+            Err(_) => compile_module_here(module, filename),
+        }
+    })
+}
+
+/// [`compile_module`] on the current thread's stack.
+pub fn compile_module_here(module: &ast::Mod, filename: &str) -> Result<CodeData> {
     let mut module = module.clone();
     let future = symtable::future_flags(&module);
     ast_opt::optimize_mod(&mut module, future & symtable::CO_FUTURE_ANNOTATIONS != 0)?;

@@ -162,7 +162,8 @@ pub fn mangle(private: Option<&str>, name: &str) -> String {
     format!("_{stripped}{name}")
 }
 
-const MAX_DEPTH: u32 = 2000;
+/// CPython's symtable limit: 3 x the default recursion limit.
+const MAX_DEPTH: u32 = 3000;
 
 struct Builder {
     table: SymbolTable,

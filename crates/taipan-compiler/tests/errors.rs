@@ -130,9 +130,9 @@ fn deep_nesting_does_not_overflow() {
         format!("x = {}1\n", "-".repeat(3000)),
         format!("x = {}1\n", "not ".repeat(2000)),
         format!("x = 1{}\n", " + 1".repeat(1000)),
-        format!("x = y{}\n", ".a".repeat(1000)),
-        format!("x = f{}\n", "()".repeat(1000)),
-        format!("x = {}\n", "a if b else ".repeat(1000) + "c"),
+        format!("x = y{}\n", ".a".repeat(2900)),
+        format!("x = f{}\n", "()".repeat(2900)),
+        format!("x = {}\n", "a if b else ".repeat(1400) + "c"),
         format!(
             "if x:\n{}",
             (1..100)
@@ -156,4 +156,23 @@ fn deep_nesting_does_not_overflow() {
             .expect("thread");
         assert!(h.join().is_ok(), "compiler panicked or overflowed");
     }
+}
+
+/// Where CPython stops (3,000 levels, counted as its symbol table and AST
+/// optimizer count them) we stop, with its `RecursionError`.
+#[test]
+fn recursion_limit_matches_cpython() {
+    let ok = [
+        "x = ".to_string() + &"-".repeat(2000) + "1\n",
+        "x = y".to_string() + &".a".repeat(1500) + "\n",
+    ];
+    for src in ok {
+        let tree = taipan_parser::parse_module(src.as_bytes(), "<deep>").expect("parses");
+        assert!(compile_module(&tree, "<deep>").is_ok());
+    }
+    let src = "x = ".to_string() + &"-".repeat(3000) + "1\n";
+    let tree = taipan_parser::parse_module(src.as_bytes(), "<deep>").expect("parses");
+    let e = compile_module(&tree, "<deep>").expect_err("too deep");
+    assert_eq!(e.kind, "RecursionError");
+    assert_eq!(e.msg, "maximum recursion depth exceeded during compilation");
 }

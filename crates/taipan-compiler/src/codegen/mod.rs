@@ -28,8 +28,10 @@ use crate::{CompileError, Result};
 
 /// `CO_MAXBLOCKS`: static nesting limit of loops, `try` and `with`.
 const CO_MAXBLOCKS: usize = 20;
-/// Recursion limit of the visitors (CPython counts C stack frames).
-const MAX_NESTING: u32 = 1000;
+/// Recursion limit of the code generator: a safety net only, since the
+/// symbol table already stops trees nested deeper than 3,000 levels
+/// (CPython's own generator has no limit of its own).
+const MAX_NESTING: u32 = 8000;
 
 /// `COMPILER_SCOPE_*`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
