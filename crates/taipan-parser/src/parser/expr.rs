@@ -14,6 +14,14 @@ pub(crate) fn mk(loc: crate::ast::Loc, kind: ExprKind) -> Expr {
 }
 
 impl Parser<'_> {
+    /// The start of the rule being entered: the seeded operand's start when there is one.
+    fn seed_start(&mut self) -> Option<usize> {
+        match &self.seed {
+            Some((i, _)) => Some(*i),
+            None => self.start(),
+        }
+    }
+
     /// `expressions: expression (',' expression)+ [','] | expression ',' | expression`
     pub(crate) fn expressions(&mut self) -> Option<Expr> {
         let start = self.start()?;
@@ -102,7 +110,45 @@ impl Parser<'_> {
         if self.at(T::Lambda) {
             return self.lambdef();
         }
-        let a = self.disjunction()?;
+        let a = if !self.call_invalid_rules
+            && matches!(
+                self.peek(),
+                T::Name
+                    | T::Number
+                    | T::String
+                    | T::Lpar
+                    | T::Lsqb
+                    | T::Lbrace
+                    | T::True
+                    | T::False
+                    | T::None
+                    | T::Ellipsis
+            ) {
+            // First pass: parse the leading primary directly; if nothing continues it, it is
+            // the expression, else it seeds the operator levels (`disjunction` ... `power`
+            // take it as their first operand instead of descending to it again).
+            let pstart = self.mark;
+            let p = self.primary()?;
+            if matches!(
+                self.peek(),
+                T::Comma
+                    | T::Rpar
+                    | T::Rsqb
+                    | T::Rbrace
+                    | T::Colon
+                    | T::Newline
+                    | T::Equal
+                    | T::Semi
+            ) {
+                return Some(p);
+            }
+            self.seed = Some((pstart, p));
+            let a = self.disjunction_raw();
+            self.seed = None;
+            a?
+        } else {
+            self.disjunction()?
+        };
         if self.at(T::If) {
             let r = self.alt(|p| {
                 p.eat(T::If)?;
@@ -284,7 +330,7 @@ impl Parser<'_> {
     fn disjunction_raw(&mut self) -> Option<Expr> {
         let p = self;
         {
-            let start = p.start()?;
+            let start = p.seed_start()?;
             let a = p.conjunction()?;
             if !p.at(T::Or) {
                 return Some(a);
@@ -316,7 +362,7 @@ impl Parser<'_> {
 
     /// `conjunction (memo): inversion ('and' inversion)+ | inversion`
     pub(crate) fn conjunction(&mut self) -> Option<Expr> {
-        let start = self.start()?;
+        let start = self.seed_start()?;
         let a = self.inversion()?;
         if !self.at(T::And) {
             return Some(a);
@@ -347,8 +393,8 @@ impl Parser<'_> {
 
     /// `inversion (memo): 'not' inversion | comparison`
     pub(crate) fn inversion(&mut self) -> Option<Expr> {
-        let start = self.start()?;
-        if self.at(T::Not) {
+        let start = self.seed_start()?;
+        if self.seed.is_none() && self.at(T::Not) {
             if let Some(e) = self.nested(|p| {
                 p.alt(|p| {
                     p.mark += 1;
@@ -373,7 +419,7 @@ impl Parser<'_> {
 
     /// `comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or`
     fn comparison(&mut self) -> Option<Expr> {
-        let start = self.start()?;
+        let start = self.seed_start()?;
         let a = self.bitwise_or()?;
         let mut ops = Vec::new();
         let mut comparators = Vec::new();
@@ -453,7 +499,7 @@ impl Parser<'_> {
     /// precedence climbing (the same trees as the grammar's left-recursive rules):
     /// 0 `|`, 1 `^`, 2 `&`, 3 `<<`/`>>`, 4 `+`/`-`, 5 `*` `/` `//` `%` `@`; below is `factor`.
     fn binop_chain(&mut self, min_level: u8) -> Option<Expr> {
-        let start = self.start()?;
+        let start = self.seed_start()?;
         let mut a = self.factor()?;
         let mut chain = 0u32;
         loop {
@@ -508,7 +554,10 @@ impl Parser<'_> {
 
     /// `factor (memo): '+' factor | '-' factor | '~' factor | power`
     fn factor(&mut self) -> Option<Expr> {
-        let start = self.start()?;
+        let start = self.seed_start()?;
+        if self.seed.is_some() {
+            return self.power();
+        }
         let op = match self.peek() {
             T::Plus => UnaryOp::UAdd,
             T::Minus => UnaryOp::USub,
@@ -536,7 +585,7 @@ impl Parser<'_> {
 
     /// `power: await_primary '**' factor | await_primary`
     fn power(&mut self) -> Option<Expr> {
-        let start = self.start()?;
+        let start = self.seed_start()?;
         let a = self.await_primary()?;
         if self.at(T::DoubleStar) {
             let m = self.mark;
@@ -558,7 +607,10 @@ impl Parser<'_> {
 
     /// `await_primary (memo): AWAIT primary | primary`
     fn await_primary(&mut self) -> Option<Expr> {
-        let start = self.start()?;
+        let start = self.seed_start()?;
+        if let Some((_, e)) = self.seed.take() {
+            return Some(e);
+        }
         if self.at(T::Await) {
             if let Some(e) = self.alt(|p| {
                 p.mark += 1;

@@ -60,6 +60,13 @@ pub(crate) struct MemoTable {
 }
 
 impl MemoTable {
+    pub(crate) fn with_capacity(tokens: usize) -> Self {
+        MemoTable {
+            heads: Vec::with_capacity(tokens),
+            entries: Vec::with_capacity(tokens / 2),
+        }
+    }
+
     pub(crate) fn clear(&mut self) {
         self.heads.clear();
         self.entries.clear();

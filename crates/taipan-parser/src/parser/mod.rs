@@ -113,6 +113,9 @@ pub(crate) struct Parser<'a> {
     pub(crate) call_invalid_rules: bool,
     depth: u32,
     memo: memo::MemoTable,
+    /// An already parsed leading primary that the operator rules take as their first
+    /// operand (see `expression_raw`).
+    pub(crate) seed: Option<(usize, Expr)>,
     /// The first pass may skip alternatives by look-ahead scans.
     use_scans: bool,
     /// `scan_group` results per opening-bracket token (flags + 1; 0 = not scanned).
@@ -146,9 +149,10 @@ impl<'a> Parser<'a> {
             error: None,
             call_invalid_rules: false,
             depth: 0,
-            memo: memo::MemoTable::default(),
-            scan_cache: Vec::new(),
+            memo: memo::MemoTable::with_capacity(src.len() / 6 + 16),
+            scan_cache: Vec::with_capacity(src.len() / 6 + 16),
             use_scans: true,
+            seed: None,
             start_rule,
             starting_lineno: first_lineno,
             starting_col_offset,
