@@ -102,8 +102,11 @@ pub fn compile_module(module: &ast::Mod, filename: &str) -> Result<CodeData> {
 /// [`compile_module`] on the current thread's stack.
 pub fn compile_module_here(module: &ast::Mod, filename: &str) -> Result<CodeData> {
     let mut module = module.clone();
-    let future = symtable::future_flags(&module);
-    ast_opt::optimize_mod(&mut module, future & symtable::CO_FUTURE_ANNOTATIONS != 0)?;
-    let table = symtable::build(&module, future)?;
+    let future = symtable::future_features(&module)?;
+    ast_opt::optimize_mod(
+        &mut module,
+        future.flags & symtable::CO_FUTURE_ANNOTATIONS != 0,
+    )?;
+    let table = symtable::build(&module, future.flags)?;
     codegen::compile(&module, &table, filename, future)
 }

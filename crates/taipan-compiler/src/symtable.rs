@@ -111,40 +111,69 @@ pub fn key<T>(node: &T) -> usize {
     node as *const T as usize
 }
 
-/// `from __future__ import ...` flags at the top of a module.
-pub fn future_flags(module: &ast::Mod) -> u32 {
+/// What the `from __future__ import ...` statements at the top of a module
+/// ask for (`PyFutureFeatures`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Future {
+    /// `CO_FUTURE_*` flags.
+    pub flags: u32,
+    /// Line of the last future import, 0 when none (`ff_lineno`).
+    pub lineno: u32,
+}
+
+/// `_PyFuture_FromAST` (`Python/future.c`).
+pub fn future_features(module: &ast::Mod) -> Result<Future> {
+    let mut ff = Future::default();
     let ast::Mod::Module { body, .. } = module else {
-        return 0;
+        return Ok(ff);
     };
-    let mut flags = 0;
-    for (i, s) in body.iter().enumerate() {
+    let mut i = 0;
+    if crate::codegen::get_docstring(body).is_some() {
+        i = 1;
+    }
+    let mut done = false;
+    let mut prev_line = 0;
+    for s in &body[i..] {
+        if done && s.loc.lineno > prev_line {
+            break;
+        }
+        prev_line = s.loc.lineno;
         match &s.kind {
             StmtKind::ImportFrom {
                 module: Some(m),
                 names,
-                level: 0,
+                ..
             } if m == "__future__" => {
+                if done {
+                    let mut loc = s.loc;
+                    loc.col_offset = loc.col_offset.saturating_sub(1);
+                    return Err(CompileError::syntax(
+                        "from __future__ imports must occur at the beginning of the file",
+                        loc,
+                    ));
+                }
                 for a in names {
                     match a.name.as_str() {
-                        "annotations" => flags |= CO_FUTURE_ANNOTATIONS,
-                        "barry_as_FLUFL" => flags |= CO_FUTURE_BARRY_AS_BDFL,
-                        _ => {}
+                        "nested_scopes" | "generators" | "division" | "absolute_import"
+                        | "with_statement" | "print_function" | "unicode_literals"
+                        | "generator_stop" => {}
+                        "annotations" => ff.flags |= CO_FUTURE_ANNOTATIONS,
+                        "barry_as_FLUFL" => ff.flags |= CO_FUTURE_BARRY_AS_BDFL,
+                        "braces" => return Err(CompileError::syntax("not a chance", s.loc)),
+                        other => {
+                            return Err(CompileError::syntax(
+                                format!("future feature {other} is not defined"),
+                                s.loc,
+                            ))
+                        }
                     }
                 }
+                ff.lineno = s.loc.lineno;
             }
-            StmtKind::Expr { value }
-                if i == 0
-                    && matches!(
-                        value.kind,
-                        ExprKind::Constant {
-                            value: ast::Constant::Str(_),
-                            ..
-                        }
-                    ) => {}
-            _ => break,
+            _ => done = true,
         }
     }
-    flags
+    Ok(ff)
 }
 
 /// `_Py_Mangle`: `__spam` inside class `Ham` is `_Ham__spam`.

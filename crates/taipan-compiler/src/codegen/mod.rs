@@ -125,6 +125,8 @@ pub struct Compiler<'a> {
     pub table: &'a SymbolTable,
     pub filename: String,
     pub future: u32,
+    /// Line of the last `from __future__` import at the top (`ff_lineno`).
+    pub future_lineno: u32,
     pub units: Vec<Unit>,
     pub nesting: u32,
     pub code_serial: usize,
@@ -135,12 +137,13 @@ pub fn compile(
     module: &ast::Mod,
     table: &SymbolTable,
     filename: &str,
-    future: u32,
+    future: crate::symtable::Future,
 ) -> Result<CodeData> {
     let mut c = Compiler {
         table,
         filename: filename.to_string(),
-        future,
+        future: future.flags,
+        future_lineno: future.lineno,
         units: Vec::new(),
         nesting: 0,
         code_serial: 0,

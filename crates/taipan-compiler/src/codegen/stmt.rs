@@ -189,7 +189,13 @@ impl<'a> Compiler<'a> {
                 module,
                 names,
                 level,
-            } => self.import_from(module.as_deref(), names, *level)?,
+            } => {
+                if s.loc.lineno > self.future_lineno && module.as_deref() == Some("__future__") {
+                    return Err(self
+                        .error("from __future__ imports must occur at the beginning of the file"));
+                }
+                self.import_from(module.as_deref(), names, *level)?
+            }
             StmtKind::Global { .. } | StmtKind::Nonlocal { .. } => {}
             StmtKind::Expr { value } => {
                 if crate::ast_opt::const_value(value).is_some() {
