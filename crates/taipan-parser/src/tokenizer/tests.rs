@@ -106,7 +106,7 @@ for h in sys.argv[1:]:
         off = lambda v: 0 if v is None or v < 0 else v
         print(type(e).__name__, e.lineno or 0, off(e.offset), e.end_lineno or 0, off(e.end_offset), e.msg, sep="|")
 "#;
-    let out = Command::new("python3.11")
+    let out = Command::new("/usr/bin/python3.11")
         .arg("-c")
         .arg(script)
         .args(&hex)
