@@ -1,11 +1,10 @@
 //! `_PyAST_ExprAsUnicode`: an expression back to source text, for
 //! annotations postponed by `from __future__ import annotations`.
 //!
-//! Follows CPython 3.11's `Python/ast_unparse.c` (precedence levels,
-//! spacing, parenthesization) for the expressions annotations use; f-strings
-//! and comprehensions inside annotations are written in a simplified form.
+//! Follows CPython 3.11's `Python/ast_unparse.c`: precedence levels,
+//! spacing, parenthesization, lambdas, comprehensions and f-strings.
 
-use taipan_parser::ast::{BoolOp, CmpOp, Constant, Expr, ExprKind, Operator, UnaryOp};
+use taipan_parser::ast::{self, BoolOp, CmpOp, Constant, Expr, ExprKind, Operator, UnaryOp};
 use taipan_parser::pyrepr;
 
 const PR_TUPLE: u8 = 0;
@@ -198,6 +197,13 @@ fn expr(out: &mut String, e: &Expr, level: u8) {
             keywords,
         } => {
             expr(out, func, PR_ATOM);
+            if args.len() == 1 && keywords.is_empty() {
+                if let ExprKind::GeneratorExp { .. } = args[0].kind {
+                    // A lone generator expression keeps its own parentheses.
+                    expr(out, &args[0], PR_TEST);
+                    return;
+                }
+            }
             out.push('(');
             let mut first = true;
             for a in args {
@@ -311,28 +317,196 @@ fn expr(out: &mut String, e: &Expr, level: u8) {
                 out.push(')');
             }
         }
-        ExprKind::Lambda { body, .. } => {
+        ExprKind::Lambda { args, body } => {
             if level > PR_TEST {
                 out.push('(');
             }
-            out.push_str("lambda: ");
+            let n_positional = args.args.len() + args.posonlyargs.len();
+            out.push_str(if n_positional > 0 {
+                "lambda "
+            } else {
+                "lambda"
+            });
+            arguments(out, args);
+            out.push_str(": ");
             expr(out, body, PR_TEST);
             if level > PR_TEST {
                 out.push(')');
             }
         }
-        ExprKind::JoinedStr { .. } | ExprKind::FormattedValue { .. } => out.push_str("f''"),
-        ExprKind::ListComp { elt, .. }
-        | ExprKind::SetComp { elt, .. }
-        | ExprKind::GeneratorExp { elt, .. } => {
+        ExprKind::JoinedStr { values } => {
+            let body = fstring_body(values);
+            out.push('f');
+            pyrepr::write_str_repr(out, body.chars().map(|c| c as u32));
+        }
+        ExprKind::FormattedValue { .. } => {
+            let mut body = String::new();
+            fstring_element(&mut body, e, false);
+            out.push('f');
+            pyrepr::write_str_repr(out, body.chars().map(|c| c as u32));
+        }
+        ExprKind::GeneratorExp { elt, generators } => {
             out.push('(');
             expr(out, elt, PR_TEST);
-            out.push_str(" for ...)");
+            comprehensions(out, generators);
+            out.push(')');
         }
-        ExprKind::DictComp { key, .. } => {
+        ExprKind::ListComp { elt, generators } => {
+            out.push('[');
+            expr(out, elt, PR_TEST);
+            comprehensions(out, generators);
+            out.push(']');
+        }
+        ExprKind::SetComp { elt, generators } => {
+            out.push('{');
+            expr(out, elt, PR_TEST);
+            comprehensions(out, generators);
+            out.push('}');
+        }
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => {
             out.push('{');
             expr(out, key, PR_TEST);
-            out.push_str(" for ...}");
+            out.push_str(": ");
+            expr(out, value, PR_TEST);
+            comprehensions(out, generators);
+            out.push('}');
         }
+    }
+}
+
+fn arg(out: &mut String, a: &ast::Arg) {
+    out.push_str(&a.arg);
+    if let Some(ann) = &a.annotation {
+        out.push_str(": ");
+        expr(out, ann, PR_TEST);
+    }
+}
+
+/// `append_ast_args`.
+fn arguments(out: &mut String, args: &ast::Arguments) {
+    let mut first = true;
+    let mut sep = |out: &mut String| {
+        if !first {
+            out.push_str(", ");
+        }
+        first = false;
+    };
+    let npos = args.posonlyargs.len();
+    let nargs = args.args.len();
+    let ndef = args.defaults.len();
+    for i in 0..npos + nargs {
+        sep(out);
+        if i < npos {
+            arg(out, &args.posonlyargs[i]);
+        } else {
+            arg(out, &args.args[i - npos]);
+        }
+        let di = i as isize - (npos + nargs) as isize + ndef as isize;
+        if di >= 0 {
+            out.push('=');
+            expr(out, &args.defaults[di as usize], PR_TEST);
+        }
+        if npos > 0 && i + 1 == npos {
+            out.push_str(", /");
+        }
+    }
+    if args.vararg.is_some() || !args.kwonlyargs.is_empty() {
+        sep(out);
+        out.push('*');
+        if let Some(v) = &args.vararg {
+            arg(out, v);
+        }
+    }
+    for (a, d) in args.kwonlyargs.iter().zip(&args.kw_defaults) {
+        sep(out);
+        arg(out, a);
+        if let Some(d) = d {
+            out.push('=');
+            expr(out, d, PR_TEST);
+        }
+    }
+    if let Some(k) = &args.kwarg {
+        sep(out);
+        out.push_str("**");
+        arg(out, k);
+    }
+}
+
+fn comprehensions(out: &mut String, gens: &[ast::Comprehension]) {
+    for g in gens {
+        out.push_str(if g.is_async != 0 {
+            " async for "
+        } else {
+            " for "
+        });
+        expr(out, &g.target, PR_TUPLE);
+        out.push_str(" in ");
+        expr(out, &g.iter, PR_TEST + 1);
+        for cond in &g.ifs {
+            out.push_str(" if ");
+            expr(out, cond, PR_TEST + 1);
+        }
+    }
+}
+
+/// `build_fstring_body`.
+fn fstring_body(values: &[Expr]) -> String {
+    let mut body = String::new();
+    for v in values {
+        fstring_element(&mut body, v, false);
+    }
+    body
+}
+
+/// `append_fstring_element`.
+fn fstring_element(out: &mut String, e: &Expr, is_format_spec: bool) {
+    match &e.kind {
+        ExprKind::Constant {
+            value: Constant::Str(s),
+            ..
+        } => {
+            let text = match s {
+                ast::StrValue::Utf8(t) => t.clone(),
+                ast::StrValue::CodePoints(cps) => {
+                    cps.iter().filter_map(|&c| char::from_u32(c)).collect()
+                }
+            };
+            out.push_str(&text.replace('{', "{{").replace('}', "}}"));
+        }
+        ExprKind::JoinedStr { values } => {
+            let body = fstring_body(values);
+            if is_format_spec {
+                out.push_str(&body);
+            } else {
+                out.push('f');
+                pyrepr::write_str_repr(out, body.chars().map(|c| c as u32));
+            }
+        }
+        ExprKind::FormattedValue {
+            value,
+            conversion,
+            format_spec,
+        } => {
+            let mut inner = String::new();
+            expr(&mut inner, value, PR_TEST + 1);
+            out.push_str(if inner.starts_with('{') { "{ " } else { "{" });
+            out.push_str(&inner);
+            match *conversion {
+                97 => out.push_str("!a"),
+                114 => out.push_str("!r"),
+                115 => out.push_str("!s"),
+                _ => {}
+            }
+            if let Some(spec) = format_spec {
+                out.push(':');
+                fstring_element(out, spec, true);
+            }
+            out.push('}');
+        }
+        _ => {}
     }
 }
