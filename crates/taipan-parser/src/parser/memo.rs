@@ -32,6 +32,21 @@ pub(crate) enum MemoRule {
     InvalidNamedExpression,
 }
 
+impl MemoRule {
+    /// Whether the first pass memoizes the rule. The first pass parses the shared prefixes
+    /// of alternatives once (and skips alternatives by look-ahead scans), so these rules
+    /// never run twice at one place there; the second pass memoizes all, as CPython does.
+    fn memoized_in_first_pass(self) -> bool {
+        !matches!(
+            self,
+            MemoRule::SimpleStmt
+                | MemoRule::StarExpression
+                | MemoRule::Strings
+                | MemoRule::Arguments
+        )
+    }
+}
+
 pub(crate) enum MemoVal {
     /// The rule ran here once and succeeded, with `call_invalid_rules` as given; its result
     /// is stored only if it runs here again (most rules never do, and storing means cloning
@@ -110,6 +125,13 @@ macro_rules! memo_fn {
             f: impl FnOnce(&mut Self) -> Option<$ty>,
         ) -> Option<$ty> {
             let pos = self.mark;
+            if !self.call_invalid_rules && !rule.memoized_in_first_pass() {
+                let r = f(self);
+                if r.is_none() {
+                    self.mark = pos;
+                }
+                return r;
+            }
             let found = self.memo.get(rule, pos);
             if let Some(i) = found {
                 if let MemoVal::$variant(v) = &self.memo.entries[i].val {
