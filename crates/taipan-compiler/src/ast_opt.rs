@@ -1154,3 +1154,64 @@ fn optimize_format(node: &mut Expr, fmt: &StrValue, elts: Vec<Expr>) {
 
 #[allow(dead_code)]
 fn _unused(_: BoolOp) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The constant `x = <src>` folds to, if any.
+    fn fold(src: &str) -> Option<String> {
+        let text = format!("x = {src}\n");
+        let mut m = taipan_parser::parse_module(text.as_bytes(), "<t>").expect("parses");
+        optimize_mod(&mut m, false).expect("folds");
+        let ast::Mod::Module { body, .. } = &m else {
+            unreachable!()
+        };
+        let StmtKind::Assign { value, .. } = &body[0].kind else {
+            unreachable!()
+        };
+        const_value(value).map(|c| c.repr())
+    }
+
+    #[test]
+    fn folds_like_ast_opt() {
+        assert_eq!(fold("1 + 2 * 3").as_deref(), Some("7"));
+        assert_eq!(fold("-5").as_deref(), Some("-5"));
+        assert_eq!(fold("2 ** 10").as_deref(), Some("1024"));
+        assert_eq!(fold("2 ** -1").as_deref(), Some("0.5"));
+        assert_eq!(fold("7 // -2").as_deref(), Some("-4"));
+        assert_eq!(fold("-7 % 3").as_deref(), Some("2"));
+        assert_eq!(fold("1 / 0"), None);
+        assert_eq!(fold("'ab' * 3").as_deref(), Some("'ababab'"));
+        assert_eq!(fold("(1, 2) + (3,)").as_deref(), Some("(1, 2, 3)"));
+        assert_eq!(fold("((0, 0),) * 2").as_deref(), Some("((0, 0), (0, 0))"));
+        assert_eq!(fold("'abc'[1]").as_deref(), Some("'b'"));
+        assert_eq!(fold("not ()").as_deref(), Some("True"));
+        assert_eq!(fold("True & True").as_deref(), Some("True"));
+        assert_eq!(fold("True & 1").as_deref(), Some("1"));
+        assert_eq!(fold("__debug__").as_deref(), Some("True"));
+        assert_eq!(fold("1 << 200"), None, "more than 128 bits is not folded");
+        assert_eq!(
+            fold("'x' * 5000"),
+            None,
+            "longer than 4096 characters is not folded"
+        );
+        assert_eq!(fold("'%s' % 1"), None, "str % is never folded");
+    }
+
+    #[test]
+    fn percent_format_becomes_fstring() {
+        let mut m = taipan_parser::parse_module(b"x = '%s-%r' % (a, b)\n", "<t>").expect("parses");
+        optimize_mod(&mut m, false).expect("folds");
+        let ast::Mod::Module { body, .. } = &m else {
+            unreachable!()
+        };
+        let StmtKind::Assign { value, .. } = &body[0].kind else {
+            unreachable!()
+        };
+        let ExprKind::JoinedStr { values } = &value.kind else {
+            panic!("not an f-string")
+        };
+        assert_eq!(values.len(), 3);
+    }
+}

@@ -292,3 +292,53 @@ fn big_to_long(d: &str) -> MarshalLong {
         digits: out,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn constant_identity_follows_pycode_constantkey() {
+        assert_ne!(ConstValue::int(1), ConstValue::Float(1.0));
+        assert_ne!(ConstValue::int(1), ConstValue::Bool(true));
+        assert_ne!(ConstValue::Float(0.0), ConstValue::Float(-0.0));
+        assert_ne!(ConstValue::Float(f64::NAN), ConstValue::Float(f64::NAN));
+        assert_eq!(
+            ConstValue::str("a"),
+            ConstValue::Str(StrValue::CodePoints(vec![97]))
+        );
+        assert_eq!(
+            ConstValue::Tuple(vec![ConstValue::int(1), ConstValue::str("x")]),
+            ConstValue::Tuple(vec![ConstValue::int(1), ConstValue::str("x")])
+        );
+        assert_ne!(
+            ConstValue::Tuple(vec![ConstValue::int(1)]),
+            ConstValue::Tuple(vec![ConstValue::Bool(true)])
+        );
+    }
+
+    #[test]
+    fn big_ints_marshal_to_15_bit_digits() {
+        let v = ConstValue::Int(Int::Big("340282366920938463463374607431768211456".into())); // 2**128
+        let MarshalValue::Long(l) = v.to_marshal() else {
+            panic!("not a long")
+        };
+        assert!(!l.negative);
+        assert_eq!(l.digits.len(), 9);
+        assert_eq!(l.digits[8], 1 << 8);
+        assert!(l.digits[..8].iter().all(|&d| d == 0));
+    }
+
+    #[test]
+    fn reprs() {
+        let t = ConstValue::Tuple(vec![
+            ConstValue::str("a"),
+            ConstValue::Float(1.5),
+            ConstValue::None,
+        ]);
+        assert_eq!(t.repr(), "('a', 1.5, None)");
+        assert_eq!(ConstValue::Tuple(vec![ConstValue::int(-3)]).repr(), "(-3,)");
+        let f = ConstValue::FrozenSet(vec![ConstValue::int(2), ConstValue::int(1)]);
+        assert_eq!(f.repr(), "frozenset({1, 2})");
+    }
+}

@@ -932,3 +932,75 @@ pub fn convert_exception_handlers_to_nops(blocks: &mut [Block]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ins(op: Opcode, arg: u32) -> Instr {
+        Instr {
+            op: Op::Real(op),
+            arg,
+            target: None,
+            except: None,
+            loc: InstrLoc {
+                lineno: 1,
+                end_lineno: 1,
+                col: 0,
+                end_col: 1,
+            },
+        }
+    }
+
+    #[test]
+    fn swaps_become_minimal() {
+        // SWAP 2; SWAP 2 is the identity: both go.
+        let mut v = vec![ins(Opcode::Swap, 2), ins(Opcode::Swap, 2)];
+        let mut ix = 0;
+        swaptimize(&mut v, &mut ix);
+        assert!(v.iter().all(|i| i.op == NOP));
+        // SWAP 2; SWAP 3; SWAP 2 exchanges the two items under the top: a
+        // cycle without the top needs all three.
+        let mut v = vec![
+            ins(Opcode::Swap, 2),
+            ins(Opcode::Swap, 3),
+            ins(Opcode::Swap, 2),
+        ];
+        let mut ix = 0;
+        swaptimize(&mut v, &mut ix);
+        let swaps: Vec<u32> = v
+            .iter()
+            .filter(|i| i.op == Op::Real(Opcode::Swap))
+            .map(|i| i.arg)
+            .collect();
+        assert_eq!(swaps.len(), 3);
+        assert_eq!(ix, 2);
+    }
+
+    #[test]
+    fn static_swaps_reorder_stores() {
+        // SWAP 2; STORE_FAST a; STORE_FAST b  ->  NOP; STORE_FAST b; STORE_FAST a
+        let mut v = vec![
+            ins(Opcode::Swap, 2),
+            ins(Opcode::StoreFast, 0),
+            ins(Opcode::StoreFast, 1),
+        ];
+        apply_static_swaps(&mut v, 0);
+        assert_eq!(v[0].op, NOP);
+        assert_eq!((v[1].arg, v[2].arg), (1, 0));
+    }
+
+    #[test]
+    fn dead_code_after_return_is_dropped() {
+        let mut blocks = vec![Block::default(), Block::default()];
+        blocks[0].instrs = vec![ins(Opcode::LoadConst, 0), ins(Opcode::ReturnValue, 0)];
+        blocks[0].next = Some(1);
+        blocks[1].instrs = vec![ins(Opcode::LoadConst, 0), ins(Opcode::ReturnValue, 0)];
+        normalize_basic_block(&mut blocks, 0);
+        normalize_basic_block(&mut blocks, 1);
+        let mut consts = vec![ConstValue::None];
+        optimize_cfg(&mut blocks, &mut consts);
+        assert_eq!(blocks[0].instrs.len(), 2);
+        assert!(blocks[1].instrs.is_empty(), "unreachable code is removed");
+    }
+}

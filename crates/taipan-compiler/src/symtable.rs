@@ -1109,3 +1109,62 @@ fn analyze_block(
     free.extend(newfree);
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(src: &str) -> (ast::Mod, SymbolTable) {
+        let m = taipan_parser::parse_module(src.as_bytes(), "<t>").expect("parses");
+        let t = build(&m, 0).expect("analyzes");
+        (m, t)
+    }
+
+    fn entry<'t>(t: &'t SymbolTable, name: &str) -> &'t Entry {
+        t.entries.iter().find(|e| e.name == name).expect("entry")
+    }
+
+    #[test]
+    fn cells_and_free_variables() {
+        let (_m, t) =
+            table("def f(a):\n    b = 1\n    def g():\n        return a + b + c\n    return g\n");
+        let f = entry(&t, "f");
+        assert_eq!(f.scope("a"), Scope::Cell);
+        assert_eq!(f.scope("b"), Scope::Cell);
+        assert_eq!(f.scope("g"), Scope::Local);
+        let g = entry(&t, "g");
+        assert_eq!(g.scope("a"), Scope::Free);
+        assert_eq!(g.scope("c"), Scope::GlobalImplicit);
+        assert!(g.nested);
+    }
+
+    #[test]
+    fn class_cell_for_super() {
+        let (_m, t) = table("class C:\n    x = 1\n    def m(self):\n        return super().m(x)\n");
+        let c = entry(&t, "C");
+        assert!(c.needs_class_closure);
+        let m = entry(&t, "m");
+        assert_eq!(m.scope("__class__"), Scope::Free);
+        // Class bindings are not visible in methods.
+        assert_eq!(m.scope("x"), Scope::GlobalImplicit);
+    }
+
+    #[test]
+    fn comprehension_scope_and_walrus() {
+        let (_m, t) = table("def f(xs):\n    return [y := x for x in xs]\n");
+        let lc = entry(&t, "listcomp");
+        assert!(lc.comprehension);
+        assert_eq!(lc.varnames, vec![".0".to_string()]);
+        assert_eq!(lc.scope("y"), Scope::Free);
+        assert_eq!(entry(&t, "f").scope("y"), Scope::Cell);
+    }
+
+    #[test]
+    fn mangling() {
+        assert_eq!(mangle(Some("Ham"), "__spam"), "_Ham__spam");
+        assert_eq!(mangle(Some("_Ham"), "__spam"), "_Ham__spam");
+        assert_eq!(mangle(Some("Ham"), "__spam__"), "__spam__");
+        assert_eq!(mangle(Some("___"), "__spam"), "__spam");
+        assert_eq!(mangle(None, "__spam"), "__spam");
+    }
+}
