@@ -469,6 +469,14 @@ fn unaryop(op: UnaryOp, v: &ConstValue) -> Option<ConstValue> {
         },
         UnaryOp::USub => match v {
             ConstValue::Int(Int::Small(i)) => Some(ConstValue::int(i.checked_neg()?)),
+            // Negating a literal too big for i128 needs no arithmetic. (Our
+            // private copy of the tree then holds a negative `IntValue::Big`.)
+            ConstValue::Int(Int::Big(d)) => {
+                Some(ConstValue::Int(Int::Big(match d.strip_prefix('-') {
+                    Some(pos) => pos.to_string(),
+                    None => format!("-{d}"),
+                })))
+            }
             ConstValue::Bool(b) => Some(ConstValue::int(-(*b as i128))),
             ConstValue::Float(f) => Some(ConstValue::Float(-f)),
             ConstValue::Complex(r, i) => Some(ConstValue::Complex(-r, -i)),
@@ -1191,6 +1199,10 @@ mod tests {
         assert_eq!(fold("True & 1").as_deref(), Some("1"));
         assert_eq!(fold("__debug__").as_deref(), Some("True"));
         assert_eq!(fold("1 << 200"), None, "more than 128 bits is not folded");
+        assert_eq!(
+            fold("-340282366920938463463374607431768211456").as_deref(),
+            Some("-340282366920938463463374607431768211456")
+        );
         assert_eq!(
             fold("'x' * 5000"),
             None,
