@@ -121,48 +121,40 @@ impl Parser<'_> {
     /// `target_with_star_atom` and `del_target`).
     fn attr_or_subscript_target(&mut self, ctx: ExprContext) -> Option<Expr> {
         let start = self.start()?;
-        self.alt(|p| {
-            let a = p.t_primary()?;
-            match p.peek() {
-                T::Dot => {
-                    if let Some(e) = p.alt(|p| {
-                        p.mark += 1;
-                        let b = p.name()?;
-                        if p.t_lookahead() {
-                            return None;
-                        }
-                        Some(mk(
-                            p.extra(start),
+        let a = self.t_primary()?;
+        match self.peek() {
+            T::Dot => {
+                self.mark += 1;
+                if let Some(b) = self.name() {
+                    if !self.t_lookahead() {
+                        let value = Box::new(a);
+                        return Some(mk(
+                            self.extra(start),
                             ExprKind::Attribute {
-                                value: Box::new(a.clone()),
+                                value,
                                 attr: name_id(b),
                                 ctx,
                             },
-                        ))
-                    }) {
-                        return Some(e);
+                        ));
                     }
-                    None
                 }
-                T::Lsqb => p.alt(|p| {
-                    p.mark += 1;
-                    let b = p.slices()?;
-                    p.eat(T::Rsqb)?;
-                    if p.t_lookahead() {
-                        return None;
-                    }
-                    Some(mk(
-                        p.extra(start),
-                        ExprKind::Subscript {
-                            value: Box::new(a.clone()),
-                            slice: Box::new(b),
-                            ctx,
-                        },
-                    ))
-                }),
-                _ => None,
             }
-        })
+            T::Lsqb => {
+                self.mark += 1;
+                if let Some(b) = self.slices() {
+                    if self.eat(T::Rsqb).is_some() && !self.t_lookahead() {
+                        let (value, slice) = (Box::new(a), Box::new(b));
+                        return Some(mk(
+                            self.extra(start),
+                            ExprKind::Subscript { value, slice, ctx },
+                        ));
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.mark = start;
+        None
     }
 
     /// `single_subscript_attribute_target`
