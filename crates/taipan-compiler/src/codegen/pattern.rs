@@ -475,9 +475,7 @@ impl<'a> Compiler<'a> {
                 self.addop(Opcode::PopTop);
             }
             self.visit_stmts(&m.body)?;
-            // No location of its own (3.11.7 behaviour; 3.11.2 gave it the
-            // body's last statement).
-            self.jump_noline(PseudoOp::Jump, end);
+            self.jump(PseudoOp::Jump, end);
             self.set_loc(m.pattern.loc);
             self.emit_and_reset_fail_pop(&mut pc);
         }

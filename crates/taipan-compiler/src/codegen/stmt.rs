@@ -844,12 +844,8 @@ impl<'a> Compiler<'a> {
         self.push_fblock(FBlockKind::ExceptionGroupHandler, None, None)?;
         for (i, h) in handlers.iter().enumerate() {
             self.set_loc(h.loc);
-            // Follows 3.11.7 (the reference interpreter), which differs from
-            // 3.11.2 here: a `no_match` block pops the `None` match, and
-            // the normal exit goes through a NOP-and-jump block.
             except = self.new_block();
-            let except_with_error = self.new_block();
-            let no_match = self.new_block();
+            let handle_match = self.new_block();
             if i == 0 {
                 self.addop_i(Opcode::Copy, 1);
                 self.addop_i(Opcode::BuildList, 0);
@@ -859,8 +855,11 @@ impl<'a> Compiler<'a> {
                 self.visit_expr(t)?;
                 self.addop(Opcode::CheckEgMatch);
                 self.addop_i(Opcode::Copy, 1);
-                self.jump(PseudoOp::PopJumpIfNone, no_match);
+                self.jump(PseudoOp::PopJumpIfNotNone, handle_match);
+                self.addop(Opcode::PopTop);
+                self.jump(PseudoOp::Jump, except);
             }
+            self.use_next_block(handle_match);
             let cleanup_end = self.new_block();
             let cleanup_body = self.new_block();
             match &h.name {
@@ -893,13 +892,8 @@ impl<'a> Compiler<'a> {
             }
             self.addop_i(Opcode::ListAppend, 3);
             self.addop(Opcode::PopTop);
-            self.jump(PseudoOp::Jump, except_with_error);
+            self.jump(PseudoOp::Jump, except);
             self.use_next_block(except);
-            self.addop(Opcode::Nop);
-            self.jump(PseudoOp::Jump, except_with_error);
-            self.use_next_block(no_match);
-            self.addop(Opcode::PopTop);
-            self.use_next_block(except_with_error);
             if i == n - 1 {
                 self.addop_i(Opcode::ListAppend, 1);
                 self.jump(PseudoOp::Jump, reraise_star);
