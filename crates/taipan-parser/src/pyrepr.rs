@@ -179,6 +179,23 @@ fn write_double(out: &mut String, v: f64, add_dot_0: bool, always_sign: bool) {
         out.push_str("nan"); // unreachable: an f64's `{:e}` is at most 24 bytes
         return;
     }
+    // Rust's shortest digits can differ from dtoa's on an exact decimal tie between two
+    // equally short candidates (2**-25 has ...3125 at digit 18: Rust picks ...313, dtoa
+    // ...312). The correctly rounded string of the same length (Rust's exact mode rounds
+    // half to even, as dtoa does) is the closest such candidate, so it round-trips too:
+    // take it.
+    let shortest_len = sb.buf[..sb.len]
+        .iter()
+        .take_while(|&&c| c != b'e')
+        .filter(|&&c| c != b'.')
+        .count();
+    if shortest_len > 1 {
+        sb.len = 0;
+        if write!(sb, "{:.*e}", shortest_len - 1, v.abs()).is_err() {
+            out.push_str("nan"); // unreachable, as above
+            return;
+        }
+    }
     let text = &sb.buf[..sb.len];
     let e_pos = text.iter().position(|&c| c == b'e').unwrap_or(text.len());
     let mantissa = &text[..e_pos];
@@ -285,6 +302,11 @@ mod tests {
         assert_eq!(repr_constant(&Constant::Ellipsis), "Ellipsis");
         assert_eq!(repr_constant(&Constant::Int(IntValue::Small(42))), "42");
         assert_eq!(repr_constant(&Constant::Float(1e16)), "1e+16");
+        // An exact decimal tie at 17 digits: `repr(2**-25)` in python3.11.
+        assert_eq!(
+            repr_constant(&Constant::Float(2f64.powi(-25))),
+            "2.9802322387695312e-08"
+        );
         assert_eq!(repr_constant(&Constant::Float(1e-5)), "1e-05");
         assert_eq!(repr_constant(&Constant::Float(0.0001)), "0.0001");
         assert_eq!(repr_constant(&Constant::Float(1e15)), "1000000000000000.0");
