@@ -28,7 +28,12 @@ except SyntaxError as e:
         .spawn()
         .expect("python3.11 runs");
     use std::io::Write;
-    child.stdin.take().unwrap().write_all(src.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(src.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     String::from_utf8(out.stdout).unwrap()
 }
@@ -59,7 +64,13 @@ fn check_all(cases: &[&str]) {
             bad.push(format!("{src:?}\n  cpython: {want}\n  taipan:  {got}"));
         }
     }
-    assert!(bad.is_empty(), "{} of {} differ:\n{}", bad.len(), cases.len(), bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{} of {} differ:\n{}",
+        bad.len(),
+        cases.len(),
+        bad.join("\n")
+    );
 }
 
 #[test]
@@ -160,10 +171,21 @@ fn deep_nesting_fails_cleanly_on_a_small_stack() {
         "a if b else ".repeat(30_000) + "c",
         "(".repeat(300) + &")".repeat(300),
         "f(".repeat(199) + &")".repeat(199),
+        // Deep but legal trees (returned, then dropped on this small stack).
+        "x = ".to_string() + &"a if b else ".repeat(2900) + "c",
+        "x = ".to_string() + &"-".repeat(2900) + "1",
+        "x = ".to_string() + &"a.".repeat(2900) + "b",
+        // A deep tree in a file with an error: the error pass re-parses it.
+        "for x in [1, ".to_string() + &"a if b else ".repeat(2900) + "c]:\n",
     ];
     let handle = std::thread::Builder::new()
         .stack_size(2 << 20)
-        .spawn(move || cases.iter().map(|c| parse_module(c.as_bytes(), "<t>").map(|_| ())).collect::<Vec<_>>())
+        .spawn(move || {
+            cases
+                .iter()
+                .map(|c| parse_module(c.as_bytes(), "<t>").map(|_| ()))
+                .collect::<Vec<_>>()
+        })
         .unwrap();
     let results = handle.join().expect("no stack overflow or panic");
     for (i, r) in results.iter().enumerate() {
@@ -173,7 +195,15 @@ fn deep_nesting_fails_cleanly_on_a_small_stack() {
         }
     }
     // 300 brackets: the tokenizer's limit (200) gives CPython's message.
-    assert_eq!(results[8].as_ref().unwrap_err().msg, "too many nested parentheses");
+    assert_eq!(
+        results[8].as_ref().unwrap_err().msg,
+        "too many nested parentheses"
+    );
     // 199 nested calls parse, as in CPython.
     assert!(results[9].is_ok());
+    assert!(results[10].is_ok() && results[11].is_ok() && results[12].is_ok());
+    assert_eq!(
+        results[13].as_ref().unwrap_err().msg,
+        "expected an indented block after 'for' statement on line 1"
+    );
 }

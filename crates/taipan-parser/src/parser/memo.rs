@@ -52,7 +52,12 @@ pub(crate) enum MemoVal {
     /// is stored only if it runs here again (most rules never do, and storing means cloning
     /// the tree), recomputed then with that same setting, so that it is the result CPython
     /// would have memoized the first time.
-    Visited(bool),
+    ///
+    /// The count says how often it ran here: a second run inside the re-computation of an
+    /// enclosing revisited rule does not store yet (a third one does), so that re-computing
+    /// a deep tree does not store a clone of every subtree in it (quadratic), while no
+    /// position is ever computed more than three times (no exponential re-parsing).
+    Visited(bool, u8),
     Expr(Option<Box<Expr>>),
     Stmts(Option<Vec<Stmt>>),
     Stmt(Option<Box<Stmt>>),
@@ -72,6 +77,8 @@ const NIL: u32 = u32::MAX;
 pub(crate) struct MemoTable {
     heads: Vec<u32>,
     entries: Vec<MemoEntry>,
+    /// How many revisited rules are being re-computed right now.
+    recomputing: u32,
 }
 
 impl MemoTable {
@@ -79,12 +86,14 @@ impl MemoTable {
         MemoTable {
             heads: Vec::with_capacity(tokens),
             entries: Vec::with_capacity(tokens / 2),
+            recomputing: 0,
         }
     }
 
     pub(crate) fn clear(&mut self) {
         self.heads.clear();
         self.entries.clear();
+        self.recomputing = 0;
     }
 
     fn get(&self, rule: MemoRule, pos: usize) -> Option<usize> {
@@ -142,12 +151,21 @@ macro_rules! memo_fn {
                 }
             }
             let saved = self.call_invalid_rules;
+            let mut store = true;
+            let mut count = 1u8;
             if let Some(i) = found {
-                if let MemoVal::Visited(flag) = self.memo.entries[i].val {
+                if let MemoVal::Visited(flag, n) = self.memo.entries[i].val {
                     self.call_invalid_rules = flag;
+                    count = n + 1;
+                    if n == 1 && self.memo.recomputing > 0 {
+                        store = false;
+                    }
                 }
             }
+            self.memo.recomputing += u32::from(found.is_some());
             let r = f(self);
+            self.memo.recomputing -= u32::from(found.is_some());
+            let flag = self.call_invalid_rules;
             self.call_invalid_rules = saved;
             if r.is_none() {
                 self.mark = pos;
@@ -156,14 +174,18 @@ macro_rules! memo_fn {
                 match found {
                     Some(i) => {
                         let e = &mut self.memo.entries[i];
-                        e.end = self.mark as u32;
-                        e.val = MemoVal::$variant(r.as_ref().map(|x| $boxit(x.clone())));
+                        if store || r.is_none() {
+                            e.end = self.mark as u32;
+                            e.val = MemoVal::$variant(r.as_ref().map(|x| $boxit(x.clone())));
+                        } else {
+                            e.val = MemoVal::Visited(flag, count);
+                        }
                     }
                     None => {
                         let val = if r.is_none() {
                             MemoVal::$variant(None)
                         } else {
-                            MemoVal::Visited(self.call_invalid_rules)
+                            MemoVal::Visited(self.call_invalid_rules, 1)
                         };
                         self.memo.insert(rule, pos, self.mark, val);
                     }

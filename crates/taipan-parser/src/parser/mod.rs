@@ -29,9 +29,12 @@ use crate::error::SyntaxError;
 use crate::token::{TokKind, Token};
 use crate::tokenizer::Tokenizer;
 
-/// Parser nesting limit: every guarded rule entry counts one level (CPython counts every rule
-/// call against `MAXSTACK` = 6000 and raises `MemoryError`; we raise a `SyntaxError`).
-const MAX_DEPTH: u32 = 6000;
+/// Parser nesting limit: every guarded rule entry counts one level, and so does every link
+/// of a chain a loop builds. CPython counts every rule call against `MAXSTACK` = 6000 (and
+/// raises `MemoryError`), and fails trees deeper than about 3000 levels when it builds the
+/// Python objects (`RecursionError` in `ast2obj`); we raise a `SyntaxError` at 3000, which
+/// also bounds the depth of every tree we return (its drop and clone recurse).
+const MAX_DEPTH: u32 = 3000;
 
 /// Flags of [`Parser::scan_group`].
 pub(crate) const SCAN_COMMA: u8 = 1;
@@ -568,12 +571,11 @@ impl<'a> Parser<'a> {
     }
 
     /// Counts the `n`th link of a chain that a loop builds (`a.b.c`, `1+2+3`, `f()()`): the
-    /// tree gets one level deeper per link, so links count against [`MAX_DEPTH`] too (two
-    /// levels each, about what nesting costs per tree level; CPython fails such trees in
-    /// `ast2obj` with a RecursionError).
+    /// tree gets one level deeper per link, so links count against [`MAX_DEPTH`] too
+    /// (CPython fails such trees in `ast2obj` with a RecursionError).
     #[inline]
     pub(crate) fn chain_step(&mut self, n: u32) -> bool {
-        if self.depth + 2 * n < MAX_DEPTH {
+        if self.depth + n < MAX_DEPTH {
             return true;
         }
         if self.error.is_none() {
