@@ -98,8 +98,9 @@ pub(crate) struct Parser<'a> {
     /// Tokens read so far (`p->tokens[0..p->fill]`).
     pub(crate) tokens: Vec<Token>,
     /// Bracket nesting level of the tokenizer when each token was produced (`token->level`).
+    /// Bracket nesting level at each token (`token->level`), computed when first needed
+    /// (only an error-pass rule asks).
     levels: Vec<u16>,
-    bracket_level: u16,
     /// The tokenizer reported an error or the end: no more tokens.
     tok_done: bool,
     /// The tokenizer's error, once it has raised one.
@@ -142,8 +143,7 @@ impl<'a> Parser<'a> {
             filename,
             tokenizer: Tokenizer::new(src),
             tokens: Vec::with_capacity(src.len() / 6 + 16),
-            levels: Vec::with_capacity(src.len() / 6 + 16),
-            bracket_level: 0,
+            levels: Vec::new(),
             tok_done: false,
             tok_error: None,
             tok_error_raised: false,
@@ -228,15 +228,6 @@ impl<'a> Parser<'a> {
                 if t.kind == TokKind::EndMarker {
                     self.tok_done = true;
                 }
-                match t.kind {
-                    TokKind::Lpar | TokKind::Lsqb | TokKind::Lbrace => {
-                        self.bracket_level = self.bracket_level.saturating_add(1)
-                    }
-                    TokKind::Rpar | TokKind::Rsqb | TokKind::Rbrace => {
-                        self.bracket_level = self.bracket_level.saturating_sub(1)
-                    }
-                    _ => {}
-                }
                 if self.starting_lineno != 0 {
                     // initialize_token with p->starting_lineno / starting_col_offset.
                     let shift = self.starting_lineno - 1;
@@ -248,7 +239,6 @@ impl<'a> Parser<'a> {
                     t.end_lineno += shift;
                 }
                 self.tokens.push(t);
-                self.levels.push(self.bracket_level);
                 true
             }
             Err(e) => {
@@ -452,8 +442,17 @@ impl<'a> Parser<'a> {
     }
 
     /// Bracket level of the token at `i` (`token->level`).
-    pub(crate) fn level_of(&self, i: usize) -> u16 {
-        self.levels[i]
+    pub(crate) fn level_of(&mut self, i: usize) -> u16 {
+        let mut level = self.levels.last().copied().unwrap_or(0);
+        while self.levels.len() <= i && self.levels.len() < self.tokens.len() {
+            match self.tokens[self.levels.len()].kind {
+                TokKind::Lpar | TokKind::Lsqb | TokKind::Lbrace => level = level.saturating_add(1),
+                TokKind::Rpar | TokKind::Rsqb | TokKind::Rbrace => level = level.saturating_sub(1),
+                _ => {}
+            }
+            self.levels.push(level);
+        }
+        self.levels.get(i).copied().unwrap_or(0)
     }
 
     /// Is the next token the NAME `kw` (a soft keyword)?

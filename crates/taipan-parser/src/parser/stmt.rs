@@ -151,10 +151,14 @@ impl Parser<'_> {
         }
         // The remaining alternatives all need `=`, `:` or an augmented assignment outside
         // brackets: the first pass skips them for a statement that has none.
-        let flags = if self.skip_by_scan() {
-            self.scan_stmt(start)
-        } else {
+        let flags = if !self.skip_by_scan() {
             super::STMT_ALL
+        } else if self.peek() == T::Name && self.kind_at(self.mark + 1) == T::Equal {
+            // `NAME = ...`: only the `=` form can match (the others need `.`, `[`, `(`, `:`
+            // or an augmented assignment after the name); no need to scan.
+            super::STMT_EQUAL
+        } else {
+            self.scan_stmt(start)
         };
         if flags == 0 {
             return None;
