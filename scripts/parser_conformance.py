@@ -125,7 +125,8 @@ def taipan_result(taipan, path, timeout=60):
     lines = err.rstrip("\n").splitlines()
     if p.returncode == 1 and lines:
         m = ERR_RE.match(lines[-1])
-        lineno = None
+        # An error printed without a `File` line has no line: CPython's lineno 0.
+        lineno = 0
         for line in lines:
             lm = LINE_RE.match(line)
             if lm:
