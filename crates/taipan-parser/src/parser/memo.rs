@@ -82,12 +82,16 @@ pub(crate) struct MemoTable {
 }
 
 impl MemoTable {
-    pub(crate) fn with_capacity(tokens: usize) -> Self {
-        MemoTable {
-            heads: Vec::with_capacity(tokens),
-            entries: Vec::with_capacity(tokens / 2),
-            recomputing: 0,
-        }
+    /// Makes room for a parse of `tokens` tokens (an estimate).
+    pub(crate) fn reserve(&mut self, tokens: usize) {
+        self.heads.reserve(tokens);
+        self.entries.reserve(tokens / 2);
+    }
+
+    /// Bytes held by the table's buffers.
+    pub(crate) fn capacity_bytes(&self) -> usize {
+        self.heads.capacity() * std::mem::size_of::<u32>()
+            + self.entries.capacity() * std::mem::size_of::<MemoEntry>()
     }
 
     pub(crate) fn clear(&mut self) {
