@@ -26,7 +26,6 @@ def main():
     verbose = any(a in ("-v", "--verbose") for a in sys.argv[1:])
     args = [a for a in sys.argv[1:] if a not in ("-v", "--verbose")]
     env = dict(os.environ)
-    env.setdefault("CARGO_TARGET_DIR", "/work/target-compiler")
     if args:
         corpus = "/usr/lib/python3.11" if args[0] == "--all" else args[0]
         env["TAIPAN_COMPILER_CORPUS"] = corpus

@@ -179,21 +179,30 @@ fn write_double(out: &mut String, v: f64, add_dot_0: bool, always_sign: bool) {
         out.push_str("nan"); // unreachable: an f64's `{:e}` is at most 24 bytes
         return;
     }
-    // Rust's shortest digits can differ from dtoa's on an exact decimal tie between two
-    // equally short candidates (2**-25 has ...3125 at digit 18: Rust picks ...313, dtoa
-    // ...312). The correctly rounded string of the same length (Rust's exact mode rounds
-    // half to even, as dtoa does) is the closest such candidate, so it round-trips too:
-    // take it.
+    // Rust's shortest digits can differ from dtoa's mode 0 on an exact decimal tie between two
+    // equally short candidates that both round-trip: dtoa then rounds half to even
+    // (2**-25: ...312e-08, where Rust gives ...313). The correctly rounded string of the same
+    // length (Rust's exact mode rounds half to even too) is that choice when it round-trips;
+    // when it does not (2**-24: the tie's lower side falls outside a power of two's narrower
+    // lower half-gap), Rust's shortest is the only candidate, as for dtoa.
     let shortest_len = sb.buf[..sb.len]
         .iter()
         .take_while(|&&c| c != b'e')
         .filter(|&&c| c != b'.')
         .count();
     if shortest_len > 1 {
-        sb.len = 0;
-        if write!(sb, "{:.*e}", shortest_len - 1, v.abs()).is_err() {
-            out.push_str("nan"); // unreachable, as above
-            return;
+        let mut exact = StackBuf {
+            buf: [0; 40],
+            len: 0,
+        };
+        if write!(exact, "{:.*e}", shortest_len - 1, v.abs()).is_ok() {
+            let round_trips = std::str::from_utf8(&exact.buf[..exact.len])
+                .ok()
+                .and_then(|t| t.parse::<f64>().ok())
+                == Some(v.abs());
+            if round_trips {
+                sb = exact;
+            }
         }
     }
     let text = &sb.buf[..sb.len];
@@ -282,11 +291,23 @@ mod tests {
     use super::*;
     use std::process::Command;
 
+    /// Runs `code` in python3.11 (given on stdin: it can be longer than an argument may be).
     fn python(code: &str) -> String {
-        let out = Command::new("/usr/bin/python3.11")
-            .args(["-c", code])
-            .output()
+        use std::io::Write;
+        let mut child = Command::new("/usr/bin/python3.11")
+            .arg("-")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
             .expect("python3.11 runs");
+        child
+            .stdin
+            .take()
+            .expect("stdin is piped")
+            .write_all(code.as_bytes())
+            .expect("writing to python3.11");
+        let out = child.wait_with_output().expect("python3.11 runs");
         assert!(
             out.status.success(),
             "{}",
@@ -373,6 +394,18 @@ mod tests {
             };
             if v.is_finite() {
                 vals.push(v);
+            }
+        }
+        // Where decimal ties happen: every power of two (whose lower neighbour is nearer than
+        // its upper one) and small odd multiples of them, over the whole exponent range.
+        for e in -1074..=1023 {
+            let p = 2f64.powi(e);
+            vals.push(p);
+            for k in [3.0, 5.0, 7.0, 9.0, 25.0, 125.0] {
+                let v = p * k;
+                if v.is_finite() && v != 0.0 {
+                    vals.push(v);
+                }
             }
         }
         let bits: Vec<String> = vals.iter().map(|v| v.to_bits().to_string()).collect();
