@@ -21,7 +21,12 @@ pub struct Loc {
 
 impl Loc {
     pub const fn new(lineno: u32, col_offset: u32, end_lineno: u32, end_col_offset: u32) -> Self {
-        Loc { lineno, col_offset, end_lineno, end_col_offset }
+        Loc {
+            lineno,
+            col_offset,
+            end_lineno,
+            end_col_offset,
+        }
     }
 }
 
@@ -31,10 +36,20 @@ pub type Identifier = String;
 /// `mod` in the ASDL.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Mod {
-    Module { body: Vec<Stmt>, type_ignores: Vec<TypeIgnore> },
-    Interactive { body: Vec<Stmt> },
-    Expression { body: Box<Expr> },
-    FunctionType { argtypes: Vec<Expr>, returns: Box<Expr> },
+    Module {
+        body: Vec<Stmt>,
+        type_ignores: Vec<TypeIgnore>,
+    },
+    Interactive {
+        body: Vec<Stmt>,
+    },
+    Expression {
+        body: Box<Expr>,
+    },
+    FunctionType {
+        argtypes: Vec<Expr>,
+        returns: Box<Expr>,
+    },
 }
 
 /// `type_ignore` in the ASDL (only produced with `type_comments=True`).
@@ -317,7 +332,10 @@ pub enum Constant {
     Int(IntValue),
     Float(f64),
     /// An imaginary literal `<imag>j`: the complex number `0 + imag*j`.
-    Complex { real: f64, imag: f64 },
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     Str(StrValue),
     Bytes(Vec<u8>),
 }

@@ -38,13 +38,26 @@ pub struct SyntaxError {
 
 impl SyntaxError {
     pub fn new(kind: SyntaxErrorKind, msg: impl Into<String>, lineno: u32, offset: u32) -> Self {
-        SyntaxError { kind, msg: msg.into(), lineno, offset, end_lineno: 0, end_offset: 0 }
+        SyntaxError {
+            kind,
+            msg: msg.into(),
+            lineno,
+            offset,
+            end_lineno: 0,
+            end_offset: 0,
+        }
     }
 }
 
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {} (line {})", self.kind.name(), self.msg, self.lineno)
+        write!(
+            f,
+            "{}: {} (line {})",
+            self.kind.name(),
+            self.msg,
+            self.lineno
+        )
     }
 }
 

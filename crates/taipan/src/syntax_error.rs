@@ -25,10 +25,25 @@ pub fn format_syntax_error(err: &SyntaxError, filename: &str, source: &[u8]) -> 
     if let Some(text) = source_line(source, err.lineno) {
         // `parse_syntax_error`: a missing offset is -1; subclasses have no end position.
         let lineno = err.lineno as i64;
-        let offset = if err.offset == 0 { -1 } else { err.offset as i64 };
+        let offset = if err.offset == 0 {
+            -1
+        } else {
+            err.offset as i64
+        };
         let (end_lineno, mut end_offset) = if err.kind == SyntaxErrorKind::SyntaxError {
-            let end_lineno = if err.end_lineno == 0 { lineno } else { err.end_lineno as i64 };
-            (end_lineno, if err.end_offset == 0 { -1 } else { err.end_offset as i64 })
+            let end_lineno = if err.end_lineno == 0 {
+                lineno
+            } else {
+                err.end_lineno as i64
+            };
+            (
+                end_lineno,
+                if err.end_offset == 0 {
+                    -1
+                } else {
+                    err.end_offset as i64
+                },
+            )
         } else {
             (lineno, -1)
         };
@@ -65,7 +80,11 @@ fn source_line(source: &[u8], lineno: u32) -> Option<String> {
 
 /// CPython's `print_error_text`, byte for byte.
 fn print_error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) {
-    let caret_repetitions = if end_offset > 0 && end_offset > offset { end_offset - offset } else { 1 };
+    let caret_repetitions = if end_offset > 0 && end_offset > offset {
+        end_offset - offset
+    } else {
+        1
+    };
     let mut offset = offset - 1;
     let bytes = text.as_bytes();
     let mut start = 0usize;
@@ -114,7 +133,14 @@ mod tests {
     use super::*;
 
     fn err(msg: &str, lineno: u32, offset: u32, end_lineno: u32, end_offset: u32) -> SyntaxError {
-        SyntaxError { kind: SyntaxErrorKind::SyntaxError, msg: msg.into(), lineno, offset, end_lineno, end_offset }
+        SyntaxError {
+            kind: SyntaxErrorKind::SyntaxError,
+            msg: msg.into(),
+            lineno,
+            offset,
+            end_lineno,
+            end_offset,
+        }
     }
 
     // Positions and expected text recorded from /usr/bin/python3.11 (`ast.parse` for the
@@ -123,7 +149,10 @@ mod tests {
     fn caret_under_error_with_leading_blanks_stripped() {
         let src = b"if x:\n    y = = 2\n";
         let text = format_syntax_error(&err("invalid syntax", 2, 9, 2, 10), "/tmp/e1.py", src);
-        assert_eq!(text, "  File \"/tmp/e1.py\", line 2\n    y = = 2\n        ^\nSyntaxError: invalid syntax\n");
+        assert_eq!(
+            text,
+            "  File \"/tmp/e1.py\", line 2\n    y = = 2\n        ^\nSyntaxError: invalid syntax\n"
+        );
     }
 
     #[test]

@@ -21,5 +21,8 @@ fn parser_matches_cpython_except_known_failures() {
         .arg("15")
         .status()
         .expect("running /usr/bin/python3.11 scripts/parser_conformance.py");
-    assert!(status.success(), "parser conformance went backwards (see the output above)");
+    assert!(
+        status.success(),
+        "parser conformance went backwards (see the output above)"
+    );
 }
