@@ -249,8 +249,8 @@ fn main() {
     // spare at all, and with enough spares that no arena is ever unmapped
     // (the allocator's own cost, without the kernel's).
     let mut taipan = Taipan(Obmalloc::new());
-    let mut taipan1 = Taipan(Obmalloc::new());
-    taipan1.0.set_max_spare_arenas(0);
+    let mut taipan0 = Taipan(Obmalloc::new());
+    taipan0.0.set_max_spare_arenas(0);
     let mut taipan_keep = Taipan(Obmalloc::new());
     taipan_keep.0.set_max_spare_arenas(usize::MAX);
     let (mut ratios, mut ratios_keep) = (Vec::new(), Vec::new());
@@ -268,7 +268,7 @@ fn main() {
         let sys = time(&mut System, w);
         let mi = time(&mut Mimalloc, w);
         let tp = time(&mut taipan, w);
-        let tp1 = time(&mut taipan1, w);
+        let tp0 = time(&mut taipan0, w);
         let tpk = time(&mut taipan_keep, w);
         ratios.push(tp / sys);
         ratios_keep.push(tpk / sys);
@@ -278,7 +278,7 @@ fn main() {
             sys,
             mi,
             tp,
-            tp1,
+            tp0,
             tpk,
             tp / sys
         );
