@@ -391,7 +391,7 @@ impl Builder {
                 }
                 self.visit_exprs(decorator_list)?;
                 self.enter_block(name, BlockType::Class, key(s), s.loc);
-                let saved = self.private.replace(name.clone());
+                let saved = self.private.replace(name.to_string());
                 self.visit_stmts(body)?;
                 self.private = saved;
                 self.stack.pop();
@@ -583,7 +583,7 @@ impl Builder {
 
     fn visit_alias(&mut self, a: &ast::Alias) -> Result<()> {
         let store = match &a.asname {
-            Some(n) => n.clone(),
+            Some(n) => n.to_string(),
             None => a.name.split('.').next().unwrap_or("").to_string(),
         };
         if store == "*" {

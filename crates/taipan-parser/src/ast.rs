@@ -31,7 +31,8 @@ impl Loc {
 }
 
 /// An identifier (`identifier` in the ASDL): always valid Unicode, already NFKC-normalized.
-pub type Identifier = String;
+/// Up to 24 bytes are kept inline (nearly every identifier), so making one does not allocate.
+pub type Identifier = compact_str::CompactString;
 
 /// `mod` in the ASDL.
 #[derive(Clone, Debug, PartialEq)]

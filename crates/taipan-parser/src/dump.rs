@@ -68,13 +68,13 @@ impl Dumper {
         write_str_repr(&mut self.out, v.chars().map(u32::from));
     }
 
-    fn opt_ident(&mut self, sep: &mut Sep, name: &str, v: &Option<String>) {
+    fn opt_ident<S: AsRef<str>>(&mut self, sep: &mut Sep, name: &str, v: &Option<S>) {
         if let Some(v) = v {
-            self.ident(sep, name, v);
+            self.ident(sep, name, v.as_ref());
         }
     }
 
-    fn ident_list(&mut self, sep: &mut Sep, name: &str, v: &[String]) {
+    fn ident_list(&mut self, sep: &mut Sep, name: &str, v: &[Identifier]) {
         self.key(sep, name);
         self.out.push('[');
         for (i, s) in v.iter().enumerate() {

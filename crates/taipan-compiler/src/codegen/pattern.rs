@@ -334,7 +334,7 @@ impl<'a> Compiler<'a> {
         p: &Pattern,
         cls: &Expr,
         patterns: &[Pattern],
-        kwd_attrs: &[String],
+        kwd_attrs: &[taipan_parser::ast::Identifier],
         kwd_patterns: &[Pattern],
         pc: &mut PatternContext,
     ) -> Result<()> {

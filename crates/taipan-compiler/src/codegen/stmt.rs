@@ -372,7 +372,7 @@ impl<'a> Compiler<'a> {
         self.decorators(decos)?;
         let firstlineno = decos.first().map(|d| d.loc.lineno).unwrap_or(s.loc.lineno);
         self.enter_scope(name, ScopeType::Class, key(s), firstlineno)?;
-        self.u().private = Some(name.clone());
+        self.u().private = Some(name.to_string());
         self.nameop("__name__", ExprContext::Load)?;
         self.nameop("__module__", ExprContext::Store)?;
         let q = self.ur().qualname.clone();
@@ -774,7 +774,7 @@ impl<'a> Compiler<'a> {
                 self.jump(PseudoOp::SetupCleanup, cleanup_end);
                 self.use_next_block(cleanup_body);
                 self.push_fblock(
-                    FBlockKind::HandlerCleanup(Some(name.clone())),
+                    FBlockKind::HandlerCleanup(Some(name.to_string())),
                     Some(cleanup_body),
                     None,
                 )?;
@@ -869,7 +869,7 @@ impl<'a> Compiler<'a> {
             self.jump(PseudoOp::SetupCleanup, cleanup_end);
             self.use_next_block(cleanup_body);
             self.push_fblock(
-                FBlockKind::HandlerCleanup(h.name.clone()),
+                FBlockKind::HandlerCleanup(h.name.as_ref().map(|n| n.to_string())),
                 Some(cleanup_body),
                 None,
             )?;

@@ -5,7 +5,8 @@
 use super::memo::MemoRule;
 use super::{Parser, SCAN_COLON, SCAN_COMMA, SCAN_DOUBLESTAR, SCAN_EMPTY, SCAN_FOR};
 use crate::ast::{
-    BoolOp, CmpOp, Comprehension, Constant, Expr, ExprContext, ExprKind, Operator, UnaryOp,
+    BoolOp, CmpOp, Comprehension, Constant, Expr, ExprContext, ExprKind, Identifier, Operator,
+    UnaryOp,
 };
 use crate::token::TokKind as T;
 
@@ -1216,10 +1217,10 @@ impl Parser<'_> {
 }
 
 /// The identifier of a `Name` expression.
-pub(crate) fn name_id(e: Expr) -> String {
+pub(crate) fn name_id(e: Expr) -> Identifier {
     match e.kind {
         ExprKind::Name { id, .. } => id,
-        _ => String::new(),
+        _ => Identifier::default(),
     }
 }
 

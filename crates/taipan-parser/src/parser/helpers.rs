@@ -3,15 +3,17 @@
 //! pieces `make_arguments` assembles a parameter list from, names of expressions for error
 //! messages and the search for an invalid assignment target.
 
-use crate::ast::{Arg, Arguments, CmpOp, Comprehension, Constant, Expr, ExprContext, ExprKind};
+use crate::ast::{
+    Arg, Arguments, CmpOp, Comprehension, Constant, Expr, ExprContext, ExprKind, Identifier,
+};
 use unicode_normalization::UnicodeNormalization;
 
 /// `_PyPegen_new_identifier`: identifiers with non-ASCII characters are NFKC-normalized.
-pub(crate) fn new_identifier(s: &str) -> String {
+pub(crate) fn new_identifier(s: &str) -> Identifier {
     if s.is_ascii() {
-        s.to_string()
+        Identifier::new(s)
     } else {
-        s.nfkc().collect()
+        s.nfkc().collect::<String>().into()
     }
 }
 

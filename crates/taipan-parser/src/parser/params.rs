@@ -9,7 +9,7 @@ use super::expr::mk;
 use super::helpers::{make_arguments, NameDefaultPair, SlashWithDefault, StarEtc};
 use super::memo::MemoRule;
 use super::Parser;
-use crate::ast::{Arg, Arguments, Expr, ExprKind, Keyword};
+use crate::ast::{Arg, Arguments, Expr, ExprKind, Identifier, Keyword};
 use crate::token::TokKind as T;
 
 /// An element of `kwargs`: a keyword argument or a starred expression (`KeywordOrStarred`).
@@ -509,7 +509,7 @@ fn dummy_name() -> Expr {
     mk(
         crate::ast::Loc::default(),
         ExprKind::Name {
-            id: String::new(),
+            id: Identifier::default(),
             ctx: crate::ast::ExprContext::Load,
         },
     )

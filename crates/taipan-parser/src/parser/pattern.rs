@@ -6,7 +6,9 @@ use super::expr::{mk, name_id};
 use super::helpers::set_expr_context;
 use super::memo::MemoRule;
 use super::Parser;
-use crate::ast::{Constant, Expr, ExprContext, ExprKind, Operator, Pattern, PatternKind, UnaryOp};
+use crate::ast::{
+    Constant, Expr, ExprContext, ExprKind, Identifier, Operator, Pattern, PatternKind, UnaryOp,
+};
 use crate::token::TokKind as T;
 
 fn pat(loc: crate::ast::Loc, kind: PatternKind) -> Pattern {
@@ -524,7 +526,7 @@ impl Parser<'_> {
     }
 
     /// `double_star_pattern: '**' pattern_capture_target`
-    fn double_star_pattern(&mut self) -> Option<String> {
+    fn double_star_pattern(&mut self) -> Option<Identifier> {
         self.eat(T::DoubleStar)?;
         self.pattern_capture_target().map(name_id)
     }
@@ -615,7 +617,7 @@ impl Parser<'_> {
     }
 
     /// `keyword_pattern: NAME '=' pattern`
-    pub(crate) fn keyword_pattern(&mut self) -> Option<(String, Pattern)> {
+    pub(crate) fn keyword_pattern(&mut self) -> Option<(Identifier, Pattern)> {
         self.alt(|p| {
             let a = p.name()?;
             p.eat(T::Equal)?;

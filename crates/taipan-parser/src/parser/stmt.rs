@@ -8,8 +8,8 @@ use super::helpers::set_expr_context;
 use super::memo::MemoRule;
 use super::Parser;
 use crate::ast::{
-    Alias, ExceptHandler, Expr, ExprContext, ExprKind, MatchCase, Operator, Stmt, StmtKind,
-    WithItem,
+    Alias, ExceptHandler, Expr, ExprContext, ExprKind, Identifier, MatchCase, Operator, Stmt,
+    StmtKind, WithItem,
 };
 use crate::token::TokKind as T;
 
@@ -434,7 +434,7 @@ impl Parser<'_> {
             self.mark += 1;
             return Some(vec![Alias {
                 loc: self.extra(start),
-                name: "*".to_string(),
+                name: Identifier::const_new("*"),
                 asname: None,
             }]);
         }
@@ -475,7 +475,7 @@ impl Parser<'_> {
     }
 
     /// `dotted_name: dotted_name '.' NAME | NAME` (the joined identifier)
-    fn dotted_name(&mut self) -> Option<String> {
+    fn dotted_name(&mut self) -> Option<Identifier> {
         let a = self.name()?;
         let mut s = name_id(a);
         loop {
