@@ -170,8 +170,36 @@ fn recursion_limit_matches_cpython() {
         let tree = taipan_parser::parse_module(src.as_bytes(), "<deep>").expect("parses");
         assert!(compile_module(&tree, "<deep>").is_ok());
     }
-    let src = "x = ".to_string() + &"-".repeat(3000) + "1\n";
-    let tree = taipan_parser::parse_module(src.as_bytes(), "<deep>").expect("parses");
+    // 3,000 levels: CPython's `ast.parse` already stops here (RecursionError during AST
+    // construction), and so does taipan-parser (at the same depth), so the tree is built by
+    // wrapping a parsed 2,000-level one in 1,000 more unary minuses, as `compile()` of the
+    // source would see it.
+    let src = "x = ".to_string() + &"-".repeat(2000) + "1\n";
+    let mut tree = taipan_parser::parse_module(src.as_bytes(), "<deep>").expect("parses");
+    if let taipan_parser::ast::Mod::Module { body, .. } = &mut tree {
+        if let taipan_parser::ast::StmtKind::Assign { value, .. } = &mut body[0].kind {
+            for _ in 0..1000 {
+                let loc = value.loc;
+                let inner = std::mem::replace(
+                    value,
+                    Box::new(taipan_parser::ast::Expr {
+                        loc,
+                        kind: taipan_parser::ast::ExprKind::Constant {
+                            value: taipan_parser::ast::Constant::None,
+                            kind: None,
+                        },
+                    }),
+                );
+                **value = taipan_parser::ast::Expr {
+                    loc,
+                    kind: taipan_parser::ast::ExprKind::UnaryOp {
+                        op: taipan_parser::ast::UnaryOp::USub,
+                        operand: inner,
+                    },
+                };
+            }
+        }
+    }
     let e = compile_module(&tree, "<deep>").expect_err("too deep");
     assert_eq!(e.kind, "RecursionError");
     assert_eq!(e.msg, "maximum recursion depth exceeded during compilation");
