@@ -342,6 +342,7 @@ impl<'a> Tokenizer<'a> {
 
     /// The next token, or the syntax error CPython's tokenizer raises at this point.
     /// After `EndMarker` (or an error) it keeps returning the same.
+    #[inline(always)]
     pub fn next_token(&mut self) -> Result<Token, SyntaxError> {
         if let Some(done) = &self.finished {
             return done.clone();
