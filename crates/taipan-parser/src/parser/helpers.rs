@@ -9,12 +9,20 @@ use crate::ast::{
 use unicode_normalization::UnicodeNormalization;
 
 /// `_PyPegen_new_identifier`: identifiers with non-ASCII characters are NFKC-normalized.
+/// Inlined so that the identifier is built in its node's slot, not copied there from a
+/// buffer just written byte-wise (a store-forwarding stall per NAME).
+#[inline(always)]
 pub(crate) fn new_identifier(s: &str) -> Identifier {
     if s.is_ascii() {
         Identifier::new(s)
     } else {
-        s.nfkc().collect::<String>().into()
+        normalized_identifier(s)
     }
+}
+
+#[cold]
+fn normalized_identifier(s: &str) -> Identifier {
+    s.nfkc().collect::<String>().into()
 }
 
 /// `_PyPegen_set_expr_context`: the same expression with `ctx` (recursing into tuples, lists
