@@ -112,6 +112,7 @@ impl MemoTable {
         None
     }
 
+    #[inline(always)]
     fn insert(&mut self, rule: MemoRule, pos: usize, end: usize, val: MemoVal) {
         if pos >= self.heads.len() {
             self.heads.resize(pos + 1, NIL);
