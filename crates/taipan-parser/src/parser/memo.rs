@@ -47,7 +47,10 @@ impl MemoRule {
     }
 }
 
-pub(crate) enum MemoVal {
+/// What a memo entry records. Plain data, so that clearing the table between passes and
+/// parses costs nothing per entry; the stored results themselves live in `MemoTable::values`.
+#[derive(Clone, Copy)]
+enum MemoSlot {
     /// The rule ran here once and succeeded, with `call_invalid_rules` as given; its result
     /// is stored only if it runs here again (most rules never do, and storing means cloning
     /// the tree), recomputed then with that same setting, so that it is the result CPython
@@ -58,17 +61,26 @@ pub(crate) enum MemoVal {
     /// a deep tree does not store a clone of every subtree in it (quadratic), while no
     /// position is ever computed more than three times (no exponential re-parsing).
     Visited(bool, u8),
-    Expr(Option<Box<Expr>>),
-    Stmts(Option<Vec<Stmt>>),
-    Stmt(Option<Box<Stmt>>),
-    Pattern(Option<Box<Pattern>>),
+    /// The rule failed here.
+    Failed,
+    /// The rule succeeded here with the result at this index of `MemoTable::values`.
+    Stored(u32),
 }
 
+/// A stored result (always of the rule's own kind).
+pub(crate) enum MemoVal {
+    Expr(Box<Expr>),
+    Stmts(Vec<Stmt>),
+    Stmt(Box<Stmt>),
+    Pattern(Box<Pattern>),
+}
+
+#[derive(Clone, Copy)]
 struct MemoEntry {
     rule: MemoRule,
     end: u32,
     next: u32,
-    val: MemoVal,
+    slot: MemoSlot,
 }
 
 const NIL: u32 = u32::MAX;
@@ -77,6 +89,7 @@ const NIL: u32 = u32::MAX;
 pub(crate) struct MemoTable {
     heads: Vec<u32>,
     entries: Vec<MemoEntry>,
+    values: Vec<MemoVal>,
     /// How many revisited rules are being re-computed right now.
     recomputing: u32,
 }
@@ -92,11 +105,13 @@ impl MemoTable {
     pub(crate) fn capacity_bytes(&self) -> usize {
         self.heads.capacity() * std::mem::size_of::<u32>()
             + self.entries.capacity() * std::mem::size_of::<MemoEntry>()
+            + self.values.capacity() * std::mem::size_of::<MemoVal>()
     }
 
     pub(crate) fn clear(&mut self) {
         self.heads.clear();
         self.entries.clear();
+        self.values.clear();
         self.recomputing = 0;
     }
 
@@ -112,8 +127,19 @@ impl MemoTable {
         None
     }
 
+    /// A slot for `val`: `Failed` for `None`, else the value stored.
+    fn store(&mut self, val: Option<MemoVal>) -> MemoSlot {
+        match val {
+            None => MemoSlot::Failed,
+            Some(v) => {
+                self.values.push(v);
+                MemoSlot::Stored(self.values.len() as u32 - 1)
+            }
+        }
+    }
+
     #[inline(always)]
-    fn insert(&mut self, rule: MemoRule, pos: usize, end: usize, val: MemoVal) {
+    fn insert(&mut self, rule: MemoRule, pos: usize, end: usize, slot: MemoSlot) {
         if pos >= self.heads.len() {
             self.heads.resize(pos + 1, NIL);
         }
@@ -123,7 +149,7 @@ impl MemoTable {
             rule,
             end: end as u32,
             next,
-            val,
+            slot,
         });
     }
 }
@@ -148,18 +174,28 @@ macro_rules! memo_fn {
             }
             let found = self.memo.get(rule, pos);
             if let Some(i) = found {
-                if let MemoVal::$variant(v) = &self.memo.entries[i].val {
-                    let end = self.memo.entries[i].end as usize;
-                    let v = v.as_ref().map(|x| $unbox(x.clone()));
-                    self.mark = end;
-                    return v;
+                let e = self.memo.entries[i];
+                match e.slot {
+                    MemoSlot::Failed => {
+                        self.mark = e.end as usize;
+                        return None;
+                    }
+                    MemoSlot::Stored(v) => {
+                        let MemoVal::$variant(x) = &self.memo.values[v as usize] else {
+                            unreachable!("a memo entry holds its own rule's kind of result");
+                        };
+                        let v = $unbox(x.clone());
+                        self.mark = e.end as usize;
+                        return Some(v);
+                    }
+                    MemoSlot::Visited(..) => {}
                 }
             }
             let saved = self.call_invalid_rules;
             let mut store = true;
             let mut count = 1u8;
             if let Some(i) = found {
-                if let MemoVal::Visited(flag, n) = self.memo.entries[i].val {
+                if let MemoSlot::Visited(flag, n) = self.memo.entries[i].slot {
                     self.call_invalid_rules = flag;
                     count = n + 1;
                     if n == 1 && self.memo.recomputing > 0 {
@@ -178,21 +214,22 @@ macro_rules! memo_fn {
             if self.error.is_none() {
                 match found {
                     Some(i) => {
-                        let e = &mut self.memo.entries[i];
-                        if store || r.is_none() {
-                            e.end = self.mark as u32;
-                            e.val = MemoVal::$variant(r.as_ref().map(|x| $boxit(x.clone())));
+                        let slot = if store || r.is_none() {
+                            self.memo.entries[i].end = self.mark as u32;
+                            let val = r.as_ref().map(|x| MemoVal::$variant($boxit(x.clone())));
+                            self.memo.store(val)
                         } else {
-                            e.val = MemoVal::Visited(flag, count);
-                        }
+                            MemoSlot::Visited(flag, count)
+                        };
+                        self.memo.entries[i].slot = slot;
                     }
                     None => {
-                        let val = if r.is_none() {
-                            MemoVal::$variant(None)
+                        let slot = if r.is_none() {
+                            MemoSlot::Failed
                         } else {
-                            MemoVal::Visited(self.call_invalid_rules, 1)
+                            MemoSlot::Visited(self.call_invalid_rules, 1)
                         };
-                        self.memo.insert(rule, pos, self.mark, val);
+                        self.memo.insert(rule, pos, self.mark, slot);
                     }
                 }
             }
