@@ -25,6 +25,15 @@ fn error_no_location(msg: String) -> SyntaxError {
 /// if missing (and, as in CPython, also after a final `\r\n`).
 fn translate_newlines(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len() + 1);
+    if !bytes.contains(&b'\r') {
+        // The common case, found with the word-at-a-time search of `contains` (the loop below
+        // looks at one byte at a time).
+        out.extend_from_slice(bytes);
+        if out.last() != Some(&b'\n') {
+            out.push(b'\n');
+        }
+        return out;
+    }
     let mut i = 0;
     // Copy runs without '\r' at once.
     while i < bytes.len() {
