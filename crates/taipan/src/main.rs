@@ -61,10 +61,7 @@ fn dump_ast_on_this_thread(path: &str) -> ExitCode {
     let source = match std::fs::read(path) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!(
-                "taipan: can't open file '{path}': [Errno {}] {e}",
-                e.raw_os_error().unwrap_or(0)
-            );
+            eprintln!("{}", cant_open_message(path, &e));
             return ExitCode::from(2);
         }
     };
@@ -82,4 +79,24 @@ fn dump_ast_on_this_thread(path: &str) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// CPython's message for a script it cannot open (`pymain_run_file`): the program as invoked,
+/// the absolute path, and the C library's text for the error, without Rust's `(os error N)`.
+fn cant_open_message(path: &str, err: &std::io::Error) -> String {
+    let program = std::env::args()
+        .next()
+        .unwrap_or_else(|| "taipan".to_string());
+    let shown = std::path::absolute(path)
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| path.to_string());
+    let text = err.to_string();
+    let text = match text.rfind(" (os error ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    };
+    format!(
+        "{program}: can't open file '{shown}': [Errno {}] {text}",
+        err.raw_os_error().unwrap_or(0)
+    )
 }
