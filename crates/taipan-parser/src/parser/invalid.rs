@@ -50,6 +50,28 @@ impl Parser<'_> {
         self.tok_loc(i)
     }
 
+    /// The alternative `a=NAME b='=' expression for_if_clauses` that `invalid_arguments` and
+    /// `invalid_kwarg` both have in `python.gram`: `f(x=y for y in z)`. True when it matched
+    /// and raised.
+    fn keyword_with_comprehension(&mut self) -> bool {
+        self.matched(
+            |p| {
+                let a = p.name()?;
+                let b = p.expect(T::Equal)?;
+                p.expression()?;
+                p.for_if_clauses()?;
+                Some((a.loc, p.tokloc(b)))
+            },
+            |p, (a, b)| {
+                p.raise_range(
+                    a,
+                    b,
+                    "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                )
+            },
+        )
+    }
+
     pub(crate) fn invalid_arguments(&mut self) -> Option<()> {
         // a=args ',' '*'
         if self.matched(
@@ -88,22 +110,7 @@ impl Parser<'_> {
             return None;
         }
         // a=NAME b='=' expression for_if_clauses
-        if self.matched(
-            |p| {
-                let a = p.name()?;
-                let b = p.expect(T::Equal)?;
-                p.expression()?;
-                p.for_if_clauses()?;
-                Some((a.loc, p.tokloc(b)))
-            },
-            |p, (a, b)| {
-                p.raise_range(
-                    a,
-                    b,
-                    "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                )
-            },
-        ) {
+        if self.keyword_with_comprehension() {
             return None;
         }
         // a=args b=for_if_clauses
@@ -184,22 +191,7 @@ impl Parser<'_> {
             return None;
         }
         // a=NAME b='=' expression for_if_clauses
-        if self.matched(
-            |p| {
-                let a = p.name()?;
-                let b = p.expect(T::Equal)?;
-                p.expression()?;
-                p.for_if_clauses()?;
-                Some((a.loc, p.tokloc(b)))
-            },
-            |p, (a, b)| {
-                p.raise_range(
-                    a,
-                    b,
-                    "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                )
-            },
-        ) {
+        if self.keyword_with_comprehension() {
             return None;
         }
         // !(NAME '=') a=expression b='='
