@@ -1,0 +1,6 @@
+//! The evaluation loop, frames' data stack, and what surrounds them
+//! (CPython's `Python/ceval.c`, `Include/internal/pycore_frame.h`).
+
+pub mod ceval;
+pub mod frame;
+pub mod recursion;

@@ -1,0 +1,83 @@
+//! The interpreter's state and start-up (CPython's `Python/pylifecycle.c`,
+//! `Python/pystate.c`).
+//!
+//! Start-up readies every static type, fills the small-int cache and creates
+//! the `builtins` and `sys` modules.
+
+use crate::gil::GilCell;
+use crate::object::*;
+use crate::objects::*;
+
+/// Every static type the runtime declares, readied at start-up (base types
+/// first is not required: readying readies bases).
+pub fn static_types() -> Vec<&'static PyType> {
+    let mut v: Vec<&'static PyType> = vec![
+        &object::OBJECT_TYPE,
+        &type_::TYPE_TYPE,
+        &str::STR_TYPE,
+        &int::INT_TYPE,
+        &bool_::BOOL_TYPE,
+        &float::FLOAT_TYPE,
+        &tuple::TUPLE_TYPE,
+        &list::LIST_TYPE,
+        &dict::DICT_TYPE,
+        &none::NONE_TYPE,
+        &none::NOT_IMPLEMENTED_TYPE,
+        &none::ELLIPSIS_TYPE,
+        &module::MODULE_TYPE,
+        &descr::METHOD_DESCR_TYPE,
+        &descr::CLASSMETHOD_DESCR_TYPE,
+        &descr::CFUNCTION_TYPE,
+        &descr::GETSET_DESCR_TYPE,
+        &iter::SEQ_ITER_TYPE,
+        &exceptions::BASE_EXCEPTION,
+    ];
+    v.extend_from_slice(exceptions::ALL_EXCEPTION_TYPES);
+    for list in crate::objects::all_type_lists() {
+        v.extend_from_slice(list);
+    }
+    v
+}
+
+/// The interpreter (`PyInterpreterState`): modules and the builtins.
+pub struct Interpreter {
+    /// `sys.modules`.
+    pub modules: PyRef,
+    /// The `builtins` module.
+    pub builtins: Option<PyRef>,
+    /// The `sys` module.
+    pub sys: Option<PyRef>,
+}
+
+static INTERP: GilCell<Option<Interpreter>> = GilCell::new(None);
+
+/// The current interpreter.
+pub fn interp() -> &'static mut Interpreter {
+    // SAFETY: GIL held; set once by `initialize`.
+    unsafe { (*INTERP.as_ptr()).as_mut() }.expect("interpreter not initialized")
+}
+
+/// Readies the types and creates the interpreter. Idempotent.
+pub fn initialize() -> PyResult<()> {
+    // SAFETY: GIL held.
+    if unsafe { (*INTERP.as_ptr()).is_some() } {
+        return Ok(());
+    }
+    crate::objects::typeslots::init();
+    for t in static_types() {
+        type_::type_ready(t)?;
+    }
+    int::init_small_ints()?;
+    let modules = dict::PyDict::new()?;
+    // SAFETY: GIL held, start-up.
+    unsafe {
+        *INTERP.get_mut() = Some(Interpreter {
+            modules,
+            builtins: None,
+            sys: None,
+        })
+    };
+    crate::modules::builtins::init()?;
+    crate::modules::sys::init()?;
+    Ok(())
+}

@@ -1,0 +1,6 @@
+//! Native modules: what CPython writes in C (`builtins`, `sys`, ...).
+
+pub mod builtins;
+pub mod math;
+pub mod sys;
+pub mod time;

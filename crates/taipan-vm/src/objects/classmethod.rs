@@ -1,0 +1,8 @@
+//! classmethod and staticmethod (CPython's Objects/funcobject.c).
+//!
+//! (Being written.)
+
+use crate::object::PyType;
+
+/// The static types this file declares, readied at start-up.
+pub static TYPES: &[&PyType] = &[];

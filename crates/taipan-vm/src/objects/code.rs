@@ -1,0 +1,8 @@
+//! code objects (CPython's Objects/codeobject.c).
+//!
+//! (Being written.)
+
+use crate::object::PyType;
+
+/// The static types this file declares, readied at start-up.
+pub static TYPES: &[&PyType] = &[];

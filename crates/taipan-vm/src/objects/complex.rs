@@ -1,0 +1,8 @@
+//! complex (CPython's Objects/complexobject.c).
+//!
+//! (Being written.)
+
+use crate::object::PyType;
+
+/// The static types this file declares, readied at start-up.
+pub static TYPES: &[&PyType] = &[];

@@ -1,0 +1,371 @@
+//! Native methods and attribute descriptors (CPython's `Objects/descrobject.c`
+//! and `Objects/methodobject.c`).
+//!
+//! - `method_descriptor`: a `MethodDef` in a type's dict (`str.upper`); its
+//!   `__get__` binds it into a `builtin_function_or_method`.
+//! - `classmethod_descriptor`: a `MethodDef` with class binding
+//!   (`dict.fromkeys`), bound to the type.
+//! - `builtin_function_or_method`: a `MethodDef` with its `self` (the bound
+//!   object, or the module for module functions).
+//! - `getset_descriptor`: a `GetSetDef` (`function.__name__`).
+
+use std::cell::Cell;
+
+use crate::object::*;
+use crate::objects::none::none;
+use crate::objects::str::PyStr;
+
+/// `method_descriptor` / `classmethod_descriptor` payload.
+#[repr(C)]
+pub struct PyMethodDescr {
+    pub ob_base: PyObject,
+    pub def: &'static MethodDef,
+    /// The type the method belongs to (`__objclass__`); static types live
+    /// forever, heap types are kept alive by their dict holding this.
+    pub objclass: *const PyType,
+}
+
+pub static METHOD_DESCR_TYPE: PyType = PyType {
+    tp_name: "method_descriptor",
+    tp_basicsize: Cell::new(std::mem::size_of::<PyMethodDescr>()),
+    tp_flags: Cell::new(TypeFlags::METHOD_DESCRIPTOR),
+    tp_descr_get: Cell::new(Some(method_descr_get)),
+    tp_call: Cell::new(Some(method_descr_call)),
+    tp_repr: Cell::new(Some(method_descr_repr)),
+    ..PyType::BASE
+};
+
+pub static CLASSMETHOD_DESCR_TYPE: PyType = PyType {
+    tp_name: "classmethod_descriptor",
+    tp_basicsize: Cell::new(std::mem::size_of::<PyMethodDescr>()),
+    tp_descr_get: Cell::new(Some(classmethod_descr_get)),
+    tp_repr: Cell::new(Some(method_descr_repr)),
+    ..PyType::BASE
+};
+
+// SAFETY: repr(C), header first.
+unsafe impl PyPayload for PyMethodDescr {
+    fn type_object() -> &'static PyType {
+        &METHOD_DESCR_TYPE
+    }
+}
+
+/// `builtin_function_or_method` payload.
+#[repr(C)]
+pub struct PyCFunction {
+    pub ob_base: PyObject,
+    pub def: &'static MethodDef,
+    pub self_: Option<PyRef>,
+    /// `__module__` for module functions (a str), else None.
+    pub module: Option<PyRef>,
+}
+
+pub static CFUNCTION_TYPE: PyType = PyType {
+    tp_name: "builtin_function_or_method",
+    tp_basicsize: Cell::new(std::mem::size_of::<PyCFunction>()),
+    tp_flags: Cell::new(TypeFlags::HAVE_GC),
+    tp_call: Cell::new(Some(cfunction_call)),
+    tp_repr: Cell::new(Some(cfunction_repr)),
+    tp_drop: Some(drop_cfunction),
+    ..PyType::BASE
+};
+
+// SAFETY: repr(C), header first.
+unsafe impl PyPayload for PyCFunction {
+    fn type_object() -> &'static PyType {
+        &CFUNCTION_TYPE
+    }
+}
+
+unsafe fn drop_cfunction(obj: *mut PyObject) {
+    // SAFETY: obj is a dead builtin function.
+    unsafe { std::ptr::drop_in_place(obj as *mut PyCFunction) }
+}
+
+/// `getset_descriptor` payload.
+#[repr(C)]
+pub struct PyGetSetDescr {
+    pub ob_base: PyObject,
+    pub def: &'static GetSetDef,
+    pub objclass: *const PyType,
+}
+
+pub static GETSET_DESCR_TYPE: PyType = PyType {
+    tp_name: "getset_descriptor",
+    tp_basicsize: Cell::new(std::mem::size_of::<PyGetSetDescr>()),
+    tp_descr_get: Cell::new(Some(getset_get)),
+    tp_descr_set: Cell::new(Some(getset_set)),
+    tp_repr: Cell::new(Some(getset_repr)),
+    ..PyType::BASE
+};
+
+// SAFETY: repr(C), header first.
+unsafe impl PyPayload for PyGetSetDescr {
+    fn type_object() -> &'static PyType {
+        &GETSET_DESCR_TYPE
+    }
+}
+
+fn objclass_name(p: *const PyType) -> String {
+    // SAFETY: the objclass outlives the descriptor.
+    unsafe { (*p).name().to_owned() }
+}
+
+/// A new descriptor for a method of `ty`.
+pub fn new_method_descr(ty: &PyType, def: &'static MethodDef) -> PyResult<PyRef> {
+    let dty = match def.binding {
+        MethBinding::Class => &CLASSMETHOD_DESCR_TYPE,
+        _ => &METHOD_DESCR_TYPE,
+    };
+    let d = alloc_object(
+        dty,
+        PyMethodDescr {
+            ob_base: PyObject::NEW,
+            def,
+            objclass: ty,
+        },
+    )?;
+    if def.binding == MethBinding::Static {
+        // A static method is a plain builtin function wrapped in staticmethod;
+        // until staticmethod exists, the unbound function serves.
+        return new_cfunction(def, None, None);
+    }
+    Ok(d)
+}
+
+/// A new getset descriptor of `ty`.
+pub fn new_getset_descr(ty: &PyType, def: &'static GetSetDef) -> PyResult<PyRef> {
+    alloc_object(
+        &GETSET_DESCR_TYPE,
+        PyGetSetDescr {
+            ob_base: PyObject::NEW,
+            def,
+            objclass: ty,
+        },
+    )
+}
+
+/// A builtin function bound to `self_`.
+pub fn new_cfunction(
+    def: &'static MethodDef,
+    self_: Option<PyRef>,
+    module: Option<PyRef>,
+) -> PyResult<PyRef> {
+    alloc_object(
+        &CFUNCTION_TYPE,
+        PyCFunction {
+            ob_base: PyObject::NEW,
+            def,
+            self_,
+            module,
+        },
+    )
+}
+
+/// Calls a `MethodDef` with `self_` and vectorcall arguments, checking the
+/// argument convention as CPython's `cfunction_vectorcall_*` do.
+pub fn call_def(
+    def: &MethodDef,
+    self_: &PyRef,
+    args: &[PyRef],
+    kwnames: Option<&PyRef>,
+) -> PyResult<PyRef> {
+    let nkw = kwnames.map(kwnames_len).unwrap_or(0);
+    match def.meth {
+        Meth::FastKw(f) => f(self_, args, kwnames),
+        _ if nkw > 0 => Err(PyErr::type_error(format!(
+            "{}() takes no keyword arguments",
+            def.name
+        ))),
+        Meth::NoArgs(f) => {
+            if !args.is_empty() {
+                return Err(PyErr::type_error(format!(
+                    "{}() takes no arguments ({} given)",
+                    def.name,
+                    args.len()
+                )));
+            }
+            f(self_)
+        }
+        Meth::O(f) => {
+            if args.len() != 1 {
+                return Err(PyErr::type_error(format!(
+                    "{}() takes exactly one argument ({} given)",
+                    def.name,
+                    args.len()
+                )));
+            }
+            f(self_, &args[0])
+        }
+        Meth::Fast(f) => f(self_, args),
+    }
+}
+
+/// The number of keyword names in a `kwnames` tuple.
+pub fn kwnames_len(kwnames: &PyRef) -> usize {
+    kwnames
+        .downcast::<crate::objects::tuple::PyTuple>()
+        .map(|t| t.len())
+        .unwrap_or(0)
+}
+
+fn method_descr_get(descr: &PyRef, obj: Option<&PyRef>, _ty: Option<&PyRef>) -> PyResult<PyRef> {
+    // SAFETY: tp_descr_get of method_descriptor gets one.
+    let d = unsafe { descr.payload_unchecked::<PyMethodDescr>() };
+    match obj {
+        None => Ok(descr.clone()),
+        Some(o) if o.is_none() && _ty.is_some() => Ok(descr.clone()),
+        Some(o) => {
+            check_self(d, o)?;
+            new_cfunction(d.def, Some(o.clone()), None)
+        }
+    }
+}
+
+fn check_self(d: &PyMethodDescr, o: &PyRef) -> PyResult<()> {
+    // SAFETY: objclass outlives the descriptor.
+    let cls = unsafe { &*d.objclass };
+    if !o.ty().is_subtype(cls) {
+        return Err(PyErr::type_error(format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            d.def.name,
+            cls.name(),
+            o.ty().name()
+        )));
+    }
+    Ok(())
+}
+
+fn method_descr_call(descr: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    // SAFETY: tp_call of method_descriptor gets one.
+    let d = unsafe { descr.payload_unchecked::<PyMethodDescr>() };
+    let nargs = args.len() - kwnames.map(kwnames_len).unwrap_or(0);
+    if nargs < 1 {
+        return Err(PyErr::type_error(format!(
+            "unbound method {}.{}() needs an argument",
+            objclass_name(d.objclass),
+            d.def.name
+        )));
+    }
+    check_self(d, &args[0])?;
+    call_def(d.def, &args[0], &args[1..], kwnames)
+}
+
+fn method_descr_repr(descr: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: a method descriptor.
+    let d = unsafe { descr.payload_unchecked::<PyMethodDescr>() };
+    PyStr::new(&format!(
+        "<method '{}' of '{}' objects>",
+        d.def.name,
+        objclass_name(d.objclass)
+    ))
+}
+
+fn classmethod_descr_get(
+    descr: &PyRef,
+    obj: Option<&PyRef>,
+    ty: Option<&PyRef>,
+) -> PyResult<PyRef> {
+    // SAFETY: a classmethod descriptor.
+    let d = unsafe { descr.payload_unchecked::<PyMethodDescr>() };
+    let cls = match (ty, obj) {
+        (Some(t), _) => t.clone(),
+        (None, Some(o)) => o.type_ref(),
+        (None, None) => return Ok(descr.clone()),
+    };
+    new_cfunction(d.def, Some(cls), None)
+}
+
+fn cfunction_call(f: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    // SAFETY: tp_call of builtin_function_or_method gets one.
+    let c = unsafe { f.payload_unchecked::<PyCFunction>() };
+    match &c.self_ {
+        Some(s) => call_def(c.def, s, args, kwnames),
+        None => call_def(c.def, &none(), args, kwnames),
+    }
+}
+
+fn cfunction_repr(f: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: a builtin function.
+    let c = unsafe { f.payload_unchecked::<PyCFunction>() };
+    match &c.self_ {
+        Some(s) if !s.is_instance_of::<crate::objects::module::PyModule>() => PyStr::new(&format!(
+            "<built-in method {} of {} object at {:#x}>",
+            c.def.name,
+            s.ty().name(),
+            s.id()
+        )),
+        _ => PyStr::new(&format!("<built-in function {}>", c.def.name)),
+    }
+}
+
+fn getset_get(descr: &PyRef, obj: Option<&PyRef>, _ty: Option<&PyRef>) -> PyResult<PyRef> {
+    // SAFETY: a getset descriptor.
+    let d = unsafe { descr.payload_unchecked::<PyGetSetDescr>() };
+    let obj = match obj {
+        None => return Ok(descr.clone()),
+        Some(o) => o,
+    };
+    // SAFETY: objclass outlives the descriptor.
+    let cls = unsafe { &*d.objclass };
+    if !obj.ty().is_subtype(cls) {
+        return Err(PyErr::type_error(format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            d.def.name,
+            cls.name(),
+            obj.ty().name()
+        )));
+    }
+    match d.def.get {
+        Some(g) => g(obj),
+        None => Err(PyErr::attribute_error(format!(
+            "attribute '{}' of '{}' objects is not readable",
+            d.def.name,
+            cls.name()
+        ))),
+    }
+}
+
+fn getset_set(descr: &PyRef, obj: &PyRef, value: Option<&PyRef>) -> PyResult<()> {
+    // SAFETY: a getset descriptor.
+    let d = unsafe { descr.payload_unchecked::<PyGetSetDescr>() };
+    match d.def.set {
+        Some(s) => s(obj, value),
+        None => Err(PyErr::attribute_error(format!(
+            "attribute '{}' of '{}' objects is not writable",
+            d.def.name,
+            objclass_name(d.objclass)
+        ))),
+    }
+}
+
+fn getset_repr(descr: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: a getset descriptor.
+    let d = unsafe { descr.payload_unchecked::<PyGetSetDescr>() };
+    PyStr::new(&format!(
+        "<attribute '{}' of '{}' objects>",
+        d.def.name,
+        objclass_name(d.objclass)
+    ))
+}
+
+/// Applies a descriptor's `__get__` if it has one (`obj` None: class access).
+pub fn bind(attr: &PyRef, obj: Option<&PyRef>, ty: Option<&PyRef>) -> PyResult<PyRef> {
+    match attr.ty().tp_descr_get.get() {
+        Some(f) => f(attr, obj, ty),
+        None => Ok(attr.clone()),
+    }
+}
+
+/// Calls `f(obj)` for a getter-only attribute; a helper for `GetSetDef`s.
+pub fn is_data_descr(attr: &PyRef) -> bool {
+    attr.ty().tp_descr_set.get().is_some()
+}
+
+/// Used by `protocol` for attribute names in messages.
+pub fn name_str(name: &PyRef) -> &str {
+    name.downcast::<PyStr>().map(|s| s.as_str()).unwrap_or("?")
+}
+
+/// The static types this file declares, readied at start-up.
+pub static TYPES: &[&PyType] = &[];

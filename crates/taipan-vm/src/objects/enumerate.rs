@@ -1,0 +1,8 @@
+//! enumerate and reversed (CPython's Objects/enumobject.c).
+//!
+//! (Being written.)
+
+use crate::object::PyType;
+
+/// The static types this file declares, readied at start-up.
+pub static TYPES: &[&PyType] = &[];

@@ -1,0 +1,8 @@
+//! function objects (CPython's Objects/funcobject.c).
+//!
+//! (Being written.)
+
+use crate::object::PyType;
+
+/// The static types this file declares, readied at start-up.
+pub static TYPES: &[&PyType] = &[];

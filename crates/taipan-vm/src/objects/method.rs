@@ -1,0 +1,8 @@
+//! bound methods (CPython's Objects/classobject.c).
+//!
+//! (Being written.)
+
+use crate::object::PyType;
+
+/// The static types this file declares, readied at start-up.
+pub static TYPES: &[&PyType] = &[];

@@ -1,0 +1,8 @@
+//! range (CPython's Objects/rangeobject.c).
+//!
+//! (Being written.)
+
+use crate::object::PyType;
+
+/// The static types this file declares, readied at start-up.
+pub static TYPES: &[&PyType] = &[];

@@ -1,0 +1,8 @@
+//! set and frozenset (CPython's Objects/setobject.c).
+//!
+//! (Being written.)
+
+use crate::object::PyType;
+
+/// The static types this file declares, readied at start-up.
+pub static TYPES: &[&PyType] = &[];

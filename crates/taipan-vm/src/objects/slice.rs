@@ -1,0 +1,8 @@
+//! slice (CPython's Objects/sliceobject.c).
+//!
+//! (Being written.)
+
+use crate::object::PyType;
+
+/// The static types this file declares, readied at start-up.
+pub static TYPES: &[&PyType] = &[];

@@ -1,0 +1,8 @@
+//! traceback objects (CPython's Python/traceback.c).
+//!
+//! (Being written.)
+
+use crate::object::PyType;
+
+/// The static types this file declares, readied at start-up.
+pub static TYPES: &[&PyType] = &[];
