@@ -8,6 +8,10 @@
 //! - [`modules`]: native modules (`builtins`, `sys`, ...).
 //! - [`interp`]: the interpreter's state and start-up.
 
+// Constructors return `PyRef` (an object of the type), not `Self`; the
+// `PyType::BASE`-style consts with cells are templates copied into statics.
+#![allow(clippy::new_ret_no_self, clippy::declare_interior_mutable_const)]
+
 pub mod eval;
 pub mod gil;
 pub mod interp;

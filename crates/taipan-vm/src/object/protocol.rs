@@ -701,3 +701,8 @@ pub fn issubclass(derived: &PyRef, cls: &PyRef) -> PyResult<bool> {
         "issubclass() arg 2 must be a class, a tuple of classes, or a union",
     ))
 }
+
+/// `PyObject_HashNotImplemented`: the `tp_hash` of unhashable types.
+pub fn hash_not_implemented(obj: &PyRef) -> PyResult<isize> {
+    Err(unhashable(obj))
+}

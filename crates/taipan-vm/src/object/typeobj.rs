@@ -345,11 +345,14 @@ impl MethodDef {
     }
 }
 
+/// A `GetSetDef` setter (`None` value: delete).
+pub type SetterFn = fn(&PyRef, Option<&PyRef>) -> PyResult<()>;
+
 /// `PyGetSetDef`: a computed attribute.
 pub struct GetSetDef {
     pub name: &'static str,
     pub get: Option<fn(&PyRef) -> PyResult<PyRef>>,
-    pub set: Option<fn(&PyRef, Option<&PyRef>) -> PyResult<()>>,
+    pub set: Option<SetterFn>,
     pub doc: &'static str,
 }
 
@@ -546,7 +549,7 @@ impl PyType {
             let items = unsafe { crate::objects::tuple::tuple_items_unchecked(mro) };
             return items
                 .iter()
-                .any(|t| t.as_ptr() as *const PyType == other as *const PyType);
+                .any(|t| std::ptr::eq(t.as_ptr() as *const PyType, other));
         }
         let mut t = self.base();
         while let Some(b) = t {

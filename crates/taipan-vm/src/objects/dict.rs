@@ -134,6 +134,7 @@ pub static DICT_TYPE: PyType = PyType {
         TypeFlags::BASETYPE | TypeFlags::HAVE_GC | TypeFlags::DICT_SUBCLASS | TypeFlags::MAPPING,
     ),
     tp_drop: Some(drop_dict),
+    tp_hash: Cell::new(Some(crate::object::protocol::hash_not_implemented)),
     tp_traverse: Cell::new(Some(traverse_dict)),
     ..PyType::BASE
 };

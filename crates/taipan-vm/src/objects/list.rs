@@ -24,6 +24,7 @@ pub static LIST_TYPE: PyType = PyType {
         TypeFlags::BASETYPE | TypeFlags::HAVE_GC | TypeFlags::LIST_SUBCLASS | TypeFlags::SEQUENCE,
     ),
     tp_drop: Some(drop_list),
+    tp_hash: Cell::new(Some(crate::object::protocol::hash_not_implemented)),
     tp_traverse: Cell::new(Some(traverse_list)),
     ..PyType::BASE
 };

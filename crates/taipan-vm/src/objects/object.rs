@@ -178,7 +178,7 @@ pub fn object_richcompare(a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<PyRef
         CompareOp::Ne => {
             // Inverse of __eq__ unless that is NotImplemented.
             match a.ty().tp_richcompare.get() {
-                Some(f) if f as *const () as usize != object_richcompare as *const () as usize => {
+                Some(f) if !std::ptr::eq(f as *const (), object_richcompare as *const ()) => {
                     let r = f(a, b, CompareOp::Eq)?;
                     if r.is_not_implemented() {
                         return Ok(r);
