@@ -14,6 +14,7 @@
 
 pub mod eval;
 pub mod gil;
+pub mod import;
 pub mod interp;
 pub mod modules;
 pub mod object;
