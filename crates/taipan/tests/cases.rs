@@ -76,7 +76,7 @@ fn normalise(data: Vec<u8>, prefixes: &[String]) -> Vec<u8> {
 struct Outcome {
     stdout: Vec<u8>,
     stderr: Vec<u8>,
-    /// `None`: timed out, killed by a signal, or could not be started.
+    /// `None`: timed out or could not be started; `-N` when killed by signal N.
     code: Option<i32>,
     note: Option<String>,
 }
@@ -143,10 +143,12 @@ fn run_case(taipan: &str, path: &Path) -> Outcome {
     };
     let stdout = out_reader.join().unwrap_or_default();
     let stderr = err_reader.join().unwrap_or_default();
-    let code = status.and_then(|s| s.code());
-    if status.is_some() && code.is_none() {
-        note = Some(format!("killed by a signal ({:?})", status));
-    }
+    // A process killed by signal N reports -N, as Python's `subprocess` does (CPython kills
+    // itself with SIGINT after an uncaught KeyboardInterrupt, so that is recorded as -2).
+    let code = status.and_then(|s| {
+        use std::os::unix::process::ExitStatusExt;
+        s.code().or_else(|| s.signal().map(|n| -n))
+    });
     Outcome {
         stdout,
         stderr,
