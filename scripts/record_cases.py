@@ -7,7 +7,8 @@ cases import, not cases). Recording runs each case with CPython::
 
     /usr/bin/python3.11 -X utf8 FILE
 
-in a clean environment (only ``PYTHONHASHSEED=0`` and ``PATH``; no ``PYTHONPATH``), with
+in a clean environment (only ``PYTHONHASHSEED=0``, ``PYTHONDONTWRITEBYTECODE=1`` so no
+``__pycache__`` appears in the tree, and ``PATH``; no ``PYTHONPATH``), with
 cwd = the case's folder, stdin from /dev/null and a timeout, and writes ``FILE.out``
 (stdout), ``FILE.err`` (stderr) and ``FILE.code`` (exit status, one decimal line) next to it.
 
@@ -68,7 +69,7 @@ def normalise(data):
 
 
 def run(argv, path):
-    env = {"PYTHONHASHSEED": "0", "PATH": "/usr/bin:/bin"}
+    env = {"PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1", "PATH": "/usr/bin:/bin"}
     try:
         p = subprocess.run(
             argv + [os.path.basename(path)],

@@ -89,6 +89,7 @@ fn run_case(taipan: &str, path: &Path) -> Outcome {
         .current_dir(dir)
         .env_clear()
         .env("PYTHONHASHSEED", "0")
+        .env("PYTHONDONTWRITEBYTECODE", "1")
         .env("PATH", "/usr/bin:/bin")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
