@@ -16,7 +16,7 @@ except TypeError as e:
 class C(B):
     def __hash__(self):
         return 7
-print(hash(C()), {C(): 1, C(): 2})
+print(hash(C()), len({C(): 1, C(): 2}), list({C(): 1, C(): 2}.values()))
 class D:
     def __eq__(self, o):
         return isinstance(o, D)
