@@ -12,8 +12,8 @@ use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// A hang in Taipan must not hang CI.
@@ -165,7 +165,8 @@ fn compare(taipan: &str, path: &Path, prefixes: &[String]) -> Option<String> {
         p.push(ext);
         std::fs::read(PathBuf::from(p)).ok()
     };
-    let (Some(exp_out), Some(exp_err), Some(exp_code)) = (read(".out"), read(".err"), read(".code"))
+    let (Some(exp_out), Some(exp_err), Some(exp_code)) =
+        (read(".out"), read(".err"), read(".code"))
     else {
         return Some("not recorded (run scripts/record_cases.py)".to_string());
     };
@@ -185,9 +186,12 @@ fn compare(taipan: &str, path: &Path, prefixes: &[String]) -> Option<String> {
     }
     let stderr = normalise(got.stderr, prefixes);
     if stderr != exp_err {
-        let first = String::from_utf8_lossy(&stderr);
-        let first = first.lines().last().unwrap_or("").chars().take(120);
-        why.push(format!("stderr differs (last line: {:?})", first.collect::<String>()));
+        let text = String::from_utf8_lossy(&stderr);
+        let last = text.lines().last().unwrap_or("").chars().take(120);
+        why.push(format!(
+            "stderr differs (last line: {:?})",
+            last.collect::<String>()
+        ));
     }
     if why.is_empty() {
         None
@@ -237,14 +241,12 @@ fn cases_match_cpython() {
         .min(8);
     std::thread::scope(|s| {
         for _ in 0..workers {
-            s.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(path) = cases.get(i) else { break };
-                    let outcome = compare(taipan, path, &prefixes);
-                    if let Ok(mut r) = results.lock() {
-                        r.push((rel(path), outcome));
-                    }
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(path) = cases.get(i) else { break };
+                let outcome = compare(taipan, path, &prefixes);
+                if let Ok(mut r) = results.lock() {
+                    r.push((rel(path), outcome));
                 }
             });
         }
