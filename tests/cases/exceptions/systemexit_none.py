@@ -1,0 +1,3 @@
+import sys
+print("none exit")
+sys.exit(None)

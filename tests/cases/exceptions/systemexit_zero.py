@@ -1,0 +1,2 @@
+print("clean exit")
+raise SystemExit(0)

@@ -1,0 +1,4 @@
+def check(v):
+    assert isinstance(v, str)
+check("ok")
+check(5)

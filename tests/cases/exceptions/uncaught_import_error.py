@@ -1,0 +1,3 @@
+import sys
+print("before")
+from sys import not_a_name

@@ -1,0 +1,3 @@
+config = {"a": {"b": 1}}
+print(config["a"]["b"])
+value = config["a"]["c"]

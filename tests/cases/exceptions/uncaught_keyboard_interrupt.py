@@ -1,0 +1,2 @@
+print("about to interrupt")
+raise KeyboardInterrupt

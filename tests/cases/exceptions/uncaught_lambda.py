@@ -1,0 +1,3 @@
+f = lambda x: x.missing_attr
+print("start")
+f(42)

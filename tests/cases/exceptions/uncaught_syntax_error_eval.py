@@ -1,0 +1,2 @@
+print("compiling")
+eval("1 +* 2")

@@ -1,0 +1,1 @@
+raise ValueError("ünïcödé message ✓ 日本")

@@ -1,0 +1,5 @@
+print(len.__name__, len.__qualname__, len.__module__, type(len).__name__, len.__self__.__name__)
+print([].append.__name__, [].append.__qualname__, type([].append).__name__, str.upper.__qualname__)
+print(type(str.upper).__name__, type(str.__dict__["upper"]).__name__, type(dict.fromkeys).__name__)
+print(repr(len), repr(int))
+print(len.__text_signature__, int.__add__.__qualname__, type(int.__add__).__name__)

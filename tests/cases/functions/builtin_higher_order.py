@@ -1,0 +1,7 @@
+print(list(map(str.upper, ["a", "b"])), list(filter(str.isdigit, "a1b2")), list(map(len, ["", "ab"])))
+print(sorted(["b", "A", "c"], key=str.casefold), min(["aa", "b"], key=len), max({"a": 3, "b": 1}.items(), key=lambda kv: kv[1]))
+print(list(map(lambda *xs: sum(xs), [1, 2], [3, 4], [5, 6])), any(map(str.isupper, "abC")))
+m = map(int, "123")
+print(next(m), list(m), list(m))
+f = filter(lambda x: x > 1, [0, 1, 2, 3])
+print(type(f).__name__, list(f))

@@ -1,0 +1,17 @@
+def f(a, *, b, c=3):
+    return a, b, c
+print(f(1, b=2), f(a=1, b=2, c=4))
+for call in [lambda: f(1, 2), lambda: f(1), lambda: f(1, b=2, d=5), lambda: f(b=1)]:
+    try:
+        call()
+    except TypeError as e:
+        print(type(e).__name__, e)
+def g(*args, key=None):
+    return args, key
+print(g(1, 2, key="k"), g())
+def h(*, only):
+    return only
+try:
+    h(1)
+except TypeError as e:
+    print(type(e).__name__, e)

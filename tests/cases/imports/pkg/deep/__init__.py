@@ -1,0 +1,2 @@
+print("pkg.deep init")
+from ..sub import helper as parent_helper

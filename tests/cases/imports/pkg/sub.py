@@ -1,0 +1,3 @@
+print("pkg.sub init", __name__, __package__)
+def helper():
+    return "helper from " + __name__

@@ -1,0 +1,16 @@
+from collections import Counter, defaultdict, deque, OrderedDict, namedtuple
+c = Counter("abracadabra")
+print(c.most_common(3), c["a"], c["z"], sorted(c.elements())[:5])
+dd = defaultdict(list)
+for k, v in [("a", 1), ("b", 2), ("a", 3)]:
+    dd[k].append(v)
+print(dict(dd), dd["new"], len(dd))
+dq = deque([1, 2, 3], maxlen=4)
+dq.appendleft(0); dq.append(4); dq.rotate(1)
+print(dq, dq.popleft(), dq.pop())
+od = OrderedDict(a=1, b=2)
+od.move_to_end("a")
+print(od, list(od))
+P = namedtuple("P", "x y")
+p = P(1, y=2)
+print(p, p.x, p._asdict(), p._replace(x=5), P._fields)

@@ -1,0 +1,3 @@
+import sys
+print("exception exit code is 1")
+raise ValueError("final")

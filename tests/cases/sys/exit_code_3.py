@@ -1,0 +1,3 @@
+import sys
+print("exit 3")
+sys.exit(3)

@@ -1,0 +1,12 @@
+import sys
+sys.stdout.write("to stdout\n")
+sys.stderr.write("to stderr\n")
+print("print to stderr", file=sys.stderr)
+print("a", "b", sep="|", end="!\n")
+print("no newline", end="")
+print()
+n = sys.stdout.write("counted\n")
+print(n)
+print("flushed", flush=True)
+print(*range(3), sep="")
+print("x", file=None)
