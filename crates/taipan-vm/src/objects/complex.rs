@@ -201,10 +201,13 @@ pub fn complex_pow_values(a: C, b: C) -> PyResult<PyRef> {
         }
         (len * phase.cos(), len * phase.sin())
     };
-    if r.0.is_infinite() || r.1.is_infinite() {
-        if a.0.is_finite() && a.1.is_finite() && b.0.is_finite() && b.1.is_finite() {
-            return Err(PyErr::overflow_error("complex exponentiation"));
-        }
+    if (r.0.is_infinite() || r.1.is_infinite())
+        && a.0.is_finite()
+        && a.1.is_finite()
+        && b.0.is_finite()
+        && b.1.is_finite()
+    {
+        return Err(PyErr::overflow_error("complex exponentiation"));
     }
     new_c(r)
 }
@@ -499,7 +502,10 @@ fn complex_format(a: &PyRef, spec: &PyRef) -> PyResult<PyRef> {
     let re = crate::objects::float::format_float_spec(c.0, &part, "complex")?;
     let im = crate::objects::float::format_float_spec(c.1, &format!("+{part}"), "complex")?;
     let body = if s.ty.is_none() && c.0 == 0.0 && c.0.is_sign_positive() {
-        format!("{}j", crate::objects::float::format_float_spec(c.1, &part, "complex")?)
+        format!(
+            "{}j",
+            crate::objects::float::format_float_spec(c.1, &part, "complex")?
+        )
     } else if s.ty.is_none() {
         format!("({re}{im}j)")
     } else {
