@@ -248,3 +248,17 @@ fn formatting() {
         "ValueError: Unknown format code 'q' for object of type 'int'"
     );
 }
+
+#[test]
+fn bases_and_subclass_free_helpers() {
+    let _g = init();
+    use taipan_vm::objects::float::as_f64;
+    use taipan_vm::objects::int::to_base;
+    assert_eq!(show(to_base(&i("-255"), 16)), "'-0xff'");
+    assert_eq!(show(to_base(&i("5"), 2)), "'0b101'");
+    assert_eq!(show(to_base(&p2(64), 8)), "'0o2000000000000000000000'");
+    assert_eq!(as_f64(&i("3")).unwrap(), 3.0);
+    assert!(as_f64(&s("3")).is_err());
+    assert_eq!(call_type(&INT_TYPE, &[s("١٢٣")]), "123");
+    assert_eq!(call_type(&INT_TYPE, &[s("\u{3000}42\u{3000}")]), "42");
+}

@@ -606,6 +606,22 @@ pub fn number_to_f64(x: &PyRef) -> PyResult<f64> {
     )))
 }
 
+/// `PyFloat_AsDouble`: a float, or an object with `__float__` or
+/// `__index__`, as an f64 (no strings).
+pub fn as_f64(x: &PyRef) -> PyResult<f64> {
+    if let Some(f) = x.downcast::<PyFloat>() {
+        return Ok(f.value);
+    }
+    let n = &x.ty().as_number;
+    if n.nb_float.get().is_none() && n.nb_index.get().is_none() {
+        return Err(PyErr::type_error(format!(
+            "must be real number, not {}",
+            x.ty().name()
+        )));
+    }
+    number_to_f64(x)
+}
+
 fn float_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let ty = cls
         .downcast::<PyType>()

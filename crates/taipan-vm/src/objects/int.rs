@@ -946,6 +946,24 @@ pub fn int_from_str(ty: &PyType, s: &str, base: u32) -> PyResult<PyRef> {
     }
 }
 
+/// `PyNumber_ToBase`: `bin()`, `oct()`, `hex()` text (base 2, 8, 16) of an
+/// object with `__index__`.
+pub fn to_base(o: &PyRef, base: u32) -> PyResult<PyRef> {
+    let v = crate::object::protocol::index(o)?;
+    let x = self_int(&v)?;
+    let (prefix, digits) = match (base, &x.big) {
+        (2, None) => ("0b", format!("{:b}", x.small.unsigned_abs())),
+        (8, None) => ("0o", format!("{:o}", x.small.unsigned_abs())),
+        (16, None) => ("0x", format!("{:x}", x.small.unsigned_abs())),
+        (2, Some(b)) => ("0b", b.magnitude().to_str_radix(2)),
+        (8, Some(b)) => ("0o", b.magnitude().to_str_radix(8)),
+        (16, Some(b)) => ("0x", b.magnitude().to_str_radix(16)),
+        _ => return Err(PyErr::system_error("PyNumber_ToBase: base must be 2, 8 or 16")),
+    };
+    let sign = if x.signum() < 0 { "-" } else { "" };
+    PyStr::new(&format!("{sign}{prefix}{digits}"))
+}
+
 // ---------------------------------------------------------------------------
 // Argument parsing shared by the numeric types.
 
