@@ -261,3 +261,36 @@ fn more_formats() {
         "OverflowError: rounded value too large to represent"
     );
 }
+
+#[test]
+fn complex_constructor_and_leaks() {
+    let _g = init();
+    let t = &COMPLEX_TYPE;
+    assert_eq!(call_type(t, &[c(0.0, 1.0), i("2")]), "3j");
+    assert_eq!(call_type(t, &[c(1.0, 2.0), c(0.0, 1.0)]), "2j");
+    assert_eq!(call_type(t, &[i("2"), c(0.0, 1.0)]), "(1+0j)");
+    assert_eq!(pow2(&c(f64::INFINITY, 0.0), &i("2")), "(nan+nanj)");
+    assert_eq!(
+        pow2(&c(f64::INFINITY, 0.0), &f(2.5)),
+        "OverflowError: complex exponentiation"
+    );
+    // Numbers made and dropped leave no blocks behind.
+    let work = || {
+        for k in 0..200i64 {
+            let a = p2(k);
+            let b = f(k as f64 + 0.5);
+            let _ = bin(&a, &b, ADD);
+            let _ = bin(&a, &i("7"), DIVMOD);
+            let _ = bin(&a, &i("0"), MOD);
+            let _ = pow3(&a, &i("-1"), &i("97"));
+            let _ = call_type(&FLOAT_TYPE, &[s("1_0.5e3")]);
+            let _ = call_type(t, &[s("1+2j")]);
+            let _ = meth(&b, "__format__", &[s(",.3f")]);
+            let _ = meth(&a, "to_bytes", &[]);
+        }
+    };
+    work();
+    let before = taipan_vm::object::allocated_blocks();
+    work();
+    assert_eq!(taipan_vm::object::allocated_blocks(), before);
+}

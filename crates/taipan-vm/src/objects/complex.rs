@@ -201,12 +201,7 @@ pub fn complex_pow_values(a: C, b: C) -> PyResult<PyRef> {
         }
         (len * phase.cos(), len * phase.sin())
     };
-    if (r.0.is_infinite() || r.1.is_infinite())
-        && a.0.is_finite()
-        && a.1.is_finite()
-        && b.0.is_finite()
-        && b.1.is_finite()
-    {
+    if r.0.is_infinite() || r.1.is_infinite() {
         return Err(PyErr::overflow_error("complex exponentiation"));
     }
     new_c(r)
@@ -436,23 +431,24 @@ fn complex_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult
             return Ok(r.clone());
         }
     }
-    let (cr, _) = match r {
+    let (cr, cr_is_complex) = match r {
         Some(r) => number_parts(r, "first argument")?,
         None => ((0.0, 0.0), false),
     };
-    let (real, imag) = match i {
-        None => cr,
+    let (mut real, mut imag) = (cr.0, cr.1);
+    match i {
+        None => {}
         Some(i) => {
             let (ci, ci_is_complex) = number_parts(i, "second argument")?;
-            let real = if ci_is_complex { cr.0 - ci.1 } else { cr.0 };
-            let imag = if r.is_some() && cr.1 != 0.0 {
-                cr.1 + ci.0
-            } else {
-                ci.0 + if r.is_some() { cr.1 } else { 0.0 }
-            };
-            (real, imag)
+            imag = ci.0;
+            if ci_is_complex {
+                real -= ci.1;
+            }
+            if cr_is_complex {
+                imag += cr.1;
+            }
         }
-    };
+    }
     PyComplex::new_in(ty, real, imag)
 }
 

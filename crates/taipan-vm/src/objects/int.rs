@@ -958,7 +958,11 @@ pub fn to_base(o: &PyRef, base: u32) -> PyResult<PyRef> {
         (2, Some(b)) => ("0b", b.magnitude().to_str_radix(2)),
         (8, Some(b)) => ("0o", b.magnitude().to_str_radix(8)),
         (16, Some(b)) => ("0x", b.magnitude().to_str_radix(16)),
-        _ => return Err(PyErr::system_error("PyNumber_ToBase: base must be 2, 8 or 16")),
+        _ => {
+            return Err(PyErr::system_error(
+                "PyNumber_ToBase: base must be 2, 8 or 16",
+            ))
+        }
     };
     let sign = if x.signum() < 0 { "-" } else { "" };
     PyStr::new(&format!("{sign}{prefix}{digits}"))
