@@ -294,3 +294,32 @@ fn complex_constructor_and_leaks() {
     work();
     assert_eq!(taipan_vm::object::allocated_blocks(), before);
 }
+
+#[test]
+fn float_parsing_forms() {
+    let _g = init();
+    let ok: &[(&str, &str)] = &[
+        ("1.e5", "100000.0"),
+        (".5", "0.5"),
+        ("5.", "5.0"),
+        ("+.5e-3", "0.0005"),
+        ("1E5", "100000.0"),
+        ("\t 1 \n", "1.0"),
+        ("1e500", "inf"),
+        ("-1e-500", "-0.0"),
+        ("iNfInItY", "inf"),
+        ("-nan", "nan"),
+        ("1_2.3_4e1_0", "123400000000.0"),
+        ("0.1e-1", "0.01"),
+    ];
+    for (text, want) in ok {
+        assert_eq!(call_type(&FLOAT_TYPE, &[s(text)]), *want, "float({text:?})");
+    }
+    for bad in ["0x10", "1e", "e5", "1_", "1._5", "--1", "in f", "", "1.5j", "1e5.0"] {
+        assert_eq!(
+            call_type(&FLOAT_TYPE, &[s(bad)]),
+            format!("ValueError: could not convert string to float: '{bad}'"),
+            "float({bad:?})"
+        );
+    }
+}
