@@ -315,11 +315,44 @@ fn float_parsing_forms() {
     for (text, want) in ok {
         assert_eq!(call_type(&FLOAT_TYPE, &[s(text)]), *want, "float({text:?})");
     }
-    for bad in ["0x10", "1e", "e5", "1_", "1._5", "--1", "in f", "", "1.5j", "1e5.0"] {
+    for bad in [
+        "0x10", "1e", "e5", "1_", "1._5", "--1", "in f", "", "1.5j", "1e5.0",
+    ] {
         assert_eq!(
             call_type(&FLOAT_TYPE, &[s(bad)]),
             format!("ValueError: could not convert string to float: '{bad}'"),
             "float({bad:?})"
+        );
+    }
+}
+
+#[test]
+fn complex_format() {
+    let _g = init();
+    let cases: &[((f64, f64), &str, &str)] = &[
+        ((1.0, 2.0), ".2f", "'1.00+2.00j'"),
+        ((1.0, 2.0), "10", "'    (1+2j)'"),
+        ((0.0, 1.0), ".1", "'1j'"),
+        ((-1.5, -2.5), "g", "'-1.5-2.5j'"),
+        ((0.0, 1.0), "+", "'+1j'"),
+        ((1.5, 2.0), "^14", "'   (1.5+2j)   '"),
+        ((1e20, 1e-20), "", "'(1e+20+1e-20j)'"),
+        (
+            (1.0, 2.0),
+            "010",
+            "ValueError: Zero padding is not allowed in complex format specifier",
+        ),
+        (
+            (1.0, 2.0),
+            "d",
+            "ValueError: Unknown format code 'd' for object of type 'complex'",
+        ),
+    ];
+    for ((re, im), spec, want) in cases {
+        assert_eq!(
+            meth(&c(*re, *im), "__format__", &[s(spec)]),
+            *want,
+            "{spec:?}"
         );
     }
 }

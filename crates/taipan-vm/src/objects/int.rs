@@ -751,7 +751,13 @@ pub fn hash_int(x: &PyInt) -> isize {
             }
         }
         Some(b) => {
-            let m = (b.magnitude() % HASH_MODULUS).to_i64().unwrap_or(0);
+            // The magnitude modulo 2**61 - 1, one 64-bit digit at a time,
+            // without allocating.
+            let mut acc: u64 = 0;
+            for d in b.magnitude().iter_u64_digits().rev() {
+                acc = ((((acc as u128) << 64) | d as u128) % HASH_MODULUS as u128) as u64;
+            }
+            let m = acc as i64;
             if b.sign() == Sign::Minus {
                 -m
             } else {
@@ -971,6 +977,30 @@ pub fn to_base(o: &PyRef, base: u32) -> PyResult<PyRef> {
 // ---------------------------------------------------------------------------
 // Argument parsing shared by the numeric types.
 
+/// Like [`parse_args`], with only the first `max_pos` parameters accepted
+/// positionally (the rest are keyword-only).
+pub fn parse_args_kwonly(
+    fname: &str,
+    args: &[PyRef],
+    kwnames: Option<&PyRef>,
+    names: &[&str],
+    npos_only: usize,
+    max_pos: usize,
+) -> PyResult<Vec<Option<PyRef>>> {
+    let nkw = kwnames.map(crate::objects::descr::kwnames_len).unwrap_or(0);
+    let npos = args.len() - nkw.min(args.len());
+    if npos > max_pos {
+        return Err(PyErr::type_error(format!(
+            "{}() takes at most {} positional argument{} ({} given)",
+            fname,
+            max_pos,
+            if max_pos == 1 { "" } else { "s" },
+            npos
+        )));
+    }
+    parse_args(fname, args, kwnames, names, npos_only)
+}
+
 /// Matches vectorcall arguments to parameter names: the first `npos_only`
 /// are positional-only. Returns one slot per name.
 pub fn parse_args(
@@ -988,13 +1018,13 @@ pub fn parse_args(
         None => Vec::new(),
     };
     let npos = args.len() - kw.len().min(args.len());
-    if npos > names.len() {
+    if args.len() > names.len() {
         return Err(PyErr::type_error(format!(
             "{}() takes at most {} argument{} ({} given)",
             fname,
             names.len(),
             if names.len() == 1 { "" } else { "s" },
-            npos
+            args.len()
         )));
     }
     let mut out: Vec<Option<PyRef>> = vec![None; names.len()];
@@ -1046,9 +1076,19 @@ fn bytes_like(o: &PyRef) -> PyResult<Option<Vec<u8>>> {
 }
 
 fn int_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
-    let ty = cls
-        .downcast::<PyType>()
-        .ok_or_else(|| PyErr::type_error("int.__new__(X): X is not a type object"))?;
+    let ty = cls.downcast::<PyType>().ok_or_else(|| {
+        PyErr::type_error(format!(
+            "int.__new__(X): X is not a type object ({})",
+            cls.ty().name()
+        ))
+    })?;
+    if !ty.is_subtype(&INT_TYPE) {
+        return Err(PyErr::type_error(format!(
+            "int.__new__({}): {} is not a subtype of int",
+            ty.name(),
+            ty.name()
+        )));
+    }
     let a = parse_args("int", args, kwnames, &["x", "base"], 1)?;
     let v = match (&a[0], &a[1]) {
         (None, None) => PyInt::new(0)?,
@@ -1233,12 +1273,13 @@ fn int_round(s: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
 }
 
 fn int_to_bytes(s: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
-    let a = parse_args(
+    let a = parse_args_kwonly(
         "to_bytes",
         args,
         kwnames,
         &["length", "byteorder", "signed"],
         0,
+        2,
     )?;
     let x = self_int(s)?.to_bigint();
     let length = match &a[0] {
@@ -1317,12 +1358,13 @@ fn byteorder_arg(o: Option<&PyRef>, _f: &str) -> PyResult<bool> {
 }
 
 fn int_from_bytes(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
-    let a = parse_args(
+    let a = parse_args_kwonly(
         "from_bytes",
         args,
         kwnames,
         &["bytes", "byteorder", "signed"],
         0,
+        2,
     )?;
     let src = a[0].as_ref().ok_or_else(|| {
         PyErr::type_error("from_bytes() missing required argument 'bytes' (pos 1)")
@@ -1335,7 +1377,23 @@ fn int_from_bytes(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyRes
     let data = match bytes_like(src)? {
         Some(b) => b,
         None => {
-            let items = crate::object::protocol::collect(src)?;
+            let direct = src.is_exact::<crate::objects::list::PyList>()
+                || src.is_exact::<crate::objects::tuple::PyTuple>();
+            let iterable = if direct {
+                Ok(src.clone())
+            } else {
+                crate::object::protocol::get_iter(src)
+            };
+            let items = match iterable {
+                Ok(it) => crate::object::protocol::collect(&it)?,
+                Err(e) if e.matches(&crate::objects::exceptions::TYPE_ERROR) => {
+                    return Err(PyErr::type_error(format!(
+                        "cannot convert '{}' object to bytes",
+                        src.ty().name()
+                    )))
+                }
+                Err(e) => return Err(e),
+            };
             let mut v = Vec::with_capacity(items.len());
             for i in items {
                 let n = as_i64(&i)?;
