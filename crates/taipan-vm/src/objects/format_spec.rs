@@ -218,6 +218,9 @@ pub fn format_str(s: &str, spec: &str) -> PyResult<String> {
             )))
         }
     }
+    if let Some(g) = f.grouping {
+        return Err(PyErr::value_error(format!("Cannot specify '{g}' with 's'.")));
+    }
     if f.sign.is_some() {
         return Err(PyErr::value_error(
             "Sign not allowed in string format specifier",

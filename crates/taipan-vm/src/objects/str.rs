@@ -468,9 +468,14 @@ pub fn parse_args(
     Ok(out)
 }
 
+/// Does `o` support `__index__` (an int, or a type with `nb_index`)?
+pub fn has_index(o: &PyRef) -> bool {
+    o.is_instance_of::<PyInt>() || o.ty().as_number.nb_index.get().is_some()
+}
+
 /// `_PyEval_SliceIndex`: an index clamped to the isize range.
 fn slice_index(v: &PyRef) -> PyResult<isize> {
-    if v.ty().as_number.nb_index.get().is_none() {
+    if !has_index(v) {
         return Err(PyErr::type_error(
             "slice indices must be integers or None or have an __index__ method",
         ));
@@ -736,7 +741,7 @@ pub fn char_str(c: u32) -> PyResult<PyRef> {
 
 fn str_subscript(o: &PyRef, key: &PyRef) -> PyResult<PyRef> {
     let p = this(o)?;
-    if key.ty().as_number.nb_index.get().is_some() {
+    if has_index(key) {
         let mut i = crate::objects::int::as_ssize_index(key)?;
         if i < 0 {
             i += p.len() as isize;
@@ -999,11 +1004,7 @@ fn m_split(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef
                     break;
                 }
                 if left == 0 {
-                    let mut e = n;
-                    while e > i && is_space(x[e - 1]) {
-                        e -= 1;
-                    }
-                    parts.push(&x[i..e]);
+                    parts.push(&x[i..n]);
                     break;
                 }
                 let s = i;
@@ -1048,11 +1049,7 @@ fn m_rsplit(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRe
                     break;
                 }
                 if left == 0 {
-                    let mut s = 0;
-                    while s < i && is_space(x[s]) {
-                        s += 1;
-                    }
-                    parts.push(&x[s..i]);
+                    parts.push(&x[..i]);
                     break;
                 }
                 let e = i;
@@ -1976,7 +1973,20 @@ pub fn format_object(obj: &PyRef, spec: &PyRef) -> PyResult<PyRef> {
     if obj.is_exact::<PyStr>() {
         return m_format_dunder(obj, spec);
     }
-    let r = protocol::call_method(obj, "__format__", std::slice::from_ref(spec))?;
+    let meth = match protocol::getattr_str(obj, "__format__") {
+        Ok(m) => m,
+        Err(e) if e.matches(&crate::objects::exceptions::ATTRIBUTE_ERROR) => {
+            // object.__format__ with an empty spec is str(obj); used while a
+            // type has no __format__ of its own yet.
+            // SAFETY: spec is a str (callers pass strs).
+            if unsafe { spec.payload_unchecked::<PyStr>() }.is_empty() {
+                return protocol::str_(obj);
+            }
+            return Err(e);
+        }
+        Err(e) => return Err(e),
+    };
+    let r = protocol::call(&meth, std::slice::from_ref(spec), None)?;
     if !r.is_instance_of::<PyStr>() {
         return Err(PyErr::type_error(format!(
             "__format__ must return a str, not {}",
