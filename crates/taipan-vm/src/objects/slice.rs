@@ -358,3 +358,9 @@ pub fn kw_names(kwnames: Option<&PyRef>) -> Vec<String> {
 
 /// The static types this file declares, readied at start-up.
 pub static TYPES: &[&PyType] = &[&SLICE_TYPE];
+
+/// `PyIndex_Check`: an int, or a type with `__index__`.
+#[inline]
+pub fn is_index(o: &PyRef) -> bool {
+    o.is_instance_of::<PyInt>() || o.ty().as_number.nb_index.get().is_some()
+}
