@@ -119,7 +119,7 @@ fn list_methods() {
     let big = ints(&vals);
     let kw = taipan_vm::objects::tuple::PyTuple::new(vec![PyStr::new("reverse").unwrap()]).unwrap();
     let sort = protocol::getattr_str(&big, "sort").unwrap();
-    protocol::call(&sort, &[taipan_vm::objects::bool_::py_bool(true)], Some(&kw)).unwrap();
+    if let Err(e) = protocol::call(&sort, &[taipan_vm::objects::bool_::py_bool(true)], Some(&kw)) { panic!("{}", err_text(e)); }
     vals.sort_by(|a, b| b.cmp(a));
     assert_eq!(repr(&big), repr(&ints(&vals)));
     // mixed types

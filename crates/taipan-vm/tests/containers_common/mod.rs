@@ -71,6 +71,10 @@ pub fn init() -> std::sync::MutexGuard<'static, ()> {
     if INT_TYPE.as_number.nb_index.get().is_none() {
         INT_TYPE.as_number.nb_index.set(Some(|o| Ok(o.clone())));
     }
+    let bt = &taipan_vm::objects::bool_::BOOL_TYPE;
+    if bt.as_number.nb_index.get().is_none() {
+        bt.as_number.nb_index.set(Some(|o| PyInt::new(o.downcast::<PyInt>().unwrap().as_i64().unwrap())));
+    }
     if same(STR_TYPE.tp_repr.get(), obj::object_repr) {
         STR_TYPE.tp_repr.set(Some(str_repr));
     }
