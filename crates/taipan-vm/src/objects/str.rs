@@ -507,48 +507,10 @@ fn opt_index(v: Option<&PyRef>) -> PyResult<Option<isize>> {
 /// If `key` is a slice, its `(start, stop, step, length)` for a sequence of
 /// `len` items (`PySlice_Unpack` + `PySlice_AdjustIndices`).
 pub fn slice_indices(key: &PyRef, len: usize) -> PyResult<Option<(isize, isize, isize, usize)>> {
-    if key.ty().tp_name != "slice" {
+    if !key.is_instance_of::<crate::objects::slice::PySlice>() {
         return Ok(None);
     }
-    let start = protocol::getattr_str(key, "start")?;
-    let stop = protocol::getattr_str(key, "stop")?;
-    let step = protocol::getattr_str(key, "step")?;
-    let step = match opt_index(Some(&step))? {
-        None => 1,
-        Some(0) => return Err(PyErr::value_error("slice step cannot be zero")),
-        Some(s) => s.max(-isize::MAX),
-    };
-    let len = len as isize;
-    let adjust = |v: Option<isize>, default: isize| -> isize {
-        match v {
-            None => default,
-            Some(mut x) => {
-                if x < 0 {
-                    x = x.saturating_add(len);
-                    if x < 0 {
-                        x = if step < 0 { -1 } else { 0 };
-                    }
-                } else if x >= len {
-                    x = if step < 0 { len - 1 } else { len };
-                }
-                x
-            }
-        }
-    };
-    let start = adjust(opt_index(Some(&start))?, if step < 0 { len - 1 } else { 0 });
-    let stop = adjust(opt_index(Some(&stop))?, if step < 0 { -1 } else { len });
-    let n = if step < 0 {
-        if stop < start {
-            (start - stop - 1) / (-step) + 1
-        } else {
-            0
-        }
-    } else if start < stop {
-        (stop - start - 1) / step + 1
-    } else {
-        0
-    };
-    Ok(Some((start, stop, step, n as usize)))
+    Ok(Some(crate::objects::slice::unpack_and_adjust(key, len)?))
 }
 
 /// `ADJUST_INDICES` for the optional `start`/`end` arguments of find,
