@@ -3007,6 +3007,8 @@ pub fn decode(data: &[u8], encoding: &str, errors: &str) -> PyResult<PyRef> {
                     i = 2;
                 }
             }
+            // Errors name the byte order found ('utf-16-le'), as CPython's do.
+            let codec = Codec::Utf16(Some(be));
             let unit = |k: usize| -> u32 {
                 let (a, b) = (data[k], data[k + 1]);
                 if be {
@@ -3087,6 +3089,7 @@ pub fn decode(data: &[u8], encoding: &str, errors: &str) -> PyResult<PyRef> {
                     i = 4;
                 }
             }
+            let codec = Codec::Utf32(Some(be));
             while i < data.len() {
                 if i + 3 >= data.len() {
                     decode_handle(
