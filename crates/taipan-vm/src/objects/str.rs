@@ -2257,7 +2257,38 @@ fn str_mod(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
     let Some(p) = a.downcast::<PyStr>() else {
         return Ok(not_implemented());
     };
-    percent_format(p, b)
+    let f: Vec<u32> = p.chars().collect();
+    let out = percent_format(&f, b, false)?;
+    new_cps(&out)
+}
+
+/// `bytes % args` (`_PyBytes_FormatEx`): the result's code points are all
+/// below 256.
+pub fn bytes_percent_format(fmt: &[u8], args: &PyRef) -> PyResult<Vec<u8>> {
+    let f: Vec<u32> = fmt.iter().map(|&b| b as u32).collect();
+    let out = percent_format(&f, args, true)?;
+    Ok(out.into_iter().map(|c| c as u8).collect())
+}
+
+/// The bytes `%b`/`%s` insert: a buffer or `__bytes__()`.
+fn bytes_of_arg(v: &PyRef) -> PyResult<Vec<u8>> {
+    if let Some(b) = crate::objects::bytes::buffer_bytes(v) {
+        return Ok(b);
+    }
+    if let Some(m) = crate::objects::type_::lookup_str(v.ty(), "__bytes__") {
+        let r = protocol::call(&m, std::slice::from_ref(v), None)?;
+        if let Some(b) = crate::objects::bytes::bytes_data(&r) {
+            return Ok(b.to_vec());
+        }
+        return Err(PyErr::type_error(format!(
+            "__bytes__ returned non-bytes (type {})",
+            r.ty().name()
+        )));
+    }
+    Err(PyErr::type_error(format!(
+        "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+        v.ty().name()
+    )))
 }
 
 /// The int value of `%d`-style arguments, as a BigInt.
@@ -2380,12 +2411,12 @@ fn pad_numeric(fl: &PctFlags, width: usize, sign: &str, prefix: &str, body: &str
     out
 }
 
-fn percent_format(fmt: &PyStr, args: &PyRef) -> PyResult<PyRef> {
-    let f: Vec<u32> = fmt.chars().collect();
+fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32>> {
     let tuple_items: Option<Vec<PyRef>> = args.downcast::<PyTuple>().map(|t| t.items().to_vec());
     let is_mapping = args.ty().as_mapping.mp_subscript.get().is_some()
         && tuple_items.is_none()
-        && !args.is_instance_of::<PyStr>();
+        && !args.is_instance_of::<PyStr>()
+        && !(bytes_mode && crate::objects::bytes::buffer_bytes(args).is_some());
     let dict = if is_mapping { Some(args.clone()) } else { None };
     let (mut arglen, mut argidx): (isize, isize) = match &tuple_items {
         Some(t) => (t.len() as isize, 0),
@@ -2434,7 +2465,12 @@ fn percent_format(fmt: &PyStr, args: &PyRef) -> PyResult<PyRef> {
             if depth > 0 {
                 return Err(PyErr::value_error("incomplete format key"));
             }
-            let key = new_cps(&f[s..i - 1])?;
+            let key = if bytes_mode {
+                let kb: Vec<u8> = f[s..i - 1].iter().map(|&c| c as u8).collect();
+                crate::objects::bytes::PyBytes::new(&kb)?
+            } else {
+                new_cps(&f[s..i - 1])?
+            };
             value = Some(protocol::get_item(d, &key)?);
             arglen = -1;
             argidx = -2;
@@ -2518,9 +2554,25 @@ fn percent_format(fmt: &PyStr, args: &PyRef) -> PyResult<PyRef> {
         };
         let convc = char::from_u32(conv).unwrap_or('\u{FFFD}');
         let text: String = match convc {
+            's' | 'b' if bytes_mode => {
+                let mut c: Vec<u32> = bytes_of_arg(&v)?.into_iter().map(u32::from).collect();
+                if let Some(p) = prec {
+                    c.truncate(p);
+                }
+                let pad = width.saturating_sub(c.len());
+                if fl.left {
+                    out.extend_from_slice(&c);
+                    out.resize(out.len() + pad, 0x20);
+                } else {
+                    out.resize(out.len() + pad, 0x20);
+                    out.extend_from_slice(&c);
+                }
+                continue;
+            }
             's' | 'r' | 'a' => {
                 let s = match convc {
                     's' => protocol::str_(&v)?,
+                    'r' if !bytes_mode => protocol::repr(&v)?,
                     'r' => protocol::repr(&v)?,
                     _ => {
                         let r = protocol::repr(&v)?;
@@ -2598,6 +2650,32 @@ fn percent_format(fmt: &PyStr, args: &PyRef) -> PyResult<PyRef> {
                 let fl2 = PctFlags { zero, ..fl };
                 pad_numeric(&fl2, width, sign, "", &body)
             }
+            'c' if bytes_mode => {
+                let msg = "%c requires an integer in range(256) or a single byte";
+                let ch = if let Some(b) = crate::objects::bytes::buffer_bytes(&v) {
+                    if b.len() != 1 {
+                        return Err(PyErr::type_error(msg));
+                    }
+                    b[0] as u32
+                } else if has_index(&v) {
+                    let k = crate::objects::int::as_ssize_index(&v).unwrap_or(-1);
+                    if !(0..256).contains(&k) {
+                        return Err(PyErr::overflow_error("%c arg not in range(256)"));
+                    }
+                    k as u32
+                } else {
+                    return Err(PyErr::type_error(msg));
+                };
+                let pad = width.saturating_sub(1);
+                if fl.left {
+                    out.push(ch);
+                    out.resize(out.len() + pad, 0x20);
+                } else {
+                    out.resize(out.len() + pad, 0x20);
+                    out.push(ch);
+                }
+                continue;
+            }
             'c' => {
                 let ch = if let Some(s) = v.downcast::<PyStr>() {
                     if s.len() != 1 {
@@ -2637,11 +2715,13 @@ fn percent_format(fmt: &PyStr, args: &PyRef) -> PyResult<PyRef> {
         out.extend(text.chars().map(|c| c as u32));
     }
     if argidx < arglen && dict.is_none() {
-        return Err(PyErr::type_error(
-            "not all arguments converted during string formatting",
-        ));
+        return Err(PyErr::type_error(if bytes_mode {
+            "not all arguments converted during bytes formatting"
+        } else {
+            "not all arguments converted during string formatting"
+        }));
     }
-    new_cps(&out)
+    Ok(out)
 }
 
 // ---------------------------------------------------------------------------
