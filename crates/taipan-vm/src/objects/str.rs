@@ -249,6 +249,16 @@ impl PyStr {
         Self::from_code_points_in(&STR_TYPE, &cps)
     }
 
+    /// A new str from UTF-8 that may encode lone surrogates (as marshal
+    /// writes them: CPython's "surrogatepass"); invalid bytes become U+FFFD.
+    pub fn from_utf8_surrogatepass(data: &[u8]) -> PyResult<PyRef> {
+        match std::str::from_utf8(data) {
+            Ok(s) => Self::new(s),
+            Err(_) => decode(data, "utf-8", "surrogatepass")
+                .or_else(|_| Self::new(&String::from_utf8_lossy(data))),
+        }
+    }
+
     /// A new str from code points (surrogates allowed).
     pub fn from_code_points(cps: &[u32]) -> PyResult<PyRef> {
         Self::from_code_points_in(&STR_TYPE, cps)
