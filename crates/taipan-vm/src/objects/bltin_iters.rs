@@ -58,7 +58,8 @@ unsafe fn traverse_map(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject))
 }
 
 fn type_arg(cls: &PyRef) -> PyResult<&PyType> {
-    crate::objects::type_::as_type(cls).ok_or_else(|| PyErr::type_error("__new__(X): X is not a type object"))
+    crate::objects::type_::as_type(cls)
+        .ok_or_else(|| PyErr::type_error("__new__(X): X is not a type object"))
 }
 
 fn new_two_cell(ty: &PyType, func: PyRef, iters: PyRef) -> PyResult<PyRef> {

@@ -174,7 +174,10 @@ pub static DICT_TYPE: PyType = PyType {
         MethodDef::new("keys", Meth::NoArgs(|d| new_view(&DICT_KEYS_TYPE, d))),
         MethodDef::new("values", Meth::NoArgs(|d| new_view(&DICT_VALUES_TYPE, d))),
         MethodDef::new("items", Meth::NoArgs(|d| new_view(&DICT_ITEMS_TYPE, d))),
-        MethodDef::new("__reversed__", Meth::NoArgs(|d| new_iter(&DICT_REVKEYITER_TYPE, d))),
+        MethodDef::new(
+            "__reversed__",
+            Meth::NoArgs(|d| new_iter(&DICT_REVKEYITER_TYPE, d)),
+        ),
         MethodDef::new("__sizeof__", Meth::NoArgs(dict_sizeof)),
     ],
     ..PyType::BASE
@@ -546,10 +549,12 @@ impl PyDict {
         } else {
             8
         };
-        let unicode = t
-            .entries
-            .iter()
-            .all(|e| e.key.as_ref().map(|k| k.is_exact::<PyStr>()).unwrap_or(true));
+        let unicode = t.entries.iter().all(|e| {
+            e.key
+                .as_ref()
+                .map(|k| k.is_exact::<PyStr>())
+                .unwrap_or(true)
+        });
         let entry = if unicode { 16 } else { 24 };
         48 + 32 + n * ix_bytes + usable_fraction(n) * entry
     }
@@ -857,12 +862,48 @@ macro_rules! dict_iter_type {
     };
 }
 
-dict_iter_type!(DICT_KEYITER_TYPE, "dict_keyiterator", next_key, Kind::Keys, false);
-dict_iter_type!(DICT_VALUEITER_TYPE, "dict_valueiterator", next_value, Kind::Values, false);
-dict_iter_type!(DICT_ITEMITER_TYPE, "dict_itemiterator", next_item, Kind::Items, false);
-dict_iter_type!(DICT_REVKEYITER_TYPE, "dict_reversekeyiterator", next_rkey, Kind::Keys, true);
-dict_iter_type!(DICT_REVVALUEITER_TYPE, "dict_reversevalueiterator", next_rvalue, Kind::Values, true);
-dict_iter_type!(DICT_REVITEMITER_TYPE, "dict_reverseitemiterator", next_ritem, Kind::Items, true);
+dict_iter_type!(
+    DICT_KEYITER_TYPE,
+    "dict_keyiterator",
+    next_key,
+    Kind::Keys,
+    false
+);
+dict_iter_type!(
+    DICT_VALUEITER_TYPE,
+    "dict_valueiterator",
+    next_value,
+    Kind::Values,
+    false
+);
+dict_iter_type!(
+    DICT_ITEMITER_TYPE,
+    "dict_itemiterator",
+    next_item,
+    Kind::Items,
+    false
+);
+dict_iter_type!(
+    DICT_REVKEYITER_TYPE,
+    "dict_reversekeyiterator",
+    next_rkey,
+    Kind::Keys,
+    true
+);
+dict_iter_type!(
+    DICT_REVVALUEITER_TYPE,
+    "dict_reversevalueiterator",
+    next_rvalue,
+    Kind::Values,
+    true
+);
+dict_iter_type!(
+    DICT_REVITEMITER_TYPE,
+    "dict_reverseitemiterator",
+    next_ritem,
+    Kind::Items,
+    true
+);
 
 // SAFETY: repr(C), header first.
 unsafe impl PyPayload for PyDictIter {
@@ -931,10 +972,11 @@ fn dict_iter_next(it: &PyRef, kind: Kind, rev: bool) -> PyResult<Option<PyRef>> 
             (k, v)
         })
     } else {
-        d.next_entry(p.pos.get().max(0) as usize).map(|(next, k, v)| {
-            p.pos.set(next as isize);
-            (k, v)
-        })
+        d.next_entry(p.pos.get().max(0) as usize)
+            .map(|(next, k, v)| {
+                p.pos.set(next as isize);
+                (k, v)
+            })
     };
     match found {
         None => {
@@ -1141,7 +1183,11 @@ fn view_repr(v: &PyRef) -> PyResult<PyRef> {
     };
     let items = protocol::collect(v)?;
     let l = PyList::new(items)?;
-    PyStr::new(&format!("{}({})", v.ty().name(), protocol::repr_string(&l)?))
+    PyStr::new(&format!(
+        "{}({})",
+        v.ty().name(),
+        protocol::repr_string(&l)?
+    ))
 }
 
 fn items_contains(v: &PyRef, item: &PyRef) -> PyResult<bool> {
@@ -1188,7 +1234,9 @@ fn view_richcompare(v: &PyRef, w: &PyRef, op: CompareOp) -> PyResult<PyRef> {
 
 /// `set(a)` updated in place by `method` with `b` (CPython's dictviews_*).
 fn view_set_op(a: &PyRef, b: &PyRef, method: &str) -> PyResult<PyRef> {
-    let (first, second) = if is_set_view(a) || !is_set_view(b) || method == "difference_update"
+    let (first, second) = if is_set_view(a)
+        || !is_set_view(b)
+        || method == "difference_update"
         || method == "symmetric_difference_update"
     {
         (a, b)
@@ -1238,4 +1286,3 @@ pub static TYPES: &[&PyType] = &[
     &DICT_ITEMS_TYPE,
     &DICT_VALUES_TYPE,
 ];
-

@@ -138,7 +138,10 @@ fn enum_next(e: &PyRef) -> PyResult<Option<PyRef>> {
         Some(l) => {
             // SAFETY: long_index holds an int.
             let v = unsafe { l.payload_unchecked::<PyInt>() }.to_bigint();
-            drop(p.long_index.set(Some(PyInt::from_bigint(v + BigInt::from(1))?)));
+            drop(
+                p.long_index
+                    .set(Some(PyInt::from_bigint(v + BigInt::from(1))?)),
+            );
             l
         }
         None => {
@@ -172,7 +175,10 @@ pub static REVERSED_TYPE: PyType = PyType {
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(reversed_next)),
     tp_new: Cell::new(Some(reversed_new)),
-    tp_methods: &[MethodDef::new("__length_hint__", Meth::NoArgs(reversed_len))],
+    tp_methods: &[MethodDef::new(
+        "__length_hint__",
+        Meth::NoArgs(reversed_len),
+    )],
     ..PyType::BASE
 };
 
@@ -214,8 +220,7 @@ fn reversed_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResul
         return protocol::call1(&bound, &[]);
     }
     let st = seq.ty();
-    let is_seq = st.as_sequence.sq_item.get().is_some()
-        && !st.has_flag(TypeFlags::DICT_SUBCLASS);
+    let is_seq = st.as_sequence.sq_item.get().is_some() && !st.has_flag(TypeFlags::DICT_SUBCLASS);
     if !is_seq {
         return Err(not_reversible(seq));
     }
@@ -272,7 +277,11 @@ fn reversed_len(r: &PyRef) -> PyResult<PyRef> {
         return PyInt::new(0);
     };
     let n = protocol::len(&seq)? as isize;
-    let left = if p.index.get() < n { p.index.get() + 1 } else { 0 };
+    let left = if p.index.get() < n {
+        p.index.get() + 1
+    } else {
+        0
+    };
     PyInt::new(left.max(0) as i64)
 }
 

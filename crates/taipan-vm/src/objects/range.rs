@@ -147,7 +147,11 @@ fn range_new(_cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
             }
             (start.clone(), stop.clone(), step.clone())
         }
-        _ => return Err(PyErr::type_error("range expected at least 1 argument, got 0")),
+        _ => {
+            return Err(PyErr::type_error(
+                "range expected at least 1 argument, got 0",
+            ))
+        }
     };
     PyRange::new(start, stop, step)
 }
@@ -366,7 +370,10 @@ pub static RANGE_ITER_TYPE: PyType = PyType {
     tp_basicsize: Cell::new(std::mem::size_of::<PyRangeIter>()),
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(range_iter_next)),
-    tp_methods: &[MethodDef::new("__length_hint__", Meth::NoArgs(range_iter_len))],
+    tp_methods: &[MethodDef::new(
+        "__length_hint__",
+        Meth::NoArgs(range_iter_len),
+    )],
     ..PyType::BASE
 };
 

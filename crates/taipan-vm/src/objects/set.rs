@@ -363,9 +363,10 @@ impl PySet {
                     if cand.is(key) {
                         return Ok(Probe::Found(j));
                     }
-                    if let (Some(a), Some(b)) =
-                        (cand.downcast_exact::<PyStr>(), key.downcast_exact::<PyStr>())
-                    {
+                    if let (Some(a), Some(b)) = (
+                        cand.downcast_exact::<PyStr>(),
+                        key.downcast_exact::<PyStr>(),
+                    ) {
                         if a.eq_str(b) {
                             return Ok(Probe::Found(j));
                         }
@@ -400,7 +401,11 @@ impl PySet {
                     if !dummy {
                         t.fill += 1;
                         if t.fill * 5 >= t.mask() * 3 {
-                            let n = if t.used > 50000 { t.used * 2 } else { t.used * 4 };
+                            let n = if t.used > 50000 {
+                                t.used * 2
+                            } else {
+                                t.used * 4
+                            };
                             t.resize(n);
                         }
                     }
@@ -1072,7 +1077,10 @@ pub static SET_ITER_TYPE: PyType = PyType {
     tp_traverse: Cell::new(Some(traverse_set_iter)),
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(set_iter_next)),
-    tp_methods: &[MethodDef::new("__length_hint__", Meth::NoArgs(set_iter_len))],
+    tp_methods: &[MethodDef::new(
+        "__length_hint__",
+        Meth::NoArgs(set_iter_len),
+    )],
     ..PyType::BASE
 };
 
