@@ -83,7 +83,7 @@ fn map_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyR
     if std::ptr::eq(ty, &MAP_TYPE) {
         no_kwargs("map", kwnames)?;
     }
-    let npos = args.len() - slice_mod::nkw(kwnames);
+    let npos = args.len().saturating_sub(slice_mod::nkw(kwnames));
     if npos < 2 {
         return Err(PyErr::type_error("map() must have at least two arguments."));
     }
@@ -129,7 +129,12 @@ fn filter_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
     if std::ptr::eq(ty, &FILTER_TYPE) {
         no_kwargs("filter", kwnames)?;
     }
-    check_nargs("filter", args.len() - slice_mod::nkw(kwnames), 2, 2)?;
+    check_nargs(
+        "filter",
+        args.len().saturating_sub(slice_mod::nkw(kwnames)),
+        2,
+        2,
+    )?;
     let it = protocol::get_iter(&args[1])?;
     new_two_cell(ty, args[0].clone(), it)
 }
@@ -202,7 +207,7 @@ unsafe fn traverse_zip(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject))
 
 fn zip_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let ty = type_arg(cls)?;
-    let npos = args.len() - slice_mod::nkw(kwnames);
+    let npos = args.len().saturating_sub(slice_mod::nkw(kwnames));
     let mut strict = false;
     for (name, v) in slice_mod::kw_names(kwnames).iter().zip(&args[npos..]) {
         if name != "strict" {

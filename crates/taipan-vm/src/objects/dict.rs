@@ -665,7 +665,7 @@ fn dict_init(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<(
 /// pairs), then the keyword arguments.
 fn update_common(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>, name: &str) -> PyResult<()> {
     let nkw = slice_mod::nkw(kwnames);
-    let npos = args.len() - nkw;
+    let npos = args.len().saturating_sub(nkw);
     check_nargs(name, npos, 0, 1)?;
     if npos == 1 {
         update_arg(obj, &args[0])?;

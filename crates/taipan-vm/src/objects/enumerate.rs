@@ -66,7 +66,7 @@ fn enum_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<Py
     let ty = crate::objects::type_::as_type(cls)
         .ok_or_else(|| PyErr::type_error("enumerate.__new__(X): X is not a type object"))?;
     let nkw = slice_mod::nkw(kwnames);
-    let npos = args.len() - nkw;
+    let npos = args.len().saturating_sub(nkw);
     if args.len() > 2 {
         return Err(PyErr::type_error(format!(
             "enumerate() takes at most 2 arguments ({} given)",
@@ -209,7 +209,12 @@ fn reversed_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResul
     if std::ptr::eq(ty, &REVERSED_TYPE) {
         no_kwargs("reversed", kwnames)?;
     }
-    check_nargs("reversed", args.len() - slice_mod::nkw(kwnames), 1, 1)?;
+    check_nargs(
+        "reversed",
+        args.len().saturating_sub(slice_mod::nkw(kwnames)),
+        1,
+        1,
+    )?;
     let seq = &args[0];
     let meth = crate::objects::type_::lookup_str(seq.ty(), "__reversed__");
     if let Some(m) = meth {

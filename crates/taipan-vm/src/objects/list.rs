@@ -670,7 +670,7 @@ fn list_init(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<(
     if obj.is_exact::<PyList>() {
         no_kwargs("list", kwnames)?;
     }
-    let npos = args.len() - nkw;
+    let npos = args.len().saturating_sub(nkw);
     check_nargs("list", npos, 0, 1)?;
     let l = payload(obj);
     let old = l.replace_all(Vec::new());
@@ -856,7 +856,7 @@ fn list_reversed(obj: &PyRef) -> PyResult<PyRef> {
 /// `list.sort(*, key=None, reverse=False)`.
 fn list_sort(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let nkw = slice_mod::nkw(kwnames);
-    let npos = args.len() - nkw;
+    let npos = args.len().saturating_sub(nkw);
     if npos > 0 {
         return Err(PyErr::type_error("sort() takes no positional arguments"));
     }

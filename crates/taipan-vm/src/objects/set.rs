@@ -667,7 +667,7 @@ fn set_init(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<()> 
     if o.is_exact::<PySet>() {
         no_kwargs("set", kwnames)?;
     }
-    let npos = args.len() - slice_mod::nkw(kwnames);
+    let npos = args.len().saturating_sub(slice_mod::nkw(kwnames));
     check_nargs("set", npos, 0, 1)?;
     payload(o).clear();
     if npos == 1 {
@@ -683,7 +683,7 @@ fn frozenset_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResu
     if exact {
         no_kwargs("frozenset", kwnames)?;
     }
-    let npos = args.len() - slice_mod::nkw(kwnames);
+    let npos = args.len().saturating_sub(slice_mod::nkw(kwnames));
     check_nargs("frozenset", npos, 0, 1)?;
     if exact && npos == 1 && args[0].is_exact_type(&FROZENSET_TYPE) {
         return Ok(args[0].clone());
