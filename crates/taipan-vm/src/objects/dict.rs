@@ -30,6 +30,7 @@ const MIN_SIZE: usize = 8;
 const PERTURB_SHIFT: u32 = 5;
 
 /// One entry (`PyDictKeyEntry`); `None` key marks a deleted entry.
+#[derive(Clone)]
 pub struct Entry {
     pub hash: isize,
     pub key: Option<PyRef>,
@@ -37,6 +38,7 @@ pub struct Entry {
 }
 
 /// The hash table proper.
+#[derive(Clone)]
 pub struct Table {
     indices: Vec<i64>,
     entries: Vec<Entry>,
@@ -96,10 +98,7 @@ impl Table {
 
     /// Rebuilds with room for `minsize` entries (`dictresize`).
     fn resize(&mut self, minsize: usize) {
-        let mut n = MIN_SIZE;
-        while n < minsize {
-            n <<= 1;
-        }
+        let n = calculate_keysize(minsize);
         let old = std::mem::take(&mut self.entries);
         let mut t = Table::with_size(n);
         for e in old {
@@ -109,6 +108,16 @@ impl Table {
         }
         *self = t;
     }
+}
+
+/// 3.11's `calculate_log2_keysize` on 64-bit Linux, as a size:
+/// `bit_length(((minsize | 8) - 1) | 7)`. It is not always the smallest power
+/// of two >= minsize (5 gives 16, 16 gives 32), and table sizes (hence
+/// `__sizeof__`) follow it exactly.
+fn calculate_keysize(minsize: usize) -> usize {
+    let x = ((minsize | MIN_SIZE) - 1) | (MIN_SIZE - 1);
+    let bits = usize::BITS - x.leading_zeros();
+    1usize.checked_shl(bits).unwrap_or(1 << (usize::BITS - 1))
 }
 
 #[inline]
@@ -359,7 +368,11 @@ impl PyDict {
                 unsafe {
                     let t = &mut *self.table();
                     if t.usable == 0 {
-                        t.resize(growth_rate(t.used.max(1)));
+                        if t.indices.is_empty() {
+                            *t = Table::with_size(MIN_SIZE);
+                        } else {
+                            t.resize(growth_rate(t.used));
+                        }
                     }
                     t.insert_fresh(hash, key, value);
                 }
@@ -518,16 +531,66 @@ impl PyDict {
         unsafe { (*self.table()).entries.len() }
     }
 
-    /// `dict.copy()` into a new exact dict.
+    /// `dict.copy()` into a new exact dict (`PyDict_Copy`): a clone of the
+    /// table when at most a third of its entries are deleted, else a merge.
     pub fn copy(&self) -> PyResult<PyRef> {
         let d = PyDict::new()?;
+        if self.is_empty() {
+            return Ok(d);
+        }
         let p = payload(&d);
+        if self.len() >= self.nentries() * 2 / 3 {
+            // SAFETY: cloning the table only increments counts.
+            let t = unsafe { (*self.table()).clone() };
+            // SAFETY: the new dict's empty table is swapped out.
+            let old = unsafe { std::mem::replace(&mut *p.table(), t) };
+            p.bump();
+            drop(old);
+            return Ok(d);
+        }
+        p.merge_dict(self)?;
+        Ok(d)
+    }
+
+    /// `dict_merge` from a dict (later values win): clones a clean source
+    /// table into an empty target, else presizes once and inserts.
+    pub fn merge_dict(&self, other: &PyDict) -> PyResult<()> {
+        if std::ptr::eq(self, other) || other.is_empty() {
+            return Ok(());
+        }
+        // SAFETY: short reads of the source table.
+        let (osize, onentries) = unsafe {
+            let t = &*other.table();
+            (t.indices.len(), t.entries.len())
+        };
+        if self.is_empty()
+            && other.len() == onentries
+            && (osize == MIN_SIZE || usable_fraction(osize / 2) < other.len())
+        {
+            // SAFETY: cloning only increments counts; the old table is
+            // swapped out and dropped after the borrow.
+            let old = unsafe {
+                let t = (*other.table()).clone();
+                std::mem::replace(&mut *self.table(), t)
+            };
+            self.bump();
+            drop(old);
+            return Ok(());
+        }
+        // SAFETY: resizing runs no Python code.
+        unsafe {
+            let t = &mut *self.table();
+            if usable_fraction(t.indices.len()) < other.len() {
+                t.resize(((t.used + other.len()) * 3 + 1) / 2);
+            }
+        }
+        self.bump();
         let mut pos = 0;
-        while let Some((next, k, v)) = self.next_entry(pos) {
-            p.set_item(k, v)?;
+        while let Some((next, k, v)) = other.next_entry(pos) {
+            self.set_item(k, v)?;
             pos = next;
         }
-        Ok(d)
+        Ok(())
     }
 
     /// `dict.__sizeof__` as CPython 3.11 computes it (a keys object of
@@ -683,11 +746,12 @@ fn update_common(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>, name: &st
 /// an iterable of pairs into `obj`.
 pub fn update_arg(obj: &PyRef, arg: &PyRef) -> PyResult<()> {
     let d = payload(obj);
-    if let Some(src) = arg.downcast_exact::<PyDict>() {
-        for (k, v) in src.items() {
-            d.set_item(k, v)?;
+    if let Some(src) = arg.downcast::<PyDict>() {
+        let plain_iter =
+            arg.ty().tp_iter.get().map(|f| f as usize) == Some(dict_iter as UnaryFn as usize);
+        if plain_iter {
+            return d.merge_dict(src);
         }
-        return Ok(());
     }
     if let Some(keys) = protocol::lookup_attr(arg, crate::intern!("keys"))? {
         let ks = protocol::call1(&keys, &[])?;
