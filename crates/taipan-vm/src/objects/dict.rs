@@ -581,7 +581,7 @@ impl PyDict {
         unsafe {
             let t = &mut *self.table();
             if usable_fraction(t.indices.len()) < other.len() {
-                t.resize(((t.used + other.len()) * 3 + 1) / 2);
+                t.resize(((t.used + other.len()) * 3).div_ceil(2));
             }
         }
         self.bump();
