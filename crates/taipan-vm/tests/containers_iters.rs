@@ -74,6 +74,23 @@ fn ranges() {
         )
         .unwrap()
     );
+    // ranges over big ints
+    let b =
+        |v: i128| taipan_vm::objects::int::PyInt::from_bigint(num_bigint::BigInt::from(v)).unwrap();
+    let big = protocol::call(&rt, &[b(1 << 70), b((1 << 70) + 3)], None).unwrap();
+    assert_eq!(
+        listed(&big),
+        "[1180591620717411303424, 1180591620717411303425, 1180591620717411303426]"
+    );
+    assert!(protocol::contains(&big, &b((1 << 70) + 2)).unwrap());
+    let huge = protocol::call(&rt, &[b(1 << 70)], None).unwrap();
+    let e = protocol::len(&huge).unwrap_err();
+    assert_eq!(
+        err_text(e),
+        "OverflowError: Python int too large to convert to C ssize_t"
+    );
+    let near = protocol::call(&rt, &[int(i64::MAX - 2), int(i64::MAX)], None).unwrap();
+    assert_eq!(listed(&near), "[9223372036854775805, 9223372036854775806]");
     let rev = protocol::call_method(&range(&[3]), "__reversed__", &[]).unwrap();
     assert_eq!(listed(&rev), "[2, 1, 0]");
 }
