@@ -188,6 +188,10 @@ pub static DICT_TYPE: PyType = PyType {
             Meth::NoArgs(|d| new_iter(&DICT_REVKEYITER_TYPE, d)),
         ),
         MethodDef::new("__sizeof__", Meth::NoArgs(dict_sizeof)),
+        MethodDef::class(
+            "__class_getitem__",
+            Meth::O(crate::objects::list::class_getitem),
+        ),
     ],
     ..PyType::BASE
 };

@@ -33,6 +33,10 @@ pub static ENUMERATE_TYPE: PyType = PyType {
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(enum_next)),
     tp_new: Cell::new(Some(enum_new)),
+    tp_methods: &[MethodDef::class(
+        "__class_getitem__",
+        Meth::O(crate::objects::list::class_getitem),
+    )],
     ..PyType::BASE
 };
 

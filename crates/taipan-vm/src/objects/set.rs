@@ -192,6 +192,10 @@ pub static SET_TYPE: PyType = PyType {
         MethodDef::new("issuperset", Meth::O(set_issuperset)),
         MethodDef::new("isdisjoint", Meth::O(set_isdisjoint)),
         MethodDef::new("__sizeof__", Meth::NoArgs(set_sizeof)),
+        MethodDef::class(
+            "__class_getitem__",
+            Meth::O(crate::objects::list::class_getitem),
+        ),
     ],
     ..PyType::BASE
 };
@@ -220,6 +224,10 @@ pub static FROZENSET_TYPE: PyType = PyType {
         MethodDef::new("issuperset", Meth::O(set_issuperset)),
         MethodDef::new("isdisjoint", Meth::O(set_isdisjoint)),
         MethodDef::new("__sizeof__", Meth::NoArgs(set_sizeof)),
+        MethodDef::class(
+            "__class_getitem__",
+            Meth::O(crate::objects::list::class_getitem),
+        ),
     ],
     ..PyType::BASE
 };

@@ -55,6 +55,10 @@ pub static TUPLE_TYPE: PyType = PyType {
         MethodDef::new("count", Meth::O(tuple_count)),
         MethodDef::new("__getnewargs__", Meth::NoArgs(tuple_getnewargs)),
         MethodDef::new("__sizeof__", Meth::NoArgs(tuple_sizeof)),
+        MethodDef::class(
+            "__class_getitem__",
+            Meth::O(crate::objects::list::class_getitem),
+        ),
     ],
     ..PyType::BASE
 };
