@@ -1541,13 +1541,15 @@ fn list_iter(obj: &PyRef) -> PyResult<PyRef> {
 
 fn list_iter_next(it: &PyRef) -> PyResult<Option<PyRef>> {
     let p = iter_payload(it);
-    let Some(seq) = p.seq.get_owned() else {
-        return Ok(None);
-    };
     let i = p.index.get();
-    if let Some(v) = payload(&seq).get(i as usize) {
+    // The borrow of `seq` ends before anything is dropped.
+    let v = match p.seq.get() {
+        Some(seq) => payload(seq).get(i as usize),
+        None => return Ok(None),
+    };
+    if v.is_some() {
         p.index.set(i + 1);
-        return Ok(Some(v));
+        return Ok(v);
     }
     drop(p.seq.take());
     Ok(None)
