@@ -192,6 +192,10 @@ pub static SET_TYPE: PyType = PyType {
         MethodDef::new("issuperset", Meth::O(set_issuperset)),
         MethodDef::new("isdisjoint", Meth::O(set_isdisjoint)),
         MethodDef::new("__sizeof__", Meth::NoArgs(set_sizeof)),
+        MethodDef::class(
+            "__class_getitem__",
+            Meth::O(crate::objects::list::class_getitem),
+        ),
     ],
     ..PyType::BASE
 };
@@ -220,6 +224,10 @@ pub static FROZENSET_TYPE: PyType = PyType {
         MethodDef::new("issuperset", Meth::O(set_issuperset)),
         MethodDef::new("isdisjoint", Meth::O(set_isdisjoint)),
         MethodDef::new("__sizeof__", Meth::NoArgs(set_sizeof)),
+        MethodDef::class(
+            "__class_getitem__",
+            Meth::O(crate::objects::list::class_getitem),
+        ),
     ],
     ..PyType::BASE
 };
@@ -363,9 +371,10 @@ impl PySet {
                     if cand.is(key) {
                         return Ok(Probe::Found(j));
                     }
-                    if let (Some(a), Some(b)) =
-                        (cand.downcast_exact::<PyStr>(), key.downcast_exact::<PyStr>())
-                    {
+                    if let (Some(a), Some(b)) = (
+                        cand.downcast_exact::<PyStr>(),
+                        key.downcast_exact::<PyStr>(),
+                    ) {
                         if a.eq_str(b) {
                             return Ok(Probe::Found(j));
                         }
@@ -400,7 +409,11 @@ impl PySet {
                     if !dummy {
                         t.fill += 1;
                         if t.fill * 5 >= t.mask() * 3 {
-                            let n = if t.used > 50000 { t.used * 2 } else { t.used * 4 };
+                            let n = if t.used > 50000 {
+                                t.used * 2
+                            } else {
+                                t.used * 4
+                            };
                             t.resize(n);
                         }
                     }
@@ -662,7 +675,7 @@ fn set_init(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<()> 
     if o.is_exact::<PySet>() {
         no_kwargs("set", kwnames)?;
     }
-    let npos = args.len() - slice_mod::nkw(kwnames);
+    let npos = args.len().saturating_sub(slice_mod::nkw(kwnames));
     check_nargs("set", npos, 0, 1)?;
     payload(o).clear();
     if npos == 1 {
@@ -678,7 +691,7 @@ fn frozenset_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResu
     if exact {
         no_kwargs("frozenset", kwnames)?;
     }
-    let npos = args.len() - slice_mod::nkw(kwnames);
+    let npos = args.len().saturating_sub(slice_mod::nkw(kwnames));
     check_nargs("frozenset", npos, 0, 1)?;
     if exact && npos == 1 && args[0].is_exact_type(&FROZENSET_TYPE) {
         return Ok(args[0].clone());
@@ -1072,7 +1085,10 @@ pub static SET_ITER_TYPE: PyType = PyType {
     tp_traverse: Cell::new(Some(traverse_set_iter)),
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(set_iter_next)),
-    tp_methods: &[MethodDef::new("__length_hint__", Meth::NoArgs(set_iter_len))],
+    tp_methods: &[MethodDef::new(
+        "__length_hint__",
+        Meth::NoArgs(set_iter_len),
+    )],
     ..PyType::BASE
 };
 
