@@ -146,6 +146,34 @@ fn classes() {
     slots_and_dict();
     del_and_update();
     descriptors();
+    super_();
+}
+
+fn super_() {
+    let a = make_class("A", &[], &[("get", meth(&GETTER))]).v();
+    let b = make_class("B", std::slice::from_ref(&a), &[("get", meth(&LEN))]).v();
+    let x = protocol::call(&b, &[], None).v();
+    let own = protocol::call_method(&x, "get", &[]).v();
+    assert_eq!(as_i64(&own), 3);
+    let sup_t = taipan_vm::objects::super_::SUPER_TYPE.as_pyref();
+    let sp = protocol::call(&sup_t, &[b.clone(), x.clone()], None).v();
+    assert_eq!(as_i64(&protocol::call_method(&sp, "get", &[]).v()), 10);
+    assert_eq!(
+        text(&protocol::repr(&sp).unwrap()),
+        "<super: <class 'B'>, <B object>>"
+    );
+    assert_eq!(
+        err_text(protocol::call(
+            &sup_t,
+            &[b.clone(), taipan_vm::objects::int::PyInt::new(1).unwrap()],
+            None
+        )),
+        "TypeError: super(type, obj): obj must be an instance or subtype of type"
+    );
+    assert_eq!(
+        err_text(protocol::call(&sup_t, &[], None)),
+        "RuntimeError: super(): no current frame"
+    );
 }
 
 fn mro_and_errors() {
