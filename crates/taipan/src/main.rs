@@ -1,8 +1,8 @@
 //! The `taipan` command line (CPython's `Modules/main.c` and `Python/pythonrun.c` in part).
 //!
-//! For now it offers the front end only: `taipan --dump-ast FILE` prints what CPython 3.11
-//! prints for `print(ast.dump(ast.parse(src, FILE), include_attributes=True))`, and a syntax
-//! error as `python3.11 FILE` reports it. Running programs comes with the virtual machine.
+//! `taipan FILE [ARGS]` runs a program as `__main__` (a syntax error is reported as
+//! `python3.11 FILE` reports it); `taipan --dump-ast FILE` prints what CPython 3.11 prints for
+//! `print(ast.dump(ast.parse(src, FILE), include_attributes=True))`.
 
 mod syntax_error;
 
@@ -16,7 +16,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 fn usage() -> ExitCode {
-    eprintln!("usage: taipan --dump-ast FILE");
+    eprintln!("usage: taipan FILE [ARGS...] | taipan --dump-ast FILE");
     ExitCode::from(2)
 }
 
@@ -24,15 +24,52 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     match args.get(1).map(String::as_str) {
         Some("--dump-ast") if args.len() == 3 => dump_ast(&args[2]),
-        Some(arg) if !arg.starts_with('-') => {
-            eprintln!(
-                "taipan: running programs is not implemented yet (the virtual machine is still to come); \
-                 `taipan --dump-ast {arg}` prints its AST"
-            );
-            ExitCode::from(2)
-        }
+        Some(arg) if !arg.starts_with('-') => run_program(arg, args[1..].to_vec()),
         _ => usage(),
     }
+}
+
+/// Runs `path` as `__main__`: parse (syntax errors printed as CPython prints them), compile,
+/// then execute in the virtual machine; the exit status is the program's.
+fn run_program(path: &str, argv: Vec<String>) -> ExitCode {
+    let source = match std::fs::read(path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{}", cant_open_message(path, &e));
+            return ExitCode::from(2);
+        }
+    };
+    let tree = match taipan_parser::parse_module(&source, path) {
+        Ok(t) => t,
+        Err(err) => {
+            eprint!("{}", syntax_error::format_syntax_error(&err, path, &source));
+            return ExitCode::from(1);
+        }
+    };
+    let data = match taipan_compiler::compile_module(&tree, path) {
+        Ok(d) => d,
+        Err(e) if e.kind == "SyntaxError" => {
+            let err = taipan_parser::SyntaxError::new(
+                taipan_parser::SyntaxErrorKind::SyntaxError,
+                e.msg,
+                e.lineno,
+                e.offset,
+            );
+            eprint!("{}", syntax_error::format_syntax_error(&err, path, &source));
+            return ExitCode::from(1);
+        }
+        Err(e) => {
+            eprintln!("{}: {}", e.kind, e.msg);
+            return ExitCode::from(1);
+        }
+    };
+    drop(tree);
+    if let Err(e) = taipan_vm::interp::initialize() {
+        eprintln!("taipan: start-up failed: {e:?}");
+        return ExitCode::from(70);
+    }
+    let status = taipan_vm::run::run_code_data(&data, path, argv);
+    ExitCode::from((status & 0xff) as u8)
 }
 
 /// Stack for the front end's thread. The parser bounds its own recursion (CPython's limits:

@@ -1,8 +1,1814 @@
-//! the evaluation loop (CPython's Python/ceval.c).
+//! The evaluation loop (CPython's `Python/ceval.c`, 3.11).
 //!
-//! (Being written.)
+//! [`run_frame`] runs a frame over CPython 3.11's instruction set, skipping
+//! inline cache entries. A call to a Python function does not recurse in
+//! Rust: the loop pushes the callee's frame, keeps the caller in a vector
+//! and continues, as 3.11's `_PyEval_EvalFrameDefault` does; only calls
+//! through Rust (a builtin calling back, a generator being resumed) re-enter
+//! it. Exceptions are handled through the code object's exception table: on
+//! an error the value stack is cut to the handler's depth, the offset of the
+//! raising instruction is pushed if asked, then the exception, and the loop
+//! jumps to the handler; a frame without a handler adds its traceback entry
+//! and hands the exception to its caller.
 
-use crate::object::PyType;
+use std::cell::{Cell, RefCell};
+
+use taipan_bytecode::opcode::Opcode;
+
+use crate::eval::frame::{bind_args, Frame};
+use crate::object::protocol::{self, BinOp};
+use crate::object::*;
+use crate::objects::bool_::{is_true_obj, py_bool};
+use crate::objects::cell::PyCell;
+use crate::objects::code::PyCode;
+use crate::objects::dict::PyDict;
+use crate::objects::exceptions::{self as exc, PyBaseException};
+use crate::objects::function::PyFunction;
+use crate::objects::int::PyInt;
+use crate::objects::list::PyList;
+use crate::objects::method::PyMethod;
+use crate::objects::none::none;
+use crate::objects::str::PyStr;
+use crate::objects::tuple::PyTuple;
+
+/// How a frame run ended.
+pub enum Outcome {
+    Return(PyRef),
+    Yield(PyRef),
+    /// `RETURN_GENERATOR` in the entry frame: the caller wraps the frame.
+    Generator,
+    Error(PyErr),
+}
+
+/// How a frame run starts.
+pub enum Resume {
+    /// A fresh frame, or one resumed without a value.
+    Start,
+    /// A suspended frame, with the value `YIELD_VALUE` gives.
+    Push(PyRef),
+    /// A suspended frame, raising at its current instruction.
+    Throw(PyErr),
+}
+
+/// Why the instruction loop stopped.
+enum Exit {
+    Call(Box<Frame>),
+    Return(PyRef),
+    Yield(PyRef),
+    ReturnGenerator,
+}
+
+thread_local! {
+    /// The exception being handled (`exc_info->exc_value`).
+    static EXC_INFO: RefCell<Option<PyRef>> = const { RefCell::new(None) };
+    /// The innermost running frame, for `globals()`, `locals()` and `exec`.
+    static CURRENT: Cell<*mut Frame> = const { Cell::new(std::ptr::null_mut()) };
+    /// Set by `RERAISE` and bare `raise`: the next error adds no traceback entry.
+    static RERAISE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The exception being handled, if any (`sys.exc_info()[1]`).
+pub fn exc_info() -> Option<PyRef> {
+    EXC_INFO.with(|e| e.borrow().clone())
+}
+
+/// Replaces the exception being handled; returns the old one.
+pub fn set_exc_info(v: Option<PyRef>) -> Option<PyRef> {
+    EXC_INFO.with(|e| std::mem::replace(&mut *e.borrow_mut(), v))
+}
+
+/// The innermost running frame's globals and locals mapping (`None` for a
+/// function frame), if a frame is running.
+pub fn current_globals_locals() -> Option<(PyRef, Option<PyRef>)> {
+    let p = CURRENT.with(|c| c.get());
+    if p.is_null() {
+        return None;
+    }
+    // SAFETY: CURRENT points to the frame the loop is running (it is reset
+    // when that frame stops); only its reference fields are read.
+    let f = unsafe { &*p };
+    Some((f.globals.clone(), f.locals.clone()))
+}
+
+/// `locals()` of a function frame: a dict of its bound locals and cells.
+pub fn current_locals_dict() -> PyResult<Option<PyRef>> {
+    let p = CURRENT.with(|c| c.get());
+    if p.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: as in `current_globals_locals`; the slots are read, not moved.
+    let f = unsafe { &*p };
+    if let Some(l) = &f.locals {
+        return Ok(Some(l.clone()));
+    }
+    let code = f.code_ref();
+    let d = PyDict::new()?;
+    // SAFETY: just made.
+    let dd = unsafe { d.payload_unchecked::<PyDict>() };
+    let names = code.localsplus_names();
+    for i in 0..code.nlocalsplus {
+        let kind = code.localspluskinds[i];
+        let v = match &f.slots[i] {
+            Some(v) => v.clone(),
+            None => continue,
+        };
+        let v = if kind & (taipan_bytecode::marshal::fast_kind::CELL
+            | taipan_bytecode::marshal::fast_kind::FREE)
+            != 0
+        {
+            match v.downcast::<PyCell>() {
+                Some(c) => match c.get() {
+                    Some(x) => x,
+                    None => continue,
+                },
+                None => v,
+            }
+        } else {
+            v
+        };
+        dd.set_item(names[i].clone(), v)?;
+    }
+    Ok(Some(d))
+}
+
+/// The builtins dict for a globals dict (`_PyEval_BuiltinsFromGlobals`):
+/// `globals['__builtins__']` (a module's dict, or the dict itself), else the
+/// interpreter's builtins, else an empty dict.
+pub fn builtins_of(globals: &PyRef) -> PyResult<PyRef> {
+    if let Some(g) = globals.downcast::<PyDict>() {
+        if let Some(b) = g.get_item(crate::intern!("__builtins__"))? {
+            if let Some(m) = b.downcast::<crate::objects::module::PyModule>() {
+                return Ok(m.dict());
+            }
+            if b.is_instance_of::<PyDict>() {
+                return Ok(b);
+            }
+        }
+    }
+    default_builtins()
+}
+
+/// The interpreter's builtins dict (an empty dict before start-up made it).
+pub fn default_builtins() -> PyResult<PyRef> {
+    if let Some(b) = &crate::interp::interp().builtins {
+        if let Some(m) = b.downcast::<crate::objects::module::PyModule>() {
+            return Ok(m.dict());
+        }
+    }
+    PyDict::new()
+}
+
+/// Runs a code object in a new frame (module and class bodies, `exec`).
+pub fn eval_code(
+    code: &PyRef,
+    globals: &PyRef,
+    locals: Option<&PyRef>,
+    func: Option<&PyRef>,
+) -> PyResult<PyRef> {
+    if !code.is_instance_of::<PyCode>() {
+        return Err(PyErr::type_error("expected a code object"));
+    }
+    let builtins = builtins_of(globals)?;
+    let frame = Frame::new(
+        code.clone(),
+        func.cloned(),
+        globals.clone(),
+        builtins,
+        locals.cloned(),
+    );
+    finish(crate::eval::recursion::with_stack(|| run_frame(frame, Resume::Start)))
+}
+
+fn finish((outcome, frame): (Outcome, Box<Frame>)) -> PyResult<PyRef> {
+    match outcome {
+        Outcome::Return(v) => Ok(v),
+        Outcome::Error(e) => Err(e),
+        Outcome::Generator => crate::objects::gen::PyGen::new(frame),
+        Outcome::Yield(_) => Err(PyErr::system_error("yield outside a generator frame")),
+    }
+}
+
+/// Makes the frame for a call of a Python function with bound arguments.
+pub fn function_frame(func: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<Box<Frame>> {
+    // SAFETY: callers pass functions.
+    let f = unsafe { func.payload_unchecked::<PyFunction>() };
+    let code = f.code();
+    // SAFETY: a function's code is a code object.
+    let c = unsafe { code.payload_unchecked::<PyCode>() };
+    let mut frame = Frame::new(
+        code.clone(),
+        Some(func.clone()),
+        f.globals.clone(),
+        f.builtins.clone(),
+        None,
+    );
+    let nkw = kwnames.map(crate::objects::descr::kwnames_len).unwrap_or(0);
+    if nkw == 0
+        && args.len() == c.argcount
+        && c.flags & (crate::objects::code::flags::VARARGS | crate::objects::code::flags::VARKEYWORDS)
+            == 0
+        && c.kwonlyargcount == 0
+    {
+        for (s, a) in frame.slots.iter_mut().zip(args) {
+            *s = Some(a.clone());
+        }
+    } else {
+        bind_args(f, c, &mut frame.slots, args, kwnames)?;
+    }
+    Ok(frame)
+}
+
+/// Calls a Python function from Rust (`_PyFunction_Vectorcall`).
+pub fn call_function(func: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let frame = function_frame(func, args, kwnames)?;
+    finish(crate::eval::recursion::with_stack(|| run_frame(frame, Resume::Start)))
+}
+
+/// Sets the exception's `__context__` to the exception being handled, as
+/// `_PyErr_SetObject` does, breaking a cycle if one would form.
+fn chain_context(e: &PyErr) {
+    let handled = match exc_info() {
+        Some(h) => h,
+        None => return,
+    };
+    let v = e.value();
+    if handled.is(v) {
+        return;
+    }
+    let be = match v.downcast::<PyBaseException>() {
+        Some(b) => b,
+        None => return,
+    };
+    if PyBaseException::get_field(&be.context).is_some() {
+        return;
+    }
+    // Break a cycle: if `v` is somewhere in handled's context chain, cut it.
+    let mut o = handled.clone();
+    let mut steps = 0;
+    loop {
+        let ob = match o.downcast::<PyBaseException>() {
+            Some(b) => b,
+            None => break,
+        };
+        let ctx = match PyBaseException::get_field(&ob.context) {
+            Some(c) => c,
+            None => break,
+        };
+        if ctx.is(v) {
+            PyBaseException::set_field(&ob.context, None);
+            break;
+        }
+        o = ctx;
+        steps += 1;
+        if steps > 10000 {
+            break;
+        }
+    }
+    PyBaseException::set_field(&be.context, Some(handled));
+}
+
+struct CurrentGuard(*mut Frame);
+
+impl Drop for CurrentGuard {
+    fn drop(&mut self) {
+        let p = self.0;
+        CURRENT.with(|c| c.set(p));
+    }
+}
+
+/// Runs `frame` until it returns, yields or raises; Python-to-Python calls
+/// made meanwhile run in this same loop. Gives the frame back (a generator
+/// keeps it).
+pub fn run_frame(mut frame: Box<Frame>, resume: Resume) -> (Outcome, Box<Frame>) {
+    let _restore = CurrentGuard(CURRENT.with(|c| c.get()));
+    let mut callers: Vec<Box<Frame>> = Vec::new();
+    let mut pending = None;
+    match resume {
+        Resume::Start => {}
+        Resume::Push(v) => {
+            let sp = frame.sp;
+            frame.slots[sp] = Some(v);
+            frame.sp += 1;
+        }
+        Resume::Throw(e) => pending = Some(e),
+    }
+    loop {
+        CURRENT.with(|c| c.set(&mut *frame as *mut Frame));
+        let r = match pending.take() {
+            Some(e) => Err(e),
+            None => execute(&mut frame),
+        };
+        match r {
+            Ok(Exit::Call(new)) => {
+                callers.push(std::mem::replace(&mut frame, new));
+            }
+            Ok(Exit::Return(v)) => match callers.pop() {
+                Some(c) => {
+                    let done = std::mem::replace(&mut frame, c);
+                    drop(done);
+                    let sp = frame.sp;
+                    frame.slots[sp] = Some(v);
+                    frame.sp += 1;
+                }
+                None => return (Outcome::Return(v), frame),
+            },
+            Ok(Exit::Yield(v)) => {
+                if callers.is_empty() {
+                    return (Outcome::Yield(v), frame);
+                }
+                pending = Some(PyErr::system_error("yield from a frame that is not a generator's"));
+            }
+            Ok(Exit::ReturnGenerator) => match callers.pop() {
+                Some(c) => {
+                    let g = std::mem::replace(&mut frame, c);
+                    match crate::objects::gen::PyGen::new(g) {
+                        Ok(gen) => {
+                            let sp = frame.sp;
+                            frame.slots[sp] = Some(gen);
+                            frame.sp += 1;
+                        }
+                        Err(e) => pending = Some(e),
+                    }
+                }
+                None => return (Outcome::Generator, frame),
+            },
+            Err(e) => {
+                let mut reraise = RERAISE.with(|r| r.replace(false));
+                if !reraise {
+                    chain_context(&e);
+                }
+                loop {
+                    if !reraise {
+                        if let Ok(fo) = frame.frame_object() {
+                            let _ = crate::objects::traceback::add_entry(
+                                e.value(),
+                                &fo,
+                                frame.lasti as i32,
+                            );
+                        }
+                    }
+                    reraise = false;
+                    let code = frame.code_ref();
+                    if let Some(h) = taipan_bytecode::exception_table::find_handler(
+                        &code.exceptiontable,
+                        frame.lasti as u32,
+                    ) {
+                        let base = code.nlocalsplus + h.depth as usize;
+                        while frame.sp > base {
+                            frame.sp -= 1;
+                            let v = frame.slots[frame.sp].take();
+                            drop(v);
+                        }
+                        if h.lasti {
+                            match PyInt::new(frame.lasti as i64) {
+                                Ok(i) => {
+                                    let sp = frame.sp;
+                                    frame.slots[sp] = Some(i);
+                                    frame.sp += 1;
+                                }
+                                Err(e2) => {
+                                    pending = Some(e2);
+                                    break;
+                                }
+                            }
+                        }
+                        let sp = frame.sp;
+                        frame.slots[sp] = Some(e.into_value());
+                        frame.sp += 1;
+                        frame.pc = h.target as usize;
+                        break;
+                    }
+                    frame.clear_stack();
+                    match callers.pop() {
+                        Some(c) => {
+                            let done = std::mem::replace(&mut frame, c);
+                            drop(done);
+                            CURRENT.with(|c| c.set(&mut *frame as *mut Frame));
+                        }
+                        None => return (Outcome::Error(e), frame),
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Inline cache entries after each opcode.
+static CACHES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        if let Some(op) = Opcode::from_u8(i as u8) {
+            t[i] = op.cache_entries();
+        }
+        i += 1;
+    }
+    t
+};
+
+const NB: [BinOp; 13] = [
+    protocol::ADD,
+    protocol::AND,
+    protocol::FLOORDIV,
+    protocol::LSHIFT,
+    protocol::MATMUL,
+    protocol::MUL,
+    protocol::MOD,
+    protocol::OR,
+    protocol::ADD, // power: handled separately
+    protocol::RSHIFT,
+    protocol::SUB,
+    protocol::TRUEDIV,
+    protocol::XOR,
+];
+
+#[cold]
+fn stack_error() -> PyErr {
+    PyErr::system_error("bad value stack (a NULL where a value was expected)")
+}
+
+impl Frame {
+    #[inline(always)]
+    fn push(&mut self, v: PyRef) {
+        let sp = self.sp;
+        self.slots[sp] = Some(v);
+        self.sp = sp + 1;
+    }
+
+    #[inline(always)]
+    fn push_opt(&mut self, v: Option<PyRef>) {
+        let sp = self.sp;
+        self.slots[sp] = v;
+        self.sp = sp + 1;
+    }
+
+    #[inline(always)]
+    fn pop(&mut self) -> PyResult<PyRef> {
+        self.sp -= 1;
+        self.slots[self.sp].take().ok_or_else(stack_error)
+    }
+
+    #[inline(always)]
+    fn pop_opt(&mut self) -> Option<PyRef> {
+        self.sp -= 1;
+        self.slots[self.sp].take()
+    }
+
+    /// The `n`th value from the top (1 is the top).
+    #[inline(always)]
+    fn peek(&self, n: usize) -> PyResult<&PyRef> {
+        self.slots[self.sp - n].as_ref().ok_or_else(stack_error)
+    }
+}
+
+fn name_error(name: &PyRef) -> PyErr {
+    let e = PyErr::name_error(format!(
+        "name '{}' is not defined",
+        crate::objects::descr::name_str(name)
+    ));
+    if let Ok(Some(d)) = crate::objects::object::instance_dict(e.value(), true) {
+        if let Some(dd) = d.downcast::<PyDict>() {
+            let _ = dd.set_str("name", name.clone());
+        }
+    }
+    e
+}
+
+fn unbound_local(code: &PyCode, i: usize) -> PyErr {
+    let name = crate::objects::descr::name_str(&code.localsplus_names()[i]);
+    PyErr::unbound_local_error(format!(
+        "local variable '{name}' referenced before assignment"
+    ))
+}
+
+fn unbound_deref(code: &PyCode, i: usize) -> PyErr {
+    let name = crate::objects::descr::name_str(&code.localsplus_names()[i]);
+    if i < code.nlocalsplus - code.nfreevars {
+        PyErr::unbound_local_error(format!(
+            "local variable '{name}' referenced before assignment"
+        ))
+    } else {
+        PyErr::name_error(format!(
+            "free variable '{name}' referenced before assignment in enclosing scope"
+        ))
+    }
+}
+
+/// A lookup in a dict or any mapping (`None`: missing).
+fn mapping_get(map: &PyRef, key: &PyRef) -> PyResult<Option<PyRef>> {
+    if let Some(d) = map.downcast_exact::<PyDict>() {
+        return d.get_item(key);
+    }
+    match protocol::get_item(map, key) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.matches(&exc::KEY_ERROR) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+fn dict_of(d: &PyRef) -> PyResult<&PyDict> {
+    d.downcast::<PyDict>()
+        .ok_or_else(|| PyErr::system_error("expected a dict"))
+}
+
+fn load_global(frame: &Frame, name: &PyRef) -> PyResult<PyRef> {
+    if let Some(v) = dict_of(&frame.globals)?.get_item(name)? {
+        return Ok(v);
+    }
+    if let Some(v) = mapping_get(&frame.builtins, name)? {
+        return Ok(v);
+    }
+    Err(name_error(name))
+}
+
+/// `PyErr_GivenExceptionMatches` for `except` clauses, with the check that
+/// the classes derive from `BaseException`.
+fn check_except_type(t: &PyRef) -> PyResult<()> {
+    let ok = |x: &PyRef| {
+        crate::objects::type_::as_type(x)
+            .map(|ty| ty.is_subtype(&exc::BASE_EXCEPTION))
+            .unwrap_or(false)
+    };
+    if let Some(tt) = t.downcast::<PyTuple>() {
+        for x in tt.items() {
+            if !ok(x) {
+                return Err(PyErr::type_error(
+                    "catching classes that do not inherit from BaseException is not allowed",
+                ));
+            }
+        }
+        return Ok(());
+    }
+    if !ok(t) {
+        return Err(PyErr::type_error(
+            "catching classes that do not inherit from BaseException is not allowed",
+        ));
+    }
+    Ok(())
+}
+
+/// Does exception instance `v` match the class (or tuple of classes) `t`?
+pub fn exception_matches(v: &PyRef, t: &PyRef) -> bool {
+    if let Some(tt) = t.downcast::<PyTuple>() {
+        return tt.items().iter().any(|x| exception_matches(v, x));
+    }
+    match crate::objects::type_::as_type(t) {
+        Some(ty) => v.ty().is_subtype(ty),
+        None => false,
+    }
+}
+
+/// Makes the exception object `raise X` raises: an instance as is, a class
+/// called with no arguments.
+pub fn make_exception(x: &PyRef) -> PyResult<PyRef> {
+    if let Some(ty) = crate::objects::type_::as_type(x) {
+        if ty.is_subtype(&exc::BASE_EXCEPTION) {
+            let v = protocol::call(x, &[], None)?;
+            if !v.ty().is_subtype(&exc::BASE_EXCEPTION) {
+                return Err(PyErr::type_error(format!(
+                    "calling {} should have returned an instance of BaseException, not {}",
+                    protocol::repr_string(x)?,
+                    v.ty().name()
+                )));
+            }
+            return Ok(v);
+        }
+    } else if x.ty().is_subtype(&exc::BASE_EXCEPTION) {
+        return Ok(x.clone());
+    }
+    Err(PyErr::type_error(
+        "exceptions must derive from BaseException",
+    ))
+}
+
+fn do_raise(exc_obj: Option<PyRef>, cause: Option<PyRef>) -> PyErr {
+    let exc_obj = match exc_obj {
+        Some(e) => e,
+        None => {
+            return match exc_info() {
+                Some(v) => {
+                    RERAISE.with(|r| r.set(true));
+                    PyErr::from_value(v)
+                }
+                None => PyErr::runtime_error("No active exception to reraise"),
+            }
+        }
+    };
+    let value = match make_exception(&exc_obj) {
+        Ok(v) => v,
+        Err(e) => return e,
+    };
+    if let Some(c) = cause {
+        let cause_val = if c.is_none() {
+            None
+        } else if crate::objects::type_::as_type(&c).is_some() {
+            match make_exception(&c) {
+                Ok(v) => Some(v),
+                Err(e) => return e,
+            }
+        } else if c.ty().is_subtype(&exc::BASE_EXCEPTION) {
+            Some(c)
+        } else {
+            return PyErr::type_error("exception causes must derive from BaseException");
+        };
+        if let Some(b) = value.downcast::<PyBaseException>() {
+            PyBaseException::set_field(&b.cause, cause_val);
+            b.suppress_context.set(true);
+        }
+    }
+    PyErr::from_value(value)
+}
+
+fn unpack_iterable(v: &PyRef, before: usize, after: Option<usize>) -> PyResult<Vec<PyRef>> {
+    let items: Vec<PyRef> = if let Some(t) = v.downcast_exact::<PyTuple>() {
+        t.items().to_vec()
+    } else if let Some(l) = v.downcast_exact::<PyList>() {
+        l.snapshot()
+    } else {
+        let it = match protocol::get_iter(v) {
+            Ok(it) => it,
+            Err(e) => {
+                if e.matches(&exc::TYPE_ERROR)
+                    && v.ty().tp_iter.get().is_none()
+                    && v.ty().as_sequence.sq_item.get().is_none()
+                {
+                    return Err(PyErr::type_error(format!(
+                        "cannot unpack non-iterable {} object",
+                        v.ty().name()
+                    )));
+                }
+                return Err(e);
+            }
+        };
+        let mut out = Vec::new();
+        while let Some(x) = protocol::next(&it)? {
+            out.push(x);
+            if after.is_none() && out.len() > before {
+                return Err(PyErr::value_error(format!(
+                    "too many values to unpack (expected {before})"
+                )));
+            }
+        }
+        out
+    };
+    match after {
+        None => {
+            if items.len() < before {
+                return Err(PyErr::value_error(format!(
+                    "not enough values to unpack (expected {}, got {})",
+                    before,
+                    items.len()
+                )));
+            }
+            if items.len() > before {
+                return Err(PyErr::value_error(format!(
+                    "too many values to unpack (expected {before})"
+                )));
+            }
+            Ok(items)
+        }
+        Some(after) => {
+            if items.len() < before + after {
+                return Err(PyErr::value_error(format!(
+                    "not enough values to unpack (expected at least {}, got {})",
+                    before + after,
+                    items.len()
+                )));
+            }
+            let mut out = Vec::with_capacity(before + after + 1);
+            out.extend_from_slice(&items[..before]);
+            let mid = PyList::new(items[before..items.len() - after].to_vec())?;
+            out.push(mid);
+            out.extend_from_slice(&items[items.len() - after..]);
+            Ok(out)
+        }
+    }
+}
+
+/// Calls a builtin by name (for types other files define: set, slice).
+fn call_builtin(frame: &Frame, name: &str, args: &[PyRef]) -> PyResult<PyRef> {
+    let n = crate::objects::str::intern(name);
+    match mapping_get(&frame.builtins, &n)? {
+        Some(f) => protocol::call(&f, args, None),
+        None => Err(PyErr::not_implemented_error(format!(
+            "builtin '{name}' is not available yet"
+        ))),
+    }
+}
+
+fn format_value(v: PyRef, spec: Option<PyRef>) -> PyResult<PyRef> {
+    if spec.is_none() && v.is_exact::<PyStr>() {
+        return Ok(v);
+    }
+    let spec = match spec {
+        Some(s) => s,
+        None => PyStr::new("")?,
+    };
+    let f = crate::objects::type_::lookup(v.ty(), crate::intern!("__format__")).ok_or_else(|| {
+        PyErr::type_error(format!("Type {} doesn't define __format__", v.ty().name()))
+    })?;
+    let r = protocol::call(&f, &[v, spec], None)?;
+    if !r.is_instance_of::<PyStr>() {
+        return Err(PyErr::type_error(format!(
+            "__format__ must return a str, not {}",
+            r.ty().name()
+        )));
+    }
+    Ok(r)
+}
+
+fn inplace_power(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
+    if let Some(f) = a.ty().as_number.nb_inplace_power.get() {
+        let r = f(a, b, &none())?;
+        if !r.is_not_implemented() {
+            return Ok(r);
+        }
+    }
+    protocol::power(a, b, &none()).map_err(|e| {
+        if e.matches(&exc::TYPE_ERROR) && a.ty().as_number.nb_power.get().is_none() && b.ty().as_number.nb_power.get().is_none() {
+            PyErr::type_error(format!(
+                "unsupported operand type(s) for **=: '{}' and '{}'",
+                a.ty().name(),
+                b.ty().name()
+            ))
+        } else {
+            e
+        }
+    })
+}
+
+fn binary_op(arg: u32, a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
+    let i = arg as usize;
+    if i == 8 {
+        return protocol::power(a, b, &none());
+    }
+    if i == 21 {
+        return inplace_power(a, b);
+    }
+    if i < 13 {
+        protocol::binary_op(a, b, NB[i])
+    } else if i < 26 {
+        protocol::inplace_op(a, b, NB[i - 13])
+    } else {
+        Err(PyErr::system_error("bad BINARY_OP argument"))
+    }
+}
+
+fn dict_update(d: &PyRef, other: &PyRef) -> PyResult<()> {
+    let dd = dict_of(d)?;
+    if let Some(o) = other.downcast::<PyDict>() {
+        for (k, v) in o.items() {
+            dd.set_item(k, v)?;
+        }
+        return Ok(());
+    }
+    let keys = match protocol::lookup_attr(other, crate::intern!("keys"))? {
+        Some(k) => protocol::call(&k, &[], None)?,
+        None => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object is not a mapping",
+                other.ty().name()
+            )))
+        }
+    };
+    for k in protocol::collect(&keys)? {
+        let v = protocol::get_item(other, &k)?;
+        dd.set_item(k, v)?;
+    }
+    Ok(())
+}
+
+/// Splits a kwargs dict into values appended to `args` and a names tuple.
+fn kwargs_to_names(kwargs: &PyRef, args: &mut Vec<PyRef>) -> PyResult<Option<PyRef>> {
+    let d = dict_of(kwargs)?;
+    if d.is_empty() {
+        return Ok(None);
+    }
+    let mut names = Vec::with_capacity(d.len());
+    for (k, v) in d.items() {
+        if !k.is_instance_of::<PyStr>() {
+            return Err(PyErr::type_error("keywords must be strings"));
+        }
+        names.push(k);
+        args.push(v);
+    }
+    Ok(Some(PyTuple::new(names)?))
+}
+
+fn func_name_for_msg(f: &PyRef) -> String {
+    if let Some(func) = f.downcast::<PyFunction>() {
+        return format!("{}()", crate::objects::descr::name_str(&func.qualname()));
+    }
+    if let Some(m) = f.downcast::<PyMethod>() {
+        return func_name_for_msg(&m.func);
+    }
+    match protocol::lookup_attr(f, crate::intern!("__qualname__")) {
+        Ok(Some(q)) if q.is_instance_of::<PyStr>() => {
+            format!("{}()", crate::objects::descr::name_str(&q))
+        }
+        _ => format!("{} object", f.ty().name()),
+    }
+}
+
+/// A call from the loop: Python functions get a new frame, anything else is
+/// called through `tp_call`.
+#[inline(always)]
+fn call_from_loop(
+    callable: &PyRef,
+    args: &[PyRef],
+    kwnames: Option<&PyRef>,
+) -> PyResult<Result<Box<Frame>, PyRef>> {
+    if callable.is_exact::<PyFunction>() {
+        let guard = crate::eval::recursion::enter_call("")?;
+        let mut f = function_frame(callable, args, kwnames)?;
+        f.guard = Some(guard);
+        return Ok(Ok(f));
+    }
+    protocol::call(callable, args, kwnames).map(Err)
+}
+
+/// The `with` statement's special method lookup (`_PyObject_LookupSpecial`).
+fn lookup_special(obj: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
+    match crate::objects::type_::lookup(obj.ty(), name) {
+        Some(a) => Ok(Some(crate::objects::descr::bind(
+            &a,
+            Some(obj),
+            Some(&obj.type_ref()),
+        )?)),
+        None => Ok(None),
+    }
+}
+
+fn import_from(module: &PyRef, name: &PyRef) -> PyResult<PyRef> {
+    match protocol::getattr(module, name) {
+        Ok(v) => Ok(v),
+        Err(e) if e.matches(&exc::ATTRIBUTE_ERROR) => {
+            let modname = protocol::lookup_attr(module, crate::intern!("__name__"))
+                .ok()
+                .flatten()
+                .map(|n| crate::objects::descr::name_str(&n).to_string())
+                .unwrap_or_else(|| "<unknown module name>".to_string());
+            // A submodule already imported?
+            let full = format!("{}.{}", modname, crate::objects::descr::name_str(name));
+            if let Some(mods) = crate::interp::interp().modules.downcast::<PyDict>() {
+                if let Ok(Some(m)) = mods.get_str(&full) {
+                    return Ok(m);
+                }
+            }
+            let file = protocol::lookup_attr(module, crate::intern!("__file__"))
+                .ok()
+                .flatten()
+                .filter(|f| f.is_instance_of::<PyStr>())
+                .map(|f| crate::objects::descr::name_str(&f).to_string());
+            Err(PyErr::import_error(format!(
+                "cannot import name '{}' from '{}' ({})",
+                crate::objects::descr::name_str(name),
+                modname,
+                file.as_deref().unwrap_or("unknown location")
+            )))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn import_star(frame: &Frame, module: &PyRef) -> PyResult<()> {
+    let locals = frame
+        .locals
+        .clone()
+        .ok_or_else(|| PyErr::system_error("no locals found during 'import *'"))?;
+    let (names, skip_private) = match protocol::lookup_attr(module, crate::intern!("__all__"))? {
+        Some(all) => (protocol::collect(&all)?, false),
+        None => {
+            let d = protocol::getattr(module, crate::intern!("__dict__"))?;
+            let keys = match d.downcast::<PyDict>() {
+                Some(dd) => dd.keys(),
+                None => Vec::new(),
+            };
+            (keys, true)
+        }
+    };
+    for n in names {
+        if skip_private && crate::objects::descr::name_str(&n).starts_with('_') {
+            continue;
+        }
+        let v = protocol::getattr(module, &n)?;
+        protocol::set_item(&locals, &n, Some(&v))?;
+    }
+    Ok(())
+}
+
+/// Finds a method for `LOAD_METHOD` without making a bound method when the
+/// attribute is a plain function or method descriptor on the type.
+fn load_method(obj: &PyRef, name: &PyRef) -> PyResult<(Option<PyRef>, PyRef)> {
+    let ty = obj.ty();
+    let generic = match ty.tp_getattro.get() {
+        None => true,
+        Some(f) => {
+            f as *const () as usize
+                == crate::objects::object::generic_getattr as *const () as usize
+        }
+    };
+    if generic {
+        if let Some(a) = crate::objects::type_::lookup(ty, name) {
+            if a.ty().has_flag(TypeFlags::METHOD_DESCRIPTOR) {
+                let shadowed = match crate::objects::object::instance_dict(obj, false)? {
+                    Some(d) => dict_of(&d)?.get_item(name)?,
+                    None => None,
+                };
+                match shadowed {
+                    Some(v) => return Ok((None, v)),
+                    None => return Ok((Some(a), obj.clone())),
+                }
+            }
+        }
+    }
+    Ok((None, protocol::getattr(obj, name)?))
+}
+
+/// Views `Some` slots as references.
+///
+/// # Safety
+/// Every slot in `s` is `Some`.
+#[inline(always)]
+unsafe fn as_refs(s: &[Option<PyRef>]) -> &[PyRef] {
+    // SAFETY: Option<PyRef> has PyRef's layout (non-null niche), and the
+    // caller guarantees no slot is None.
+    unsafe { std::slice::from_raw_parts(s.as_ptr() as *const PyRef, s.len()) }
+}
+
+/// Runs instructions of `frame` until it calls a Python function, returns,
+/// yields or raises.
+fn execute(frame: &mut Frame) -> PyResult<Exit> {
+    let code: &PyCode = frame.code_ref();
+    let units: &[u16] = &code.code;
+    let consts = code.consts();
+    let names = code.names();
+    let nlp = code.nlocalsplus;
+    loop {
+        let mut unit = units[frame.pc];
+        frame.pc += 1;
+        let mut op = (unit & 0xff) as u8;
+        let mut arg = (unit >> 8) as u32;
+        while op == taipan_bytecode::opcode::EXTENDED_ARG {
+            unit = units[frame.pc];
+            frame.pc += 1;
+            op = (unit & 0xff) as u8;
+            arg = (arg << 8) | (unit >> 8) as u32;
+        }
+        frame.lasti = frame.pc - 1;
+        frame.pc += CACHES[op as usize] as usize;
+        let opcode = match Opcode::from_u8(op) {
+            Some(o) => o.deoptimize(),
+            None => return Err(PyErr::system_error(format!("unknown opcode {op}"))),
+        };
+        match opcode {
+            Opcode::Nop | Opcode::Resume | Opcode::Precall | Opcode::Cache => {}
+            Opcode::PopTop => {
+                drop(frame.pop_opt());
+            }
+            Opcode::PushNull => frame.push_opt(None),
+            Opcode::LoadConst => frame.push(consts[arg as usize].clone()),
+            Opcode::LoadFast => {
+                let v = frame.slots[arg as usize]
+                    .clone()
+                    .ok_or_else(|| unbound_local(code, arg as usize))?;
+                frame.push(v);
+            }
+            Opcode::StoreFast => {
+                let v = frame.pop_opt();
+                let old = std::mem::replace(&mut frame.slots[arg as usize], v);
+                drop(old);
+            }
+            Opcode::DeleteFast => {
+                let old = frame.slots[arg as usize].take();
+                if old.is_none() {
+                    return Err(unbound_local(code, arg as usize));
+                }
+                drop(old);
+            }
+            Opcode::MakeCell => {
+                let v = frame.slots[arg as usize].take();
+                let c = PyCell::new(v)?;
+                frame.slots[arg as usize] = Some(c);
+            }
+            Opcode::CopyFreeVars => {
+                let func = frame.func.clone().ok_or_else(stack_error)?;
+                // SAFETY: a frame's func is a function.
+                let f = unsafe { func.payload_unchecked::<PyFunction>() };
+                if let Some(cl) = &f.closure {
+                    if let Some(t) = cl.downcast::<PyTuple>() {
+                        let off = nlp - arg as usize;
+                        for (i, c) in t.items().iter().take(arg as usize).enumerate() {
+                            frame.slots[off + i] = Some(c.clone());
+                        }
+                    }
+                }
+            }
+            Opcode::LoadClosure => {
+                let v = frame.slots[arg as usize].clone();
+                frame.push_opt(v);
+            }
+            Opcode::LoadDeref => {
+                let c = frame.slots[arg as usize].as_ref().ok_or_else(stack_error)?;
+                let v = match c.downcast::<PyCell>() {
+                    Some(cell) => cell.get(),
+                    None => Some(c.clone()),
+                };
+                let v = v.ok_or_else(|| unbound_deref(code, arg as usize))?;
+                frame.push(v);
+            }
+            Opcode::LoadClassderef => {
+                let name = &code.localsplus_names()[arg as usize];
+                let mut found = None;
+                if let Some(l) = &frame.locals {
+                    found = mapping_get(l, name)?;
+                }
+                let v = match found {
+                    Some(v) => v,
+                    None => {
+                        let c = frame.slots[arg as usize].as_ref().ok_or_else(stack_error)?;
+                        c.downcast::<PyCell>()
+                            .and_then(|c| c.get())
+                            .ok_or_else(|| unbound_deref(code, arg as usize))?
+                    }
+                };
+                frame.push(v);
+            }
+            Opcode::StoreDeref => {
+                let v = frame.pop()?;
+                let c = frame.slots[arg as usize].as_ref().ok_or_else(stack_error)?;
+                match c.downcast::<PyCell>() {
+                    Some(cell) => cell.set(Some(v)),
+                    None => {
+                        frame.slots[arg as usize] = Some(v);
+                    }
+                }
+            }
+            Opcode::DeleteDeref => {
+                let c = frame.slots[arg as usize].as_ref().ok_or_else(stack_error)?;
+                if let Some(cell) = c.downcast::<PyCell>() {
+                    if cell.get().is_none() {
+                        return Err(unbound_deref(code, arg as usize));
+                    }
+                    cell.set(None);
+                }
+            }
+            Opcode::LoadGlobal => {
+                let name = &names[(arg >> 1) as usize];
+                let v = load_global(frame, name)?;
+                if arg & 1 != 0 {
+                    frame.push_opt(None);
+                }
+                frame.push(v);
+            }
+            Opcode::StoreGlobal => {
+                let v = frame.pop()?;
+                dict_of(&frame.globals)?.set_item(names[arg as usize].clone(), v)?;
+            }
+            Opcode::DeleteGlobal => {
+                let name = &names[arg as usize];
+                if dict_of(&frame.globals)?.del_item(name)?.is_none() {
+                    return Err(name_error(name));
+                }
+            }
+            Opcode::LoadName => {
+                let name = &names[arg as usize];
+                let locals = frame.locals.clone().ok_or_else(|| {
+                    PyErr::system_error(format!(
+                        "no locals when loading '{}'",
+                        crate::objects::descr::name_str(name)
+                    ))
+                })?;
+                let v = match mapping_get(&locals, name)? {
+                    Some(v) => v,
+                    None => load_global(frame, name)?,
+                };
+                frame.push(v);
+            }
+            Opcode::StoreName => {
+                let name = &names[arg as usize];
+                let v = frame.pop()?;
+                let locals = frame.locals.clone().ok_or_else(|| {
+                    PyErr::system_error(format!(
+                        "no locals found when storing '{}'",
+                        crate::objects::descr::name_str(name)
+                    ))
+                })?;
+                if let Some(d) = locals.downcast_exact::<PyDict>() {
+                    d.set_item(name.clone(), v)?;
+                } else {
+                    protocol::set_item(&locals, name, Some(&v))?;
+                }
+            }
+            Opcode::DeleteName => {
+                let name = &names[arg as usize];
+                let locals = frame.locals.clone().ok_or_else(|| {
+                    PyErr::system_error(format!(
+                        "no locals when deleting '{}'",
+                        crate::objects::descr::name_str(name)
+                    ))
+                })?;
+                let r = if let Some(d) = locals.downcast_exact::<PyDict>() {
+                    d.del_item(name)?.map(|_| ())
+                } else {
+                    match protocol::set_item(&locals, name, None) {
+                        Ok(()) => Some(()),
+                        Err(e) if e.matches(&exc::KEY_ERROR) => None,
+                        Err(e) => return Err(e),
+                    }
+                };
+                if r.is_none() {
+                    return Err(name_error(name));
+                }
+            }
+            Opcode::LoadAttr => {
+                let owner = frame.pop()?;
+                let v = protocol::getattr(&owner, &names[arg as usize])?;
+                frame.push(v);
+            }
+            Opcode::StoreAttr => {
+                let owner = frame.pop()?;
+                let v = frame.pop()?;
+                protocol::setattr(&owner, &names[arg as usize], Some(&v))?;
+            }
+            Opcode::DeleteAttr => {
+                let owner = frame.pop()?;
+                protocol::setattr(&owner, &names[arg as usize], None)?;
+            }
+            Opcode::LoadMethod => {
+                let obj = frame.pop()?;
+                let (m, s) = load_method(&obj, &names[arg as usize])?;
+                frame.push_opt(m);
+                frame.push(s);
+            }
+            Opcode::BinarySubscr => {
+                let sub = frame.pop()?;
+                let container = frame.pop()?;
+                frame.push(protocol::get_item(&container, &sub)?);
+            }
+            Opcode::StoreSubscr => {
+                let sub = frame.pop()?;
+                let container = frame.pop()?;
+                let v = frame.pop()?;
+                protocol::set_item(&container, &sub, Some(&v))?;
+            }
+            Opcode::DeleteSubscr => {
+                let sub = frame.pop()?;
+                let container = frame.pop()?;
+                protocol::set_item(&container, &sub, None)?;
+            }
+            Opcode::BinaryOp => {
+                let b = frame.pop()?;
+                let a = frame.pop()?;
+                let r = binary_op(arg, &a, &b)?;
+                frame.push(r);
+            }
+            Opcode::UnaryPositive => {
+                let v = frame.pop()?;
+                frame.push(protocol::unary_op(&v, |n| &n.nb_positive, "unary +")?);
+            }
+            Opcode::UnaryNegative => {
+                let v = frame.pop()?;
+                frame.push(protocol::unary_op(&v, |n| &n.nb_negative, "unary -")?);
+            }
+            Opcode::UnaryInvert => {
+                let v = frame.pop()?;
+                frame.push(protocol::unary_op(&v, |n| &n.nb_invert, "unary ~")?);
+            }
+            Opcode::UnaryNot => {
+                let v = frame.pop()?;
+                let t = protocol::is_true(&v)?;
+                frame.push(py_bool(!t));
+            }
+            Opcode::CompareOp => {
+                let b = frame.pop()?;
+                let a = frame.pop()?;
+                let cmp = CompareOp::from_arg(arg)
+                    .ok_or_else(|| PyErr::system_error("bad COMPARE_OP argument"))?;
+                frame.push(protocol::rich_compare(&a, &b, cmp)?);
+            }
+            Opcode::IsOp => {
+                let b = frame.pop()?;
+                let a = frame.pop()?;
+                frame.push(py_bool(a.is(&b) != (arg == 1)));
+            }
+            Opcode::ContainsOp => {
+                let b = frame.pop()?;
+                let a = frame.pop()?;
+                let r = protocol::contains(&b, &a)?;
+                frame.push(py_bool(r != (arg == 1)));
+            }
+            Opcode::JumpForward => frame.pc += arg as usize,
+            Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt => frame.pc -= arg as usize,
+            Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse => {
+                let v = frame.pop()?;
+                let t = if v.is_static(&crate::objects::bool_::FALSE) {
+                    false
+                } else if v.is_static(&crate::objects::bool_::TRUE) {
+                    true
+                } else {
+                    protocol::is_true(&v)?
+                };
+                if !t {
+                    jump(frame, opcode, arg);
+                }
+            }
+            Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue => {
+                let v = frame.pop()?;
+                let t = if is_true_obj(&v) {
+                    true
+                } else if v.is_static(&crate::objects::bool_::FALSE) {
+                    false
+                } else {
+                    protocol::is_true(&v)?
+                };
+                if t {
+                    jump(frame, opcode, arg);
+                }
+            }
+            Opcode::PopJumpForwardIfNone | Opcode::PopJumpBackwardIfNone => {
+                let v = frame.pop()?;
+                if v.is_none() {
+                    jump(frame, opcode, arg);
+                }
+            }
+            Opcode::PopJumpForwardIfNotNone | Opcode::PopJumpBackwardIfNotNone => {
+                let v = frame.pop()?;
+                if !v.is_none() {
+                    jump(frame, opcode, arg);
+                }
+            }
+            Opcode::JumpIfFalseOrPop => {
+                let t = protocol::is_true(frame.peek(1)?)?;
+                if !t {
+                    frame.pc += arg as usize;
+                } else {
+                    drop(frame.pop_opt());
+                }
+            }
+            Opcode::JumpIfTrueOrPop => {
+                let t = protocol::is_true(frame.peek(1)?)?;
+                if t {
+                    frame.pc += arg as usize;
+                } else {
+                    drop(frame.pop_opt());
+                }
+            }
+            Opcode::GetIter => {
+                let v = frame.pop()?;
+                frame.push(protocol::get_iter(&v)?);
+            }
+            Opcode::GetYieldFromIter => {
+                let v = frame.pop()?;
+                if v.is_instance_of::<crate::objects::gen::PyGen>() {
+                    frame.push(v);
+                } else {
+                    frame.push(protocol::get_iter(&v)?);
+                }
+            }
+            Opcode::ForIter => {
+                let it = frame.peek(1)?.clone();
+                let next = match it.ty().tp_iternext.get() {
+                    Some(f) => f(&it)?,
+                    None => {
+                        return Err(PyErr::type_error(format!(
+                            "'{}' object is not an iterator",
+                            it.ty().name()
+                        )))
+                    }
+                };
+                match next {
+                    Some(v) => frame.push(v),
+                    None => {
+                        drop(frame.pop_opt());
+                        frame.pc += arg as usize;
+                    }
+                }
+            }
+            Opcode::Swap => {
+                let top = frame.sp - 1;
+                frame.slots.swap(top, frame.sp - arg as usize);
+            }
+            Opcode::Copy => {
+                let v = frame.slots[frame.sp - arg as usize].clone();
+                frame.push_opt(v);
+            }
+            Opcode::BuildTuple => {
+                let n = arg as usize;
+                let start = frame.sp - n;
+                let items: Vec<PyRef> = frame.slots[start..frame.sp]
+                    .iter_mut()
+                    .map(|s| s.take().ok_or_else(stack_error))
+                    .collect::<PyResult<_>>()?;
+                frame.sp = start;
+                frame.push(PyTuple::new(items)?);
+            }
+            Opcode::BuildList => {
+                let n = arg as usize;
+                let start = frame.sp - n;
+                let items: Vec<PyRef> = frame.slots[start..frame.sp]
+                    .iter_mut()
+                    .map(|s| s.take().ok_or_else(stack_error))
+                    .collect::<PyResult<_>>()?;
+                frame.sp = start;
+                frame.push(PyList::new(items)?);
+            }
+            Opcode::ListToTuple => {
+                let l = frame.pop()?;
+                let items = l.downcast::<PyList>().map(|l| l.snapshot()).unwrap_or_default();
+                frame.push(PyTuple::new(items)?);
+            }
+            Opcode::BuildSet => {
+                let n = arg as usize;
+                let start = frame.sp - n;
+                let items: Vec<PyRef> = frame.slots[start..frame.sp]
+                    .iter_mut()
+                    .map(|s| s.take().ok_or_else(stack_error))
+                    .collect::<PyResult<_>>()?;
+                frame.sp = start;
+                let l = PyList::new(items)?;
+                let s = call_builtin(frame, "set", &[l])?;
+                frame.push(s);
+            }
+            Opcode::BuildMap => {
+                let n = arg as usize;
+                let start = frame.sp - 2 * n;
+                let d = PyDict::new()?;
+                {
+                    let dd = dict_of(&d)?;
+                    for i in 0..n {
+                        let k = frame.slots[start + 2 * i].take().ok_or_else(stack_error)?;
+                        let v = frame.slots[start + 2 * i + 1].take().ok_or_else(stack_error)?;
+                        dd.set_item(k, v)?;
+                    }
+                }
+                frame.sp = start;
+                frame.push(d);
+            }
+            Opcode::BuildConstKeyMap => {
+                let keys = frame.pop()?;
+                let n = arg as usize;
+                let start = frame.sp - n;
+                let d = PyDict::new()?;
+                {
+                    let dd = dict_of(&d)?;
+                    let ks = keys
+                        .downcast::<PyTuple>()
+                        .ok_or_else(|| PyErr::system_error("bad BUILD_CONST_KEY_MAP keys"))?
+                        .items();
+                    for (i, k) in ks.iter().enumerate().take(n) {
+                        let v = frame.slots[start + i].take().ok_or_else(stack_error)?;
+                        dd.set_item(k.clone(), v)?;
+                    }
+                }
+                frame.sp = start;
+                frame.push(d);
+            }
+            Opcode::BuildString => {
+                let n = arg as usize;
+                let start = frame.sp - n;
+                let mut s = String::new();
+                for i in start..frame.sp {
+                    if let Some(p) = frame.slots[i].as_ref().and_then(|x| x.downcast::<PyStr>()) {
+                        s.push_str(p.as_str());
+                    }
+                }
+                for i in start..frame.sp {
+                    drop(frame.slots[i].take());
+                }
+                frame.sp = start;
+                frame.push(PyStr::new(&s)?);
+            }
+            Opcode::BuildSlice => {
+                let step = if arg == 3 { Some(frame.pop()?) } else { None };
+                let stop = frame.pop()?;
+                let start = frame.pop()?;
+                let s = match step {
+                    Some(st) => call_builtin(frame, "slice", &[start, stop, st])?,
+                    None => call_builtin(frame, "slice", &[start, stop])?,
+                };
+                frame.push(s);
+            }
+            Opcode::ListAppend => {
+                let v = frame.pop()?;
+                let l = frame.peek(arg as usize)?;
+                match l.downcast::<PyList>() {
+                    Some(list) => list.push(v),
+                    None => return Err(stack_error()),
+                }
+            }
+            Opcode::SetAdd => {
+                let v = frame.pop()?;
+                let s = frame.peek(arg as usize)?.clone();
+                protocol::call_method(&s, "add", &[v])?;
+            }
+            Opcode::MapAdd => {
+                let v = frame.pop()?;
+                let k = frame.pop()?;
+                let d = frame.peek(arg as usize)?.clone();
+                dict_of(&d)?.set_item(k, v)?;
+            }
+            Opcode::ListExtend => {
+                let iterable = frame.pop()?;
+                let l = frame.peek(arg as usize)?.clone();
+                let items = match protocol::collect(&iterable) {
+                    Ok(i) => i,
+                    Err(e) => {
+                        if e.matches(&exc::TYPE_ERROR)
+                            && iterable.ty().tp_iter.get().is_none()
+                            && iterable.ty().as_sequence.sq_item.get().is_none()
+                        {
+                            return Err(PyErr::type_error(format!(
+                                "Value after * must be an iterable, not {}",
+                                iterable.ty().name()
+                            )));
+                        }
+                        return Err(e);
+                    }
+                };
+                let list = l.downcast::<PyList>().ok_or_else(stack_error)?;
+                for i in items {
+                    list.push(i);
+                }
+            }
+            Opcode::SetUpdate => {
+                let iterable = frame.pop()?;
+                let s = frame.peek(arg as usize)?.clone();
+                protocol::call_method(&s, "update", &[iterable])?;
+            }
+            Opcode::DictUpdate => {
+                let other = frame.pop()?;
+                let d = frame.peek(arg as usize)?.clone();
+                if let Err(e) = dict_update(&d, &other) {
+                    if e.matches(&exc::ATTRIBUTE_ERROR) || e.matches(&exc::TYPE_ERROR) {
+                        if protocol::lookup_attr(&other, crate::intern!("keys"))?.is_none() {
+                            return Err(PyErr::type_error(format!(
+                                "'{}' object is not a mapping",
+                                other.ty().name()
+                            )));
+                        }
+                    }
+                    return Err(e);
+                }
+            }
+            Opcode::DictMerge => {
+                let other = frame.pop()?;
+                let d = frame.peek(arg as usize)?.clone();
+                // The callable sits below the dict: [NULL, func, args, dict].
+                let func = frame.peek(arg as usize + 2).ok().cloned();
+                let dd = dict_of(&d)?;
+                let items: Vec<(PyRef, PyRef)> = if let Some(o) = other.downcast::<PyDict>() {
+                    o.items()
+                } else {
+                    let keys = match protocol::lookup_attr(&other, crate::intern!("keys"))? {
+                        Some(k) => protocol::call(&k, &[], None)?,
+                        None => {
+                            return Err(PyErr::type_error(format!(
+                                "{} argument after ** must be a mapping, not {}",
+                                func.as_ref().map(func_name_for_msg).unwrap_or_default(),
+                                other.ty().name()
+                            )))
+                        }
+                    };
+                    let mut v = Vec::new();
+                    for k in protocol::collect(&keys)? {
+                        let val = protocol::get_item(&other, &k)?;
+                        v.push((k, val));
+                    }
+                    v
+                };
+                for (k, v) in items {
+                    if dd.get_item(&k)?.is_some() {
+                        return Err(PyErr::type_error(format!(
+                            "{} got multiple values for keyword argument '{}'",
+                            func.as_ref().map(func_name_for_msg).unwrap_or_default(),
+                            protocol::str_string(&k)?
+                        )));
+                    }
+                    dd.set_item(k, v)?;
+                }
+            }
+            Opcode::UnpackSequence => {
+                let seq = frame.pop()?;
+                let n = arg as usize;
+                if let Some(t) = seq.downcast_exact::<PyTuple>() {
+                    if t.len() == n {
+                        for v in t.items().iter().rev() {
+                            frame.push(v.clone());
+                        }
+                        continue;
+                    }
+                }
+                let items = unpack_iterable(&seq, n, None)?;
+                for v in items.into_iter().rev() {
+                    frame.push(v);
+                }
+            }
+            Opcode::UnpackEx => {
+                let seq = frame.pop()?;
+                let before = (arg & 0xff) as usize;
+                let after = (arg >> 8) as usize;
+                let items = unpack_iterable(&seq, before, Some(after))?;
+                for v in items.into_iter().rev() {
+                    frame.push(v);
+                }
+            }
+            Opcode::FormatValue => {
+                let spec = if arg & 0x4 != 0 {
+                    Some(frame.pop()?)
+                } else {
+                    None
+                };
+                let v = frame.pop()?;
+                let v = match arg & 0x3 {
+                    1 => protocol::str_(&v)?,
+                    2 => protocol::repr(&v)?,
+                    3 => call_builtin(frame, "ascii", &[v])?,
+                    _ => v,
+                };
+                frame.push(format_value(v, spec)?);
+            }
+            Opcode::KwNames => {
+                frame.kwnames = Some(consts[arg as usize].clone());
+            }
+            Opcode::Call => {
+                let kwnames = frame.kwnames.take();
+                let argc = arg as usize;
+                let base = frame.sp - argc - 2;
+                let result = {
+                    let (callable, args_start) = match &frame.slots[base] {
+                        Some(m) => (m.clone(), base + 1),
+                        None => (
+                            frame.slots[base + 1].clone().ok_or_else(stack_error)?,
+                            base + 2,
+                        ),
+                    };
+                    if args_start == base + 2 {
+                        if let Some(m) = callable.downcast_exact::<PyMethod>() {
+                            // Unpack a bound method: self goes where the NULL was.
+                            let func = m.func.clone();
+                            let self_ = m.self_.clone();
+                            frame.slots[base] = Some(func);
+                            frame.slots[base + 1] = Some(self_);
+                        }
+                    }
+                    let (callable, args_start) = match &frame.slots[base] {
+                        Some(m) => (m.clone(), base + 1),
+                        None => (callable, base + 2),
+                    };
+                    // SAFETY: argument slots are all Some (values pushed by
+                    // the compiler's calling sequence).
+                    let args = unsafe { as_refs(&frame.slots[args_start..frame.sp]) };
+                    call_from_loop(&callable, args, kwnames.as_ref())
+                };
+                for i in base..frame.sp {
+                    drop(frame.slots[i].take());
+                }
+                frame.sp = base;
+                match result? {
+                    Ok(new_frame) => return Ok(Exit::Call(new_frame)),
+                    Err(v) => frame.push(v),
+                }
+            }
+            Opcode::CallFunctionEx => {
+                let kwargs = if arg & 1 != 0 { Some(frame.pop()?) } else { None };
+                let callargs = frame.pop()?;
+                let func = frame.pop()?;
+                drop(frame.pop_opt());
+                let mut args: Vec<PyRef> = if let Some(t) = callargs.downcast_exact::<PyTuple>() {
+                    t.items().to_vec()
+                } else {
+                    match protocol::collect(&callargs) {
+                        Ok(v) => v,
+                        Err(e) => {
+                            if e.matches(&exc::TYPE_ERROR)
+                                && callargs.ty().tp_iter.get().is_none()
+                                && callargs.ty().as_sequence.sq_item.get().is_none()
+                            {
+                                return Err(PyErr::type_error(format!(
+                                    "{} argument after * must be an iterable, not {}",
+                                    func_name_for_msg(&func),
+                                    callargs.ty().name()
+                                )));
+                            }
+                            return Err(e);
+                        }
+                    }
+                };
+                let kwnames = match &kwargs {
+                    Some(k) => kwargs_to_names(k, &mut args)?,
+                    None => None,
+                };
+                match call_from_loop(&func, &args, kwnames.as_ref())? {
+                    Ok(new_frame) => return Ok(Exit::Call(new_frame)),
+                    Err(v) => frame.push(v),
+                }
+            }
+            Opcode::MakeFunction => {
+                let codeobj = frame.pop()?;
+                let closure = if arg & 8 != 0 { Some(frame.pop()?) } else { None };
+                let annotations = if arg & 4 != 0 { Some(frame.pop()?) } else { None };
+                let kwdefaults = if arg & 2 != 0 { Some(frame.pop()?) } else { None };
+                let defaults = if arg & 1 != 0 { Some(frame.pop()?) } else { None };
+                let f = PyFunction::with_parts(
+                    codeobj,
+                    frame.globals.clone(),
+                    frame.builtins.clone(),
+                    None,
+                    defaults,
+                    kwdefaults,
+                    closure,
+                    annotations,
+                )?;
+                frame.push(f);
+            }
+            Opcode::ReturnValue => {
+                let v = frame.pop()?;
+                frame.clear_stack();
+                return Ok(Exit::Return(v));
+            }
+            Opcode::ReturnGenerator => return Ok(Exit::ReturnGenerator),
+            Opcode::YieldValue => {
+                let v = frame.pop()?;
+                return Ok(Exit::Yield(v));
+            }
+            Opcode::Send => {
+                let v = frame.pop()?;
+                let receiver = frame.peek(1)?.clone();
+                let r = if receiver.is_instance_of::<crate::objects::gen::PyGen>() {
+                    crate::objects::gen::send_ex(&receiver, Resume::Push(v))?
+                } else if v.is_none() && receiver.ty().tp_iternext.get().is_some() {
+                    match protocol::next(&receiver) {
+                        Ok(Some(x)) => crate::objects::gen::GenResult::Yield(x),
+                        Ok(None) => crate::objects::gen::GenResult::Return(none()),
+                        Err(e) => match crate::objects::gen::stop_iteration_value(&e) {
+                            Some(val) => crate::objects::gen::GenResult::Return(val),
+                            None => return Err(e),
+                        },
+                    }
+                } else {
+                    match protocol::call_method(&receiver, "send", &[v]) {
+                        Ok(x) => crate::objects::gen::GenResult::Yield(x),
+                        Err(e) => match crate::objects::gen::stop_iteration_value(&e) {
+                            Some(val) => crate::objects::gen::GenResult::Return(val),
+                            None => return Err(e),
+                        },
+                    }
+                };
+                match r {
+                    crate::objects::gen::GenResult::Yield(x) => frame.push(x),
+                    crate::objects::gen::GenResult::Return(x) => {
+                        drop(frame.pop_opt());
+                        frame.push(x);
+                        frame.pc += arg as usize;
+                    }
+                }
+            }
+            Opcode::RaiseVarargs => {
+                let (e, cause) = match arg {
+                    0 => (None, None),
+                    1 => (Some(frame.pop()?), None),
+                    _ => {
+                        let cause = frame.pop()?;
+                        (Some(frame.pop()?), Some(cause))
+                    }
+                };
+                return Err(do_raise(e, cause));
+            }
+            Opcode::Reraise => {
+                let v = frame.pop()?;
+                if arg != 0 {
+                    let l = frame.slots[frame.sp - arg as usize].clone();
+                    if let Some(l) = l {
+                        if let Ok(i) = crate::objects::int::as_i64(&l) {
+                            frame.lasti = i as usize;
+                        }
+                    }
+                }
+                RERAISE.with(|r| r.set(true));
+                return Err(PyErr::from_value(v));
+            }
+            Opcode::PushExcInfo => {
+                let v = frame.pop()?;
+                let old = set_exc_info(Some(v.clone()));
+                frame.push(old.unwrap_or_else(none));
+                frame.push(v);
+            }
+            Opcode::PopExcept => {
+                let v = frame.pop()?;
+                let old = set_exc_info(if v.is_none() { None } else { Some(v) });
+                drop(old);
+            }
+            Opcode::CheckExcMatch => {
+                let right = frame.pop()?;
+                check_except_type(&right)?;
+                let left = frame.peek(1)?;
+                let r = exception_matches(left, &right);
+                frame.push(py_bool(r));
+            }
+            Opcode::PrepReraiseStar | Opcode::CheckEgMatch => {
+                return Err(PyErr::not_implemented_error(
+                    "except* is not supported yet",
+                ))
+            }
+            Opcode::BeforeWith => {
+                let mgr = frame.pop()?;
+                let enter = lookup_special(&mgr, crate::intern!("__enter__"))?.ok_or_else(|| {
+                    PyErr::type_error(format!(
+                        "'{}' object does not support the context manager protocol",
+                        mgr.ty().name()
+                    ))
+                })?;
+                let exit = lookup_special(&mgr, crate::intern!("__exit__"))?.ok_or_else(|| {
+                    PyErr::type_error(format!(
+                        "'{}' object does not support the context manager protocol (missed __exit__ method)",
+                        mgr.ty().name()
+                    ))
+                })?;
+                frame.push(exit);
+                let r = protocol::call(&enter, &[], None)?;
+                frame.push(r);
+            }
+            Opcode::WithExceptStart => {
+                let val = frame.peek(1)?.clone();
+                let exit_func = frame.peek(4)?.clone();
+                let tb = val
+                    .downcast::<PyBaseException>()
+                    .and_then(|b| PyBaseException::get_field(&b.traceback))
+                    .unwrap_or_else(none);
+                let r = protocol::call(&exit_func, &[val.type_ref(), val, tb], None)?;
+                frame.push(r);
+            }
+            Opcode::LoadBuildClass => {
+                let v = mapping_get(&frame.builtins, crate::intern!("__build_class__"))?
+                    .ok_or_else(|| PyErr::name_error("__build_class__ not found"))?;
+                frame.push(v);
+            }
+            Opcode::LoadAssertionError => {
+                frame.push(PyRef::from_static(&exc::ASSERTION_ERROR));
+            }
+            Opcode::SetupAnnotations => {
+                let locals = frame
+                    .locals
+                    .clone()
+                    .ok_or_else(|| PyErr::system_error("no locals found when setting up annotations"))?;
+                let key = crate::intern!("__annotations__");
+                if mapping_get(&locals, key)?.is_none() {
+                    protocol::set_item(&locals, key, Some(&PyDict::new()?))?;
+                }
+            }
+            Opcode::PrintExpr => {
+                let v = frame.pop()?;
+                if !v.is_none() {
+                    let r = protocol::repr_string(&v)?;
+                    crate::modules::sys::write_stdout(&format!("{r}\n"));
+                }
+            }
+            Opcode::ImportName => {
+                let fromlist = frame.pop()?;
+                let level = frame.pop()?;
+                let level = crate::objects::int::as_i64(&level)?;
+                let m = crate::import::import_name(
+                    &names[arg as usize],
+                    Some(&frame.globals),
+                    &fromlist,
+                    level,
+                )?;
+                frame.push(m);
+            }
+            Opcode::ImportFrom => {
+                let m = frame.peek(1)?.clone();
+                let v = import_from(&m, &names[arg as usize])?;
+                frame.push(v);
+            }
+            Opcode::ImportStar => {
+                let m = frame.pop()?;
+                import_star(frame, &m)?;
+            }
+            Opcode::GetLen => {
+                let n = protocol::len(frame.peek(1)?)?;
+                frame.push(PyInt::new(n as i64)?);
+            }
+            _ => {
+                return Err(PyErr::system_error(format!(
+                    "opcode {} is not supported yet",
+                    opcode.name()
+                )))
+            }
+        }
+    }
+}
+
+#[inline(always)]
+fn jump(frame: &mut Frame, op: Opcode, arg: u32) {
+    match op {
+        Opcode::PopJumpBackwardIfFalse
+        | Opcode::PopJumpBackwardIfTrue
+        | Opcode::PopJumpBackwardIfNone
+        | Opcode::PopJumpBackwardIfNotNone => frame.pc -= arg as usize,
+        _ => frame.pc += arg as usize,
+    }
+}
 
 /// The static types this file declares, readied at start-up.
 pub static TYPES: &[&PyType] = &[];

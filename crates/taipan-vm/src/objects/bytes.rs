@@ -1,8 +1,930 @@
-//! bytes (CPython's Objects/bytesobject.c).
+//! `bytes` (CPython's `Objects/bytesobject.c`, `Objects/bytes_methods.c`).
 //!
-//! (Being written.)
+//! A bytes object stores its bytes inline after the header (`ob_size` is the
+//! length, then the cached hash, then the data and a NUL), as
+//! `PyBytesObject` does, so `sys.getsizeof(b"")` is 33. The hash is the same
+//! SipHash as str's, so `hash(b"abc") == hash("abc")`.
 
-use crate::object::PyType;
+use std::cell::{Cell, UnsafeCell};
+
+use crate::object::protocol;
+use crate::object::*;
+use crate::objects::str::{alloc_object_with_extra, PyStr};
+
+/// The `bytes` payload (`PyBytesObject` without `ob_sval`).
+#[repr(C)]
+pub struct PyBytes {
+    pub ob_base: PyVarObject,
+    pub hash: Cell<isize>,
+}
+
+pub static BYTES_TYPE: PyType = PyType {
+    tp_name: "bytes",
+    tp_basicsize: Cell::new(std::mem::size_of::<PyBytes>()),
+    tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::BYTES_SUBCLASS),
+    tp_repr: Cell::new(Some(bytes_repr)),
+    tp_str: Cell::new(Some(bytes_repr)),
+    tp_hash: Cell::new(Some(bytes_hash)),
+    tp_richcompare: Cell::new(Some(bytes_richcompare)),
+    tp_iter: Cell::new(Some(bytes_iter)),
+    tp_new: Cell::new(Some(bytes_new)),
+    as_sequence: SequenceSlots {
+        sq_length: Cell::new(Some(bytes_len)),
+        sq_concat: Cell::new(Some(bytes_concat)),
+        sq_repeat: Cell::new(Some(bytes_repeat)),
+        sq_item: Cell::new(Some(bytes_item)),
+        sq_contains: Cell::new(Some(bytes_contains)),
+        ..SequenceSlots::EMPTY
+    },
+    as_mapping: MappingSlots {
+        mp_length: Cell::new(Some(bytes_len)),
+        mp_subscript: Cell::new(Some(bytes_subscript)),
+        ..MappingSlots::EMPTY
+    },
+    tp_methods: BYTES_METHODS,
+    ..PyType::BASE
+};
+
+// SAFETY: PyBytes is repr(C) with the header first.
+unsafe impl PyPayload for PyBytes {
+    fn type_object() -> &'static PyType {
+        &BYTES_TYPE
+    }
+}
+
+impl PyBytes {
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.ob_base.ob_size.get() as usize
+    }
+
+    #[inline(always)]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The bytes.
+    #[inline(always)]
+    pub fn as_bytes(&self) -> &[u8] {
+        // SAFETY: `len` bytes follow the type's basic size in the block.
+        unsafe {
+            let ty = &*self.ob_base.ob_base.ob_type.get();
+            let p = (self as *const PyBytes as *const u8).add(ty.tp_basicsize.get());
+            std::slice::from_raw_parts(p, self.len())
+        }
+    }
+
+    /// The cached hash.
+    pub fn hash(&self) -> isize {
+        let h = self.hash.get();
+        if h != -1 {
+            return h;
+        }
+        // SAFETY: GIL held; the hash function is set at start-up.
+        let h = unsafe { (*crate::objects::str::HASH_BYTES.as_ptr())(self.as_bytes()) };
+        self.hash.set(h);
+        h
+    }
+
+    /// A new bytes object.
+    pub fn new(data: &[u8]) -> PyResult<PyRef> {
+        Self::new_in(&BYTES_TYPE, data)
+    }
+
+    /// A new object of `ty` (bytes or a subclass).
+    pub fn new_in(ty: &PyType, data: &[u8]) -> PyResult<PyRef> {
+        let value = PyBytes {
+            ob_base: PyVarObject::NEW,
+            hash: Cell::new(-1),
+        };
+        let obj = alloc_object_with_extra(ty, data.len() + 1, value)?;
+        // SAFETY: the block has room for len+1 bytes after the basic size.
+        unsafe {
+            let p = obj.payload_unchecked::<PyBytes>();
+            p.ob_base.ob_size.set(data.len() as isize);
+            let dst = (obj.as_ptr() as *mut u8).add(ty.tp_basicsize.get());
+            std::ptr::copy_nonoverlapping(data.as_ptr(), dst, data.len());
+        }
+        Ok(obj)
+    }
+}
+
+/// The bytes of a bytes object, or `None`.
+pub fn bytes_data(o: &PyRef) -> Option<&[u8]> {
+    o.downcast::<PyBytes>().map(|b| b.as_bytes())
+}
+
+fn this(o: &PyRef) -> PyResult<&PyBytes> {
+    o.downcast::<PyBytes>().ok_or_else(|| {
+        PyErr::type_error(format!(
+            "descriptor requires a 'bytes' object but received a '{}'",
+            o.ty().name()
+        ))
+    })
+}
+
+fn bytes_repr(o: &PyRef) -> PyResult<PyRef> {
+    let mut s = String::new();
+    taipan_parser::pyrepr::write_bytes_repr(&mut s, this(o)?.as_bytes());
+    PyStr::new(&s)
+}
+
+fn bytes_hash(o: &PyRef) -> PyResult<isize> {
+    Ok(this(o)?.hash())
+}
+
+fn bytes_richcompare(a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<PyRef> {
+    match (bytes_data(a), bytes_data(b)) {
+        (Some(x), Some(y)) => Ok(crate::objects::bool_::py_bool(op.test(x, y))),
+        _ => Ok(crate::objects::none::not_implemented()),
+    }
+}
+
+fn bytes_len(o: &PyRef) -> PyResult<usize> {
+    Ok(this(o)?.len())
+}
+
+/// The bytes of a buffer-like argument (bytes or bytearray).
+pub fn buffer_bytes(o: &PyRef) -> Option<Vec<u8>> {
+    if let Some(b) = bytes_data(o) {
+        return Some(b.to_vec());
+    }
+    crate::objects::bytearray::bytearray_data(o)
+}
+
+fn bytes_concat(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
+    let x = this(a)?.as_bytes();
+    match buffer_bytes(b) {
+        Some(y) => {
+            let mut v = Vec::with_capacity(x.len() + y.len());
+            v.extend_from_slice(x);
+            v.extend_from_slice(&y);
+            PyBytes::new(&v)
+        }
+        None => Err(PyErr::type_error(format!(
+            "can't concat {} to bytes",
+            b.ty().name()
+        ))),
+    }
+}
+
+fn bytes_repeat(a: &PyRef, n: isize) -> PyResult<PyRef> {
+    let x = this(a)?.as_bytes();
+    if n <= 0 || x.is_empty() {
+        return PyBytes::new(b"");
+    }
+    if n == 1 && a.is_exact::<PyBytes>() {
+        return Ok(a.clone());
+    }
+    let total = x
+        .len()
+        .checked_mul(n as usize)
+        .filter(|&t| t <= isize::MAX as usize / 2)
+        .ok_or_else(PyErr::no_memory)?;
+    let mut v = Vec::with_capacity(total);
+    for _ in 0..n {
+        v.extend_from_slice(x);
+    }
+    PyBytes::new(&v)
+}
+
+fn bytes_item(a: &PyRef, i: isize) -> PyResult<PyRef> {
+    let x = this(a)?.as_bytes();
+    if i < 0 || i as usize >= x.len() {
+        return Err(PyErr::index_error("index out of range"));
+    }
+    crate::objects::int::PyInt::new(x[i as usize] as i64)
+}
+
+/// `x in b`: an int in 0..256 or a bytes-like subsequence.
+fn bytes_contains(a: &PyRef, item: &PyRef) -> PyResult<bool> {
+    let x = this(a)?.as_bytes();
+    contains_in(x, item)
+}
+
+pub(crate) fn contains_in(x: &[u8], item: &PyRef) -> PyResult<bool> {
+    if let Some(needle) = buffer_bytes(item) {
+        return Ok(find_sub(x, &needle, 0).is_some());
+    }
+    if item.ty().as_number.nb_index.get().is_some() {
+        let v = crate::objects::int::as_ssize_index(item)?;
+        if !(0..256).contains(&v) {
+            return Err(PyErr::value_error("byte must be in range(0, 256)"));
+        }
+        return Ok(x.contains(&(v as u8)));
+    }
+    Err(PyErr::type_error(format!(
+        "a bytes-like object is required, not '{}'",
+        item.ty().name()
+    )))
+}
+
+/// The first index `>= from` where `needle` occurs.
+pub fn find_sub(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    if needle.is_empty() {
+        return if from <= hay.len() { Some(from) } else { None };
+    }
+    if needle.len() > hay.len() {
+        return None;
+    }
+    (from..=hay.len() - needle.len()).find(|&i| &hay[i..i + needle.len()] == needle)
+}
+
+fn bytes_subscript(a: &PyRef, key: &PyRef) -> PyResult<PyRef> {
+    let x = this(a)?.as_bytes();
+    if key.ty().as_number.nb_index.get().is_some() {
+        let mut i = crate::objects::int::as_ssize_index(key)?;
+        if i < 0 {
+            i += x.len() as isize;
+        }
+        return bytes_item(a, i);
+    }
+    if let Some((start, _stop, step, n)) = crate::objects::str::slice_indices(key, x.len())? {
+        let v: Vec<u8> = (0..n)
+            .map(|k| x[(start + k as isize * step) as usize])
+            .collect();
+        return PyBytes::new(&v);
+    }
+    Err(PyErr::type_error(format!(
+        "byte indices must be integers or slices, not {}",
+        key.ty().name()
+    )))
+}
+
+// ---------------------------------------------------------------------------
+// Iteration.
+
+/// The `bytes_iterator` payload.
+#[repr(C)]
+pub struct PyBytesIter {
+    pub ob_base: PyObject,
+    pub index: Cell<usize>,
+    pub seq: UnsafeCell<Option<PyRef>>,
+}
+
+pub static BYTES_ITER_TYPE: PyType = PyType {
+    tp_name: "bytes_iterator",
+    tp_basicsize: Cell::new(std::mem::size_of::<PyBytesIter>()),
+    tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
+    tp_iternext: Cell::new(Some(bytes_iter_next)),
+    tp_drop: Some(drop_bytes_iter),
+    ..PyType::BASE
+};
+
+// SAFETY: repr(C), header first.
+unsafe impl PyPayload for PyBytesIter {
+    fn type_object() -> &'static PyType {
+        &BYTES_ITER_TYPE
+    }
+}
+
+unsafe fn drop_bytes_iter(obj: *mut PyObject) {
+    // SAFETY: obj is a dead iterator.
+    unsafe { std::ptr::drop_in_place(obj as *mut PyBytesIter) }
+}
+
+fn bytes_iter(a: &PyRef) -> PyResult<PyRef> {
+    alloc_object(
+        &BYTES_ITER_TYPE,
+        PyBytesIter {
+            ob_base: PyObject::NEW,
+            index: Cell::new(0),
+            seq: UnsafeCell::new(Some(a.clone())),
+        },
+    )
+}
+
+fn bytes_iter_next(it: &PyRef) -> PyResult<Option<PyRef>> {
+    // SAFETY: tp_iternext of bytes_iterator gets one.
+    let s = unsafe { it.payload_unchecked::<PyBytesIter>() };
+    // SAFETY: short read; nothing runs Python code while it is borrowed.
+    let seq = unsafe { (*s.seq.get()).clone() };
+    let Some(seq) = seq else { return Ok(None) };
+    let i = s.index.get();
+    match bytes_data(&seq).and_then(|d| d.get(i).copied()) {
+        Some(b) => {
+            s.index.set(i + 1);
+            Ok(Some(crate::objects::int::PyInt::new(b as i64)?))
+        }
+        None => {
+            // SAFETY: as above; the old value is dropped after the write.
+            let old = unsafe { (*s.seq.get()).take() };
+            drop(old);
+            Ok(None)
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Construction and decoding.
+
+/// `bytes(source=b'', encoding=None, errors=None)`.
+fn bytes_new(ty: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    // SAFETY: tp_new gets a type.
+    let tyr = unsafe { &*(ty.as_ptr() as *const PyType) };
+    let a = crate::objects::str::parse_args(
+        "bytes",
+        args,
+        kwnames,
+        &["source", "encoding", "errors"],
+        0,
+    )?;
+    let data = match (&a[0], &a[1], &a[2]) {
+        (None, None, None) => Vec::new(),
+        (None, _, _) => {
+            return Err(PyErr::type_error(if a[1].is_some() {
+                "encoding without a string argument"
+            } else {
+                "errors without a string argument"
+            }))
+        }
+        (Some(src), enc, errs) => {
+            if let Some(s) = src.downcast::<PyStr>() {
+                let Some(enc) = enc else {
+                    return Err(PyErr::type_error("string argument without an encoding"));
+                };
+                let enc = crate::objects::str::str_arg(enc, "bytes() argument 'encoding'")?;
+                let errs = match errs {
+                    Some(e) => crate::objects::str::str_arg(e, "bytes() argument 'errors'")?,
+                    None => "strict",
+                };
+                let r = crate::objects::str::encode(src, s, enc, errs)?;
+                if std::ptr::eq(tyr, &BYTES_TYPE) {
+                    return Ok(r);
+                }
+                bytes_data(&r).map(|d| d.to_vec()).unwrap_or_default()
+            } else if enc.is_some() {
+                return Err(PyErr::type_error("encoding without a string argument"));
+            } else if errs.is_some() {
+                return Err(PyErr::type_error("errors without a string argument"));
+            } else {
+                bytes_from_object(src)?
+            }
+        }
+    };
+    PyBytes::new_in(tyr, &data)
+}
+
+/// The bytes `bytes(obj)` makes: a buffer, an int count of zeros, or an
+/// iterable of ints in range(256).
+pub fn bytes_from_object(src: &PyRef) -> PyResult<Vec<u8>> {
+    if let Some(b) = buffer_bytes(src) {
+        return Ok(b);
+    }
+    if src.is_instance_of::<PyStr>() {
+        return Err(PyErr::type_error("string argument without an encoding"));
+    }
+    if src.ty().as_number.nb_index.get().is_some() {
+        let n = crate::objects::int::as_ssize_index(src).map_err(|e| {
+            if e.matches(&crate::objects::exceptions::INDEX_ERROR) {
+                PyErr::overflow_error("cannot fit 'int' into an index-sized integer")
+            } else {
+                e
+            }
+        })?;
+        if n < 0 {
+            return Err(PyErr::value_error("negative count"));
+        }
+        return Ok(vec![0u8; n as usize]);
+    }
+    let it = match protocol::get_iter(src) {
+        Ok(it) => it,
+        Err(_) => {
+            return Err(PyErr::type_error(format!(
+                "cannot convert '{}' object to bytes",
+                src.ty().name()
+            )))
+        }
+    };
+    let mut out = Vec::new();
+    while let Some(v) = protocol::next(&it)? {
+        out.push(byte_value(&v)?);
+    }
+    Ok(out)
+}
+
+/// An int in range(256) (`_getbytevalue`).
+pub fn byte_value(v: &PyRef) -> PyResult<u8> {
+    if v.ty().as_number.nb_index.get().is_none() {
+        return Err(PyErr::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            v.ty().name()
+        )));
+    }
+    let i = crate::objects::int::as_ssize_index(v)
+        .map_err(|_| PyErr::value_error("byte must be in range(0, 256)"))?;
+    if !(0..256).contains(&i) {
+        return Err(PyErr::value_error("byte must be in range(0, 256)"));
+    }
+    Ok(i as u8)
+}
+
+fn arg_bytes(o: &PyRef) -> PyResult<Vec<u8>> {
+    buffer_bytes(o).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            o.ty().name()
+        ))
+    })
+}
+
+fn b_decode(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let x = this(o)?.as_bytes();
+    let a = crate::objects::str::parse_args("decode", args, kwnames, &["encoding", "errors"], 0)?;
+    let enc = match &a[0] {
+        Some(e) => crate::objects::str::str_arg(e, "decode() argument 'encoding'")?,
+        None => "utf-8",
+    };
+    let errs = match &a[1] {
+        Some(e) => crate::objects::str::str_arg(e, "decode() argument 'errors'")?,
+        None => "strict",
+    };
+    crate::objects::str::decode(x, enc, errs)
+}
+
+fn b_hex(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    let x = this(o)?.as_bytes();
+    const H: &[u8; 16] = b"0123456789abcdef";
+    let sep = match args.first() {
+        Some(s) => {
+            let t = if let Some(s) = s.downcast::<PyStr>() {
+                s.as_str().to_owned()
+            } else {
+                String::from_utf8_lossy(&arg_bytes(s)?).into_owned()
+            };
+            if t.chars().count() != 1 {
+                return Err(PyErr::value_error("sep must be length 1."));
+            }
+            Some(t)
+        }
+        None => None,
+    };
+    let per = match args.get(1) {
+        Some(n) => crate::objects::int::as_ssize_index(n)?,
+        None => 1,
+    };
+    let mut out = String::with_capacity(x.len() * 3);
+    let n = x.len();
+    for (i, &b) in x.iter().enumerate() {
+        if let Some(sep) = &sep {
+            if i > 0 && per != 0 {
+                let k = per.unsigned_abs();
+                let boundary = if per > 0 { (n - i) % k == 0 } else { i % k == 0 };
+                if boundary {
+                    out.push_str(sep);
+                }
+            }
+        }
+        out.push(H[(b >> 4) as usize] as char);
+        out.push(H[(b & 15) as usize] as char);
+    }
+    PyStr::new(&out)
+}
+
+fn b_fromhex(cls: &PyRef, s: &PyRef) -> PyResult<PyRef> {
+    let text = crate::objects::str::str_arg(s, "fromhex() argument")?;
+    let cs: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cs.len() {
+        if cs[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let hi = cs[i].to_digit(16);
+        let lo = cs.get(i + 1).and_then(|c| c.to_digit(16));
+        match (hi, lo) {
+            (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
+            (Some(_), None) => {
+                return Err(PyErr::value_error(format!(
+                    "non-hexadecimal number found in fromhex() arg at position {}",
+                    i + 1
+                )))
+            }
+            _ => {
+                return Err(PyErr::value_error(format!(
+                    "non-hexadecimal number found in fromhex() arg at position {i}"
+                )))
+            }
+        }
+        i += 2;
+    }
+    let b = PyBytes::new(&out)?;
+    if cls.is_static(&BYTES_TYPE) {
+        Ok(b)
+    } else {
+        protocol::call(cls, &[b], None)
+    }
+}
+
+fn b_join(o: &PyRef, iterable: &PyRef) -> PyResult<PyRef> {
+    let sep = this(o)?.as_bytes().to_vec();
+    let items = protocol::collect(iterable)?;
+    let mut out = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(&sep);
+        }
+        match buffer_bytes(it) {
+            Some(b) => out.extend_from_slice(&b),
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "sequence item {i}: expected a bytes-like object, {} found",
+                    it.ty().name()
+                )))
+            }
+        }
+    }
+    PyBytes::new(&out)
+}
+
+fn b_upper(o: &PyRef) -> PyResult<PyRef> {
+    PyBytes::new(&this(o)?.as_bytes().to_ascii_uppercase())
+}
+
+fn b_lower(o: &PyRef) -> PyResult<PyRef> {
+    PyBytes::new(&this(o)?.as_bytes().to_ascii_lowercase())
+}
+
+fn strip_impl(o: &PyRef, args: &[PyRef], left: bool, right: bool) -> PyResult<PyRef> {
+    let x = this(o)?.as_bytes();
+    let chars: Vec<u8> = match args.first() {
+        None => b" \t\n\r\x0b\x0c".to_vec(),
+        Some(a) if a.is(&crate::objects::none::none()) => b" \t\n\r\x0b\x0c".to_vec(),
+        Some(a) => arg_bytes(a)?,
+    };
+    let mut s = 0;
+    let mut e = x.len();
+    if left {
+        while s < e && chars.contains(&x[s]) {
+            s += 1;
+        }
+    }
+    if right {
+        while e > s && chars.contains(&x[e - 1]) {
+            e -= 1;
+        }
+    }
+    PyBytes::new(&x[s..e])
+}
+
+fn b_strip(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
+    strip_impl(o, a, true, true)
+}
+fn b_lstrip(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
+    strip_impl(o, a, true, false)
+}
+fn b_rstrip(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
+    strip_impl(o, a, false, true)
+}
+
+fn b_split(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let x = this(o)?.as_bytes();
+    let a = crate::objects::str::parse_args("split", args, kwnames, &["sep", "maxsplit"], 0)?;
+    let maxsplit = match &a[1] {
+        Some(m) => crate::objects::int::as_ssize_index(m)?,
+        None => -1,
+    };
+    let sep = match &a[0] {
+        Some(s) if !s.is(&crate::objects::none::none()) => Some(arg_bytes(s)?),
+        _ => None,
+    };
+    let mut parts: Vec<&[u8]> = Vec::new();
+    let mut left = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    match sep {
+        None => {
+            let mut i = 0;
+            let n = x.len();
+            loop {
+                while i < n && x[i].is_ascii_whitespace() || (i < n && x[i] == 0x0b) {
+                    i += 1;
+                }
+                if i >= n {
+                    break;
+                }
+                if left == 0 {
+                    let mut e = n;
+                    while e > i && (x[e - 1].is_ascii_whitespace() || x[e - 1] == 0x0b) {
+                        e -= 1;
+                    }
+                    parts.push(&x[i..e]);
+                    break;
+                }
+                let s = i;
+                while i < n && !(x[i].is_ascii_whitespace() || x[i] == 0x0b) {
+                    i += 1;
+                }
+                parts.push(&x[s..i]);
+                left = left.saturating_sub(1);
+            }
+        }
+        Some(sep) => {
+            if sep.is_empty() {
+                return Err(PyErr::value_error("empty separator"));
+            }
+            let mut s = 0;
+            while left > 0 {
+                match find_sub(x, &sep, s) {
+                    Some(k) => {
+                        parts.push(&x[s..k]);
+                        s = k + sep.len();
+                        left -= 1;
+                    }
+                    None => break,
+                }
+            }
+            parts.push(&x[s..]);
+        }
+    }
+    let items = parts
+        .into_iter()
+        .map(PyBytes::new)
+        .collect::<PyResult<Vec<_>>>()?;
+    crate::objects::list::PyList::new(items)
+}
+
+fn b_replace(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    let x = this(o)?.as_bytes();
+    if args.len() < 2 || args.len() > 3 {
+        return Err(PyErr::type_error(format!(
+            "replace expected at least 2 arguments, got {}",
+            args.len()
+        )));
+    }
+    let old = arg_bytes(&args[0])?;
+    let new = arg_bytes(&args[1])?;
+    let mut count = match args.get(2) {
+        Some(c) => crate::objects::int::as_ssize_index(c)?,
+        None => -1,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    if old.is_empty() {
+        for &b in x {
+            if count != 0 {
+                out.extend_from_slice(&new);
+                count -= 1;
+            }
+            out.push(b);
+        }
+        if count != 0 {
+            out.extend_from_slice(&new);
+        }
+        return PyBytes::new(&out);
+    }
+    while count != 0 {
+        match find_sub(x, &old, i) {
+            Some(k) => {
+                out.extend_from_slice(&x[i..k]);
+                out.extend_from_slice(&new);
+                i = k + old.len();
+                count -= 1;
+            }
+            None => break,
+        }
+    }
+    out.extend_from_slice(&x[i..]);
+    PyBytes::new(&out)
+}
+
+fn affix(o: &PyRef, args: &[PyRef], name: &str, end: bool) -> PyResult<PyRef> {
+    let x = this(o)?.as_bytes();
+    let Some(p) = args.first() else {
+        return Err(PyErr::type_error(format!(
+            "{name} expected at least 1 argument, got 0"
+        )));
+    };
+    let (s, e) = crate::objects::str::adjust_range(args.get(1), args.get(2), x.len())?;
+    let hay = if s <= e { &x[s..e] } else { &x[0..0] };
+    let check = |pre: &[u8]| {
+        if s > x.len() || (s > e) {
+            false
+        } else if end {
+            hay.ends_with(pre)
+        } else {
+            hay.starts_with(pre)
+        }
+    };
+    if let Some(t) = p.downcast::<crate::objects::tuple::PyTuple>() {
+        for it in t.items() {
+            if check(&arg_bytes(it)?) {
+                return Ok(crate::objects::bool_::py_bool(true));
+            }
+        }
+        return Ok(crate::objects::bool_::py_bool(false));
+    }
+    let pre = buffer_bytes(p).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "{name} first arg must be bytes or a tuple of bytes, not {}",
+            p.ty().name()
+        ))
+    })?;
+    Ok(crate::objects::bool_::py_bool(check(&pre)))
+}
+
+fn b_startswith(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
+    affix(o, a, "startswith", false)
+}
+fn b_endswith(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
+    affix(o, a, "endswith", true)
+}
+
+fn find_impl(o: &PyRef, args: &[PyRef], name: &str) -> PyResult<Option<usize>> {
+    let x = this(o)?.as_bytes();
+    let Some(p) = args.first() else {
+        return Err(PyErr::type_error(format!(
+            "{name} expected at least 1 argument, got 0"
+        )));
+    };
+    let needle = if p.ty().as_number.nb_index.get().is_some() {
+        vec![byte_value(p)?]
+    } else {
+        arg_bytes(p)?
+    };
+    let (s, e) = crate::objects::str::adjust_range(args.get(1), args.get(2), x.len())?;
+    if s > e || s > x.len() {
+        return Ok(None);
+    }
+    let rev = name.starts_with('r');
+    let hay = &x[..e];
+    if rev {
+        if needle.len() > hay.len() {
+            return Ok(None);
+        }
+        let mut k = hay.len() - needle.len();
+        loop {
+            if k < s {
+                return Ok(None);
+            }
+            if hay[k..k + needle.len()] == needle[..] {
+                return Ok(Some(k));
+            }
+            if k == 0 {
+                return Ok(None);
+            }
+            k -= 1;
+        }
+    }
+    Ok(find_sub(hay, &needle, s))
+}
+
+fn b_find(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
+    let r = find_impl(o, a, "find")?;
+    crate::objects::int::PyInt::new(r.map(|v| v as i64).unwrap_or(-1))
+}
+fn b_rfind(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
+    let r = find_impl(o, a, "rfind")?;
+    crate::objects::int::PyInt::new(r.map(|v| v as i64).unwrap_or(-1))
+}
+fn b_index(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
+    match find_impl(o, a, "index")? {
+        Some(v) => crate::objects::int::PyInt::new(v as i64),
+        None => Err(PyErr::value_error("subsection not found")),
+    }
+}
+fn b_rindex(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
+    match find_impl(o, a, "rindex")? {
+        Some(v) => crate::objects::int::PyInt::new(v as i64),
+        None => Err(PyErr::value_error("subsection not found")),
+    }
+}
+
+fn b_count(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    let x = this(o)?.as_bytes();
+    let Some(p) = args.first() else {
+        return Err(PyErr::type_error("count expected at least 1 argument, got 0"));
+    };
+    let needle = if p.ty().as_number.nb_index.get().is_some() {
+        vec![byte_value(p)?]
+    } else {
+        arg_bytes(p)?
+    };
+    let (s, e) = crate::objects::str::adjust_range(args.get(1), args.get(2), x.len())?;
+    if s > e || s > x.len() {
+        return crate::objects::int::PyInt::new(0);
+    }
+    let hay = &x[s..e];
+    let n = if needle.is_empty() {
+        hay.len() + 1
+    } else {
+        let mut n = 0;
+        let mut i = 0;
+        while let Some(k) = find_sub(hay, &needle, i) {
+            n += 1;
+            i = k + needle.len();
+        }
+        n
+    };
+    crate::objects::int::PyInt::new(n as i64)
+}
+
+fn partition_impl(o: &PyRef, sep: &PyRef, rev: bool) -> PyResult<PyRef> {
+    let x = this(o)?.as_bytes();
+    let sepb = arg_bytes(sep)?;
+    if sepb.is_empty() {
+        return Err(PyErr::value_error("empty separator"));
+    }
+    let pos = if rev {
+        (0..=x.len().saturating_sub(sepb.len()))
+            .rev()
+            .find(|&i| x.len() >= sepb.len() && x[i..i + sepb.len()] == sepb[..])
+    } else {
+        find_sub(x, &sepb, 0)
+    };
+    let t = match pos {
+        Some(k) => vec![
+            PyBytes::new(&x[..k])?,
+            PyBytes::new(&sepb)?,
+            PyBytes::new(&x[k + sepb.len()..])?,
+        ],
+        None if rev => vec![PyBytes::new(b"")?, PyBytes::new(b"")?, PyBytes::new(x)?],
+        None => vec![PyBytes::new(x)?, PyBytes::new(b"")?, PyBytes::new(b"")?],
+    };
+    crate::objects::tuple::PyTuple::new(t)
+}
+
+fn b_partition(o: &PyRef, s: &PyRef) -> PyResult<PyRef> {
+    partition_impl(o, s, false)
+}
+fn b_rpartition(o: &PyRef, s: &PyRef) -> PyResult<PyRef> {
+    partition_impl(o, s, true)
+}
+
+fn pred(o: &PyRef, f: fn(&u8) -> bool) -> PyResult<PyRef> {
+    let x = this(o)?.as_bytes();
+    Ok(crate::objects::bool_::py_bool(
+        !x.is_empty() && x.iter().all(f),
+    ))
+}
+fn b_isdigit(o: &PyRef) -> PyResult<PyRef> {
+    pred(o, u8::is_ascii_digit)
+}
+fn b_isalpha(o: &PyRef) -> PyResult<PyRef> {
+    pred(o, u8::is_ascii_alphabetic)
+}
+fn b_isalnum(o: &PyRef) -> PyResult<PyRef> {
+    pred(o, u8::is_ascii_alphanumeric)
+}
+fn b_isspace(o: &PyRef) -> PyResult<PyRef> {
+    pred(o, |b| b.is_ascii_whitespace() || *b == 0x0b)
+}
+fn b_isascii(o: &PyRef) -> PyResult<PyRef> {
+    Ok(crate::objects::bool_::py_bool(this(o)?.as_bytes().is_ascii()))
+}
+fn b_isupper(o: &PyRef) -> PyResult<PyRef> {
+    let x = this(o)?.as_bytes();
+    Ok(crate::objects::bool_::py_bool(
+        x.iter().any(u8::is_ascii_uppercase) && !x.iter().any(u8::is_ascii_lowercase),
+    ))
+}
+fn b_islower(o: &PyRef) -> PyResult<PyRef> {
+    let x = this(o)?.as_bytes();
+    Ok(crate::objects::bool_::py_bool(
+        x.iter().any(u8::is_ascii_lowercase) && !x.iter().any(u8::is_ascii_uppercase),
+    ))
+}
+
+fn b_getnewargs(o: &PyRef) -> PyResult<PyRef> {
+    let b = PyBytes::new(this(o)?.as_bytes())?;
+    crate::objects::tuple::PyTuple::new(vec![b])
+}
+
+fn b_sizeof(o: &PyRef) -> PyResult<PyRef> {
+    let x = this(o)?;
+    crate::objects::int::PyInt::new((std::mem::size_of::<PyBytes>() + 1 + x.len()) as i64)
+}
+
+static BYTES_METHODS: &[MethodDef] = &[
+    MethodDef::new("decode", Meth::FastKw(b_decode)),
+    MethodDef::new("hex", Meth::Fast(b_hex)),
+    MethodDef::class("fromhex", Meth::O(b_fromhex)),
+    MethodDef::new("join", Meth::O(b_join)),
+    MethodDef::new("upper", Meth::NoArgs(b_upper)),
+    MethodDef::new("lower", Meth::NoArgs(b_lower)),
+    MethodDef::new("strip", Meth::Fast(b_strip)),
+    MethodDef::new("lstrip", Meth::Fast(b_lstrip)),
+    MethodDef::new("rstrip", Meth::Fast(b_rstrip)),
+    MethodDef::new("split", Meth::FastKw(b_split)),
+    MethodDef::new("replace", Meth::Fast(b_replace)),
+    MethodDef::new("startswith", Meth::Fast(b_startswith)),
+    MethodDef::new("endswith", Meth::Fast(b_endswith)),
+    MethodDef::new("find", Meth::Fast(b_find)),
+    MethodDef::new("rfind", Meth::Fast(b_rfind)),
+    MethodDef::new("index", Meth::Fast(b_index)),
+    MethodDef::new("rindex", Meth::Fast(b_rindex)),
+    MethodDef::new("count", Meth::Fast(b_count)),
+    MethodDef::new("partition", Meth::O(b_partition)),
+    MethodDef::new("rpartition", Meth::O(b_rpartition)),
+    MethodDef::new("isdigit", Meth::NoArgs(b_isdigit)),
+    MethodDef::new("isalpha", Meth::NoArgs(b_isalpha)),
+    MethodDef::new("isalnum", Meth::NoArgs(b_isalnum)),
+    MethodDef::new("isspace", Meth::NoArgs(b_isspace)),
+    MethodDef::new("isascii", Meth::NoArgs(b_isascii)),
+    MethodDef::new("isupper", Meth::NoArgs(b_isupper)),
+    MethodDef::new("islower", Meth::NoArgs(b_islower)),
+    MethodDef::new("__getnewargs__", Meth::NoArgs(b_getnewargs)),
+    MethodDef::new("__sizeof__", Meth::NoArgs(b_sizeof)),
+];
 
 /// The static types this file declares, readied at start-up.
-pub static TYPES: &[&PyType] = &[];
+pub static TYPES: &[&PyType] = &[&BYTES_TYPE, &BYTES_ITER_TYPE];

@@ -1,8 +1,387 @@
-//! code objects (CPython's Objects/codeobject.c).
+//! Code objects (CPython's `Objects/codeobject.c`).
 //!
-//! (Being written.)
+//! A code object is made from the compiler's (or marshal's) `CodeData`: the
+//! constants become objects once, and the code units are kept as a `u16`
+//! array (low byte opcode, high byte argument, as `_Py_CODEUNIT` on a
+//! little-endian machine) that the evaluation loop indexes directly. The
+//! location table is decoded once into per-entry lengths and lines so a
+//! traceback finds a line without re-parsing.
 
-use crate::object::PyType;
+use std::cell::Cell;
+
+use taipan_bytecode::location_table::{self, LocationEntry};
+use taipan_bytecode::marshal::{fast_kind, CodeData, MarshalStr, MarshalValue};
+
+use crate::object::*;
+use crate::objects::dict::PyDict;
+use crate::objects::float::PyFloat;
+use crate::objects::int::PyInt;
+use crate::objects::str::PyStr;
+use crate::objects::tuple::PyTuple;
+
+/// `CO_*` flags.
+pub mod flags {
+    pub const OPTIMIZED: i32 = 0x1;
+    pub const NEWLOCALS: i32 = 0x2;
+    pub const VARARGS: i32 = 0x4;
+    pub const VARKEYWORDS: i32 = 0x8;
+    pub const NESTED: i32 = 0x10;
+    pub const GENERATOR: i32 = 0x20;
+    pub const NOFREE: i32 = 0x40;
+    pub const COROUTINE: i32 = 0x80;
+    pub const ITERABLE_COROUTINE: i32 = 0x100;
+    pub const ASYNC_GENERATOR: i32 = 0x200;
+}
+
+/// The code object payload (`PyCodeObject`).
+#[repr(C)]
+pub struct PyCode {
+    pub ob_base: PyObject,
+    /// The code units: `unit & 0xff` is the opcode, `unit >> 8` the argument.
+    pub code: Box<[u16]>,
+    /// `co_consts` (a tuple).
+    pub consts: PyRef,
+    /// `co_names` (a tuple of str).
+    pub names: PyRef,
+    /// Names of locals, then cells, then free variables (a tuple of str).
+    pub localsplusnames: PyRef,
+    pub localspluskinds: Box<[u8]>,
+    pub nlocalsplus: usize,
+    pub nlocals: usize,
+    pub ncellvars: usize,
+    pub nfreevars: usize,
+    pub argcount: usize,
+    pub posonlyargcount: usize,
+    pub kwonlyargcount: usize,
+    pub stacksize: usize,
+    pub flags: i32,
+    pub firstlineno: i32,
+    pub filename: PyRef,
+    pub name: PyRef,
+    pub qualname: PyRef,
+    pub linetable: Box<[u8]>,
+    pub exceptiontable: Box<[u8]>,
+    /// The decoded location table.
+    pub locations: Box<[LocationEntry]>,
+}
+
+pub static CODE_TYPE: PyType = PyType {
+    tp_name: "code",
+    tp_basicsize: Cell::new(std::mem::size_of::<PyCode>()),
+    tp_drop: Some(drop_code),
+    tp_repr: Cell::new(Some(code_repr)),
+    tp_getset: CODE_GETSET,
+    tp_methods: CODE_METHODS,
+    ..PyType::BASE
+};
+
+// SAFETY: PyCode is repr(C) with the header first.
+unsafe impl PyPayload for PyCode {
+    fn type_object() -> &'static PyType {
+        &CODE_TYPE
+    }
+}
+
+unsafe fn drop_code(obj: *mut PyObject) {
+    // SAFETY: obj is a dead code object.
+    unsafe { std::ptr::drop_in_place(obj as *mut PyCode) }
+}
+
+fn mstr(s: &MarshalStr) -> PyResult<PyRef> {
+    match s.as_str() {
+        Some(t) => {
+            if s.interned {
+                Ok(crate::objects::str::intern(t))
+            } else {
+                PyStr::new(t)
+            }
+        }
+        None => PyStr::new(&s.to_string_lossy()),
+    }
+}
+
+fn name_tuple<'a>(it: impl Iterator<Item = &'a MarshalStr>) -> PyResult<PyRef> {
+    let mut v = Vec::new();
+    for s in it {
+        v.push(match s.as_str() {
+            Some(t) => crate::objects::str::intern(t),
+            None => PyStr::new(&s.to_string_lossy())?,
+        });
+    }
+    PyTuple::new(v)
+}
+
+/// Converts a marshal constant to an object.
+pub fn const_to_object(v: &MarshalValue) -> PyResult<PyRef> {
+    use crate::objects::bool_::py_bool;
+    use crate::objects::none::{ellipsis, none};
+    Ok(match v {
+        MarshalValue::None => none(),
+        MarshalValue::False => py_bool(false),
+        MarshalValue::True => py_bool(true),
+        MarshalValue::Ellipsis => ellipsis(),
+        MarshalValue::StopIteration => {
+            PyRef::from_static(&crate::objects::exceptions::STOP_ITERATION)
+        }
+        MarshalValue::Int(i) => PyInt::new(*i as i64)?,
+        MarshalValue::Long(l) => match l.to_i128().and_then(|x| i64::try_from(x).ok()) {
+            Some(x) => PyInt::new(x)?,
+            None => {
+                let mut big = num_bigint::BigInt::from(0);
+                for &d in l.digits.iter().rev() {
+                    big = (big << 15) + num_bigint::BigInt::from(d);
+                }
+                if l.negative {
+                    big = -big;
+                }
+                PyInt::from_bigint(big)?
+            }
+        },
+        MarshalValue::Float(f) => PyFloat::new(*f)?,
+        MarshalValue::Str(s) => mstr(s)?,
+        MarshalValue::Tuple(items) => {
+            let mut v = Vec::with_capacity(items.len());
+            for i in items {
+                v.push(const_to_object(i)?);
+            }
+            PyTuple::new(v)?
+        }
+        MarshalValue::List(items) => {
+            let mut v = Vec::with_capacity(items.len());
+            for i in items {
+                v.push(const_to_object(i)?);
+            }
+            crate::objects::list::PyList::new(v)?
+        }
+        MarshalValue::Dict(items) => {
+            let d = PyDict::new()?;
+            for (k, val) in items {
+                let k = const_to_object(k)?;
+                let val = const_to_object(val)?;
+                // SAFETY: just made.
+                unsafe { d.payload_unchecked::<PyDict>() }.set_item(k, val)?;
+            }
+            d
+        }
+        MarshalValue::Code(c) => PyCode::new(c)?,
+        // TODO(eval): bytes, complex, set and frozenset constants need the
+        // bytes/complex/set types (other helpers' files).
+        MarshalValue::Bytes(_) => {
+            return Err(PyErr::not_implemented_error(
+                "bytes constants are not supported yet",
+            ))
+        }
+        MarshalValue::Complex(..) => {
+            return Err(PyErr::not_implemented_error(
+                "complex constants are not supported yet",
+            ))
+        }
+        MarshalValue::Set(_) | MarshalValue::FrozenSet(_) => {
+            return Err(PyErr::not_implemented_error(
+                "frozenset constants are not supported yet",
+            ))
+        }
+    })
+}
+
+impl PyCode {
+    /// A code object from compiled data.
+    pub fn new(c: &CodeData) -> PyResult<PyRef> {
+        let mut consts = Vec::with_capacity(c.consts.len());
+        for k in &c.consts {
+            consts.push(const_to_object(k)?);
+        }
+        let consts = PyTuple::new(consts)?;
+        let names = name_tuple(c.names.iter())?;
+        let localsplusnames = name_tuple(c.localsplusnames.iter())?;
+        let kinds: Box<[u8]> = c.localspluskinds.clone().into_boxed_slice();
+        let nlocals = kinds.iter().filter(|&&k| k & fast_kind::LOCAL != 0).count();
+        let ncellvars = kinds.iter().filter(|&&k| k & fast_kind::CELL != 0).count();
+        let nfreevars = kinds.iter().filter(|&&k| k & fast_kind::FREE != 0).count();
+        let code: Box<[u16]> = c
+            .code
+            .chunks_exact(2)
+            .map(|p| u16::from_le_bytes([p[0], p[1]]))
+            .collect();
+        let locations = location_table::decode(c.firstlineno, &c.linetable)
+            .unwrap_or_default()
+            .into_boxed_slice();
+        alloc_object(
+            &CODE_TYPE,
+            PyCode {
+                ob_base: PyObject::NEW,
+                code,
+                consts,
+                names,
+                localsplusnames,
+                nlocalsplus: kinds.len(),
+                localspluskinds: kinds,
+                nlocals,
+                ncellvars,
+                nfreevars,
+                argcount: c.argcount.max(0) as usize,
+                posonlyargcount: c.posonlyargcount.max(0) as usize,
+                kwonlyargcount: c.kwonlyargcount.max(0) as usize,
+                stacksize: c.stacksize.max(0) as usize,
+                flags: c.flags,
+                firstlineno: c.firstlineno,
+                filename: mstr(&c.filename)?,
+                name: mstr(&c.name)?,
+                qualname: mstr(&c.qualname)?,
+                linetable: c.linetable.clone().into_boxed_slice(),
+                exceptiontable: c.exceptiontable.clone().into_boxed_slice(),
+                locations,
+            },
+        )
+    }
+
+    /// The constants.
+    #[inline(always)]
+    pub fn consts(&self) -> &[PyRef] {
+        // SAFETY: co_consts is a built tuple.
+        unsafe { crate::objects::tuple::tuple_items_unchecked(&self.consts) }
+    }
+
+    /// The names.
+    #[inline(always)]
+    pub fn names(&self) -> &[PyRef] {
+        // SAFETY: co_names is a built tuple.
+        unsafe { crate::objects::tuple::tuple_items_unchecked(&self.names) }
+    }
+
+    /// Locals, cells and free variable names.
+    #[inline(always)]
+    pub fn localsplus_names(&self) -> &[PyRef] {
+        // SAFETY: a built tuple.
+        unsafe { crate::objects::tuple::tuple_items_unchecked(&self.localsplusnames) }
+    }
+
+    /// `PyCode_Addr2Line`: the line of code unit `index`.
+    pub fn addr2line(&self, index: usize) -> Option<i32> {
+        location_table::location_of(&self.locations, index).and_then(|l| l.line)
+    }
+
+    /// The name as a Rust string.
+    pub fn name_str(&self) -> &str {
+        crate::objects::descr::name_str(&self.name)
+    }
+
+    /// The file name as a Rust string.
+    pub fn filename_str(&self) -> &str {
+        crate::objects::descr::name_str(&self.filename)
+    }
+
+    pub fn is_generator_like(&self) -> bool {
+        self.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0
+    }
+
+    fn names_of_kind(&self, kind: u8) -> PyResult<PyRef> {
+        let v: Vec<PyRef> = self
+            .localsplus_names()
+            .iter()
+            .zip(self.localspluskinds.iter())
+            .filter(|(_, &k)| k & kind != 0)
+            .map(|(n, _)| n.clone())
+            .collect();
+        PyTuple::new(v)
+    }
+}
+
+fn code_of(obj: &PyRef) -> &PyCode {
+    // SAFETY: getters of `code` get code objects (the descriptor checks).
+    unsafe { obj.payload_unchecked::<PyCode>() }
+}
+
+fn code_repr(obj: &PyRef) -> PyResult<PyRef> {
+    let c = code_of(obj);
+    PyStr::new(&format!(
+        "<code object {} at {:#x}, file \"{}\", line {}>",
+        c.name_str(),
+        obj.id(),
+        c.filename_str(),
+        c.firstlineno
+    ))
+}
+
+fn int(v: usize) -> PyResult<PyRef> {
+    PyInt::new(v as i64)
+}
+
+fn bytes_todo(_: &PyRef) -> PyResult<PyRef> {
+    // TODO(eval): return bytes once the bytes type exists.
+    Err(PyErr::not_implemented_error(
+        "bytes attributes of code objects need the bytes type",
+    ))
+}
+
+fn co_lines(obj: &PyRef) -> PyResult<PyRef> {
+    let c = code_of(obj);
+    let mut v = Vec::new();
+    for (s, e, line) in location_table::lines(&c.locations) {
+        let l = match line {
+            Some(l) => PyInt::new(l as i64)?,
+            None => crate::objects::none::none(),
+        };
+        v.push(PyTuple::new(vec![
+            PyInt::new(s as i64 * 2)?,
+            PyInt::new(e as i64 * 2)?,
+            l,
+        ])?);
+    }
+    let list = crate::objects::list::PyList::new(v)?;
+    crate::object::protocol::get_iter(&list)
+}
+
+fn co_positions(obj: &PyRef) -> PyResult<PyRef> {
+    let c = code_of(obj);
+    let opt = |x: Option<i32>| -> PyResult<PyRef> {
+        match x {
+            Some(v) => PyInt::new(v as i64),
+            None => Ok(crate::objects::none::none()),
+        }
+    };
+    let mut v = Vec::new();
+    for l in location_table::positions(&c.locations) {
+        v.push(PyTuple::new(vec![
+            opt(l.line)?,
+            opt(l.end_line)?,
+            opt(l.col)?,
+            opt(l.end_col)?,
+        ])?);
+    }
+    let list = crate::objects::list::PyList::new(v)?;
+    crate::object::protocol::get_iter(&list)
+}
+
+static CODE_METHODS: &[MethodDef] = &[
+    MethodDef::new("co_lines", Meth::NoArgs(co_lines)),
+    MethodDef::new("co_positions", Meth::NoArgs(co_positions)),
+];
+
+static CODE_GETSET: &[GetSetDef] = &[
+    GetSetDef::getter("co_code", bytes_todo),
+    GetSetDef::getter("co_consts", |o| Ok(code_of(o).consts.clone())),
+    GetSetDef::getter("co_names", |o| Ok(code_of(o).names.clone())),
+    GetSetDef::getter("co_varnames", |o| {
+        code_of(o).names_of_kind(fast_kind::LOCAL)
+    }),
+    GetSetDef::getter("co_cellvars", |o| code_of(o).names_of_kind(fast_kind::CELL)),
+    GetSetDef::getter("co_freevars", |o| code_of(o).names_of_kind(fast_kind::FREE)),
+    GetSetDef::getter("co_argcount", |o| int(code_of(o).argcount)),
+    GetSetDef::getter("co_posonlyargcount", |o| int(code_of(o).posonlyargcount)),
+    GetSetDef::getter("co_kwonlyargcount", |o| int(code_of(o).kwonlyargcount)),
+    GetSetDef::getter("co_nlocals", |o| int(code_of(o).nlocals)),
+    GetSetDef::getter("co_stacksize", |o| int(code_of(o).stacksize)),
+    GetSetDef::getter("co_flags", |o| PyInt::new(code_of(o).flags as i64)),
+    GetSetDef::getter("co_firstlineno", |o| {
+        PyInt::new(code_of(o).firstlineno as i64)
+    }),
+    GetSetDef::getter("co_filename", |o| Ok(code_of(o).filename.clone())),
+    GetSetDef::getter("co_name", |o| Ok(code_of(o).name.clone())),
+    GetSetDef::getter("co_qualname", |o| Ok(code_of(o).qualname.clone())),
+    GetSetDef::getter("co_linetable", bytes_todo),
+    GetSetDef::getter("co_exceptiontable", bytes_todo),
+];
 
 /// The static types this file declares, readied at start-up.
-pub static TYPES: &[&PyType] = &[];
+pub static TYPES: &[&PyType] = &[&CODE_TYPE];

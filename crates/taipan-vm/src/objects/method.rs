@@ -1,8 +1,105 @@
-//! bound methods (CPython's Objects/classobject.c).
-//!
-//! (Being written.)
+//! Bound methods (CPython's `Objects/classobject.c`): a function with its
+//! first argument (`__self__`) fixed.
 
-use crate::object::PyType;
+use std::cell::Cell;
+
+use crate::object::*;
+use crate::objects::str::PyStr;
+
+/// The bound method payload (`PyMethodObject`).
+#[repr(C)]
+pub struct PyMethod {
+    pub ob_base: PyObject,
+    pub func: PyRef,
+    pub self_: PyRef,
+}
+
+pub static METHOD_TYPE: PyType = PyType {
+    tp_name: "method",
+    tp_basicsize: Cell::new(std::mem::size_of::<PyMethod>()),
+    tp_flags: Cell::new(TypeFlags::HAVE_GC),
+    tp_drop: Some(drop_method),
+    tp_traverse: Cell::new(Some(traverse_method)),
+    tp_call: Cell::new(Some(method_call)),
+    tp_repr: Cell::new(Some(method_repr)),
+    tp_getattro: Cell::new(Some(method_getattro)),
+    tp_getset: METHOD_GETSET,
+    ..PyType::BASE
+};
+
+// SAFETY: PyMethod is repr(C) with the header first.
+unsafe impl PyPayload for PyMethod {
+    fn type_object() -> &'static PyType {
+        &METHOD_TYPE
+    }
+}
+
+unsafe fn drop_method(obj: *mut PyObject) {
+    // SAFETY: obj is a dead method.
+    unsafe { std::ptr::drop_in_place(obj as *mut PyMethod) }
+}
+
+unsafe fn traverse_method(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
+    // SAFETY: obj is a live method.
+    unsafe {
+        let m = &*(obj as *const PyMethod);
+        visit(m.func.as_ptr());
+        visit(m.self_.as_ptr());
+    }
+}
+
+impl PyMethod {
+    /// `PyMethod_New(func, self)`.
+    pub fn new(func: PyRef, self_: PyRef) -> PyResult<PyRef> {
+        alloc_object(
+            &METHOD_TYPE,
+            PyMethod {
+                ob_base: PyObject::NEW,
+                func,
+                self_,
+            },
+        )
+    }
+}
+
+fn meth_of(o: &PyRef) -> &PyMethod {
+    // SAFETY: slots of `method` get methods.
+    unsafe { o.payload_unchecked::<PyMethod>() }
+}
+
+fn method_call(m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let mm = meth_of(m);
+    let mut v = Vec::with_capacity(args.len() + 1);
+    v.push(mm.self_.clone());
+    v.extend_from_slice(args);
+    crate::object::protocol::call(&mm.func, &v, kwnames)
+}
+
+fn method_repr(m: &PyRef) -> PyResult<PyRef> {
+    let mm = meth_of(m);
+    let name = match crate::object::protocol::lookup_attr(&mm.func, crate::intern!("__qualname__"))? {
+        Some(n) => crate::object::protocol::str_string(&n)?,
+        None => "?".to_string(),
+    };
+    let r = crate::object::protocol::repr_string(&mm.self_)?;
+    PyStr::new(&format!("<bound method {name} of {r}>"))
+}
+
+/// Attributes not found on the method come from the function.
+fn method_getattro(m: &PyRef, name: &PyRef) -> PyResult<PyRef> {
+    match crate::objects::object::generic_getattr(m, name) {
+        Ok(v) => Ok(v),
+        Err(e) if e.matches(&crate::objects::exceptions::ATTRIBUTE_ERROR) => {
+            crate::object::protocol::getattr(&meth_of(m).func, name)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+static METHOD_GETSET: &[GetSetDef] = &[
+    GetSetDef::getter("__func__", |o| Ok(meth_of(o).func.clone())),
+    GetSetDef::getter("__self__", |o| Ok(meth_of(o).self_.clone())),
+];
 
 /// The static types this file declares, readied at start-up.
-pub static TYPES: &[&PyType] = &[];
+pub static TYPES: &[&PyType] = &[&METHOD_TYPE];

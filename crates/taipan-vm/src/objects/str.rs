@@ -36,6 +36,29 @@ pub static STR_TYPE: PyType = PyType {
     tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::UNICODE_SUBCLASS),
     tp_drop: Some(drop_str),
     tp_hash: Cell::new(Some(str_hash_slot)),
+    tp_repr: Cell::new(Some(str_repr)),
+    tp_str: Cell::new(Some(str_str)),
+    tp_richcompare: Cell::new(Some(str_richcompare)),
+    tp_iter: Cell::new(Some(str_iter)),
+    tp_new: Cell::new(Some(str_new)),
+    as_number: NumberSlots {
+        nb_remainder: Cell::new(Some(str_mod)),
+        ..NumberSlots::EMPTY
+    },
+    as_sequence: SequenceSlots {
+        sq_length: Cell::new(Some(str_len)),
+        sq_concat: Cell::new(Some(str_concat)),
+        sq_repeat: Cell::new(Some(str_repeat)),
+        sq_item: Cell::new(Some(str_item)),
+        sq_contains: Cell::new(Some(str_contains)),
+        ..SequenceSlots::EMPTY
+    },
+    as_mapping: MappingSlots {
+        mp_length: Cell::new(Some(str_len)),
+        mp_subscript: Cell::new(Some(str_subscript)),
+        ..MappingSlots::EMPTY
+    },
+    tp_methods: STR_METHODS,
     ..PyType::BASE
 };
 
@@ -60,22 +83,15 @@ fn str_hash_slot(obj: &PyRef) -> PyResult<isize> {
     Ok(unsafe { obj.payload_unchecked::<PyStr>() }.hash())
 }
 
-/// The hash function for str and bytes data; replaced by SipHash-1-3 keyed
-/// from PYTHONHASHSEED in `pyhash.rs` when that lands.
-pub static HASH_BYTES: GilCell<fn(&[u8]) -> isize> = GilCell::new(fnv_hash);
+/// The hash function for str and bytes data (`_Py_HashBytes`). It starts as
+/// [`first_hash`], which installs SipHash-1-3 keyed from PYTHONHASHSEED
+/// (`pyhash::init`) on first use, so no hash is ever computed with another
+/// function, whatever the start-up order.
+pub static HASH_BYTES: GilCell<fn(&[u8]) -> isize> = GilCell::new(first_hash);
 
-fn fnv_hash(data: &[u8]) -> isize {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for &b in data {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    let h = h as isize;
-    if h == -1 {
-        -2
-    } else {
-        h
-    }
+fn first_hash(data: &[u8]) -> isize {
+    crate::objects::pyhash::init();
+    crate::objects::pyhash::hash_bytes(data)
 }
 
 impl PyStr {
@@ -155,7 +171,7 @@ impl PyStr {
     }
 
     /// Iterates over the code points.
-    pub fn chars(&self) -> impl Iterator<Item = u32> + '_ {
+    pub fn chars(&self) -> impl Iterator<Item = u32> + Clone + '_ {
         (0..self.length).map(move |i| self.char_at(i))
     }
 
@@ -388,5 +404,2923 @@ pub fn str_arg<'a>(obj: &'a PyRef, what: &str) -> PyResult<&'a str> {
     }
 }
 
+
+
+// ---------------------------------------------------------------------------
+// Shared helpers (argument parsing, slices, index ranges).
+
+use crate::objects::bool_::py_bool;
+use crate::objects::int::PyInt;
+use crate::objects::none::{none, not_implemented};
+use crate::objects::tuple::PyTuple;
+
+/// Vectorcall arguments matched to parameter `names` (positional or by
+/// keyword): one `Option` per name; the first `required` must be present.
+pub fn parse_args(
+    fname: &str,
+    args: &[PyRef],
+    kwnames: Option<&PyRef>,
+    names: &[&str],
+    required: usize,
+) -> PyResult<Vec<Option<PyRef>>> {
+    let kw: &[PyRef] = match kwnames.and_then(|k| k.downcast::<PyTuple>()) {
+        Some(t) => t.items(),
+        None => &[],
+    };
+    let npos = args.len().saturating_sub(kw.len());
+    if npos > names.len() {
+        return Err(PyErr::type_error(format!(
+            "{fname}() takes at most {} argument{} ({npos} given)",
+            names.len(),
+            if names.len() == 1 { "" } else { "s" }
+        )));
+    }
+    let mut out: Vec<Option<PyRef>> = vec![None; names.len()];
+    for (i, a) in args[..npos].iter().enumerate() {
+        out[i] = Some(a.clone());
+    }
+    for (k, v) in kw.iter().zip(&args[npos..]) {
+        let kname = k.downcast::<PyStr>().map(|s| s.as_str()).unwrap_or("");
+        match names.iter().position(|n| *n == kname) {
+            Some(i) if out[i].is_some() => {
+                return Err(PyErr::type_error(format!(
+                    "argument for {fname}() given by name ('{kname}') and position ({})",
+                    i + 1
+                )))
+            }
+            Some(i) => out[i] = Some(v.clone()),
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "'{kname}' is an invalid keyword argument for {fname}()"
+                )))
+            }
+        }
+    }
+    for (i, o) in out.iter().enumerate().take(required) {
+        if o.is_none() {
+            return Err(PyErr::type_error(format!(
+                "{fname}() missing required argument '{}' (pos {})",
+                names[i],
+                i + 1
+            )));
+        }
+    }
+    Ok(out)
+}
+
+/// `_PyEval_SliceIndex`: an index clamped to the isize range.
+fn slice_index(v: &PyRef) -> PyResult<isize> {
+    if v.ty().as_number.nb_index.get().is_none() {
+        return Err(PyErr::type_error(
+            "slice indices must be integers or None or have an __index__ method",
+        ));
+    }
+    let i = protocol::index(v)?;
+    // SAFETY: index() returns an int.
+    let p = unsafe { i.payload_unchecked::<PyInt>() };
+    Ok(match p.as_i64() {
+        Some(x) => x as isize,
+        None => {
+            use num_traits::Signed;
+            if p.to_bigint().is_negative() {
+                isize::MIN
+            } else {
+                isize::MAX
+            }
+        }
+    })
+}
+
+fn opt_index(v: Option<&PyRef>) -> PyResult<Option<isize>> {
+    match v {
+        None => Ok(None),
+        Some(o) if o.is_none() => Ok(None),
+        Some(o) => Ok(Some(slice_index(o)?)),
+    }
+}
+
+/// If `key` is a slice, its `(start, stop, step, length)` for a sequence of
+/// `len` items (`PySlice_Unpack` + `PySlice_AdjustIndices`).
+pub fn slice_indices(key: &PyRef, len: usize) -> PyResult<Option<(isize, isize, isize, usize)>> {
+    if key.ty().tp_name != "slice" {
+        return Ok(None);
+    }
+    let start = protocol::getattr_str(key, "start")?;
+    let stop = protocol::getattr_str(key, "stop")?;
+    let step = protocol::getattr_str(key, "step")?;
+    let step = match opt_index(Some(&step))? {
+        None => 1,
+        Some(0) => return Err(PyErr::value_error("slice step cannot be zero")),
+        Some(s) => s.max(-isize::MAX),
+    };
+    let len = len as isize;
+    let adjust = |v: Option<isize>, default: isize| -> isize {
+        match v {
+            None => default,
+            Some(mut x) => {
+                if x < 0 {
+                    x = x.saturating_add(len);
+                    if x < 0 {
+                        x = if step < 0 { -1 } else { 0 };
+                    }
+                } else if x >= len {
+                    x = if step < 0 { len - 1 } else { len };
+                }
+                x
+            }
+        }
+    };
+    let start = adjust(opt_index(Some(&start))?, if step < 0 { len - 1 } else { 0 });
+    let stop = adjust(opt_index(Some(&stop))?, if step < 0 { -1 } else { len });
+    let n = if step < 0 {
+        if stop < start {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        }
+    } else if start < stop {
+        (stop - start - 1) / step + 1
+    } else {
+        0
+    };
+    Ok(Some((start, stop, step, n as usize)))
+}
+
+/// `ADJUST_INDICES` for the optional `start`/`end` arguments of find,
+/// count, startswith...: `(start, end)`, with `start` possibly past `end`
+/// or past `len` (callers check).
+pub fn adjust_range(
+    start: Option<&PyRef>,
+    end: Option<&PyRef>,
+    len: usize,
+) -> PyResult<(usize, usize)> {
+    let len = len as isize;
+    let mut s = opt_index(start)?.unwrap_or(0);
+    let mut e = opt_index(end)?.unwrap_or(isize::MAX);
+    if e > len {
+        e = len;
+    } else if e < 0 {
+        e = (e + len).max(0);
+    }
+    if s < 0 {
+        s = (s + len).max(0);
+    }
+    Ok((s as usize, e as usize))
+}
+
+fn this(o: &PyRef) -> PyResult<&PyStr> {
+    o.downcast::<PyStr>().ok_or_else(|| {
+        PyErr::type_error(format!(
+            "descriptor requires a 'str' object but received a '{}'",
+            o.ty().name()
+        ))
+    })
+}
+
+fn cps(o: &PyRef) -> PyResult<Vec<u32>> {
+    Ok(this(o)?.chars().collect())
+}
+
+fn new_cps(c: &[u32]) -> PyResult<PyRef> {
+    PyStr::from_code_points(c)
+}
+
+/// A str argument or `TypeError: {what}, not {type}` (`what` is the start of
+/// CPython's message, e.g. "must be str").
+fn want_str<'a>(o: &'a PyRef, what: &str) -> PyResult<&'a PyStr> {
+    o.downcast::<PyStr>()
+        .ok_or_else(|| PyErr::type_error(format!("{what}, not {}", o.ty().name())))
+}
+
+fn in_table(t: &[(u32, u32)], c: u32) -> bool {
+    t.binary_search_by(|&(a, b)| {
+        if c < a {
+            std::cmp::Ordering::Greater
+        } else if c > b {
+            std::cmp::Ordering::Less
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    })
+    .is_ok()
+}
+
+/// `Py_UNICODE_ISSPACE`.
+pub fn is_space(c: u32) -> bool {
+    matches!(
+        c,
+        0x09..=0x0D
+            | 0x1C..=0x20
+            | 0x85
+            | 0xA0
+            | 0x1680
+            | 0x2000..=0x200A
+            | 0x2028
+            | 0x2029
+            | 0x202F
+            | 0x205F
+            | 0x3000
+    )
+}
+
+/// `Py_UNICODE_ISLINEBREAK`.
+fn is_linebreak(c: u32) -> bool {
+    matches!(c, 0x0A..=0x0D | 0x1C..=0x1E | 0x85 | 0x2028 | 0x2029)
+}
+
+fn find_cps(hay: &[u32], needle: &[u32], from: usize, to: usize) -> Option<usize> {
+    let to = to.min(hay.len());
+    if from > to || needle.len() > to - from {
+        return None;
+    }
+    (from..=to - needle.len()).find(|&i| hay[i..i + needle.len()] == *needle)
+}
+
+fn rfind_cps(hay: &[u32], needle: &[u32], from: usize, to: usize) -> Option<usize> {
+    let to = to.min(hay.len());
+    if from > to || needle.len() > to - from {
+        return None;
+    }
+    (from..=to - needle.len())
+        .rev()
+        .find(|&i| hay[i..i + needle.len()] == *needle)
+}
+
+// ---------------------------------------------------------------------------
+// Slots.
+
+fn str_repr(o: &PyRef) -> PyResult<PyRef> {
+    let p = this(o)?;
+    let mut s = String::with_capacity(p.len() + 2);
+    taipan_parser::pyrepr::write_str_repr(&mut s, p.chars());
+    PyStr::new(&s)
+}
+
+/// `ascii(obj)` text from a repr: non-ASCII escaped.
+pub fn ascii_escape(r: &PyStr) -> Vec<u32> {
+    let mut out = Vec::with_capacity(r.len());
+    for c in r.chars() {
+        if c < 0x80 {
+            out.push(c);
+        } else {
+            let s = if c <= 0xFF {
+                format!("\\x{c:02x}")
+            } else if c <= 0xFFFF {
+                format!("\\u{c:04x}")
+            } else {
+                format!("\\U{c:08x}")
+            };
+            out.extend(s.bytes().map(u32::from));
+        }
+    }
+    out
+}
+
+fn str_str(o: &PyRef) -> PyResult<PyRef> {
+    if o.is_exact::<PyStr>() {
+        return Ok(o.clone());
+    }
+    let c = cps(o)?;
+    new_cps(&c)
+}
+
+fn cmp_str(a: &PyStr, b: &PyStr) -> std::cmp::Ordering {
+    if let (Some(x), Some(y)) = (a.latin1(), b.latin1()) {
+        return x.cmp(y);
+    }
+    a.chars().cmp(b.chars())
+}
+
+fn str_richcompare(a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<PyRef> {
+    let (Some(x), Some(y)) = (a.downcast::<PyStr>(), b.downcast::<PyStr>()) else {
+        return Ok(not_implemented());
+    };
+    let r = match op {
+        CompareOp::Eq => x.eq_str(y),
+        CompareOp::Ne => !x.eq_str(y),
+        _ => {
+            let ord = cmp_str(x, y);
+            op.test(&ord, &std::cmp::Ordering::Equal)
+        }
+    };
+    Ok(py_bool(r))
+}
+
+fn str_len(o: &PyRef) -> PyResult<usize> {
+    Ok(this(o)?.len())
+}
+
+fn str_item(o: &PyRef, i: isize) -> PyResult<PyRef> {
+    let p = this(o)?;
+    if i < 0 || i as usize >= p.len() {
+        return Err(PyErr::index_error("string index out of range"));
+    }
+    char_str(p.char_at(i as usize))
+}
+
+/// The one-character string for a code point (Latin-1 ones are shared).
+pub fn char_str(c: u32) -> PyResult<PyRef> {
+    static LATIN1: GilCell<Vec<PyRef>> = GilCell::new(Vec::new());
+    if c < 256 {
+        // SAFETY: GIL held; the cache is only appended to here.
+        let cache = unsafe { LATIN1.get_mut() };
+        if cache.is_empty() {
+            for b in 0..=255u8 {
+                cache.push(PyStr::from_latin1_unchecked(&STR_TYPE, &[b], b < 0x80)?);
+            }
+        }
+        return Ok(cache[c as usize].clone());
+    }
+    PyStr::from_code_points(&[c])
+}
+
+fn str_subscript(o: &PyRef, key: &PyRef) -> PyResult<PyRef> {
+    let p = this(o)?;
+    if key.ty().as_number.nb_index.get().is_some() {
+        let mut i = crate::objects::int::as_ssize_index(key)?;
+        if i < 0 {
+            i += p.len() as isize;
+        }
+        return str_item(o, i);
+    }
+    if let Some((start, _stop, step, n)) = slice_indices(key, p.len())? {
+        if step == 1 && n == p.len() && o.is_exact::<PyStr>() {
+            return Ok(o.clone());
+        }
+        let v: Vec<u32> = (0..n)
+            .map(|k| p.char_at((start + k as isize * step) as usize))
+            .collect();
+        return new_cps(&v);
+    }
+    Err(PyErr::type_error(format!(
+        "string indices must be integers, not '{}'",
+        key.ty().name()
+    )))
+}
+
+fn str_concat(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
+    let x = this(a)?;
+    let Some(y) = b.downcast::<PyStr>() else {
+        return Err(PyErr::type_error(format!(
+            "can only concatenate str (not \"{}\") to str",
+            b.ty().name()
+        )));
+    };
+    if y.is_empty() && a.is_exact::<PyStr>() {
+        return Ok(a.clone());
+    }
+    if x.is_empty() && b.is_exact::<PyStr>() {
+        return Ok(b.clone());
+    }
+    if let (Some(l), Some(r)) = (x.latin1(), y.latin1()) {
+        let mut v = Vec::with_capacity(l.len() + r.len());
+        v.extend_from_slice(l);
+        v.extend_from_slice(r);
+        return PyStr::from_latin1_unchecked(&STR_TYPE, &v, x.is_ascii() && y.is_ascii());
+    }
+    let mut v: Vec<u32> = x.chars().collect();
+    v.extend(y.chars());
+    new_cps(&v)
+}
+
+fn str_repeat(a: &PyRef, n: isize) -> PyResult<PyRef> {
+    let x = this(a)?;
+    if n <= 0 || x.is_empty() {
+        return PyStr::new("");
+    }
+    if n == 1 && a.is_exact::<PyStr>() {
+        return Ok(a.clone());
+    }
+    let total = x
+        .len()
+        .checked_mul(n as usize)
+        .filter(|&t| t <= isize::MAX as usize / 4)
+        .ok_or_else(|| PyErr::overflow_error("repeated string is too long"))?;
+    if let Some(l) = x.latin1() {
+        let mut v = Vec::with_capacity(total);
+        for _ in 0..n {
+            v.extend_from_slice(l);
+        }
+        return PyStr::from_latin1_unchecked(&STR_TYPE, &v, x.is_ascii());
+    }
+    let one: Vec<u32> = x.chars().collect();
+    let mut v = Vec::with_capacity(total);
+    for _ in 0..n {
+        v.extend_from_slice(&one);
+    }
+    new_cps(&v)
+}
+
+fn str_contains(a: &PyRef, b: &PyRef) -> PyResult<bool> {
+    let x = this(a)?;
+    let Some(y) = b.downcast::<PyStr>() else {
+        return Err(PyErr::type_error(format!(
+            "'in <string>' requires string as left operand, not {}",
+            b.ty().name()
+        )));
+    };
+    if let (Some(h), Some(n)) = (x.latin1(), y.latin1()) {
+        return Ok(crate::objects::bytes::find_sub(h, n, 0).is_some());
+    }
+    let h: Vec<u32> = x.chars().collect();
+    let n: Vec<u32> = y.chars().collect();
+    Ok(find_cps(&h, &n, 0, h.len()).is_some())
+}
+
+/// `str(object='')`, `str(object=b'', encoding='utf-8', errors='strict')`.
+fn str_new(ty: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    // SAFETY: tp_new gets a type.
+    let tyr = unsafe { &*(ty.as_ptr() as *const PyType) };
+    let a = parse_args("str", args, kwnames, &["object", "encoding", "errors"], 0)?;
+    let r = match (&a[0], &a[1], &a[2]) {
+        (None, _, _) => PyStr::new("")?,
+        (Some(o), None, None) => protocol::str_(o)?,
+        (Some(o), enc, errs) => {
+            let enc = match enc {
+                Some(e) => str_arg(e, "str() argument 'encoding'")?,
+                None => "utf-8",
+            };
+            let errs = match errs {
+                Some(e) => str_arg(e, "str() argument 'errors'")?,
+                None => "strict",
+            };
+            if o.is_instance_of::<PyStr>() {
+                return Err(PyErr::type_error("decoding str is not supported"));
+            }
+            let Some(data) = crate::objects::bytes::buffer_bytes(o) else {
+                return Err(PyErr::type_error(format!(
+                    "decoding to str: need a bytes-like object, {} found",
+                    o.ty().name()
+                )));
+            };
+            decode(&data, enc, errs)?
+        }
+    };
+    if std::ptr::eq(tyr, &STR_TYPE) {
+        return Ok(r);
+    }
+    let c = cps(&r)?;
+    PyStr::from_code_points_in(tyr, &c)
+}
+
+// ---------------------------------------------------------------------------
+// Iteration.
+
+/// The `str_ascii_iterator` payload.
+#[repr(C)]
+pub struct PyStrIter {
+    pub ob_base: PyObject,
+    pub index: Cell<usize>,
+    pub seq: UnsafeCell<Option<PyRef>>,
+}
+
+pub static STR_ITER_TYPE: PyType = PyType {
+    tp_name: "str_ascii_iterator",
+    tp_basicsize: Cell::new(std::mem::size_of::<PyStrIter>()),
+    tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
+    tp_iternext: Cell::new(Some(str_iter_next)),
+    tp_drop: Some(drop_str_iter),
+    ..PyType::BASE
+};
+
+// SAFETY: repr(C), header first.
+unsafe impl PyPayload for PyStrIter {
+    fn type_object() -> &'static PyType {
+        &STR_ITER_TYPE
+    }
+}
+
+unsafe fn drop_str_iter(obj: *mut PyObject) {
+    // SAFETY: obj is a dead iterator.
+    unsafe { std::ptr::drop_in_place(obj as *mut PyStrIter) }
+}
+
+fn str_iter(a: &PyRef) -> PyResult<PyRef> {
+    this(a)?;
+    alloc_object(
+        &STR_ITER_TYPE,
+        PyStrIter {
+            ob_base: PyObject::NEW,
+            index: Cell::new(0),
+            seq: UnsafeCell::new(Some(a.clone())),
+        },
+    )
+}
+
+fn str_iter_next(it: &PyRef) -> PyResult<Option<PyRef>> {
+    // SAFETY: tp_iternext of the str iterator gets one.
+    let s = unsafe { it.payload_unchecked::<PyStrIter>() };
+    // SAFETY: short read; no Python code runs while it is borrowed.
+    let seq = unsafe { (*s.seq.get()).clone() };
+    let Some(seq) = seq else { return Ok(None) };
+    let i = s.index.get();
+    // SAFETY: the iterator only ever holds a str.
+    let p = unsafe { seq.payload_unchecked::<PyStr>() };
+    if i < p.len() {
+        s.index.set(i + 1);
+        return Ok(Some(char_str(p.char_at(i))?));
+    }
+    // SAFETY: as above; the old value is dropped after the write.
+    let old = unsafe { (*s.seq.get()).take() };
+    drop(old);
+    Ok(None)
+}
+
+// ---------------------------------------------------------------------------
+// Methods.
+
+fn m_join(o: &PyRef, iterable: &PyRef) -> PyResult<PyRef> {
+    let sep: Vec<u32> = cps(o)?;
+    let items = protocol::collect(iterable)?;
+    if items.len() == 1 && items[0].is_exact::<PyStr>() {
+        return Ok(items[0].clone());
+    }
+    let mut out: Vec<u32> = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        let Some(s) = it.downcast::<PyStr>() else {
+            return Err(PyErr::type_error(format!(
+                "sequence item {i}: expected str instance, {} found",
+                it.ty().name()
+            )));
+        };
+        if i > 0 {
+            out.extend_from_slice(&sep);
+        }
+        out.extend(s.chars());
+    }
+    new_cps(&out)
+}
+
+fn list_of(parts: Vec<&[u32]>) -> PyResult<PyRef> {
+    let items = parts
+        .into_iter()
+        .map(new_cps)
+        .collect::<PyResult<Vec<_>>>()?;
+    crate::objects::list::PyList::new(items)
+}
+
+fn split_args(
+    name: &str,
+    args: &[PyRef],
+    kwnames: Option<&PyRef>,
+) -> PyResult<(Option<Vec<u32>>, isize)> {
+    let a = parse_args(name, args, kwnames, &["sep", "maxsplit"], 0)?;
+    let sep = match &a[0] {
+        Some(s) if !s.is_none() => {
+            let s = want_str(s, "must be str or None")?;
+            if s.is_empty() {
+                return Err(PyErr::value_error("empty separator"));
+            }
+            Some(s.chars().collect())
+        }
+        _ => None,
+    };
+    let maxsplit = match &a[1] {
+        Some(m) => crate::objects::int::as_ssize_index(m)?,
+        None => -1,
+    };
+    Ok((sep, maxsplit))
+}
+
+fn m_split(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let (sep, maxsplit) = split_args("split", args, kwnames)?;
+    let x = cps(o)?;
+    let mut left = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let mut parts: Vec<&[u32]> = Vec::new();
+    match sep {
+        None => {
+            let n = x.len();
+            let mut i = 0;
+            loop {
+                while i < n && is_space(x[i]) {
+                    i += 1;
+                }
+                if i >= n {
+                    break;
+                }
+                if left == 0 {
+                    let mut e = n;
+                    while e > i && is_space(x[e - 1]) {
+                        e -= 1;
+                    }
+                    parts.push(&x[i..e]);
+                    break;
+                }
+                let s = i;
+                while i < n && !is_space(x[i]) {
+                    i += 1;
+                }
+                parts.push(&x[s..i]);
+                left -= 1;
+            }
+        }
+        Some(sep) => {
+            let mut s = 0;
+            while left > 0 {
+                match find_cps(&x, &sep, s, x.len()) {
+                    Some(k) => {
+                        parts.push(&x[s..k]);
+                        s = k + sep.len();
+                        left -= 1;
+                    }
+                    None => break,
+                }
+            }
+            parts.push(&x[s..]);
+        }
+    }
+    list_of(parts)
+}
+
+fn m_rsplit(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let (sep, maxsplit) = split_args("rsplit", args, kwnames)?;
+    let x = cps(o)?;
+    let mut left = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let mut parts: Vec<&[u32]> = Vec::new();
+    match sep {
+        None => {
+            let mut i = x.len();
+            loop {
+                while i > 0 && is_space(x[i - 1]) {
+                    i -= 1;
+                }
+                if i == 0 {
+                    break;
+                }
+                if left == 0 {
+                    let mut s = 0;
+                    while s < i && is_space(x[s]) {
+                        s += 1;
+                    }
+                    parts.push(&x[s..i]);
+                    break;
+                }
+                let e = i;
+                while i > 0 && !is_space(x[i - 1]) {
+                    i -= 1;
+                }
+                parts.push(&x[i..e]);
+                left -= 1;
+            }
+        }
+        Some(sep) => {
+            let mut e = x.len();
+            while left > 0 {
+                match rfind_cps(&x, &sep, 0, e) {
+                    Some(k) => {
+                        parts.push(&x[k + sep.len()..e]);
+                        e = k;
+                        left -= 1;
+                    }
+                    None => break,
+                }
+            }
+            parts.push(&x[..e]);
+        }
+    }
+    parts.reverse();
+    list_of(parts)
+}
+
+fn m_splitlines(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let a = parse_args("splitlines", args, kwnames, &["keepends"], 0)?;
+    let keep = match &a[0] {
+        Some(k) => protocol::is_true(k)?,
+        None => false,
+    };
+    let x = cps(o)?;
+    let mut parts: Vec<&[u32]> = Vec::new();
+    let n = x.len();
+    let mut i = 0;
+    while i < n {
+        let s = i;
+        while i < n && !is_linebreak(x[i]) {
+            i += 1;
+        }
+        let mut eol = i;
+        if i < n {
+            if x[i] == 0x0D && i + 1 < n && x[i + 1] == 0x0A {
+                i += 2;
+            } else {
+                i += 1;
+            }
+            if keep {
+                eol = i;
+            }
+        }
+        parts.push(&x[s..eol]);
+    }
+    list_of(parts)
+}
+
+fn strip_impl(o: &PyRef, args: &[PyRef], name: &str, left: bool, right: bool) -> PyResult<PyRef> {
+    if args.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "{name} expected at most 1 argument, got {}",
+            args.len()
+        )));
+    }
+    let x = cps(o)?;
+    let set: Option<Vec<u32>> = match args.first() {
+        None => None,
+        Some(a) if a.is_none() => None,
+        Some(a) => Some(
+            want_str(a, &format!("{name} arg must be None or str"))
+                .map_err(|_| PyErr::type_error(format!("{name} arg must be None or str")))?
+                .chars()
+                .collect(),
+        ),
+    };
+    let strip = |c: u32| match &set {
+        None => is_space(c),
+        Some(s) => s.contains(&c),
+    };
+    let mut s = 0;
+    let mut e = x.len();
+    if left {
+        while s < e && strip(x[s]) {
+            s += 1;
+        }
+    }
+    if right {
+        while e > s && strip(x[e - 1]) {
+            e -= 1;
+        }
+    }
+    if s == 0 && e == x.len() && o.is_exact::<PyStr>() {
+        return Ok(o.clone());
+    }
+    new_cps(&x[s..e])
+}
+
+fn m_strip(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
+    strip_impl(o, a, "strip", true, true)
+}
+fn m_lstrip(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
+    strip_impl(o, a, "lstrip", true, false)
+}
+fn m_rstrip(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
+    strip_impl(o, a, "rstrip", false, true)
+}
+
+fn affix(o: &PyRef, args: &[PyRef], name: &str, end: bool) -> PyResult<PyRef> {
+    if args.is_empty() || args.len() > 3 {
+        return Err(PyErr::type_error(format!(
+            "{name}() takes at least 1 argument ({} given)",
+            args.len()
+        )));
+    }
+    let x = cps(o)?;
+    let (s, e) = adjust_range(args.get(1), args.get(2), x.len())?;
+    let check = |p: &PyStr| -> bool {
+        let pre: Vec<u32> = p.chars().collect();
+        if s > x.len() || e < s || e - s < pre.len() {
+            return false;
+        }
+        if end {
+            x[e - pre.len()..e] == pre[..]
+        } else {
+            x[s..s + pre.len()] == pre[..]
+        }
+    };
+    if let Some(t) = args[0].downcast::<PyTuple>() {
+        for it in t.items() {
+            let p = it.downcast::<PyStr>().ok_or_else(|| {
+                PyErr::type_error(format!(
+                    "tuple for {name} must only contain str, not {}",
+                    it.ty().name()
+                ))
+            })?;
+            if check(p) {
+                return Ok(py_bool(true));
+            }
+        }
+        return Ok(py_bool(false));
+    }
+    let p = want_str(
+        &args[0],
+        &format!("{name} first arg must be str or a tuple of str"),
+    )?;
+    Ok(py_bool(check(p)))
+}
+
+fn m_startswith(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
+    affix(o, a, "startswith", false)
+}
+fn m_endswith(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
+    affix(o, a, "endswith", true)
+}
+
+fn find_impl(o: &PyRef, args: &[PyRef], name: &str, rev: bool) -> PyResult<Option<usize>> {
+    if args.is_empty() || args.len() > 3 {
+        return Err(PyErr::type_error(format!(
+            "{name}() takes at least 1 argument ({} given)",
+            args.len()
+        )));
+    }
+    let sub: Vec<u32> = want_str(&args[0], "must be str")?.chars().collect();
+    let x = cps(o)?;
+    let (s, e) = adjust_range(args.get(1), args.get(2), x.len())?;
+    if s > x.len() {
+        return Ok(None);
+    }
+    Ok(if rev {
+        rfind_cps(&x, &sub, s, e)
+    } else {
+        find_cps(&x, &sub, s, e)
+    })
+}
+
+fn int_result(r: Option<usize>) -> PyResult<PyRef> {
+    PyInt::new(r.map(|v| v as i64).unwrap_or(-1))
+}
+
+fn m_find(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
+    int_result(find_impl(o, a, "find", false)?)
+}
+fn m_rfind(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
+    int_result(find_impl(o, a, "rfind", true)?)
+}
+fn m_index(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
+    match find_impl(o, a, "index", false)? {
+        Some(v) => PyInt::new(v as i64),
+        None => Err(PyErr::value_error("substring not found")),
+    }
+}
+fn m_rindex(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
+    match find_impl(o, a, "rindex", true)? {
+        Some(v) => PyInt::new(v as i64),
+        None => Err(PyErr::value_error("substring not found")),
+    }
+}
+
+fn m_count(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    if args.is_empty() || args.len() > 3 {
+        return Err(PyErr::type_error(format!(
+            "count() takes at least 1 argument ({} given)",
+            args.len()
+        )));
+    }
+    let sub: Vec<u32> = want_str(&args[0], "must be str")?.chars().collect();
+    let x = cps(o)?;
+    let (s, e) = adjust_range(args.get(1), args.get(2), x.len())?;
+    if s > x.len() || e < s {
+        return PyInt::new(0);
+    }
+    if sub.is_empty() {
+        return PyInt::new((e - s + 1) as i64);
+    }
+    let mut n = 0;
+    let mut i = s;
+    while let Some(k) = find_cps(&x, &sub, i, e) {
+        n += 1;
+        i = k + sub.len();
+    }
+    PyInt::new(n)
+}
+
+fn m_replace(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    if args.len() < 2 || args.len() > 3 {
+        return Err(PyErr::type_error(format!(
+            "replace expected {} arguments, got {}",
+            if args.len() < 2 { "at least 2" } else { "at most 3" },
+            args.len()
+        )));
+    }
+    let old: Vec<u32> = want_str(&args[0], "replace() argument 1 must be str")?
+        .chars()
+        .collect();
+    let new: Vec<u32> = want_str(&args[1], "replace() argument 2 must be str")?
+        .chars()
+        .collect();
+    let mut count = match args.get(2) {
+        Some(c) => crate::objects::int::as_ssize_index(c)?,
+        None => -1,
+    };
+    let x = cps(o)?;
+    let mut out = Vec::with_capacity(x.len());
+    if old.is_empty() {
+        for &c in &x {
+            if count != 0 {
+                out.extend_from_slice(&new);
+                count -= 1;
+            }
+            out.push(c);
+        }
+        if count != 0 {
+            out.extend_from_slice(&new);
+        }
+        return new_cps(&out);
+    }
+    let mut i = 0;
+    while count != 0 {
+        match find_cps(&x, &old, i, x.len()) {
+            Some(k) => {
+                out.extend_from_slice(&x[i..k]);
+                out.extend_from_slice(&new);
+                i = k + old.len();
+                count -= 1;
+            }
+            None => break,
+        }
+    }
+    if i == 0 && o.is_exact::<PyStr>() {
+        return Ok(o.clone());
+    }
+    out.extend_from_slice(&x[i..]);
+    new_cps(&out)
+}
+
+// Case mapping. Rust's tables are newer (Unicode 15/16) than CPython 3.11's
+// (14.0): characters added since map differently.
+
+fn push_lower(out: &mut Vec<u32>, c: u32) {
+    match char::from_u32(c) {
+        Some(ch) => out.extend(ch.to_lowercase().map(|x| x as u32)),
+        None => out.push(c),
+    }
+}
+
+fn push_upper(out: &mut Vec<u32>, c: u32) {
+    match char::from_u32(c) {
+        Some(ch) => out.extend(ch.to_uppercase().map(|x| x as u32)),
+        None => out.push(c),
+    }
+}
+
+/// Title case of one character (Rust has no titlecase mapping: the four
+/// digraph families and the Greek iota-subscript forms are handled here).
+fn push_title(out: &mut Vec<u32>, c: u32) {
+    let t = match c {
+        0x01C4..=0x01C6 => Some(0x01C5),
+        0x01C7..=0x01C9 => Some(0x01C8),
+        0x01CA..=0x01CC => Some(0x01CB),
+        0x01F1..=0x01F3 => Some(0x01F2),
+        0x10D0..=0x10FA | 0x10FD..=0x10FF => Some(c),
+        _ => None,
+    };
+    match t {
+        Some(t) => out.push(t),
+        None => {
+            if c == 0xDF {
+                out.extend([0x53, 0x73]);
+            } else if let Some(ch) = char::from_u32(c) {
+                let up: Vec<u32> = ch.to_uppercase().map(|x| x as u32).collect();
+                if up.len() > 1 {
+                    // Ligatures and similar: first letter upper, rest lower.
+                    out.push(up[0]);
+                    for &u in &up[1..] {
+                        push_lower(out, u);
+                    }
+                } else {
+                    out.extend(up);
+                }
+            } else {
+                out.push(c);
+            }
+        }
+    }
+}
+
+fn is_cased(c: u32) -> bool {
+    char::from_u32(c).is_some_and(|ch| {
+        ch.is_uppercase() || ch.is_lowercase() || matches!(c, 0x01C5 | 0x01C8 | 0x01CB | 0x01F2)
+    })
+}
+
+fn is_case_ignorable(c: u32) -> bool {
+    matches!(c, 0x27 | 0x2E | 0x3A | 0x5E | 0x60 | 0xA8 | 0xAD | 0xAF | 0xB4 | 0xB7 | 0xB8)
+        || (0x300..=0x36F).contains(&c)
+        || (0x2018..=0x2019).contains(&c)
+}
+
+/// `lower()` of the character at `i`, with the final-sigma rule.
+fn lower_at(x: &[u32], i: usize, out: &mut Vec<u32>) {
+    let c = x[i];
+    if c == 0x3A3 {
+        let mut j = i;
+        let mut before = false;
+        while j > 0 {
+            j -= 1;
+            if !is_case_ignorable(x[j]) {
+                before = is_cased(x[j]);
+                break;
+            }
+        }
+        let mut after = false;
+        for &d in &x[i + 1..] {
+            if !is_case_ignorable(d) {
+                after = is_cased(d);
+                break;
+            }
+        }
+        out.push(if before && !after { 0x3C2 } else { 0x3C3 });
+        return;
+    }
+    push_lower(out, c);
+}
+
+fn m_lower(o: &PyRef) -> PyResult<PyRef> {
+    let p = this(o)?;
+    if p.is_ascii() {
+        let b = p.latin1().unwrap_or(&[]).to_ascii_lowercase();
+        return PyStr::from_latin1_unchecked(&STR_TYPE, &b, true);
+    }
+    let x: Vec<u32> = p.chars().collect();
+    let mut out = Vec::with_capacity(x.len());
+    for i in 0..x.len() {
+        lower_at(&x, i, &mut out);
+    }
+    new_cps(&out)
+}
+
+fn m_upper(o: &PyRef) -> PyResult<PyRef> {
+    let p = this(o)?;
+    if p.is_ascii() {
+        let b = p.latin1().unwrap_or(&[]).to_ascii_uppercase();
+        return PyStr::from_latin1_unchecked(&STR_TYPE, &b, true);
+    }
+    let mut out = Vec::with_capacity(p.len());
+    for c in p.chars() {
+        push_upper(&mut out, c);
+    }
+    new_cps(&out)
+}
+
+fn m_casefold(o: &PyRef) -> PyResult<PyRef> {
+    let x = cps(o)?;
+    let mut out = Vec::with_capacity(x.len());
+    for &c in &x {
+        match c {
+            0xDF | 0x1E9E => out.extend([0x73, 0x73]),
+            0x3C2 => out.push(0x3C3),
+            0x130 => out.extend([0x69, 0x307]),
+            0xFB00..=0xFB06 => {
+                // Ligatures fold to their letters, as their upper case does.
+                let mut up = Vec::new();
+                push_upper(&mut up, c);
+                for u in up {
+                    push_lower(&mut out, u);
+                }
+            }
+            _ => push_lower(&mut out, c),
+        }
+    }
+    new_cps(&out)
+}
+
+fn m_swapcase(o: &PyRef) -> PyResult<PyRef> {
+    let x = cps(o)?;
+    let mut out = Vec::with_capacity(x.len());
+    for (i, &c) in x.iter().enumerate() {
+        match char::from_u32(c) {
+            Some(ch) if ch.is_uppercase() => lower_at(&x, i, &mut out),
+            Some(ch) if ch.is_lowercase() => push_upper(&mut out, c),
+            _ => out.push(c),
+        }
+    }
+    new_cps(&out)
+}
+
+fn m_capitalize(o: &PyRef) -> PyResult<PyRef> {
+    let x = cps(o)?;
+    let mut out = Vec::with_capacity(x.len());
+    for i in 0..x.len() {
+        if i == 0 {
+            push_title(&mut out, x[0]);
+        } else {
+            lower_at(&x, i, &mut out);
+        }
+    }
+    new_cps(&out)
+}
+
+fn m_title(o: &PyRef) -> PyResult<PyRef> {
+    let x = cps(o)?;
+    let mut out = Vec::with_capacity(x.len());
+    let mut prev_cased = false;
+    for i in 0..x.len() {
+        let c = x[i];
+        if prev_cased {
+            lower_at(&x, i, &mut out);
+        } else {
+            push_title(&mut out, c);
+        }
+        prev_cased = is_cased(c);
+    }
+    new_cps(&out)
+}
+
+fn all_nonempty(o: &PyRef, f: impl Fn(u32) -> bool) -> PyResult<PyRef> {
+    let p = this(o)?;
+    Ok(py_bool(!p.is_empty() && p.chars().all(f)))
+}
+
+fn m_isdigit(o: &PyRef) -> PyResult<PyRef> {
+    all_nonempty(o, |c| in_table(tables::DIGIT, c))
+}
+fn m_isdecimal(o: &PyRef) -> PyResult<PyRef> {
+    all_nonempty(o, |c| in_table(tables::DECIMAL, c))
+}
+fn m_isnumeric(o: &PyRef) -> PyResult<PyRef> {
+    all_nonempty(o, |c| in_table(tables::NUMERIC, c))
+}
+fn m_isalpha(o: &PyRef) -> PyResult<PyRef> {
+    all_nonempty(o, |c| in_table(tables::ALPHA, c))
+}
+fn m_isalnum(o: &PyRef) -> PyResult<PyRef> {
+    all_nonempty(o, |c| {
+        in_table(tables::ALPHA, c) || in_table(tables::NUMERIC, c)
+    })
+}
+fn m_isspace(o: &PyRef) -> PyResult<PyRef> {
+    all_nonempty(o, is_space)
+}
+fn m_isascii(o: &PyRef) -> PyResult<PyRef> {
+    Ok(py_bool(this(o)?.is_ascii()))
+}
+fn m_isprintable(o: &PyRef) -> PyResult<PyRef> {
+    let p = this(o)?;
+    Ok(py_bool(
+        p.chars().all(taipan_parser::unicode_printable::is_printable),
+    ))
+}
+
+fn m_isupper(o: &PyRef) -> PyResult<PyRef> {
+    let p = this(o)?;
+    let mut cased = false;
+    for c in p.chars() {
+        let Some(ch) = char::from_u32(c) else { continue };
+        if ch.is_lowercase() || matches!(c, 0x01C5 | 0x01C8 | 0x01CB | 0x01F2) {
+            return Ok(py_bool(false));
+        }
+        if ch.is_uppercase() {
+            cased = true;
+        }
+    }
+    Ok(py_bool(cased))
+}
+
+fn m_islower(o: &PyRef) -> PyResult<PyRef> {
+    let p = this(o)?;
+    let mut cased = false;
+    for c in p.chars() {
+        let Some(ch) = char::from_u32(c) else { continue };
+        if ch.is_uppercase() || matches!(c, 0x01C5 | 0x01C8 | 0x01CB | 0x01F2) {
+            return Ok(py_bool(false));
+        }
+        if ch.is_lowercase() {
+            cased = true;
+        }
+    }
+    Ok(py_bool(cased))
+}
+
+fn m_istitle(o: &PyRef) -> PyResult<PyRef> {
+    let p = this(o)?;
+    let mut cased = false;
+    let mut prev_cased = false;
+    for c in p.chars() {
+        let ch = char::from_u32(c);
+        let upper = ch.is_some_and(|ch| ch.is_uppercase())
+            || matches!(c, 0x01C5 | 0x01C8 | 0x01CB | 0x01F2);
+        let lower = ch.is_some_and(|ch| ch.is_lowercase());
+        if upper {
+            if prev_cased {
+                return Ok(py_bool(false));
+            }
+            prev_cased = true;
+            cased = true;
+        } else if lower {
+            if !prev_cased {
+                return Ok(py_bool(false));
+            }
+            prev_cased = true;
+            cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    Ok(py_bool(cased))
+}
+
+/// `str.isidentifier()` (`PyUnicode_IsIdentifier`).
+pub fn is_identifier(p: &PyStr) -> bool {
+    use taipan_parser::tokenizer::unicode_ident::{is_xid_continue, is_xid_start};
+    let mut it = p.chars();
+    let Some(first) = it.next() else { return false };
+    let ok_start = first == 0x5F || char::from_u32(first).is_some_and(is_xid_start);
+    ok_start && it.all(|c| char::from_u32(c).is_some_and(is_xid_continue))
+}
+
+fn m_isidentifier(o: &PyRef) -> PyResult<PyRef> {
+    Ok(py_bool(is_identifier(this(o)?)))
+}
+
+fn fill_arg(name: &str, args: &[PyRef]) -> PyResult<(isize, u32)> {
+    if args.is_empty() || args.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "{name} expected {} arguments, got {}",
+            if args.is_empty() { "at least 1" } else { "at most 2" },
+            args.len()
+        )));
+    }
+    let width = crate::objects::int::as_ssize_index(&args[0])?;
+    let fill = match args.get(1) {
+        None => 0x20,
+        Some(f) => {
+            let p = want_str(f, "The fill character must be a unicode character")?;
+            if p.len() != 1 {
+                return Err(PyErr::type_error(
+                    "The fill character must be exactly one character long",
+                ));
+            }
+            p.char_at(0)
+        }
+    };
+    Ok((width, fill))
+}
+
+fn pad_to(o: &PyRef, left: usize, right: usize, fill: u32) -> PyResult<PyRef> {
+    let x = cps(o)?;
+    if left == 0 && right == 0 && o.is_exact::<PyStr>() {
+        return Ok(o.clone());
+    }
+    let mut out = Vec::with_capacity(x.len() + left + right);
+    out.resize(left, fill);
+    out.extend_from_slice(&x);
+    out.resize(out.len() + right, fill);
+    new_cps(&out)
+}
+
+fn m_center(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    let (w, fill) = fill_arg("center", args)?;
+    let n = this(o)?.len() as isize;
+    if w <= n {
+        return pad_to(o, 0, 0, fill);
+    }
+    let marg = w - n;
+    let left = marg / 2 + (marg & w & 1);
+    pad_to(o, left as usize, (marg - left) as usize, fill)
+}
+
+fn m_ljust(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    let (w, fill) = fill_arg("ljust", args)?;
+    let n = this(o)?.len() as isize;
+    pad_to(o, 0, (w - n).max(0) as usize, fill)
+}
+
+fn m_rjust(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    let (w, fill) = fill_arg("rjust", args)?;
+    let n = this(o)?.len() as isize;
+    pad_to(o, (w - n).max(0) as usize, 0, fill)
+}
+
+fn m_zfill(o: &PyRef, w: &PyRef) -> PyResult<PyRef> {
+    let w = crate::objects::int::as_ssize_index(w)?;
+    let x = cps(o)?;
+    let n = x.len() as isize;
+    if w <= n {
+        return pad_to(o, 0, 0, 0x30);
+    }
+    let fill = (w - n) as usize;
+    let mut out = Vec::with_capacity(w as usize);
+    let (sign, rest) = match x.first() {
+        Some(&c) if c == 0x2B || c == 0x2D => (Some(c), &x[1..]),
+        _ => (None, &x[..]),
+    };
+    if let Some(s) = sign {
+        out.push(s);
+    }
+    out.resize(out.len() + fill, 0x30);
+    out.extend_from_slice(rest);
+    new_cps(&out)
+}
+
+fn partition_impl(o: &PyRef, sep: &PyRef, rev: bool) -> PyResult<PyRef> {
+    let s: Vec<u32> = want_str(sep, "must be str")?.chars().collect();
+    if s.is_empty() {
+        return Err(PyErr::value_error("empty separator"));
+    }
+    let x = cps(o)?;
+    let pos = if rev {
+        rfind_cps(&x, &s, 0, x.len())
+    } else {
+        find_cps(&x, &s, 0, x.len())
+    };
+    let empty = PyStr::new("")?;
+    let t = match pos {
+        Some(k) => vec![
+            new_cps(&x[..k])?,
+            sep.clone(),
+            new_cps(&x[k + s.len()..])?,
+        ],
+        None if rev => vec![empty.clone(), empty, str_str(o)?],
+        None => vec![str_str(o)?, empty.clone(), empty],
+    };
+    PyTuple::new(t)
+}
+
+fn m_partition(o: &PyRef, sep: &PyRef) -> PyResult<PyRef> {
+    partition_impl(o, sep, false)
+}
+fn m_rpartition(o: &PyRef, sep: &PyRef) -> PyResult<PyRef> {
+    partition_impl(o, sep, true)
+}
+
+fn m_expandtabs(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let a = parse_args("expandtabs", args, kwnames, &["tabsize"], 0)?;
+    let tabsize = match &a[0] {
+        Some(t) => crate::objects::int::as_ssize_index(t)?,
+        None => 8,
+    };
+    let x = cps(o)?;
+    let mut out = Vec::with_capacity(x.len());
+    let mut col: isize = 0;
+    for &c in &x {
+        if c == 0x09 {
+            if tabsize > 0 {
+                let incr = tabsize - col % tabsize;
+                col += incr;
+                out.resize(out.len() + incr as usize, 0x20);
+            }
+        } else {
+            out.push(c);
+            col += 1;
+            if c == 0x0A || c == 0x0D {
+                col = 0;
+            }
+        }
+    }
+    new_cps(&out)
+}
+
+fn m_removeprefix(o: &PyRef, p: &PyRef) -> PyResult<PyRef> {
+    let pre: Vec<u32> = want_str(p, "removeprefix() argument must be str")?
+        .chars()
+        .collect();
+    let x = cps(o)?;
+    if !pre.is_empty() && x.starts_with(&pre) {
+        return new_cps(&x[pre.len()..]);
+    }
+    str_str(o)
+}
+
+fn m_removesuffix(o: &PyRef, p: &PyRef) -> PyResult<PyRef> {
+    let suf: Vec<u32> = want_str(p, "removesuffix() argument must be str")?
+        .chars()
+        .collect();
+    let x = cps(o)?;
+    if !suf.is_empty() && x.ends_with(&suf) {
+        return new_cps(&x[..x.len() - suf.len()]);
+    }
+    str_str(o)
+}
+
+fn m_sizeof(o: &PyRef) -> PyResult<PyRef> {
+    let p = this(o)?;
+    // CPython 3.11: PyASCIIObject is 48 bytes, PyCompactUnicodeObject 72.
+    let n = if p.is_ascii() {
+        48 + p.len() + 1
+    } else {
+        72 + (p.len() + 1) * p.kind()
+    };
+    PyInt::new(n as i64)
+}
+
+fn m_getnewargs(o: &PyRef) -> PyResult<PyRef> {
+    let c = cps(o)?;
+    PyTuple::new(vec![new_cps(&c)?])
+}
+
+fn m_format_dunder(o: &PyRef, spec: &PyRef) -> PyResult<PyRef> {
+    let spec = want_str(spec, "__format__() argument must be str")?;
+    let p = this(o)?;
+    if spec.is_empty() {
+        return str_str(o);
+    }
+    let s = crate::objects::format_spec::format_str(p.as_str(), spec.as_str())?;
+    PyStr::new(&s)
+}
+
+fn m_encode(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let a = parse_args("encode", args, kwnames, &["encoding", "errors"], 0)?;
+    let enc = match &a[0] {
+        Some(e) => str_arg(e, "encode() argument 'encoding'")?,
+        None => "utf-8",
+    };
+    let errs = match &a[1] {
+        Some(e) => str_arg(e, "encode() argument 'errors'")?,
+        None => "strict",
+    };
+    encode(o, this(o)?, enc, errs)
+}
+
+fn m_maketrans(_cls: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    use crate::objects::dict::PyDict;
+    let d = PyDict::new()?;
+    // SAFETY: just made a dict.
+    let dd = unsafe { d.payload_unchecked::<PyDict>() };
+    match args.len() {
+        1 => {
+            let Some(m) = args[0].downcast::<PyDict>() else {
+                return Err(PyErr::type_error(
+                    "if you give only one argument to maketrans it must be a dict",
+                ));
+            };
+            for (k, v) in m.items() {
+                let key = if let Some(s) = k.downcast::<PyStr>() {
+                    if s.len() != 1 {
+                        return Err(PyErr::value_error(
+                            "string keys in translate table must be of length 1",
+                        ));
+                    }
+                    PyInt::new(s.char_at(0) as i64)?
+                } else if k.is_instance_of::<PyInt>() {
+                    k
+                } else {
+                    return Err(PyErr::type_error(
+                        "keys in translate table must be strings or integers",
+                    ));
+                };
+                dd.set_item(key, v)?;
+            }
+        }
+        2 | 3 => {
+            let x = want_str(&args[0], "maketrans() argument 1 must be str")?;
+            let y = want_str(&args[1], "maketrans() argument 2 must be str")?;
+            if x.len() != y.len() {
+                return Err(PyErr::value_error(
+                    "the first two maketrans arguments must have equal length",
+                ));
+            }
+            for (a, b) in x.chars().zip(y.chars()) {
+                dd.set_item(PyInt::new(a as i64)?, PyInt::new(b as i64)?)?;
+            }
+            if let Some(z) = args.get(2) {
+                let z = want_str(z, "maketrans() argument 3 must be str")?;
+                for c in z.chars() {
+                    dd.set_item(PyInt::new(c as i64)?, none())?;
+                }
+            }
+        }
+        n => {
+            return Err(PyErr::type_error(format!(
+                "maketrans() takes {} ({n} given)",
+                if n == 0 {
+                    "at least 1 argument"
+                } else {
+                    "at most 3 arguments"
+                }
+            )))
+        }
+    }
+    Ok(d)
+}
+
+fn m_translate(o: &PyRef, table: &PyRef) -> PyResult<PyRef> {
+    let x = cps(o)?;
+    let mut out = Vec::with_capacity(x.len());
+    for &c in &x {
+        let key = PyInt::new(c as i64)?;
+        match protocol::get_item(table, &key) {
+            Ok(v) => {
+                if v.is_none() {
+                    continue;
+                }
+                if let Some(s) = v.downcast::<PyStr>() {
+                    out.extend(s.chars());
+                } else if let Some(i) = v.downcast::<PyInt>() {
+                    match i.as_i64() {
+                        Some(n) if (0..0x110000).contains(&n) => out.push(n as u32),
+                        _ => {
+                            return Err(PyErr::value_error(
+                                "character mapping must be in range(0x110000)",
+                            ))
+                        }
+                    }
+                } else {
+                    return Err(PyErr::type_error(
+                        "character mapping must return integer, None or str",
+                    ));
+                }
+            }
+            Err(e) if e.matches(&crate::objects::exceptions::LOOKUP_ERROR) => out.push(c),
+            Err(e) => return Err(e),
+        }
+    }
+    new_cps(&out)
+}
+
+static STR_METHODS: &[MethodDef] = &[
+    MethodDef::new("join", Meth::O(m_join)),
+    MethodDef::new("split", Meth::FastKw(m_split)),
+    MethodDef::new("rsplit", Meth::FastKw(m_rsplit)),
+    MethodDef::new("splitlines", Meth::FastKw(m_splitlines)),
+    MethodDef::new("strip", Meth::Fast(m_strip)),
+    MethodDef::new("lstrip", Meth::Fast(m_lstrip)),
+    MethodDef::new("rstrip", Meth::Fast(m_rstrip)),
+    MethodDef::new("startswith", Meth::Fast(m_startswith)),
+    MethodDef::new("endswith", Meth::Fast(m_endswith)),
+    MethodDef::new("find", Meth::Fast(m_find)),
+    MethodDef::new("rfind", Meth::Fast(m_rfind)),
+    MethodDef::new("index", Meth::Fast(m_index)),
+    MethodDef::new("rindex", Meth::Fast(m_rindex)),
+    MethodDef::new("count", Meth::Fast(m_count)),
+    MethodDef::new("replace", Meth::Fast(m_replace)),
+    MethodDef::new("upper", Meth::NoArgs(m_upper)),
+    MethodDef::new("lower", Meth::NoArgs(m_lower)),
+    MethodDef::new("casefold", Meth::NoArgs(m_casefold)),
+    MethodDef::new("capitalize", Meth::NoArgs(m_capitalize)),
+    MethodDef::new("title", Meth::NoArgs(m_title)),
+    MethodDef::new("swapcase", Meth::NoArgs(m_swapcase)),
+    MethodDef::new("isdigit", Meth::NoArgs(m_isdigit)),
+    MethodDef::new("isdecimal", Meth::NoArgs(m_isdecimal)),
+    MethodDef::new("isnumeric", Meth::NoArgs(m_isnumeric)),
+    MethodDef::new("isalpha", Meth::NoArgs(m_isalpha)),
+    MethodDef::new("isalnum", Meth::NoArgs(m_isalnum)),
+    MethodDef::new("isspace", Meth::NoArgs(m_isspace)),
+    MethodDef::new("isupper", Meth::NoArgs(m_isupper)),
+    MethodDef::new("islower", Meth::NoArgs(m_islower)),
+    MethodDef::new("istitle", Meth::NoArgs(m_istitle)),
+    MethodDef::new("isidentifier", Meth::NoArgs(m_isidentifier)),
+    MethodDef::new("isprintable", Meth::NoArgs(m_isprintable)),
+    MethodDef::new("isascii", Meth::NoArgs(m_isascii)),
+    MethodDef::new("center", Meth::Fast(m_center)),
+    MethodDef::new("ljust", Meth::Fast(m_ljust)),
+    MethodDef::new("rjust", Meth::Fast(m_rjust)),
+    MethodDef::new("zfill", Meth::O(m_zfill)),
+    MethodDef::new("partition", Meth::O(m_partition)),
+    MethodDef::new("rpartition", Meth::O(m_rpartition)),
+    MethodDef::new("expandtabs", Meth::FastKw(m_expandtabs)),
+    MethodDef::new("encode", Meth::FastKw(m_encode)),
+    MethodDef::new("format", Meth::FastKw(m_format)),
+    MethodDef::new("format_map", Meth::O(m_format_map)),
+    MethodDef::new("__format__", Meth::O(m_format_dunder)),
+    MethodDef::static_("maketrans", Meth::Fast(m_maketrans)),
+    MethodDef::new("translate", Meth::O(m_translate)),
+    MethodDef::new("removeprefix", Meth::O(m_removeprefix)),
+    MethodDef::new("removesuffix", Meth::O(m_removesuffix)),
+    MethodDef::new("__sizeof__", Meth::NoArgs(m_sizeof)),
+    MethodDef::new("__getnewargs__", Meth::NoArgs(m_getnewargs)),
+];
+
 /// The static types this file declares, readied at start-up.
-pub static TYPES: &[&PyType] = &[];
+pub static TYPES: &[&PyType] = &[&STR_ITER_TYPE];
+
+// ---------------------------------------------------------------------------
+// str.format (CPython's Objects/stringlib/unicode_format.h).
+
+/// `format(obj, spec)` (`PyObject_Format`).
+pub fn format_object(obj: &PyRef, spec: &PyRef) -> PyResult<PyRef> {
+    if obj.is_exact::<PyStr>() {
+        return m_format_dunder(obj, spec);
+    }
+    let r = protocol::call_method(obj, "__format__", std::slice::from_ref(spec))?;
+    if !r.is_instance_of::<PyStr>() {
+        return Err(PyErr::type_error(format!(
+            "__format__ must return a str, not {}",
+            r.ty().name()
+        )));
+    }
+    Ok(r)
+}
+
+struct FormatState<'a> {
+    args: &'a [PyRef],
+    kwargs: Option<&'a PyRef>,
+    auto: Option<usize>,
+    manual: bool,
+}
+
+fn is_digits(s: &[u32]) -> bool {
+    !s.is_empty() && s.iter().all(|&c| (0x30..=0x39).contains(&c))
+}
+
+fn digits_value(s: &[u32]) -> Option<usize> {
+    let mut v: usize = 0;
+    for &c in s {
+        v = v.checked_mul(10)?.checked_add((c - 0x30) as usize)?;
+    }
+    Some(v)
+}
+
+fn get_field(st: &mut FormatState, name: &[u32]) -> PyResult<PyRef> {
+    let first_end = name
+        .iter()
+        .position(|&c| c == 0x2E || c == 0x5B)
+        .unwrap_or(name.len());
+    let first = &name[..first_end];
+    let mut obj = if first.is_empty() {
+        if st.manual {
+            return Err(PyErr::value_error(
+                "cannot switch from manual field specification to automatic field numbering",
+            ));
+        }
+        let i = st.auto.unwrap_or(0);
+        st.auto = Some(i + 1);
+        st.args.get(i).cloned().ok_or_else(|| {
+            PyErr::index_error(format!(
+                "Replacement index {i} out of range for positional args tuple"
+            ))
+        })?
+    } else if is_digits(first) {
+        if st.auto.is_some() {
+            return Err(PyErr::value_error(
+                "cannot switch from automatic field numbering to manual field specification",
+            ));
+        }
+        st.manual = true;
+        let i = digits_value(first)
+            .ok_or_else(|| PyErr::value_error("Too many decimal digits in format string"))?;
+        st.args.get(i).cloned().ok_or_else(|| {
+            PyErr::index_error(format!(
+                "Replacement index {i} out of range for positional args tuple"
+            ))
+        })?
+    } else {
+        let key = new_cps(first)?;
+        match st.kwargs {
+            Some(k) => protocol::get_item(k, &key)?,
+            None => return Err(PyErr::key_error(key)),
+        }
+    };
+    let mut i = first_end;
+    while i < name.len() {
+        if name[i] == 0x2E {
+            let s = i + 1;
+            let mut e = s;
+            while e < name.len() && name[e] != 0x2E && name[e] != 0x5B {
+                e += 1;
+            }
+            if e == s {
+                return Err(PyErr::value_error("Empty attribute in format string"));
+            }
+            let attr = new_cps(&name[s..e])?;
+            obj = protocol::getattr(&obj, &attr)?;
+            i = e;
+        } else if name[i] == 0x5B {
+            let s = i + 1;
+            let Some(rel) = name[s..].iter().position(|&c| c == 0x5D) else {
+                return Err(PyErr::value_error("Missing ']' in format string"));
+            };
+            let e = s + rel;
+            if e == s {
+                return Err(PyErr::value_error("Empty attribute in format string"));
+            }
+            let key = if is_digits(&name[s..e]) {
+                match digits_value(&name[s..e]) {
+                    Some(v) => PyInt::new(v as i64)?,
+                    None => new_cps(&name[s..e])?,
+                }
+            } else {
+                new_cps(&name[s..e])?
+            };
+            obj = protocol::get_item(&obj, &key)?;
+            i = e + 1;
+            if i < name.len() && name[i] != 0x2E && name[i] != 0x5B {
+                return Err(PyErr::value_error(
+                    "Only '.' or '[' may follow ']' in format field specifier",
+                ));
+            }
+        } else {
+            return Err(PyErr::value_error(
+                "Only '.' or '[' may follow ']' in format field specifier",
+            ));
+        }
+    }
+    Ok(obj)
+}
+
+fn render_field(st: &mut FormatState, field: &[u32], depth: i32, out: &mut Vec<u32>) -> PyResult<()> {
+    // The field name ends at ':' or '!' outside brackets.
+    let mut i = 0;
+    while i < field.len() {
+        match field[i] {
+            0x5B => {
+                while i < field.len() && field[i] != 0x5D {
+                    i += 1;
+                }
+                if i < field.len() {
+                    i += 1;
+                }
+            }
+            0x3A | 0x21 => break,
+            _ => i += 1,
+        }
+    }
+    let name = &field[..i.min(field.len())];
+    let mut conv = None;
+    let mut spec: &[u32] = &[];
+    if i < field.len() && field[i] == 0x21 {
+        if i + 1 >= field.len() {
+            return Err(PyErr::value_error("unmatched '{' in format spec"));
+        }
+        conv = Some(field[i + 1]);
+        let rest = i + 2;
+        if rest < field.len() {
+            if field[rest] != 0x3A {
+                return Err(PyErr::value_error(
+                    "expected ':' after conversion specifier",
+                ));
+            }
+            spec = &field[rest + 1..];
+        }
+    } else if i < field.len() {
+        spec = &field[i + 1..];
+    }
+    let mut obj = get_field(st, name)?;
+    if let Some(c) = conv {
+        obj = match c {
+            0x72 => protocol::repr(&obj)?,
+            0x73 => protocol::str_(&obj)?,
+            0x61 => {
+                let r = protocol::repr(&obj)?;
+                // SAFETY: repr returns a str.
+                new_cps(&ascii_escape(unsafe { r.payload_unchecked::<PyStr>() }))?
+            }
+            _ => {
+                return Err(PyErr::value_error(format!(
+                    "Unknown conversion specifier {}",
+                    char::from_u32(c).unwrap_or('\u{FFFD}')
+                )))
+            }
+        };
+    }
+    let spec_str = if spec.contains(&0x7B) {
+        let mut sub = Vec::new();
+        format_into(st, spec, depth - 1, &mut sub)?;
+        new_cps(&sub)?
+    } else {
+        new_cps(spec)?
+    };
+    let r = format_object(&obj, &spec_str)?;
+    // SAFETY: format_object returns a str.
+    out.extend(unsafe { r.payload_unchecked::<PyStr>() }.chars());
+    Ok(())
+}
+
+fn format_into(st: &mut FormatState, f: &[u32], depth: i32, out: &mut Vec<u32>) -> PyResult<()> {
+    if depth <= 0 {
+        return Err(PyErr::value_error("Max string recursion exceeded"));
+    }
+    let n = f.len();
+    let mut i = 0;
+    while i < n {
+        let c = f[i];
+        if c == 0x7B {
+            if i + 1 < n && f[i + 1] == 0x7B {
+                out.push(0x7B);
+                i += 2;
+                continue;
+            }
+            let s = i + 1;
+            let mut count = 1;
+            let mut j = s;
+            while j < n {
+                match f[j] {
+                    0x7B => count += 1,
+                    0x7D => {
+                        count -= 1;
+                        if count == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+            if j >= n {
+                return Err(PyErr::value_error(if s >= n {
+                    "Single '{' encountered in format string"
+                } else {
+                    "expected '}' before end of string"
+                }));
+            }
+            render_field(st, &f[s..j], depth, out)?;
+            i = j + 1;
+        } else if c == 0x7D {
+            if i + 1 < n && f[i + 1] == 0x7D {
+                out.push(0x7D);
+                i += 2;
+                continue;
+            }
+            return Err(PyErr::value_error(
+                "Single '}' encountered in format string",
+            ));
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    Ok(())
+}
+
+/// `fmt.format(*args, **kwargs)` with `kwargs` any mapping.
+pub fn str_format(fmt: &PyStr, args: &[PyRef], kwargs: Option<&PyRef>) -> PyResult<PyRef> {
+    let f: Vec<u32> = fmt.chars().collect();
+    let mut st = FormatState {
+        args,
+        kwargs,
+        auto: None,
+        manual: false,
+    };
+    let mut out = Vec::with_capacity(f.len());
+    format_into(&mut st, &f, 2, &mut out)?;
+    new_cps(&out)
+}
+
+fn m_format(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let p = this(o)?;
+    let kw: &[PyRef] = match kwnames.and_then(|k| k.downcast::<PyTuple>()) {
+        Some(t) => t.items(),
+        None => &[],
+    };
+    let npos = args.len() - kw.len().min(args.len());
+    let kwargs = if kw.is_empty() {
+        None
+    } else {
+        use crate::objects::dict::PyDict;
+        let d = PyDict::new()?;
+        // SAFETY: just made a dict.
+        let dd = unsafe { d.payload_unchecked::<PyDict>() };
+        for (k, v) in kw.iter().zip(&args[npos..]) {
+            dd.set_item(k.clone(), v.clone())?;
+        }
+        Some(d)
+    };
+    str_format(p, &args[..npos], kwargs.as_ref())
+}
+
+fn m_format_map(o: &PyRef, mapping: &PyRef) -> PyResult<PyRef> {
+    str_format(this(o)?, &[], Some(mapping))
+}
+
+// ---------------------------------------------------------------------------
+// printf-style formatting (`PyUnicode_Format`).
+
+fn str_mod(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
+    let Some(p) = a.downcast::<PyStr>() else {
+        return Ok(not_implemented());
+    };
+    percent_format(p, b)
+}
+
+/// The int value of `%d`-style arguments, as a BigInt.
+fn int_arg(v: &PyRef, conv: char) -> PyResult<num_bigint::BigInt> {
+    if let Some(i) = v.downcast::<PyInt>() {
+        return Ok(i.to_bigint());
+    }
+    let numberish = v.ty().as_number.nb_index.get().is_some()
+        || v.ty().as_number.nb_int.get().is_some()
+        || v.ty().as_number.nb_float.get().is_some();
+    if !numberish {
+        return Err(PyErr::type_error(if matches!(conv, 'd' | 'i' | 'u') {
+            format!(
+                "%{conv} format: a real number is required, not {}",
+                v.ty().name()
+            )
+        } else {
+            format!(
+                "%{conv} format: an integer is required, not {}",
+                v.ty().name()
+            )
+        }));
+    }
+    let r = if v.ty().as_number.nb_index.get().is_some() {
+        protocol::index(v)?
+    } else if !matches!(conv, 'd' | 'i' | 'u') {
+        return Err(PyErr::type_error(format!(
+            "%{conv} format: an integer is required, not {}",
+            v.ty().name()
+        )));
+    } else if let Some(f) = v.ty().as_number.nb_int.get() {
+        f(v)?
+    } else if let Some(fl) = v.downcast::<crate::objects::float::PyFloat>() {
+        let x = fl.value;
+        if x.is_nan() {
+            return Err(PyErr::value_error("cannot convert float NaN to integer"));
+        }
+        if x.is_infinite() {
+            return Err(PyErr::overflow_error(
+                "cannot convert float infinity to integer",
+            ));
+        }
+        use num_traits::FromPrimitive;
+        return Ok(num_bigint::BigInt::from_f64(x.trunc()).unwrap_or_default());
+    } else {
+        return Err(PyErr::type_error(format!(
+            "%{conv} format: a real number is required, not {}",
+            v.ty().name()
+        )));
+    };
+    match r.downcast::<PyInt>() {
+        Some(i) => Ok(i.to_bigint()),
+        None => Err(PyErr::type_error("__int__ returned non-int")),
+    }
+}
+
+/// The f64 of a `%f`-style argument (`PyFloat_AsDouble`).
+pub fn float_arg(v: &PyRef) -> PyResult<f64> {
+    if let Some(f) = v.downcast::<crate::objects::float::PyFloat>() {
+        return Ok(f.value);
+    }
+    if let Some(f) = v.ty().as_number.nb_float.get() {
+        let r = f(v)?;
+        if let Some(fl) = r.downcast::<crate::objects::float::PyFloat>() {
+            return Ok(fl.value);
+        }
+        return Err(PyErr::type_error(format!(
+            "{}.__float__ returned non-float (type {})",
+            v.ty().name(),
+            r.ty().name()
+        )));
+    }
+    if v.ty().as_number.nb_index.get().is_some() {
+        let i = protocol::index(v)?;
+        if let Some(p) = i.downcast::<PyInt>() {
+            use num_traits::ToPrimitive;
+            return p.to_bigint().to_f64().ok_or_else(|| {
+                PyErr::overflow_error("int too large to convert to float")
+            });
+        }
+    }
+    Err(PyErr::type_error(format!(
+        "must be real number, not {}",
+        v.ty().name()
+    )))
+}
+
+struct PctFlags {
+    left: bool,
+    sign: bool,
+    space: bool,
+    alt: bool,
+    zero: bool,
+}
+
+fn pad_numeric(fl: &PctFlags, width: usize, sign: &str, prefix: &str, body: &str) -> String {
+    let len = sign.len() + prefix.len() + body.chars().count();
+    let mut out = String::new();
+    if len >= width {
+        out.push_str(sign);
+        out.push_str(prefix);
+        out.push_str(body);
+    } else if fl.left {
+        out.push_str(sign);
+        out.push_str(prefix);
+        out.push_str(body);
+        out.extend(std::iter::repeat(' ').take(width - len));
+    } else if fl.zero {
+        out.push_str(sign);
+        out.push_str(prefix);
+        out.extend(std::iter::repeat('0').take(width - len));
+        out.push_str(body);
+    } else {
+        out.extend(std::iter::repeat(' ').take(width - len));
+        out.push_str(sign);
+        out.push_str(prefix);
+        out.push_str(body);
+    }
+    out
+}
+
+fn percent_format(fmt: &PyStr, args: &PyRef) -> PyResult<PyRef> {
+    let f: Vec<u32> = fmt.chars().collect();
+    let tuple_items: Option<Vec<PyRef>> = args.downcast::<PyTuple>().map(|t| t.items().to_vec());
+    let is_mapping = args.ty().as_mapping.mp_subscript.get().is_some()
+        && tuple_items.is_none()
+        && !args.is_instance_of::<PyStr>();
+    let dict = if is_mapping { Some(args.clone()) } else { None };
+    let (mut arglen, mut argidx): (isize, isize) = match &tuple_items {
+        Some(t) => (t.len() as isize, 0),
+        None => (-1, -2),
+    };
+    let mut out: Vec<u32> = Vec::with_capacity(f.len() + 16);
+    let mut i = 0;
+    let n = f.len();
+    let next_arg = |arglen: isize, argidx: &mut isize| -> PyResult<PyRef> {
+        if *argidx < arglen {
+            let k = *argidx;
+            *argidx += 1;
+            if arglen < 0 {
+                return Ok(args.clone());
+            }
+            if let Some(t) = &tuple_items {
+                return Ok(t[k as usize].clone());
+            }
+        }
+        Err(PyErr::type_error("not enough arguments for format string"))
+    };
+    while i < n {
+        let c = f[i];
+        if c != 0x25 {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        i += 1;
+        let mut value: Option<PyRef> = None;
+        if i < n && f[i] == 0x28 {
+            let Some(d) = &dict else {
+                return Err(PyErr::type_error("format requires a mapping"));
+            };
+            let s = i + 1;
+            let mut depth = 1;
+            i += 1;
+            while i < n && depth > 0 {
+                if f[i] == 0x28 {
+                    depth += 1;
+                } else if f[i] == 0x29 {
+                    depth -= 1;
+                }
+                i += 1;
+            }
+            if depth > 0 {
+                return Err(PyErr::value_error("incomplete format key"));
+            }
+            let key = new_cps(&f[s..i - 1])?;
+            value = Some(protocol::get_item(d, &key)?);
+            arglen = -1;
+            argidx = -2;
+        }
+        let mut fl = PctFlags {
+            left: false,
+            sign: false,
+            space: false,
+            alt: false,
+            zero: false,
+        };
+        while i < n {
+            match f[i] {
+                0x2D => fl.left = true,
+                0x2B => fl.sign = true,
+                0x20 => fl.space = true,
+                0x23 => fl.alt = true,
+                0x30 => fl.zero = true,
+                _ => break,
+            }
+            i += 1;
+        }
+        let mut width: usize = 0;
+        if i < n && f[i] == 0x2A {
+            let w = next_arg(arglen, &mut argidx)?;
+            if !w.is_instance_of::<PyInt>() {
+                return Err(PyErr::type_error("* wants int"));
+            }
+            let wv = crate::objects::int::as_i64(&w)?;
+            if wv < 0 {
+                fl.left = true;
+            }
+            width = wv.unsigned_abs() as usize;
+            i += 1;
+        } else {
+            while i < n && (0x30..=0x39).contains(&f[i]) {
+                width = width
+                    .checked_mul(10)
+                    .and_then(|w| w.checked_add((f[i] - 0x30) as usize))
+                    .filter(|&w| w <= isize::MAX as usize)
+                    .ok_or_else(|| PyErr::value_error("width too big"))?;
+                i += 1;
+            }
+        }
+        let mut prec: Option<usize> = None;
+        if i < n && f[i] == 0x2E {
+            i += 1;
+            let mut p: usize = 0;
+            if i < n && f[i] == 0x2A {
+                let w = next_arg(arglen, &mut argidx)?;
+                if !w.is_instance_of::<PyInt>() {
+                    return Err(PyErr::type_error("* wants int"));
+                }
+                p = crate::objects::int::as_i64(&w)?.max(0) as usize;
+                i += 1;
+            } else {
+                while i < n && (0x30..=0x39).contains(&f[i]) {
+                    p = p
+                        .checked_mul(10)
+                        .and_then(|w| w.checked_add((f[i] - 0x30) as usize))
+                        .filter(|&w| w <= i32::MAX as usize)
+                        .ok_or_else(|| PyErr::value_error("precision too big"))?;
+                    i += 1;
+                }
+            }
+            prec = Some(p);
+        }
+        if i >= n {
+            return Err(PyErr::value_error("incomplete format"));
+        }
+        let conv_at = i;
+        let conv = f[i];
+        i += 1;
+        if conv == 0x25 {
+            out.push(0x25);
+            continue;
+        }
+        let v = match value.take() {
+            Some(v) => v,
+            None => next_arg(arglen, &mut argidx)?,
+        };
+        let convc = char::from_u32(conv).unwrap_or('\u{FFFD}');
+        let text: String = match convc {
+            's' | 'r' | 'a' => {
+                let s = match convc {
+                    's' => protocol::str_(&v)?,
+                    'r' => protocol::repr(&v)?,
+                    _ => {
+                        let r = protocol::repr(&v)?;
+                        // SAFETY: repr returns a str.
+                        new_cps(&ascii_escape(unsafe { r.payload_unchecked::<PyStr>() }))?
+                    }
+                };
+                // SAFETY: str_/repr return strs.
+                let mut c: Vec<u32> = unsafe { s.payload_unchecked::<PyStr>() }.chars().collect();
+                if let Some(p) = prec {
+                    c.truncate(p);
+                }
+                let pad = width.saturating_sub(c.len());
+                if fl.left {
+                    out.extend_from_slice(&c);
+                    out.resize(out.len() + pad, 0x20);
+                } else {
+                    out.resize(out.len() + pad, 0x20);
+                    out.extend_from_slice(&c);
+                }
+                continue;
+            }
+            'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
+                use num_traits::Signed;
+                let big = int_arg(&v, convc)?;
+                let radix = match convc {
+                    'x' | 'X' => 16,
+                    'o' => 8,
+                    _ => 10,
+                };
+                let mut digits = big.abs().to_str_radix(radix);
+                if convc == 'X' {
+                    digits = digits.to_ascii_uppercase();
+                }
+                if let Some(p) = prec {
+                    if digits.len() < p {
+                        digits = format!("{}{}", "0".repeat(p - digits.len()), digits);
+                    }
+                }
+                let sign = if big.is_negative() {
+                    "-"
+                } else if fl.sign {
+                    "+"
+                } else if fl.space {
+                    " "
+                } else {
+                    ""
+                };
+                let prefix = match (fl.alt, convc) {
+                    (true, 'x') => "0x",
+                    (true, 'X') => "0X",
+                    (true, 'o') => "0o",
+                    _ => "",
+                };
+                pad_numeric(&fl, width, sign, prefix, &digits)
+            }
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                let x = float_arg(&v)?;
+                let body = crate::objects::format_spec::format_float(
+                    x,
+                    convc,
+                    prec.unwrap_or(6),
+                    fl.alt,
+                );
+                let (neg, body) = match body.strip_prefix('-') {
+                    Some(b) => (true, b.to_owned()),
+                    None => (false, body),
+                };
+                let sign = if neg {
+                    "-"
+                } else if fl.sign {
+                    "+"
+                } else if fl.space {
+                    " "
+                } else {
+                    ""
+                };
+                let zero = fl.zero && x.is_finite();
+                let fl2 = PctFlags { zero, ..fl };
+                pad_numeric(&fl2, width, sign, "", &body)
+            }
+            'c' => {
+                let ch = if let Some(s) = v.downcast::<PyStr>() {
+                    if s.len() != 1 {
+                        return Err(PyErr::type_error("%c requires int or char"));
+                    }
+                    s.char_at(0)
+                } else if v.is_instance_of::<PyInt>() {
+                    let k = crate::objects::int::as_i64(&v).unwrap_or(-1);
+                    if !(0..0x110000).contains(&k) {
+                        return Err(PyErr::overflow_error(
+                            "%c arg not in range(0x110000)",
+                        ));
+                    }
+                    k as u32
+                } else {
+                    return Err(PyErr::type_error("%c requires int or char"));
+                };
+                let pad = width.saturating_sub(1);
+                if fl.left {
+                    out.push(ch);
+                    out.resize(out.len() + pad, 0x20);
+                } else {
+                    out.resize(out.len() + pad, 0x20);
+                    out.push(ch);
+                }
+                continue;
+            }
+            _ => {
+                let shown = if (0x20..0x7F).contains(&conv) {
+                    convc.to_string()
+                } else {
+                    "?".to_owned()
+                };
+                return Err(PyErr::value_error(format!(
+                    "unsupported format character '{shown}' (0x{conv:x}) at index {conv_at}"
+                )));
+            }
+        };
+        out.extend(text.chars().map(|c| c as u32));
+    }
+    if argidx < arglen && dict.is_none() {
+        return Err(PyErr::type_error(
+            "not all arguments converted during string formatting",
+        ));
+    }
+    new_cps(&out)
+}
+
+// ---------------------------------------------------------------------------
+// Codecs: utf-8, latin-1, ascii, utf-16 and utf-32 (Objects/unicodeobject.c).
+
+#[derive(Clone, Copy, PartialEq)]
+enum Codec {
+    Utf8,
+    Latin1,
+    Ascii,
+    Utf16(Option<bool>),
+    Utf32(Option<bool>),
+}
+
+impl Codec {
+    /// `Some(true)`: big-endian; `None`: native with a BOM.
+    fn name(self) -> &'static str {
+        match self {
+            Codec::Utf8 => "utf-8",
+            Codec::Latin1 => "latin-1",
+            Codec::Ascii => "ascii",
+            Codec::Utf16(None) => "utf-16",
+            Codec::Utf16(Some(false)) => "utf-16-le",
+            Codec::Utf16(Some(true)) => "utf-16-be",
+            Codec::Utf32(None) => "utf-32",
+            Codec::Utf32(Some(false)) => "utf-32-le",
+            Codec::Utf32(Some(true)) => "utf-32-be",
+        }
+    }
+}
+
+fn lookup_codec(enc: &str) -> PyResult<Codec> {
+    let norm: String = enc
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '_' | ' ' => '-',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect();
+    Ok(match norm.as_str() {
+        "utf-8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8-ucs2" | "utf8-ucs4" => Codec::Utf8,
+        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819" | "l1" | "latin"
+        | "iso-ir-100" | "csisolatin1" | "iso-8859-1:1987" => Codec::Latin1,
+        "ascii" | "us-ascii" | "646" | "us" | "ansi-x3.4-1968" | "cp367" | "csascii" => {
+            Codec::Ascii
+        }
+        "utf-16" | "utf16" | "u16" => Codec::Utf16(None),
+        "utf-16-le" | "utf-16le" => Codec::Utf16(Some(false)),
+        "utf-16-be" | "utf-16be" => Codec::Utf16(Some(true)),
+        "utf-32" | "utf32" | "u32" => Codec::Utf32(None),
+        "utf-32-le" | "utf-32le" => Codec::Utf32(Some(false)),
+        "utf-32-be" | "utf-32be" => Codec::Utf32(Some(true)),
+        _ => return Err(PyErr::lookup_error(format!("unknown encoding: {enc}"))),
+    })
+}
+
+fn unknown_handler(errors: &str) -> PyErr {
+    PyErr::lookup_error(format!("unknown error handler name '{errors}'"))
+}
+
+fn encode_error(codec: Codec, s: &PyRef, start: usize, end: usize, reason: &str) -> PyErr {
+    let args = (|| -> PyResult<Vec<PyRef>> {
+        Ok(vec![
+            PyStr::new(codec.name())?,
+            s.clone(),
+            PyInt::new(start as i64)?,
+            PyInt::new(end as i64)?,
+            PyStr::new(reason)?,
+        ])
+    })();
+    match args {
+        Ok(a) => PyErr::with_args(&crate::objects::exceptions::UNICODE_ENCODE_ERROR, &a),
+        Err(e) => e,
+    }
+}
+
+fn decode_error(codec: Codec, data: &[u8], start: usize, end: usize, reason: &str) -> PyErr {
+    let args = (|| -> PyResult<Vec<PyRef>> {
+        Ok(vec![
+            PyStr::new(codec.name())?,
+            crate::objects::bytes::PyBytes::new(data)?,
+            PyInt::new(start as i64)?,
+            PyInt::new(end as i64)?,
+            PyStr::new(reason)?,
+        ])
+    })();
+    match args {
+        Ok(a) => PyErr::with_args(&crate::objects::exceptions::UNICODE_DECODE_ERROR, &a),
+        Err(e) => e,
+    }
+}
+
+fn push_unit(out: &mut Vec<u8>, codec: Codec, c: u32) {
+    match codec {
+        Codec::Utf8 => {
+            if c < 0x80 {
+                out.push(c as u8);
+            } else if c < 0x800 {
+                out.extend([0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8]);
+            } else if c < 0x10000 {
+                out.extend([
+                    0xE0 | (c >> 12) as u8,
+                    0x80 | ((c >> 6) & 0x3F) as u8,
+                    0x80 | (c & 0x3F) as u8,
+                ]);
+            } else {
+                out.extend([
+                    0xF0 | (c >> 18) as u8,
+                    0x80 | ((c >> 12) & 0x3F) as u8,
+                    0x80 | ((c >> 6) & 0x3F) as u8,
+                    0x80 | (c & 0x3F) as u8,
+                ]);
+            }
+        }
+        Codec::Latin1 | Codec::Ascii => out.push(c as u8),
+        Codec::Utf16(be) => {
+            let be = be == Some(true);
+            let mut put = |u: u16| {
+                if be {
+                    out.extend(u.to_be_bytes())
+                } else {
+                    out.extend(u.to_le_bytes())
+                }
+            };
+            if c >= 0x10000 {
+                let v = c - 0x10000;
+                put(0xD800 | (v >> 10) as u16);
+                put(0xDC00 | (v & 0x3FF) as u16);
+            } else {
+                put(c as u16);
+            }
+        }
+        Codec::Utf32(be) => {
+            if be == Some(true) {
+                out.extend(c.to_be_bytes())
+            } else {
+                out.extend(c.to_le_bytes())
+            }
+        }
+    }
+}
+
+/// `str.encode(encoding, errors)` for the built-in codecs.
+pub fn encode(s: &PyRef, p: &PyStr, encoding: &str, errors: &str) -> PyResult<PyRef> {
+    let codec = lookup_codec(encoding)?;
+    if codec == Codec::Utf8 && p.is_ascii() {
+        return crate::objects::bytes::PyBytes::new(p.latin1().unwrap_or(&[]));
+    }
+    let x: Vec<u32> = p.chars().collect();
+    let limit = match codec {
+        Codec::Ascii => 0x80,
+        Codec::Latin1 => 0x100,
+        _ => 0x110000,
+    };
+    let bad = |c: u32| c >= limit || (0xD800..0xE000).contains(&c);
+    let reason = match codec {
+        Codec::Ascii => "ordinal not in range(128)",
+        Codec::Latin1 => "ordinal not in range(256)",
+        _ => "surrogates not allowed",
+    };
+    let mut out = Vec::with_capacity(x.len());
+    if matches!(codec, Codec::Utf16(None)) {
+        out.extend([0xFF, 0xFE]);
+    }
+    if matches!(codec, Codec::Utf32(None)) {
+        out.extend([0xFF, 0xFE, 0, 0]);
+    }
+    let mut i = 0;
+    while i < x.len() {
+        let c = x[i];
+        if !bad(c) {
+            push_unit(&mut out, codec, c);
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < x.len() && bad(x[end]) {
+            end += 1;
+        }
+        match errors {
+            "strict" => return Err(encode_error(codec, s, i, end, reason)),
+            "ignore" => {}
+            "replace" => out.extend(std::iter::repeat(b'?').take(end - i)),
+            "backslashreplace" => {
+                for &c in &x[i..end] {
+                    let t = if c <= 0xFF {
+                        format!("\\x{c:02x}")
+                    } else if c <= 0xFFFF {
+                        format!("\\u{c:04x}")
+                    } else {
+                        format!("\\U{c:08x}")
+                    };
+                    for b in t.bytes() {
+                        push_unit(&mut out, codec, b as u32);
+                    }
+                }
+            }
+            "xmlcharrefreplace" => {
+                for &c in &x[i..end] {
+                    for b in format!("&#{c};").bytes() {
+                        push_unit(&mut out, codec, b as u32);
+                    }
+                }
+            }
+            "surrogateescape" => {
+                for (k, &c) in x[i..end].iter().enumerate() {
+                    if (0xDC80..=0xDCFF).contains(&c) && !matches!(codec, Codec::Utf16(_) | Codec::Utf32(_)) {
+                        out.push((c - 0xDC00) as u8);
+                    } else {
+                        return Err(encode_error(codec, s, i + k, end, reason));
+                    }
+                }
+            }
+            "surrogatepass" => {
+                for (k, &c) in x[i..end].iter().enumerate() {
+                    if (0xD800..0xE000).contains(&c) && c < limit {
+                        push_unit(&mut out, codec, c);
+                    } else {
+                        return Err(encode_error(codec, s, i + k, end, reason));
+                    }
+                }
+            }
+            _ => return Err(unknown_handler(errors)),
+        }
+        i = end;
+    }
+    crate::objects::bytes::PyBytes::new(&out)
+}
+
+/// Applies a decode error handler to `data[start..end]`.
+fn decode_handle(
+    codec: Codec,
+    data: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+    errors: &str,
+    out: &mut Vec<u32>,
+) -> PyResult<()> {
+    match errors {
+        "strict" => Err(decode_error(codec, data, start, end, reason)),
+        "ignore" => Ok(()),
+        "replace" => {
+            out.push(0xFFFD);
+            Ok(())
+        }
+        "backslashreplace" => {
+            for &b in &data[start..end] {
+                out.extend(format!("\\x{b:02x}").bytes().map(u32::from));
+            }
+            Ok(())
+        }
+        "surrogateescape" => {
+            for &b in &data[start..end] {
+                if b < 128 {
+                    return Err(decode_error(codec, data, start, end, reason));
+                }
+                out.push(0xDC00 + b as u32);
+            }
+            Ok(())
+        }
+        "strict-surrogatepass" => Err(decode_error(codec, data, start, end, reason)),
+        _ => Err(unknown_handler(errors)),
+    }
+}
+
+/// `bytes.decode(encoding, errors)` for the built-in codecs.
+pub fn decode(data: &[u8], encoding: &str, errors: &str) -> PyResult<PyRef> {
+    let codec = lookup_codec(encoding)?;
+    let mut out: Vec<u32> = Vec::with_capacity(data.len());
+    match codec {
+        Codec::Latin1 => {
+            return PyStr::from_latin1_unchecked(&STR_TYPE, data, data.is_ascii());
+        }
+        Codec::Ascii => {
+            if data.is_ascii() {
+                return PyStr::from_latin1_unchecked(&STR_TYPE, data, true);
+            }
+            for (i, &b) in data.iter().enumerate() {
+                if b < 0x80 {
+                    out.push(b as u32);
+                } else {
+                    decode_handle(codec, data, i, i + 1, "ordinal not in range(128)", errors, &mut out)?;
+                }
+            }
+        }
+        Codec::Utf8 => {
+            let mut rest = data;
+            let mut base = 0;
+            loop {
+                match std::str::from_utf8(rest) {
+                    Ok(s) => {
+                        out.extend(s.chars().map(|c| c as u32));
+                        break;
+                    }
+                    Err(e) => {
+                        let good = e.valid_up_to();
+                        // SAFETY: from_utf8 validated rest[..good].
+                        let s = unsafe { std::str::from_utf8_unchecked(&rest[..good]) };
+                        out.extend(s.chars().map(|c| c as u32));
+                        let at = base + good;
+                        // surrogatepass: a 3-byte encoded surrogate.
+                        if errors == "surrogatepass"
+                            && rest.len() >= good + 3
+                            && rest[good] == 0xED
+                            && (0xA0..=0xBF).contains(&rest[good + 1])
+                            && (0x80..=0xBF).contains(&rest[good + 2])
+                        {
+                            let c = ((rest[good] as u32 & 0x0F) << 12)
+                                | ((rest[good + 1] as u32 & 0x3F) << 6)
+                                | (rest[good + 2] as u32 & 0x3F);
+                            out.push(c);
+                            rest = &rest[good + 3..];
+                            base = at + 3;
+                            continue;
+                        }
+                        let (len, reason) = match e.error_len() {
+                            None => (rest.len() - good, "unexpected end of data"),
+                            Some(n) => {
+                                let b = rest[good];
+                                let invalid_start =
+                                    (0x80..=0xC1).contains(&b) || b >= 0xF5;
+                                (
+                                    n,
+                                    if invalid_start {
+                                        "invalid start byte"
+                                    } else {
+                                        "invalid continuation byte"
+                                    },
+                                )
+                            }
+                        };
+                        let errs = if errors == "surrogatepass" {
+                            "strict-surrogatepass"
+                        } else {
+                            errors
+                        };
+                        decode_handle(codec, data, at, at + len, reason, errs, &mut out)?;
+                        rest = &rest[good + len..];
+                        base = at + len;
+                    }
+                }
+            }
+        }
+        Codec::Utf16(order) => {
+            let mut be = order == Some(true);
+            let mut i = 0;
+            if order.is_none() && data.len() >= 2 {
+                if data[0] == 0xFF && data[1] == 0xFE {
+                    i = 2;
+                } else if data[0] == 0xFE && data[1] == 0xFF {
+                    be = true;
+                    i = 2;
+                }
+            }
+            let unit = |k: usize| -> u32 {
+                let (a, b) = (data[k], data[k + 1]);
+                if be {
+                    u16::from_be_bytes([a, b]) as u32
+                } else {
+                    u16::from_le_bytes([a, b]) as u32
+                }
+            };
+            while i < data.len() {
+                if i + 1 >= data.len() {
+                    decode_handle(codec, data, i, data.len(), "truncated data", errors, &mut out)?;
+                    break;
+                }
+                let u = unit(i);
+                if !(0xD800..0xE000).contains(&u) {
+                    out.push(u);
+                    i += 2;
+                    continue;
+                }
+                if u >= 0xDC00 {
+                    if errors == "surrogatepass" {
+                        out.push(u);
+                    } else {
+                        decode_handle(codec, data, i, i + 2, "illegal encoding", errors, &mut out)?;
+                    }
+                    i += 2;
+                    continue;
+                }
+                if i + 3 >= data.len() {
+                    decode_handle(codec, data, i, data.len(), "unexpected end of data", errors, &mut out)?;
+                    break;
+                }
+                let lo = unit(i + 2);
+                if (0xDC00..0xE000).contains(&lo) {
+                    out.push(0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00));
+                    i += 4;
+                } else if errors == "surrogatepass" {
+                    out.push(u);
+                    i += 2;
+                } else {
+                    decode_handle(codec, data, i, i + 2, "illegal UTF-16 surrogate", errors, &mut out)?;
+                    i += 2;
+                }
+            }
+        }
+        Codec::Utf32(order) => {
+            let mut be = order == Some(true);
+            let mut i = 0;
+            if order.is_none() && data.len() >= 4 {
+                if data[..4] == [0xFF, 0xFE, 0, 0] {
+                    i = 4;
+                } else if data[..4] == [0, 0, 0xFE, 0xFF] {
+                    be = true;
+                    i = 4;
+                }
+            }
+            while i < data.len() {
+                if i + 3 >= data.len() {
+                    decode_handle(codec, data, i, data.len(), "truncated data", errors, &mut out)?;
+                    break;
+                }
+                let w = [data[i], data[i + 1], data[i + 2], data[i + 3]];
+                let c = if be {
+                    u32::from_be_bytes(w)
+                } else {
+                    u32::from_le_bytes(w)
+                };
+                if c >= 0x110000 {
+                    decode_handle(codec, data, i, i + 4, "code point not in range(0x110000)", errors, &mut out)?;
+                } else if (0xD800..0xE000).contains(&c) && errors != "surrogatepass" {
+                    decode_handle(codec, data, i, i + 4, "code point in surrogate code point range(0xd800, 0xe000)", errors, &mut out)?;
+                } else {
+                    out.push(c);
+                }
+                i += 4;
+            }
+        }
+    }
+    new_cps(&out)
+}
+
+mod tables {
+    //! Character classes from CPython 3.11's unicodedata (Unicode 14.0.0),
+    //! generated with /usr/bin/python3.11 (str.isdecimal/isdigit/isnumeric/isalpha,
+    //! and the characters whose lower() differs from Rust's char::to_lowercase).
+pub(super) static DECIMAL: &[(u32, u32)] = &[
+    (0x30, 0x39), (0x660, 0x669), (0x6F0, 0x6F9), (0x7C0, 0x7C9), (0x966, 0x96F), (0x9E6, 0x9EF),
+    (0xA66, 0xA6F), (0xAE6, 0xAEF), (0xB66, 0xB6F), (0xBE6, 0xBEF), (0xC66, 0xC6F),
+    (0xCE6, 0xCEF), (0xD66, 0xD6F), (0xDE6, 0xDEF), (0xE50, 0xE59), (0xED0, 0xED9),
+    (0xF20, 0xF29), (0x1040, 0x1049), (0x1090, 0x1099), (0x17E0, 0x17E9), (0x1810, 0x1819),
+    (0x1946, 0x194F), (0x19D0, 0x19D9), (0x1A80, 0x1A89), (0x1A90, 0x1A99), (0x1B50, 0x1B59),
+    (0x1BB0, 0x1BB9), (0x1C40, 0x1C49), (0x1C50, 0x1C59), (0xA620, 0xA629), (0xA8D0, 0xA8D9),
+    (0xA900, 0xA909), (0xA9D0, 0xA9D9), (0xA9F0, 0xA9F9), (0xAA50, 0xAA59), (0xABF0, 0xABF9),
+    (0xFF10, 0xFF19), (0x104A0, 0x104A9), (0x10D30, 0x10D39), (0x11066, 0x1106F),
+    (0x110F0, 0x110F9), (0x11136, 0x1113F), (0x111D0, 0x111D9), (0x112F0, 0x112F9),
+    (0x11450, 0x11459), (0x114D0, 0x114D9), (0x11650, 0x11659), (0x116C0, 0x116C9),
+    (0x11730, 0x11739), (0x118E0, 0x118E9), (0x11950, 0x11959), (0x11C50, 0x11C59),
+    (0x11D50, 0x11D59), (0x11DA0, 0x11DA9), (0x16A60, 0x16A69), (0x16AC0, 0x16AC9),
+    (0x16B50, 0x16B59), (0x1D7CE, 0x1D7FF), (0x1E140, 0x1E149), (0x1E2F0, 0x1E2F9),
+    (0x1E950, 0x1E959), (0x1FBF0, 0x1FBF9),
+];
+pub(super) static DIGIT: &[(u32, u32)] = &[
+    (0x30, 0x39), (0xB2, 0xB3), (0xB9, 0xB9), (0x660, 0x669), (0x6F0, 0x6F9), (0x7C0, 0x7C9),
+    (0x966, 0x96F), (0x9E6, 0x9EF), (0xA66, 0xA6F), (0xAE6, 0xAEF), (0xB66, 0xB6F),
+    (0xBE6, 0xBEF), (0xC66, 0xC6F), (0xCE6, 0xCEF), (0xD66, 0xD6F), (0xDE6, 0xDEF),
+    (0xE50, 0xE59), (0xED0, 0xED9), (0xF20, 0xF29), (0x1040, 0x1049), (0x1090, 0x1099),
+    (0x1369, 0x1371), (0x17E0, 0x17E9), (0x1810, 0x1819), (0x1946, 0x194F), (0x19D0, 0x19DA),
+    (0x1A80, 0x1A89), (0x1A90, 0x1A99), (0x1B50, 0x1B59), (0x1BB0, 0x1BB9), (0x1C40, 0x1C49),
+    (0x1C50, 0x1C59), (0x2070, 0x2070), (0x2074, 0x2079), (0x2080, 0x2089), (0x2460, 0x2468),
+    (0x2474, 0x247C), (0x2488, 0x2490), (0x24EA, 0x24EA), (0x24F5, 0x24FD), (0x24FF, 0x24FF),
+    (0x2776, 0x277E), (0x2780, 0x2788), (0x278A, 0x2792), (0xA620, 0xA629), (0xA8D0, 0xA8D9),
+    (0xA900, 0xA909), (0xA9D0, 0xA9D9), (0xA9F0, 0xA9F9), (0xAA50, 0xAA59), (0xABF0, 0xABF9),
+    (0xFF10, 0xFF19), (0x104A0, 0x104A9), (0x10A40, 0x10A43), (0x10D30, 0x10D39),
+    (0x10E60, 0x10E68), (0x11052, 0x1105A), (0x11066, 0x1106F), (0x110F0, 0x110F9),
+    (0x11136, 0x1113F), (0x111D0, 0x111D9), (0x112F0, 0x112F9), (0x11450, 0x11459),
+    (0x114D0, 0x114D9), (0x11650, 0x11659), (0x116C0, 0x116C9), (0x11730, 0x11739),
+    (0x118E0, 0x118E9), (0x11950, 0x11959), (0x11C50, 0x11C59), (0x11D50, 0x11D59),
+    (0x11DA0, 0x11DA9), (0x16A60, 0x16A69), (0x16AC0, 0x16AC9), (0x16B50, 0x16B59),
+    (0x1D7CE, 0x1D7FF), (0x1E140, 0x1E149), (0x1E2F0, 0x1E2F9), (0x1E950, 0x1E959),
+    (0x1F100, 0x1F10A), (0x1FBF0, 0x1FBF9),
+];
+pub(super) static NUMERIC: &[(u32, u32)] = &[
+    (0x30, 0x39), (0xB2, 0xB3), (0xB9, 0xB9), (0xBC, 0xBE), (0x660, 0x669), (0x6F0, 0x6F9),
+    (0x7C0, 0x7C9), (0x966, 0x96F), (0x9E6, 0x9EF), (0x9F4, 0x9F9), (0xA66, 0xA6F),
+    (0xAE6, 0xAEF), (0xB66, 0xB6F), (0xB72, 0xB77), (0xBE6, 0xBF2), (0xC66, 0xC6F),
+    (0xC78, 0xC7E), (0xCE6, 0xCEF), (0xD58, 0xD5E), (0xD66, 0xD78), (0xDE6, 0xDEF),
+    (0xE50, 0xE59), (0xED0, 0xED9), (0xF20, 0xF33), (0x1040, 0x1049), (0x1090, 0x1099),
+    (0x1369, 0x137C), (0x16EE, 0x16F0), (0x17E0, 0x17E9), (0x17F0, 0x17F9), (0x1810, 0x1819),
+    (0x1946, 0x194F), (0x19D0, 0x19DA), (0x1A80, 0x1A89), (0x1A90, 0x1A99), (0x1B50, 0x1B59),
+    (0x1BB0, 0x1BB9), (0x1C40, 0x1C49), (0x1C50, 0x1C59), (0x2070, 0x2070), (0x2074, 0x2079),
+    (0x2080, 0x2089), (0x2150, 0x2182), (0x2185, 0x2189), (0x2460, 0x249B), (0x24EA, 0x24FF),
+    (0x2776, 0x2793), (0x2CFD, 0x2CFD), (0x3007, 0x3007), (0x3021, 0x3029), (0x3038, 0x303A),
+    (0x3192, 0x3195), (0x3220, 0x3229), (0x3248, 0x324F), (0x3251, 0x325F), (0x3280, 0x3289),
+    (0x32B1, 0x32BF), (0x3405, 0x3405), (0x3483, 0x3483), (0x382A, 0x382A), (0x3B4D, 0x3B4D),
+    (0x4E00, 0x4E00), (0x4E03, 0x4E03), (0x4E07, 0x4E07), (0x4E09, 0x4E09), (0x4E5D, 0x4E5D),
+    (0x4E8C, 0x4E8C), (0x4E94, 0x4E94), (0x4E96, 0x4E96), (0x4EBF, 0x4EC0), (0x4EDF, 0x4EDF),
+    (0x4EE8, 0x4EE8), (0x4F0D, 0x4F0D), (0x4F70, 0x4F70), (0x5104, 0x5104), (0x5146, 0x5146),
+    (0x5169, 0x5169), (0x516B, 0x516B), (0x516D, 0x516D), (0x5341, 0x5341), (0x5343, 0x5345),
+    (0x534C, 0x534C), (0x53C1, 0x53C4), (0x56DB, 0x56DB), (0x58F1, 0x58F1), (0x58F9, 0x58F9),
+    (0x5E7A, 0x5E7A), (0x5EFE, 0x5EFF), (0x5F0C, 0x5F0E), (0x5F10, 0x5F10), (0x62FE, 0x62FE),
+    (0x634C, 0x634C), (0x67D2, 0x67D2), (0x6F06, 0x6F06), (0x7396, 0x7396), (0x767E, 0x767E),
+    (0x8086, 0x8086), (0x842C, 0x842C), (0x8CAE, 0x8CAE), (0x8CB3, 0x8CB3), (0x8D30, 0x8D30),
+    (0x9621, 0x9621), (0x9646, 0x9646), (0x964C, 0x964C), (0x9678, 0x9678), (0x96F6, 0x96F6),
+    (0xA620, 0xA629), (0xA6E6, 0xA6EF), (0xA830, 0xA835), (0xA8D0, 0xA8D9), (0xA900, 0xA909),
+    (0xA9D0, 0xA9D9), (0xA9F0, 0xA9F9), (0xAA50, 0xAA59), (0xABF0, 0xABF9), (0xF96B, 0xF96B),
+    (0xF973, 0xF973), (0xF978, 0xF978), (0xF9B2, 0xF9B2), (0xF9D1, 0xF9D1), (0xF9D3, 0xF9D3),
+    (0xF9FD, 0xF9FD), (0xFF10, 0xFF19), (0x10107, 0x10133), (0x10140, 0x10178),
+    (0x1018A, 0x1018B), (0x102E1, 0x102FB), (0x10320, 0x10323), (0x10341, 0x10341),
+    (0x1034A, 0x1034A), (0x103D1, 0x103D5), (0x104A0, 0x104A9), (0x10858, 0x1085F),
+    (0x10879, 0x1087F), (0x108A7, 0x108AF), (0x108FB, 0x108FF), (0x10916, 0x1091B),
+    (0x109BC, 0x109BD), (0x109C0, 0x109CF), (0x109D2, 0x109FF), (0x10A40, 0x10A48),
+    (0x10A7D, 0x10A7E), (0x10A9D, 0x10A9F), (0x10AEB, 0x10AEF), (0x10B58, 0x10B5F),
+    (0x10B78, 0x10B7F), (0x10BA9, 0x10BAF), (0x10CFA, 0x10CFF), (0x10D30, 0x10D39),
+    (0x10E60, 0x10E7E), (0x10F1D, 0x10F26), (0x10F51, 0x10F54), (0x10FC5, 0x10FCB),
+    (0x11052, 0x1106F), (0x110F0, 0x110F9), (0x11136, 0x1113F), (0x111D0, 0x111D9),
+    (0x111E1, 0x111F4), (0x112F0, 0x112F9), (0x11450, 0x11459), (0x114D0, 0x114D9),
+    (0x11650, 0x11659), (0x116C0, 0x116C9), (0x11730, 0x1173B), (0x118E0, 0x118F2),
+    (0x11950, 0x11959), (0x11C50, 0x11C6C), (0x11D50, 0x11D59), (0x11DA0, 0x11DA9),
+    (0x11FC0, 0x11FD4), (0x12400, 0x1246E), (0x16A60, 0x16A69), (0x16AC0, 0x16AC9),
+    (0x16B50, 0x16B59), (0x16B5B, 0x16B61), (0x16E80, 0x16E96), (0x1D2E0, 0x1D2F3),
+    (0x1D360, 0x1D378), (0x1D7CE, 0x1D7FF), (0x1E140, 0x1E149), (0x1E2F0, 0x1E2F9),
+    (0x1E8C7, 0x1E8CF), (0x1E950, 0x1E959), (0x1EC71, 0x1ECAB), (0x1ECAD, 0x1ECAF),
+    (0x1ECB1, 0x1ECB4), (0x1ED01, 0x1ED2D), (0x1ED2F, 0x1ED3D), (0x1F100, 0x1F10C),
+    (0x1FBF0, 0x1FBF9), (0x20001, 0x20001), (0x20064, 0x20064), (0x200E2, 0x200E2),
+    (0x20121, 0x20121), (0x2092A, 0x2092A), (0x20983, 0x20983), (0x2098C, 0x2098C),
+    (0x2099C, 0x2099C), (0x20AEA, 0x20AEA), (0x20AFD, 0x20AFD), (0x20B19, 0x20B19),
+    (0x22390, 0x22390), (0x22998, 0x22998), (0x23B1B, 0x23B1B), (0x2626D, 0x2626D),
+    (0x2F890, 0x2F890),
+];
+pub(super) static ALPHA: &[(u32, u32)] = &[
+    (0x41, 0x5A), (0x61, 0x7A), (0xAA, 0xAA), (0xB5, 0xB5), (0xBA, 0xBA), (0xC0, 0xD6),
+    (0xD8, 0xF6), (0xF8, 0x2C1), (0x2C6, 0x2D1), (0x2E0, 0x2E4), (0x2EC, 0x2EC), (0x2EE, 0x2EE),
+    (0x370, 0x374), (0x376, 0x377), (0x37A, 0x37D), (0x37F, 0x37F), (0x386, 0x386),
+    (0x388, 0x38A), (0x38C, 0x38C), (0x38E, 0x3A1), (0x3A3, 0x3F5), (0x3F7, 0x481),
+    (0x48A, 0x52F), (0x531, 0x556), (0x559, 0x559), (0x560, 0x588), (0x5D0, 0x5EA),
+    (0x5EF, 0x5F2), (0x620, 0x64A), (0x66E, 0x66F), (0x671, 0x6D3), (0x6D5, 0x6D5),
+    (0x6E5, 0x6E6), (0x6EE, 0x6EF), (0x6FA, 0x6FC), (0x6FF, 0x6FF), (0x710, 0x710),
+    (0x712, 0x72F), (0x74D, 0x7A5), (0x7B1, 0x7B1), (0x7CA, 0x7EA), (0x7F4, 0x7F5),
+    (0x7FA, 0x7FA), (0x800, 0x815), (0x81A, 0x81A), (0x824, 0x824), (0x828, 0x828),
+    (0x840, 0x858), (0x860, 0x86A), (0x870, 0x887), (0x889, 0x88E), (0x8A0, 0x8C9),
+    (0x904, 0x939), (0x93D, 0x93D), (0x950, 0x950), (0x958, 0x961), (0x971, 0x980),
+    (0x985, 0x98C), (0x98F, 0x990), (0x993, 0x9A8), (0x9AA, 0x9B0), (0x9B2, 0x9B2),
+    (0x9B6, 0x9B9), (0x9BD, 0x9BD), (0x9CE, 0x9CE), (0x9DC, 0x9DD), (0x9DF, 0x9E1),
+    (0x9F0, 0x9F1), (0x9FC, 0x9FC), (0xA05, 0xA0A), (0xA0F, 0xA10), (0xA13, 0xA28),
+    (0xA2A, 0xA30), (0xA32, 0xA33), (0xA35, 0xA36), (0xA38, 0xA39), (0xA59, 0xA5C),
+    (0xA5E, 0xA5E), (0xA72, 0xA74), (0xA85, 0xA8D), (0xA8F, 0xA91), (0xA93, 0xAA8),
+    (0xAAA, 0xAB0), (0xAB2, 0xAB3), (0xAB5, 0xAB9), (0xABD, 0xABD), (0xAD0, 0xAD0),
+    (0xAE0, 0xAE1), (0xAF9, 0xAF9), (0xB05, 0xB0C), (0xB0F, 0xB10), (0xB13, 0xB28),
+    (0xB2A, 0xB30), (0xB32, 0xB33), (0xB35, 0xB39), (0xB3D, 0xB3D), (0xB5C, 0xB5D),
+    (0xB5F, 0xB61), (0xB71, 0xB71), (0xB83, 0xB83), (0xB85, 0xB8A), (0xB8E, 0xB90),
+    (0xB92, 0xB95), (0xB99, 0xB9A), (0xB9C, 0xB9C), (0xB9E, 0xB9F), (0xBA3, 0xBA4),
+    (0xBA8, 0xBAA), (0xBAE, 0xBB9), (0xBD0, 0xBD0), (0xC05, 0xC0C), (0xC0E, 0xC10),
+    (0xC12, 0xC28), (0xC2A, 0xC39), (0xC3D, 0xC3D), (0xC58, 0xC5A), (0xC5D, 0xC5D),
+    (0xC60, 0xC61), (0xC80, 0xC80), (0xC85, 0xC8C), (0xC8E, 0xC90), (0xC92, 0xCA8),
+    (0xCAA, 0xCB3), (0xCB5, 0xCB9), (0xCBD, 0xCBD), (0xCDD, 0xCDE), (0xCE0, 0xCE1),
+    (0xCF1, 0xCF2), (0xD04, 0xD0C), (0xD0E, 0xD10), (0xD12, 0xD3A), (0xD3D, 0xD3D),
+    (0xD4E, 0xD4E), (0xD54, 0xD56), (0xD5F, 0xD61), (0xD7A, 0xD7F), (0xD85, 0xD96),
+    (0xD9A, 0xDB1), (0xDB3, 0xDBB), (0xDBD, 0xDBD), (0xDC0, 0xDC6), (0xE01, 0xE30),
+    (0xE32, 0xE33), (0xE40, 0xE46), (0xE81, 0xE82), (0xE84, 0xE84), (0xE86, 0xE8A),
+    (0xE8C, 0xEA3), (0xEA5, 0xEA5), (0xEA7, 0xEB0), (0xEB2, 0xEB3), (0xEBD, 0xEBD),
+    (0xEC0, 0xEC4), (0xEC6, 0xEC6), (0xEDC, 0xEDF), (0xF00, 0xF00), (0xF40, 0xF47),
+    (0xF49, 0xF6C), (0xF88, 0xF8C), (0x1000, 0x102A), (0x103F, 0x103F), (0x1050, 0x1055),
+    (0x105A, 0x105D), (0x1061, 0x1061), (0x1065, 0x1066), (0x106E, 0x1070), (0x1075, 0x1081),
+    (0x108E, 0x108E), (0x10A0, 0x10C5), (0x10C7, 0x10C7), (0x10CD, 0x10CD), (0x10D0, 0x10FA),
+    (0x10FC, 0x1248), (0x124A, 0x124D), (0x1250, 0x1256), (0x1258, 0x1258), (0x125A, 0x125D),
+    (0x1260, 0x1288), (0x128A, 0x128D), (0x1290, 0x12B0), (0x12B2, 0x12B5), (0x12B8, 0x12BE),
+    (0x12C0, 0x12C0), (0x12C2, 0x12C5), (0x12C8, 0x12D6), (0x12D8, 0x1310), (0x1312, 0x1315),
+    (0x1318, 0x135A), (0x1380, 0x138F), (0x13A0, 0x13F5), (0x13F8, 0x13FD), (0x1401, 0x166C),
+    (0x166F, 0x167F), (0x1681, 0x169A), (0x16A0, 0x16EA), (0x16F1, 0x16F8), (0x1700, 0x1711),
+    (0x171F, 0x1731), (0x1740, 0x1751), (0x1760, 0x176C), (0x176E, 0x1770), (0x1780, 0x17B3),
+    (0x17D7, 0x17D7), (0x17DC, 0x17DC), (0x1820, 0x1878), (0x1880, 0x1884), (0x1887, 0x18A8),
+    (0x18AA, 0x18AA), (0x18B0, 0x18F5), (0x1900, 0x191E), (0x1950, 0x196D), (0x1970, 0x1974),
+    (0x1980, 0x19AB), (0x19B0, 0x19C9), (0x1A00, 0x1A16), (0x1A20, 0x1A54), (0x1AA7, 0x1AA7),
+    (0x1B05, 0x1B33), (0x1B45, 0x1B4C), (0x1B83, 0x1BA0), (0x1BAE, 0x1BAF), (0x1BBA, 0x1BE5),
+    (0x1C00, 0x1C23), (0x1C4D, 0x1C4F), (0x1C5A, 0x1C7D), (0x1C80, 0x1C88), (0x1C90, 0x1CBA),
+    (0x1CBD, 0x1CBF), (0x1CE9, 0x1CEC), (0x1CEE, 0x1CF3), (0x1CF5, 0x1CF6), (0x1CFA, 0x1CFA),
+    (0x1D00, 0x1DBF), (0x1E00, 0x1F15), (0x1F18, 0x1F1D), (0x1F20, 0x1F45), (0x1F48, 0x1F4D),
+    (0x1F50, 0x1F57), (0x1F59, 0x1F59), (0x1F5B, 0x1F5B), (0x1F5D, 0x1F5D), (0x1F5F, 0x1F7D),
+    (0x1F80, 0x1FB4), (0x1FB6, 0x1FBC), (0x1FBE, 0x1FBE), (0x1FC2, 0x1FC4), (0x1FC6, 0x1FCC),
+    (0x1FD0, 0x1FD3), (0x1FD6, 0x1FDB), (0x1FE0, 0x1FEC), (0x1FF2, 0x1FF4), (0x1FF6, 0x1FFC),
+    (0x2071, 0x2071), (0x207F, 0x207F), (0x2090, 0x209C), (0x2102, 0x2102), (0x2107, 0x2107),
+    (0x210A, 0x2113), (0x2115, 0x2115), (0x2119, 0x211D), (0x2124, 0x2124), (0x2126, 0x2126),
+    (0x2128, 0x2128), (0x212A, 0x212D), (0x212F, 0x2139), (0x213C, 0x213F), (0x2145, 0x2149),
+    (0x214E, 0x214E), (0x2183, 0x2184), (0x2C00, 0x2CE4), (0x2CEB, 0x2CEE), (0x2CF2, 0x2CF3),
+    (0x2D00, 0x2D25), (0x2D27, 0x2D27), (0x2D2D, 0x2D2D), (0x2D30, 0x2D67), (0x2D6F, 0x2D6F),
+    (0x2D80, 0x2D96), (0x2DA0, 0x2DA6), (0x2DA8, 0x2DAE), (0x2DB0, 0x2DB6), (0x2DB8, 0x2DBE),
+    (0x2DC0, 0x2DC6), (0x2DC8, 0x2DCE), (0x2DD0, 0x2DD6), (0x2DD8, 0x2DDE), (0x2E2F, 0x2E2F),
+    (0x3005, 0x3006), (0x3031, 0x3035), (0x303B, 0x303C), (0x3041, 0x3096), (0x309D, 0x309F),
+    (0x30A1, 0x30FA), (0x30FC, 0x30FF), (0x3105, 0x312F), (0x3131, 0x318E), (0x31A0, 0x31BF),
+    (0x31F0, 0x31FF), (0x3400, 0x4DBF), (0x4E00, 0xA48C), (0xA4D0, 0xA4FD), (0xA500, 0xA60C),
+    (0xA610, 0xA61F), (0xA62A, 0xA62B), (0xA640, 0xA66E), (0xA67F, 0xA69D), (0xA6A0, 0xA6E5),
+    (0xA717, 0xA71F), (0xA722, 0xA788), (0xA78B, 0xA7CA), (0xA7D0, 0xA7D1), (0xA7D3, 0xA7D3),
+    (0xA7D5, 0xA7D9), (0xA7F2, 0xA801), (0xA803, 0xA805), (0xA807, 0xA80A), (0xA80C, 0xA822),
+    (0xA840, 0xA873), (0xA882, 0xA8B3), (0xA8F2, 0xA8F7), (0xA8FB, 0xA8FB), (0xA8FD, 0xA8FE),
+    (0xA90A, 0xA925), (0xA930, 0xA946), (0xA960, 0xA97C), (0xA984, 0xA9B2), (0xA9CF, 0xA9CF),
+    (0xA9E0, 0xA9E4), (0xA9E6, 0xA9EF), (0xA9FA, 0xA9FE), (0xAA00, 0xAA28), (0xAA40, 0xAA42),
+    (0xAA44, 0xAA4B), (0xAA60, 0xAA76), (0xAA7A, 0xAA7A), (0xAA7E, 0xAAAF), (0xAAB1, 0xAAB1),
+    (0xAAB5, 0xAAB6), (0xAAB9, 0xAABD), (0xAAC0, 0xAAC0), (0xAAC2, 0xAAC2), (0xAADB, 0xAADD),
+    (0xAAE0, 0xAAEA), (0xAAF2, 0xAAF4), (0xAB01, 0xAB06), (0xAB09, 0xAB0E), (0xAB11, 0xAB16),
+    (0xAB20, 0xAB26), (0xAB28, 0xAB2E), (0xAB30, 0xAB5A), (0xAB5C, 0xAB69), (0xAB70, 0xABE2),
+    (0xAC00, 0xD7A3), (0xD7B0, 0xD7C6), (0xD7CB, 0xD7FB), (0xF900, 0xFA6D), (0xFA70, 0xFAD9),
+    (0xFB00, 0xFB06), (0xFB13, 0xFB17), (0xFB1D, 0xFB1D), (0xFB1F, 0xFB28), (0xFB2A, 0xFB36),
+    (0xFB38, 0xFB3C), (0xFB3E, 0xFB3E), (0xFB40, 0xFB41), (0xFB43, 0xFB44), (0xFB46, 0xFBB1),
+    (0xFBD3, 0xFD3D), (0xFD50, 0xFD8F), (0xFD92, 0xFDC7), (0xFDF0, 0xFDFB), (0xFE70, 0xFE74),
+    (0xFE76, 0xFEFC), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A), (0xFF66, 0xFFBE), (0xFFC2, 0xFFC7),
+    (0xFFCA, 0xFFCF), (0xFFD2, 0xFFD7), (0xFFDA, 0xFFDC), (0x10000, 0x1000B), (0x1000D, 0x10026),
+    (0x10028, 0x1003A), (0x1003C, 0x1003D), (0x1003F, 0x1004D), (0x10050, 0x1005D),
+    (0x10080, 0x100FA), (0x10280, 0x1029C), (0x102A0, 0x102D0), (0x10300, 0x1031F),
+    (0x1032D, 0x10340), (0x10342, 0x10349), (0x10350, 0x10375), (0x10380, 0x1039D),
+    (0x103A0, 0x103C3), (0x103C8, 0x103CF), (0x10400, 0x1049D), (0x104B0, 0x104D3),
+    (0x104D8, 0x104FB), (0x10500, 0x10527), (0x10530, 0x10563), (0x10570, 0x1057A),
+    (0x1057C, 0x1058A), (0x1058C, 0x10592), (0x10594, 0x10595), (0x10597, 0x105A1),
+    (0x105A3, 0x105B1), (0x105B3, 0x105B9), (0x105BB, 0x105BC), (0x10600, 0x10736),
+    (0x10740, 0x10755), (0x10760, 0x10767), (0x10780, 0x10785), (0x10787, 0x107B0),
+    (0x107B2, 0x107BA), (0x10800, 0x10805), (0x10808, 0x10808), (0x1080A, 0x10835),
+    (0x10837, 0x10838), (0x1083C, 0x1083C), (0x1083F, 0x10855), (0x10860, 0x10876),
+    (0x10880, 0x1089E), (0x108E0, 0x108F2), (0x108F4, 0x108F5), (0x10900, 0x10915),
+    (0x10920, 0x10939), (0x10980, 0x109B7), (0x109BE, 0x109BF), (0x10A00, 0x10A00),
+    (0x10A10, 0x10A13), (0x10A15, 0x10A17), (0x10A19, 0x10A35), (0x10A60, 0x10A7C),
+    (0x10A80, 0x10A9C), (0x10AC0, 0x10AC7), (0x10AC9, 0x10AE4), (0x10B00, 0x10B35),
+    (0x10B40, 0x10B55), (0x10B60, 0x10B72), (0x10B80, 0x10B91), (0x10C00, 0x10C48),
+    (0x10C80, 0x10CB2), (0x10CC0, 0x10CF2), (0x10D00, 0x10D23), (0x10E80, 0x10EA9),
+    (0x10EB0, 0x10EB1), (0x10F00, 0x10F1C), (0x10F27, 0x10F27), (0x10F30, 0x10F45),
+    (0x10F70, 0x10F81), (0x10FB0, 0x10FC4), (0x10FE0, 0x10FF6), (0x11003, 0x11037),
+    (0x11071, 0x11072), (0x11075, 0x11075), (0x11083, 0x110AF), (0x110D0, 0x110E8),
+    (0x11103, 0x11126), (0x11144, 0x11144), (0x11147, 0x11147), (0x11150, 0x11172),
+    (0x11176, 0x11176), (0x11183, 0x111B2), (0x111C1, 0x111C4), (0x111DA, 0x111DA),
+    (0x111DC, 0x111DC), (0x11200, 0x11211), (0x11213, 0x1122B), (0x11280, 0x11286),
+    (0x11288, 0x11288), (0x1128A, 0x1128D), (0x1128F, 0x1129D), (0x1129F, 0x112A8),
+    (0x112B0, 0x112DE), (0x11305, 0x1130C), (0x1130F, 0x11310), (0x11313, 0x11328),
+    (0x1132A, 0x11330), (0x11332, 0x11333), (0x11335, 0x11339), (0x1133D, 0x1133D),
+    (0x11350, 0x11350), (0x1135D, 0x11361), (0x11400, 0x11434), (0x11447, 0x1144A),
+    (0x1145F, 0x11461), (0x11480, 0x114AF), (0x114C4, 0x114C5), (0x114C7, 0x114C7),
+    (0x11580, 0x115AE), (0x115D8, 0x115DB), (0x11600, 0x1162F), (0x11644, 0x11644),
+    (0x11680, 0x116AA), (0x116B8, 0x116B8), (0x11700, 0x1171A), (0x11740, 0x11746),
+    (0x11800, 0x1182B), (0x118A0, 0x118DF), (0x118FF, 0x11906), (0x11909, 0x11909),
+    (0x1190C, 0x11913), (0x11915, 0x11916), (0x11918, 0x1192F), (0x1193F, 0x1193F),
+    (0x11941, 0x11941), (0x119A0, 0x119A7), (0x119AA, 0x119D0), (0x119E1, 0x119E1),
+    (0x119E3, 0x119E3), (0x11A00, 0x11A00), (0x11A0B, 0x11A32), (0x11A3A, 0x11A3A),
+    (0x11A50, 0x11A50), (0x11A5C, 0x11A89), (0x11A9D, 0x11A9D), (0x11AB0, 0x11AF8),
+    (0x11C00, 0x11C08), (0x11C0A, 0x11C2E), (0x11C40, 0x11C40), (0x11C72, 0x11C8F),
+    (0x11D00, 0x11D06), (0x11D08, 0x11D09), (0x11D0B, 0x11D30), (0x11D46, 0x11D46),
+    (0x11D60, 0x11D65), (0x11D67, 0x11D68), (0x11D6A, 0x11D89), (0x11D98, 0x11D98),
+    (0x11EE0, 0x11EF2), (0x11FB0, 0x11FB0), (0x12000, 0x12399), (0x12480, 0x12543),
+    (0x12F90, 0x12FF0), (0x13000, 0x1342E), (0x14400, 0x14646), (0x16800, 0x16A38),
+    (0x16A40, 0x16A5E), (0x16A70, 0x16ABE), (0x16AD0, 0x16AED), (0x16B00, 0x16B2F),
+    (0x16B40, 0x16B43), (0x16B63, 0x16B77), (0x16B7D, 0x16B8F), (0x16E40, 0x16E7F),
+    (0x16F00, 0x16F4A), (0x16F50, 0x16F50), (0x16F93, 0x16F9F), (0x16FE0, 0x16FE1),
+    (0x16FE3, 0x16FE3), (0x17000, 0x187F7), (0x18800, 0x18CD5), (0x18D00, 0x18D08),
+    (0x1AFF0, 0x1AFF3), (0x1AFF5, 0x1AFFB), (0x1AFFD, 0x1AFFE), (0x1B000, 0x1B122),
+    (0x1B150, 0x1B152), (0x1B164, 0x1B167), (0x1B170, 0x1B2FB), (0x1BC00, 0x1BC6A),
+    (0x1BC70, 0x1BC7C), (0x1BC80, 0x1BC88), (0x1BC90, 0x1BC99), (0x1D400, 0x1D454),
+    (0x1D456, 0x1D49C), (0x1D49E, 0x1D49F), (0x1D4A2, 0x1D4A2), (0x1D4A5, 0x1D4A6),
+    (0x1D4A9, 0x1D4AC), (0x1D4AE, 0x1D4B9), (0x1D4BB, 0x1D4BB), (0x1D4BD, 0x1D4C3),
+    (0x1D4C5, 0x1D505), (0x1D507, 0x1D50A), (0x1D50D, 0x1D514), (0x1D516, 0x1D51C),
+    (0x1D51E, 0x1D539), (0x1D53B, 0x1D53E), (0x1D540, 0x1D544), (0x1D546, 0x1D546),
+    (0x1D54A, 0x1D550), (0x1D552, 0x1D6A5), (0x1D6A8, 0x1D6C0), (0x1D6C2, 0x1D6DA),
+    (0x1D6DC, 0x1D6FA), (0x1D6FC, 0x1D714), (0x1D716, 0x1D734), (0x1D736, 0x1D74E),
+    (0x1D750, 0x1D76E), (0x1D770, 0x1D788), (0x1D78A, 0x1D7A8), (0x1D7AA, 0x1D7C2),
+    (0x1D7C4, 0x1D7CB), (0x1DF00, 0x1DF1E), (0x1E100, 0x1E12C), (0x1E137, 0x1E13D),
+    (0x1E14E, 0x1E14E), (0x1E290, 0x1E2AD), (0x1E2C0, 0x1E2EB), (0x1E7E0, 0x1E7E6),
+    (0x1E7E8, 0x1E7EB), (0x1E7ED, 0x1E7EE), (0x1E7F0, 0x1E7FE), (0x1E800, 0x1E8C4),
+    (0x1E900, 0x1E943), (0x1E94B, 0x1E94B), (0x1EE00, 0x1EE03), (0x1EE05, 0x1EE1F),
+    (0x1EE21, 0x1EE22), (0x1EE24, 0x1EE24), (0x1EE27, 0x1EE27), (0x1EE29, 0x1EE32),
+    (0x1EE34, 0x1EE37), (0x1EE39, 0x1EE39), (0x1EE3B, 0x1EE3B), (0x1EE42, 0x1EE42),
+    (0x1EE47, 0x1EE47), (0x1EE49, 0x1EE49), (0x1EE4B, 0x1EE4B), (0x1EE4D, 0x1EE4F),
+    (0x1EE51, 0x1EE52), (0x1EE54, 0x1EE54), (0x1EE57, 0x1EE57), (0x1EE59, 0x1EE59),
+    (0x1EE5B, 0x1EE5B), (0x1EE5D, 0x1EE5D), (0x1EE5F, 0x1EE5F), (0x1EE61, 0x1EE62),
+    (0x1EE64, 0x1EE64), (0x1EE67, 0x1EE6A), (0x1EE6C, 0x1EE72), (0x1EE74, 0x1EE77),
+    (0x1EE79, 0x1EE7C), (0x1EE7E, 0x1EE7E), (0x1EE80, 0x1EE89), (0x1EE8B, 0x1EE9B),
+    (0x1EEA1, 0x1EEA3), (0x1EEA5, 0x1EEA9), (0x1EEAB, 0x1EEBB), (0x20000, 0x2A6DF),
+    (0x2A700, 0x2B738), (0x2B740, 0x2B81D), (0x2B820, 0x2CEA1), (0x2CEB0, 0x2EBE0),
+    (0x2F800, 0x2FA1D), (0x30000, 0x3134A),
+];
+}

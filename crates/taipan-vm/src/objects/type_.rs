@@ -23,6 +23,13 @@ pub static TYPE_TYPE: PyType = PyType {
     tp_setattro: Cell::new(Some(type_setattro)),
     tp_call: Cell::new(Some(type_call)),
     tp_repr: Cell::new(Some(type_repr)),
+    tp_new: Cell::new(Some(crate::objects::type_::heap::type_new)),
+    tp_drop: Some(crate::objects::type_::heap::type_drop),
+    tp_getset: crate::objects::type_::heap::TYPE_GETSET,
+    tp_methods: crate::objects::type_::heap::TYPE_METHODS,
+    tp_doc: Some(
+        "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type",
+    ),
     ..PyType::BASE
 };
 
@@ -40,7 +47,7 @@ pub fn as_type(obj: &PyRef) -> Option<&PyType> {
 }
 
 /// Copies the slots `ty` leaves empty from `base` (`inherit_slots`).
-fn inherit_slots(ty: &PyType, base: &PyType) {
+pub(crate) fn inherit_slots(ty: &PyType, base: &PyType) {
     macro_rules! inherit {
         ($($f:ident).+) => {
             if ty.$($f).+.get().is_none() {
@@ -397,5 +404,1153 @@ fn type_repr(obj: &PyRef) -> PyResult<PyRef> {
     }
 }
 
+pub use heap::{calculate_metaclass, type_new};
+
 /// The static types this file declares, readied at start-up.
-pub static TYPES: &[&PyType] = &[];
+pub static TYPES: &[&PyType] = &[&heap::MEMBER_DESCR_TYPE];
+
+/// Classes created at run time (CPython's `type_new` and its helpers, the
+/// C3 linearization `mro_implementation`, `__slots__` layout, member
+/// descriptors, and the attributes of `type` itself).
+///
+/// Layout of an instance of a heap type: the static base's layout
+/// (`tp_basicsize` of the nearest static type), then one pointer-sized
+/// `Option<PyRef>` per `__slots__` name, then the `__dict__` slot, then the
+/// `__weakref__` slot (kept null until weak references exist), as
+/// `object::drop_heap_extras` expects. A base with items (`int`, `tuple`)
+/// gets its dict slot at the end of the variable part (negative offset).
+///
+/// Deviation: a heap type's `tp_name` is its `__name__` leaked as a boxed
+/// str and freed again when the type is deallocated (`type_drop`).
+pub mod heap {
+    use super::*;
+    use crate::intern;
+    use crate::objects::none::none;
+    use crate::objects::tuple::tuple_items_unchecked;
+
+    fn str_of(o: &PyRef) -> &str {
+        o.downcast::<PyStr>().map(|s| s.as_str()).unwrap_or("?")
+    }
+
+    fn kw_count(kwnames: Option<&PyRef>) -> usize {
+        kwnames.map(descr::kwnames_len).unwrap_or(0)
+    }
+
+    /// `_PyType_CalculateMetaclass`: the most derived metaclass of `meta`
+    /// and the bases' types.
+    pub fn calculate_metaclass<'a>(meta: &'a PyType, bases: &'a [PyRef]) -> PyResult<&'a PyType> {
+        let mut winner = meta;
+        for b in bases {
+            let t = b.ty();
+            if winner.is_subtype(t) {
+                continue;
+            }
+            if t.is_subtype(winner) {
+                winner = t;
+                continue;
+            }
+            return Err(PyErr::type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+        Ok(winner)
+    }
+
+    /// Does `ty` add instance variables to `base`'s layout (`extra_ivars`)?
+    fn extra_ivars(ty: &PyType, base: &PyType) -> bool {
+        if ty.is_heap_type() {
+            return match ty.ht_slots.get() {
+                Some(s) => s
+                    .downcast::<PyTuple>()
+                    .map(|t| !t.is_empty())
+                    .unwrap_or(false),
+                None => false,
+            };
+        }
+        ty.tp_basicsize.get() != base.tp_basicsize.get() || ty.tp_itemsize != base.tp_itemsize
+    }
+
+    /// `solid_base`: the most derived base that fixes the instance layout.
+    fn solid_base(ty: &PyType) -> &PyType {
+        let base = match ty.base() {
+            Some(b) => solid_base(b),
+            None => return ty,
+        };
+        match ty.base() {
+            Some(b) if extra_ivars(ty, b) => ty,
+            _ => base,
+        }
+    }
+
+    /// `best_base`: the base whose layout the new type extends.
+    fn best_base(bases: &[PyRef]) -> PyResult<&PyType> {
+        let mut base: Option<&PyType> = None;
+        let mut winner: Option<&PyType> = None;
+        for b in bases {
+            let bt = as_type(b).ok_or_else(|| PyErr::type_error("bases must be types"))?;
+            if !bt.has_flag(TypeFlags::BASETYPE) {
+                return Err(PyErr::type_error(format!(
+                    "type '{}' is not an acceptable base type",
+                    type_qualified_name(bt)
+                )));
+            }
+            let candidate = solid_base(bt);
+            match winner {
+                None => {
+                    winner = Some(candidate);
+                    base = Some(bt);
+                }
+                Some(w) if w.is_subtype(candidate) => {}
+                Some(w) if candidate.is_subtype(w) => {
+                    winner = Some(candidate);
+                    base = Some(bt);
+                }
+                Some(_) => {
+                    return Err(PyErr::type_error(
+                        "multiple bases have instance lay-out conflict",
+                    ))
+                }
+            }
+        }
+        base.ok_or_else(|| PyErr::type_error("bases must be types"))
+    }
+
+    /// The C3 linearization (`mro_implementation`).
+    pub fn c3_mro(ty: &PyRef, bases: &[PyRef]) -> PyResult<Vec<PyRef>> {
+        for (i, b) in bases.iter().enumerate() {
+            if bases[..i].iter().any(|o| o.is(b)) {
+                return Err(PyErr::type_error(format!(
+                    "duplicate base class {}",
+                    as_type(b).map(|t| t.name()).unwrap_or("?")
+                )));
+            }
+        }
+        let mut seqs: Vec<Vec<PyRef>> = Vec::with_capacity(bases.len() + 1);
+        for b in bases {
+            let bt = as_type(b).ok_or_else(|| PyErr::type_error("bases must be types"))?;
+            let m = bt
+                .mro()
+                .ok_or_else(|| PyErr::type_error("base type is not ready"))?;
+            // SAFETY: an MRO is a tuple.
+            seqs.push(unsafe { tuple_items_unchecked(m) }.to_vec());
+        }
+        seqs.push(bases.to_vec());
+        let mut result = vec![ty.clone()];
+        let mut heads = vec![0usize; seqs.len()];
+        loop {
+            let mut empty = true;
+            let mut chosen: Option<PyRef> = None;
+            for (i, s) in seqs.iter().enumerate() {
+                if heads[i] >= s.len() {
+                    continue;
+                }
+                empty = false;
+                let cand = &s[heads[i]];
+                let in_tail = seqs.iter().enumerate().any(|(j, t)| {
+                    t.len() > heads[j] + 1 && t[heads[j] + 1..].iter().any(|x| x.is(cand))
+                });
+                if !in_tail {
+                    chosen = Some(cand.clone());
+                    break;
+                }
+            }
+            if empty {
+                return Ok(result);
+            }
+            match chosen {
+                Some(c) => {
+                    for (i, s) in seqs.iter().enumerate() {
+                        if heads[i] < s.len() && s[heads[i]].is(&c) {
+                            heads[i] += 1;
+                        }
+                    }
+                    result.push(c);
+                }
+                None => {
+                    // `set_mro_error`: the remaining heads, in order, once each.
+                    let mut names: Vec<&str> = Vec::new();
+                    let mut seen: Vec<&PyRef> = Vec::new();
+                    for (i, s) in seqs.iter().enumerate() {
+                        if heads[i] < s.len() {
+                            let h = &s[heads[i]];
+                            if !seen.iter().any(|x| x.is(h)) {
+                                seen.push(h);
+                                names.push(as_type(h).map(|t| t.name()).unwrap_or("?"));
+                            }
+                        }
+                    }
+                    return Err(PyErr::type_error(format!(
+                        "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                        names.join(", ")
+                    )));
+                }
+            }
+        }
+    }
+
+    /// `mro_internal`: C3, or the metaclass's own `mro()` if it overrides it.
+    fn compute_mro(ty: &PyRef, bases: &[PyRef]) -> PyResult<PyRef> {
+        let meta = ty.ty();
+        if !std::ptr::eq(meta, &TYPE_TYPE) {
+            if let Some(m) = lookup_str(meta, "mro") {
+                let base_m = lookup_str(&TYPE_TYPE, "mro");
+                if !base_m.map(|b| b.is(&m)).unwrap_or(false) {
+                    let bound = descr::bind(&m, Some(ty), Some(&ty.type_ref()))?;
+                    let r = crate::object::protocol::call(&bound, &[], None)?;
+                    let items = crate::object::protocol::collect(&r)?;
+                    for it in &items {
+                        if as_type(it).is_none() {
+                            return Err(PyErr::type_error(format!(
+                                "mro() returned a non-class ('{}')",
+                                it.ty().name()
+                            )));
+                        }
+                    }
+                    return PyTuple::new(items);
+                }
+            }
+        }
+        PyTuple::new(c3_mro(ty, bases)?)
+    }
+
+    /// `_Py_Mangle` for `__slots__` names.
+    fn mangle(class: &str, name: &str) -> String {
+        if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+            return name.to_owned();
+        }
+        let stripped = class.trim_start_matches('_');
+        if stripped.is_empty() {
+            return name.to_owned();
+        }
+        format!("_{stripped}{name}")
+    }
+
+    fn is_identifier(s: &str) -> bool {
+        let mut chars = s.chars();
+        match chars.next() {
+            Some(c) if c == '_' || c.is_alphabetic() => {}
+            _ => return false,
+        }
+        chars.all(|c| c == '_' || c.is_alphanumeric())
+    }
+
+    fn is_function(v: &PyRef) -> bool {
+        v.ty().tp_name == "function"
+    }
+
+    /// `type.__new__(metatype, name, bases, namespace, **kwds)`.
+    pub fn type_new(metatype: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+        let meta = as_type(metatype)
+            .ok_or_else(|| PyErr::type_error("type.__new__(X): X is not a type object"))?;
+        let nkw = kw_count(kwnames);
+        let npos = args.len() - nkw;
+        if std::ptr::eq(meta, &TYPE_TYPE) && npos == 1 && nkw == 0 {
+            return Ok(args[0].type_ref());
+        }
+        if npos != 3 {
+            return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
+        }
+        let name = &args[0];
+        if !name.is_instance_of::<PyStr>() {
+            return Err(PyErr::type_error(format!(
+                "type.__new__() argument 1 must be str, not {}",
+                name.ty().name()
+            )));
+        }
+        let bases_obj = &args[1];
+        let bases_t = bases_obj.downcast::<PyTuple>().ok_or_else(|| {
+            PyErr::type_error(format!(
+                "type.__new__() argument 2 must be tuple, not {}",
+                bases_obj.ty().name()
+            ))
+        })?;
+        let ns = &args[2];
+        let ns_d = ns.downcast::<PyDict>().ok_or_else(|| {
+            PyErr::type_error(format!(
+                "type.__new__() argument 3 must be dict, not {}",
+                ns.ty().name()
+            ))
+        })?;
+        let winner = calculate_metaclass(meta, bases_t.items())?;
+        if !std::ptr::eq(winner, meta) {
+            if let Some(f) = winner.tp_new.get() {
+                if f as usize != type_new as *const () as usize {
+                    return f(&winner.as_pyref(), args, kwnames);
+                }
+            }
+        }
+        let winner_ref = winner.as_pyref();
+        let bases: Vec<PyRef> = if bases_t.is_empty() {
+            vec![OBJECT_TYPE.as_pyref()]
+        } else {
+            bases_t.items().to_vec()
+        };
+        for b in &bases {
+            if as_type(b).is_none() {
+                if crate::object::protocol::lookup_attr(b, intern!("__mro_entries__"))?.is_some() {
+                    return Err(PyErr::type_error(
+                        "type() doesn't support MRO entry resolution; use types.new_class()",
+                    ));
+                }
+                return Err(PyErr::type_error("bases must be types"));
+            }
+        }
+        let base = best_base(&bases)?;
+        let name_s = str_of(name).to_owned();
+
+        // The class's own dict: a copy of the namespace.
+        let dict = PyDict::new()?;
+        // SAFETY: just made.
+        let d = unsafe { dict.payload_unchecked::<PyDict>() };
+        for (k, v) in ns_d.items() {
+            d.set_item(k, v)?;
+        }
+
+        // __slots__ and layout.
+        let may_add_dict = base.tp_dictoffset.get() == 0;
+        let may_add_weak = base.tp_weaklistoffset.get() == 0 && base.tp_itemsize == 0;
+        let mut add_dict = false;
+        let mut add_weak = false;
+        let mut slot_names: Vec<String> = Vec::new();
+        let slots_tuple;
+        match d.get_str("__slots__")? {
+            None => {
+                add_dict = may_add_dict;
+                add_weak = may_add_weak;
+                slots_tuple = None;
+            }
+            Some(s) => {
+                let items = if s.is_instance_of::<PyStr>() {
+                    vec![s.clone()]
+                } else {
+                    crate::object::protocol::collect(&s)?
+                };
+                for it in &items {
+                    let st = it.downcast::<PyStr>().ok_or_else(|| {
+                        PyErr::type_error(format!(
+                            "__slots__ items must be strings, not '{}'",
+                            it.ty().name()
+                        ))
+                    })?;
+                    let n = st.as_str();
+                    if !is_identifier(n) {
+                        return Err(PyErr::type_error("__slots__ must be identifiers"));
+                    }
+                    if n == "__dict__" {
+                        if !may_add_dict || add_dict {
+                            return Err(PyErr::type_error(
+                                "__dict__ slot disallowed: we already got one",
+                            ));
+                        }
+                        add_dict = true;
+                        continue;
+                    }
+                    if n == "__weakref__" {
+                        if !may_add_weak || add_weak {
+                            return Err(PyErr::type_error(
+                                "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0",
+                            ));
+                        }
+                        add_weak = true;
+                        continue;
+                    }
+                    let m = mangle(&name_s, n);
+                    if d.get_str(&m)?.is_some() && m != "__qualname__" && m != "__classcell__" {
+                        return Err(PyErr::new(
+                            &crate::objects::exceptions::VALUE_ERROR,
+                            format!("'{m}' in __slots__ conflicts with class variable"),
+                        ));
+                    }
+                    slot_names.push(m);
+                }
+                slot_names.sort();
+                slot_names.dedup();
+                if !slot_names.is_empty() && base.tp_itemsize != 0 {
+                    return Err(PyErr::type_error(format!(
+                        "nonempty __slots__ not supported for subtype of '{}'",
+                        type_qualified_name(base)
+                    )));
+                }
+                let mut v = Vec::with_capacity(slot_names.len());
+                for n in &slot_names {
+                    v.push(PyStr::new(n)?);
+                }
+                slots_tuple = Some(PyTuple::new(v)?);
+            }
+        }
+        let ptr = std::mem::size_of::<usize>();
+        let mut size = base.tp_basicsize.get();
+        let first_slot = size;
+        size += slot_names.len() * ptr;
+        let mut dictoffset = 0isize;
+        if add_dict {
+            if base.tp_itemsize != 0 {
+                dictoffset = -(ptr as isize);
+            } else {
+                dictoffset = size as isize;
+            }
+            size += ptr;
+        }
+        let mut weakoffset = 0isize;
+        if add_weak {
+            weakoffset = size as isize;
+            size += ptr;
+        }
+
+        // __qualname__.
+        let qualname = match d.get_str("__qualname__")? {
+            Some(q) => {
+                if !q.is_instance_of::<PyStr>() {
+                    return Err(PyErr::type_error(format!(
+                        "type __qualname__ must be a str, not {}",
+                        q.ty().name()
+                    )));
+                }
+                d.del_item(intern!("__qualname__"))?;
+                q
+            }
+            None => name.clone(),
+        };
+        if d.get_str("__module__")?.is_none() {
+            // SAFETY: GIL held; set once by the evaluation loop.
+            if let Some(hook) = unsafe { *CURRENT_MODULE_NAME_HOOK.as_ptr() } {
+                if let Some(m) = hook() {
+                    d.set_str("__module__", m)?;
+                }
+            }
+        }
+        if d.get_str("__doc__")?.is_none() {
+            d.set_str("__doc__", none())?;
+        }
+        // `__eq__` without `__hash__` makes instances unhashable.
+        if d.get_str("__eq__")?.is_some() && d.get_str("__hash__")?.is_none() {
+            d.set_str("__hash__", none())?;
+        }
+        for (n, class) in [
+            ("__new__", false),
+            ("__init_subclass__", true),
+            ("__class_getitem__", true),
+        ] {
+            if let Some(f) = d.get_str(n)? {
+                if is_function(&f) {
+                    let w = if class {
+                        crate::objects::classmethod::new_classmethod(f)?
+                    } else {
+                        crate::objects::classmethod::new_staticmethod(f)?
+                    };
+                    d.set_str(n, w)?;
+                }
+            }
+        }
+
+        // The type object.
+        let raw = alloc_raw(winner, 0)?;
+        let leaked: &'static str = Box::leak(name_s.clone().into_boxed_str());
+        let flags = TypeFlags::HEAPTYPE
+            | TypeFlags::BASETYPE
+            | TypeFlags::HAVE_GC
+            | (base.flags() & TypeFlags::INHERITED);
+        // SAFETY: `raw` is a fresh zeroed block of at least size_of::<PyType>()
+        // bytes (the metatype is `type` or a subtype); the header the
+        // allocator set is restored after the struct is written.
+        let tyref = unsafe {
+            let rc = (*raw).ob_refcnt.get();
+            std::ptr::write(
+                raw as *mut PyType,
+                PyType {
+                    tp_name: leaked,
+                    tp_basicsize: Cell::new(size),
+                    tp_itemsize: base.tp_itemsize,
+                    tp_flags: Cell::new(flags),
+                    tp_base: Cell::new(base as *const PyType),
+                    tp_dictoffset: Cell::new(dictoffset),
+                    tp_weaklistoffset: Cell::new(weakoffset),
+                    ..PyType::BASE
+                },
+            );
+            (*raw).ob_refcnt.set(rc);
+            (*raw).ob_type.set(winner as *const PyType);
+            PyRef::from_raw(raw)
+        };
+        drop(winner_ref);
+        // SAFETY: just written.
+        let ty: &PyType = unsafe { &*(tyref.as_ptr() as *const PyType) };
+        ty.ht_name.set(Some(name.clone()));
+        ty.ht_qualname.set(Some(qualname));
+        ty.tp_bases.set(Some(PyTuple::new(bases.clone())?));
+        ty.ht_slots.set(slots_tuple);
+
+        // __classcell__.
+        if let Some(cell) = d.get_str("__classcell__")? {
+            if cell.ty().tp_name != "cell" {
+                return Err(PyErr::type_error(format!(
+                    "__classcell__ must be a nonlocal cell, not {}",
+                    crate::object::protocol::repr_string(&cell.type_ref())?
+                )));
+            }
+            crate::object::protocol::setattr(&cell, intern!("cell_contents"), Some(&tyref))?;
+            d.del_item(intern!("__classcell__"))?;
+        }
+
+        // Descriptors for slots, __dict__, __weakref__.
+        for (i, n) in slot_names.iter().enumerate() {
+            let m = new_member(ty, PyStr::new(n)?, first_slot + i * ptr)?;
+            d.set_str(n, m)?;
+        }
+        if add_dict && d.get_str("__dict__")?.is_none() {
+            d.set_str("__dict__", descr::new_getset_descr(ty, &SUBTYPE_DICT)?)?;
+        }
+        if add_weak && d.get_str("__weakref__")?.is_none() {
+            d.set_str(
+                "__weakref__",
+                descr::new_getset_descr(ty, &SUBTYPE_WEAKREF)?,
+            )?;
+        }
+        drop(ty.tp_dict.set(Some(dict.clone())));
+
+        // MRO and slot inheritance.
+        let mro = compute_mro(&tyref, &bases)?;
+        drop(ty.tp_mro.set(Some(mro.clone())));
+        // SAFETY: an MRO is a tuple of types.
+        for b in unsafe { tuple_items_unchecked(&mro) }.iter().skip(1) {
+            if let Some(bt) = as_type(b) {
+                inherit_slots(ty, bt);
+            }
+        }
+        if ty.tp_traverse.get().is_none() {
+            ty.tp_traverse.set(Some(subtype_traverse));
+        }
+        for b in &bases {
+            add_subclass(b, ty)?;
+        }
+        crate::objects::typeslots::fixup_slot_dispatchers(ty)?;
+        ty.tp_flags.set(ty.flags() | TypeFlags::READY);
+
+        // __set_name__, then __init_subclass__.
+        for (k, v) in d.items() {
+            if let Some(f) = lookup_str(v.ty(), "__set_name__") {
+                let bound = descr::bind(&f, Some(&v), Some(&v.type_ref()))?;
+                crate::object::protocol::call(&bound, &[tyref.clone(), k], None)?;
+            }
+        }
+        init_subclass(&tyref, ty, &args[3..], kwnames)?;
+        Ok(tyref)
+    }
+
+    /// `super(type, type).__init_subclass__(**kwds)`.
+    fn init_subclass(
+        tyref: &PyRef,
+        ty: &PyType,
+        kwvals: &[PyRef],
+        kwnames: Option<&PyRef>,
+    ) -> PyResult<()> {
+        let name = intern!("__init_subclass__");
+        let mro = match ty.mro() {
+            Some(m) => m.clone(),
+            None => return Ok(()),
+        };
+        // SAFETY: an MRO is a tuple of types.
+        for t in unsafe { tuple_items_unchecked(&mro) }.iter().skip(1) {
+            let Some(tt) = as_type(t) else { continue };
+            let Some(dd) = tt.dict() else { continue };
+            // SAFETY: a type's dict is a dict.
+            if let Some(f) = unsafe { dd.payload_unchecked::<PyDict>() }.get_item(name)? {
+                let bound = descr::bind(&f, None, Some(tyref))?;
+                crate::object::protocol::call(&bound, kwvals, kwnames)?;
+                return Ok(());
+            }
+        }
+        Ok(())
+    }
+
+    /// Set by the evaluation loop: the `__name__` of the current frame's
+    /// globals, used as `__module__` of classes made by a direct
+    /// `type(name, bases, ns)` call whose namespace has none.
+    pub type CurrentModuleNameHook = fn() -> Option<PyRef>;
+    pub static CURRENT_MODULE_NAME_HOOK: crate::gil::GilCell<Option<CurrentModuleNameHook>> =
+        crate::gil::GilCell::new(None);
+
+    fn add_subclass(base: &PyRef, ty: &PyType) -> PyResult<()> {
+        let Some(bt) = as_type(base) else {
+            return Ok(());
+        };
+        let subs = match bt.tp_subclasses.get_owned() {
+            Some(s) => s,
+            None => {
+                let s = PyDict::new()?;
+                drop(bt.tp_subclasses.set(Some(s.clone())));
+                s
+            }
+        };
+        let key = crate::objects::int::PyInt::new(ty as *const PyType as usize as i64)?;
+        // SAFETY: tp_subclasses is a dict.
+        unsafe { subs.payload_unchecked::<PyDict>() }.set_item(key.clone(), key)
+    }
+
+    /// `type.__subclasses__()`: the live direct subclasses, in creation order.
+    fn type_subclasses(obj: &PyRef) -> PyResult<PyRef> {
+        let ty = as_type(obj).ok_or_else(|| PyErr::type_error("descriptor requires a type"))?;
+        let mut v = Vec::new();
+        if let Some(s) = ty.tp_subclasses.get_owned() {
+            // SAFETY: tp_subclasses is a dict of int keys holding addresses of
+            // live types (a type removes itself when it dies).
+            for k in unsafe { s.payload_unchecked::<PyDict>() }.keys() {
+                if let Some(addr) = k
+                    .downcast::<crate::objects::int::PyInt>()
+                    .and_then(|i| i.as_i64())
+                {
+                    // SAFETY: see above.
+                    v.push(unsafe { PyRef::from_borrowed(addr as usize as *const PyObject) });
+                }
+            }
+        }
+        crate::objects::list::PyList::new(v)
+    }
+
+    /// The subclasses of `ty` (for slot updates).
+    pub fn subclasses_of(ty: &PyType) -> Vec<PyRef> {
+        match type_subclasses(&ty.as_pyref()) {
+            Ok(l) => l
+                .downcast::<crate::objects::list::PyList>()
+                .map(|l| l.snapshot())
+                .unwrap_or_default(),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// `tp_traverse` of heap types: the dict, the slots, then the static base's.
+    ///
+    /// # Safety
+    /// `obj` is a live instance of a heap type.
+    pub unsafe fn subtype_traverse(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
+        // SAFETY: the slots are Option<PyRef> laid out by type_new.
+        unsafe {
+            let ty = &*(*obj).ob_type.get();
+            visit(ty as *const PyType as *mut PyObject);
+            if let Some(slot) = dict_slot(obj) {
+                if let Some(d) = &*slot {
+                    visit(d.as_ptr());
+                }
+            }
+            let solid = ty.static_base();
+            if solid.tp_itemsize == 0 {
+                let mut off = solid.tp_basicsize.get();
+                let end = ty.tp_basicsize.get();
+                while off + 8 <= end {
+                    let slot = (obj as *mut u8).add(off) as *const Option<PyRef>;
+                    if off as isize != ty.tp_weaklistoffset.get() {
+                        if let Some(v) = &*slot {
+                            visit(v.as_ptr());
+                        }
+                    }
+                    off += 8;
+                }
+            }
+            if let Some(t) = solid.tp_traverse.get() {
+                t(obj, visit);
+            }
+        }
+    }
+
+    /// `tp_drop` of `type`: a heap type's owned fields (PyType has no drop
+    /// glue).
+    ///
+    /// # Safety
+    /// `obj` is a dead type object.
+    pub unsafe fn type_drop(obj: *mut PyObject) {
+        // SAFETY: obj is a type object being deallocated.
+        let ty = unsafe { &*(obj as *const PyType) };
+        if !ty.is_heap_type() {
+            return;
+        }
+        let addr = obj as usize as i64;
+        if let Some(bases) = ty.tp_bases.get_owned() {
+            if let Some(t) = bases.downcast::<PyTuple>() {
+                for b in t.items() {
+                    if let Some(bt) = as_type(b) {
+                        if let Some(s) = bt.tp_subclasses.get_owned() {
+                            if let Ok(k) = crate::objects::int::PyInt::new(addr) {
+                                // SAFETY: a dict.
+                                let _ = unsafe { s.payload_unchecked::<PyDict>() }.del_item(&k);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let taken = [
+            ty.tp_dict.take(),
+            ty.tp_mro.take(),
+            ty.tp_bases.take(),
+            ty.ht_name.take(),
+            ty.ht_qualname.take(),
+            ty.tp_subclasses.take(),
+            ty.ht_slots.take(),
+        ];
+        let name = ty.tp_name;
+        drop(taken);
+        if name != "?" {
+            // SAFETY: heap types' tp_name was leaked from a Box<str> by type_new.
+            drop(unsafe { Box::from_raw(name as *const str as *mut str) });
+        }
+    }
+
+    // -----------------------------------------------------------------------
+    // `__dict__` and `__weakref__` of instances.
+
+    static SUBTYPE_DICT: GetSetDef = GetSetDef {
+        name: "__dict__",
+        get: Some(subtype_dict_get),
+        set: Some(subtype_dict_set),
+        doc: "dictionary for instance variables (if defined)",
+    };
+    static SUBTYPE_WEAKREF: GetSetDef = GetSetDef {
+        name: "__weakref__",
+        get: Some(|_| Ok(none())),
+        set: None,
+        doc: "list of weak references to the object (if defined)",
+    };
+
+    fn subtype_dict_get(obj: &PyRef) -> PyResult<PyRef> {
+        match crate::objects::object::instance_dict(obj, true)? {
+            Some(d) => Ok(d),
+            None => Err(PyErr::attribute_error("This object has no __dict__")),
+        }
+    }
+
+    fn subtype_dict_set(obj: &PyRef, value: Option<&PyRef>) -> PyResult<()> {
+        let v = match value {
+            Some(v) => {
+                if !v.is_instance_of::<PyDict>() {
+                    return Err(PyErr::type_error(format!(
+                        "__dict__ must be set to a dictionary, not a '{}'",
+                        v.ty().name()
+                    )));
+                }
+                Some(v.clone())
+            }
+            None => None,
+        };
+        // SAFETY: obj is live; the slot is an Option<PyRef>.
+        let old = unsafe {
+            match dict_slot(obj.as_ptr()) {
+                Some(slot) => std::mem::replace(&mut *slot, v),
+                None => {
+                    return Err(PyErr::attribute_error("This object has no __dict__"));
+                }
+            }
+        };
+        drop(old);
+        Ok(())
+    }
+
+    // -----------------------------------------------------------------------
+    // member_descriptor (the `__slots__` entries).
+
+    #[repr(C)]
+    pub struct PyMemberDescr {
+        pub ob_base: PyObject,
+        pub name: PyRef,
+        pub offset: usize,
+        pub objclass: *const PyType,
+    }
+
+    pub static MEMBER_DESCR_TYPE: PyType = PyType {
+        tp_name: "member_descriptor",
+        tp_basicsize: Cell::new(std::mem::size_of::<PyMemberDescr>()),
+        tp_descr_get: Cell::new(Some(member_get)),
+        tp_descr_set: Cell::new(Some(member_set)),
+        tp_repr: Cell::new(Some(member_repr)),
+        tp_drop: Some(member_drop),
+        tp_getset: &[
+            GetSetDef::getter("__name__", |o| {
+                // SAFETY: a member descriptor.
+                Ok(unsafe { o.payload_unchecked::<PyMemberDescr>() }
+                    .name
+                    .clone())
+            }),
+            GetSetDef::getter("__objclass__", |o| {
+                // SAFETY: a member descriptor; its class outlives it.
+                Ok(unsafe { (*o.payload_unchecked::<PyMemberDescr>().objclass).as_pyref() })
+            }),
+        ],
+        ..PyType::BASE
+    };
+
+    // SAFETY: repr(C), header first.
+    unsafe impl PyPayload for PyMemberDescr {
+        fn type_object() -> &'static PyType {
+            &MEMBER_DESCR_TYPE
+        }
+    }
+
+    unsafe fn member_drop(obj: *mut PyObject) {
+        // SAFETY: a dead member descriptor.
+        unsafe { std::ptr::drop_in_place(obj as *mut PyMemberDescr) }
+    }
+
+    fn new_member(ty: &PyType, name: PyRef, offset: usize) -> PyResult<PyRef> {
+        alloc_object(
+            &MEMBER_DESCR_TYPE,
+            PyMemberDescr {
+                ob_base: PyObject::NEW,
+                name,
+                offset,
+                objclass: ty,
+            },
+        )
+    }
+
+    fn member_check<'a>(d: &'a PyMemberDescr, obj: &PyRef) -> PyResult<()> {
+        // SAFETY: the class outlives its descriptors.
+        let cls = unsafe { &*d.objclass };
+        if !obj.ty().is_subtype(cls) {
+            return Err(PyErr::type_error(format!(
+                "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                str_of(&d.name),
+                cls.name(),
+                obj.ty().name()
+            )));
+        }
+        Ok(())
+    }
+
+    fn member_get(descr: &PyRef, obj: Option<&PyRef>, _ty: Option<&PyRef>) -> PyResult<PyRef> {
+        // SAFETY: tp_descr_get of member_descriptor.
+        let d = unsafe { descr.payload_unchecked::<PyMemberDescr>() };
+        let Some(obj) = obj else {
+            return Ok(descr.clone());
+        };
+        member_check(d, obj)?;
+        // SAFETY: the instance's type lays out a slot at this offset.
+        let v =
+            unsafe { (*((obj.as_ptr() as *mut u8).add(d.offset) as *const Option<PyRef>)).clone() };
+        match v {
+            Some(v) => Ok(v),
+            None => Err(crate::objects::object::no_attribute(obj, &d.name)),
+        }
+    }
+
+    fn member_set(descr: &PyRef, obj: &PyRef, value: Option<&PyRef>) -> PyResult<()> {
+        // SAFETY: tp_descr_set of member_descriptor.
+        let d = unsafe { descr.payload_unchecked::<PyMemberDescr>() };
+        member_check(d, obj)?;
+        // SAFETY: as in member_get; the old value is dropped after the write.
+        let old = unsafe {
+            let slot = (obj.as_ptr() as *mut u8).add(d.offset) as *mut Option<PyRef>;
+            if value.is_none() && (*slot).is_none() {
+                return Err(crate::objects::object::no_attribute(obj, &d.name));
+            }
+            std::mem::replace(&mut *slot, value.cloned())
+        };
+        drop(old);
+        Ok(())
+    }
+
+    fn member_repr(descr: &PyRef) -> PyResult<PyRef> {
+        // SAFETY: a member descriptor; its class outlives it.
+        let d = unsafe { descr.payload_unchecked::<PyMemberDescr>() };
+        // SAFETY: see above.
+        let cls = unsafe { &*d.objclass };
+        PyStr::new(&format!(
+            "<member '{}' of '{}' objects>",
+            str_of(&d.name),
+            cls.name()
+        ))
+    }
+
+    // -----------------------------------------------------------------------
+    // Attributes and methods of `type`.
+
+    fn ty_of(obj: &PyRef) -> PyResult<&PyType> {
+        as_type(obj).ok_or_else(|| PyErr::type_error("descriptor requires a 'type' object"))
+    }
+
+    fn check_set(ty: &PyType, value: Option<&PyRef>, name: &str) -> PyResult<PyRef> {
+        if !ty.is_heap_type() {
+            return Err(PyErr::type_error(format!(
+                "cannot set '{name}' attribute of immutable type '{}'",
+                type_qualified_name(ty)
+            )));
+        }
+        match value {
+            Some(v) => Ok(v.clone()),
+            None => Err(PyErr::type_error(format!(
+                "cannot delete '{name}' attribute of immutable type '{}'",
+                type_qualified_name(ty)
+            ))),
+        }
+    }
+
+    fn get_name(o: &PyRef) -> PyResult<PyRef> {
+        let ty = ty_of(o)?;
+        if ty.is_heap_type() {
+            if let Some(n) = ty.ht_name.get_owned() {
+                return Ok(n);
+            }
+        }
+        PyStr::new(ty.name())
+    }
+    fn set_name(o: &PyRef, v: Option<&PyRef>) -> PyResult<()> {
+        let ty = ty_of(o)?;
+        let v = check_set(ty, v, "__name__")?;
+        let s = v.downcast::<PyStr>().ok_or_else(|| {
+            PyErr::type_error(format!(
+                "can only assign string to {}.__name__, not '{}'",
+                ty.name(),
+                v.ty().name()
+            ))
+        })?;
+        if s.as_str().contains('\0') {
+            return Err(PyErr::new(
+                &crate::objects::exceptions::VALUE_ERROR,
+                "type name must not contain null characters",
+            ));
+        }
+        drop(ty.ht_name.set(Some(v.clone())));
+        Ok(())
+    }
+    fn get_qualname(o: &PyRef) -> PyResult<PyRef> {
+        type_qualname(ty_of(o)?)
+    }
+    fn set_qualname(o: &PyRef, v: Option<&PyRef>) -> PyResult<()> {
+        let ty = ty_of(o)?;
+        let v = check_set(ty, v, "__qualname__")?;
+        if !v.is_instance_of::<PyStr>() {
+            return Err(PyErr::type_error(format!(
+                "can only assign string to {}.__qualname__, not '{}'",
+                ty.name(),
+                v.ty().name()
+            )));
+        }
+        drop(ty.ht_qualname.set(Some(v)));
+        Ok(())
+    }
+    fn get_module(o: &PyRef) -> PyResult<PyRef> {
+        let ty = ty_of(o)?;
+        if ty.is_heap_type() {
+            if let Some(d) = ty.dict() {
+                // SAFETY: a type's dict.
+                if let Some(m) = unsafe { d.payload_unchecked::<PyDict>() }.get_str("__module__")? {
+                    return Ok(m);
+                }
+            }
+            return Err(PyErr::attribute_error("__module__"));
+        }
+        type_module(ty)
+    }
+    fn set_module(o: &PyRef, v: Option<&PyRef>) -> PyResult<()> {
+        let ty = ty_of(o)?;
+        let v = check_set(ty, v, "__module__")?;
+        if let Some(d) = ty.dict() {
+            // SAFETY: a type's dict.
+            unsafe { d.payload_unchecked::<PyDict>() }.set_str("__module__", v)?;
+        }
+        Ok(())
+    }
+    fn get_bases(o: &PyRef) -> PyResult<PyRef> {
+        Ok(ty_of(o)?
+            .tp_bases
+            .get_owned()
+            .unwrap_or_else(crate::objects::tuple::empty_tuple))
+    }
+    fn get_base(o: &PyRef) -> PyResult<PyRef> {
+        Ok(ty_of(o)?.base().map(|b| b.as_pyref()).unwrap_or_else(none))
+    }
+    fn get_mro(o: &PyRef) -> PyResult<PyRef> {
+        Ok(ty_of(o)?.tp_mro.get_owned().unwrap_or_else(none))
+    }
+    fn get_dict(o: &PyRef) -> PyResult<PyRef> {
+        // Deviation: a copy until mappingproxy exists.
+        let ty = ty_of(o)?;
+        let out = PyDict::new()?;
+        if let Some(d) = ty.dict() {
+            // SAFETY: a type's dict; `out` is a fresh dict.
+            let items = unsafe { d.payload_unchecked::<PyDict>() }.items();
+            let od = unsafe { out.payload_unchecked::<PyDict>() };
+            for (k, v) in items {
+                od.set_item(k, v)?;
+            }
+        }
+        Ok(out)
+    }
+    fn get_doc(o: &PyRef) -> PyResult<PyRef> {
+        let ty = ty_of(o)?;
+        if !ty.is_heap_type() {
+            return Ok(match ty.tp_doc {
+                Some(s) => PyStr::new(s)?,
+                None => none(),
+            });
+        }
+        let v = match ty.dict() {
+            // SAFETY: a type's dict.
+            Some(d) => unsafe { d.payload_unchecked::<PyDict>() }.get_str("__doc__")?,
+            None => None,
+        };
+        match v {
+            Some(v) => descr::bind(&v, None, Some(o)),
+            None => Ok(none()),
+        }
+    }
+    fn set_doc(o: &PyRef, v: Option<&PyRef>) -> PyResult<()> {
+        let ty = ty_of(o)?;
+        let v = check_set(ty, v, "__doc__")?;
+        if let Some(d) = ty.dict() {
+            // SAFETY: a type's dict.
+            unsafe { d.payload_unchecked::<PyDict>() }.set_str("__doc__", v)?;
+        }
+        Ok(())
+    }
+    fn get_abstract(o: &PyRef) -> PyResult<PyRef> {
+        let ty = ty_of(o)?;
+        if !std::ptr::eq(ty, &TYPE_TYPE) {
+            if let Some(d) = ty.dict() {
+                // SAFETY: a type's dict.
+                if let Some(v) =
+                    unsafe { d.payload_unchecked::<PyDict>() }.get_str("__abstractmethods__")?
+                {
+                    return Ok(v);
+                }
+            }
+        }
+        Err(PyErr::attribute_error("__abstractmethods__"))
+    }
+    fn set_abstract(o: &PyRef, v: Option<&PyRef>) -> PyResult<()> {
+        let ty = ty_of(o)?;
+        let d = ty
+            .dict()
+            .ok_or_else(|| PyErr::system_error("type has no dict"))?
+            .clone();
+        // SAFETY: a type's dict.
+        let dd = unsafe { d.payload_unchecked::<PyDict>() };
+        let abstract_ = match v {
+            Some(v) => {
+                let t = crate::object::protocol::is_true(v)?;
+                dd.set_str("__abstractmethods__", v.clone())?;
+                t
+            }
+            None => {
+                if dd.del_item(intern!("__abstractmethods__"))?.is_none() {
+                    return Err(PyErr::attribute_error("__abstractmethods__"));
+                }
+                false
+            }
+        };
+        let f = ty.flags();
+        ty.tp_flags.set(if abstract_ {
+            f | TypeFlags::IS_ABSTRACT
+        } else {
+            f & !TypeFlags::IS_ABSTRACT
+        });
+        Ok(())
+    }
+
+    pub static TYPE_GETSET: &[GetSetDef] = &[
+        GetSetDef {
+            name: "__name__",
+            get: Some(get_name),
+            set: Some(set_name),
+            doc: "",
+        },
+        GetSetDef {
+            name: "__qualname__",
+            get: Some(get_qualname),
+            set: Some(set_qualname),
+            doc: "",
+        },
+        GetSetDef {
+            name: "__module__",
+            get: Some(get_module),
+            set: Some(set_module),
+            doc: "",
+        },
+        GetSetDef::getter("__bases__", get_bases),
+        GetSetDef::getter("__base__", get_base),
+        GetSetDef::getter("__mro__", get_mro),
+        GetSetDef::getter("__dict__", get_dict),
+        GetSetDef {
+            name: "__doc__",
+            get: Some(get_doc),
+            set: Some(set_doc),
+            doc: "",
+        },
+        GetSetDef {
+            name: "__abstractmethods__",
+            get: Some(get_abstract),
+            set: Some(set_abstract),
+            doc: "",
+        },
+    ];
+
+    fn type_mro(o: &PyRef) -> PyResult<PyRef> {
+        let ty = ty_of(o)?;
+        let bases = ty
+            .tp_bases
+            .get_owned()
+            .unwrap_or_else(crate::objects::tuple::empty_tuple);
+        // SAFETY: tp_bases is a tuple.
+        let b = unsafe { tuple_items_unchecked(&bases) };
+        let v = if b.is_empty() {
+            vec![o.clone()]
+        } else {
+            c3_mro(o, b)?
+        };
+        crate::objects::list::PyList::new(v)
+    }
+
+    fn type_instancecheck(o: &PyRef, inst: &PyRef) -> PyResult<PyRef> {
+        let ty = ty_of(o)?;
+        if inst.ty().is_subtype(ty) {
+            return Ok(crate::objects::bool_::py_bool(true));
+        }
+        // `recursive_isinstance`: a different `__class__`.
+        if let Some(c) = crate::object::protocol::lookup_attr(inst, intern!("__class__"))? {
+            if !c.is(&inst.type_ref()) {
+                if let Some(ct) = as_type(&c) {
+                    return Ok(crate::objects::bool_::py_bool(ct.is_subtype(ty)));
+                }
+            }
+        }
+        Ok(crate::objects::bool_::py_bool(false))
+    }
+
+    fn type_subclasscheck(o: &PyRef, sub: &PyRef) -> PyResult<PyRef> {
+        let ty = ty_of(o)?;
+        match as_type(sub) {
+            Some(s) => Ok(crate::objects::bool_::py_bool(s.is_subtype(ty))),
+            None => Err(PyErr::type_error("issubclass() arg 1 must be a class")),
+        }
+    }
+
+    fn type_prepare(_cls: &PyRef, _args: &[PyRef], _kw: Option<&PyRef>) -> PyResult<PyRef> {
+        PyDict::new()
+    }
+
+    fn type_dir(o: &PyRef) -> PyResult<PyRef> {
+        let ty = ty_of(o)?;
+        let out = PyDict::new()?;
+        // SAFETY: fresh dict.
+        let od = unsafe { out.payload_unchecked::<PyDict>() };
+        if let Some(m) = ty.mro() {
+            // SAFETY: an MRO is a tuple of types.
+            for t in unsafe { tuple_items_unchecked(m) } {
+                if let Some(d) = as_type(t).and_then(|t| t.dict()) {
+                    // SAFETY: a type's dict.
+                    for k in unsafe { d.payload_unchecked::<PyDict>() }.keys() {
+                        od.set_item(k, none())?;
+                    }
+                }
+            }
+        }
+        crate::objects::list::PyList::new(od.keys())
+    }
+
+    pub static TYPE_METHODS: &[MethodDef] = &[
+        MethodDef::new("mro", Meth::NoArgs(type_mro)),
+        MethodDef::new("__subclasses__", Meth::NoArgs(type_subclasses)),
+        MethodDef::new("__instancecheck__", Meth::O(type_instancecheck)),
+        MethodDef::new("__subclasscheck__", Meth::O(type_subclasscheck)),
+        MethodDef::class("__prepare__", Meth::FastKw(type_prepare)),
+        MethodDef::new("__dir__", Meth::NoArgs(type_dir)),
+    ];
+}
