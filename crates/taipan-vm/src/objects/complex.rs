@@ -202,9 +202,7 @@ pub fn complex_pow_values(a: C, b: C) -> PyResult<PyRef> {
         (len * phase.cos(), len * phase.sin())
     };
     if r.0.is_infinite() || r.1.is_infinite() {
-        if a.0.is_finite() && a.1.is_finite() && b.0.is_finite() && b.1.is_finite() {
-            return Err(PyErr::overflow_error("complex exponentiation"));
-        }
+        return Err(PyErr::overflow_error("complex exponentiation"));
     }
     new_c(r)
 }
@@ -433,23 +431,24 @@ fn complex_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult
             return Ok(r.clone());
         }
     }
-    let (cr, _) = match r {
+    let (cr, cr_is_complex) = match r {
         Some(r) => number_parts(r, "first argument")?,
         None => ((0.0, 0.0), false),
     };
-    let (real, imag) = match i {
-        None => cr,
+    let (mut real, mut imag) = (cr.0, cr.1);
+    match i {
+        None => {}
         Some(i) => {
             let (ci, ci_is_complex) = number_parts(i, "second argument")?;
-            let real = if ci_is_complex { cr.0 - ci.1 } else { cr.0 };
-            let imag = if r.is_some() && cr.1 != 0.0 {
-                cr.1 + ci.0
-            } else {
-                ci.0 + if r.is_some() { cr.1 } else { 0.0 }
-            };
-            (real, imag)
+            imag = ci.0;
+            if ci_is_complex {
+                real -= ci.1;
+            }
+            if cr_is_complex {
+                imag += cr.1;
+            }
         }
-    };
+    }
     PyComplex::new_in(ty, real, imag)
 }
 
@@ -499,7 +498,10 @@ fn complex_format(a: &PyRef, spec: &PyRef) -> PyResult<PyRef> {
     let re = crate::objects::float::format_float_spec(c.0, &part, "complex")?;
     let im = crate::objects::float::format_float_spec(c.1, &format!("+{part}"), "complex")?;
     let body = if s.ty.is_none() && c.0 == 0.0 && c.0.is_sign_positive() {
-        format!("{}j", crate::objects::float::format_float_spec(c.1, &part, "complex")?)
+        format!(
+            "{}j",
+            crate::objects::float::format_float_spec(c.1, &part, "complex")?
+        )
     } else if s.ty.is_none() {
         format!("({re}{im}j)")
     } else {

@@ -660,12 +660,10 @@ fn int_lshift(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
         Some(n) if n < (1u64 << 40) => n,
         _ => return Err(PyErr::overflow_error("too many digits in integer")),
     };
-    if let None = &x.big {
-        if n < 64 {
-            let v = (x.small as i128) << n;
-            if v >> n == x.small as i128 {
-                return PyInt::from_i128(v);
-            }
+    if x.big.is_none() && n < 64 {
+        let v = (x.small as i128) << n;
+        if v >> n == x.small as i128 {
+            return PyInt::from_i128(v);
         }
     }
     PyInt::from_bigint(&*big_of(x) << n)
@@ -679,7 +677,7 @@ fn int_rshift(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
         Some(n) => n,
         None => return PyInt::new(if neg { -1 } else { 0 }),
     };
-    if let None = &x.big {
+    if x.big.is_none() {
         return PyInt::new(x.small >> n.min(63));
     }
     // BigInt's >> rounds toward negative infinity for negative values.
@@ -792,7 +790,7 @@ pub fn int_to_decimal(x: &PyInt) -> PyResult<String> {
                 // log10(2) = 0.30103: more bits than this always gives more
                 // than `limit` digits.
                 let bits = b.bits();
-                if (bits as f64 - 1.0) * 0.30103 > limit as f64 + 1.0 {
+                if (bits as f64 - 1.0) * std::f64::consts::LOG10_2 > limit as f64 + 1.0 {
                     return Err(limit_error_out());
                 }
             }
@@ -946,6 +944,28 @@ pub fn int_from_str(ty: &PyType, s: &str, base: u32) -> PyResult<PyRef> {
             )))
         }
     }
+}
+
+/// `PyNumber_ToBase`: `bin()`, `oct()`, `hex()` text (base 2, 8, 16) of an
+/// object with `__index__`.
+pub fn to_base(o: &PyRef, base: u32) -> PyResult<PyRef> {
+    let v = crate::object::protocol::index(o)?;
+    let x = self_int(&v)?;
+    let (prefix, digits) = match (base, &x.big) {
+        (2, None) => ("0b", format!("{:b}", x.small.unsigned_abs())),
+        (8, None) => ("0o", format!("{:o}", x.small.unsigned_abs())),
+        (16, None) => ("0x", format!("{:x}", x.small.unsigned_abs())),
+        (2, Some(b)) => ("0b", b.magnitude().to_str_radix(2)),
+        (8, Some(b)) => ("0o", b.magnitude().to_str_radix(8)),
+        (16, Some(b)) => ("0x", b.magnitude().to_str_radix(16)),
+        _ => {
+            return Err(PyErr::system_error(
+                "PyNumber_ToBase: base must be 2, 8 or 16",
+            ))
+        }
+    };
+    let sign = if x.signum() < 0 { "-" } else { "" };
+    PyStr::new(&format!("{sign}{prefix}{digits}"))
 }
 
 // ---------------------------------------------------------------------------
@@ -1304,9 +1324,9 @@ fn int_from_bytes(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyRes
         &["bytes", "byteorder", "signed"],
         0,
     )?;
-    let src = a[0]
-        .as_ref()
-        .ok_or_else(|| PyErr::type_error("from_bytes() missing required argument 'bytes' (pos 1)"))?;
+    let src = a[0].as_ref().ok_or_else(|| {
+        PyErr::type_error("from_bytes() missing required argument 'bytes' (pos 1)")
+    })?;
     let little = byteorder_arg(a[1].as_ref(), "from_bytes")?;
     let signed = match &a[2] {
         Some(v) => crate::object::protocol::is_true(v)?,
