@@ -65,6 +65,41 @@ pub type SuperZeroArgsFn = fn() -> PyResult<(PyRef, PyRef)>;
 /// Set by the evaluation loop (see the module documentation).
 pub static SUPER_ZERO_ARGS_HOOK: GilCell<Option<SuperZeroArgsFn>> = GilCell::new(None);
 
+/// Zero-argument `super()` until the evaluation loop sets
+/// [`SUPER_ZERO_ARGS_HOOK`]: reads the current frame's `locals()` (built by
+/// `eval::ceval::current_locals_dict`, in local-slot order, cells
+/// dereferenced): `__class__` from the free variable, the first argument as
+/// the first bound local. Deviation: a function without arguments whose
+/// first local is bound is not told "super(): no arguments".
+fn zero_args_from_locals() -> PyResult<(PyRef, PyRef)> {
+    let d = match crate::eval::ceval::current_locals_dict()? {
+        Some(d) => d,
+        None => return Err(PyErr::runtime_error("super(): no current frame")),
+    };
+    let Some(dd) = d.downcast::<PyDict>() else {
+        return Err(PyErr::runtime_error("super(): no arguments"));
+    };
+    let class = match dd.get_str("__class__")? {
+        Some(c) => c,
+        None => return Err(PyErr::runtime_error("super(): __class__ cell not found")),
+    };
+    if as_type(&class).is_none() {
+        return Err(PyErr::runtime_error(format!(
+            "super(): __class__ is not a type ({})",
+            class.ty().name()
+        )));
+    }
+    let first = match dd.next_entry(0) {
+        Some((_, k, v))
+            if !(k.downcast::<PyStr>().map(|s| s.as_str() == "__class__")).unwrap_or(false) =>
+        {
+            v
+        }
+        _ => return Err(PyErr::runtime_error("super(): no arguments")),
+    };
+    Ok((class, first))
+}
+
 fn sup(o: &PyRef) -> &PySuper {
     // SAFETY: only called from super's own slots and getsets.
     unsafe { &*(o.as_ptr() as *const PySuper) }
@@ -135,7 +170,10 @@ fn super_init(s: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<()
                     let (c, o) = h()?;
                     (c, Some(o))
                 }
-                None => return Err(PyErr::runtime_error("super(): no current frame")),
+                None => {
+                    let (c, o) = zero_args_from_locals()?;
+                    (c, Some(o))
+                }
             }
         }
         1 => (args[0].clone(), None),
