@@ -332,8 +332,14 @@ pub fn type_call(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResu
     // SAFETY: tp_call of type gets types.
     let ty = unsafe { &*(obj.as_ptr() as *const PyType) };
     let nkw = kwnames.map(descr::kwnames_len).unwrap_or(0);
-    if std::ptr::eq(ty, &TYPE_TYPE) && args.len() == 1 && nkw == 0 {
-        return Ok(args[0].type_ref());
+    if std::ptr::eq(ty, &TYPE_TYPE) {
+        if args.len() == 1 && nkw == 0 {
+            return Ok(args[0].type_ref());
+        }
+        let npos = args.len() - nkw;
+        if npos != 1 && npos != 3 {
+            return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
+        }
     }
     let new = match ty.tp_new.get() {
         Some(f) => f,
@@ -648,7 +654,9 @@ pub mod heap {
             return Ok(args[0].type_ref());
         }
         if npos != 3 {
-            return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
+            return Err(PyErr::type_error(format!(
+                "type.__new__() takes exactly 3 arguments ({npos} given)"
+            )));
         }
         let name = &args[0];
         if !name.is_instance_of::<PyStr>() {
@@ -1201,7 +1209,7 @@ pub mod heap {
         )
     }
 
-    fn member_check<'a>(d: &'a PyMemberDescr, obj: &PyRef) -> PyResult<()> {
+    fn member_check(d: &PyMemberDescr, obj: &PyRef) -> PyResult<()> {
         // SAFETY: the class outlives its descriptors.
         let cls = unsafe { &*d.objclass };
         if !obj.ty().is_subtype(cls) {
@@ -1499,27 +1507,17 @@ pub mod heap {
     }
 
     fn type_instancecheck(o: &PyRef, inst: &PyRef) -> PyResult<PyRef> {
-        let ty = ty_of(o)?;
-        if inst.ty().is_subtype(ty) {
-            return Ok(crate::objects::bool_::py_bool(true));
-        }
-        // `recursive_isinstance`: a different `__class__`.
-        if let Some(c) = crate::object::protocol::lookup_attr(inst, intern!("__class__"))? {
-            if !c.is(&inst.type_ref()) {
-                if let Some(ct) = as_type(&c) {
-                    return Ok(crate::objects::bool_::py_bool(ct.is_subtype(ty)));
-                }
-            }
-        }
-        Ok(crate::objects::bool_::py_bool(false))
+        ty_of(o)?;
+        Ok(crate::objects::bool_::py_bool(recursive_isinstance(
+            inst, o,
+        )?))
     }
 
     fn type_subclasscheck(o: &PyRef, sub: &PyRef) -> PyResult<PyRef> {
-        let ty = ty_of(o)?;
-        match as_type(sub) {
-            Some(s) => Ok(crate::objects::bool_::py_bool(s.is_subtype(ty))),
-            None => Err(PyErr::type_error("issubclass() arg 1 must be a class")),
-        }
+        ty_of(o)?;
+        Ok(crate::objects::bool_::py_bool(recursive_issubclass(
+            sub, o,
+        )?))
     }
 
     fn type_prepare(_cls: &PyRef, _args: &[PyRef], _kw: Option<&PyRef>) -> PyResult<PyRef> {
@@ -1543,6 +1541,140 @@ pub mod heap {
             }
         }
         crate::objects::list::PyList::new(od.keys())
+    }
+
+    /// `recursive_isinstance`: the type, or a different `__class__`.
+    fn recursive_isinstance(inst: &PyRef, cls: &PyRef) -> PyResult<bool> {
+        if let Some(t) = as_type(cls) {
+            if inst.ty().is_subtype(t) {
+                return Ok(true);
+            }
+            if let Some(c) = crate::object::protocol::lookup_attr(inst, intern!("__class__"))? {
+                if !c.is(&inst.type_ref()) {
+                    if let Some(ct) = as_type(&c) {
+                        return Ok(ct.is_subtype(t));
+                    }
+                }
+            }
+            return Ok(false);
+        }
+        if abstract_bases(cls)?.is_none() {
+            return Err(PyErr::type_error(
+                "isinstance() arg 2 must be a type, a tuple of types, or a union",
+            ));
+        }
+        match crate::object::protocol::lookup_attr(inst, intern!("__class__"))? {
+            Some(c) => abstract_issubclass(&c, cls),
+            None => Ok(false),
+        }
+    }
+
+    /// `abstract_get_bases`: `cls.__bases__` if it is a tuple.
+    fn abstract_bases(cls: &PyRef) -> PyResult<Option<PyRef>> {
+        Ok(
+            crate::object::protocol::lookup_attr(cls, intern!("__bases__"))?
+                .filter(|b| b.is_instance_of::<PyTuple>()),
+        )
+    }
+
+    /// `abstract_issubclass`: walks `__bases__`.
+    fn abstract_issubclass(derived: &PyRef, cls: &PyRef) -> PyResult<bool> {
+        let mut d = derived.clone();
+        for _ in 0..100_000 {
+            if d.is(cls) {
+                return Ok(true);
+            }
+            let Some(bases) = abstract_bases(&d)? else {
+                return Ok(false);
+            };
+            // SAFETY: checked to be a tuple.
+            let items = unsafe { tuple_items_unchecked(&bases) }.to_vec();
+            match items.len() {
+                0 => return Ok(false),
+                1 => d = items[0].clone(),
+                _ => {
+                    for b in &items {
+                        if abstract_issubclass(b, cls)? {
+                            return Ok(true);
+                        }
+                    }
+                    return Ok(false);
+                }
+            }
+        }
+        Err(PyErr::new(
+            &crate::objects::exceptions::RECURSION_ERROR,
+            "maximum recursion depth exceeded in __subclasscheck__",
+        ))
+    }
+
+    fn is_exact_type(o: &PyRef) -> bool {
+        std::ptr::eq(o.ty(), &TYPE_TYPE)
+    }
+
+    /// `object_recursive_isinstance`.
+    pub fn object_isinstance(inst: &PyRef, cls: &PyRef) -> PyResult<bool> {
+        if std::ptr::eq(inst.ty() as *const PyType as *const PyObject, cls.as_ptr()) {
+            return Ok(true);
+        }
+        if is_exact_type(cls) {
+            return recursive_isinstance(inst, cls);
+        }
+        if let Some(t) = cls.downcast_exact::<PyTuple>() {
+            let _g = crate::eval::recursion::enter_call(" in __instancecheck__")?;
+            for c in t.items().to_vec() {
+                if object_isinstance(inst, &c)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        if let Some(checker) = lookup(cls.ty(), intern!("__instancecheck__")) {
+            let _g = crate::eval::recursion::enter_call(" in __instancecheck__")?;
+            let bound = descr::bind(&checker, Some(cls), Some(&cls.type_ref()))?;
+            let r = crate::object::protocol::call(&bound, std::slice::from_ref(inst), None)?;
+            return crate::object::protocol::is_true(&r);
+        }
+        recursive_isinstance(inst, cls)
+    }
+
+    /// `object_issubclass`.
+    pub fn object_issubclass(derived: &PyRef, cls: &PyRef) -> PyResult<bool> {
+        if is_exact_type(cls) {
+            return recursive_issubclass(derived, cls);
+        }
+        if let Some(t) = cls.downcast_exact::<PyTuple>() {
+            let _g = crate::eval::recursion::enter_call(" in __subclasscheck__")?;
+            for c in t.items().to_vec() {
+                if object_issubclass(derived, &c)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        if let Some(checker) = lookup(cls.ty(), intern!("__subclasscheck__")) {
+            let _g = crate::eval::recursion::enter_call(" in __subclasscheck__")?;
+            let bound = descr::bind(&checker, Some(cls), Some(&cls.type_ref()))?;
+            let r = crate::object::protocol::call(&bound, std::slice::from_ref(derived), None)?;
+            return crate::object::protocol::is_true(&r);
+        }
+        recursive_issubclass(derived, cls)
+    }
+
+    /// `recursive_issubclass`.
+    fn recursive_issubclass(derived: &PyRef, cls: &PyRef) -> PyResult<bool> {
+        if let (Some(d), Some(c)) = (as_type(derived), as_type(cls)) {
+            return Ok(d.is_subtype(c));
+        }
+        if abstract_bases(derived)?.is_none() {
+            return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
+        }
+        if abstract_bases(cls)?.is_none() {
+            return Err(PyErr::type_error(
+                "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+            ));
+        }
+        abstract_issubclass(derived, cls)
     }
 
     pub static TYPE_METHODS: &[MethodDef] = &[
