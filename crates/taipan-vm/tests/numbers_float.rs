@@ -315,7 +315,9 @@ fn float_parsing_forms() {
     for (text, want) in ok {
         assert_eq!(call_type(&FLOAT_TYPE, &[s(text)]), *want, "float({text:?})");
     }
-    for bad in ["0x10", "1e", "e5", "1_", "1._5", "--1", "in f", "", "1.5j", "1e5.0"] {
+    for bad in [
+        "0x10", "1e", "e5", "1_", "1._5", "--1", "in f", "", "1.5j", "1e5.0",
+    ] {
         assert_eq!(
             call_type(&FLOAT_TYPE, &[s(bad)]),
             format!("ValueError: could not convert string to float: '{bad}'"),

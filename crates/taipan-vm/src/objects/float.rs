@@ -1196,6 +1196,11 @@ pub fn format_int_spec(x: &PyInt, spec: &str) -> PyResult<String> {
             "Precision not allowed in integer format specifier",
         ));
     }
+    if s.no_neg_zero {
+        return Err(PyErr::value_error(
+            "Negative zero coercion (z) not allowed in integer format specifier",
+        ));
+    }
     let v = x.to_bigint();
     if ty == 'c' {
         if s.sign.is_some() {

@@ -988,13 +988,13 @@ pub fn parse_args(
         None => Vec::new(),
     };
     let npos = args.len() - kw.len().min(args.len());
-    if npos > names.len() {
+    if args.len() > names.len() {
         return Err(PyErr::type_error(format!(
             "{}() takes at most {} argument{} ({} given)",
             fname,
             names.len(),
             if names.len() == 1 { "" } else { "s" },
-            npos
+            args.len()
         )));
     }
     let mut out: Vec<Option<PyRef>> = vec![None; names.len()];
@@ -1335,7 +1335,16 @@ fn int_from_bytes(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyRes
     let data = match bytes_like(src)? {
         Some(b) => b,
         None => {
-            let items = crate::object::protocol::collect(src)?;
+            let items = match crate::object::protocol::get_iter(src) {
+                Ok(_) => crate::object::protocol::collect(src)?,
+                Err(e) if e.matches(&crate::objects::exceptions::TYPE_ERROR) => {
+                    return Err(PyErr::type_error(format!(
+                        "cannot convert '{}' object to bytes",
+                        src.ty().name()
+                    )))
+                }
+                Err(e) => return Err(e),
+            };
             let mut v = Vec::with_capacity(items.len());
             for i in items {
                 let n = as_i64(&i)?;
