@@ -325,3 +325,34 @@ fn float_parsing_forms() {
         );
     }
 }
+
+#[test]
+fn complex_format() {
+    let _g = init();
+    let cases: &[((f64, f64), &str, &str)] = &[
+        ((1.0, 2.0), ".2f", "'1.00+2.00j'"),
+        ((1.0, 2.0), "10", "'    (1+2j)'"),
+        ((0.0, 1.0), ".1", "'1j'"),
+        ((-1.5, -2.5), "g", "'-1.5-2.5j'"),
+        ((0.0, 1.0), "+", "'+1j'"),
+        ((1.5, 2.0), "^14", "'   (1.5+2j)   '"),
+        ((1e20, 1e-20), "", "'(1e+20+1e-20j)'"),
+        (
+            (1.0, 2.0),
+            "010",
+            "ValueError: Zero padding is not allowed in complex format specifier",
+        ),
+        (
+            (1.0, 2.0),
+            "d",
+            "ValueError: Unknown format code 'd' for object of type 'complex'",
+        ),
+    ];
+    for ((re, im), spec, want) in cases {
+        assert_eq!(
+            meth(&c(*re, *im), "__format__", &[s(spec)]),
+            *want,
+            "{spec:?}"
+        );
+    }
+}

@@ -262,3 +262,30 @@ fn bases_and_subclass_free_helpers() {
     assert_eq!(call_type(&INT_TYPE, &[s("١٢٣")]), "123");
     assert_eq!(call_type(&INT_TYPE, &[s("\u{3000}42\u{3000}")]), "42");
 }
+
+#[test]
+fn argument_errors() {
+    let _g = init();
+    let kw = taipan_vm::objects::tuple::PyTuple::new(vec![s("x")]).unwrap();
+    let r = protocol::call(&INT_TYPE.as_pyref(), &[s("1"), i("2"), i("3")], Some(&kw));
+    assert_eq!(
+        show(r),
+        "TypeError: int() takes at most 2 arguments (3 given)"
+    );
+    let kw = taipan_vm::objects::tuple::PyTuple::new(vec![s("base")]).unwrap();
+    let r = protocol::call(&INT_TYPE.as_pyref(), &[s("ff"), i("16")], Some(&kw));
+    assert_eq!(show(r), "255");
+    let r = protocol::call(&INT_TYPE.as_pyref(), &[i("16")], Some(&kw));
+    assert_eq!(show(r), "TypeError: int() missing string argument");
+    assert_eq!(
+        meth(&i("5"), "__format__", &[s("z")]),
+        "ValueError: Negative zero coercion (z) not allowed in integer format specifier"
+    );
+    let it = INT_TYPE.as_pyref();
+    assert_eq!(
+        meth(&it, "from_bytes", &[i("5"), s("big")]),
+        "TypeError: cannot convert 'int' object to bytes"
+    );
+    let l = taipan_vm::objects::list::PyList::new(vec![i("1"), i("0")]).unwrap();
+    assert_eq!(meth(&it, "from_bytes", &[l, s("little")]), "1");
+}
