@@ -141,6 +141,13 @@ fn hashes_and_compare() {
     assert_eq!(hash(&m64), -8);
     assert_eq!(hash(&i("-1")), -2);
     assert_eq!(hash(&p2(100)), 549755813888);
+    let p3 = protocol::power(&i("3"), &i("200"), &none()).unwrap();
+    assert_eq!(hash(&p3), 424410663027747676);
+    let p7 = protocol::power(&i("7"), &i("150"), &none()).unwrap();
+    let n7 = protocol::unary_op(&p7, |n| &n.nb_negative, "unary -").unwrap();
+    assert_eq!(hash(&n7), -2137843758741391727);
+    let x5 = protocol::binary_op(&p2(64), &i("5"), ADD).unwrap();
+    assert_eq!(hash(&x5), 13);
     let x = protocol::binary_op(&p2(61), &i("1"), SUB).unwrap();
     assert_eq!(hash(&x), 0);
     let m61 = protocol::unary_op(&p2(61), |n| &n.nb_negative, "unary -").unwrap();

@@ -751,7 +751,13 @@ pub fn hash_int(x: &PyInt) -> isize {
             }
         }
         Some(b) => {
-            let m = (b.magnitude() % HASH_MODULUS).to_i64().unwrap_or(0);
+            // The magnitude modulo 2**61 - 1, one 64-bit digit at a time,
+            // without allocating.
+            let mut acc: u64 = 0;
+            for d in b.magnitude().iter_u64_digits().rev() {
+                acc = ((((acc as u128) << 64) | d as u128) % HASH_MODULUS as u128) as u64;
+            }
+            let m = acc as i64;
             if b.sign() == Sign::Minus {
                 -m
             } else {
@@ -1046,9 +1052,19 @@ fn bytes_like(o: &PyRef) -> PyResult<Option<Vec<u8>>> {
 }
 
 fn int_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
-    let ty = cls
-        .downcast::<PyType>()
-        .ok_or_else(|| PyErr::type_error("int.__new__(X): X is not a type object"))?;
+    let ty = cls.downcast::<PyType>().ok_or_else(|| {
+        PyErr::type_error(format!(
+            "int.__new__(X): X is not a type object ({})",
+            cls.ty().name()
+        ))
+    })?;
+    if !ty.is_subtype(&INT_TYPE) {
+        return Err(PyErr::type_error(format!(
+            "int.__new__({}): {} is not a subtype of int",
+            ty.name(),
+            ty.name()
+        )));
+    }
     let a = parse_args("int", args, kwnames, &["x", "base"], 1)?;
     let v = match (&a[0], &a[1]) {
         (None, None) => PyInt::new(0)?,
