@@ -206,7 +206,7 @@ pub(crate) fn contains_in(x: &[u8], item: &PyRef) -> PyResult<bool> {
     if let Some(needle) = buffer_bytes(item) {
         return Ok(find_sub(x, &needle, 0).is_some());
     }
-    if item.ty().as_number.nb_index.get().is_some() {
+    if crate::objects::str::has_index(item) {
         let v = crate::objects::int::as_ssize_index(item)?;
         if !(0..256).contains(&v) {
             return Err(PyErr::value_error("byte must be in range(0, 256)"));
@@ -232,7 +232,7 @@ pub fn find_sub(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
 
 fn bytes_subscript(a: &PyRef, key: &PyRef) -> PyResult<PyRef> {
     let x = this(a)?.as_bytes();
-    if key.ty().as_number.nb_index.get().is_some() {
+    if crate::objects::str::has_index(key) {
         let mut i = crate::objects::int::as_ssize_index(key)?;
         if i < 0 {
             i += x.len() as isize;
@@ -374,7 +374,7 @@ pub fn bytes_from_object(src: &PyRef) -> PyResult<Vec<u8>> {
     if src.is_instance_of::<PyStr>() {
         return Err(PyErr::type_error("string argument without an encoding"));
     }
-    if src.ty().as_number.nb_index.get().is_some() {
+    if crate::objects::str::has_index(src) {
         let n = crate::objects::int::as_ssize_index(src).map_err(|e| {
             if e.matches(&crate::objects::exceptions::INDEX_ERROR) {
                 PyErr::overflow_error("cannot fit 'int' into an index-sized integer")
@@ -405,7 +405,7 @@ pub fn bytes_from_object(src: &PyRef) -> PyResult<Vec<u8>> {
 
 /// An int in range(256) (`_getbytevalue`).
 pub fn byte_value(v: &PyRef) -> PyResult<u8> {
-    if v.ty().as_number.nb_index.get().is_none() {
+    if !crate::objects::str::has_index(v) {
         return Err(PyErr::type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             v.ty().name()
@@ -469,7 +469,11 @@ fn b_hex(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
         if let Some(sep) = &sep {
             if i > 0 && per != 0 {
                 let k = per.unsigned_abs();
-                let boundary = if per > 0 { (n - i) % k == 0 } else { i % k == 0 };
+                let boundary = if per > 0 {
+                    (n - i) % k == 0
+                } else {
+                    i % k == 0
+                };
                 if boundary {
                     out.push_str(sep);
                 }
@@ -590,13 +594,17 @@ fn b_split(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef
         _ => None,
     };
     let mut parts: Vec<&[u8]> = Vec::new();
-    let mut left = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let mut left = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     match sep {
         None => {
             let mut i = 0;
             let n = x.len();
             loop {
-                while i < n && x[i].is_ascii_whitespace() || (i < n && x[i] == 0x0b) {
+                while i < n && (x[i].is_ascii_whitespace() || x[i] == 0x0b) {
                     i += 1;
                 }
                 if i >= n {
@@ -736,7 +744,7 @@ fn find_impl(o: &PyRef, args: &[PyRef], name: &str) -> PyResult<Option<usize>> {
             "{name} expected at least 1 argument, got 0"
         )));
     };
-    let needle = if p.ty().as_number.nb_index.get().is_some() {
+    let needle = if crate::objects::str::has_index(p) {
         vec![byte_value(p)?]
     } else {
         arg_bytes(p)?
@@ -792,9 +800,11 @@ fn b_rindex(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
 fn b_count(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     let x = this(o)?.as_bytes();
     let Some(p) = args.first() else {
-        return Err(PyErr::type_error("count expected at least 1 argument, got 0"));
+        return Err(PyErr::type_error(
+            "count expected at least 1 argument, got 0",
+        ));
     };
-    let needle = if p.ty().as_number.nb_index.get().is_some() {
+    let needle = if crate::objects::str::has_index(p) {
         vec![byte_value(p)?]
     } else {
         arg_bytes(p)?
@@ -869,7 +879,9 @@ fn b_isspace(o: &PyRef) -> PyResult<PyRef> {
     pred(o, |b| b.is_ascii_whitespace() || *b == 0x0b)
 }
 fn b_isascii(o: &PyRef) -> PyResult<PyRef> {
-    Ok(crate::objects::bool_::py_bool(this(o)?.as_bytes().is_ascii()))
+    Ok(crate::objects::bool_::py_bool(
+        this(o)?.as_bytes().is_ascii(),
+    ))
 }
 fn b_isupper(o: &PyRef) -> PyResult<PyRef> {
     let x = this(o)?.as_bytes();

@@ -505,7 +505,11 @@ pub fn parse_float(text: &str) -> Option<f64> {
     }
     let lower = body.to_ascii_lowercase();
     if lower == "inf" || lower == "infinity" || lower == "nan" {
-        let v: f64 = if lower == "nan" { f64::NAN } else { f64::INFINITY };
+        let v: f64 = if lower == "nan" {
+            f64::NAN
+        } else {
+            f64::INFINITY
+        };
         return Some(if t.starts_with('-') { -v } else { v });
     }
     let bytes = body.as_bytes();
@@ -600,6 +604,22 @@ pub fn number_to_f64(x: &PyRef) -> PyResult<f64> {
         "float() argument must be a string or a real number, not '{}'",
         ty.name()
     )))
+}
+
+/// `PyFloat_AsDouble`: a float, or an object with `__float__` or
+/// `__index__`, as an f64 (no strings).
+pub fn as_f64(x: &PyRef) -> PyResult<f64> {
+    if let Some(f) = x.downcast::<PyFloat>() {
+        return Ok(f.value);
+    }
+    let n = &x.ty().as_number;
+    if n.nb_float.get().is_none() && n.nb_index.get().is_none() {
+        return Err(PyErr::type_error(format!(
+            "must be real number, not {}",
+            x.ty().name()
+        )));
+    }
+    number_to_f64(x)
 }
 
 fn float_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
@@ -730,14 +750,13 @@ pub fn round_f64(x: f64, ndigits: i64) -> PyResult<f64> {
             std::cmp::Ordering::Less => false,
         };
         let q = if up { q + 1 } else { q };
-        let v = match bigint_to_f64(&(q * p)) {
-            Ok(v) => v,
-            Err(_) => f64::INFINITY,
-        };
+        let v = bigint_to_f64(&(q * p)).unwrap_or(f64::INFINITY);
         v.copysign(x)
     };
     if r.is_infinite() {
-        return Err(PyErr::overflow_error("rounded value too large to represent"));
+        return Err(PyErr::overflow_error(
+            "rounded value too large to represent",
+        ));
     }
     Ok(r)
 }
@@ -787,7 +806,11 @@ pub fn float_hex_string(v: f64) -> String {
     let bits = v.to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let frac = bits & ((1u64 << 52) - 1);
-    let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
+    let (lead, e) = if exp == 0 {
+        (0, -1022)
+    } else {
+        (1, exp - 1023)
+    };
     let esign = if e >= 0 { "+" } else { "-" };
     format!("{sign}0x{lead}.{frac:013x}p{esign}{}", e.abs())
 }
@@ -842,7 +865,11 @@ fn fromhex_value(s: &str) -> Result<f64, &'static str> {
     };
     let l = t.to_ascii_lowercase();
     if l == "inf" || l == "infinity" {
-        return Ok(if neg { f64::NEG_INFINITY } else { f64::INFINITY });
+        return Ok(if neg {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        });
     }
     if l == "nan" {
         return Ok(f64::NAN);
@@ -867,7 +894,12 @@ fn fromhex_value(s: &str) -> Result<f64, &'static str> {
     let e: i64 = match exp {
         Some(x) => {
             let xs = x.strip_prefix('+').unwrap_or(x);
-            if xs.is_empty() || !xs.trim_start_matches('-').bytes().all(|c| c.is_ascii_digit()) {
+            if xs.is_empty()
+                || !xs
+                    .trim_start_matches('-')
+                    .bytes()
+                    .all(|c| c.is_ascii_digit())
+            {
                 return Err(INVALID);
             }
             xs.parse::<i64>().unwrap_or(if xs.starts_with('-') {
@@ -1079,7 +1111,7 @@ fn group_digits(digits: &str, sep: char, every: usize) -> String {
     let n = digits.len();
     let mut out = String::with_capacity(n + n / every);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % every == 0 {
+        if i > 0 && (n - i).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(ch);
@@ -1089,7 +1121,13 @@ fn group_digits(digits: &str, sep: char, every: usize) -> String {
 
 /// Pads `sign + prefix + body` to the spec's width with its fill and
 /// alignment (`body` holds the digits and whatever follows them).
-fn pad_number(s: &Spec, sign: &str, prefix: &str, body: &str, int_digits: Option<(&str, &str, usize)>) -> String {
+fn pad_number(
+    s: &Spec,
+    sign: &str,
+    prefix: &str,
+    body: &str,
+    int_digits: Option<(&str, &str, usize)>,
+) -> String {
     let default_align = '>';
     let align = s.align.unwrap_or(default_align);
     // Zero padding with grouping groups the added zeros too.
@@ -1115,7 +1153,11 @@ fn pad_number(s: &Spec, sign: &str, prefix: &str, body: &str, int_digits: Option
     let fill = |n: usize| std::iter::repeat_n(s.fill, n).collect::<String>();
     match align {
         '<' => format!("{sign}{prefix}{body}{}", fill(pad)),
-        '^' => format!("{}{sign}{prefix}{body}{}", fill(pad / 2), fill(pad - pad / 2)),
+        '^' => format!(
+            "{}{sign}{prefix}{body}{}",
+            fill(pad / 2),
+            fill(pad - pad / 2)
+        ),
         '=' => format!("{sign}{prefix}{}{body}", fill(pad)),
         _ => format!("{}{sign}{prefix}{body}", fill(pad)),
     }
@@ -1154,6 +1196,11 @@ pub fn format_int_spec(x: &PyInt, spec: &str) -> PyResult<String> {
             "Precision not allowed in integer format specifier",
         ));
     }
+    if s.no_neg_zero {
+        return Err(PyErr::value_error(
+            "Negative zero coercion (z) not allowed in integer format specifier",
+        ));
+    }
     let v = x.to_bigint();
     if ty == 'c' {
         if s.sign.is_some() {
@@ -1185,7 +1232,11 @@ pub fn format_int_spec(x: &PyInt, spec: &str) -> PyResult<String> {
         'o' => (mag.to_str_radix(8), "0o", 4),
         'x' => (mag.to_str_radix(16), "0x", 4),
         'X' => (mag.to_str_radix(16).to_uppercase(), "0X", 4),
-        _ => (int::int_to_decimal(x)?.trim_start_matches('-').to_string(), "", 3),
+        _ => (
+            int::int_to_decimal(x)?.trim_start_matches('-').to_string(),
+            "",
+            3,
+        ),
     };
     let prefix = if s.alternate { prefix } else { "" };
     let body = match s.grouping {
@@ -1223,7 +1274,10 @@ fn fmt_e(v: f64, prec: usize, upper: bool, alt: bool) -> String {
 fn fmt_g(v: f64, prec: usize, upper: bool, alt: bool, add_dot_0: bool) -> String {
     let p = prec.max(1);
     let t = format!("{:.*e}", p - 1, v);
-    let exp: i64 = t.split_once('e').and_then(|(_, e)| e.parse().ok()).unwrap_or(0);
+    let exp: i64 = t
+        .split_once('e')
+        .and_then(|(_, e)| e.parse().ok())
+        .unwrap_or(0);
     let mut out = if exp >= -4 && exp < p as i64 {
         let decimals = (p as i64 - 1 - exp) as usize;
         let mut s = format!("{:.*}", decimals, v);
@@ -1282,7 +1336,11 @@ fn format_float_values(v: f64, s: &Spec, tyname: &str) -> PyResult<String> {
     let prec = s.precision;
     let mut body = if !v.is_finite() {
         let t = if v.is_nan() { "nan" } else { "inf" };
-        let t = if upper { t.to_uppercase() } else { t.to_string() };
+        let t = if upper {
+            t.to_uppercase()
+        } else {
+            t.to_string()
+        };
         if ty == Some('%') {
             format!("{t}%")
         } else {

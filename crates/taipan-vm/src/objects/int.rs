@@ -660,12 +660,10 @@ fn int_lshift(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
         Some(n) if n < (1u64 << 40) => n,
         _ => return Err(PyErr::overflow_error("too many digits in integer")),
     };
-    if let None = &x.big {
-        if n < 64 {
-            let v = (x.small as i128) << n;
-            if v >> n == x.small as i128 {
-                return PyInt::from_i128(v);
-            }
+    if x.big.is_none() && n < 64 {
+        let v = (x.small as i128) << n;
+        if v >> n == x.small as i128 {
+            return PyInt::from_i128(v);
         }
     }
     PyInt::from_bigint(&*big_of(x) << n)
@@ -679,7 +677,7 @@ fn int_rshift(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
         Some(n) => n,
         None => return PyInt::new(if neg { -1 } else { 0 }),
     };
-    if let None = &x.big {
+    if x.big.is_none() {
         return PyInt::new(x.small >> n.min(63));
     }
     // BigInt's >> rounds toward negative infinity for negative values.
@@ -753,7 +751,13 @@ pub fn hash_int(x: &PyInt) -> isize {
             }
         }
         Some(b) => {
-            let m = (b.magnitude() % HASH_MODULUS).to_i64().unwrap_or(0);
+            // The magnitude modulo 2**61 - 1, one 64-bit digit at a time,
+            // without allocating.
+            let mut acc: u64 = 0;
+            for d in b.magnitude().iter_u64_digits().rev() {
+                acc = ((((acc as u128) << 64) | d as u128) % HASH_MODULUS as u128) as u64;
+            }
+            let m = acc as i64;
             if b.sign() == Sign::Minus {
                 -m
             } else {
@@ -792,7 +796,7 @@ pub fn int_to_decimal(x: &PyInt) -> PyResult<String> {
                 // log10(2) = 0.30103: more bits than this always gives more
                 // than `limit` digits.
                 let bits = b.bits();
-                if (bits as f64 - 1.0) * 0.30103 > limit as f64 + 1.0 {
+                if (bits as f64 - 1.0) * std::f64::consts::LOG10_2 > limit as f64 + 1.0 {
                     return Err(limit_error_out());
                 }
             }
@@ -948,6 +952,28 @@ pub fn int_from_str(ty: &PyType, s: &str, base: u32) -> PyResult<PyRef> {
     }
 }
 
+/// `PyNumber_ToBase`: `bin()`, `oct()`, `hex()` text (base 2, 8, 16) of an
+/// object with `__index__`.
+pub fn to_base(o: &PyRef, base: u32) -> PyResult<PyRef> {
+    let v = crate::object::protocol::index(o)?;
+    let x = self_int(&v)?;
+    let (prefix, digits) = match (base, &x.big) {
+        (2, None) => ("0b", format!("{:b}", x.small.unsigned_abs())),
+        (8, None) => ("0o", format!("{:o}", x.small.unsigned_abs())),
+        (16, None) => ("0x", format!("{:x}", x.small.unsigned_abs())),
+        (2, Some(b)) => ("0b", b.magnitude().to_str_radix(2)),
+        (8, Some(b)) => ("0o", b.magnitude().to_str_radix(8)),
+        (16, Some(b)) => ("0x", b.magnitude().to_str_radix(16)),
+        _ => {
+            return Err(PyErr::system_error(
+                "PyNumber_ToBase: base must be 2, 8 or 16",
+            ))
+        }
+    };
+    let sign = if x.signum() < 0 { "-" } else { "" };
+    PyStr::new(&format!("{sign}{prefix}{digits}"))
+}
+
 // ---------------------------------------------------------------------------
 // Argument parsing shared by the numeric types.
 
@@ -968,13 +994,13 @@ pub fn parse_args(
         None => Vec::new(),
     };
     let npos = args.len() - kw.len().min(args.len());
-    if npos > names.len() {
+    if args.len() > names.len() {
         return Err(PyErr::type_error(format!(
             "{}() takes at most {} argument{} ({} given)",
             fname,
             names.len(),
             if names.len() == 1 { "" } else { "s" },
-            npos
+            args.len()
         )));
     }
     let mut out: Vec<Option<PyRef>> = vec![None; names.len()];
@@ -1026,9 +1052,19 @@ fn bytes_like(o: &PyRef) -> PyResult<Option<Vec<u8>>> {
 }
 
 fn int_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
-    let ty = cls
-        .downcast::<PyType>()
-        .ok_or_else(|| PyErr::type_error("int.__new__(X): X is not a type object"))?;
+    let ty = cls.downcast::<PyType>().ok_or_else(|| {
+        PyErr::type_error(format!(
+            "int.__new__(X): X is not a type object ({})",
+            cls.ty().name()
+        ))
+    })?;
+    if !ty.is_subtype(&INT_TYPE) {
+        return Err(PyErr::type_error(format!(
+            "int.__new__({}): {} is not a subtype of int",
+            ty.name(),
+            ty.name()
+        )));
+    }
     let a = parse_args("int", args, kwnames, &["x", "base"], 1)?;
     let v = match (&a[0], &a[1]) {
         (None, None) => PyInt::new(0)?,
@@ -1304,9 +1340,9 @@ fn int_from_bytes(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyRes
         &["bytes", "byteorder", "signed"],
         0,
     )?;
-    let src = a[0]
-        .as_ref()
-        .ok_or_else(|| PyErr::type_error("from_bytes() missing required argument 'bytes' (pos 1)"))?;
+    let src = a[0].as_ref().ok_or_else(|| {
+        PyErr::type_error("from_bytes() missing required argument 'bytes' (pos 1)")
+    })?;
     let little = byteorder_arg(a[1].as_ref(), "from_bytes")?;
     let signed = match &a[2] {
         Some(v) => crate::object::protocol::is_true(v)?,
@@ -1315,7 +1351,16 @@ fn int_from_bytes(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyRes
     let data = match bytes_like(src)? {
         Some(b) => b,
         None => {
-            let items = crate::object::protocol::collect(src)?;
+            let items = match crate::object::protocol::get_iter(src) {
+                Ok(_) => crate::object::protocol::collect(src)?,
+                Err(e) if e.matches(&crate::objects::exceptions::TYPE_ERROR) => {
+                    return Err(PyErr::type_error(format!(
+                        "cannot convert '{}' object to bytes",
+                        src.ty().name()
+                    )))
+                }
+                Err(e) => return Err(e),
+            };
             let mut v = Vec::with_capacity(items.len());
             for i in items {
                 let n = as_i64(&i)?;

@@ -80,6 +80,7 @@ pub static LIST_TYPE: PyType = PyType {
         MethodDef::new("sort", Meth::FastKw(list_sort)),
         MethodDef::new("__reversed__", Meth::NoArgs(list_reversed)),
         MethodDef::new("__sizeof__", Meth::NoArgs(list_sizeof)),
+        MethodDef::class("__class_getitem__", Meth::O(class_getitem)),
     ],
     ..PyType::BASE
 };
@@ -412,13 +413,7 @@ fn list_richcompare(v: &PyRef, w: &PyRef, op: CompareOp) -> PyResult<PyRef> {
     let (Some(a), Some(b)) = (v.downcast::<PyList>(), w.downcast::<PyList>()) else {
         return Ok(not_implemented());
     };
-    seq_richcompare(
-        &|| a.len(),
-        &|| b.len(),
-        &|i| a.get(i),
-        &|i| b.get(i),
-        op,
-    )
+    seq_richcompare(&|| a.len(), &|| b.len(), &|i| a.get(i), &|i| b.get(i), op)
 }
 
 fn list_length(obj: &PyRef) -> PyResult<usize> {
@@ -481,7 +476,8 @@ fn repeat_items(items: &[PyRef], n: isize) -> PyResult<Vec<PyRef>> {
         .filter(|&t| t <= isize::MAX as usize / 8)
         .ok_or_else(PyErr::no_memory)?;
     let mut out = Vec::new();
-    out.try_reserve_exact(total).map_err(|_| PyErr::no_memory())?;
+    out.try_reserve_exact(total)
+        .map_err(|_| PyErr::no_memory())?;
     for _ in 0..n {
         out.extend_from_slice(items);
     }
@@ -675,7 +671,7 @@ fn list_init(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<(
     if obj.is_exact::<PyList>() {
         no_kwargs("list", kwnames)?;
     }
-    let npos = args.len() - nkw;
+    let npos = args.len().saturating_sub(nkw);
     check_nargs("list", npos, 0, 1)?;
     let l = payload(obj);
     let old = l.replace_all(Vec::new());
@@ -861,7 +857,7 @@ fn list_reversed(obj: &PyRef) -> PyResult<PyRef> {
 /// `list.sort(*, key=None, reverse=False)`.
 fn list_sort(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let nkw = slice_mod::nkw(kwnames);
-    let npos = args.len() - nkw;
+    let npos = args.len().saturating_sub(nkw);
     if npos > 0 {
         return Err(PyErr::type_error("sort() takes no positional arguments"));
     }
@@ -912,7 +908,8 @@ pub fn sort_list(obj: &PyRef, key: Option<&PyRef>, reverse: bool) -> PyResult<()
         if reverse {
             order.reverse();
         }
-        let mut slots: Vec<Option<PyRef>> = std::mem::take(&mut saved).into_iter().map(Some).collect();
+        let mut slots: Vec<Option<PyRef>> =
+            std::mem::take(&mut saved).into_iter().map(Some).collect();
         saved = order
             .iter()
             .filter_map(|&i| slots.get_mut(i).and_then(|s| s.take()))
@@ -1080,7 +1077,10 @@ pub static LIST_ITER_TYPE: PyType = PyType {
     tp_traverse: Cell::new(Some(traverse_list_iter)),
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(list_iter_next)),
-    tp_methods: &[MethodDef::new("__length_hint__", Meth::NoArgs(list_iter_len))],
+    tp_methods: &[MethodDef::new(
+        "__length_hint__",
+        Meth::NoArgs(list_iter_len),
+    )],
     ..PyType::BASE
 };
 
@@ -1092,7 +1092,10 @@ pub static LIST_REVITER_TYPE: PyType = PyType {
     tp_traverse: Cell::new(Some(traverse_list_iter)),
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(list_reviter_next)),
-    tp_methods: &[MethodDef::new("__length_hint__", Meth::NoArgs(list_reviter_len))],
+    tp_methods: &[MethodDef::new(
+        "__length_hint__",
+        Meth::NoArgs(list_reviter_len),
+    )],
     ..PyType::BASE
 };
 
@@ -1184,5 +1187,353 @@ fn list_reviter_len(it: &PyRef) -> PyResult<PyRef> {
     PyInt::new(n.max(0) as i64)
 }
 
+// ---------------------------------------------------------------------------
+// `types.GenericAlias` (CPython's `Objects/genericaliasobject.c`), the result
+// of `list[int]`: no other file owns it and the containers'
+// `__class_getitem__` need it (`_collections_abc` and `types` evaluate
+// `type(list[int])` at import). Origin, args, parameters (TypeVar-like args:
+// those with `__typing_subst__`), repr, ==, hash, call, attribute forwarding
+// to the origin, `__mro_entries__`, and positional substitution of
+// parameters. Not yet: `|` (types.UnionType), starred aliases, pickling.
+
+/// The `types.GenericAlias` payload.
+#[repr(C)]
+pub struct PyGenericAlias {
+    pub ob_base: PyObject,
+    pub origin: ObjCell,
+    pub args: ObjCell,
+    pub parameters: ObjCell,
+}
+
+pub static GENERIC_ALIAS_TYPE: PyType = PyType {
+    tp_name: "types.GenericAlias",
+    tp_basicsize: Cell::new(std::mem::size_of::<PyGenericAlias>()),
+    tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::HAVE_GC),
+    tp_drop: Some(drop_ga),
+    tp_traverse: Cell::new(Some(traverse_ga)),
+    tp_repr: Cell::new(Some(ga_repr)),
+    tp_hash: Cell::new(Some(ga_hash)),
+    tp_richcompare: Cell::new(Some(ga_richcompare)),
+    tp_call: Cell::new(Some(ga_call)),
+    tp_getattro: Cell::new(Some(ga_getattro)),
+    tp_new: Cell::new(Some(ga_new)),
+    as_mapping: MappingSlots {
+        mp_length: Cell::new(None),
+        mp_subscript: Cell::new(Some(ga_getitem)),
+        mp_ass_subscript: Cell::new(None),
+    },
+    tp_methods: &[MethodDef::new("__mro_entries__", Meth::O(ga_mro_entries))],
+    tp_getset: &[
+        GetSetDef::getter("__origin__", |g| {
+            Ok(ga(g).origin.get_owned().unwrap_or_else(none))
+        }),
+        GetSetDef::getter("__args__", |g| {
+            Ok(ga(g).args.get_owned().unwrap_or_else(none))
+        }),
+        GetSetDef::getter("__parameters__", ga_parameters),
+    ],
+    ..PyType::BASE
+};
+
+// SAFETY: repr(C), header first.
+unsafe impl PyPayload for PyGenericAlias {
+    fn type_object() -> &'static PyType {
+        &GENERIC_ALIAS_TYPE
+    }
+}
+
+unsafe fn drop_ga(obj: *mut PyObject) {
+    // SAFETY: obj is a dead alias.
+    unsafe {
+        let p = &*(obj as *const PyGenericAlias);
+        drop(p.origin.take());
+        drop(p.args.take());
+        drop(p.parameters.take());
+    }
+}
+
+unsafe fn traverse_ga(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
+    // SAFETY: obj is a live alias.
+    unsafe {
+        let p = &*(obj as *const PyGenericAlias);
+        for c in [&p.origin, &p.args, &p.parameters] {
+            if let Some(o) = c.get() {
+                visit(o.as_ptr());
+            }
+        }
+    }
+}
+
+fn ga(g: &PyRef) -> &PyGenericAlias {
+    // SAFETY: the alias type's slots get aliases.
+    unsafe { g.payload_unchecked::<PyGenericAlias>() }
+}
+
+/// `Py_GenericAlias(origin, args)`.
+pub fn generic_alias(origin: &PyRef, args: &PyRef) -> PyResult<PyRef> {
+    let args = if args.is_instance_of::<PyTuple>() {
+        args.clone()
+    } else {
+        PyTuple::new(vec![args.clone()])?
+    };
+    let g = alloc_object(
+        &GENERIC_ALIAS_TYPE,
+        PyGenericAlias {
+            ob_base: PyObject::NEW,
+            origin: ObjCell::empty(),
+            args: ObjCell::empty(),
+            parameters: ObjCell::empty(),
+        },
+    )?;
+    ga(&g).origin.set(Some(origin.clone()));
+    ga(&g).args.set(Some(args));
+    Ok(g)
+}
+
+/// `__class_getitem__` of the container types.
+pub fn class_getitem(cls: &PyRef, args: &PyRef) -> PyResult<PyRef> {
+    generic_alias(cls, args)
+}
+
+fn ga_new(_cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    no_kwargs("GenericAlias", kwnames)?;
+    check_nargs("GenericAlias", args.len(), 2, 2)?;
+    generic_alias(&args[0], &args[1])
+}
+
+fn ga_args(g: &PyRef) -> Vec<PyRef> {
+    ga(g)
+        .args
+        .get()
+        .and_then(|a| a.downcast::<PyTuple>())
+        .map(|t| t.items().to_vec())
+        .unwrap_or_default()
+}
+
+/// `ga_repr_item`.
+fn repr_item(p: &PyRef) -> PyResult<String> {
+    if p.is_static(&crate::objects::none::ELLIPSIS) {
+        return Ok("...".into());
+    }
+    if p.is_instance_of::<PyGenericAlias>() {
+        return protocol::repr_string(p);
+    }
+    if let Some(t) = crate::objects::type_::as_type(p) {
+        let m = protocol::str_string(&crate::objects::type_::type_module(t)?)?;
+        let q = protocol::str_string(&crate::objects::type_::type_qualname(t)?)?;
+        return Ok(if m == "builtins" {
+            q
+        } else {
+            format!("{m}.{q}")
+        });
+    }
+    let qual = protocol::lookup_attr(p, crate::intern!("__qualname__"))?;
+    let module = protocol::lookup_attr(p, crate::intern!("__module__"))?;
+    match (qual, module) {
+        (Some(q), Some(m)) if !m.is_none() => {
+            let q = protocol::str_string(&q)?;
+            let m = protocol::str_string(&m)?;
+            if m == "builtins" {
+                Ok(q)
+            } else {
+                Ok(format!("{m}.{q}"))
+            }
+        }
+        _ => protocol::repr_string(p),
+    }
+}
+
+fn ga_repr(g: &PyRef) -> PyResult<PyRef> {
+    let origin = ga(g).origin.get_owned().unwrap_or_else(none);
+    let mut s = repr_item(&origin)?;
+    s.push('[');
+    let args = ga_args(g);
+    if args.is_empty() {
+        s.push_str("()");
+    }
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            s.push_str(", ");
+        }
+        if let Some(l) = a.downcast::<PyList>() {
+            s.push('[');
+            for (j, x) in l.snapshot().iter().enumerate() {
+                if j > 0 {
+                    s.push_str(", ");
+                }
+                s.push_str(&repr_item(x)?);
+            }
+            s.push(']');
+        } else {
+            s.push_str(&repr_item(a)?);
+        }
+    }
+    s.push(']');
+    PyStr::new(&s)
+}
+
+fn ga_hash(g: &PyRef) -> PyResult<isize> {
+    let o = ga(g).origin.get_owned().unwrap_or_else(none);
+    let a = ga(g).args.get_owned().unwrap_or_else(none);
+    Ok(protocol::hash(&o)? ^ protocol::hash(&a)?)
+}
+
+fn ga_richcompare(a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<PyRef> {
+    if !b.is_instance_of::<PyGenericAlias>() || !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(not_implemented());
+    }
+    let get = |g: &PyRef| {
+        (
+            ga(g).origin.get_owned().unwrap_or_else(none),
+            ga(g).args.get_owned().unwrap_or_else(none),
+        )
+    };
+    let (oa, aa) = get(a);
+    let (ob, ab) = get(b);
+    let eq = protocol::rich_compare_bool(&oa, &ob, CompareOp::Eq)?
+        && protocol::rich_compare_bool(&aa, &ab, CompareOp::Eq)?;
+    Ok(py_bool(eq == (op == CompareOp::Eq)))
+}
+
+fn ga_call(g: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let origin = ga(g).origin.get_owned().unwrap_or_else(none);
+    let obj = protocol::call(&origin, args, kwnames)?;
+    match protocol::setattr(&obj, crate::intern!("__orig_class__"), Some(g)) {
+        Ok(()) => {}
+        Err(e)
+            if e.matches(&crate::objects::exceptions::ATTRIBUTE_ERROR)
+                || e.matches(&crate::objects::exceptions::TYPE_ERROR) => {}
+        Err(e) => return Err(e),
+    }
+    Ok(obj)
+}
+
+const GA_OWN_ATTRS: &[&str] = &[
+    "__class__",
+    "__origin__",
+    "__args__",
+    "__unpacked__",
+    "__parameters__",
+    "__typing_unpacked_tuple_args__",
+    "__mro_entries__",
+    "__reduce_ex__",
+    "__reduce__",
+    "__copy__",
+    "__deepcopy__",
+];
+
+fn ga_getattro(g: &PyRef, name: &PyRef) -> PyResult<PyRef> {
+    if let Some(n) = name.downcast::<PyStr>() {
+        if !GA_OWN_ATTRS.contains(&n.as_str()) {
+            let origin = ga(g).origin.get_owned().unwrap_or_else(none);
+            return protocol::getattr(&origin, name);
+        }
+    }
+    crate::objects::object::generic_getattr(g, name)
+}
+
+fn ga_mro_entries(g: &PyRef, _bases: &PyRef) -> PyResult<PyRef> {
+    PyTuple::new(vec![ga(g).origin.get_owned().unwrap_or_else(none)])
+}
+
+/// The TypeVar-like arguments (`_Py_make_parameters`).
+fn ga_parameters(g: &PyRef) -> PyResult<PyRef> {
+    if let Some(p) = ga(g).parameters.get_owned() {
+        return Ok(p);
+    }
+    let mut params: Vec<PyRef> = Vec::new();
+    for a in ga_args(g) {
+        if a.is_instance_of::<PyType>() {
+            continue;
+        }
+        let is_param = crate::objects::type_::lookup_str(a.ty(), "__typing_subst__").is_some();
+        if is_param {
+            if !params.iter().any(|p| p.is(&a)) {
+                params.push(a);
+            }
+            continue;
+        }
+        if let Some(sub) = protocol::lookup_attr(&a, crate::intern!("__parameters__"))? {
+            if let Some(t) = sub.downcast::<PyTuple>() {
+                for p in t.items() {
+                    if !params.iter().any(|q| q.is(p)) {
+                        params.push(p.clone());
+                    }
+                }
+            }
+        }
+    }
+    let t = PyTuple::new(params)?;
+    drop(ga(g).parameters.set(Some(t.clone())));
+    Ok(t)
+}
+
+/// `alias[args]`: substitutes the parameters positionally.
+fn ga_getitem(g: &PyRef, item: &PyRef) -> PyResult<PyRef> {
+    let params = ga_parameters(g)?;
+    let params = params
+        .downcast::<PyTuple>()
+        .map(|t| t.items().to_vec())
+        .unwrap_or_default();
+    if params.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{} is not a generic class",
+            protocol::repr_string(g)?
+        )));
+    }
+    let given: Vec<PyRef> = match item.downcast::<PyTuple>() {
+        Some(t) => t.items().to_vec(),
+        None => vec![item.clone()],
+    };
+    if given.len() != params.len() {
+        return Err(PyErr::type_error(format!(
+            "Too {} arguments for {}; actual {}, expected {}",
+            if given.len() > params.len() {
+                "many"
+            } else {
+                "few"
+            },
+            protocol::repr_string(g)?,
+            given.len(),
+            params.len()
+        )));
+    }
+    let mut new_args = Vec::new();
+    for a in ga_args(g) {
+        match params.iter().position(|p| p.is(&a)) {
+            Some(i) => new_args.push(given[i].clone()),
+            None => {
+                if a.is_instance_of::<PyGenericAlias>() {
+                    let sub: Vec<PyRef> =
+                        match protocol::lookup_attr(&a, crate::intern!("__parameters__"))? {
+                            Some(sp) => sp
+                                .downcast::<PyTuple>()
+                                .map(|t| t.items().to_vec())
+                                .unwrap_or_default(),
+                            None => Vec::new(),
+                        };
+                    if !sub.is_empty() {
+                        let vals: Vec<PyRef> = sub
+                            .iter()
+                            .map(|s| {
+                                params
+                                    .iter()
+                                    .position(|p| p.is(s))
+                                    .map(|i| given[i].clone())
+                                    .unwrap_or_else(|| s.clone())
+                            })
+                            .collect();
+                        new_args.push(protocol::get_item(&a, &PyTuple::new(vals)?)?);
+                        continue;
+                    }
+                }
+                new_args.push(a);
+            }
+        }
+    }
+    let origin = ga(g).origin.get_owned().unwrap_or_else(none);
+    generic_alias(&origin, &PyTuple::new(new_args)?)
+}
+
 /// The static types this file declares, readied at start-up.
-pub static TYPES: &[&PyType] = &[&LIST_ITER_TYPE, &LIST_REVITER_TYPE];
+pub static TYPES: &[&PyType] = &[&LIST_ITER_TYPE, &LIST_REVITER_TYPE, &GENERIC_ALIAS_TYPE];

@@ -1201,7 +1201,7 @@ pub mod heap {
         )
     }
 
-    fn member_check<'a>(d: &'a PyMemberDescr, obj: &PyRef) -> PyResult<()> {
+    fn member_check(d: &PyMemberDescr, obj: &PyRef) -> PyResult<()> {
         // SAFETY: the class outlives its descriptors.
         let cls = unsafe { &*d.objclass };
         if !obj.ty().is_subtype(cls) {

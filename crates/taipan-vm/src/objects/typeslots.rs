@@ -205,19 +205,19 @@ macro_rules! slot_binary {
             let mut do_other = !std::ptr::eq(ta, tb) && slot_is(tb.as_number.$field.get(), $fname);
             if slot_is(ta.as_number.$field.get(), $fname) {
                 if do_other && tb.is_subtype(ta) && method_is_overloaded(ta, tb, rop) {
-                    let r = call_maybe(b, rop, &[a.clone()])?;
+                    let r = call_maybe(b, rop, std::slice::from_ref(a))?;
                     if !r.is_not_implemented() {
                         return Ok(r);
                     }
                     do_other = false;
                 }
-                let r = call_maybe(a, op, &[b.clone()])?;
+                let r = call_maybe(a, op, std::slice::from_ref(b))?;
                 if !r.is_not_implemented() || std::ptr::eq(ta, tb) {
                     return Ok(r);
                 }
             }
             if do_other {
-                return call_maybe(b, rop, &[a.clone()]);
+                return call_maybe(b, rop, std::slice::from_ref(a));
             }
             Ok(not_implemented())
         }
@@ -277,19 +277,19 @@ fn slot_nb_power_binary(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
     let mut do_other = !std::ptr::eq(ta, tb) && is(tb);
     if is(ta) {
         if do_other && tb.is_subtype(ta) && method_is_overloaded(ta, tb, rop) {
-            let r = call_maybe(b, rop, &[a.clone()])?;
+            let r = call_maybe(b, rop, std::slice::from_ref(a))?;
             if !r.is_not_implemented() {
                 return Ok(r);
             }
             do_other = false;
         }
-        let r = call_maybe(a, op, &[b.clone()])?;
+        let r = call_maybe(a, op, std::slice::from_ref(b))?;
         if !r.is_not_implemented() || std::ptr::eq(ta, tb) {
             return Ok(r);
         }
     }
     if do_other {
-        return call_maybe(b, rop, &[a.clone()]);
+        return call_maybe(b, rop, std::slice::from_ref(a));
     }
     Ok(not_implemented())
 }
@@ -297,7 +297,7 @@ fn slot_nb_power_binary(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
 macro_rules! slot_inplace {
     ($fname:ident, $op:literal) => {
         fn $fname(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
-            call_maybe(a, intern!($op), &[b.clone()])
+            call_maybe(a, intern!($op), std::slice::from_ref(b))
         }
     };
 }
@@ -316,7 +316,7 @@ slot_inplace!(slot_nb_inplace_true_divide, "__itruediv__");
 slot_inplace!(slot_nb_inplace_matrix_multiply, "__imatmul__");
 
 fn slot_nb_inplace_power(a: &PyRef, b: &PyRef, _m: &PyRef) -> PyResult<PyRef> {
-    call_maybe(a, intern!("__ipow__"), &[b.clone()])
+    call_maybe(a, intern!("__ipow__"), std::slice::from_ref(b))
 }
 
 macro_rules! slot_unary {
@@ -391,7 +391,7 @@ fn slot_tp_hash(a: &PyRef) -> PyResult<isize> {
 
 fn slot_tp_richcompare(a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<PyRef> {
     let name = crate::objects::str::intern(op.dunder());
-    call_maybe(a, &name, &[b.clone()])
+    call_maybe(a, &name, std::slice::from_ref(b))
 }
 
 fn slot_tp_call(a: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
@@ -426,7 +426,7 @@ fn slot_tp_iternext(a: &PyRef) -> PyResult<Option<PyRef>> {
 }
 
 fn slot_mp_subscript(a: &PyRef, k: &PyRef) -> PyResult<PyRef> {
-    call_required(a, intern!("__getitem__"), &[k.clone()])
+    call_required(a, intern!("__getitem__"), std::slice::from_ref(k))
 }
 
 fn slot_sq_item(a: &PyRef, i: isize) -> PyResult<PyRef> {
@@ -436,7 +436,7 @@ fn slot_sq_item(a: &PyRef, i: isize) -> PyResult<PyRef> {
 fn slot_mp_ass_subscript(a: &PyRef, k: &PyRef, v: Option<&PyRef>) -> PyResult<()> {
     match v {
         Some(v) => call_required(a, intern!("__setitem__"), &[k.clone(), v.clone()])?,
-        None => call_required(a, intern!("__delitem__"), &[k.clone()])?,
+        None => call_required(a, intern!("__delitem__"), std::slice::from_ref(k))?,
     };
     Ok(())
 }
@@ -451,7 +451,7 @@ fn slot_sq_contains(a: &PyRef, k: &PyRef) -> PyResult<bool> {
             "'{}' object is not a container",
             a.ty().name()
         ))),
-        Some(f) => protocol::is_true(&call_found(&f, a, &[k.clone()])?),
+        Some(f) => protocol::is_true(&call_found(&f, a, std::slice::from_ref(k))?),
         None => {
             let it = protocol::get_iter(a)?;
             while let Some(x) = protocol::next(&it)? {
@@ -477,13 +477,13 @@ fn slot_tp_getattr_hook(a: &PyRef, name: &PyRef) -> PyResult<PyRef> {
                 crate::objects::object::generic_getattr as *const () as usize,
             ) =>
         {
-            call_found(g, a, &[name.clone()])
+            call_found(g, a, std::slice::from_ref(name))
         }
         _ => crate::objects::object::generic_getattr(a, name),
     };
     match (r, getattr) {
         (Err(e), Some(ga)) if e.matches(&crate::objects::exceptions::ATTRIBUTE_ERROR) => {
-            call_found(&ga, a, &[name.clone()])
+            call_found(&ga, a, std::slice::from_ref(name))
         }
         (r, _) => r,
     }
@@ -498,7 +498,7 @@ fn is_wrapper_of(d: &PyRef, f: usize) -> bool {
 fn slot_tp_setattro(a: &PyRef, name: &PyRef, v: Option<&PyRef>) -> PyResult<()> {
     match v {
         Some(v) => call_required(a, intern!("__setattr__"), &[name.clone(), v.clone()])?,
-        None => call_required(a, intern!("__delattr__"), &[name.clone()])?,
+        None => call_required(a, intern!("__delattr__"), std::slice::from_ref(name))?,
     };
     Ok(())
 }
@@ -516,7 +516,7 @@ fn slot_tp_descr_get(d: &PyRef, obj: Option<&PyRef>, ty: Option<&PyRef>) -> PyRe
 fn slot_tp_descr_set(d: &PyRef, obj: &PyRef, v: Option<&PyRef>) -> PyResult<()> {
     match v {
         Some(v) => call_required(d, intern!("__set__"), &[obj.clone(), v.clone()])?,
-        None => call_required(d, intern!("__delete__"), &[obj.clone()])?,
+        None => call_required(d, intern!("__delete__"), std::slice::from_ref(obj))?,
     };
     Ok(())
 }
