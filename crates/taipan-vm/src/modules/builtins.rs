@@ -566,9 +566,7 @@ fn bi_iter(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     // SAFETY: GIL held; a plain read of a fn pointer.
     match unsafe { *CALLABLE_ITER.as_ptr() } {
         Some(f) => f(&args[0], &args[1]),
-        None => Err(PyErr::not_implemented_error(
-            "iter(callable, sentinel) is not available yet",
-        )),
+        None => crate::objects::iter::new_callable_iter(args[0].clone(), args[1].clone()),
     }
 }
 

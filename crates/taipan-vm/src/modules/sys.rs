@@ -30,8 +30,9 @@ use crate::objects::tuple::PyTuple;
 // Hooks for the evaluation loop.
 
 /// Returns the exception currently being handled (the innermost `except`
-/// block's, CPython's `_PyErr_GetTopmostException`), or `None`. Set by the
-/// evaluation loop; `sys.exc_info()` and `sys.exception()` read it.
+/// block's, CPython's `_PyErr_GetTopmostException`), or `None`; overrides
+/// `eval::ceval::exc_info`, which `sys.exc_info()` and `sys.exception()`
+/// read when it is unset.
 pub type ExcInfoHook = fn() -> Option<PyRef>;
 pub static EXC_INFO_HOOK: GilCell<Option<ExcInfoHook>> = GilCell::new(None);
 
@@ -502,7 +503,10 @@ fn sys_set_int_max_str_digits(
 fn current_exception() -> Option<PyRef> {
     // SAFETY: GIL held; plain read of a fn pointer.
     let hook = unsafe { *EXC_INFO_HOOK.as_ptr() };
-    hook.and_then(|h| h())
+    match hook {
+        Some(h) => h(),
+        None => crate::eval::ceval::exc_info(),
+    }
 }
 
 fn sys_exc_info(_m: &PyRef) -> PyResult<PyRef> {
