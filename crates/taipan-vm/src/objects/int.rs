@@ -977,6 +977,30 @@ pub fn to_base(o: &PyRef, base: u32) -> PyResult<PyRef> {
 // ---------------------------------------------------------------------------
 // Argument parsing shared by the numeric types.
 
+/// Like [`parse_args`], with only the first `max_pos` parameters accepted
+/// positionally (the rest are keyword-only).
+pub fn parse_args_kwonly(
+    fname: &str,
+    args: &[PyRef],
+    kwnames: Option<&PyRef>,
+    names: &[&str],
+    npos_only: usize,
+    max_pos: usize,
+) -> PyResult<Vec<Option<PyRef>>> {
+    let nkw = kwnames.map(crate::objects::descr::kwnames_len).unwrap_or(0);
+    let npos = args.len() - nkw.min(args.len());
+    if npos > max_pos {
+        return Err(PyErr::type_error(format!(
+            "{}() takes at most {} positional argument{} ({} given)",
+            fname,
+            max_pos,
+            if max_pos == 1 { "" } else { "s" },
+            npos
+        )));
+    }
+    parse_args(fname, args, kwnames, names, npos_only)
+}
+
 /// Matches vectorcall arguments to parameter names: the first `npos_only`
 /// are positional-only. Returns one slot per name.
 pub fn parse_args(
@@ -1249,12 +1273,13 @@ fn int_round(s: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
 }
 
 fn int_to_bytes(s: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
-    let a = parse_args(
+    let a = parse_args_kwonly(
         "to_bytes",
         args,
         kwnames,
         &["length", "byteorder", "signed"],
         0,
+        2,
     )?;
     let x = self_int(s)?.to_bigint();
     let length = match &a[0] {
@@ -1333,12 +1358,13 @@ fn byteorder_arg(o: Option<&PyRef>, _f: &str) -> PyResult<bool> {
 }
 
 fn int_from_bytes(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
-    let a = parse_args(
+    let a = parse_args_kwonly(
         "from_bytes",
         args,
         kwnames,
         &["bytes", "byteorder", "signed"],
         0,
+        2,
     )?;
     let src = a[0].as_ref().ok_or_else(|| {
         PyErr::type_error("from_bytes() missing required argument 'bytes' (pos 1)")
