@@ -225,6 +225,70 @@ try:
     out.append(repr("{0!r:^9}".format(S("k"))))
 except Exception as ex:
     out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr(bytearray("hello", "ascii")))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr(bytearray("hello", "ascii")[1:3]))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr(bytearray("hello", "ascii").upper()))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr(bytearray("a b", "ascii").split()))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr(bytearray(3) + "x".encode()))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr(bytearray([1, 2]) == bytes([1, 2])))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr(hash(bytearray(1))))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr(bytearray([256])))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr("%s" % bytearray("q", "ascii")))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr("abc".find("c", -1), "abc".rfind("a", 1), "aXbXc".split("X", -1)))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr("%-+6d|%+06d|% d" % (5, -5, 3)))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr("%#.0e|%.3e|%E" % (5.0, 0.0001234, 1e300)))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr("%.15g|%.17g|%r" % (0.1, 0.1, 0.1)))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr("{:>{w}}".format("x", w=4) + "{:.{p}}".format("abcdef", p=3)))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr("%c" % 0x1F600))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr("x".ljust(3, "é") + "y".rjust(3, "€")))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
 "####;
 const EXPECTED: &[&str] = &[
     "'hello bob, 3 items, 99.50%'",
@@ -281,6 +345,22 @@ const EXPECTED: &[&str] = &[
     "'bc'",
     "'str'",
     "\"   'k'   \"",
+    "bytearray(b'hello')",
+    "bytearray(b'el')",
+    "bytearray(b'HELLO')",
+    "[bytearray(b'a'), bytearray(b'b')]",
+    "bytearray(b'\\x00\\x00\\x00x')",
+    "True",
+    "ERR TypeError: unhashable type: 'bytearray'",
+    "ERR ValueError: byte must be in range(0, 256)",
+    "\"bytearray(b'q')\"",
+    "ERR TypeError: repr() takes exactly one argument (3 given)",
+    "'+5    |-00005| 3'",
+    "'5.e+00|1.234e-04|1.000000E+300'",
+    "'0.1|0.10000000000000001|0.1'",
+    "'   xabc'",
+    "'😀'",
+    "'xéé€€y'",
 ];
 
 #[test]
