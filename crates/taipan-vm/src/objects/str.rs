@@ -603,15 +603,19 @@ fn is_linebreak(c: u32) -> bool {
     matches!(c, 0x0A..=0x0D | 0x1C..=0x1E | 0x85 | 0x2028 | 0x2029)
 }
 
-fn find_cps(hay: &[u32], needle: &[u32], from: usize, to: usize) -> Option<usize> {
+fn find_cps<T: PartialEq + Copy>(hay: &[T], needle: &[T], from: usize, to: usize) -> Option<usize> {
     let to = to.min(hay.len());
     if from > to || needle.len() > to - from {
         return None;
     }
+    if needle.len() == 1 {
+        let c = needle[0];
+        return hay[from..to].iter().position(|&h| h == c).map(|k| k + from);
+    }
     (from..=to - needle.len()).find(|&i| hay[i..i + needle.len()] == *needle)
 }
 
-fn rfind_cps(hay: &[u32], needle: &[u32], from: usize, to: usize) -> Option<usize> {
+fn rfind_cps<T: PartialEq>(hay: &[T], needle: &[T], from: usize, to: usize) -> Option<usize> {
     let to = to.min(hay.len());
     if from > to || needle.len() > to - from {
         return None;
@@ -905,11 +909,48 @@ fn str_iter_next(it: &PyRef) -> PyResult<Option<PyRef>> {
 // Methods.
 
 fn m_join(o: &PyRef, iterable: &PyRef) -> PyResult<PyRef> {
-    let sep: Vec<u32> = cps(o)?;
     let items = protocol::collect(iterable)?;
     if items.len() == 1 && items[0].is_exact::<PyStr>() {
         return Ok(items[0].clone());
     }
+    // All 1-byte strings: join the bytes.
+    let p = this(o)?;
+    if let Some(sepb) = p.latin1() {
+        let mut ascii = p.is_ascii();
+        let mut total = 0usize;
+        let mut all = true;
+        for it in &items {
+            match it
+                .downcast::<PyStr>()
+                .and_then(|s| s.latin1().map(|b| (b, s.is_ascii())))
+            {
+                Some((b, a)) => {
+                    total += b.len() + sepb.len();
+                    ascii &= a;
+                }
+                None => {
+                    all = false;
+                    break;
+                }
+            }
+        }
+        if all {
+            let mut out = Vec::with_capacity(total);
+            for (i, it) in items.iter().enumerate() {
+                if i > 0 {
+                    out.extend_from_slice(sepb);
+                }
+                // SAFETY: checked above that every item is a 1-byte str.
+                out.extend_from_slice(
+                    unsafe { it.payload_unchecked::<PyStr>() }
+                        .latin1()
+                        .unwrap_or(&[]),
+                );
+            }
+            return PyStr::from_latin1_unchecked(&STR_TYPE, &out, ascii);
+        }
+    }
+    let sep: Vec<u32> = p.chars().collect();
     let mut out: Vec<u32> = Vec::new();
     for (i, it) in items.iter().enumerate() {
         let Some(s) = it.downcast::<PyStr>() else {
@@ -957,53 +998,100 @@ fn split_args(
     Ok((sep, maxsplit))
 }
 
-fn m_split(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
-    let (sep, maxsplit) = split_args("split", args, kwnames)?;
-    let x = cps(o)?;
+/// The ranges `str.split` cuts `x` into.
+fn split_ranges<T: Copy + PartialEq + Into<u32>>(
+    x: &[T],
+    sep: Option<&[T]>,
+    maxsplit: isize,
+) -> Vec<(usize, usize)> {
     let mut left = if maxsplit < 0 {
         usize::MAX
     } else {
         maxsplit as usize
     };
-    let mut parts: Vec<&[u32]> = Vec::new();
+    let sp = |c: T| is_space(c.into());
+    let mut parts = Vec::new();
+    let n = x.len();
     match sep {
         None => {
-            let n = x.len();
             let mut i = 0;
             loop {
-                while i < n && is_space(x[i]) {
+                while i < n && sp(x[i]) {
                     i += 1;
                 }
                 if i >= n {
                     break;
                 }
                 if left == 0 {
-                    parts.push(&x[i..n]);
+                    parts.push((i, n));
                     break;
                 }
                 let s = i;
-                while i < n && !is_space(x[i]) {
+                while i < n && !sp(x[i]) {
                     i += 1;
                 }
-                parts.push(&x[s..i]);
+                parts.push((s, i));
                 left -= 1;
             }
         }
         Some(sep) => {
             let mut s = 0;
             while left > 0 {
-                match find_cps(&x, &sep, s, x.len()) {
+                match find_cps(x, sep, s, n) {
                     Some(k) => {
-                        parts.push(&x[s..k]);
+                        parts.push((s, k));
                         s = k + sep.len();
                         left -= 1;
                     }
                     None => break,
                 }
             }
-            parts.push(&x[s..]);
+            parts.push((s, n));
         }
     }
+    parts
+}
+
+fn m_split(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let a = parse_args("split", args, kwnames, &["sep", "maxsplit"], 0)?;
+    let sepp = match &a[0] {
+        Some(s) if !s.is_none() => {
+            let s = want_str(s, "must be str or None")?;
+            if s.is_empty() {
+                return Err(PyErr::value_error("empty separator"));
+            }
+            Some(s)
+        }
+        _ => None,
+    };
+    let maxsplit = match &a[1] {
+        Some(m) => crate::objects::int::as_ssize_index(m)?,
+        None => -1,
+    };
+    let p = this(o)?;
+    if let Some(x) = p.latin1() {
+        let sepb = match sepp {
+            None => Some(None),
+            Some(sp) => sp.latin1().map(Some),
+        };
+        if let Some(sepb) = sepb {
+            let ascii = p.is_ascii();
+            let items = split_ranges(x, sepb, maxsplit)
+                .into_iter()
+                .map(|(s, e)| {
+                    let b = &x[s..e];
+                    PyStr::from_latin1_unchecked(&STR_TYPE, b, ascii || b.is_ascii())
+                })
+                .collect::<PyResult<Vec<_>>>()?;
+            return crate::objects::list::PyList::new(items);
+        }
+    }
+    let x: Vec<u32> = p.chars().collect();
+    let sep: Option<Vec<u32>> = sepp.map(|s| s.chars().collect());
+    let parts = split_ranges(&x, sep.as_deref(), maxsplit)
+        .into_iter()
+        .map(|(s, e)| &x[s..e])
+        .collect();
     list_of(parts)
 }
 
@@ -1193,8 +1281,21 @@ fn find_impl(o: &PyRef, args: &[PyRef], name: &str, rev: bool) -> PyResult<Optio
             args.len()
         )));
     }
-    let sub: Vec<u32> = want_str(&args[0], "must be str")?.chars().collect();
-    let x = cps(o)?;
+    let subp = want_str(&args[0], "must be str")?;
+    let p = this(o)?;
+    if let (Some(x), Some(sub)) = (p.latin1(), subp.latin1()) {
+        let (s, e) = adjust_range(args.get(1), args.get(2), x.len())?;
+        if s > x.len() {
+            return Ok(None);
+        }
+        return Ok(if rev {
+            rfind_cps(x, sub, s, e)
+        } else {
+            find_cps(x, sub, s, e)
+        });
+    }
+    let sub: Vec<u32> = subp.chars().collect();
+    let x: Vec<u32> = p.chars().collect();
     let (s, e) = adjust_range(args.get(1), args.get(2), x.len())?;
     if s > x.len() {
         return Ok(None);
@@ -1236,22 +1337,30 @@ fn m_count(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
             args.len()
         )));
     }
-    let sub: Vec<u32> = want_str(&args[0], "must be str")?.chars().collect();
-    let x = cps(o)?;
-    let (s, e) = adjust_range(args.get(1), args.get(2), x.len())?;
-    if s > x.len() || e < s {
+    let subp = want_str(&args[0], "must be str")?;
+    let p = this(o)?;
+    let (s, e) = adjust_range(args.get(1), args.get(2), p.len())?;
+    if s > p.len() || e < s {
         return PyInt::new(0);
     }
-    if sub.is_empty() {
+    if subp.is_empty() {
         return PyInt::new((e - s + 1) as i64);
     }
-    let mut n = 0;
-    let mut i = s;
-    while let Some(k) = find_cps(&x, &sub, i, e) {
-        n += 1;
-        i = k + sub.len();
+    fn count_in<T: PartialEq + Copy>(x: &[T], sub: &[T], s: usize, e: usize) -> i64 {
+        let mut n = 0;
+        let mut i = s;
+        while let Some(k) = find_cps(x, sub, i, e) {
+            n += 1;
+            i = k + sub.len();
+        }
+        n
     }
-    PyInt::new(n)
+    if let (Some(x), Some(sub)) = (p.latin1(), subp.latin1()) {
+        return PyInt::new(count_in(x, sub, s, e));
+    }
+    let sub: Vec<u32> = subp.chars().collect();
+    let x: Vec<u32> = p.chars().collect();
+    PyInt::new(count_in(&x, &sub, s, e))
 }
 
 fn m_replace(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
