@@ -1176,6 +1176,19 @@ fn m_splitlines(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
     list_of(parts)
 }
 
+/// `p[s..e]` as a new str (the object itself when that is all of it).
+fn substr(o: &PyRef, p: &PyStr, s: usize, e: usize) -> PyResult<PyRef> {
+    if s == 0 && e == p.len() && o.is_exact::<PyStr>() {
+        return Ok(o.clone());
+    }
+    if let Some(b) = p.latin1() {
+        let b = &b[s..e];
+        return PyStr::from_latin1_unchecked(&STR_TYPE, b, p.is_ascii() || b.is_ascii());
+    }
+    let v: Vec<u32> = (s..e).map(|i| p.char_at(i)).collect();
+    new_cps(&v)
+}
+
 fn strip_impl(o: &PyRef, args: &[PyRef], name: &str, left: bool, right: bool) -> PyResult<PyRef> {
     if args.len() > 1 {
         return Err(PyErr::type_error(format!(
@@ -1183,37 +1196,33 @@ fn strip_impl(o: &PyRef, args: &[PyRef], name: &str, left: bool, right: bool) ->
             args.len()
         )));
     }
-    let x = cps(o)?;
-    let set: Option<Vec<u32>> = match args.first() {
+    let p = this(o)?;
+    let set: Option<&PyStr> = match args.first() {
         None => None,
         Some(a) if a.is_none() => None,
         Some(a) => Some(
-            want_str(a, &format!("{name} arg must be None or str"))
-                .map_err(|_| PyErr::type_error(format!("{name} arg must be None or str")))?
-                .chars()
-                .collect(),
+            a.downcast::<PyStr>()
+                .ok_or_else(|| PyErr::type_error(format!("{name} arg must be None or str")))?,
         ),
     };
-    let strip = |c: u32| match &set {
+    let set_cps: Option<Vec<u32>> = set.map(|s| s.chars().collect());
+    let strip = |c: u32| match &set_cps {
         None => is_space(c),
         Some(s) => s.contains(&c),
     };
     let mut s = 0;
-    let mut e = x.len();
+    let mut e = p.len();
     if left {
-        while s < e && strip(x[s]) {
+        while s < e && strip(p.char_at(s)) {
             s += 1;
         }
     }
     if right {
-        while e > s && strip(x[e - 1]) {
+        while e > s && strip(p.char_at(e - 1)) {
             e -= 1;
         }
     }
-    if s == 0 && e == x.len() && o.is_exact::<PyStr>() {
-        return Ok(o.clone());
-    }
-    new_cps(&x[s..e])
+    substr(o, p, s, e)
 }
 
 fn m_strip(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
