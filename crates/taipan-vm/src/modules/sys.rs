@@ -706,9 +706,14 @@ pub fn init() -> PyResult<()> {
         d.set_str("__stdout__", stdout)?;
         d.set_str("__stderr__", stderr)?;
         let zero = int(0)?;
+        let env_set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
         let mut flags = vec![zero.clone(); 17];
-        flags[11] = int(1)?; // hash_randomization
-        flags.push(int(4300)?);
+        flags[4] = int(i64::from(env_set("PYTHONDONTWRITEBYTECODE")))?;
+        let seed0 = std::env::var("PYTHONHASHSEED").is_ok_and(|v| v == "0");
+        flags[11] = int(i64::from(!seed0))?; // hash_randomization
+        flags[13] = py_bool(false); // dev_mode
+        flags[16] = py_bool(false); // safe_path
+        flags.push(int(-1)?); // int_max_str_digits: not set by -X / the environment
         d.set_str("flags", structseq(&FLAGS_TYPE, flags)?)?;
         d.set_str(
             "float_info",
