@@ -177,6 +177,15 @@ fn builtin_functions() {
 }
 
 #[test]
+fn instancecheck_dispatch() {
+    check(
+        "class Meta(type):\n    def __instancecheck__(cls, inst):\n        return inst == 42\n    def __subclasscheck__(cls, sub):\n        return sub is int\nclass C(metaclass=Meta):\n    pass\nr = str([isinstance(42, C), isinstance(1, C), issubclass(int, C), issubclass(str, C)])",
+        "[True, False, True, False]",
+    );
+    check("try:\n    issubclass(1, int)\nexcept TypeError as e:\n    r = str(e)", "issubclass() arg 1 must be a class");
+}
+
+#[test]
 fn sys_module() {
     check(
         "import sys\nr = str(sys.version_info[:2]) + str(sys.version_info.major)",
