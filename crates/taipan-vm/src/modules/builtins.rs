@@ -1021,7 +1021,17 @@ fn bi_open(_m: &PyRef, _args: &[PyRef], _kwnames: Option<&PyRef>) -> PyResult<Py
     protocol::call(&f, _args, _kwnames)
 }
 
+/// `exit(code=None)` / `quit(code=None)`: what `site` adds as
+/// `_sitebuiltins.Quitter` (Taipan does not run `site` yet); raises
+/// `SystemExit`.
+fn bi_exit(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    check_nargs("exit", args.len(), 0, 1)?;
+    Err(PyErr::with_args(&exceptions::SYSTEM_EXIT, args))
+}
+
 pub static BUILTIN_FUNCTIONS: &[MethodDef] = &[
+    MethodDef::new("exit", Meth::Fast(bi_exit)),
+    MethodDef::new("quit", Meth::Fast(bi_exit)),
     MethodDef::new("__import__", Meth::FastKw(bi_import)),
     MethodDef::new("abs", Meth::O(bi_abs)),
     MethodDef::new("all", Meth::O(bi_all)),
