@@ -169,7 +169,8 @@ fn classes_in_python() {
     let code = taipan_vm::run::compile_source(PROGRAM.as_bytes(), "<classes>").unwrap();
     let globals = PyDict::new().unwrap();
     let g = globals.downcast::<PyDict>().unwrap();
-    g.set_str("__name__", PyStr::new("__main__").unwrap()).unwrap();
+    g.set_str("__name__", PyStr::new("__main__").unwrap())
+        .unwrap();
     if let Err(e) = taipan_vm::run::exec_code(&code, &globals, None) {
         panic!("{}", taipan_vm::run::format_exception(e.value()));
     }

@@ -25,6 +25,8 @@ pub static TYPE_TYPE: PyType = PyType {
     tp_repr: Cell::new(Some(type_repr)),
     tp_new: Cell::new(Some(crate::objects::type_::heap::type_new)),
     tp_drop: Some(crate::objects::type_::heap::type_drop),
+    tp_traverse: Cell::new(Some(crate::objects::type_::heap::type_traverse)),
+    tp_clear: Cell::new(Some(crate::objects::type_::heap::type_clear)),
     tp_getset: crate::objects::type_::heap::TYPE_GETSET,
     tp_methods: crate::objects::type_::heap::TYPE_METHODS,
     tp_doc: Some(
@@ -641,7 +643,7 @@ pub mod heap {
     }
 
     fn is_function(v: &PyRef) -> bool {
-        v.ty().tp_name == "function"
+        std::ptr::eq(v.ty(), &crate::objects::function::FUNCTION_TYPE)
     }
 
     /// `type.__new__(metatype, name, bases, namespace, **kwds)`.
@@ -820,10 +822,12 @@ pub mod heap {
             None => name.clone(),
         };
         if d.get_str("__module__")?.is_none() {
-            // SAFETY: GIL held; set once by the evaluation loop.
-            if let Some(hook) = unsafe { *CURRENT_MODULE_NAME_HOOK.as_ptr() } {
-                if let Some(m) = hook() {
-                    d.set_str("__module__", m)?;
+            // `__name__` of the current frame's globals.
+            if let Some((g, _)) = crate::eval::ceval::current_globals_locals() {
+                if let Some(gd) = g.downcast::<PyDict>() {
+                    if let Some(m) = gd.get_str("__name__")? {
+                        d.set_str("__module__", m)?;
+                    }
                 }
             }
         }
@@ -890,13 +894,15 @@ pub mod heap {
 
         // __classcell__.
         if let Some(cell) = d.get_str("__classcell__")? {
-            if cell.ty().tp_name != "cell" {
-                return Err(PyErr::type_error(format!(
-                    "__classcell__ must be a nonlocal cell, not {}",
-                    crate::object::protocol::repr_string(&cell.type_ref())?
-                )));
+            match cell.downcast_exact::<crate::objects::cell::PyCell>() {
+                Some(c) => c.set(Some(tyref.clone())),
+                None => {
+                    return Err(PyErr::type_error(format!(
+                        "__classcell__ must be a nonlocal cell, not {}",
+                        crate::object::protocol::repr_string(&cell.type_ref())?
+                    )))
+                }
             }
-            crate::object::protocol::setattr(&cell, intern!("cell_contents"), Some(&tyref))?;
             d.del_item(intern!("__classcell__"))?;
         }
 
@@ -925,9 +931,7 @@ pub mod heap {
                 inherit_slots(ty, bt);
             }
         }
-        if ty.tp_traverse.get().is_none() {
-            ty.tp_traverse.set(Some(subtype_traverse));
-        }
+        ty.tp_traverse.set(Some(subtype_traverse));
         for b in &bases {
             add_subclass(b, ty)?;
         }
@@ -970,13 +974,6 @@ pub mod heap {
         }
         Ok(())
     }
-
-    /// Set by the evaluation loop: the `__name__` of the current frame's
-    /// globals, used as `__module__` of classes made by a direct
-    /// `type(name, bases, ns)` call whose namespace has none.
-    pub type CurrentModuleNameHook = fn() -> Option<PyRef>;
-    pub static CURRENT_MODULE_NAME_HOOK: crate::gil::GilCell<Option<CurrentModuleNameHook>> =
-        crate::gil::GilCell::new(None);
 
     fn add_subclass(base: &PyRef, ty: &PyType) -> PyResult<()> {
         let Some(bt) = as_type(base) else {
@@ -1058,6 +1055,51 @@ pub mod heap {
                 t(obj, visit);
             }
         }
+    }
+
+    /// `tp_traverse` of `type`: a heap type's references (static types are
+    /// immortal and not tracked).
+    ///
+    /// # Safety
+    /// `obj` is a live type object.
+    pub unsafe fn type_traverse(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
+        // SAFETY: obj is a type object.
+        let ty = unsafe { &*(obj as *const PyType) };
+        if !ty.is_heap_type() {
+            return;
+        }
+        for c in [
+            &ty.tp_dict,
+            &ty.tp_mro,
+            &ty.tp_bases,
+            &ty.ht_name,
+            &ty.ht_qualname,
+            &ty.ht_slots,
+        ] {
+            if let Some(v) = c.get() {
+                visit(v.as_ptr());
+            }
+        }
+    }
+
+    /// `tp_clear` of `type` (`type_clear`): empties a heap type's dict and
+    /// drops its MRO, which break the cycles a class is part of.
+    ///
+    /// # Safety
+    /// `obj` is a live type object.
+    pub unsafe fn type_clear(obj: *mut PyObject) {
+        // SAFETY: obj is a type object.
+        let ty = unsafe { &*(obj as *const PyType) };
+        if !ty.is_heap_type() {
+            return;
+        }
+        ty.tp_version_tag
+            .set(ty.tp_version_tag.get().wrapping_add(1));
+        if let Some(d) = ty.tp_dict.get_owned() {
+            // SAFETY: a type's dict.
+            unsafe { d.payload_unchecked::<PyDict>() }.clear();
+        }
+        drop(ty.tp_mro.take());
     }
 
     /// `tp_drop` of `type`: a heap type's owned fields (PyType has no drop

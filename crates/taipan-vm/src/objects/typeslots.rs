@@ -160,14 +160,28 @@ pub fn call_special(obj: &PyRef, name: &PyRef, args: &[PyRef]) -> PyResult<Optio
 }
 
 fn call_found(f: &PyRef, obj: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
-    if f.ty().has_flag(TypeFlags::METHOD_DESCRIPTOR) || f.ty().tp_name == "function" {
+    call_found_kw(f, obj, args, None)
+}
+
+/// Calls the attribute `f` found on `type(obj)` as a method of `obj`:
+/// functions and method descriptors get `obj` prepended (no bound method
+/// is made), anything else is bound through its `__get__`.
+fn call_found_kw(
+    f: &PyRef,
+    obj: &PyRef,
+    args: &[PyRef],
+    kwnames: Option<&PyRef>,
+) -> PyResult<PyRef> {
+    if f.ty().has_flag(TypeFlags::METHOD_DESCRIPTOR)
+        || std::ptr::eq(f.ty(), &crate::objects::function::FUNCTION_TYPE)
+    {
         let mut v = Vec::with_capacity(args.len() + 1);
         v.push(obj.clone());
         v.extend_from_slice(args);
-        return protocol::call(f, &v, None);
+        return protocol::call(f, &v, kwnames);
     }
     let bound = descr::bind(f, Some(obj), Some(&obj.type_ref()))?;
-    protocol::call(&bound, args, None)
+    protocol::call(&bound, args, kwnames)
 }
 
 fn call_required(obj: &PyRef, name: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
@@ -390,15 +404,21 @@ fn slot_tp_hash(a: &PyRef) -> PyResult<isize> {
 }
 
 fn slot_tp_richcompare(a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<PyRef> {
-    let name = crate::objects::str::intern(op.dunder());
-    call_maybe(a, &name, std::slice::from_ref(b))
+    let name = match op {
+        CompareOp::Lt => intern!("__lt__"),
+        CompareOp::Le => intern!("__le__"),
+        CompareOp::Eq => intern!("__eq__"),
+        CompareOp::Ne => intern!("__ne__"),
+        CompareOp::Gt => intern!("__gt__"),
+        CompareOp::Ge => intern!("__ge__"),
+    };
+    call_maybe(a, name, std::slice::from_ref(b))
 }
 
 fn slot_tp_call(a: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let f = lookup(a.ty(), intern!("__call__"))
         .ok_or_else(|| PyErr::type_error(format!("'{}' object is not callable", a.ty().name())))?;
-    let bound = descr::bind(&f, Some(a), Some(&a.type_ref()))?;
-    protocol::call(&bound, args, kwnames)
+    call_found_kw(&f, a, args, kwnames)
 }
 
 fn slot_tp_iter(a: &PyRef) -> PyResult<PyRef> {
@@ -524,8 +544,7 @@ fn slot_tp_descr_set(d: &PyRef, obj: &PyRef, v: Option<&PyRef>) -> PyResult<()> 
 fn slot_tp_init(a: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<()> {
     let f = lookup(a.ty(), intern!("__init__"))
         .ok_or_else(|| crate::objects::object::no_attribute(a, intern!("__init__")))?;
-    let bound = descr::bind(&f, Some(a), Some(&a.type_ref()))?;
-    let r = protocol::call(&bound, args, kwnames)?;
+    let r = call_found_kw(&f, a, args, kwnames)?;
     if !r.is_none() {
         return Err(PyErr::type_error(format!(
             "__init__() should return None, not '{}'",
