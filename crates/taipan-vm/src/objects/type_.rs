@@ -415,7 +415,7 @@ fn type_repr(obj: &PyRef) -> PyResult<PyRef> {
 pub use heap::{calculate_metaclass, type_new};
 
 /// The static types this file declares, readied at start-up.
-pub static TYPES: &[&PyType] = &[&heap::MEMBER_DESCR_TYPE];
+pub static TYPES: &[&PyType] = &[&heap::MEMBER_DESCR_TYPE, &heap::MAPPINGPROXY_TYPE];
 
 /// Classes created at run time (CPython's `type_new` and its helpers, the
 /// C3 linearization `mro_implementation`, `__slots__` layout, member
@@ -942,7 +942,18 @@ pub mod heap {
         for (k, v) in d.items() {
             if let Some(f) = lookup_str(v.ty(), "__set_name__") {
                 let bound = descr::bind(&f, Some(&v), Some(&v.type_ref()))?;
-                crate::object::protocol::call(&bound, &[tyref.clone(), k], None)?;
+                if let Err(e) =
+                    crate::object::protocol::call(&bound, &[tyref.clone(), k.clone()], None)
+                {
+                    let new = PyErr::runtime_error(format!(
+                        "Error calling __set_name__ on '{}' instance {} in '{}'",
+                        v.ty().name(),
+                        crate::object::protocol::repr_string(&k)?,
+                        name_s
+                    ));
+                    crate::objects::exceptions::set_cause(new.value(), Some(e.value()))?;
+                    return Err(new);
+                }
             }
         }
         init_subclass(&tyref, ty, &args[3..], kwnames)?;
@@ -1411,18 +1422,139 @@ pub mod heap {
         Ok(ty_of(o)?.tp_mro.get_owned().unwrap_or_else(none))
     }
     fn get_dict(o: &PyRef) -> PyResult<PyRef> {
-        // Deviation: a copy until mappingproxy exists.
         let ty = ty_of(o)?;
-        let out = PyDict::new()?;
-        if let Some(d) = ty.dict() {
-            // SAFETY: a type's dict; `out` is a fresh dict.
-            let items = unsafe { d.payload_unchecked::<PyDict>() }.items();
-            let od = unsafe { out.payload_unchecked::<PyDict>() };
-            for (k, v) in items {
-                od.set_item(k, v)?;
-            }
+        let d = match ty.dict() {
+            Some(d) => d.clone(),
+            None => PyDict::new()?,
+        };
+        new_mappingproxy(d)
+    }
+
+    // -----------------------------------------------------------------------
+    // mappingproxy (CPython's `Objects/descrobject.c`): a read-only view of
+    // a mapping, here of a type's dict.
+
+    #[repr(C)]
+    pub struct PyMappingProxy {
+        pub ob_base: PyObject,
+        pub mapping: PyRef,
+    }
+
+    pub static MAPPINGPROXY_TYPE: PyType = PyType {
+        tp_name: "mappingproxy",
+        tp_basicsize: Cell::new(std::mem::size_of::<PyMappingProxy>()),
+        tp_flags: Cell::new(TypeFlags::HAVE_GC | TypeFlags::MAPPING),
+        tp_drop: Some(mp_drop),
+        tp_traverse: Cell::new(Some(mp_traverse)),
+        tp_repr: Cell::new(Some(|o| crate::object::protocol::repr(&mp_of(o).mapping))),
+        tp_str: Cell::new(Some(|o| crate::object::protocol::str_(&mp_of(o).mapping))),
+        tp_iter: Cell::new(Some(|o| {
+            crate::object::protocol::get_iter(&mp_of(o).mapping)
+        })),
+        tp_richcompare: Cell::new(Some(|a, b, op| {
+            crate::object::protocol::rich_compare(&mp_of(a).mapping, b, op)
+        })),
+        tp_new: Cell::new(Some(mp_new)),
+        as_mapping: MappingSlots {
+            mp_length: Cell::new(Some(|o| crate::object::protocol::len(&mp_of(o).mapping))),
+            mp_subscript: Cell::new(Some(|o, k| {
+                crate::object::protocol::get_item(&mp_of(o).mapping, k)
+            })),
+            mp_ass_subscript: Cell::new(None),
+        },
+        as_sequence: SequenceSlots {
+            sq_contains: Cell::new(Some(|o, k| {
+                crate::object::protocol::contains(&mp_of(o).mapping, k)
+            })),
+            ..SequenceSlots::EMPTY
+        },
+        tp_methods: &[
+            MethodDef::new(
+                "keys",
+                Meth::NoArgs(|o| {
+                    crate::object::protocol::call_method(&mp_of(o).mapping, "keys", &[])
+                }),
+            ),
+            MethodDef::new(
+                "values",
+                Meth::NoArgs(|o| {
+                    crate::object::protocol::call_method(&mp_of(o).mapping, "values", &[])
+                }),
+            ),
+            MethodDef::new(
+                "items",
+                Meth::NoArgs(|o| {
+                    crate::object::protocol::call_method(&mp_of(o).mapping, "items", &[])
+                }),
+            ),
+            MethodDef::new(
+                "copy",
+                Meth::NoArgs(|o| {
+                    crate::object::protocol::call_method(&mp_of(o).mapping, "copy", &[])
+                }),
+            ),
+            MethodDef::new(
+                "get",
+                Meth::Fast(|o, a| {
+                    crate::object::protocol::call_method(&mp_of(o).mapping, "get", a)
+                }),
+            ),
+        ],
+        ..PyType::BASE
+    };
+
+    // SAFETY: repr(C), header first.
+    unsafe impl PyPayload for PyMappingProxy {
+        fn type_object() -> &'static PyType {
+            &MAPPINGPROXY_TYPE
         }
-        Ok(out)
+    }
+
+    fn mp_of(o: &PyRef) -> &PyMappingProxy {
+        // SAFETY: only called from mappingproxy's own slots and methods.
+        unsafe { &*(o.as_ptr() as *const PyMappingProxy) }
+    }
+
+    unsafe fn mp_drop(obj: *mut PyObject) {
+        // SAFETY: a dead mappingproxy.
+        unsafe { std::ptr::drop_in_place(obj as *mut PyMappingProxy) }
+    }
+
+    unsafe fn mp_traverse(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
+        // SAFETY: a live mappingproxy.
+        visit(unsafe { &*(obj as *const PyMappingProxy) }.mapping.as_ptr());
+    }
+
+    /// A read-only proxy of `mapping`.
+    pub fn new_mappingproxy(mapping: PyRef) -> PyResult<PyRef> {
+        alloc_object(
+            &MAPPINGPROXY_TYPE,
+            PyMappingProxy {
+                ob_base: PyObject::NEW,
+                mapping,
+            },
+        )
+    }
+
+    fn mp_new(_cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+        let nkw = kw_count(kwnames);
+        if args.len() - nkw != 1 || nkw > 0 {
+            return Err(PyErr::type_error(format!(
+                "mappingproxy() takes exactly one argument ({} given)",
+                args.len()
+            )));
+        }
+        let m = &args[0];
+        if m.ty().as_mapping.mp_subscript.get().is_none()
+            || m.is_instance_of::<crate::objects::list::PyList>()
+            || m.is_instance_of::<PyTuple>()
+        {
+            return Err(PyErr::type_error(format!(
+                "mappingproxy() argument must be a mapping, not {}",
+                m.ty().name()
+            )));
+        }
+        new_mappingproxy(m.clone())
     }
     fn get_doc(o: &PyRef) -> PyResult<PyRef> {
         let ty = ty_of(o)?;
