@@ -74,9 +74,8 @@ fn source_line_of(source: &[u8], lineno: u32) -> Option<String> {
 /// Parses and compiles module source to a code object; a syntax error is
 /// raised as `SyntaxError`.
 pub fn compile_source(source: &[u8], filename: &str) -> PyResult<PyRef> {
-    let tree = taipan_parser::parse_module(source, filename).map_err(|e| {
-        syntax_error(e.kind.name(), &e.msg, filename, e.lineno, e.offset, source)
-    })?;
+    let tree = taipan_parser::parse_module(source, filename)
+        .map_err(|e| syntax_error(e.kind.name(), &e.msg, filename, e.lineno, e.offset, source))?;
     compile_tree(&tree, filename, source)
 }
 
@@ -94,9 +93,8 @@ pub fn compile_expression(source: &[u8], filename: &str) -> PyResult<PyRef> {
         .position(|&b| b != b' ' && b != b'\t')
         .unwrap_or(source.len());
     let source = &source[start..];
-    let tree = taipan_parser::parse_module(source, filename).map_err(|e| {
-        syntax_error(e.kind.name(), &e.msg, filename, e.lineno, e.offset, source)
-    })?;
+    let tree = taipan_parser::parse_module(source, filename)
+        .map_err(|e| syntax_error(e.kind.name(), &e.msg, filename, e.lineno, e.offset, source))?;
     let expr = match &tree {
         taipan_parser::ast::Mod::Module { body, .. } if body.len() == 1 => match &body[0].kind {
             taipan_parser::ast::StmtKind::Expr { value } => Some(value.clone()),
@@ -257,7 +255,9 @@ fn system_exit_status(v: &PyRef) -> i32 {
         return 0;
     }
     if code.is_instance_of::<crate::objects::int::PyInt>() {
-        return crate::objects::int::as_i64(&code).map(|c| c as i32).unwrap_or(-1);
+        return crate::objects::int::as_i64(&code)
+            .map(|c| c as i32)
+            .unwrap_or(-1);
     }
     let s = protocol::str_string(&code).unwrap_or_default();
     crate::modules::sys::write_stderr(&format!("{s}\n"));
@@ -487,9 +487,9 @@ fn build_class(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
         if crate::objects::type_::as_type(b).is_none() {
             if let Some(me) = protocol::lookup_attr(b, crate::intern!("__mro_entries__"))? {
                 let r = protocol::call(&me, std::slice::from_ref(&orig_tuple), None)?;
-                let t = r.downcast::<PyTuple>().ok_or_else(|| {
-                    PyErr::type_error("__mro_entries__ must return a tuple")
-                })?;
+                let t = r
+                    .downcast::<PyTuple>()
+                    .ok_or_else(|| PyErr::type_error("__mro_entries__ must return a tuple"))?;
                 bases.extend_from_slice(t.items());
                 changed = true;
                 continue;

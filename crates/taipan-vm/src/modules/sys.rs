@@ -30,8 +30,9 @@ use crate::objects::tuple::PyTuple;
 // Hooks for the evaluation loop.
 
 /// Returns the exception currently being handled (the innermost `except`
-/// block's, CPython's `_PyErr_GetTopmostException`), or `None`. Set by the
-/// evaluation loop; `sys.exc_info()` and `sys.exception()` read it.
+/// block's, CPython's `_PyErr_GetTopmostException`), or `None`; overrides
+/// `eval::ceval::exc_info`, which `sys.exc_info()` and `sys.exception()`
+/// read when it is unset.
 pub type ExcInfoHook = fn() -> Option<PyRef>;
 pub static EXC_INFO_HOOK: GilCell<Option<ExcInfoHook>> = GilCell::new(None);
 
@@ -502,7 +503,10 @@ fn sys_set_int_max_str_digits(
 fn current_exception() -> Option<PyRef> {
     // SAFETY: GIL held; plain read of a fn pointer.
     let hook = unsafe { *EXC_INFO_HOOK.as_ptr() };
-    hook.and_then(|h| h())
+    match hook {
+        Some(h) => h(),
+        None => crate::eval::ceval::exc_info(),
+    }
 }
 
 fn sys_exc_info(_m: &PyRef) -> PyResult<PyRef> {
@@ -702,9 +706,14 @@ pub fn init() -> PyResult<()> {
         d.set_str("__stdout__", stdout)?;
         d.set_str("__stderr__", stderr)?;
         let zero = int(0)?;
+        let env_set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
         let mut flags = vec![zero.clone(); 17];
-        flags[11] = int(1)?; // hash_randomization
-        flags.push(int(4300)?);
+        flags[4] = int(i64::from(env_set("PYTHONDONTWRITEBYTECODE")))?;
+        let seed0 = std::env::var("PYTHONHASHSEED").is_ok_and(|v| v == "0");
+        flags[11] = int(i64::from(!seed0))?; // hash_randomization
+        flags[13] = py_bool(false); // dev_mode
+        flags[16] = py_bool(false); // safe_path
+        flags.push(int(-1)?); // int_max_str_digits: not set by -X / the environment
         d.set_str("flags", structseq(&FLAGS_TYPE, flags)?)?;
         d.set_str(
             "float_info",

@@ -28,6 +28,19 @@ pub static OBJECT_TYPE: PyType = PyType {
     tp_richcompare: Cell::new(Some(object_richcompare)),
     tp_new: Cell::new(Some(object_new)),
     tp_init: Cell::new(Some(object_init)),
+    tp_getset: &[GetSetDef {
+        name: "__class__",
+        get: Some(object_get_class),
+        set: Some(object_set_class),
+        doc: "",
+    }],
+    tp_methods: &[
+        MethodDef::new("__dir__", Meth::NoArgs(object_dir)),
+        MethodDef::new("__format__", Meth::O(object_format)),
+        MethodDef::new("__sizeof__", Meth::NoArgs(object_sizeof)),
+        MethodDef::class("__subclasshook__", Meth::FastKw(object_subclasshook)),
+        MethodDef::class("__init_subclass__", Meth::FastKw(object_init_subclass)),
+    ],
     tp_doc: Some("The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n"),
     ..PyType::BASE
 };
@@ -241,6 +254,155 @@ pub fn object_init(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyRe
         }
     }
     Ok(())
+}
+
+fn object_get_class(obj: &PyRef) -> PyResult<PyRef> {
+    Ok(obj.type_ref())
+}
+
+/// `compatible_for_assignment`: same layout (static base, size, dict and
+/// weakref offsets, `__slots__`).
+fn same_layout(a: &PyType, b: &PyType) -> bool {
+    let slots = |t: &PyType| -> Vec<String> {
+        t.ht_slots
+            .get()
+            .and_then(|s| s.downcast::<crate::objects::tuple::PyTuple>())
+            .map(|t| {
+                t.items()
+                    .iter()
+                    .map(|x| descr::name_str(x).to_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    std::ptr::eq(a.static_base(), b.static_base())
+        && a.tp_basicsize.get() == b.tp_basicsize.get()
+        && a.tp_itemsize == b.tp_itemsize
+        && a.tp_dictoffset.get() == b.tp_dictoffset.get()
+        && a.tp_weaklistoffset.get() == b.tp_weaklistoffset.get()
+        && slots(a) == slots(b)
+}
+
+/// `object.__class__ = C` (`object_set_class`).
+fn object_set_class(obj: &PyRef, value: Option<&PyRef>) -> PyResult<()> {
+    let value = value.ok_or_else(|| PyErr::type_error("can't delete __class__ attribute"))?;
+    let new = crate::objects::type_::as_type(value).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "__class__ must be set to a class, not '{}' object",
+            value.ty().name()
+        ))
+    })?;
+    let old = obj.ty();
+    let module_sub = |t: &PyType| t.is_subtype(&crate::objects::module::MODULE_TYPE);
+    if !((new.is_heap_type() && old.is_heap_type()) || (module_sub(new) && module_sub(old))) {
+        return Err(PyErr::type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    }
+    if !same_layout(old, new) {
+        return Err(PyErr::type_error(format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            new.name(),
+            old.name()
+        )));
+    }
+    let old_ref = obj.type_ref();
+    // SAFETY: the layouts match; instances of heap types own a reference to
+    // their type: the new one is taken here, the old one released below.
+    unsafe {
+        if new.is_heap_type() {
+            std::mem::forget(value.clone());
+        }
+        obj.header().ob_type.set(new as *const PyType);
+        if old.is_heap_type() {
+            crate::object::decref(old_ref.as_ptr());
+        }
+    }
+    drop(old_ref);
+    Ok(())
+}
+
+/// `object.__dir__`: the instance dict's keys and the class's attributes.
+fn object_dir(obj: &PyRef) -> PyResult<PyRef> {
+    let out = PyDict::new()?;
+    // SAFETY: a fresh dict.
+    let od = unsafe { out.payload_unchecked::<PyDict>() };
+    if let Some(d) = crate::object::protocol::lookup_attr(obj, crate::intern!("__dict__"))? {
+        if let Some(dd) = d.downcast::<PyDict>() {
+            for k in dd.keys() {
+                od.set_item(k, crate::objects::none::none())?;
+            }
+        }
+    }
+    let cls = match crate::object::protocol::lookup_attr(obj, crate::intern!("__class__"))? {
+        Some(c) => c,
+        None => obj.type_ref(),
+    };
+    if let Some(t) = crate::objects::type_::as_type(&cls) {
+        if let Some(m) = t.mro() {
+            // SAFETY: an MRO is a tuple of types.
+            for ty in unsafe { crate::objects::tuple::tuple_items_unchecked(m) } {
+                if let Some(d) = crate::objects::type_::as_type(ty).and_then(|t| t.dict()) {
+                    // SAFETY: a type's dict.
+                    for k in unsafe { d.payload_unchecked::<PyDict>() }.keys() {
+                        od.set_item(k, crate::objects::none::none())?;
+                    }
+                }
+            }
+        }
+    }
+    crate::objects::list::PyList::new(od.keys())
+}
+
+/// `object.__format__`: `str(self)` for an empty spec.
+fn object_format(obj: &PyRef, spec: &PyRef) -> PyResult<PyRef> {
+    let s = spec.downcast::<PyStr>().ok_or_else(|| {
+        PyErr::type_error(format!(
+            "__format__() argument must be str, not {}",
+            spec.ty().name()
+        ))
+    })?;
+    if !s.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            obj.ty().name()
+        )));
+    }
+    crate::object::protocol::str_(obj)
+}
+
+/// `object.__sizeof__`: the basic size plus the items.
+fn object_sizeof(obj: &PyRef) -> PyResult<PyRef> {
+    let ty = obj.ty();
+    let mut n = ty.tp_basicsize.get();
+    if ty.tp_itemsize != 0 {
+        // SAFETY: types with items have a var header.
+        let size = unsafe { (*(obj.as_ptr() as *const PyVarObject)).ob_size.get() };
+        n += ty.tp_itemsize * size.unsigned_abs();
+    }
+    crate::objects::int::PyInt::new(n as i64)
+}
+
+fn object_subclasshook(_cls: &PyRef, _args: &[PyRef], _kw: Option<&PyRef>) -> PyResult<PyRef> {
+    Ok(not_implemented())
+}
+
+fn object_init_subclass(cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef> {
+    if !args.is_empty() {
+        let name = crate::objects::type_::as_type(cls)
+            .map(|t| t.name().to_owned())
+            .unwrap_or_default();
+        if kw.map(descr::kwnames_len).unwrap_or(0) > 0 {
+            return Err(PyErr::type_error(format!(
+                "{name}.__init_subclass__() takes no keyword arguments"
+            )));
+        }
+        return Err(PyErr::type_error(format!(
+            "{name}.__init_subclass__() takes no arguments ({} given)",
+            args.len()
+        )));
+    }
+    Ok(crate::objects::none::none())
 }
 
 /// The static types this file declares, readied at start-up.

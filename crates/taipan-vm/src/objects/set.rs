@@ -192,6 +192,11 @@ pub static SET_TYPE: PyType = PyType {
         MethodDef::new("issuperset", Meth::O(set_issuperset)),
         MethodDef::new("isdisjoint", Meth::O(set_isdisjoint)),
         MethodDef::new("__sizeof__", Meth::NoArgs(set_sizeof)),
+        MethodDef::new("__reduce__", Meth::NoArgs(set_reduce)),
+        MethodDef::class(
+            "__class_getitem__",
+            Meth::O(crate::objects::list::class_getitem),
+        ),
     ],
     ..PyType::BASE
 };
@@ -220,6 +225,11 @@ pub static FROZENSET_TYPE: PyType = PyType {
         MethodDef::new("issuperset", Meth::O(set_issuperset)),
         MethodDef::new("isdisjoint", Meth::O(set_isdisjoint)),
         MethodDef::new("__sizeof__", Meth::NoArgs(set_sizeof)),
+        MethodDef::new("__reduce__", Meth::NoArgs(set_reduce)),
+        MethodDef::class(
+            "__class_getitem__",
+            Meth::O(crate::objects::list::class_getitem),
+        ),
     ],
     ..PyType::BASE
 };
@@ -363,9 +373,10 @@ impl PySet {
                     if cand.is(key) {
                         return Ok(Probe::Found(j));
                     }
-                    if let (Some(a), Some(b)) =
-                        (cand.downcast_exact::<PyStr>(), key.downcast_exact::<PyStr>())
-                    {
+                    if let (Some(a), Some(b)) = (
+                        cand.downcast_exact::<PyStr>(),
+                        key.downcast_exact::<PyStr>(),
+                    ) {
                         if a.eq_str(b) {
                             return Ok(Probe::Found(j));
                         }
@@ -400,7 +411,11 @@ impl PySet {
                     if !dummy {
                         t.fill += 1;
                         if t.fill * 5 >= t.mask() * 3 {
-                            let n = if t.used > 50000 { t.used * 2 } else { t.used * 4 };
+                            let n = if t.used > 50000 {
+                                t.used * 2
+                            } else {
+                                t.used * 4
+                            };
                             t.resize(n);
                         }
                     }
@@ -662,7 +677,7 @@ fn set_init(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<()> 
     if o.is_exact::<PySet>() {
         no_kwargs("set", kwnames)?;
     }
-    let npos = args.len() - slice_mod::nkw(kwnames);
+    let npos = args.len().saturating_sub(slice_mod::nkw(kwnames));
     check_nargs("set", npos, 0, 1)?;
     payload(o).clear();
     if npos == 1 {
@@ -678,7 +693,7 @@ fn frozenset_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResu
     if exact {
         no_kwargs("frozenset", kwnames)?;
     }
-    let npos = args.len() - slice_mod::nkw(kwnames);
+    let npos = args.len().saturating_sub(slice_mod::nkw(kwnames));
     check_nargs("frozenset", npos, 0, 1)?;
     if exact && npos == 1 && args[0].is_exact_type(&FROZENSET_TYPE) {
         return Ok(args[0].clone());
@@ -1039,6 +1054,20 @@ fn set_isdisjoint(o: &PyRef, other: &PyRef) -> PyResult<PyRef> {
     Ok(py_bool(true))
 }
 
+/// `set.__reduce__`: `(type(s), (list(s),), s.__dict__ or None)`.
+fn set_reduce(o: &PyRef) -> PyResult<PyRef> {
+    let items = crate::objects::list::PyList::new(payload(o).keys())?;
+    let state = match protocol::lookup_attr(o, crate::intern!("__dict__"))? {
+        Some(d) => d,
+        None => none(),
+    };
+    crate::objects::tuple::PyTuple::new(vec![
+        o.type_ref(),
+        crate::objects::tuple::PyTuple::new(vec![items])?,
+        state,
+    ])
+}
+
 fn set_sizeof(o: &PyRef) -> PyResult<PyRef> {
     // CPython's PySetObject is 200 bytes with an 8-entry small table inline;
     // larger tables add 16 bytes per entry.
@@ -1072,7 +1101,10 @@ pub static SET_ITER_TYPE: PyType = PyType {
     tp_traverse: Cell::new(Some(traverse_set_iter)),
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(set_iter_next)),
-    tp_methods: &[MethodDef::new("__length_hint__", Meth::NoArgs(set_iter_len))],
+    tp_methods: &[MethodDef::new(
+        "__length_hint__",
+        Meth::NoArgs(set_iter_len),
+    )],
     ..PyType::BASE
 };
 

@@ -54,6 +54,11 @@ pub static TUPLE_TYPE: PyType = PyType {
         MethodDef::new("index", Meth::Fast(tuple_index)),
         MethodDef::new("count", Meth::O(tuple_count)),
         MethodDef::new("__getnewargs__", Meth::NoArgs(tuple_getnewargs)),
+        MethodDef::new("__sizeof__", Meth::NoArgs(tuple_sizeof)),
+        MethodDef::class(
+            "__class_getitem__",
+            Meth::O(crate::objects::list::class_getitem),
+        ),
     ],
     ..PyType::BASE
 };
@@ -291,7 +296,8 @@ fn tuple_repeat(v: &PyRef, n: isize) -> PyResult<PyRef> {
         .filter(|&t| t <= isize::MAX as usize / 8)
         .ok_or_else(PyErr::no_memory)?;
     let mut out = Vec::new();
-    out.try_reserve_exact(total).map_err(|_| PyErr::no_memory())?;
+    out.try_reserve_exact(total)
+        .map_err(|_| PyErr::no_memory())?;
     for _ in 0..n {
         out.extend_from_slice(items);
     }
@@ -326,7 +332,7 @@ fn tuple_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<P
     if std::ptr::eq(ty, &TUPLE_TYPE) {
         no_kwargs("tuple", kwnames)?;
     }
-    let npos = args.len() - slice_mod::nkw(kwnames);
+    let npos = args.len().saturating_sub(slice_mod::nkw(kwnames));
     check_nargs("tuple", npos, 0, 1)?;
     match args.first().filter(|_| npos == 1) {
         None => PyTuple::new_in(ty, Vec::new()),
@@ -364,6 +370,11 @@ fn tuple_count(obj: &PyRef, x: &PyRef) -> PyResult<PyRef> {
     PyInt::new(n)
 }
 
+fn tuple_sizeof(obj: &PyRef) -> PyResult<PyRef> {
+    let n = obj.ty().tp_basicsize.get() + payload(obj).len() * 8;
+    PyInt::new(n as i64)
+}
+
 fn tuple_getnewargs(obj: &PyRef) -> PyResult<PyRef> {
     PyTuple::new(vec![PyTuple::from_slice(payload(obj).items())?])
 }
@@ -387,7 +398,10 @@ pub static TUPLE_ITER_TYPE: PyType = PyType {
     tp_traverse: Cell::new(Some(traverse_tuple_iter)),
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(tuple_iter_next)),
-    tp_methods: &[MethodDef::new("__length_hint__", Meth::NoArgs(tuple_iter_len))],
+    tp_methods: &[MethodDef::new(
+        "__length_hint__",
+        Meth::NoArgs(tuple_iter_len),
+    )],
     ..PyType::BASE
 };
 
