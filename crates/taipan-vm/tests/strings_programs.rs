@@ -285,6 +285,42 @@ try:
 except Exception as ex:
     out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
 try:
+    out.append(repr(type(iter("abc")).__name__ + " " + type(iter("é")).__name__))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr(list(iter("a€"))))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr("  \u3000x\u2003 ".strip()))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr("x\u00a0y".split()))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr("ABC".lower().upper().title().swapcase()))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr("Ǆemal ǈudevit".title() + "ǉ".capitalize()))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr("ﬀ".casefold() + "ß".casefold() + "ς".casefold()))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr("ȺȾ".lower() + "ɐ".upper()))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr(str.maketrans({"a": "b", 99: None})))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
     out.append(repr("x".ljust(3, "é") + "y".rjust(3, "€")))
 except Exception as ex:
     out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
@@ -359,6 +395,15 @@ const EXPECTED: &[&str] = &[
     "'0.1|0.10000000000000001|0.1'",
     "'   xabc'",
     "'😀'",
+    "'str_ascii_iterator str_iterator'",
+    "['a', '€']",
+    "'x'",
+    "['x', 'y']",
+    "'aBC'",
+    "'ǅemal ǈudevitǈ'",
+    "'ffssσ'",
+    "'ⱥⱦⱯ'",
+    "{97: 'b', 99: None}",
     "'xéé€€y'",
 ];
 

@@ -853,8 +853,19 @@ pub struct PyStrIter {
     pub seq: UnsafeCell<Option<PyRef>>,
 }
 
-pub static STR_ITER_TYPE: PyType = PyType {
+/// The iterator over an ASCII string (`str_ascii_iterator` in 3.11); other
+/// strings get [`STR_ITER_TYPE`] (`str_iterator`), as in CPython.
+pub static STR_ASCII_ITER_TYPE: PyType = PyType {
     tp_name: "str_ascii_iterator",
+    tp_basicsize: Cell::new(std::mem::size_of::<PyStrIter>()),
+    tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
+    tp_iternext: Cell::new(Some(str_iter_next)),
+    tp_drop: Some(drop_str_iter),
+    ..PyType::BASE
+};
+
+pub static STR_ITER_TYPE: PyType = PyType {
+    tp_name: "str_iterator",
     tp_basicsize: Cell::new(std::mem::size_of::<PyStrIter>()),
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(str_iter_next)),
@@ -875,9 +886,13 @@ unsafe fn drop_str_iter(obj: *mut PyObject) {
 }
 
 fn str_iter(a: &PyRef) -> PyResult<PyRef> {
-    this(a)?;
+    let ty = if this(a)?.is_ascii() {
+        &STR_ASCII_ITER_TYPE
+    } else {
+        &STR_ITER_TYPE
+    };
     alloc_object(
-        &STR_ITER_TYPE,
+        ty,
         PyStrIter {
             ob_base: PyObject::NEW,
             index: Cell::new(0),
@@ -2070,7 +2085,7 @@ static STR_METHODS: &[MethodDef] = &[
 ];
 
 /// The static types this file declares, readied at start-up.
-pub static TYPES: &[&PyType] = &[&STR_ITER_TYPE];
+pub static TYPES: &[&PyType] = &[&STR_ITER_TYPE, &STR_ASCII_ITER_TYPE];
 
 // ---------------------------------------------------------------------------
 // str.format (CPython's Objects/stringlib/unicode_format.h).
