@@ -321,6 +321,22 @@ try:
 except Exception as ex:
     out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
 try:
+    out.append(repr("aaa".replace("a", "é", 2) + "x€x".replace("x", "") + "abc".replace("", "-", 2) + "abc".replace("z", "q")))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr("abc".replace("", "-", 0) + "é".replace("é", "e") + "ab".replace("ab", "€")))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr("h€llo".startswith("h€") and "h€llo".endswith(("x", "lo")) and not "é".startswith("éé")))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
+    out.append(repr("abc".endswith("c", 0, 3) and not "abc".endswith("c", 0, 2) and "abc".startswith("", 3)))
+except Exception as ex:
+    out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
+try:
     out.append(repr("x".ljust(3, "é") + "y".rjust(3, "€")))
 except Exception as ex:
     out.append('ERR ' + type(ex).__name__ + ': ' + str(ex))
@@ -404,6 +420,10 @@ const EXPECTED: &[&str] = &[
     "'ffssσ'",
     "'ⱥⱦⱯ'",
     "{97: 'b', 99: None}",
+    "'ééa€-a-bcabc'",
+    "'abce€'",
+    "True",
+    "True",
     "'xéé€€y'",
 ];
 

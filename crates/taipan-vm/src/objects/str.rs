@@ -1257,18 +1257,20 @@ fn affix(o: &PyRef, args: &[PyRef], name: &str, end: bool) -> PyResult<PyRef> {
             args.len()
         )));
     }
-    let x = cps(o)?;
-    let (s, e) = adjust_range(args.get(1), args.get(2), x.len())?;
+    let xs = this(o)?;
+    let n = xs.len();
+    let (s, e) = adjust_range(args.get(1), args.get(2), n)?;
+    // Compares code points in place (no copies): `tailmatch`.
     let check = |p: &PyStr| -> bool {
-        let pre: Vec<u32> = p.chars().collect();
-        if s > x.len() || e < s || e - s < pre.len() {
+        let m = p.len();
+        if s > n || e < s || e - s < m {
             return false;
         }
-        if end {
-            x[e - pre.len()..e] == pre[..]
-        } else {
-            x[s..s + pre.len()] == pre[..]
+        let start = if end { e - m } else { s };
+        if let (Some(a), Some(b)) = (xs.latin1(), p.latin1()) {
+            return &a[start..start + m] == b;
         }
+        (0..m).all(|k| xs.char_at(start + k) == p.char_at(k))
     };
     if let Some(t) = args[0].downcast::<PyTuple>() {
         for it in t.items() {
@@ -1387,6 +1389,51 @@ fn m_count(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     PyInt::new(count_in(&x, &sub, s, e))
 }
 
+/// `str.replace` on code units; `None` when nothing was replaced.
+fn replace_in<T: Copy + PartialEq>(
+    x: &[T],
+    old: &[T],
+    new: &[T],
+    mut count: isize,
+) -> Option<Vec<T>> {
+    let mut out = Vec::with_capacity(x.len());
+    if old.is_empty() {
+        if count == 0 {
+            return None;
+        }
+        for &c in x {
+            if count != 0 {
+                out.extend_from_slice(new);
+                count -= 1;
+            }
+            out.push(c);
+        }
+        if count != 0 {
+            out.extend_from_slice(new);
+        }
+        return Some(out);
+    }
+    let mut i = 0;
+    let mut any = false;
+    while count != 0 {
+        match find_cps(x, old, i, x.len()) {
+            Some(k) => {
+                out.extend_from_slice(&x[i..k]);
+                out.extend_from_slice(new);
+                i = k + old.len();
+                count -= 1;
+                any = true;
+            }
+            None => break,
+        }
+    }
+    if !any {
+        return None;
+    }
+    out.extend_from_slice(&x[i..]);
+    Some(out)
+}
+
 fn m_replace(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     if args.len() < 2 || args.len() > 3 {
         return Err(PyErr::type_error(format!(
@@ -1399,48 +1446,29 @@ fn m_replace(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
             args.len()
         )));
     }
-    let old: Vec<u32> = want_str(&args[0], "replace() argument 1 must be str")?
-        .chars()
-        .collect();
-    let new: Vec<u32> = want_str(&args[1], "replace() argument 2 must be str")?
-        .chars()
-        .collect();
-    let mut count = match args.get(2) {
+    let oldp = want_str(&args[0], "replace() argument 1 must be str")?;
+    let newp = want_str(&args[1], "replace() argument 2 must be str")?;
+    let count = match args.get(2) {
         Some(c) => crate::objects::int::as_ssize_index(c)?,
         None => -1,
     };
-    let x = cps(o)?;
-    let mut out = Vec::with_capacity(x.len());
-    if old.is_empty() {
-        for &c in &x {
-            if count != 0 {
-                out.extend_from_slice(&new);
-                count -= 1;
+    let p = this(o)?;
+    if let (Some(x), Some(old), Some(new)) = (p.latin1(), oldp.latin1(), newp.latin1()) {
+        return match replace_in(x, old, new, count) {
+            Some(out) => {
+                let ascii = out.is_ascii();
+                PyStr::from_latin1_unchecked(&STR_TYPE, &out, ascii)
             }
-            out.push(c);
-        }
-        if count != 0 {
-            out.extend_from_slice(&new);
-        }
-        return new_cps(&out);
+            None => str_str(o),
+        };
     }
-    let mut i = 0;
-    while count != 0 {
-        match find_cps(&x, &old, i, x.len()) {
-            Some(k) => {
-                out.extend_from_slice(&x[i..k]);
-                out.extend_from_slice(&new);
-                i = k + old.len();
-                count -= 1;
-            }
-            None => break,
-        }
+    let x: Vec<u32> = p.chars().collect();
+    let old: Vec<u32> = oldp.chars().collect();
+    let new: Vec<u32> = newp.chars().collect();
+    match replace_in(&x, &old, &new, count) {
+        Some(out) => new_cps(&out),
+        None => str_str(o),
     }
-    if i == 0 && o.is_exact::<PyStr>() {
-        return Ok(o.clone());
-    }
-    out.extend_from_slice(&x[i..]);
-    new_cps(&out)
 }
 
 // Case mapping. Rust's tables are newer (Unicode 15/16) than CPython 3.11's
