@@ -342,7 +342,7 @@ pub fn type_call(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResu
         if args.len() == 1 && nkw == 0 {
             return Ok(args[0].type_ref());
         }
-        let npos = args.len() - nkw;
+        let npos = args.len().saturating_sub(nkw);
         if npos != 1 && npos != 3 {
             return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
         }
@@ -659,7 +659,7 @@ pub mod heap {
         let meta = as_type(metatype)
             .ok_or_else(|| PyErr::type_error("type.__new__(X): X is not a type object"))?;
         let nkw = kw_count(kwnames);
-        let npos = args.len() - nkw;
+        let npos = args.len().saturating_sub(nkw);
         if std::ptr::eq(meta, &TYPE_TYPE) && npos == 1 && nkw == 0 {
             return Ok(args[0].type_ref());
         }
@@ -1726,7 +1726,7 @@ pub mod heap {
 
     fn mp_new(_cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
         let nkw = kw_count(kwnames);
-        if args.len() - nkw != 1 || nkw > 0 {
+        if args.len().saturating_sub(nkw) != 1 || nkw > 0 {
             return Err(PyErr::type_error(format!(
                 "mappingproxy() takes exactly one argument ({} given)",
                 args.len()
