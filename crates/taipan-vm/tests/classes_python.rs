@@ -386,6 +386,162 @@ const EXPECTED_2: &str = r#"int | None <class 'types.UnionType'> (<class 'int'>,
 unsupported operand type(s) for |: 'type' and 'int'
 2 {'x': int | None, 'return': str | None}"#;
 
+const PROGRAM_3: &str = r#"out = []
+def print(*a):
+    out.append(' '.join(str(x) for x in a))
+class A: pass
+A.__abstractmethods__ = frozenset({'g', 'f'})
+try: A()
+except TypeError as e: print(e)
+class P:
+    def __init__(self): self.x = 1; self.l = [1, 2]
+p = P()
+r = p.__reduce_ex__(2)
+class S:
+    __slots__ = ('a', 'b')
+s = S(); s.a = 5
+print(r[0].__name__, r[1][0] is P, r[2], r[3] is None, r[4] is None)
+print(s.__reduce_ex__(4)[2][1], p.__getstate__(), S().__getstate__() is None)
+
+R = '\n'.join(out)
+"#;
+
+const EXPECTED_3: &str = r#"Can't instantiate abstract class A with abstract methods f, g
+__newobj__ True {'x': 1, 'l': [1, 2]} True True
+{'a': 5} {'x': 1, 'l': [1, 2]} True"#;
+
+const PROGRAM_4: &str = r#"out = []
+def print(*a):
+    out.append(' '.join(str(x) for x in a))
+class M(type):
+    def __init__(cls, name, bases, ns, **kw):
+        super().__init__(name, bases, ns)
+        cls.kw = kw
+    def __new__(mcls, name, bases, ns, **kw):
+        return super().__new__(mcls, name, bases, ns)
+    @classmethod
+    def describe(mcls): return mcls.__name__
+class A(metaclass=M, flag=1): pass
+print(A.kw, M.describe(), type(A).describe())
+
+class Root:
+    def __init_subclass__(cls, **kw):
+        super().__init_subclass__()
+        cls.marks = kw
+class Mid(Root, color="red"): pass
+print(Mid.marks)
+
+class Pr:
+    def __init__(self): self._x = 1
+    def gx(self): return self._x
+    def dx(self): del self._x; print("deleted")
+    x = property(gx, None, dx, "doc x")
+p = Pr(); del p.x
+print(Pr.x.__doc__, hasattr(p, '_x'))
+
+class W:
+    __slots__ = ('a', '__weakref__')
+print('__weakref__' in W.__dict__, W().__weakref__ is None)
+
+class E1:
+    def __eq__(self, o): return True
+    def __hash__(self): return 1
+class E2(E1):
+    def __eq__(self, o): return False
+try:
+    hash(E2())
+except TypeError as e:
+    print(e)
+print(hash(E1()))
+
+class Num:
+    def __init__(self, v): self.v = v
+    def __add__(self, o): return "Num.add"
+    def __radd__(self, o): return "Num.radd"
+class Sub(Num):
+    def __radd__(self, o): return "Sub.radd"
+print(Num(1) + Sub(2), Sub(1) + Num(2), 1 + Sub(1))
+
+class Gen:
+    def __iter__(self):
+        yield 1
+        yield 2
+print(list(Gen()), sum(Gen()))
+
+class Dsc:
+    def __get__(self, obj, cls):
+        return ("inst" if obj is not None else "class", cls.__name__)
+class HasDsc:
+    d = Dsc()
+print(HasDsc.d, HasDsc().d)
+
+class Deco:
+    def __init__(self, f): self.f = f
+    def __call__(self, *a): return self.f(*a) * 2
+@Deco
+def dbl(x): return x + 1
+print(dbl(3))
+
+class DA:
+    def hello(self): return ["DA"]
+class DB(DA):
+    def hello(self): return ["DB"] + super().hello()
+class DC(DA):
+    def hello(self): return ["DC"] + super().hello()
+class DD(DB, DC):
+    def hello(self): return ["DD"] + super().hello()
+print(DD().hello(), [c.__name__ for c in DD.mro()])
+
+class Cls:
+    x = 1
+    def m(self): return self.x
+c = Cls(); c.x = 5
+print(c.m(), Cls.m(c), Cls.x, Cls().m())
+Cls.m = lambda self: "patched"
+print(c.m())
+class Str:
+    def __str__(self): return "S!"
+    def __format__(self, spec): return "F" + spec
+print(str(Str()), f"{Str():abc}", "{}".format(Str()))
+class Idx:
+    def __index__(self): return 2
+print([10, 20, 30][Idx()], hex(Idx()), bin(Idx()))
+class Ctx:
+    def __enter__(self): print("enter"); return self
+    def __exit__(self, *a): print("exit", a[0]); return True
+with Ctx() as cx:
+    raise ValueError
+print("ok")
+print(issubclass(bool, (str, int)), isinstance(True, (str,)), isinstance(1, (int, str) ))
+print(object.__name__, int.__qualname__, type.__module__, A.__module__)
+print(type('X', (), {}).__module__)
+
+R = '\n'.join(out)
+"#;
+
+const EXPECTED_4: &str = r#"{'flag': 1} M M
+{'color': 'red'}
+deleted
+doc x False
+True True
+unhashable type: 'E2'
+1
+Sub.radd Num.add Sub.radd
+[1, 2] 3
+('class', 'HasDsc') ('inst', 'HasDsc')
+8
+['DD', 'DB', 'DC', 'DA'] ['DD', 'DB', 'DC', 'DA', 'object']
+5 5 1 1
+patched
+S! Fabc F
+30 0x2 0b10
+enter
+exit <class 'ValueError'>
+ok
+True False True
+object int builtins __main__
+__main__"#;
+
 fn run(program: &str, expected: &str) {
     let code = taipan_vm::run::compile_source(program.as_bytes(), "<classes>").unwrap();
     let globals = PyDict::new().unwrap();
@@ -409,4 +565,6 @@ fn classes_in_python() {
     run(PROGRAM_0, EXPECTED_0);
     run(PROGRAM_1, EXPECTED_1);
     run(PROGRAM_2, EXPECTED_2);
+    run(PROGRAM_3, EXPECTED_3);
+    run(PROGRAM_4, EXPECTED_4);
 }

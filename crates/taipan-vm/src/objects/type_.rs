@@ -29,6 +29,7 @@ pub static TYPE_TYPE: PyType = PyType {
         nb_or: Cell::new(Some(crate::objects::type_::heap::union_or)),
         ..NumberSlots::EMPTY
     },
+    tp_init: Cell::new(Some(type_init)),
     tp_traverse: Cell::new(Some(crate::objects::type_::heap::type_traverse)),
     tp_clear: Cell::new(Some(crate::objects::type_::heap::type_clear)),
     tp_getset: crate::objects::type_::heap::TYPE_GETSET,
@@ -364,6 +365,21 @@ pub fn type_call(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResu
         init(&inst, args, kwnames)?;
     }
     Ok(inst)
+}
+
+/// `type.__init__`: checks the argument count only.
+fn type_init(_obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<()> {
+    let nkw = kwnames.map(descr::kwnames_len).unwrap_or(0);
+    let npos = args.len().saturating_sub(nkw);
+    if nkw > 0 && npos == 1 {
+        return Err(PyErr::type_error(
+            "type.__init__() takes no keyword arguments",
+        ));
+    }
+    if npos != 1 && npos != 3 {
+        return Err(PyErr::type_error("type.__init__() takes 1 or 3 arguments"));
+    }
+    Ok(())
 }
 
 /// `tp_name` as CPython prints it in "cannot create" messages.
