@@ -542,6 +542,39 @@ True False True
 object int builtins __main__
 __main__"#;
 
+const PROGRAM_5: &str = r#"out = []
+def print(*a):
+    out.append(' '.join(str(x) for x in a))
+class MyInt(int): pass
+print('__weakref__' in MyInt.__dict__, '__dict__' in MyInt.__dict__)
+try:
+    class Q(int): __slots__ = ('a',)
+except TypeError as e: print(e)
+try:
+    class Q(str): __slots__ = ('a',)
+except TypeError as e: print(e)
+class R(str): __slots__ = ()
+print(R("x") + "y", hasattr(R("x"), '__dict__'))
+m = MyInt(5); m.a = 1; print(m + 1, m.a, m.__dict__)
+for i in range(100):
+    s = type('S%d' % i, (str,), {})("abc" * i)
+    s.attr = i
+    assert s.attr == i and len(s) == 3 * i
+print("ok")
+class SS(str): __slots__ = ('a', 'b')
+x = SS("hello"); x.a = 1; x.b = [2]
+print(x, x.a, x.b, x.upper(), len(x))
+
+R = '\n'.join(out)
+"#;
+
+const EXPECTED_5: &str = r#"False True
+nonempty __slots__ not supported for subtype of 'int'
+xy False
+6 1 {'a': 1}
+ok
+hello 1 [2] HELLO 5"#;
+
 fn run(program: &str, expected: &str) {
     let code = taipan_vm::run::compile_source(program.as_bytes(), "<classes>").unwrap();
     let globals = PyDict::new().unwrap();
@@ -567,4 +600,5 @@ fn classes_in_python() {
     run(PROGRAM_2, EXPECTED_2);
     run(PROGRAM_3, EXPECTED_3);
     run(PROGRAM_4, EXPECTED_4);
+    run(PROGRAM_5, EXPECTED_5);
 }

@@ -742,7 +742,11 @@ pub mod heap {
 
         // __slots__ and layout.
         let may_add_dict = base.tp_dictoffset.get() == 0;
-        let may_add_weak = base.tp_weaklistoffset.get() == 0 && base.tp_itemsize == 0;
+        // int and bytes have items in CPython (their data follows
+        // `tp_basicsize` here): the same restrictions apply.
+        let var_sized = base.tp_itemsize != 0
+            || base.has_flag(TypeFlags::LONG_SUBCLASS | TypeFlags::BYTES_SUBCLASS);
+        let may_add_weak = base.tp_weaklistoffset.get() == 0 && !var_sized;
         let mut add_dict = false;
         let mut add_weak = false;
         let mut slot_names: Vec<String> = Vec::new();
@@ -799,7 +803,7 @@ pub mod heap {
                 }
                 slot_names.sort();
                 slot_names.dedup();
-                if !slot_names.is_empty() && base.tp_itemsize != 0 {
+                if !slot_names.is_empty() && var_sized {
                     return Err(PyErr::type_error(format!(
                         "nonempty __slots__ not supported for subtype of '{}'",
                         type_qualified_name(base)
