@@ -16,7 +16,9 @@ thread_local! {
 }
 
 fn test_print(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
-    let nkw = kwnames.map(taipan_vm::objects::descr::kwnames_len).unwrap_or(0);
+    let nkw = kwnames
+        .map(taipan_vm::objects::descr::kwnames_len)
+        .unwrap_or(0);
     let mut parts = Vec::new();
     for a in &args[..args.len() - nkw] {
         parts.push(protocol::str_string(a)?);
@@ -96,6 +98,16 @@ fn setup() {
             ("dict", &taipan_vm::objects::dict::DICT_TYPE),
             ("object", &taipan_vm::objects::object::OBJECT_TYPE),
             ("type", &taipan_vm::objects::type_::TYPE_TYPE),
+            ("float", &taipan_vm::objects::float::FLOAT_TYPE),
+            ("bool", &taipan_vm::objects::bool_::BOOL_TYPE),
+            (
+                "staticmethod",
+                &taipan_vm::objects::classmethod::STATICMETHOD_TYPE,
+            ),
+            (
+                "classmethod",
+                &taipan_vm::objects::classmethod::CLASSMETHOD_TYPE,
+            ),
         ] {
             dd.set_str(name, PyRef::from_static(ty)).expect("set");
         }
@@ -132,11 +144,7 @@ fn run(src: &str) -> (String, Option<String>) {
         Ok(())
     })();
     let out = OUT.with(|o| o.borrow().clone());
-    (
-        out,
-        r.err()
-            .map(|e| exc_line(e.value())),
-    )
+    (out, r.err().map(|e| exc_line(e.value())))
 }
 
 fn ok(src: &str) -> String {
@@ -273,10 +281,7 @@ fn comprehensions_and_unpacking() {
         raises("a, b = [1, 2, 3]"),
         "ValueError: too many values to unpack (expected 2)\n"
     );
-    assert_eq!(
-        ok("x = 3\nprint(f'{x} and {x!r:>3}')"),
-        "3 and   3\n"
-    );
+    assert_eq!(ok("x = 3\nprint(f'{x} and {x!r:>3}')"), "3 and   3\n");
 }
 
 /// Runs the file named by `EVAL_SRC` (a debugging aid; does nothing without it).

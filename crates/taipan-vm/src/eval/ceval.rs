@@ -112,8 +112,9 @@ pub fn current_locals_dict() -> PyResult<Option<PyRef>> {
             Some(v) => v.clone(),
             None => continue,
         };
-        let v = if kind & (taipan_bytecode::marshal::fast_kind::CELL
-            | taipan_bytecode::marshal::fast_kind::FREE)
+        let v = if kind
+            & (taipan_bytecode::marshal::fast_kind::CELL
+                | taipan_bytecode::marshal::fast_kind::FREE)
             != 0
         {
             match v.downcast::<PyCell>() {
@@ -176,7 +177,9 @@ pub fn eval_code(
         builtins,
         locals.cloned(),
     );
-    finish(crate::eval::recursion::with_stack(|| run_frame(frame, Resume::Start)))
+    finish(crate::eval::recursion::with_stack(|| {
+        run_frame(frame, Resume::Start)
+    }))
 }
 
 fn finish((outcome, frame): (Outcome, Box<Frame>)) -> PyResult<PyRef> {
@@ -189,7 +192,11 @@ fn finish((outcome, frame): (Outcome, Box<Frame>)) -> PyResult<PyRef> {
 }
 
 /// Makes the frame for a call of a Python function with bound arguments.
-pub fn function_frame(func: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<Box<Frame>> {
+pub fn function_frame(
+    func: &PyRef,
+    args: &[PyRef],
+    kwnames: Option<&PyRef>,
+) -> PyResult<Box<Frame>> {
     // SAFETY: callers pass functions.
     let f = unsafe { func.payload_unchecked::<PyFunction>() };
     let code = f.code();
@@ -205,7 +212,8 @@ pub fn function_frame(func: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> 
     let nkw = kwnames.map(crate::objects::descr::kwnames_len).unwrap_or(0);
     if nkw == 0
         && args.len() == c.argcount
-        && c.flags & (crate::objects::code::flags::VARARGS | crate::objects::code::flags::VARKEYWORDS)
+        && c.flags
+            & (crate::objects::code::flags::VARARGS | crate::objects::code::flags::VARKEYWORDS)
             == 0
         && c.kwonlyargcount == 0
     {
@@ -221,7 +229,9 @@ pub fn function_frame(func: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> 
 /// Calls a Python function from Rust (`_PyFunction_Vectorcall`).
 pub fn call_function(func: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let frame = function_frame(func, args, kwnames)?;
-    finish(crate::eval::recursion::with_stack(|| run_frame(frame, Resume::Start)))
+    finish(crate::eval::recursion::with_stack(|| {
+        run_frame(frame, Resume::Start)
+    }))
 }
 
 /// Sets the exception's `__context__` to the exception being handled, as
@@ -316,7 +326,9 @@ pub fn run_frame(mut frame: Box<Frame>, resume: Resume) -> (Outcome, Box<Frame>)
                 if callers.is_empty() {
                     return (Outcome::Yield(v), frame);
                 }
-                pending = Some(PyErr::system_error("yield from a frame that is not a generator's"));
+                pending = Some(PyErr::system_error(
+                    "yield from a frame that is not a generator's",
+                ));
             }
             Ok(Exit::ReturnGenerator) => match callers.pop() {
                 Some(c) => {
@@ -704,9 +716,10 @@ fn format_value(v: PyRef, spec: Option<PyRef>) -> PyResult<PyRef> {
         Some(s) => s,
         None => PyStr::new("")?,
     };
-    let f = crate::objects::type_::lookup(v.ty(), crate::intern!("__format__")).ok_or_else(|| {
-        PyErr::type_error(format!("Type {} doesn't define __format__", v.ty().name()))
-    })?;
+    let f =
+        crate::objects::type_::lookup(v.ty(), crate::intern!("__format__")).ok_or_else(|| {
+            PyErr::type_error(format!("Type {} doesn't define __format__", v.ty().name()))
+        })?;
     let r = protocol::call(&f, &[v, spec], None)?;
     if !r.is_instance_of::<PyStr>() {
         return Err(PyErr::type_error(format!(
@@ -725,7 +738,10 @@ fn inplace_power(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
         }
     }
     protocol::power(a, b, &none()).map_err(|e| {
-        if e.matches(&exc::TYPE_ERROR) && a.ty().as_number.nb_power.get().is_none() && b.ty().as_number.nb_power.get().is_none() {
+        if e.matches(&exc::TYPE_ERROR)
+            && a.ty().as_number.nb_power.get().is_none()
+            && b.ty().as_number.nb_power.get().is_none()
+        {
             PyErr::type_error(format!(
                 "unsupported operand type(s) for **=: '{}' and '{}'",
                 a.ty().name(),
@@ -904,8 +920,7 @@ fn load_method(obj: &PyRef, name: &PyRef) -> PyResult<(Option<PyRef>, PyRef)> {
     let generic = match ty.tp_getattro.get() {
         None => true,
         Some(f) => {
-            f as *const () as usize
-                == crate::objects::object::generic_getattr as *const () as usize
+            f as *const () as usize == crate::objects::object::generic_getattr as *const () as usize
         }
     };
     if generic {
@@ -1315,7 +1330,10 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             }
             Opcode::ListToTuple => {
                 let l = frame.pop()?;
-                let items = l.downcast::<PyList>().map(|l| l.snapshot()).unwrap_or_default();
+                let items = l
+                    .downcast::<PyList>()
+                    .map(|l| l.snapshot())
+                    .unwrap_or_default();
                 frame.push(PyTuple::new(items)?);
             }
             Opcode::BuildSet => {
@@ -1338,7 +1356,9 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                     let dd = dict_of(&d)?;
                     for i in 0..n {
                         let k = frame.slots[start + 2 * i].take().ok_or_else(stack_error)?;
-                        let v = frame.slots[start + 2 * i + 1].take().ok_or_else(stack_error)?;
+                        let v = frame.slots[start + 2 * i + 1]
+                            .take()
+                            .ok_or_else(stack_error)?;
                         dd.set_item(k, v)?;
                     }
                 }
@@ -1383,7 +1403,8 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 let step = if arg == 3 { Some(frame.pop()?) } else { None };
                 let stop = frame.pop()?;
                 let start = frame.pop()?;
-                let s = crate::objects::slice::PySlice::new(start, stop, step.unwrap_or_else(none))?;
+                let s =
+                    crate::objects::slice::PySlice::new(start, stop, step.unwrap_or_else(none))?;
                 frame.push(s);
             }
             Opcode::ListAppend => {
@@ -1568,7 +1589,11 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 }
             }
             Opcode::CallFunctionEx => {
-                let kwargs = if arg & 1 != 0 { Some(frame.pop()?) } else { None };
+                let kwargs = if arg & 1 != 0 {
+                    Some(frame.pop()?)
+                } else {
+                    None
+                };
                 let callargs = frame.pop()?;
                 let func = frame.pop()?;
                 drop(frame.pop_opt());
@@ -1603,10 +1628,26 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             }
             Opcode::MakeFunction => {
                 let codeobj = frame.pop()?;
-                let closure = if arg & 8 != 0 { Some(frame.pop()?) } else { None };
-                let annotations = if arg & 4 != 0 { Some(frame.pop()?) } else { None };
-                let kwdefaults = if arg & 2 != 0 { Some(frame.pop()?) } else { None };
-                let defaults = if arg & 1 != 0 { Some(frame.pop()?) } else { None };
+                let closure = if arg & 8 != 0 {
+                    Some(frame.pop()?)
+                } else {
+                    None
+                };
+                let annotations = if arg & 4 != 0 {
+                    Some(frame.pop()?)
+                } else {
+                    None
+                };
+                let kwdefaults = if arg & 2 != 0 {
+                    Some(frame.pop()?)
+                } else {
+                    None
+                };
+                let defaults = if arg & 1 != 0 {
+                    Some(frame.pop()?)
+                } else {
+                    None
+                };
                 let f = PyFunction::with_parts(
                     codeobj,
                     frame.globals.clone(),
@@ -1699,18 +1740,17 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 frame.push(py_bool(r));
             }
             Opcode::PrepReraiseStar | Opcode::CheckEgMatch => {
-                return Err(PyErr::not_implemented_error(
-                    "except* is not supported yet",
-                ))
+                return Err(PyErr::not_implemented_error("except* is not supported yet"))
             }
             Opcode::BeforeWith => {
                 let mgr = frame.pop()?;
-                let enter = lookup_special(&mgr, crate::intern!("__enter__"))?.ok_or_else(|| {
-                    PyErr::type_error(format!(
-                        "'{}' object does not support the context manager protocol",
-                        mgr.ty().name()
-                    ))
-                })?;
+                let enter =
+                    lookup_special(&mgr, crate::intern!("__enter__"))?.ok_or_else(|| {
+                        PyErr::type_error(format!(
+                            "'{}' object does not support the context manager protocol",
+                            mgr.ty().name()
+                        ))
+                    })?;
                 let exit = lookup_special(&mgr, crate::intern!("__exit__"))?.ok_or_else(|| {
                     PyErr::type_error(format!(
                         "'{}' object does not support the context manager protocol (missed __exit__ method)",
@@ -1740,10 +1780,9 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 frame.push(PyRef::from_static(&exc::ASSERTION_ERROR));
             }
             Opcode::SetupAnnotations => {
-                let locals = frame
-                    .locals
-                    .clone()
-                    .ok_or_else(|| PyErr::system_error("no locals found when setting up annotations"))?;
+                let locals = frame.locals.clone().ok_or_else(|| {
+                    PyErr::system_error("no locals found when setting up annotations")
+                })?;
                 let key = crate::intern!("__annotations__");
                 if mapping_get(&locals, key)?.is_none() {
                     protocol::set_item(&locals, key, Some(&PyDict::new()?))?;

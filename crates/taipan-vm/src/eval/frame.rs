@@ -284,7 +284,10 @@ pub fn bind_args(
             .filter(|&i| slots[i].is_some())
             .count();
         let (sig, plural) = if defcount > 0 {
-            (format!("from {} to {}", argcount - defcount, argcount), true)
+            (
+                format!("from {} to {}", argcount - defcount, argcount),
+                true,
+            )
         } else {
             (format!("{argcount}"), argcount != 1)
         };

@@ -469,7 +469,11 @@ fn b_hex(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
         if let Some(sep) = &sep {
             if i > 0 && per != 0 {
                 let k = per.unsigned_abs();
-                let boundary = if per > 0 { (n - i) % k == 0 } else { i % k == 0 };
+                let boundary = if per > 0 {
+                    (n - i) % k == 0
+                } else {
+                    i % k == 0
+                };
                 if boundary {
                     out.push_str(sep);
                 }
@@ -590,7 +594,11 @@ fn b_split(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef
         _ => None,
     };
     let mut parts: Vec<&[u8]> = Vec::new();
-    let mut left = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let mut left = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     match sep {
         None => {
             let mut i = 0;
@@ -792,7 +800,9 @@ fn b_rindex(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
 fn b_count(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     let x = this(o)?.as_bytes();
     let Some(p) = args.first() else {
-        return Err(PyErr::type_error("count expected at least 1 argument, got 0"));
+        return Err(PyErr::type_error(
+            "count expected at least 1 argument, got 0",
+        ));
     };
     let needle = if p.ty().as_number.nb_index.get().is_some() {
         vec![byte_value(p)?]
@@ -869,7 +879,9 @@ fn b_isspace(o: &PyRef) -> PyResult<PyRef> {
     pred(o, |b| b.is_ascii_whitespace() || *b == 0x0b)
 }
 fn b_isascii(o: &PyRef) -> PyResult<PyRef> {
-    Ok(crate::objects::bool_::py_bool(this(o)?.as_bytes().is_ascii()))
+    Ok(crate::objects::bool_::py_bool(
+        this(o)?.as_bytes().is_ascii(),
+    ))
 }
 fn b_isupper(o: &PyRef) -> PyResult<PyRef> {
     let x = this(o)?.as_bytes();

@@ -499,7 +499,10 @@ fn complex_format(a: &PyRef, spec: &PyRef) -> PyResult<PyRef> {
     let re = crate::objects::float::format_float_spec(c.0, &part, "complex")?;
     let im = crate::objects::float::format_float_spec(c.1, &format!("+{part}"), "complex")?;
     let body = if s.ty.is_none() && c.0 == 0.0 && c.0.is_sign_positive() {
-        format!("{}j", crate::objects::float::format_float_spec(c.1, &part, "complex")?)
+        format!(
+            "{}j",
+            crate::objects::float::format_float_spec(c.1, &part, "complex")?
+        )
     } else if s.ty.is_none() {
         format!("({re}{im}j)")
     } else {

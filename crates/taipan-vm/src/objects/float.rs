@@ -505,7 +505,11 @@ pub fn parse_float(text: &str) -> Option<f64> {
     }
     let lower = body.to_ascii_lowercase();
     if lower == "inf" || lower == "infinity" || lower == "nan" {
-        let v: f64 = if lower == "nan" { f64::NAN } else { f64::INFINITY };
+        let v: f64 = if lower == "nan" {
+            f64::NAN
+        } else {
+            f64::INFINITY
+        };
         return Some(if t.starts_with('-') { -v } else { v });
     }
     let bytes = body.as_bytes();
@@ -737,7 +741,9 @@ pub fn round_f64(x: f64, ndigits: i64) -> PyResult<f64> {
         v.copysign(x)
     };
     if r.is_infinite() {
-        return Err(PyErr::overflow_error("rounded value too large to represent"));
+        return Err(PyErr::overflow_error(
+            "rounded value too large to represent",
+        ));
     }
     Ok(r)
 }
@@ -787,7 +793,11 @@ pub fn float_hex_string(v: f64) -> String {
     let bits = v.to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let frac = bits & ((1u64 << 52) - 1);
-    let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
+    let (lead, e) = if exp == 0 {
+        (0, -1022)
+    } else {
+        (1, exp - 1023)
+    };
     let esign = if e >= 0 { "+" } else { "-" };
     format!("{sign}0x{lead}.{frac:013x}p{esign}{}", e.abs())
 }
@@ -842,7 +852,11 @@ fn fromhex_value(s: &str) -> Result<f64, &'static str> {
     };
     let l = t.to_ascii_lowercase();
     if l == "inf" || l == "infinity" {
-        return Ok(if neg { f64::NEG_INFINITY } else { f64::INFINITY });
+        return Ok(if neg {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        });
     }
     if l == "nan" {
         return Ok(f64::NAN);
@@ -867,7 +881,12 @@ fn fromhex_value(s: &str) -> Result<f64, &'static str> {
     let e: i64 = match exp {
         Some(x) => {
             let xs = x.strip_prefix('+').unwrap_or(x);
-            if xs.is_empty() || !xs.trim_start_matches('-').bytes().all(|c| c.is_ascii_digit()) {
+            if xs.is_empty()
+                || !xs
+                    .trim_start_matches('-')
+                    .bytes()
+                    .all(|c| c.is_ascii_digit())
+            {
                 return Err(INVALID);
             }
             xs.parse::<i64>().unwrap_or(if xs.starts_with('-') {
@@ -1089,7 +1108,13 @@ fn group_digits(digits: &str, sep: char, every: usize) -> String {
 
 /// Pads `sign + prefix + body` to the spec's width with its fill and
 /// alignment (`body` holds the digits and whatever follows them).
-fn pad_number(s: &Spec, sign: &str, prefix: &str, body: &str, int_digits: Option<(&str, &str, usize)>) -> String {
+fn pad_number(
+    s: &Spec,
+    sign: &str,
+    prefix: &str,
+    body: &str,
+    int_digits: Option<(&str, &str, usize)>,
+) -> String {
     let default_align = '>';
     let align = s.align.unwrap_or(default_align);
     // Zero padding with grouping groups the added zeros too.
@@ -1115,7 +1140,11 @@ fn pad_number(s: &Spec, sign: &str, prefix: &str, body: &str, int_digits: Option
     let fill = |n: usize| std::iter::repeat_n(s.fill, n).collect::<String>();
     match align {
         '<' => format!("{sign}{prefix}{body}{}", fill(pad)),
-        '^' => format!("{}{sign}{prefix}{body}{}", fill(pad / 2), fill(pad - pad / 2)),
+        '^' => format!(
+            "{}{sign}{prefix}{body}{}",
+            fill(pad / 2),
+            fill(pad - pad / 2)
+        ),
         '=' => format!("{sign}{prefix}{}{body}", fill(pad)),
         _ => format!("{}{sign}{prefix}{body}", fill(pad)),
     }
@@ -1185,7 +1214,11 @@ pub fn format_int_spec(x: &PyInt, spec: &str) -> PyResult<String> {
         'o' => (mag.to_str_radix(8), "0o", 4),
         'x' => (mag.to_str_radix(16), "0x", 4),
         'X' => (mag.to_str_radix(16).to_uppercase(), "0X", 4),
-        _ => (int::int_to_decimal(x)?.trim_start_matches('-').to_string(), "", 3),
+        _ => (
+            int::int_to_decimal(x)?.trim_start_matches('-').to_string(),
+            "",
+            3,
+        ),
     };
     let prefix = if s.alternate { prefix } else { "" };
     let body = match s.grouping {
@@ -1223,7 +1256,10 @@ fn fmt_e(v: f64, prec: usize, upper: bool, alt: bool) -> String {
 fn fmt_g(v: f64, prec: usize, upper: bool, alt: bool, add_dot_0: bool) -> String {
     let p = prec.max(1);
     let t = format!("{:.*e}", p - 1, v);
-    let exp: i64 = t.split_once('e').and_then(|(_, e)| e.parse().ok()).unwrap_or(0);
+    let exp: i64 = t
+        .split_once('e')
+        .and_then(|(_, e)| e.parse().ok())
+        .unwrap_or(0);
     let mut out = if exp >= -4 && exp < p as i64 {
         let decimals = (p as i64 - 1 - exp) as usize;
         let mut s = format!("{:.*}", decimals, v);
@@ -1282,7 +1318,11 @@ fn format_float_values(v: f64, s: &Spec, tyname: &str) -> PyResult<String> {
     let prec = s.precision;
     let mut body = if !v.is_finite() {
         let t = if v.is_nan() { "nan" } else { "inf" };
-        let t = if upper { t.to_uppercase() } else { t.to_string() };
+        let t = if upper {
+            t.to_uppercase()
+        } else {
+            t.to_string()
+        };
         if ty == Some('%') {
             format!("{t}%")
         } else {

@@ -286,9 +286,7 @@ static FUNCTION_GETSET: &[GetSetDef] = &[
                 put(&func_of(o).code, c.clone());
                 Ok(())
             }
-            _ => Err(PyErr::type_error(
-                "__code__ must be set to a code object",
-            )),
+            _ => Err(PyErr::type_error("__code__ must be set to a code object")),
         }),
         doc: "",
     },
@@ -385,9 +383,7 @@ static FUNCTION_GETSET: &[GetSetDef] = &[
                 put(&func_of(o).dict, Some(d.clone()));
                 Ok(())
             }
-            _ => Err(PyErr::type_error(
-                "__dict__ must be set to a dictionary",
-            )),
+            _ => Err(PyErr::type_error("__dict__ must be set to a dictionary")),
         }),
         doc: "",
     },

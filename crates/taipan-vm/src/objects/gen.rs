@@ -88,7 +88,11 @@ impl PyGen {
         let code = frame.code.clone();
         // SAFETY: a frame's code is a code object.
         let c = unsafe { code.payload_unchecked::<PyCode>() };
-        if c.flags & (crate::objects::code::flags::COROUTINE | crate::objects::code::flags::ASYNC_GENERATOR) != 0 {
+        if c.flags
+            & (crate::objects::code::flags::COROUTINE
+                | crate::objects::code::flags::ASYNC_GENERATOR)
+            != 0
+        {
             return Err(PyErr::not_implemented_error(
                 "coroutines and async generators are not supported yet",
             ));
@@ -367,7 +371,13 @@ fn gen_throw(gen: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     let val = args.get(1).filter(|v| !v.is_none());
     let e = if crate::objects::type_::as_type(typ).is_some() {
         let inst = match val {
-            Some(v) if v.ty().is_subtype(crate::objects::type_::as_type(typ).unwrap_or(&exc::BASE_EXCEPTION)) => v.clone(),
+            Some(v)
+                if v.ty().is_subtype(
+                    crate::objects::type_::as_type(typ).unwrap_or(&exc::BASE_EXCEPTION),
+                ) =>
+            {
+                v.clone()
+            }
             Some(v) => {
                 let a = if v.is_instance_of::<crate::objects::tuple::PyTuple>() {
                     crate::objects::tuple::PyTuple::from_slice(
@@ -427,9 +437,7 @@ fn gen_close(gen: &PyRef) -> PyResult<PyRef> {
     match throw_value(gen, e) {
         Ok(GenResult::Yield(_)) => Err(PyErr::runtime_error("generator ignored GeneratorExit")),
         Ok(GenResult::Return(_)) => Ok(none()),
-        Err(e) if e.matches(&exc::GENERATOR_EXIT) || e.matches(&exc::STOP_ITERATION) => {
-            Ok(none())
-        }
+        Err(e) if e.matches(&exc::GENERATOR_EXIT) || e.matches(&exc::STOP_ITERATION) => Ok(none()),
         Err(e) => Err(e),
     }
 }

@@ -1304,9 +1304,9 @@ fn int_from_bytes(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyRes
         &["bytes", "byteorder", "signed"],
         0,
     )?;
-    let src = a[0]
-        .as_ref()
-        .ok_or_else(|| PyErr::type_error("from_bytes() missing required argument 'bytes' (pos 1)"))?;
+    let src = a[0].as_ref().ok_or_else(|| {
+        PyErr::type_error("from_bytes() missing required argument 'bytes' (pos 1)")
+    })?;
     let little = byteorder_arg(a[1].as_ref(), "from_bytes")?;
     let signed = match &a[2] {
         Some(v) => crate::object::protocol::is_true(v)?,

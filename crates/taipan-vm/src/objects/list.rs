@@ -412,13 +412,7 @@ fn list_richcompare(v: &PyRef, w: &PyRef, op: CompareOp) -> PyResult<PyRef> {
     let (Some(a), Some(b)) = (v.downcast::<PyList>(), w.downcast::<PyList>()) else {
         return Ok(not_implemented());
     };
-    seq_richcompare(
-        &|| a.len(),
-        &|| b.len(),
-        &|i| a.get(i),
-        &|i| b.get(i),
-        op,
-    )
+    seq_richcompare(&|| a.len(), &|| b.len(), &|i| a.get(i), &|i| b.get(i), op)
 }
 
 fn list_length(obj: &PyRef) -> PyResult<usize> {
@@ -481,7 +475,8 @@ fn repeat_items(items: &[PyRef], n: isize) -> PyResult<Vec<PyRef>> {
         .filter(|&t| t <= isize::MAX as usize / 8)
         .ok_or_else(PyErr::no_memory)?;
     let mut out = Vec::new();
-    out.try_reserve_exact(total).map_err(|_| PyErr::no_memory())?;
+    out.try_reserve_exact(total)
+        .map_err(|_| PyErr::no_memory())?;
     for _ in 0..n {
         out.extend_from_slice(items);
     }
@@ -912,7 +907,8 @@ pub fn sort_list(obj: &PyRef, key: Option<&PyRef>, reverse: bool) -> PyResult<()
         if reverse {
             order.reverse();
         }
-        let mut slots: Vec<Option<PyRef>> = std::mem::take(&mut saved).into_iter().map(Some).collect();
+        let mut slots: Vec<Option<PyRef>> =
+            std::mem::take(&mut saved).into_iter().map(Some).collect();
         saved = order
             .iter()
             .filter_map(|&i| slots.get_mut(i).and_then(|s| s.take()))
@@ -1080,7 +1076,10 @@ pub static LIST_ITER_TYPE: PyType = PyType {
     tp_traverse: Cell::new(Some(traverse_list_iter)),
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(list_iter_next)),
-    tp_methods: &[MethodDef::new("__length_hint__", Meth::NoArgs(list_iter_len))],
+    tp_methods: &[MethodDef::new(
+        "__length_hint__",
+        Meth::NoArgs(list_iter_len),
+    )],
     ..PyType::BASE
 };
 
@@ -1092,7 +1091,10 @@ pub static LIST_REVITER_TYPE: PyType = PyType {
     tp_traverse: Cell::new(Some(traverse_list_iter)),
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(list_reviter_next)),
-    tp_methods: &[MethodDef::new("__length_hint__", Meth::NoArgs(list_reviter_len))],
+    tp_methods: &[MethodDef::new(
+        "__length_hint__",
+        Meth::NoArgs(list_reviter_len),
+    )],
     ..PyType::BASE
 };
 

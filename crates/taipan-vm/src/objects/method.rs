@@ -77,7 +77,8 @@ fn method_call(m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<P
 
 fn method_repr(m: &PyRef) -> PyResult<PyRef> {
     let mm = meth_of(m);
-    let name = match crate::object::protocol::lookup_attr(&mm.func, crate::intern!("__qualname__"))? {
+    let name = match crate::object::protocol::lookup_attr(&mm.func, crate::intern!("__qualname__"))?
+    {
         Some(n) => crate::object::protocol::str_string(&n)?,
         None => "?".to_string(),
     };

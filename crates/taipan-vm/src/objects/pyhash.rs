@@ -185,6 +185,9 @@ mod tests {
         // "é" is one Latin-1 unit; "€" one UCS-2 unit (0x20AC, little-endian).
         let (k0, k1) = key_for_seed(0);
         assert_eq!(siphash13(k0, k1, &[0xe9]) as i64, 6047309291227476195);
-        assert_eq!(siphash13(k0, k1, &[0xac, 0x20]) as i64, -5529981157763016009);
+        assert_eq!(
+            siphash13(k0, k1, &[0xac, 0x20]) as i64,
+            -5529981157763016009
+        );
     }
 }

@@ -119,8 +119,11 @@ pub fn slice_index(v: &PyRef) -> PyResult<Option<isize>> {
     if v.is_none() {
         return Ok(None);
     }
-    slice_index_not_none(v, "slice indices must be integers or None or have an __index__ method")
-        .map(Some)
+    slice_index_not_none(
+        v,
+        "slice indices must be integers or None or have an __index__ method",
+    )
+    .map(Some)
 }
 
 /// `_PyEval_SliceIndexNotNone`-style: `__index__`, clamped, with `msg` as
@@ -167,7 +170,12 @@ pub fn unpack(slice: &PyRef) -> PyResult<(isize, isize, isize)> {
 
 /// `PySlice_AdjustIndices`: clips start and stop to a sequence of `length`
 /// and returns (start, stop, slicelength).
-pub fn adjust_indices(length: isize, start: isize, stop: isize, step: isize) -> (isize, isize, isize) {
+pub fn adjust_indices(
+    length: isize,
+    start: isize,
+    stop: isize,
+    step: isize,
+) -> (isize, isize, isize) {
     let clip = |mut v: isize| -> isize {
         if v < 0 {
             v = v.saturating_add(length);
@@ -253,7 +261,9 @@ fn slice_richcompare(a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<PyRef> {
 fn slice_new(_cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     no_kwargs("slice", kwnames)?;
     match args.len() {
-        0 => Err(PyErr::type_error("slice expected at least 1 argument, got 0")),
+        0 => Err(PyErr::type_error(
+            "slice expected at least 1 argument, got 0",
+        )),
         1 => PySlice::new(none(), args[0].clone(), none()),
         2 => PySlice::new(args[0].clone(), args[1].clone(), none()),
         3 => PySlice::new(args[0].clone(), args[1].clone(), args[2].clone()),

@@ -107,7 +107,9 @@ static TB_GETSET: &[GetSetDef] = &[
     GetSetDef::getter("tb_frame", |o| Ok(tb_of(o).frame.clone())),
     GetSetDef::getter("tb_lineno", |o| PyInt::new(tb_of(o).lineno as i64)),
     GetSetDef::getter("tb_lasti", |o| PyInt::new(tb_of(o).lasti as i64 * 2)),
-    GetSetDef::getter("tb_next", |o| Ok(tb_of(o).next.clone().unwrap_or_else(none))),
+    GetSetDef::getter("tb_next", |o| {
+        Ok(tb_of(o).next.clone().unwrap_or_else(none))
+    }),
 ];
 
 /// The static types this file declares, readied at start-up.

@@ -291,7 +291,8 @@ fn tuple_repeat(v: &PyRef, n: isize) -> PyResult<PyRef> {
         .filter(|&t| t <= isize::MAX as usize / 8)
         .ok_or_else(PyErr::no_memory)?;
     let mut out = Vec::new();
-    out.try_reserve_exact(total).map_err(|_| PyErr::no_memory())?;
+    out.try_reserve_exact(total)
+        .map_err(|_| PyErr::no_memory())?;
     for _ in 0..n {
         out.extend_from_slice(items);
     }
@@ -387,7 +388,10 @@ pub static TUPLE_ITER_TYPE: PyType = PyType {
     tp_traverse: Cell::new(Some(traverse_tuple_iter)),
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(tuple_iter_next)),
-    tp_methods: &[MethodDef::new("__length_hint__", Meth::NoArgs(tuple_iter_len))],
+    tp_methods: &[MethodDef::new(
+        "__length_hint__",
+        Meth::NoArgs(tuple_iter_len),
+    )],
     ..PyType::BASE
 };
 

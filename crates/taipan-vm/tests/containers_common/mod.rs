@@ -73,7 +73,9 @@ pub fn init() -> std::sync::MutexGuard<'static, ()> {
     }
     let bt = &taipan_vm::objects::bool_::BOOL_TYPE;
     if bt.as_number.nb_index.get().is_none() {
-        bt.as_number.nb_index.set(Some(|o| PyInt::new(o.downcast::<PyInt>().unwrap().as_i64().unwrap())));
+        bt.as_number.nb_index.set(Some(|o| {
+            PyInt::new(o.downcast::<PyInt>().unwrap().as_i64().unwrap())
+        }));
     }
     if same(STR_TYPE.tp_repr.get(), obj::object_repr) {
         STR_TYPE.tp_repr.set(Some(str_repr));
@@ -102,9 +104,13 @@ pub fn err_text(e: PyErr) -> String {
         .downcast::<taipan_vm::objects::exceptions::PyBaseException>()
         .map(|b| b.args())
         .unwrap();
-    let t = args.downcast::<taipan_vm::objects::tuple::PyTuple>().unwrap();
+    let t = args
+        .downcast::<taipan_vm::objects::tuple::PyTuple>()
+        .unwrap();
     let msg = match t.items().first() {
-        Some(a) if a.is_instance_of::<PyStr>() => a.downcast::<PyStr>().unwrap().as_str().to_owned(),
+        Some(a) if a.is_instance_of::<PyStr>() => {
+            a.downcast::<PyStr>().unwrap().as_str().to_owned()
+        }
         Some(a) => repr(a),
         None => String::new(),
     };
@@ -124,5 +130,9 @@ pub fn call_kw(callable: &PyRef, pos: &[PyRef], kw: &[(&str, PyRef)]) -> PyResul
         args.push(v.clone());
     }
     let kwnames = taipan_vm::objects::tuple::PyTuple::new(names).unwrap();
-    protocol::call(callable, &args, if kw.is_empty() { None } else { Some(&kwnames) })
+    protocol::call(
+        callable,
+        &args,
+        if kw.is_empty() { None } else { Some(&kwnames) },
+    )
 }
