@@ -1403,10 +1403,8 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 let step = if arg == 3 { Some(frame.pop()?) } else { None };
                 let stop = frame.pop()?;
                 let start = frame.pop()?;
-                let s = match step {
-                    Some(st) => call_builtin(frame, "slice", &[start, stop, st])?,
-                    None => call_builtin(frame, "slice", &[start, stop])?,
-                };
+                let s =
+                    crate::objects::slice::PySlice::new(start, stop, step.unwrap_or_else(none))?;
                 frame.push(s);
             }
             Opcode::ListAppend => {
@@ -1716,15 +1714,10 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 return Err(do_raise(e, cause));
             }
             Opcode::Reraise => {
+                // The handler is looked up at this instruction; the
+                // restored `lasti` (below the value when `arg` is set) only
+                // matters for f_lineno, and the traceback already has it.
                 let v = frame.pop()?;
-                if arg != 0 {
-                    let l = frame.slots[frame.sp - arg as usize].clone();
-                    if let Some(l) = l {
-                        if let Ok(i) = crate::objects::int::as_i64(&l) {
-                            frame.lasti = i as usize;
-                        }
-                    }
-                }
                 RERAISE.with(|r| r.set(true));
                 return Err(PyErr::from_value(v));
             }
