@@ -296,3 +296,35 @@ fn argument_errors() {
     let l = taipan_vm::objects::list::PyList::new(vec![i("1"), i("0")]).unwrap();
     assert_eq!(meth(&it, "from_bytes", &[l, s("little")]), "1");
 }
+
+#[test]
+fn huge_requests_raise_instead_of_aborting() {
+    let _g = init();
+    let n63 = protocol::power(&i("2"), &i("63"), &none()).unwrap();
+    assert_eq!(bin(&i("1"), &n63, LSHIFT), "MemoryError: ");
+    assert_eq!(bin(&i("1"), &p2(64), LSHIFT), "MemoryError: ");
+    assert_eq!(
+        bin(&i("1"), &p2(100), LSHIFT),
+        "OverflowError: too many digits in integer"
+    );
+    assert_eq!(bin(&i("1"), &p2(40), LSHIFT), "MemoryError: ");
+    assert_eq!(bin(&i("0"), &n63, LSHIFT), "0");
+    assert_eq!(bin(&i("-1"), &n63, RSHIFT), "-1");
+    assert_eq!(pow2(&i("3"), &p2(40)), "MemoryError: ");
+    assert_eq!(
+        meth(&i("1"), "to_bytes", &[p2(50), s("big")]),
+        "MemoryError: "
+    );
+    assert_eq!(
+        meth(&i("1"), "__format__", &[s("999999999999")]),
+        "MemoryError: "
+    );
+    assert_eq!(
+        meth(&f(1.0), "__format__", &[s(".3000000000f")]),
+        "ValueError: precision too big"
+    );
+    assert_eq!(
+        meth(&f(1.0), "__format__", &[s("99999999999999999999999")]),
+        "ValueError: Too many decimal digits in format string"
+    );
+}

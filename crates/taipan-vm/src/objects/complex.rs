@@ -28,7 +28,7 @@ pub static COMPLEX_TYPE: PyType = PyType {
     tp_name: "complex",
     tp_basicsize: Cell::new(std::mem::size_of::<PyComplex>()),
     tp_flags: Cell::new(TypeFlags::BASETYPE),
-    tp_doc: Some("Create a complex number from a real part and an optional imaginary part."),
+    tp_doc: Some("Create a complex number from a real part and an optional imaginary part.\n\nThis is equivalent to (real + imag*1j) where imag defaults to 0."),
     tp_repr: Cell::new(Some(complex_repr)),
     tp_hash: Cell::new(Some(complex_hash)),
     tp_richcompare: Cell::new(Some(complex_richcompare)),
@@ -485,7 +485,7 @@ fn complex_format(a: &PyRef, spec: &PyRef) -> PyResult<PyRef> {
     if spec.as_str().is_empty() {
         return crate::object::protocol::str_(a);
     }
-    let s = crate::objects::float::parse_spec(spec.as_str())?;
+    let s = crate::objects::float::parse_spec(spec.as_str(), "complex")?;
     if s.fill == '0' {
         return Err(PyErr::value_error(
             "Zero padding is not allowed in complex format specifier",
