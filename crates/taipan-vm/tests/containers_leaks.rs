@@ -47,6 +47,173 @@ fn workload() {
     protocol::call_method(&cyc, "clear", &[]).unwrap();
 }
 
+/// timsort against Rust's stable sort: many sizes, runs, duplicates, keys
+/// (a dict's bound `get`) and reverse.
+#[test]
+fn timsort_matches_stable_sort() {
+    let _g = init();
+    let mut seed: u64 = 12345;
+    let mut rnd = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for &n in &[0usize, 1, 2, 5, 31, 64, 65, 100, 257, 1000, 5000] {
+        for pattern in 0..4 {
+            let vals: Vec<i64> = (0..n as i64)
+                .map(|i| match pattern {
+                    0 => (rnd() % 1000) as i64,
+                    1 => i,
+                    2 => n as i64 - i,
+                    _ => {
+                        if (i / 50) % 2 == 0 {
+                            i
+                        } else {
+                            (rnd() % 10) as i64
+                        }
+                    }
+                })
+                .collect();
+            // plain sort
+            let l = PyList::new(vals.iter().map(|&v| int(v)).collect()).unwrap();
+            protocol::call_method(&l, "sort", &[]).unwrap();
+            let mut expect = vals.clone();
+            expect.sort();
+            let got: Vec<String> = l
+                .downcast::<PyList>()
+                .unwrap()
+                .snapshot()
+                .iter()
+                .map(repr)
+                .collect();
+            assert_eq!(
+                got,
+                expect.iter().map(|v| v.to_string()).collect::<Vec<_>>()
+            );
+            // keyed, stable, both directions: items are indices, key = d.get
+            let d = PyDict::new().unwrap();
+            for (i, v) in vals.iter().enumerate() {
+                d.downcast::<PyDict>()
+                    .unwrap()
+                    .set_item(int(i as i64), int(v % 7))
+                    .unwrap();
+            }
+            let get = protocol::getattr_str(&d, "get").unwrap();
+            for rev in [false, true] {
+                let l = PyList::new((0..n as i64).map(int).collect()).unwrap();
+                let sort = protocol::getattr_str(&l, "sort").unwrap();
+                call_kw(
+                    &sort,
+                    &[],
+                    &[("key", get.clone()), ("reverse", int(rev as i64))],
+                )
+                .unwrap();
+                let mut idx: Vec<usize> = (0..n).collect();
+                if rev {
+                    idx.sort_by(|&a, &b| (vals[b] % 7).cmp(&(vals[a] % 7)));
+                } else {
+                    idx.sort_by_key(|&i| vals[i] % 7);
+                }
+                let got: Vec<String> = l
+                    .downcast::<PyList>()
+                    .unwrap()
+                    .snapshot()
+                    .iter()
+                    .map(repr)
+                    .collect();
+                assert_eq!(
+                    got,
+                    idx.iter().map(|v| v.to_string()).collect::<Vec<_>>(),
+                    "n={n} p={pattern} rev={rev}"
+                );
+            }
+        }
+    }
+}
+
+static RNG: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(88172645463325252);
+
+fn random_cmp(_a: &PyRef, _b: &PyRef, _op: CompareOp) -> PyResult<PyRef> {
+    let mut x = RNG.load(std::sync::atomic::Ordering::Relaxed);
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    RNG.store(x, std::sync::atomic::Ordering::Relaxed);
+    Ok(taipan_vm::objects::bool_::py_bool(x & 1 == 1))
+}
+
+/// An inconsistent `<` (random answers) never panics and leaves a
+/// permutation, as CPython's sort guarantees.
+#[test]
+fn sort_with_inconsistent_comparisons() {
+    let _g = init();
+    let ty = &taipan_vm::objects::int::INT_TYPE;
+    let saved = ty.tp_richcompare.get();
+    ty.tp_richcompare.set(Some(random_cmp));
+    for &n in &[10usize, 100, 1000, 3000] {
+        for _ in 0..5 {
+            let l = PyList::new((0..n as i64).map(|i| int(i + 1000)).collect()).unwrap();
+            protocol::call_method(&l, "sort", &[]).unwrap();
+            let mut got: Vec<i64> = l
+                .downcast::<PyList>()
+                .unwrap()
+                .snapshot()
+                .iter()
+                .map(|o| {
+                    o.downcast::<taipan_vm::objects::int::PyInt>()
+                        .unwrap()
+                        .as_i64()
+                        .unwrap()
+                })
+                .collect();
+            got.sort();
+            assert_eq!(got, (0..n as i64).map(|i| i + 1000).collect::<Vec<_>>());
+        }
+    }
+    ty.tp_richcompare.set(saved);
+}
+
+static COUNT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+fn counting_cmp(a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<PyRef> {
+    COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let v = |o: &PyRef| {
+        o.downcast::<taipan_vm::objects::int::PyInt>()
+            .unwrap()
+            .as_i64()
+            .unwrap()
+    };
+    Ok(taipan_vm::objects::bool_::py_bool(op.test(&v(a), &v(b))))
+}
+
+/// The same number of `<` calls as CPython 3.11's timsort (galloping and
+/// powersort's merge order included), measured with a counting `__lt__`.
+#[test]
+fn sort_comparison_counts_match_cpython() {
+    let _g = init();
+    let ty = &taipan_vm::objects::int::INT_TYPE;
+    let saved = ty.tp_richcompare.get();
+    ty.tp_richcompare.set(Some(counting_cmp));
+    let d1: Vec<i64> = (0..2000).map(|i| (i * 7919) % 1009 + 1000).collect();
+    let mut d2: Vec<i64> = (0..500).collect();
+    d2.extend((1..=300).rev());
+    d2.extend((0..700).map(|i| (i * 31) % 97));
+    let d2: Vec<i64> = d2.into_iter().map(|x| x + 1000).collect();
+    let mut counts = Vec::new();
+    for data in [&d1, &d2] {
+        for rev in [false, true] {
+            let l = PyList::new(data.iter().map(|&v| int(v)).collect()).unwrap();
+            let sort = protocol::getattr_str(&l, "sort").unwrap();
+            COUNT.store(0, std::sync::atomic::Ordering::Relaxed);
+            call_kw(&sort, &[], &[("reverse", int(rev as i64))]).unwrap();
+            counts.push(COUNT.load(std::sync::atomic::Ordering::Relaxed));
+        }
+    }
+    ty.tp_richcompare.set(saved);
+    assert_eq!(counts, vec![19220, 19227, 8059, 8062]);
+}
+
 #[test]
 fn no_leaks_and_sort_modification() {
     let _g = init();

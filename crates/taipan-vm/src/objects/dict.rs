@@ -1126,18 +1126,18 @@ pub static DICT_KEYS_TYPE: PyType = PyType {
     tp_repr: Cell::new(Some(view_repr)),
     tp_hash: Cell::new(Some(protocol::hash_not_implemented)),
     tp_richcompare: Cell::new(Some(view_richcompare)),
-    tp_iter: Cell::new(Some(|v| new_iter(&DICT_KEYITER_TYPE, view_dict(v)))),
+    tp_iter: Cell::new(Some(|v| new_iter(&DICT_KEYITER_TYPE, &view_dict(v)?))),
     as_number: SET_LIKE_NUMBER,
     as_sequence: SequenceSlots {
         sq_length: Cell::new(Some(view_len)),
-        sq_contains: Cell::new(Some(|v, k| dict_contains(view_dict(v), k))),
+        sq_contains: Cell::new(Some(|v, k| dict_contains(&view_dict(v)?, k))),
         ..SequenceSlots::EMPTY
     },
     tp_methods: &[
         MethodDef::new("isdisjoint", Meth::O(view_isdisjoint)),
         MethodDef::new(
             "__reversed__",
-            Meth::NoArgs(|v| new_iter(&DICT_REVKEYITER_TYPE, view_dict(v))),
+            Meth::NoArgs(|v| new_iter(&DICT_REVKEYITER_TYPE, &view_dict(v)?)),
         ),
     ],
     tp_getset: &[GetSetDef::getter("mapping", view_mapping)],
@@ -1153,7 +1153,7 @@ pub static DICT_ITEMS_TYPE: PyType = PyType {
     tp_repr: Cell::new(Some(view_repr)),
     tp_hash: Cell::new(Some(protocol::hash_not_implemented)),
     tp_richcompare: Cell::new(Some(view_richcompare)),
-    tp_iter: Cell::new(Some(|v| new_iter(&DICT_ITEMITER_TYPE, view_dict(v)))),
+    tp_iter: Cell::new(Some(|v| new_iter(&DICT_ITEMITER_TYPE, &view_dict(v)?))),
     as_number: SET_LIKE_NUMBER,
     as_sequence: SequenceSlots {
         sq_length: Cell::new(Some(view_len)),
@@ -1164,7 +1164,7 @@ pub static DICT_ITEMS_TYPE: PyType = PyType {
         MethodDef::new("isdisjoint", Meth::O(view_isdisjoint)),
         MethodDef::new(
             "__reversed__",
-            Meth::NoArgs(|v| new_iter(&DICT_REVITEMITER_TYPE, view_dict(v))),
+            Meth::NoArgs(|v| new_iter(&DICT_REVITEMITER_TYPE, &view_dict(v)?)),
         ),
     ],
     tp_getset: &[GetSetDef::getter("mapping", view_mapping)],
@@ -1178,14 +1178,14 @@ pub static DICT_VALUES_TYPE: PyType = PyType {
     tp_drop: Some(drop_view),
     tp_traverse: Cell::new(Some(traverse_view)),
     tp_repr: Cell::new(Some(view_repr)),
-    tp_iter: Cell::new(Some(|v| new_iter(&DICT_VALUEITER_TYPE, view_dict(v)))),
+    tp_iter: Cell::new(Some(|v| new_iter(&DICT_VALUEITER_TYPE, &view_dict(v)?))),
     as_sequence: SequenceSlots {
         sq_length: Cell::new(Some(view_len)),
         ..SequenceSlots::EMPTY
     },
     tp_methods: &[MethodDef::new(
         "__reversed__",
-        Meth::NoArgs(|v| new_iter(&DICT_REVVALUEITER_TYPE, view_dict(v))),
+        Meth::NoArgs(|v| new_iter(&DICT_REVVALUEITER_TYPE, &view_dict(v)?)),
     )],
     tp_getset: &[GetSetDef::getter("mapping", view_mapping)],
     ..PyType::BASE
@@ -1206,29 +1206,12 @@ fn new_view(ty: &'static PyType, dict: &PyRef) -> PyResult<PyRef> {
     Ok(v)
 }
 
-fn view_dict(v: &PyRef) -> &PyRef {
-    // SAFETY: the view types' slots get views, whose dict is set at
-    // creation and only cleared when the view dies.
+fn view_dict(v: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: the view types' slots get views.
     let p = unsafe { v.payload_unchecked::<PyDictView>() };
-    match p.dict.get() {
-        Some(d) => d,
-        None => unreachable_dict(),
-    }
-}
-
-#[cold]
-fn unreachable_dict() -> &'static PyRef {
-    // A view always has its dict; this keeps the accessor total.
-    static EMPTY_VIEW_DICT: crate::gil::GilCell<Option<PyRef>> = crate::gil::GilCell::new(None);
-    // SAFETY: GIL held.
-    let slot = unsafe { EMPTY_VIEW_DICT.get_mut() };
-    if slot.is_none() {
-        *slot = PyDict::new().ok();
-    }
-    match slot {
-        Some(d) => d,
-        None => std::process::abort(),
-    }
+    p.dict
+        .get_owned()
+        .ok_or_else(|| PyErr::system_error("dict view without its dict"))
 }
 
 /// Is `o` a `dict_keys` or `dict_items` view (`PyDictViewSet_Check`)?
@@ -1237,11 +1220,11 @@ pub fn is_set_view(o: &PyRef) -> bool {
 }
 
 fn view_len(v: &PyRef) -> PyResult<usize> {
-    Ok(payload(view_dict(v)).len())
+    Ok(payload(&view_dict(v)?).len())
 }
 
 fn view_mapping(v: &PyRef) -> PyResult<PyRef> {
-    Ok(view_dict(v).clone())
+    view_dict(v)
 }
 
 fn view_repr(v: &PyRef) -> PyResult<PyRef> {
@@ -1265,7 +1248,7 @@ fn items_contains(v: &PyRef, item: &PyRef) -> PyResult<bool> {
     let [k, val] = t.items() else {
         return Ok(false);
     };
-    match payload(view_dict(v)).get_item(k)? {
+    match payload(&view_dict(v)?).get_item(k)? {
         Some(found) => protocol::rich_compare_bool(&found, val, CompareOp::Eq),
         None => Ok(false),
     }

@@ -8,11 +8,14 @@
 //! that could run Python code (a `__del__`, a comparison): values are cloned
 //! out or swapped out first and dropped after the borrow ends.
 //!
-//! `sort` is a stable merge sort over natural runs (timsort's run detection,
-//! minrun and binary insertion, merging adjacent runs), calling only `<`; it
-//! sorts a permutation, so a comparison that raises leaves the list in its
-//! original order (CPython leaves it partly sorted). Galloping is omitted:
-//! the result is the same, the number of comparisons can differ.
+//! `sort` is CPython 3.11's timsort step by step (natural runs, minrun,
+//! binary insertion, powersort's merge policy, galloping merges with the
+//! adaptive `min_gallop`), calling only `<`, so it makes the same calls in
+//! the same order. It sorts a permutation of item indices rather than the
+//! items, so a comparison that raises leaves a permutation, applied to the
+//! list as CPython leaves its partly sorted array.
+//!
+//! `types.GenericAlias` (`list[int]`) also lives here (see its section).
 //!
 //! The repr recursion guard (`Py_ReprEnter`/`Py_ReprLeave`) lives here and is
 //! shared by tuple, dict and set.
@@ -904,7 +907,9 @@ pub fn sort_list(obj: &PyRef, key: Option<&PyRef>, reverse: bool) -> PyResult<()
         let mut lt = |a: usize, b: usize| -> PyResult<bool> {
             protocol::rich_compare_bool(&ks[a], &ks[b], CompareOp::Lt)
         };
-        merge_sort(&mut order, &mut lt)?;
+        // A failed comparison leaves a partly sorted permutation, which is
+        // applied as CPython leaves its array.
+        let sorted = merge_sort(&mut order, &mut lt);
         if reverse {
             order.reverse();
         }
@@ -914,7 +919,7 @@ pub fn sort_list(obj: &PyRef, key: Option<&PyRef>, reverse: bool) -> PyResult<()
             .iter()
             .filter_map(|&i| slots.get_mut(i).and_then(|s| s.take()))
             .collect();
-        Ok(())
+        sorted
     })();
     // Anything put in the list during the sort is discarded.
     let modified = !l.is_empty() || l.capacity() != 0;
@@ -927,134 +932,530 @@ pub fn sort_list(obj: &PyRef, key: Option<&PyRef>, reverse: bool) -> PyResult<()
     Ok(())
 }
 
-const MIN_GALLOP_RUN: usize = 64;
+const MIN_GALLOP: usize = 7;
+const MIN_MERGE: usize = 64;
 
 /// timsort's `merge_compute_minrun`.
 fn compute_minrun(mut n: usize) -> usize {
     let mut r = 0;
-    while n >= MIN_GALLOP_RUN {
+    while n >= MIN_MERGE {
         r |= n & 1;
         n >>= 1;
     }
     n + r
 }
 
-/// A stable sort of `v` by `lt`, over natural runs extended to minrun by
-/// binary insertion, merging adjacent runs with timsort's stack rules.
-fn merge_sort(v: &mut [usize], lt: &mut dyn FnMut(usize, usize) -> PyResult<bool>) -> PyResult<()> {
-    let n = v.len();
-    if n < 2 {
-        return Ok(());
-    }
-    let minrun = compute_minrun(n);
-    let mut runs: Vec<(usize, usize)> = Vec::new(); // (start, len)
-    let mut lo = 0;
-    while lo < n {
-        // count_run
-        let mut run = 1;
-        if lo + 1 < n {
-            if lt(v[lo + 1], v[lo])? {
-                run = 2;
-                while lo + run < n && lt(v[lo + run], v[lo + run - 1])? {
-                    run += 1;
-                }
-                v[lo..lo + run].reverse();
-            } else {
-                run = 2;
-                while lo + run < n && !lt(v[lo + run], v[lo + run - 1])? {
-                    run += 1;
-                }
-            }
-        }
-        if run < minrun {
-            let force = minrun.min(n - lo);
-            binary_insertion(&mut v[lo..lo + force], run, lt)?;
-            run = force;
-        }
-        runs.push((lo, run));
-        lo += run;
-        // merge_collapse
-        while runs.len() > 1 {
-            let k = runs.len();
-            let c = runs[k - 1].1;
-            let b = runs[k - 2].1;
-            let a = if k >= 3 { runs[k - 3].1 } else { usize::MAX };
-            let d = if k >= 4 { runs[k - 4].1 } else { usize::MAX };
-            if (k >= 3 && a <= b + c) || (k >= 4 && d <= a + b) {
-                if a < c {
-                    merge_at(v, &mut runs, k - 3, lt)?;
-                } else {
-                    merge_at(v, &mut runs, k - 2, lt)?;
-                }
-            } else if b <= c {
-                merge_at(v, &mut runs, k - 2, lt)?;
+type Lt<'a> = &'a mut dyn FnMut(usize, usize) -> PyResult<bool>;
+
+/// CPython's `MergeState`, over a permutation `v` of item indices: the sort
+/// moves indices, never items, so an exception leaves a permutation that
+/// the caller applies, as CPython leaves its array.
+struct MergeState<'a, 'b> {
+    v: &'a mut [usize],
+    tmp: Vec<usize>,
+    /// (start, len, power) of the pending runs.
+    pending: Vec<(usize, usize, u32)>,
+    min_gallop: usize,
+    lt: Lt<'b>,
+}
+
+/// `gallop_left`: k in 0..=n with a[k-1] < key <= a[k].
+fn gallop_left(lt: Lt<'_>, key: usize, a: &[usize], hint: usize) -> PyResult<usize> {
+    let n = a.len();
+    let (mut lastofs, mut ofs);
+    if lt(a[hint], key)? {
+        let maxofs = n - hint;
+        lastofs = 0;
+        ofs = 1;
+        while ofs < maxofs {
+            if lt(a[hint + ofs], key)? {
+                lastofs = ofs;
+                ofs = (ofs << 1) + 1;
             } else {
                 break;
             }
         }
+        ofs = ofs.min(maxofs);
+        lastofs += hint;
+        ofs += hint;
+        lastofs += 1;
+    } else {
+        let maxofs = hint + 1;
+        lastofs = 0;
+        ofs = 1;
+        while ofs < maxofs {
+            if lt(a[hint - ofs], key)? {
+                break;
+            }
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        ofs = ofs.min(maxofs);
+        let k = lastofs;
+        // lastofs = hint - ofs (may be -1), then ++lastofs
+        lastofs = hint + 1 - ofs;
+        ofs = hint - k;
     }
-    while runs.len() > 1 {
-        let k = runs.len();
-        if k >= 3 && runs[k - 3].1 < runs[k - 1].1 {
-            merge_at(v, &mut runs, k - 3, lt)?;
+    while lastofs < ofs {
+        let m = lastofs + ((ofs - lastofs) >> 1);
+        if lt(a[m], key)? {
+            lastofs = m + 1;
         } else {
-            merge_at(v, &mut runs, k - 2, lt)?;
+            ofs = m;
         }
     }
-    Ok(())
+    Ok(ofs)
 }
 
-fn binary_insertion(
-    v: &mut [usize],
-    sorted: usize,
-    lt: &mut dyn FnMut(usize, usize) -> PyResult<bool>,
-) -> PyResult<()> {
-    for start in sorted.max(1)..v.len() {
-        let pivot = v[start];
-        let (mut l, mut r) = (0, start);
-        while l < r {
-            let p = l + (r - l) / 2;
-            if lt(pivot, v[p])? {
-                r = p;
+/// `gallop_right`: k in 0..=n with a[k-1] <= key < a[k].
+fn gallop_right(lt: Lt<'_>, key: usize, a: &[usize], hint: usize) -> PyResult<usize> {
+    let n = a.len();
+    let (mut lastofs, mut ofs);
+    if lt(key, a[hint])? {
+        let maxofs = hint + 1;
+        lastofs = 0;
+        ofs = 1;
+        while ofs < maxofs {
+            if lt(key, a[hint - ofs])? {
+                lastofs = ofs;
+                ofs = (ofs << 1) + 1;
             } else {
-                l = p + 1;
+                break;
             }
         }
-        v.copy_within(l..start, l + 1);
-        v[l] = pivot;
+        ofs = ofs.min(maxofs);
+        let k = lastofs;
+        lastofs = hint + 1 - ofs;
+        ofs = hint - k;
+    } else {
+        let maxofs = n - hint;
+        lastofs = 0;
+        ofs = 1;
+        while ofs < maxofs {
+            if lt(key, a[hint + ofs])? {
+                break;
+            }
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        ofs = ofs.min(maxofs);
+        lastofs += hint + 1;
+        ofs += hint;
     }
-    Ok(())
+    while lastofs < ofs {
+        let m = lastofs + ((ofs - lastofs) >> 1);
+        if lt(key, a[m])? {
+            ofs = m;
+        } else {
+            lastofs = m + 1;
+        }
+    }
+    Ok(ofs)
 }
 
-fn merge_at(
-    v: &mut [usize],
-    runs: &mut Vec<(usize, usize)>,
-    i: usize,
-    lt: &mut dyn FnMut(usize, usize) -> PyResult<bool>,
-) -> PyResult<()> {
-    let (s1, n1) = runs[i];
-    let (_, n2) = runs[i + 1];
-    runs[i] = (s1, n1 + n2);
-    runs.remove(i + 1);
-    let left: Vec<usize> = v[s1..s1 + n1].to_vec();
-    let (mut a, mut b, mut out) = (0, s1 + n1, s1);
-    let end = s1 + n1 + n2;
-    while a < left.len() && b < end {
-        if lt(v[b], left[a])? {
-            v[out] = v[b];
-            b += 1;
-        } else {
-            v[out] = left[a];
-            a += 1;
+impl MergeState<'_, '_> {
+    /// `binarysort`: v[lo..hi] with v[lo..start] already sorted.
+    fn binarysort(&mut self, lo: usize, hi: usize, mut start: usize) -> PyResult<()> {
+        if start == lo {
+            start += 1;
         }
-        out += 1;
+        while start < hi {
+            let pivot = self.v[start];
+            let (mut l, mut r) = (lo, start);
+            while l < r {
+                let p = l + ((r - l) >> 1);
+                if (self.lt)(pivot, self.v[p])? {
+                    r = p;
+                } else {
+                    l = p + 1;
+                }
+            }
+            self.v.copy_within(l..start, l + 1);
+            self.v[l] = pivot;
+            start += 1;
+        }
+        Ok(())
     }
-    while a < left.len() {
-        v[out] = left[a];
-        a += 1;
-        out += 1;
+
+    /// `count_run`: (length, descending).
+    fn count_run(&mut self, lo: usize, hi: usize) -> PyResult<(usize, bool)> {
+        if lo + 1 == hi {
+            return Ok((1, false));
+        }
+        let mut n = 2;
+        if (self.lt)(self.v[lo + 1], self.v[lo])? {
+            let mut i = lo + 2;
+            while i < hi && (self.lt)(self.v[i], self.v[i - 1])? {
+                i += 1;
+                n += 1;
+            }
+            Ok((n, true))
+        } else {
+            let mut i = lo + 2;
+            while i < hi && !(self.lt)(self.v[i], self.v[i - 1])? {
+                i += 1;
+                n += 1;
+            }
+            Ok((n, false))
+        }
     }
-    Ok(())
+
+    fn merge_lo(&mut self, sa: usize, mut na: usize, sb: usize, mut nb: usize) -> PyResult<()> {
+        self.tmp.clear();
+        self.tmp.extend_from_slice(&self.v[sa..sa + na]);
+        let mut dest = sa;
+        let mut pa = 0usize; // into tmp
+        let mut pb = sb; // into v
+        self.v[dest] = self.v[pb];
+        dest += 1;
+        pb += 1;
+        nb -= 1;
+        let result = (|| -> PyResult<bool> {
+            // Ok(true): CopyB; Ok(false): Succeed.
+            if nb == 0 {
+                return Ok(false);
+            }
+            if na == 1 {
+                return Ok(true);
+            }
+            let mut min_gallop = self.min_gallop;
+            loop {
+                let mut acount = 0;
+                let mut bcount = 0;
+                loop {
+                    if (self.lt)(self.v[pb], self.tmp[pa])? {
+                        self.v[dest] = self.v[pb];
+                        dest += 1;
+                        pb += 1;
+                        bcount += 1;
+                        acount = 0;
+                        nb -= 1;
+                        if nb == 0 {
+                            return Ok(false);
+                        }
+                        if bcount >= min_gallop {
+                            break;
+                        }
+                    } else {
+                        self.v[dest] = self.tmp[pa];
+                        dest += 1;
+                        pa += 1;
+                        acount += 1;
+                        bcount = 0;
+                        na -= 1;
+                        if na == 1 {
+                            return Ok(true);
+                        }
+                        if acount >= min_gallop {
+                            break;
+                        }
+                    }
+                }
+                min_gallop += 1;
+                loop {
+                    min_gallop -= (min_gallop > 1) as usize;
+                    self.min_gallop = min_gallop;
+                    let k = gallop_right(&mut *self.lt, self.v[pb], &self.tmp[pa..pa + na], 0)?;
+                    acount = k;
+                    if k > 0 {
+                        self.v[dest..dest + k].copy_from_slice(&self.tmp[pa..pa + k]);
+                        dest += k;
+                        pa += k;
+                        na -= k;
+                        if na == 1 {
+                            return Ok(true);
+                        }
+                        if na == 0 {
+                            return Ok(false);
+                        }
+                    }
+                    self.v[dest] = self.v[pb];
+                    dest += 1;
+                    pb += 1;
+                    nb -= 1;
+                    if nb == 0 {
+                        return Ok(false);
+                    }
+                    let k = gallop_left(&mut *self.lt, self.tmp[pa], &self.v[pb..pb + nb], 0)?;
+                    bcount = k;
+                    if k > 0 {
+                        self.v.copy_within(pb..pb + k, dest);
+                        dest += k;
+                        pb += k;
+                        nb -= k;
+                        if nb == 0 {
+                            return Ok(false);
+                        }
+                    }
+                    self.v[dest] = self.tmp[pa];
+                    dest += 1;
+                    pa += 1;
+                    na -= 1;
+                    if na == 1 {
+                        return Ok(true);
+                    }
+                    if acount < MIN_GALLOP && bcount < MIN_GALLOP {
+                        break;
+                    }
+                }
+                min_gallop += 1;
+                self.min_gallop = min_gallop;
+            }
+        })();
+        match result {
+            Ok(true) => {
+                self.v.copy_within(pb..pb + nb, dest);
+                self.v[dest + nb] = self.tmp[pa];
+                Ok(())
+            }
+            other => {
+                if na > 0 {
+                    self.v[dest..dest + na].copy_from_slice(&self.tmp[pa..pa + na]);
+                }
+                other.map(|_| ())
+            }
+        }
+    }
+
+    fn merge_hi(&mut self, sa: usize, mut na: usize, sb: usize, mut nb: usize) -> PyResult<()> {
+        self.tmp.clear();
+        self.tmp.extend_from_slice(&self.v[sb..sb + nb]);
+        // Signed cursors: they may step one below their base.
+        let mut dest = (sb + nb - 1) as isize;
+        let mut pa = (sa + na - 1) as isize; // into v
+        let mut pb = nb as isize - 1; // into tmp
+        let basea = sa;
+        self.v[dest as usize] = self.v[pa as usize];
+        dest -= 1;
+        pa -= 1;
+        na -= 1;
+        let result = (|| -> PyResult<bool> {
+            // Ok(true): CopyA; Ok(false): Succeed.
+            if na == 0 {
+                return Ok(false);
+            }
+            if nb == 1 {
+                return Ok(true);
+            }
+            let mut min_gallop = self.min_gallop;
+            loop {
+                let mut acount = 0;
+                let mut bcount = 0;
+                loop {
+                    if (self.lt)(self.tmp[pb as usize], self.v[pa as usize])? {
+                        self.v[dest as usize] = self.v[pa as usize];
+                        dest -= 1;
+                        pa -= 1;
+                        acount += 1;
+                        bcount = 0;
+                        na -= 1;
+                        if na == 0 {
+                            return Ok(false);
+                        }
+                        if acount >= min_gallop {
+                            break;
+                        }
+                    } else {
+                        self.v[dest as usize] = self.tmp[pb as usize];
+                        dest -= 1;
+                        pb -= 1;
+                        bcount += 1;
+                        acount = 0;
+                        nb -= 1;
+                        if nb == 1 {
+                            return Ok(true);
+                        }
+                        if bcount >= min_gallop {
+                            break;
+                        }
+                    }
+                }
+                min_gallop += 1;
+                loop {
+                    min_gallop -= (min_gallop > 1) as usize;
+                    self.min_gallop = min_gallop;
+                    let k = gallop_right(
+                        &mut *self.lt,
+                        self.tmp[pb as usize],
+                        &self.v[basea..basea + na],
+                        na - 1,
+                    )?;
+                    let k = na - k;
+                    acount = k;
+                    if k > 0 {
+                        dest -= k as isize;
+                        pa -= k as isize;
+                        let src = (pa + 1) as usize;
+                        self.v.copy_within(src..src + k, (dest + 1) as usize);
+                        na -= k;
+                        if na == 0 {
+                            return Ok(false);
+                        }
+                    }
+                    self.v[dest as usize] = self.tmp[pb as usize];
+                    dest -= 1;
+                    pb -= 1;
+                    nb -= 1;
+                    if nb == 1 {
+                        return Ok(true);
+                    }
+                    let k =
+                        gallop_left(&mut *self.lt, self.v[pa as usize], &self.tmp[..nb], nb - 1)?;
+                    let k = nb - k;
+                    bcount = k;
+                    if k > 0 {
+                        dest -= k as isize;
+                        pb -= k as isize;
+                        let (d, s) = ((dest + 1) as usize, (pb + 1) as usize);
+                        self.v[d..d + k].copy_from_slice(&self.tmp[s..s + k]);
+                        nb -= k;
+                        if nb == 1 {
+                            return Ok(true);
+                        }
+                        if nb == 0 {
+                            return Ok(false);
+                        }
+                    }
+                    self.v[dest as usize] = self.v[pa as usize];
+                    dest -= 1;
+                    pa -= 1;
+                    na -= 1;
+                    if na == 0 {
+                        return Ok(false);
+                    }
+                    if acount < MIN_GALLOP && bcount < MIN_GALLOP {
+                        break;
+                    }
+                }
+                min_gallop += 1;
+                self.min_gallop = min_gallop;
+            }
+        })();
+        match result {
+            Ok(true) => {
+                let d = (dest + 1) as usize - na;
+                let s = (pa + 1) as usize - na;
+                self.v.copy_within(s..s + na, d);
+                dest -= na as isize;
+                self.v[dest as usize] = self.tmp[pb as usize];
+                Ok(())
+            }
+            other => {
+                if nb > 0 {
+                    let d = (dest + 1) as usize - nb;
+                    self.v[d..d + nb].copy_from_slice(&self.tmp[..nb]);
+                }
+                other.map(|_| ())
+            }
+        }
+    }
+
+    fn merge_at(&mut self, i: usize) -> PyResult<()> {
+        let (sa, mut na, _) = self.pending[i];
+        let (sb, nb, _) = self.pending[i + 1];
+        self.pending[i].1 = na + nb;
+        self.pending.remove(i + 1);
+        let k = gallop_right(&mut *self.lt, self.v[sb], &self.v[sa..sa + na], 0)?;
+        let sa = sa + k;
+        na -= k;
+        if na == 0 {
+            return Ok(());
+        }
+        let nb = gallop_left(
+            &mut *self.lt,
+            self.v[sa + na - 1],
+            &self.v[sb..sb + nb],
+            nb - 1,
+        )?;
+        if nb == 0 {
+            return Ok(());
+        }
+        if na <= nb {
+            self.merge_lo(sa, na, sb, nb)
+        } else {
+            self.merge_hi(sa, na, sb, nb)
+        }
+    }
+
+    /// `found_new_run` (3.11's powersort policy).
+    fn found_new_run(&mut self, n2: usize) -> PyResult<()> {
+        if let Some(&(s1, n1, _)) = self.pending.last() {
+            let power = powerloop(s1, n1, n2, self.v.len());
+            while self.pending.len() > 1 && self.pending[self.pending.len() - 2].2 > power {
+                let i = self.pending.len() - 2;
+                self.merge_at(i)?;
+            }
+            if let Some(last) = self.pending.last_mut() {
+                last.2 = power;
+            }
+        }
+        Ok(())
+    }
+
+    fn merge_force_collapse(&mut self) -> PyResult<()> {
+        while self.pending.len() > 1 {
+            let mut n = self.pending.len() - 2;
+            if n > 0 && self.pending[n - 1].1 < self.pending[n + 1].1 {
+                n -= 1;
+            }
+            self.merge_at(n)?;
+        }
+        Ok(())
+    }
+}
+
+fn powerloop(s1: usize, n1: usize, n2: usize, n: usize) -> u32 {
+    let mut result = 0;
+    let mut a = 2 * s1 + n1;
+    let mut b = a + n1 + n2;
+    loop {
+        result += 1;
+        if a >= n {
+            a -= n;
+            b -= n;
+        } else if b >= n {
+            break;
+        }
+        a <<= 1;
+        b <<= 1;
+    }
+    result
+}
+
+/// CPython's timsort (listsort.txt, 3.11): natural runs extended to minrun
+/// by binary insertion, powersort's merge policy, galloping merges. Sorts
+/// the permutation `v` by `lt`; on an exception `v` is still a permutation.
+fn merge_sort(v: &mut [usize], lt: Lt<'_>) -> PyResult<()> {
+    let n = v.len();
+    if n < 2 {
+        return Ok(());
+    }
+    let mut ms = MergeState {
+        v,
+        tmp: Vec::new(),
+        pending: Vec::new(),
+        min_gallop: MIN_GALLOP,
+        lt,
+    };
+    let minrun = compute_minrun(n);
+    let mut lo = 0;
+    let mut remaining = n;
+    while remaining > 0 {
+        let (mut run, desc) = ms.count_run(lo, lo + remaining)?;
+        if desc {
+            ms.v[lo..lo + run].reverse();
+        }
+        if run < minrun {
+            let force = remaining.min(minrun);
+            ms.binarysort(lo, lo + force, lo + run)?;
+            run = force;
+        }
+        ms.found_new_run(run)?;
+        ms.pending.push((lo, run, 0));
+        lo += run;
+        remaining -= run;
+    }
+    ms.merge_force_collapse()
 }
 
 // ---------------------------------------------------------------------------
@@ -1140,13 +1541,15 @@ fn list_iter(obj: &PyRef) -> PyResult<PyRef> {
 
 fn list_iter_next(it: &PyRef) -> PyResult<Option<PyRef>> {
     let p = iter_payload(it);
-    let Some(seq) = p.seq.get_owned() else {
-        return Ok(None);
-    };
     let i = p.index.get();
-    if let Some(v) = payload(&seq).get(i as usize) {
+    // The borrow of `seq` ends before anything is dropped.
+    let v = match p.seq.get() {
+        Some(seq) => payload(seq).get(i as usize),
+        None => return Ok(None),
+    };
+    if v.is_some() {
         p.index.set(i + 1);
-        return Ok(Some(v));
+        return Ok(v);
     }
     drop(p.seq.take());
     Ok(None)

@@ -192,6 +192,7 @@ pub static SET_TYPE: PyType = PyType {
         MethodDef::new("issuperset", Meth::O(set_issuperset)),
         MethodDef::new("isdisjoint", Meth::O(set_isdisjoint)),
         MethodDef::new("__sizeof__", Meth::NoArgs(set_sizeof)),
+        MethodDef::new("__reduce__", Meth::NoArgs(set_reduce)),
         MethodDef::class(
             "__class_getitem__",
             Meth::O(crate::objects::list::class_getitem),
@@ -224,6 +225,7 @@ pub static FROZENSET_TYPE: PyType = PyType {
         MethodDef::new("issuperset", Meth::O(set_issuperset)),
         MethodDef::new("isdisjoint", Meth::O(set_isdisjoint)),
         MethodDef::new("__sizeof__", Meth::NoArgs(set_sizeof)),
+        MethodDef::new("__reduce__", Meth::NoArgs(set_reduce)),
         MethodDef::class(
             "__class_getitem__",
             Meth::O(crate::objects::list::class_getitem),
@@ -1050,6 +1052,20 @@ fn set_isdisjoint(o: &PyRef, other: &PyRef) -> PyResult<PyRef> {
         }
     }
     Ok(py_bool(true))
+}
+
+/// `set.__reduce__`: `(type(s), (list(s),), s.__dict__ or None)`.
+fn set_reduce(o: &PyRef) -> PyResult<PyRef> {
+    let items = crate::objects::list::PyList::new(payload(o).keys())?;
+    let state = match protocol::lookup_attr(o, crate::intern!("__dict__"))? {
+        Some(d) => d,
+        None => none(),
+    };
+    crate::objects::tuple::PyTuple::new(vec![
+        o.type_ref(),
+        crate::objects::tuple::PyTuple::new(vec![items])?,
+        state,
+    ])
 }
 
 fn set_sizeof(o: &PyRef) -> PyResult<PyRef> {
