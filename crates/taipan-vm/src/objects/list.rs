@@ -671,7 +671,7 @@ fn list_new(cls: &PyRef, _args: &[PyRef], _kwnames: Option<&PyRef>) -> PyResult<
 
 fn list_init(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<()> {
     let nkw = slice_mod::nkw(kwnames);
-    if obj.is_exact::<PyList>() {
+    if slice_mod::init_rejects_kwargs(obj.ty(), &LIST_TYPE) {
         no_kwargs("list", kwnames)?;
     }
     let npos = args.len().saturating_sub(nkw);

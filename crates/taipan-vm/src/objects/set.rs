@@ -674,7 +674,7 @@ fn set_new(cls: &PyRef, _args: &[PyRef], _kwnames: Option<&PyRef>) -> PyResult<P
 }
 
 fn set_init(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<()> {
-    if o.is_exact::<PySet>() {
+    if slice_mod::init_rejects_kwargs(o.ty(), &SET_TYPE) {
         no_kwargs("set", kwnames)?;
     }
     let npos = args.len().saturating_sub(slice_mod::nkw(kwnames));
@@ -690,7 +690,7 @@ fn frozenset_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResu
     let ty = crate::objects::type_::as_type(cls)
         .ok_or_else(|| PyErr::type_error("frozenset.__new__(X): X is not a type object"))?;
     let exact = std::ptr::eq(ty, &FROZENSET_TYPE);
-    if exact {
+    if slice_mod::new_rejects_kwargs(ty, &FROZENSET_TYPE) {
         no_kwargs("frozenset", kwnames)?;
     }
     let npos = args.len().saturating_sub(slice_mod::nkw(kwnames));
