@@ -434,6 +434,19 @@ impl PyDict {
             .collect()
     }
 
+    /// The live keys with their stored hashes, in order.
+    pub fn keys_hashed(&self) -> Vec<(isize, PyRef)> {
+        // SAFETY: short read.
+        let t = unsafe { &*self.table() };
+        t.entries
+            .iter()
+            .filter_map(|e| match (&e.key, &e.value) {
+                (Some(k), Some(_)) => Some((e.hash, k.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
     pub fn keys(&self) -> Vec<PyRef> {
         self.items().into_iter().map(|(k, _)| k).collect()
     }

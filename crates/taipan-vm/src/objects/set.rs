@@ -565,8 +565,8 @@ pub fn update_internal(so: &PyRef, other: &PyRef) -> PyResult<()> {
     }
     if let Some(d) = other.downcast_exact::<PyDict>() {
         s.presize_for(d.len());
-        for k in d.keys() {
-            s.add(k)?;
+        for (h, k) in d.keys_hashed() {
+            s.add_hashed(k, h)?;
         }
         return Ok(());
     }
