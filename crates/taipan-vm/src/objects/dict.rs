@@ -434,6 +434,19 @@ impl PyDict {
             .collect()
     }
 
+    /// Like [`PyDict::next_entry`], with the entry's stored hash.
+    pub fn next_entry_hashed(&self, mut pos: usize) -> Option<(usize, isize, PyRef, PyRef)> {
+        // SAFETY: short read.
+        let t = unsafe { &*self.table() };
+        while let Some(e) = t.entries.get(pos) {
+            pos += 1;
+            if let (Some(k), Some(v)) = (&e.key, &e.value) {
+                return Some((pos, e.hash, k.clone(), v.clone()));
+            }
+        }
+        None
+    }
+
     /// The live keys with their stored hashes, in order.
     pub fn keys_hashed(&self) -> Vec<(isize, PyRef)> {
         // SAFETY: short read.
@@ -603,8 +616,8 @@ impl PyDict {
         }
         self.bump();
         let mut pos = 0;
-        while let Some((next, k, v)) = other.next_entry(pos) {
-            self.set_item(k, v)?;
+        while let Some((next, h, k, v)) = other.next_entry_hashed(pos) {
+            self.set_item_hashed(k, h, v)?;
             pos = next;
         }
         Ok(())
