@@ -36,6 +36,14 @@ pub fn static_types() -> Vec<&'static PyType> {
     for list in crate::objects::all_type_lists() {
         v.extend_from_slice(list);
     }
+    for list in [
+        crate::modules::builtins::TYPES,
+        crate::modules::sys::TYPES,
+        crate::modules::time::TYPES,
+        crate::modules::math::TYPES,
+    ] {
+        v.extend_from_slice(list);
+    }
     v
 }
 
@@ -57,17 +65,25 @@ pub fn interp() -> &'static mut Interpreter {
     unsafe { (*INTERP.as_ptr()).as_mut() }.expect("interpreter not initialized")
 }
 
+/// Has [`initialize`] run?
+pub fn is_initialized() -> bool {
+    // SAFETY: GIL held; plain read.
+    unsafe { (*INTERP.as_ptr()).is_some() }
+}
+
 /// Readies the types and creates the interpreter. Idempotent.
 pub fn initialize() -> PyResult<()> {
     // SAFETY: GIL held.
     if unsafe { (*INTERP.as_ptr()).is_some() } {
         return Ok(());
     }
+    crate::objects::pyhash::init();
     crate::objects::typeslots::init();
     for t in static_types() {
         type_::type_ready(t)?;
     }
     int::init_small_ints()?;
+    exceptions::init()?;
     let modules = dict::PyDict::new()?;
     // SAFETY: GIL held, start-up.
     unsafe {

@@ -2,21 +2,435 @@
 //! `importlib._bootstrap` it needs): `sys.modules`, built-in modules, `.py`
 //! modules and packages found on `sys.path`, relative imports.
 //!
-//! (Being written.)
+//! What follows `importlib._bootstrap._gcd_import` / `_handle_fromlist` /
+//! `_calc___package__`: a module is put into `sys.modules` before its body
+//! runs (so circular imports see the partly initialized module) and removed
+//! again if the body raises; a package is a directory with `__init__.py`
+//! (a directory without one is a namespace package, used only if nothing
+//! else is found), and gets `__path__`; submodules are bound as attributes
+//! of their parent. `__spec__` is left `None` for now (Taipan deviation:
+//! no `ModuleSpec` until `importlib` itself runs).
 
+use crate::gil::GilCell;
+use crate::object::protocol;
 use crate::object::*;
+use crate::objects::dict::PyDict;
+use crate::objects::exceptions;
+use crate::objects::list::PyList;
+use crate::objects::module::PyModule;
+use crate::objects::none::none;
+use crate::objects::str::PyStr;
+
+/// Creates a native module (and returns it); called once, on first import.
+pub type NativeInit = fn() -> PyResult<PyRef>;
+
+fn init_sys() -> PyResult<PyRef> {
+    crate::interp::interp()
+        .sys
+        .clone()
+        .ok_or_else(|| PyErr::import_error("sys is not initialized"))
+}
+
+fn init_builtins() -> PyResult<PyRef> {
+    crate::modules::builtins::builtins_module()
+}
+
+static BUILTIN_MODULES: &[(&str, NativeInit)] = &[
+    ("builtins", init_builtins),
+    ("sys", init_sys),
+    ("time", crate::modules::time::init),
+    ("math", crate::modules::math::init),
+];
+
+static EXTRA_MODULES: GilCell<Vec<(&'static str, NativeInit)>> = GilCell::new(Vec::new());
+
+/// Registers a native module written elsewhere (`gc`, `_io`, ...): importing
+/// `name` calls `init` once.
+pub fn register_native(name: &'static str, init: NativeInit) {
+    // SAFETY: GIL held; no borrow of the registry is alive.
+    unsafe { EXTRA_MODULES.get_mut() }.push((name, init));
+}
+
+fn find_native(name: &str) -> Option<NativeInit> {
+    if let Some((_, f)) = BUILTIN_MODULES.iter().find(|(n, _)| *n == name) {
+        return Some(*f);
+    }
+    // SAFETY: GIL held; short read.
+    unsafe { (*EXTRA_MODULES.as_ptr()).iter().find(|(n, _)| *n == name) }.map(|(_, f)| *f)
+}
+
+/// `sys.builtin_module_names`.
+pub fn builtin_module_names() -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = BUILTIN_MODULES.iter().map(|(n, _)| *n).collect();
+    // SAFETY: GIL held; short read.
+    v.extend(unsafe { (*EXTRA_MODULES.as_ptr()).iter().map(|(n, _)| *n) });
+    v.sort_unstable();
+    v
+}
+
+fn modules_dict() -> PyRef {
+    crate::interp::interp().modules.clone()
+}
+
+fn sys_modules_get(name: &str) -> PyResult<Option<PyRef>> {
+    let m = modules_dict();
+    match m.downcast::<PyDict>() {
+        Some(d) => d.get_str(name),
+        None => protocol::get_item(&m, &PyStr::new(name)?)
+            .map(Some)
+            .or_else(|e| {
+                if e.matches(&exceptions::KEY_ERROR) {
+                    Ok(None)
+                } else {
+                    Err(e)
+                }
+            }),
+    }
+}
+
+fn sys_modules_set(name: &str, module: Option<&PyRef>) -> PyResult<()> {
+    let m = modules_dict();
+    let key = PyStr::new(name)?;
+    match module {
+        Some(v) => match m.downcast::<PyDict>() {
+            Some(d) => d.set_item(key, v.clone()),
+            None => protocol::set_item(&m, &key, Some(v)),
+        },
+        None => match m.downcast::<PyDict>() {
+            Some(d) => d.del_item(&key).map(drop),
+            None => protocol::set_item(&m, &key, None),
+        },
+    }
+}
+
+fn not_found(name: &str, msg: String) -> PyErr {
+    let e = PyErr::module_not_found_error(msg);
+    crate::objects::exceptions_attrs::set_import_error_name(&e, name, None);
+    e
+}
+
+fn str_of(o: &PyRef) -> Option<String> {
+    o.downcast::<PyStr>().map(|s| s.as_str().to_owned())
+}
+
+/// Imports the module with the absolute dotted `name` (`importlib.import_module`
+/// without a package): parents first; returns the module itself.
+pub fn import_module(name: &str) -> PyResult<PyRef> {
+    if name.is_empty() {
+        return Err(PyErr::value_error("Empty module name"));
+    }
+    if let Some(m) = sys_modules_get(name)? {
+        if m.is_none() {
+            return Err(not_found(
+                name,
+                format!("import of {name} halted; None in sys.modules"),
+            ));
+        }
+        return Ok(m);
+    }
+    find_and_load(name)
+}
+
+fn find_and_load(name: &str) -> PyResult<PyRef> {
+    let (parent, last) = match name.rfind('.') {
+        Some(i) => (Some(&name[..i]), &name[i + 1..]),
+        None => (None, name),
+    };
+    let search: Vec<String>;
+    let mut parent_module = None;
+    if let Some(p) = parent {
+        let pm = import_module(p)?;
+        // The parent's import may have imported us.
+        if let Some(m) = sys_modules_get(name)? {
+            return Ok(m);
+        }
+        let path = match protocol::lookup_attr(&pm, crate::intern!("__path__"))? {
+            Some(path) => path,
+            None => {
+                return Err(not_found(
+                    name,
+                    format!("No module named '{name}'; '{p}' is not a package"),
+                ))
+            }
+        };
+        search = protocol::collect(&path)?
+            .iter()
+            .filter_map(str_of)
+            .collect();
+        parent_module = Some(pm);
+    } else {
+        if let Some(init) = find_native(name) {
+            let m = init()?;
+            sys_modules_set(name, Some(&m))?;
+            return Ok(m);
+        }
+        search = match crate::modules::sys::get_attr("path")? {
+            Some(p) => protocol::collect(&p)?.iter().filter_map(str_of).collect(),
+            None => Vec::new(),
+        };
+    }
+    let mut namespace: Vec<String> = Vec::new();
+    for dir in &search {
+        let base = if dir.is_empty() {
+            std::path::PathBuf::from(".")
+        } else {
+            std::path::PathBuf::from(dir)
+        };
+        let pkg_dir = base.join(last);
+        let init = pkg_dir.join("__init__.py");
+        if init.is_file() {
+            let pkg_path = if dir.is_empty() {
+                last.to_owned()
+            } else {
+                pkg_dir.to_string_lossy().into_owned()
+            };
+            return load_source(name, parent, &init, Some(vec![pkg_path]), parent_module);
+        }
+        let file = base.join(format!("{last}.py"));
+        if file.is_file() {
+            return load_source(name, parent, &file, None, parent_module);
+        }
+        if pkg_dir.is_dir() {
+            namespace.push(pkg_dir.to_string_lossy().into_owned());
+        }
+    }
+    if !namespace.is_empty() {
+        let m = PyModule::new(name)?;
+        set_mod_attr(&m, "__package__", PyStr::new(name)?)?;
+        let items: PyResult<Vec<PyRef>> = namespace.iter().map(|p| PyStr::new(p)).collect();
+        set_mod_attr(&m, "__path__", PyList::new(items?)?)?;
+        sys_modules_set(name, Some(&m))?;
+        bind_in_parent(parent_module.as_ref(), last, &m)?;
+        return Ok(m);
+    }
+    Err(not_found(name, format!("No module named '{name}'")))
+}
+
+fn set_mod_attr(m: &PyRef, key: &str, v: PyRef) -> PyResult<()> {
+    // SAFETY: callers pass modules made by PyModule::new.
+    let md = unsafe { m.payload_unchecked::<PyModule>() };
+    md.with_dict(|d| d.set_str(key, v))
+}
+
+fn bind_in_parent(parent: Option<&PyRef>, last: &str, m: &PyRef) -> PyResult<()> {
+    if let Some(p) = parent {
+        protocol::setattr(p, &crate::objects::str::intern(last), Some(m))?;
+    }
+    Ok(())
+}
+
+fn load_source(
+    name: &str,
+    parent: Option<&str>,
+    file: &std::path::Path,
+    pkg_path: Option<Vec<String>>,
+    parent_module: Option<PyRef>,
+) -> PyResult<PyRef> {
+    let source = std::fs::read(file)
+        .map_err(|e| PyErr::import_error(format!("cannot read {}: {e}", file.to_string_lossy())))?;
+    let filename = file.to_string_lossy().into_owned();
+    let m = PyModule::new(name)?;
+    set_mod_attr(&m, "__file__", PyStr::new(&filename)?)?;
+    set_mod_attr(&m, "__cached__", none())?;
+    let package = match &pkg_path {
+        Some(_) => name.to_owned(),
+        None => parent.unwrap_or("").to_owned(),
+    };
+    set_mod_attr(&m, "__package__", PyStr::new(&package)?)?;
+    if let Some(paths) = &pkg_path {
+        let items: PyResult<Vec<PyRef>> = paths.iter().map(|p| PyStr::new(p)).collect();
+        set_mod_attr(&m, "__path__", PyList::new(items?)?)?;
+    }
+    set_mod_attr(
+        &m,
+        "__builtins__",
+        crate::modules::builtins::builtins_module()?,
+    )?;
+    sys_modules_set(name, Some(&m))?;
+    let run = || -> PyResult<()> {
+        let code = crate::run::compile_source(&source, &filename)?;
+        // SAFETY: m is a module.
+        let globals = unsafe { m.payload_unchecked::<PyModule>() }.dict();
+        crate::run::exec_code(&code, &globals, None)?;
+        Ok(())
+    };
+    if let Err(e) = run() {
+        let _ = sys_modules_set(name, None);
+        return Err(e);
+    }
+    // The module may have replaced itself in sys.modules.
+    let m = match sys_modules_get(name)? {
+        Some(m) => m,
+        None => {
+            return Err(PyErr::import_error(format!(
+                "Loaded module {name} not found in sys.modules"
+            )))
+        }
+    };
+    let last = name.rsplit('.').next().unwrap_or(name);
+    bind_in_parent(parent_module.as_ref(), last, &m)?;
+    Ok(m)
+}
+
+/// `_calc___package__` and `_resolve_name`: the absolute name of a relative
+/// import.
+fn resolve_relative(name: &str, globals: Option<&PyRef>, level: i64) -> PyResult<String> {
+    let globals = match globals {
+        Some(g) => g,
+        None => {
+            return Err(PyErr::key_error(PyStr::new("'__name__' not in globals")?));
+        }
+    };
+    let get = |k: &str| -> PyResult<Option<PyRef>> {
+        match globals.downcast::<PyDict>() {
+            Some(d) => d.get_str(k),
+            None => Ok(None),
+        }
+    };
+    let package = match get("__package__")? {
+        Some(p) if !p.is_none() => {
+            if !p.is_instance_of::<PyStr>() {
+                return Err(PyErr::type_error("package must be a string"));
+            }
+            str_of(&p).unwrap_or_default()
+        }
+        _ => match get("__spec__")?.filter(|s| !s.is_none()) {
+            Some(spec) => str_of(&protocol::getattr_str(&spec, "parent")?).unwrap_or_default(),
+            None => {
+                let n = match get("__name__")? {
+                    Some(n) => str_of(&n).unwrap_or_default(),
+                    None => return Err(PyErr::key_error(PyStr::new("'__name__' not in globals")?)),
+                };
+                if get("__path__")?.is_some() {
+                    n
+                } else {
+                    n.rsplit_once('.')
+                        .map(|(a, _)| a.to_owned())
+                        .unwrap_or_default()
+                }
+            }
+        },
+    };
+    if package.is_empty() {
+        return Err(PyErr::import_error(
+            "attempted relative import with no known parent package",
+        ));
+    }
+    let mut base: &str = &package;
+    for _ in 1..level {
+        match base.rfind('.') {
+            Some(i) => base = &base[..i],
+            None => {
+                return Err(PyErr::import_error(
+                    "attempted relative import beyond top-level package",
+                ))
+            }
+        }
+    }
+    Ok(if name.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}.{name}")
+    })
+}
 
 /// `__import__(name, globals, locals, fromlist, level)` as `IMPORT_NAME`
 /// calls it: returns the top-level package, or the module itself when
 /// `fromlist` is non-empty.
 pub fn import_name(
     name: &PyRef,
-    _globals: Option<&PyRef>,
-    _fromlist: &PyRef,
-    _level: i64,
+    globals: Option<&PyRef>,
+    fromlist: &PyRef,
+    level: i64,
 ) -> PyResult<PyRef> {
-    Err(PyErr::module_not_found_error(format!(
-        "No module named '{}'",
-        crate::objects::descr::name_str(name)
-    )))
+    let name_s = match name.downcast::<PyStr>() {
+        Some(s) => s.as_str().to_owned(),
+        None => {
+            return Err(PyErr::type_error(format!(
+                "module name must be str, not {}",
+                name.ty().name()
+            )))
+        }
+    };
+    if level < 0 {
+        return Err(PyErr::value_error("level must be >= 0"));
+    }
+    let abs = if level > 0 {
+        resolve_relative(&name_s, globals, level)?
+    } else {
+        if name_s.is_empty() {
+            return Err(PyErr::value_error("Empty module name"));
+        }
+        name_s.clone()
+    };
+    let module = import_module(&abs)?;
+    let has_from = !fromlist.is_none() && protocol::is_true(fromlist)?;
+    if !has_from {
+        if level == 0 {
+            let top = name_s.split('.').next().unwrap_or(&name_s);
+            return import_module(top);
+        }
+        if name_s.is_empty() {
+            return Ok(module);
+        }
+        let first = name_s.split('.').next().unwrap_or(&name_s);
+        let cut = name_s.len() - first.len();
+        let top = &abs[..abs.len() - cut];
+        return import_module(top);
+    }
+    handle_fromlist(&module, fromlist, &abs, false)?;
+    Ok(module)
+}
+
+/// `_handle_fromlist`: imports the submodules named in `fromlist` that are
+/// not already attributes of a package.
+fn handle_fromlist(
+    module: &PyRef,
+    fromlist: &PyRef,
+    modname: &str,
+    recursive: bool,
+) -> PyResult<()> {
+    if protocol::lookup_attr(module, crate::intern!("__path__"))?.is_none() {
+        return Ok(());
+    }
+    for x in protocol::collect(fromlist)? {
+        let xs = match x.downcast::<PyStr>() {
+            Some(s) => s.as_str().to_owned(),
+            None => {
+                let what = if recursive {
+                    format!("{modname}.__all__")
+                } else {
+                    "``from list''".to_owned()
+                };
+                return Err(PyErr::type_error(format!(
+                    "Item in {what} must be str, not {}",
+                    x.ty().name()
+                )));
+            }
+        };
+        if xs == "*" {
+            if !recursive {
+                if let Some(all) = protocol::lookup_attr(module, crate::intern!("__all__"))? {
+                    handle_fromlist(module, &all, modname, true)?;
+                }
+            }
+            continue;
+        }
+        if protocol::lookup_attr(module, &x)?.is_none() {
+            let sub = format!("{modname}.{xs}");
+            match import_module(&sub) {
+                Ok(_) => {}
+                Err(e) if e.matches(&exceptions::MODULE_NOT_FOUND_ERROR) => {
+                    let ename = crate::objects::exceptions_attrs::import_error_name(&e)
+                        .and_then(|n| str_of(&n));
+                    if ename.as_deref() == Some(sub.as_str()) && sys_modules_get(&sub)?.is_none() {
+                        continue;
+                    }
+                    return Err(e);
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    Ok(())
 }

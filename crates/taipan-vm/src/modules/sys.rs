@@ -1,16 +1,121 @@
-//! the sys module (CPython's Python/sysmodule.c).
+//! The `sys` module (CPython's `Python/sysmodule.c`, with the struct
+//! sequences of `Objects/structseq.c` for `version_info`, `flags`,
+//! `float_info`, `int_info` and `hash_info`).
 //!
-//! (Being written.)
+//! Until `_io` exists, `sys.stdin`, `sys.stdout` and `sys.stderr` are small
+//! native objects (`write`, `flush`, `readline`, `fileno`, `isatty`) writing
+//! through [`write_stdout`] / [`write_stderr`].
+//!
+//! Hooks the evaluation loop sets (see [`EXC_INFO_HOOK`] and
+//! [`GETFRAME_HOOK`]) give `sys.exc_info()`, `sys.exception()` and
+//! `sys._getframe()` their answers.
 
-use crate::object::PyType;
+use std::cell::Cell;
 
-/// The static types this file declares, readied at start-up.
-pub static TYPES: &[&PyType] = &[];
+use crate::gil::GilCell;
+use crate::modules::builtins::{check_nargs, parse};
+use crate::object::protocol;
+use crate::object::*;
+use crate::objects::bool_::py_bool;
+use crate::objects::dict::PyDict;
+use crate::objects::float::PyFloat;
+use crate::objects::int::PyInt;
+use crate::objects::list::PyList;
+use crate::objects::module::PyModule;
+use crate::objects::none::none;
+use crate::objects::str::PyStr;
+use crate::objects::tuple::PyTuple;
 
-/// Creates the `sys` module and stores it in the interpreter.
-pub fn init() -> crate::object::PyResult<()> {
-    Ok(())
+// ---------------------------------------------------------------------------
+// Hooks for the evaluation loop.
+
+/// Returns the exception currently being handled (the innermost `except`
+/// block's, CPython's `_PyErr_GetTopmostException`), or `None`; overrides
+/// `eval::ceval::exc_info`, which `sys.exc_info()` and `sys.exception()`
+/// read when it is unset.
+pub type ExcInfoHook = fn() -> Option<PyRef>;
+pub static EXC_INFO_HOOK: GilCell<Option<ExcInfoHook>> = GilCell::new(None);
+
+/// Returns the frame object `depth` levels up the Python call stack
+/// (`sys._getframe(depth)`), raising `ValueError("call stack is not deep
+/// enough")` itself. Set by the evaluation loop.
+pub type GetFrameHook = fn(i64) -> PyResult<PyRef>;
+pub static GETFRAME_HOOK: GilCell<Option<GetFrameHook>> = GilCell::new(None);
+
+static ARGV: GilCell<Vec<String>> = GilCell::new(Vec::new());
+
+/// Sets `sys.argv` (the CLI calls it after start-up); the first time, also
+/// puts the script's directory first in `sys.path`, as CPython does at
+/// start-up.
+pub fn set_argv(argv: Vec<String>) {
+    let list = if crate::interp::is_initialized() {
+        let items: Vec<PyRef> = argv.iter().filter_map(|a| PyStr::new(a).ok()).collect();
+        PyList::new(items).ok()
+    } else {
+        None
+    };
+    let path0 = script_dir(argv.first().map(String::as_str).unwrap_or(""));
+    // SAFETY: GIL held; no borrow of ARGV is alive.
+    unsafe { *ARGV.get_mut() = argv };
+    if let Some(l) = list {
+        let _ = set_attr("argv", l);
+        // SAFETY: GIL held; plain flag.
+        let done = unsafe { PATH0_SET.get_mut() };
+        if !*done {
+            *done = true;
+            let _ = set_path0(&path0);
+        }
+    }
 }
+
+static PATH0_SET: GilCell<bool> = GilCell::new(false);
+
+/// `sys.path[0]` for a program: the script's directory made absolute, or ""
+/// (the current directory) for `-c` and an empty `argv[0]`.
+fn script_dir(argv0: &str) -> String {
+    if argv0.is_empty() || argv0 == "-c" || argv0 == "-" || argv0.starts_with('<') {
+        return String::new();
+    }
+    let p = std::path::Path::new(argv0);
+    let parent = p.parent().map(|d| d.to_path_buf()).unwrap_or_default();
+    let parent = if parent.as_os_str().is_empty() {
+        std::path::PathBuf::from(".")
+    } else {
+        parent
+    };
+    std::fs::canonicalize(&parent)
+        .unwrap_or(parent)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Reads an attribute of the `sys` module (None when sys or the attribute
+/// is missing).
+pub fn get_attr(name: &str) -> PyResult<Option<PyRef>> {
+    match &crate::interp::interp().sys {
+        Some(m) => {
+            // SAFETY: interp().sys is a module.
+            let m = unsafe { m.payload_unchecked::<PyModule>() };
+            m.with_dict(|d| d.get_str(name))
+        }
+        None => Ok(None),
+    }
+}
+
+/// Sets an attribute of the `sys` module.
+pub fn set_attr(name: &str, value: PyRef) -> PyResult<()> {
+    match &crate::interp::interp().sys {
+        Some(m) => {
+            // SAFETY: interp().sys is a module.
+            let m = unsafe { m.payload_unchecked::<PyModule>() };
+            m.with_dict(|d| d.set_str(name, value))
+        }
+        None => Ok(()),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Standard streams.
 
 /// Writes to the process's standard output through one buffer (flushed at
 /// exit and when `sys.stdout.flush()` is called). Replaced by `sys.stdout`
@@ -31,4 +136,672 @@ pub fn flush_std() {
     use std::io::Write;
     let _ = std::io::stdout().lock().flush();
     let _ = std::io::stderr().lock().flush();
+}
+
+/// A native standard stream: 0 stdin, 1 stdout, 2 stderr.
+#[repr(C)]
+pub struct PyStdStream {
+    pub ob_base: PyObject,
+    pub fd: u8,
+}
+
+// SAFETY: repr(C), header first.
+unsafe impl PyPayload for PyStdStream {
+    fn type_object() -> &'static PyType {
+        &STD_STREAM_TYPE
+    }
+}
+
+pub static STD_STREAM_TYPE: PyType = PyType {
+    tp_name: "_taipan.StdStream",
+    tp_basicsize: Cell::new(std::mem::size_of::<PyStdStream>()),
+    tp_methods: STREAM_METHODS,
+    tp_getset: STREAM_GETSET,
+    tp_repr: Cell::new(Some(stream_repr)),
+    ..PyType::BASE
+};
+
+static STREAM_METHODS: &[MethodDef] = &[
+    MethodDef::new("write", Meth::O(stream_write)),
+    MethodDef::new("flush", Meth::NoArgs(stream_flush)),
+    MethodDef::new("readline", Meth::Fast(stream_readline)),
+    MethodDef::new("fileno", Meth::NoArgs(stream_fileno)),
+    MethodDef::new("isatty", Meth::NoArgs(stream_isatty)),
+    MethodDef::new("writable", Meth::NoArgs(stream_writable)),
+    MethodDef::new("readable", Meth::NoArgs(stream_readable)),
+];
+
+static STREAM_GETSET: &[GetSetDef] = &[
+    GetSetDef::getter("encoding", stream_encoding),
+    GetSetDef::getter("errors", stream_errors),
+    GetSetDef::getter("name", stream_name),
+];
+
+fn stream_fd(o: &PyRef) -> u8 {
+    o.downcast::<PyStdStream>().map(|s| s.fd).unwrap_or(1)
+}
+
+/// If `o` is one of the native standard streams, which one (1 or 2) for
+/// writing; `print` then writes directly.
+pub fn native_stream(o: &PyRef) -> Option<u8> {
+    o.downcast_exact::<PyStdStream>()
+        .map(|s| s.fd)
+        .filter(|&fd| fd != 0)
+}
+
+/// Writes text to native stream `fd` (1 stdout, 2 stderr).
+pub fn write_stream(fd: u8, s: &str) {
+    if fd == 2 {
+        write_stderr(s)
+    } else {
+        write_stdout(s)
+    }
+}
+
+fn stream_write(o: &PyRef, s: &PyRef) -> PyResult<PyRef> {
+    let fd = stream_fd(o);
+    if fd == 0 {
+        return Err(PyErr::os_error("not writable"));
+    }
+    let t = s.downcast::<PyStr>().ok_or_else(|| {
+        PyErr::type_error(format!(
+            "write() argument must be str, not {}",
+            s.ty().name()
+        ))
+    })?;
+    write_stream(fd, t.as_str());
+    PyInt::new(t.len() as i64)
+}
+
+fn stream_flush(_o: &PyRef) -> PyResult<PyRef> {
+    flush_std();
+    Ok(none())
+}
+
+fn stream_readline(_o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    check_nargs("readline", args.len(), 0, 1)?;
+    let mut line = String::new();
+    std::io::stdin()
+        .read_line(&mut line)
+        .map_err(|e| PyErr::os_error(e.to_string()))?;
+    PyStr::new(&line)
+}
+
+fn stream_fileno(o: &PyRef) -> PyResult<PyRef> {
+    PyInt::new(stream_fd(o) as i64)
+}
+
+fn stream_isatty(o: &PyRef) -> PyResult<PyRef> {
+    use std::io::IsTerminal;
+    let t = match stream_fd(o) {
+        0 => std::io::stdin().is_terminal(),
+        1 => std::io::stdout().is_terminal(),
+        _ => std::io::stderr().is_terminal(),
+    };
+    Ok(py_bool(t))
+}
+
+fn stream_writable(o: &PyRef) -> PyResult<PyRef> {
+    Ok(py_bool(stream_fd(o) != 0))
+}
+
+fn stream_readable(o: &PyRef) -> PyResult<PyRef> {
+    Ok(py_bool(stream_fd(o) == 0))
+}
+
+fn stream_encoding(_o: &PyRef) -> PyResult<PyRef> {
+    PyStr::new("utf-8")
+}
+
+fn stream_errors(o: &PyRef) -> PyResult<PyRef> {
+    PyStr::new(if stream_fd(o) == 2 {
+        "backslashreplace"
+    } else {
+        "strict"
+    })
+}
+
+fn stream_name(o: &PyRef) -> PyResult<PyRef> {
+    PyStr::new(match stream_fd(o) {
+        0 => "<stdin>",
+        1 => "<stdout>",
+        _ => "<stderr>",
+    })
+}
+
+fn stream_repr(o: &PyRef) -> PyResult<PyRef> {
+    let name = match stream_fd(o) {
+        0 => "<stdin>",
+        1 => "<stdout>",
+        _ => "<stderr>",
+    };
+    PyStr::new(&format!(
+        "<_io.TextIOWrapper name='{name}' mode='{}' encoding='utf-8'>",
+        if stream_fd(o) == 0 { "r" } else { "w" }
+    ))
+}
+
+fn new_stream(fd: u8) -> PyResult<PyRef> {
+    alloc_object(
+        &STD_STREAM_TYPE,
+        PyStdStream {
+            ob_base: PyObject::NEW,
+            fd,
+        },
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Struct sequences: tuples whose items also have names.
+
+unsafe fn drop_structseq(obj: *mut PyObject) {
+    // SAFETY: obj is a dead tuple-layout object; its slots are Option<PyRef>.
+    unsafe {
+        let n = (*(obj as *mut PyVarObject)).ob_size.get() as usize;
+        let items = (obj as *mut u8).add(std::mem::size_of::<PyTuple>()) as *mut Option<PyRef>;
+        for i in 0..n {
+            drop((*items.add(i)).take());
+        }
+    }
+}
+
+fn structseq_item<const I: usize>(o: &PyRef) -> PyResult<PyRef> {
+    let t = o
+        .downcast::<PyTuple>()
+        .ok_or_else(|| PyErr::type_error("not a struct sequence"))?;
+    t.items()
+        .get(I)
+        .cloned()
+        .ok_or_else(|| PyErr::index_error("tuple index out of range"))
+}
+
+fn structseq_repr(o: &PyRef) -> PyResult<PyRef> {
+    let ty = o.ty().static_base();
+    let t = o
+        .downcast::<PyTuple>()
+        .ok_or_else(|| PyErr::type_error("not a struct sequence"))?;
+    let mut s = format!("{}(", ty.tp_name);
+    for (i, (def, v)) in ty.tp_getset.iter().zip(t.items()).enumerate() {
+        if i > 0 {
+            s.push_str(", ");
+        }
+        s.push_str(def.name);
+        s.push('=');
+        s.push_str(&protocol::repr_string(v)?);
+    }
+    s.push(')');
+    PyStr::new(&s)
+}
+
+macro_rules! struct_seq {
+    ($stat:ident, $getset:ident, $name:literal, [$($i:literal : $field:literal),* $(,)?]) => {
+        static $getset: &[GetSetDef] = &[$(GetSetDef::getter($field, structseq_item::<$i>)),*];
+        pub static $stat: PyType = PyType {
+            tp_name: $name,
+            tp_basicsize: Cell::new(std::mem::size_of::<PyTuple>()),
+            tp_itemsize: 8,
+            tp_base: Cell::new(&crate::objects::tuple::TUPLE_TYPE as *const PyType),
+            tp_flags: Cell::new(
+                TypeFlags::HAVE_GC | TypeFlags::TUPLE_SUBCLASS | TypeFlags::DISALLOW_INSTANTIATION,
+            ),
+            tp_getset: $getset,
+            tp_repr: Cell::new(Some(structseq_repr)),
+            tp_drop: Some(drop_structseq),
+            ..PyType::BASE
+        };
+    };
+}
+
+struct_seq!(VERSION_INFO_TYPE, VERSION_INFO_FIELDS, "sys.version_info", [
+    0: "major", 1: "minor", 2: "micro", 3: "releaselevel", 4: "serial",
+]);
+struct_seq!(FLAGS_TYPE, FLAGS_FIELDS, "sys.flags", [
+    0: "debug", 1: "inspect", 2: "interactive", 3: "optimize", 4: "dont_write_bytecode",
+    5: "no_user_site", 6: "no_site", 7: "ignore_environment", 8: "verbose",
+    9: "bytes_warning", 10: "quiet", 11: "hash_randomization", 12: "isolated",
+    13: "dev_mode", 14: "utf8_mode", 15: "warn_default_encoding", 16: "safe_path",
+    17: "int_max_str_digits",
+]);
+struct_seq!(FLOAT_INFO_TYPE, FLOAT_INFO_FIELDS, "sys.float_info", [
+    0: "max", 1: "max_exp", 2: "max_10_exp", 3: "min", 4: "min_exp", 5: "min_10_exp",
+    6: "dig", 7: "mant_dig", 8: "epsilon", 9: "radix", 10: "rounds",
+]);
+struct_seq!(INT_INFO_TYPE, INT_INFO_FIELDS, "sys.int_info", [
+    0: "bits_per_digit", 1: "sizeof_digit", 2: "default_max_str_digits",
+    3: "str_digits_check_threshold",
+]);
+struct_seq!(HASH_INFO_TYPE, HASH_INFO_FIELDS, "sys.hash_info", [
+    0: "width", 1: "modulus", 2: "inf", 3: "nan", 4: "imag", 5: "algorithm",
+    6: "hash_bits", 7: "seed_bits", 8: "cutoff",
+]);
+struct_seq!(IMPLEMENTATION_VERSION_TYPE, IMPL_VERSION_FIELDS, "sys.version_info", [
+    0: "major", 1: "minor", 2: "micro", 3: "releaselevel", 4: "serial",
+]);
+
+/// The static types this file declares, readied at start-up.
+pub static TYPES: &[&PyType] = &[
+    &STD_STREAM_TYPE,
+    &VERSION_INFO_TYPE,
+    &FLAGS_TYPE,
+    &FLOAT_INFO_TYPE,
+    &INT_INFO_TYPE,
+    &HASH_INFO_TYPE,
+    &IMPLEMENTATION_VERSION_TYPE,
+];
+
+// ---------------------------------------------------------------------------
+// Functions.
+
+fn int(v: i64) -> PyResult<PyRef> {
+    PyInt::new(v)
+}
+
+fn s(v: &str) -> PyResult<PyRef> {
+    PyStr::new(v)
+}
+
+fn sys_exit(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    check_nargs("exit", args.len(), 0, 1)?;
+    Err(PyErr::with_args(
+        &crate::objects::exceptions::SYSTEM_EXIT,
+        args,
+    ))
+}
+
+fn sys_getrefcount(_m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
+    int(o.refcnt() as i64)
+}
+
+fn sys_getsizeof(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let a = parse("getsizeof", args, kwnames, &["object", "default"], 1)?;
+    let o = a[0]
+        .clone()
+        .ok_or_else(|| PyErr::system_error("getsizeof"))?;
+    let size = match crate::objects::type_::lookup_str(o.ty(), "__sizeof__") {
+        Some(m) => {
+            let bound = crate::objects::descr::bind(&m, Some(&o), Some(&o.type_ref()));
+            let r = bound.and_then(|b| protocol::call1(&b, &[]));
+            match r {
+                Ok(v) => crate::objects::int::as_i64(&v)?,
+                Err(e) => {
+                    if let Some(d) = &a[1] {
+                        if e.matches(&crate::objects::exceptions::TYPE_ERROR) {
+                            return Ok(d.clone());
+                        }
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        None => {
+            let ty = o.ty();
+            let n = if ty.tp_itemsize != 0 {
+                // SAFETY: variable-size objects have a PyVarObject header.
+                unsafe { (*(o.as_ptr() as *const PyVarObject)).ob_size.get() }.unsigned_abs()
+            } else {
+                0
+            };
+            (ty.tp_basicsize.get() + ty.tp_itemsize * n) as i64
+        }
+    };
+    if size < 0 {
+        return Err(PyErr::value_error("__sizeof__() should return >= 0"));
+    }
+    let gc = if o.ty().has_gc() {
+        GC_HEAD_SIZE as i64
+    } else {
+        0
+    };
+    int(size + gc)
+}
+
+fn sys_getrecursionlimit(_m: &PyRef) -> PyResult<PyRef> {
+    int(crate::eval::recursion::limit() as i64)
+}
+
+fn sys_setrecursionlimit(_m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
+    if o.is_instance_of::<PyFloat>() {
+        return Err(PyErr::type_error(
+            "'float' object cannot be interpreted as an integer",
+        ));
+    }
+    let n = crate::objects::int::as_i64(o)?;
+    if n < 1 {
+        return Err(PyErr::value_error(
+            "recursion limit must be greater or equal than 1",
+        ));
+    }
+    let depth = crate::eval::recursion::depth() as i64;
+    if n <= depth {
+        return Err(PyErr::recursion_error(format!(
+            "cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low"
+        )));
+    }
+    crate::eval::recursion::set_limit(n.min(u32::MAX as i64) as u32);
+    Ok(none())
+}
+
+fn sys_getallocatedblocks(_m: &PyRef) -> PyResult<PyRef> {
+    int(crate::object::allocated_blocks() as i64)
+}
+
+fn sys_debugmallocstats(_m: &PyRef) -> PyResult<PyRef> {
+    write_stderr(&crate::object::debug_malloc_stats());
+    Ok(none())
+}
+
+fn sys_intern(_m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
+    match o.downcast_exact::<PyStr>() {
+        Some(st) => Ok(crate::objects::str::intern(st.as_str())),
+        None => Err(PyErr::type_error(format!(
+            "intern() argument must be str, not {}",
+            o.ty().name()
+        ))),
+    }
+}
+
+static INT_MAX_STR_DIGITS: GilCell<i64> = GilCell::new(4300);
+
+/// `sys.get_int_max_str_digits()` for the int conversions (0: no limit).
+pub fn int_max_str_digits() -> i64 {
+    // SAFETY: GIL held; plain read.
+    unsafe { *INT_MAX_STR_DIGITS.as_ptr() }
+}
+
+fn sys_get_int_max_str_digits(_m: &PyRef) -> PyResult<PyRef> {
+    int(int_max_str_digits())
+}
+
+fn sys_set_int_max_str_digits(
+    _m: &PyRef,
+    args: &[PyRef],
+    kwnames: Option<&PyRef>,
+) -> PyResult<PyRef> {
+    let a = parse("set_int_max_str_digits", args, kwnames, &["maxdigits"], 1)?;
+    let v = a[0]
+        .clone()
+        .ok_or_else(|| PyErr::system_error("maxdigits"))?;
+    let n = crate::objects::int::as_i64(&v)?;
+    if n != 0 && n < 640 {
+        return Err(PyErr::value_error("maxdigits must be 0 or larger than 640"));
+    }
+    // SAFETY: GIL held; plain write.
+    unsafe { *INT_MAX_STR_DIGITS.get_mut() = n };
+    Ok(none())
+}
+
+fn current_exception() -> Option<PyRef> {
+    // SAFETY: GIL held; plain read of a fn pointer.
+    let hook = unsafe { *EXC_INFO_HOOK.as_ptr() };
+    match hook {
+        Some(h) => h(),
+        None => crate::eval::ceval::exc_info(),
+    }
+}
+
+fn sys_exc_info(_m: &PyRef) -> PyResult<PyRef> {
+    match current_exception() {
+        Some(e) => {
+            let tb = crate::objects::exceptions::get_traceback(&e).unwrap_or_else(none);
+            PyTuple::new(vec![e.type_ref(), e, tb])
+        }
+        None => PyTuple::new(vec![none(), none(), none()]),
+    }
+}
+
+fn sys_exception(_m: &PyRef) -> PyResult<PyRef> {
+    Ok(current_exception().unwrap_or_else(none))
+}
+
+fn sys_getframe(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    check_nargs("_getframe", args.len(), 0, 1)?;
+    let depth = match args.first() {
+        Some(d) => crate::objects::int::as_i64(d)?,
+        None => 0,
+    };
+    // SAFETY: GIL held; plain read of a fn pointer.
+    match unsafe { *GETFRAME_HOOK.as_ptr() } {
+        Some(h) => h(depth),
+        None => Err(PyErr::value_error("call stack is not deep enough")),
+    }
+}
+
+fn sys_getdefaultencoding(_m: &PyRef) -> PyResult<PyRef> {
+    s("utf-8")
+}
+
+fn sys_getfilesystemencoding(_m: &PyRef) -> PyResult<PyRef> {
+    s("utf-8")
+}
+
+fn sys_getfilesystemencodeerrors(_m: &PyRef) -> PyResult<PyRef> {
+    s("surrogateescape")
+}
+
+fn sys_getswitchinterval(_m: &PyRef) -> PyResult<PyRef> {
+    PyFloat::new(0.005)
+}
+
+static SYS_FUNCTIONS: &[MethodDef] = &[
+    MethodDef::new("exit", Meth::Fast(sys_exit)),
+    MethodDef::new("getrefcount", Meth::O(sys_getrefcount)),
+    MethodDef::new("getsizeof", Meth::FastKw(sys_getsizeof)),
+    MethodDef::new("getrecursionlimit", Meth::NoArgs(sys_getrecursionlimit)),
+    MethodDef::new("setrecursionlimit", Meth::O(sys_setrecursionlimit)),
+    MethodDef::new("getallocatedblocks", Meth::NoArgs(sys_getallocatedblocks)),
+    MethodDef::new("_debugmallocstats", Meth::NoArgs(sys_debugmallocstats)),
+    MethodDef::new("intern", Meth::O(sys_intern)),
+    MethodDef::new(
+        "get_int_max_str_digits",
+        Meth::NoArgs(sys_get_int_max_str_digits),
+    ),
+    MethodDef::new(
+        "set_int_max_str_digits",
+        Meth::FastKw(sys_set_int_max_str_digits),
+    ),
+    MethodDef::new("exc_info", Meth::NoArgs(sys_exc_info)),
+    MethodDef::new("exception", Meth::NoArgs(sys_exception)),
+    MethodDef::new("_getframe", Meth::Fast(sys_getframe)),
+    MethodDef::new("getdefaultencoding", Meth::NoArgs(sys_getdefaultencoding)),
+    MethodDef::new(
+        "getfilesystemencoding",
+        Meth::NoArgs(sys_getfilesystemencoding),
+    ),
+    MethodDef::new(
+        "getfilesystemencodeerrors",
+        Meth::NoArgs(sys_getfilesystemencodeerrors),
+    ),
+    MethodDef::new("getswitchinterval", Meth::NoArgs(sys_getswitchinterval)),
+];
+
+/// `sys.path`: the script's directory (set later by the CLI, through
+/// [`set_path0`]), `PYTHONPATH`, then the standard library.
+fn initial_path() -> Vec<String> {
+    let mut v = Vec::new();
+    if let Ok(pp) = std::env::var("PYTHONPATH") {
+        for p in pp.split(':').filter(|p| !p.is_empty()) {
+            v.push(p.to_owned());
+        }
+    }
+    let home = std::env::var("PYTHONHOME").unwrap_or_else(|_| "/usr".to_owned());
+    v.push(format!("{home}/lib/python3.11"));
+    v.push(format!("{home}/lib/python3.11/lib-dynload"));
+    v
+}
+
+/// Puts the script's directory (or "" for `-c`) first in `sys.path`.
+pub fn set_path0(dir: &str) -> PyResult<()> {
+    if let Some(p) = get_attr("path")? {
+        if let Some(l) = p.downcast::<PyList>() {
+            l.insert(0, PyStr::new(dir)?);
+        }
+    }
+    Ok(())
+}
+
+fn structseq(ty: &'static PyType, items: Vec<PyRef>) -> PyResult<PyRef> {
+    PyTuple::new_in(ty, items)
+}
+
+/// Creates the `sys` module and stores it in the interpreter.
+pub fn init() -> PyResult<()> {
+    let m = PyModule::new("sys")?;
+    PyModule::add_functions(&m, SYS_FUNCTIONS)?;
+    let interp = crate::interp::interp();
+    // SAFETY: just made a module.
+    let md = unsafe { m.payload_unchecked::<PyModule>() };
+    let modules = interp.modules.clone();
+    md.with_dict(|d: &PyDict| -> PyResult<()> {
+        d.set_str("modules", modules.clone())?;
+        // SAFETY: GIL held; short read.
+        let argv: Vec<String> = unsafe { (*ARGV.as_ptr()).clone() };
+        let argv = if argv.is_empty() {
+            vec![String::new()]
+        } else {
+            argv
+        };
+        let items: PyResult<Vec<PyRef>> = argv.iter().map(|a| PyStr::new(a)).collect();
+        d.set_str("argv", PyList::new(items?)?)?;
+        d.set_str("orig_argv", PyList::new(vec![])?)?;
+        let path: PyResult<Vec<PyRef>> = initial_path().iter().map(|a| PyStr::new(a)).collect();
+        d.set_str("path", PyList::new(path?)?)?;
+        d.set_str("meta_path", PyList::new(vec![])?)?;
+        d.set_str("path_hooks", PyList::new(vec![])?)?;
+        d.set_str("path_importer_cache", PyDict::new()?)?;
+        d.set_str("version", s("3.11.2 (main, taipan) [Rust]")?)?;
+        d.set_str("hexversion", int(0x030B02F0)?)?;
+        d.set_str("api_version", int(1013)?)?;
+        d.set_str(
+            "version_info",
+            structseq(
+                &VERSION_INFO_TYPE,
+                vec![int(3)?, int(11)?, int(2)?, s("final")?, int(0)?],
+            )?,
+        )?;
+        let imp = PyDict::new()?;
+        {
+            // SAFETY: just made a dict.
+            let id = unsafe { imp.payload_unchecked::<PyDict>() };
+            id.set_str("name", s("taipan")?)?;
+            id.set_str("cache_tag", none())?;
+            id.set_str(
+                "version",
+                structseq(
+                    &IMPLEMENTATION_VERSION_TYPE,
+                    vec![int(0)?, int(1)?, int(0)?, s("alpha")?, int(0)?],
+                )?,
+            )?;
+            id.set_str("hexversion", int(0x000100A0)?)?;
+            id.set_str("_multiarch", s("x86_64-linux-gnu")?)?;
+        }
+        // A namespace object: SimpleNamespace arrives with `types`; a module
+        // gives attribute access meanwhile.
+        let impl_ns = PyModule::new("implementation")?;
+        // SAFETY: just made a module.
+        let ins = unsafe { impl_ns.payload_unchecked::<PyModule>() };
+        for (k, v) in unsafe { imp.payload_unchecked::<PyDict>() }.items() {
+            ins.with_dict(|dd| dd.set_item(k, v))?;
+        }
+        d.set_str("implementation", impl_ns)?;
+        d.set_str("platform", s("linux")?)?;
+        d.set_str(
+            "byteorder",
+            s(if cfg!(target_endian = "little") {
+                "little"
+            } else {
+                "big"
+            })?,
+        )?;
+        d.set_str("maxsize", int(isize::MAX as i64)?)?;
+        d.set_str("maxunicode", int(0x10FFFF)?)?;
+        let exe = std::env::current_exe()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        d.set_str("executable", s(&exe)?)?;
+        d.set_str("_base_executable", s(&exe)?)?;
+        let home = std::env::var("PYTHONHOME").unwrap_or_else(|_| "/usr".to_owned());
+        for k in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
+            d.set_str(k, s(&home)?)?;
+        }
+        d.set_str("platlibdir", s("lib")?)?;
+        d.set_str("pycache_prefix", none())?;
+        d.set_str("dont_write_bytecode", py_bool(true))?;
+        let stdin = new_stream(0)?;
+        let stdout = new_stream(1)?;
+        let stderr = new_stream(2)?;
+        d.set_str("stdin", stdin.clone())?;
+        d.set_str("stdout", stdout.clone())?;
+        d.set_str("stderr", stderr.clone())?;
+        d.set_str("__stdin__", stdin)?;
+        d.set_str("__stdout__", stdout)?;
+        d.set_str("__stderr__", stderr)?;
+        let zero = int(0)?;
+        let env_set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
+        let mut flags = vec![zero.clone(); 17];
+        flags[4] = int(i64::from(env_set("PYTHONDONTWRITEBYTECODE")))?;
+        let seed0 = std::env::var("PYTHONHASHSEED").is_ok_and(|v| v == "0");
+        flags[11] = int(i64::from(!seed0))?; // hash_randomization
+        flags[13] = py_bool(false); // dev_mode
+        flags[16] = py_bool(false); // safe_path
+        flags.push(int(-1)?); // int_max_str_digits: not set by -X / the environment
+        d.set_str("flags", structseq(&FLAGS_TYPE, flags)?)?;
+        d.set_str(
+            "float_info",
+            structseq(
+                &FLOAT_INFO_TYPE,
+                vec![
+                    PyFloat::new(f64::MAX)?,
+                    int(f64::MAX_EXP as i64)?,
+                    int(f64::MAX_10_EXP as i64)?,
+                    PyFloat::new(f64::MIN_POSITIVE)?,
+                    int(f64::MIN_EXP as i64)?,
+                    int(f64::MIN_10_EXP as i64)?,
+                    int(f64::DIGITS as i64)?,
+                    int(f64::MANTISSA_DIGITS as i64)?,
+                    PyFloat::new(f64::EPSILON)?,
+                    int(2)?,
+                    int(1)?,
+                ],
+            )?,
+        )?;
+        d.set_str(
+            "int_info",
+            structseq(
+                &INT_INFO_TYPE,
+                vec![int(30)?, int(4)?, int(4300)?, int(640)?],
+            )?,
+        )?;
+        d.set_str(
+            "hash_info",
+            structseq(
+                &HASH_INFO_TYPE,
+                vec![
+                    int(64)?,
+                    int((1i64 << 61) - 1)?,
+                    int(314159)?,
+                    int(0)?,
+                    int(1000003)?,
+                    s("siphash13")?,
+                    int(64)?,
+                    int(128)?,
+                    int(0)?,
+                ],
+            )?,
+        )?;
+        let names: PyResult<Vec<PyRef>> = crate::import::builtin_module_names()
+            .iter()
+            .map(|n| PyStr::new(n))
+            .collect();
+        d.set_str("builtin_module_names", PyTuple::new(names?)?)?;
+        d.set_str("float_repr_style", s("short")?)?;
+        d.set_str("abiflags", s("")?)?;
+        d.set_str("warnoptions", PyList::new(vec![])?)?;
+        d.set_str("_xoptions", PyDict::new()?)?;
+        d.set_str("_git", PyTuple::new(vec![s("taipan")?, s("")?, s("")?])?)?;
+        Ok(())
+    })?;
+    // SAFETY: modules is a dict.
+    unsafe { interp.modules.payload_unchecked::<PyDict>() }.set_str("sys", m.clone())?;
+    interp.sys = Some(m);
+    Ok(())
 }

@@ -662,44 +662,35 @@ pub fn contains(container: &PyRef, item: &PyRef) -> PyResult<bool> {
 // ---------------------------------------------------------------------------
 // isinstance / issubclass.
 
-/// `isinstance(obj, cls)` without `__instancecheck__` (exact protocol is
-/// completed by the class machinery): `cls` a type or a tuple of them.
+/// `PyObject_IsInstance`: `isinstance(obj, cls)` with `__instancecheck__`
+/// (the general case lives in `objects/type_.rs`).
 pub fn isinstance(obj: &PyRef, cls: &PyRef) -> PyResult<bool> {
-    if let Some(t) = cls.downcast::<PyType>() {
-        return Ok(obj.ty().is_subtype(t));
+    // Fast paths: the exact type, and a class whose metaclass is `type`.
+    if std::ptr::eq(obj.ty() as *const PyType as *const PyObject, cls.as_ptr()) {
+        return Ok(true);
     }
-    if let Some(tup) = cls.downcast::<crate::objects::tuple::PyTuple>() {
-        for c in tup.items() {
-            if isinstance(obj, c)? {
-                return Ok(true);
-            }
+    if std::ptr::eq(cls.ty(), &crate::objects::type_::TYPE_TYPE) {
+        // SAFETY: cls's type is exactly `type`.
+        let t = unsafe { cls.payload_unchecked::<PyType>() };
+        if obj.ty().is_subtype(t) {
+            return Ok(true);
         }
-        return Ok(false);
     }
-    Err(PyErr::type_error(
-        "isinstance() arg 2 must be a type, a tuple of types, or a union",
-    ))
+    crate::objects::type_::heap::object_isinstance(obj, cls)
 }
 
-/// `issubclass(derived, cls)` for types (and tuples of types).
+/// `PyObject_IsSubclass`: `issubclass(derived, cls)` with
+/// `__subclasscheck__` (`cls` a class, a tuple of them, or anything with
+/// `__subclasscheck__`).
 pub fn issubclass(derived: &PyRef, cls: &PyRef) -> PyResult<bool> {
-    let d = derived
-        .downcast::<PyType>()
-        .ok_or_else(|| PyErr::type_error("issubclass() arg 1 must be a class"))?;
-    if let Some(t) = cls.downcast::<PyType>() {
-        return Ok(d.is_subtype(t));
-    }
-    if let Some(tup) = cls.downcast::<crate::objects::tuple::PyTuple>() {
-        for c in tup.items() {
-            if issubclass(derived, c)? {
-                return Ok(true);
-            }
+    if std::ptr::eq(cls.ty(), &crate::objects::type_::TYPE_TYPE) {
+        if let Some(d) = derived.downcast::<PyType>() {
+            // SAFETY: cls's type is exactly `type`.
+            let t = unsafe { cls.payload_unchecked::<PyType>() };
+            return Ok(d.is_subtype(t));
         }
-        return Ok(false);
     }
-    Err(PyErr::type_error(
-        "issubclass() arg 2 must be a class, a tuple of classes, or a union",
-    ))
+    crate::objects::type_::heap::object_issubclass(derived, cls)
 }
 
 /// `PyObject_HashNotImplemented`: the `tp_hash` of unhashable types.

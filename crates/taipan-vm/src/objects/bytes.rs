@@ -28,6 +28,10 @@ pub static BYTES_TYPE: PyType = PyType {
     tp_richcompare: Cell::new(Some(bytes_richcompare)),
     tp_iter: Cell::new(Some(bytes_iter)),
     tp_new: Cell::new(Some(bytes_new)),
+    as_number: NumberSlots {
+        nb_remainder: Cell::new(Some(bytes_mod)),
+        ..NumberSlots::EMPTY
+    },
     as_sequence: SequenceSlots {
         sq_length: Cell::new(Some(bytes_len)),
         sq_concat: Cell::new(Some(bytes_concat)),
@@ -206,7 +210,7 @@ pub(crate) fn contains_in(x: &[u8], item: &PyRef) -> PyResult<bool> {
     if let Some(needle) = buffer_bytes(item) {
         return Ok(find_sub(x, &needle, 0).is_some());
     }
-    if item.ty().as_number.nb_index.get().is_some() {
+    if crate::objects::str::has_index(item) {
         let v = crate::objects::int::as_ssize_index(item)?;
         if !(0..256).contains(&v) {
             return Err(PyErr::value_error("byte must be in range(0, 256)"));
@@ -232,7 +236,7 @@ pub fn find_sub(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
 
 fn bytes_subscript(a: &PyRef, key: &PyRef) -> PyResult<PyRef> {
     let x = this(a)?.as_bytes();
-    if key.ty().as_number.nb_index.get().is_some() {
+    if crate::objects::str::has_index(key) {
         let mut i = crate::objects::int::as_ssize_index(key)?;
         if i < 0 {
             i += x.len() as isize;
@@ -374,7 +378,7 @@ pub fn bytes_from_object(src: &PyRef) -> PyResult<Vec<u8>> {
     if src.is_instance_of::<PyStr>() {
         return Err(PyErr::type_error("string argument without an encoding"));
     }
-    if src.ty().as_number.nb_index.get().is_some() {
+    if crate::objects::str::has_index(src) {
         let n = crate::objects::int::as_ssize_index(src).map_err(|e| {
             if e.matches(&crate::objects::exceptions::INDEX_ERROR) {
                 PyErr::overflow_error("cannot fit 'int' into an index-sized integer")
@@ -405,7 +409,7 @@ pub fn bytes_from_object(src: &PyRef) -> PyResult<Vec<u8>> {
 
 /// An int in range(256) (`_getbytevalue`).
 pub fn byte_value(v: &PyRef) -> PyResult<u8> {
-    if v.ty().as_number.nb_index.get().is_none() {
+    if !crate::objects::str::has_index(v) {
         return Err(PyErr::type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             v.ty().name()
@@ -604,7 +608,7 @@ fn b_split(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef
             let mut i = 0;
             let n = x.len();
             loop {
-                while i < n && x[i].is_ascii_whitespace() || (i < n && x[i] == 0x0b) {
+                while i < n && (x[i].is_ascii_whitespace() || x[i] == 0x0b) {
                     i += 1;
                 }
                 if i >= n {
@@ -744,7 +748,7 @@ fn find_impl(o: &PyRef, args: &[PyRef], name: &str) -> PyResult<Option<usize>> {
             "{name} expected at least 1 argument, got 0"
         )));
     };
-    let needle = if p.ty().as_number.nb_index.get().is_some() {
+    let needle = if crate::objects::str::has_index(p) {
         vec![byte_value(p)?]
     } else {
         arg_bytes(p)?
@@ -804,7 +808,7 @@ fn b_count(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
             "count expected at least 1 argument, got 0",
         ));
     };
-    let needle = if p.ty().as_number.nb_index.get().is_some() {
+    let needle = if crate::objects::str::has_index(p) {
         vec![byte_value(p)?]
     } else {
         arg_bytes(p)?
@@ -904,6 +908,14 @@ fn b_getnewargs(o: &PyRef) -> PyResult<PyRef> {
 fn b_sizeof(o: &PyRef) -> PyResult<PyRef> {
     let x = this(o)?;
     crate::objects::int::PyInt::new((std::mem::size_of::<PyBytes>() + 1 + x.len()) as i64)
+}
+
+fn bytes_mod(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
+    let Some(x) = bytes_data(a) else {
+        return Ok(crate::objects::none::not_implemented());
+    };
+    let out = crate::objects::str::bytes_percent_format(x, b)?;
+    PyBytes::new(&out)
 }
 
 static BYTES_METHODS: &[MethodDef] = &[

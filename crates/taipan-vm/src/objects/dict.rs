@@ -16,7 +16,13 @@ use std::cell::{Cell, UnsafeCell};
 
 use crate::object::protocol;
 use crate::object::*;
+use crate::objects::bool_::py_bool;
+use crate::objects::int::PyInt;
+use crate::objects::list::{repr_enter, sequence_fast, PyList};
+use crate::objects::none::{none, not_implemented};
+use crate::objects::slice::{self as slice_mod, check_nargs};
 use crate::objects::str::PyStr;
+use crate::objects::tuple::PyTuple;
 
 const EMPTY: i64 = -1;
 const DUMMY: i64 = -2;
@@ -24,6 +30,7 @@ const MIN_SIZE: usize = 8;
 const PERTURB_SHIFT: u32 = 5;
 
 /// One entry (`PyDictKeyEntry`); `None` key marks a deleted entry.
+#[derive(Clone)]
 pub struct Entry {
     pub hash: isize,
     pub key: Option<PyRef>,
@@ -31,6 +38,7 @@ pub struct Entry {
 }
 
 /// The hash table proper.
+#[derive(Clone)]
 pub struct Table {
     indices: Vec<i64>,
     entries: Vec<Entry>,
@@ -90,10 +98,7 @@ impl Table {
 
     /// Rebuilds with room for `minsize` entries (`dictresize`).
     fn resize(&mut self, minsize: usize) {
-        let mut n = MIN_SIZE;
-        while n < minsize {
-            n <<= 1;
-        }
+        let n = calculate_keysize(minsize);
         let old = std::mem::take(&mut self.entries);
         let mut t = Table::with_size(n);
         for e in old {
@@ -103,6 +108,16 @@ impl Table {
         }
         *self = t;
     }
+}
+
+/// 3.11's `calculate_log2_keysize` on 64-bit Linux, as a size:
+/// `bit_length(((minsize | 8) - 1) | 7)`. It is not always the smallest power
+/// of two >= minsize (5 gives 16, 16 gives 32), and table sizes (hence
+/// `__sizeof__`) follow it exactly.
+fn calculate_keysize(minsize: usize) -> usize {
+    let x = ((minsize | MIN_SIZE) - 1) | (MIN_SIZE - 1);
+    let bits = usize::BITS - x.leading_zeros();
+    1usize.checked_shl(bits).unwrap_or(1 << (usize::BITS - 1))
 }
 
 #[inline]
@@ -136,6 +151,48 @@ pub static DICT_TYPE: PyType = PyType {
     tp_drop: Some(drop_dict),
     tp_hash: Cell::new(Some(crate::object::protocol::hash_not_implemented)),
     tp_traverse: Cell::new(Some(traverse_dict)),
+    tp_clear: Cell::new(Some(clear_dict)),
+    tp_repr: Cell::new(Some(dict_repr)),
+    tp_richcompare: Cell::new(Some(dict_richcompare)),
+    tp_iter: Cell::new(Some(dict_iter)),
+    tp_new: Cell::new(Some(dict_new)),
+    tp_init: Cell::new(Some(dict_init)),
+    as_number: NumberSlots {
+        nb_or: Cell::new(Some(dict_or)),
+        nb_inplace_or: Cell::new(Some(dict_ior)),
+        ..NumberSlots::EMPTY
+    },
+    as_sequence: SequenceSlots {
+        sq_contains: Cell::new(Some(dict_contains)),
+        ..SequenceSlots::EMPTY
+    },
+    as_mapping: MappingSlots {
+        mp_length: Cell::new(Some(dict_length)),
+        mp_subscript: Cell::new(Some(dict_subscript)),
+        mp_ass_subscript: Cell::new(Some(dict_ass_subscript)),
+    },
+    tp_methods: &[
+        MethodDef::new("get", Meth::Fast(dict_get)),
+        MethodDef::new("setdefault", Meth::Fast(dict_setdefault)),
+        MethodDef::new("pop", Meth::Fast(dict_pop)),
+        MethodDef::new("popitem", Meth::NoArgs(dict_popitem)),
+        MethodDef::new("update", Meth::FastKw(dict_update)),
+        MethodDef::new("copy", Meth::NoArgs(dict_copy)),
+        MethodDef::new("clear", Meth::NoArgs(dict_clear_meth)),
+        MethodDef::class("fromkeys", Meth::Fast(dict_fromkeys)),
+        MethodDef::new("keys", Meth::NoArgs(|d| new_view(&DICT_KEYS_TYPE, d))),
+        MethodDef::new("values", Meth::NoArgs(|d| new_view(&DICT_VALUES_TYPE, d))),
+        MethodDef::new("items", Meth::NoArgs(|d| new_view(&DICT_ITEMS_TYPE, d))),
+        MethodDef::new(
+            "__reversed__",
+            Meth::NoArgs(|d| new_iter(&DICT_REVKEYITER_TYPE, d)),
+        ),
+        MethodDef::new("__sizeof__", Meth::NoArgs(dict_sizeof)),
+        MethodDef::class(
+            "__class_getitem__",
+            Meth::O(crate::objects::list::class_getitem),
+        ),
+    ],
     ..PyType::BASE
 };
 
@@ -315,7 +372,11 @@ impl PyDict {
                 unsafe {
                     let t = &mut *self.table();
                     if t.usable == 0 {
-                        t.resize(growth_rate(t.used.max(1)));
+                        if t.indices.is_empty() {
+                            *t = Table::with_size(MIN_SIZE);
+                        } else {
+                            t.resize(growth_rate(t.used));
+                        }
                     }
                     t.insert_fresh(hash, key, value);
                 }
@@ -373,6 +434,32 @@ impl PyDict {
             .collect()
     }
 
+    /// Like [`PyDict::next_entry`], with the entry's stored hash.
+    pub fn next_entry_hashed(&self, mut pos: usize) -> Option<(usize, isize, PyRef, PyRef)> {
+        // SAFETY: short read.
+        let t = unsafe { &*self.table() };
+        while let Some(e) = t.entries.get(pos) {
+            pos += 1;
+            if let (Some(k), Some(v)) = (&e.key, &e.value) {
+                return Some((pos, e.hash, k.clone(), v.clone()));
+            }
+        }
+        None
+    }
+
+    /// The live keys with their stored hashes, in order.
+    pub fn keys_hashed(&self) -> Vec<(isize, PyRef)> {
+        // SAFETY: short read.
+        let t = unsafe { &*self.table() };
+        t.entries
+            .iter()
+            .filter_map(|e| match (&e.key, &e.value) {
+                (Some(k), Some(_)) => Some((e.hash, k.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
     pub fn keys(&self) -> Vec<PyRef> {
         self.items().into_iter().map(|(k, _)| k).collect()
     }
@@ -397,5 +484,907 @@ impl PyDict {
     }
 }
 
+unsafe fn clear_dict(obj: *mut PyObject) {
+    // SAFETY: obj is a live dict; `clear` swaps the table out first.
+    unsafe { (*(obj as *const PyDict)).clear() }
+}
+
+fn payload(obj: &PyRef) -> &PyDict {
+    // SAFETY: the dict type's slots and methods get dicts (or subclasses).
+    unsafe { obj.payload_unchecked::<PyDict>() }
+}
+
+impl PyDict {
+    /// The slot in `indices` that holds entry `ix` (hash `hash`).
+    fn slot_of(t: &Table, hash: isize, ix: usize) -> Option<usize> {
+        if t.indices.is_empty() {
+            return None;
+        }
+        let mask = t.mask();
+        let mut perturb = hash as usize;
+        let mut i = hash as usize & mask;
+        for _ in 0..(t.indices.len() * 2 + 64) {
+            if t.indices[i] == ix as i64 {
+                return Some(i);
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+        }
+        t.indices.iter().position(|&x| x == ix as i64)
+    }
+
+    /// Removes and returns the last entry (`popitem`).
+    pub fn pop_last(&self) -> Option<(PyRef, PyRef)> {
+        // SAFETY: no Python code runs while the table is borrowed; the pair
+        // is returned to the caller.
+        let r = unsafe {
+            let t = &mut *self.table();
+            loop {
+                let ix = t.entries.len().checked_sub(1)?;
+                let e = t.entries.pop()?;
+                if let (Some(k), Some(v)) = (e.key, e.value) {
+                    if let Some(slot) = Self::slot_of(t, e.hash, ix) {
+                        t.indices[slot] = DUMMY;
+                    }
+                    t.used -= 1;
+                    break Some((k, v));
+                }
+            }
+        };
+        self.bump();
+        r
+    }
+
+    /// The live entry at position `pos` or before it, scanning backwards:
+    /// (its position, key, value).
+    pub fn prev_entry(&self, pos: isize) -> Option<(isize, PyRef, PyRef)> {
+        // SAFETY: short read.
+        let t = unsafe { &*self.table() };
+        let mut p = pos;
+        while p >= 0 {
+            if let Some(Entry {
+                key: Some(k),
+                value: Some(v),
+                ..
+            }) = t.entries.get(p as usize)
+            {
+                return Some((p, k.clone(), v.clone()));
+            }
+            p -= 1;
+        }
+        None
+    }
+
+    /// The number of entry slots in use, live or deleted (`dk_nentries`).
+    pub fn nentries(&self) -> usize {
+        // SAFETY: short read.
+        unsafe { (*self.table()).entries.len() }
+    }
+
+    /// `dict.copy()` into a new exact dict (`PyDict_Copy`): a clone of the
+    /// table when at most a third of its entries are deleted, else a merge.
+    pub fn copy(&self) -> PyResult<PyRef> {
+        let d = PyDict::new()?;
+        if self.is_empty() {
+            return Ok(d);
+        }
+        let p = payload(&d);
+        if self.len() >= self.nentries() * 2 / 3 {
+            // SAFETY: cloning the table only increments counts.
+            let t = unsafe { (*self.table()).clone() };
+            // SAFETY: the new dict's empty table is swapped out.
+            let old = unsafe { std::mem::replace(&mut *p.table(), t) };
+            p.bump();
+            drop(old);
+            return Ok(d);
+        }
+        p.merge_dict(self)?;
+        Ok(d)
+    }
+
+    /// `dict_merge` from a dict (later values win): clones a clean source
+    /// table into an empty target, else presizes once and inserts.
+    pub fn merge_dict(&self, other: &PyDict) -> PyResult<()> {
+        if std::ptr::eq(self, other) || other.is_empty() {
+            return Ok(());
+        }
+        // SAFETY: short reads of the source table.
+        let (osize, onentries) = unsafe {
+            let t = &*other.table();
+            (t.indices.len(), t.entries.len())
+        };
+        if self.is_empty()
+            && other.len() == onentries
+            && (osize == MIN_SIZE || usable_fraction(osize / 2) < other.len())
+        {
+            // SAFETY: cloning only increments counts; the old table is
+            // swapped out and dropped after the borrow.
+            let old = unsafe {
+                let t = (*other.table()).clone();
+                std::mem::replace(&mut *self.table(), t)
+            };
+            self.bump();
+            drop(old);
+            return Ok(());
+        }
+        // SAFETY: resizing runs no Python code.
+        unsafe {
+            let t = &mut *self.table();
+            if usable_fraction(t.indices.len()) < other.len() {
+                t.resize(((t.used + other.len()) * 3).div_ceil(2));
+            }
+        }
+        self.bump();
+        let mut pos = 0;
+        while let Some((next, h, k, v)) = other.next_entry_hashed(pos) {
+            self.set_item_hashed(k, h, v)?;
+            pos = next;
+        }
+        Ok(())
+    }
+
+    /// `dict.__sizeof__` as CPython 3.11 computes it (a keys object of
+    /// 2**n slots: 32 bytes, the index array, and the usable entries of 24
+    /// bytes, or 16 when every key is a str).
+    pub fn sizeof(&self) -> usize {
+        // SAFETY: short read.
+        let t = unsafe { &*self.table() };
+        let n = t.indices.len();
+        if n == 0 {
+            return 48;
+        }
+        let ix_bytes = if n <= 0x80 {
+            1
+        } else if n <= 0x8000 {
+            2
+        } else if n <= 0x8000_0000 {
+            4
+        } else {
+            8
+        };
+        let unicode = t.entries.iter().all(|e| {
+            e.key
+                .as_ref()
+                .map(|k| k.is_exact::<PyStr>())
+                .unwrap_or(true)
+        });
+        let entry = if unicode { 16 } else { 24 };
+        48 + 32 + n * ix_bytes + usable_fraction(n) * entry
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Slots.
+
+fn dict_repr(obj: &PyRef) -> PyResult<PyRef> {
+    let d = payload(obj);
+    if d.is_empty() {
+        return PyStr::new("{}");
+    }
+    let _guard = match repr_enter(obj) {
+        Some(g) => g,
+        None => return PyStr::new("{...}"),
+    };
+    let mut s = String::from("{");
+    let mut pos = 0;
+    let mut first = true;
+    while let Some((next, k, v)) = d.next_entry(pos) {
+        if !first {
+            s.push_str(", ");
+        }
+        first = false;
+        s.push_str(&protocol::repr_string(&k)?);
+        s.push_str(": ");
+        s.push_str(&protocol::repr_string(&v)?);
+        pos = next;
+    }
+    s.push('}');
+    PyStr::new(&s)
+}
+
+fn dict_equal(a: &PyDict, b: &PyDict) -> PyResult<bool> {
+    if a.len() != b.len() {
+        return Ok(false);
+    }
+    let mut pos = 0;
+    while let Some((next, k, av)) = a.next_entry(pos) {
+        match b.get_item(&k)? {
+            None => return Ok(false),
+            Some(bv) => {
+                if !protocol::rich_compare_bool(&av, &bv, CompareOp::Eq)? {
+                    return Ok(false);
+                }
+            }
+        }
+        pos = next;
+    }
+    Ok(true)
+}
+
+fn dict_richcompare(v: &PyRef, w: &PyRef, op: CompareOp) -> PyResult<PyRef> {
+    let (Some(a), Some(b)) = (v.downcast::<PyDict>(), w.downcast::<PyDict>()) else {
+        return Ok(not_implemented());
+    };
+    match op {
+        CompareOp::Eq => Ok(py_bool(dict_equal(a, b)?)),
+        CompareOp::Ne => Ok(py_bool(!dict_equal(a, b)?)),
+        _ => Ok(not_implemented()),
+    }
+}
+
+fn dict_length(obj: &PyRef) -> PyResult<usize> {
+    Ok(payload(obj).len())
+}
+
+fn dict_subscript(obj: &PyRef, key: &PyRef) -> PyResult<PyRef> {
+    if let Some(v) = payload(obj).get_item(key)? {
+        return Ok(v);
+    }
+    if !obj.is_exact::<PyDict>() {
+        if let Some(m) = crate::objects::type_::lookup_str(obj.ty(), "__missing__") {
+            let bound = crate::objects::descr::bind(&m, Some(obj), Some(&obj.type_ref()))?;
+            return protocol::call1(&bound, std::slice::from_ref(key));
+        }
+    }
+    Err(PyErr::key_error(key.clone()))
+}
+
+fn dict_ass_subscript(obj: &PyRef, key: &PyRef, value: Option<&PyRef>) -> PyResult<()> {
+    let d = payload(obj);
+    match value {
+        Some(v) => d.set_item(key.clone(), v.clone()),
+        None => match d.del_item(key)? {
+            Some(_) => Ok(()),
+            None => Err(PyErr::key_error(key.clone())),
+        },
+    }
+}
+
+fn dict_contains(obj: &PyRef, key: &PyRef) -> PyResult<bool> {
+    Ok(payload(obj).get_item(key)?.is_some())
+}
+
+fn dict_new(cls: &PyRef, _args: &[PyRef], _kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let ty = crate::objects::type_::as_type(cls)
+        .ok_or_else(|| PyErr::type_error("dict.__new__(X): X is not a type object"))?;
+    PyDict::new_in(ty)
+}
+
+fn dict_init(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<()> {
+    update_common(obj, args, kwnames, "dict")
+}
+
+/// `dict_update_common`: one optional positional (mapping or iterable of
+/// pairs), then the keyword arguments.
+fn update_common(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>, name: &str) -> PyResult<()> {
+    let nkw = slice_mod::nkw(kwnames);
+    let npos = args.len().saturating_sub(nkw);
+    check_nargs(name, npos, 0, 1)?;
+    if npos == 1 {
+        update_arg(obj, &args[0])?;
+    }
+    if let Some(names) = kwnames.and_then(|k| k.downcast::<PyTuple>()) {
+        let d = payload(obj);
+        for (k, v) in names.items().iter().zip(&args[npos..]) {
+            d.set_item(k.clone(), v.clone())?;
+        }
+    }
+    Ok(())
+}
+
+/// `dict_update_arg`: merge a mapping (a dict, or anything with `keys`) or
+/// an iterable of pairs into `obj`.
+pub fn update_arg(obj: &PyRef, arg: &PyRef) -> PyResult<()> {
+    let d = payload(obj);
+    if let Some(src) = arg.downcast::<PyDict>() {
+        let plain_iter =
+            arg.ty().tp_iter.get().map(|f| f as usize) == Some(dict_iter as UnaryFn as usize);
+        if plain_iter {
+            return d.merge_dict(src);
+        }
+    }
+    if let Some(keys) = protocol::lookup_attr(arg, crate::intern!("keys"))? {
+        let ks = protocol::call1(&keys, &[])?;
+        let it = protocol::get_iter(&ks)?;
+        while let Some(k) = protocol::next(&it)? {
+            let v = protocol::get_item(arg, &k)?;
+            d.set_item(k, v)?;
+        }
+        return Ok(());
+    }
+    merge_from_seq2(d, arg)
+}
+
+fn merge_from_seq2(d: &PyDict, arg: &PyRef) -> PyResult<()> {
+    let it = protocol::get_iter(arg)?;
+    let mut n = 0usize;
+    while let Some(item) = protocol::next(&it)? {
+        let pair = sequence_fast(
+            &item,
+            &format!("cannot convert dictionary update sequence element #{n} to a sequence"),
+        )?;
+        if pair.len() != 2 {
+            return Err(PyErr::value_error(format!(
+                "dictionary update sequence element #{n} has length {}; 2 is required",
+                pair.len()
+            )));
+        }
+        let mut p = pair.into_iter();
+        if let (Some(k), Some(v)) = (p.next(), p.next()) {
+            d.set_item(k, v)?;
+        }
+        n += 1;
+    }
+    Ok(())
+}
+
+fn dict_or(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
+    let (Some(x), true) = (a.downcast::<PyDict>(), b.is_instance_of::<PyDict>()) else {
+        return Ok(not_implemented());
+    };
+    let new = x.copy()?;
+    update_arg(&new, b)?;
+    Ok(new)
+}
+
+fn dict_ior(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
+    update_arg(a, b)?;
+    Ok(a.clone())
+}
+
+// ---------------------------------------------------------------------------
+// Methods.
+
+fn dict_get(obj: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    check_nargs("get", args.len(), 1, 2)?;
+    match payload(obj).get_item(&args[0])? {
+        Some(v) => Ok(v),
+        None => Ok(args.get(1).cloned().unwrap_or_else(none)),
+    }
+}
+
+fn dict_setdefault(obj: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    check_nargs("setdefault", args.len(), 1, 2)?;
+    let d = payload(obj);
+    let hash = protocol::hash(&args[0])?;
+    if let Some(v) = d.get_item_hashed(&args[0], hash)? {
+        return Ok(v);
+    }
+    let dflt = args.get(1).cloned().unwrap_or_else(none);
+    d.set_item_hashed(args[0].clone(), hash, dflt.clone())?;
+    Ok(dflt)
+}
+
+fn dict_pop(obj: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    check_nargs("pop", args.len(), 1, 2)?;
+    match payload(obj).del_item(&args[0])? {
+        Some(v) => Ok(v),
+        None => match args.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(PyErr::key_error(args[0].clone())),
+        },
+    }
+}
+
+fn dict_popitem(obj: &PyRef) -> PyResult<PyRef> {
+    match payload(obj).pop_last() {
+        Some((k, v)) => PyTuple::new(vec![k, v]),
+        None => Err(PyErr::new(
+            &crate::objects::exceptions::KEY_ERROR,
+            "popitem(): dictionary is empty",
+        )),
+    }
+}
+
+fn dict_update(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    update_common(obj, args, kwnames, "update")?;
+    Ok(none())
+}
+
+fn dict_copy(obj: &PyRef) -> PyResult<PyRef> {
+    payload(obj).copy()
+}
+
+fn dict_clear_meth(obj: &PyRef) -> PyResult<PyRef> {
+    payload(obj).clear();
+    Ok(none())
+}
+
+fn dict_fromkeys(cls: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    check_nargs("fromkeys", args.len(), 1, 2)?;
+    let value = args.get(1).cloned().unwrap_or_else(none);
+    let d = protocol::call1(cls, &[])?;
+    // `_PyDict_FromKeys`'s fast paths: an exact dict target filled from a
+    // dict or a set is presized and uses the stored hashes.
+    if let Some(target) = d.downcast_exact::<PyDict>() {
+        let src: Option<Vec<(isize, PyRef)>> = if let Some(sd) = args[0].downcast_exact::<PyDict>()
+        {
+            Some(sd.keys_hashed())
+        } else if args[0].is_exact::<crate::objects::set::PySet>()
+            || std::ptr::eq(args[0].ty(), &crate::objects::set::FROZENSET_TYPE)
+        {
+            // SAFETY: checked to be a set or frozenset.
+            Some(unsafe { args[0].payload_unchecked::<crate::objects::set::PySet>() }.entries())
+        } else {
+            None
+        };
+        if let Some(keys) = src {
+            if target.is_empty() {
+                // SAFETY: resizing an empty table runs no Python code.
+                unsafe { (*target.table()).resize((keys.len() * 3).div_ceil(2)) };
+            }
+            for (h, k) in keys {
+                target.set_item_hashed(k, h, value.clone())?;
+            }
+            return Ok(d);
+        }
+    }
+    let it = protocol::get_iter(&args[0])?;
+    let exact = d.downcast_exact::<PyDict>();
+    while let Some(k) = protocol::next(&it)? {
+        match exact {
+            Some(p) => p.set_item(k, value.clone())?,
+            None => protocol::set_item(&d, &k, Some(&value))?,
+        }
+    }
+    Ok(d)
+}
+
+fn dict_sizeof(obj: &PyRef) -> PyResult<PyRef> {
+    let extra = obj.ty().tp_basicsize.get() - DICT_TYPE.tp_basicsize.get();
+    PyInt::new((payload(obj).sizeof() + extra) as i64)
+}
+
+// ---------------------------------------------------------------------------
+// Iterators.
+
+/// The payload of the six dict iterator types; `dict` is cleared when
+/// exhausted.
+#[repr(C)]
+pub struct PyDictIter {
+    pub ob_base: PyObject,
+    pub dict: ObjCell,
+    /// Next entry position (reverse: the position to look at, counting down).
+    pub pos: Cell<isize>,
+    /// `ma_used` when the iterator was made; -1 once a change was seen.
+    pub used: Cell<isize>,
+    /// Items still expected (`di->len`).
+    pub remaining: Cell<isize>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Keys,
+    Values,
+    Items,
+}
+
+macro_rules! dict_iter_type {
+    ($stat:ident, $name:literal, $next:ident, $kind:expr, $rev:expr) => {
+        pub static $stat: PyType = PyType {
+            tp_name: $name,
+            tp_basicsize: Cell::new(std::mem::size_of::<PyDictIter>()),
+            tp_flags: Cell::new(TypeFlags::HAVE_GC),
+            tp_drop: Some(drop_dict_iter),
+            tp_traverse: Cell::new(Some(traverse_dict_iter)),
+            tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
+            tp_iternext: Cell::new(Some($next)),
+            tp_methods: &[MethodDef::new(
+                "__length_hint__",
+                Meth::NoArgs(dict_iter_len),
+            )],
+            ..PyType::BASE
+        };
+        fn $next(it: &PyRef) -> PyResult<Option<PyRef>> {
+            dict_iter_next(it, $kind, $rev)
+        }
+    };
+}
+
+dict_iter_type!(
+    DICT_KEYITER_TYPE,
+    "dict_keyiterator",
+    next_key,
+    Kind::Keys,
+    false
+);
+dict_iter_type!(
+    DICT_VALUEITER_TYPE,
+    "dict_valueiterator",
+    next_value,
+    Kind::Values,
+    false
+);
+dict_iter_type!(
+    DICT_ITEMITER_TYPE,
+    "dict_itemiterator",
+    next_item,
+    Kind::Items,
+    false
+);
+dict_iter_type!(
+    DICT_REVKEYITER_TYPE,
+    "dict_reversekeyiterator",
+    next_rkey,
+    Kind::Keys,
+    true
+);
+dict_iter_type!(
+    DICT_REVVALUEITER_TYPE,
+    "dict_reversevalueiterator",
+    next_rvalue,
+    Kind::Values,
+    true
+);
+dict_iter_type!(
+    DICT_REVITEMITER_TYPE,
+    "dict_reverseitemiterator",
+    next_ritem,
+    Kind::Items,
+    true
+);
+
+// SAFETY: repr(C), header first.
+unsafe impl PyPayload for PyDictIter {
+    fn type_object() -> &'static PyType {
+        &DICT_KEYITER_TYPE
+    }
+}
+
+unsafe fn drop_dict_iter(obj: *mut PyObject) {
+    // SAFETY: obj is a dead iterator.
+    unsafe { drop((*(obj as *const PyDictIter)).dict.take()) }
+}
+
+unsafe fn traverse_dict_iter(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
+    // SAFETY: obj is a live iterator.
+    unsafe {
+        if let Some(d) = (*(obj as *const PyDictIter)).dict.get() {
+            visit(d.as_ptr());
+        }
+    }
+}
+
+/// A new iterator of type `ty` (one of the six) over `dict`.
+fn new_iter(ty: &'static PyType, dict: &PyRef) -> PyResult<PyRef> {
+    let d = payload(dict);
+    let rev = std::ptr::eq(ty, &DICT_REVKEYITER_TYPE)
+        || std::ptr::eq(ty, &DICT_REVVALUEITER_TYPE)
+        || std::ptr::eq(ty, &DICT_REVITEMITER_TYPE);
+    let it = alloc_object(
+        ty,
+        PyDictIter {
+            ob_base: PyObject::NEW,
+            dict: ObjCell::empty(),
+            pos: Cell::new(if rev { d.nentries() as isize - 1 } else { 0 }),
+            used: Cell::new(d.len() as isize),
+            remaining: Cell::new(d.len() as isize),
+        },
+    )?;
+    // SAFETY: the iterator just made.
+    unsafe { it.payload_unchecked::<PyDictIter>() }
+        .dict
+        .set(Some(dict.clone()));
+    Ok(it)
+}
+
+fn dict_iter(obj: &PyRef) -> PyResult<PyRef> {
+    new_iter(&DICT_KEYITER_TYPE, obj)
+}
+
+fn dict_iter_next(it: &PyRef, kind: Kind, rev: bool) -> PyResult<Option<PyRef>> {
+    // SAFETY: the dict iterator types' tp_iternext get their objects.
+    let p = unsafe { it.payload_unchecked::<PyDictIter>() };
+    let Some(dict) = p.dict.get_owned() else {
+        return Ok(None);
+    };
+    let d = payload(&dict);
+    if p.used.get() != d.len() as isize {
+        p.used.set(-1);
+        return Err(PyErr::runtime_error(
+            "dictionary changed size during iteration",
+        ));
+    }
+    let found = if rev {
+        d.prev_entry(p.pos.get()).map(|(at, k, v)| {
+            p.pos.set(at - 1);
+            (k, v)
+        })
+    } else {
+        d.next_entry(p.pos.get().max(0) as usize)
+            .map(|(next, k, v)| {
+                p.pos.set(next as isize);
+                (k, v)
+            })
+    };
+    match found {
+        None => {
+            drop(p.dict.take());
+            Ok(None)
+        }
+        Some((k, v)) => {
+            if p.remaining.get() <= 0 {
+                drop(p.dict.take());
+                return Err(PyErr::runtime_error(
+                    "dictionary keys changed during iteration",
+                ));
+            }
+            p.remaining.set(p.remaining.get() - 1);
+            Ok(Some(match kind {
+                Kind::Keys => k,
+                Kind::Values => v,
+                Kind::Items => PyTuple::new(vec![k, v])?,
+            }))
+        }
+    }
+}
+
+fn dict_iter_len(it: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: a method of the dict iterator types.
+    let p = unsafe { it.payload_unchecked::<PyDictIter>() };
+    let n = match p.dict.get() {
+        Some(d) if p.used.get() == payload(d).len() as isize => p.remaining.get(),
+        _ => 0,
+    };
+    PyInt::new(n as i64)
+}
+
+// ---------------------------------------------------------------------------
+// Views.
+
+/// The payload of `dict_keys`, `dict_values`, `dict_items`.
+#[repr(C)]
+pub struct PyDictView {
+    pub ob_base: PyObject,
+    pub dict: ObjCell,
+}
+
+// SAFETY: repr(C), header first.
+unsafe impl PyPayload for PyDictView {
+    fn type_object() -> &'static PyType {
+        &DICT_KEYS_TYPE
+    }
+}
+
+unsafe fn drop_view(obj: *mut PyObject) {
+    // SAFETY: obj is a dead view.
+    unsafe { drop((*(obj as *const PyDictView)).dict.take()) }
+}
+
+unsafe fn traverse_view(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
+    // SAFETY: obj is a live view.
+    unsafe {
+        if let Some(d) = (*(obj as *const PyDictView)).dict.get() {
+            visit(d.as_ptr());
+        }
+    }
+}
+
+const SET_LIKE_NUMBER: NumberSlots = NumberSlots {
+    nb_and: Cell::new(Some(view_and)),
+    nb_or: Cell::new(Some(view_or)),
+    nb_xor: Cell::new(Some(view_xor)),
+    nb_subtract: Cell::new(Some(view_sub)),
+    ..NumberSlots::EMPTY
+};
+
+pub static DICT_KEYS_TYPE: PyType = PyType {
+    tp_name: "dict_keys",
+    tp_basicsize: Cell::new(std::mem::size_of::<PyDictView>()),
+    tp_flags: Cell::new(TypeFlags::HAVE_GC),
+    tp_drop: Some(drop_view),
+    tp_traverse: Cell::new(Some(traverse_view)),
+    tp_repr: Cell::new(Some(view_repr)),
+    tp_hash: Cell::new(Some(protocol::hash_not_implemented)),
+    tp_richcompare: Cell::new(Some(view_richcompare)),
+    tp_iter: Cell::new(Some(|v| new_iter(&DICT_KEYITER_TYPE, &view_dict(v)?))),
+    as_number: SET_LIKE_NUMBER,
+    as_sequence: SequenceSlots {
+        sq_length: Cell::new(Some(view_len)),
+        sq_contains: Cell::new(Some(|v, k| dict_contains(&view_dict(v)?, k))),
+        ..SequenceSlots::EMPTY
+    },
+    tp_methods: &[
+        MethodDef::new("isdisjoint", Meth::O(view_isdisjoint)),
+        MethodDef::new(
+            "__reversed__",
+            Meth::NoArgs(|v| new_iter(&DICT_REVKEYITER_TYPE, &view_dict(v)?)),
+        ),
+    ],
+    tp_getset: &[GetSetDef::getter("mapping", view_mapping)],
+    ..PyType::BASE
+};
+
+pub static DICT_ITEMS_TYPE: PyType = PyType {
+    tp_name: "dict_items",
+    tp_basicsize: Cell::new(std::mem::size_of::<PyDictView>()),
+    tp_flags: Cell::new(TypeFlags::HAVE_GC),
+    tp_drop: Some(drop_view),
+    tp_traverse: Cell::new(Some(traverse_view)),
+    tp_repr: Cell::new(Some(view_repr)),
+    tp_hash: Cell::new(Some(protocol::hash_not_implemented)),
+    tp_richcompare: Cell::new(Some(view_richcompare)),
+    tp_iter: Cell::new(Some(|v| new_iter(&DICT_ITEMITER_TYPE, &view_dict(v)?))),
+    as_number: SET_LIKE_NUMBER,
+    as_sequence: SequenceSlots {
+        sq_length: Cell::new(Some(view_len)),
+        sq_contains: Cell::new(Some(items_contains)),
+        ..SequenceSlots::EMPTY
+    },
+    tp_methods: &[
+        MethodDef::new("isdisjoint", Meth::O(view_isdisjoint)),
+        MethodDef::new(
+            "__reversed__",
+            Meth::NoArgs(|v| new_iter(&DICT_REVITEMITER_TYPE, &view_dict(v)?)),
+        ),
+    ],
+    tp_getset: &[GetSetDef::getter("mapping", view_mapping)],
+    ..PyType::BASE
+};
+
+pub static DICT_VALUES_TYPE: PyType = PyType {
+    tp_name: "dict_values",
+    tp_basicsize: Cell::new(std::mem::size_of::<PyDictView>()),
+    tp_flags: Cell::new(TypeFlags::HAVE_GC),
+    tp_drop: Some(drop_view),
+    tp_traverse: Cell::new(Some(traverse_view)),
+    tp_repr: Cell::new(Some(view_repr)),
+    tp_iter: Cell::new(Some(|v| new_iter(&DICT_VALUEITER_TYPE, &view_dict(v)?))),
+    as_sequence: SequenceSlots {
+        sq_length: Cell::new(Some(view_len)),
+        ..SequenceSlots::EMPTY
+    },
+    tp_methods: &[MethodDef::new(
+        "__reversed__",
+        Meth::NoArgs(|v| new_iter(&DICT_REVVALUEITER_TYPE, &view_dict(v)?)),
+    )],
+    tp_getset: &[GetSetDef::getter("mapping", view_mapping)],
+    ..PyType::BASE
+};
+
+fn new_view(ty: &'static PyType, dict: &PyRef) -> PyResult<PyRef> {
+    let v = alloc_object(
+        ty,
+        PyDictView {
+            ob_base: PyObject::NEW,
+            dict: ObjCell::empty(),
+        },
+    )?;
+    // SAFETY: the view just made.
+    unsafe { v.payload_unchecked::<PyDictView>() }
+        .dict
+        .set(Some(dict.clone()));
+    Ok(v)
+}
+
+fn view_dict(v: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: the view types' slots get views.
+    let p = unsafe { v.payload_unchecked::<PyDictView>() };
+    p.dict
+        .get_owned()
+        .ok_or_else(|| PyErr::system_error("dict view without its dict"))
+}
+
+/// Is `o` a `dict_keys` or `dict_items` view (`PyDictViewSet_Check`)?
+pub fn is_set_view(o: &PyRef) -> bool {
+    std::ptr::eq(o.ty(), &DICT_KEYS_TYPE) || std::ptr::eq(o.ty(), &DICT_ITEMS_TYPE)
+}
+
+fn view_len(v: &PyRef) -> PyResult<usize> {
+    Ok(payload(&view_dict(v)?).len())
+}
+
+fn view_mapping(v: &PyRef) -> PyResult<PyRef> {
+    view_dict(v)
+}
+
+fn view_repr(v: &PyRef) -> PyResult<PyRef> {
+    let _guard = match repr_enter(v) {
+        Some(g) => g,
+        None => return PyStr::new("..."),
+    };
+    let items = protocol::collect(v)?;
+    let l = PyList::new(items)?;
+    PyStr::new(&format!(
+        "{}({})",
+        v.ty().name(),
+        protocol::repr_string(&l)?
+    ))
+}
+
+fn items_contains(v: &PyRef, item: &PyRef) -> PyResult<bool> {
+    let Some(t) = item.downcast::<PyTuple>() else {
+        return Ok(false);
+    };
+    let [k, val] = t.items() else {
+        return Ok(false);
+    };
+    match payload(&view_dict(v)?).get_item(k)? {
+        Some(found) => protocol::rich_compare_bool(&found, val, CompareOp::Eq),
+        None => Ok(false),
+    }
+}
+
+fn all_contained_in(a: &PyRef, b: &PyRef) -> PyResult<bool> {
+    let it = protocol::get_iter(a)?;
+    while let Some(x) = protocol::next(&it)? {
+        if !protocol::contains(b, &x)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn view_richcompare(v: &PyRef, w: &PyRef, op: CompareOp) -> PyResult<PyRef> {
+    if !crate::objects::set::is_any_set(w) && !is_set_view(w) {
+        return Ok(not_implemented());
+    }
+    let la = protocol::len(v)?;
+    let lb = protocol::len(w)?;
+    let r = match op {
+        CompareOp::Eq | CompareOp::Ne => {
+            let eq = la == lb && all_contained_in(v, w)?;
+            eq == (op == CompareOp::Eq)
+        }
+        CompareOp::Lt => la < lb && all_contained_in(v, w)?,
+        CompareOp::Le => la <= lb && all_contained_in(v, w)?,
+        CompareOp::Gt => la > lb && all_contained_in(w, v)?,
+        CompareOp::Ge => la >= lb && all_contained_in(w, v)?,
+    };
+    Ok(py_bool(r))
+}
+
+/// `set(a)` updated in place by `method` with `b` (CPython's dictviews_*).
+fn view_set_op(a: &PyRef, b: &PyRef, method: &str) -> PyResult<PyRef> {
+    let (first, second) = if is_set_view(a)
+        || !is_set_view(b)
+        || method == "difference_update"
+        || method == "symmetric_difference_update"
+    {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let result = crate::objects::set::new_set(Some(first))?;
+    protocol::call_method(&result, method, std::slice::from_ref(second))?;
+    Ok(result)
+}
+
+fn view_and(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
+    view_set_op(a, b, "intersection_update")
+}
+
+fn view_or(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
+    view_set_op(a, b, "update")
+}
+
+fn view_xor(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
+    view_set_op(a, b, "symmetric_difference_update")
+}
+
+fn view_sub(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
+    view_set_op(a, b, "difference_update")
+}
+
+fn view_isdisjoint(v: &PyRef, other: &PyRef) -> PyResult<PyRef> {
+    let it = protocol::get_iter(other)?;
+    while let Some(x) = protocol::next(&it)? {
+        if protocol::contains(v, &x)? {
+            return Ok(py_bool(false));
+        }
+    }
+    Ok(py_bool(true))
+}
+
 /// The static types this file declares, readied at start-up.
-pub static TYPES: &[&PyType] = &[];
+pub static TYPES: &[&PyType] = &[
+    &DICT_KEYITER_TYPE,
+    &DICT_VALUEITER_TYPE,
+    &DICT_ITEMITER_TYPE,
+    &DICT_REVKEYITER_TYPE,
+    &DICT_REVVALUEITER_TYPE,
+    &DICT_REVITEMITER_TYPE,
+    &DICT_KEYS_TYPE,
+    &DICT_ITEMS_TYPE,
+    &DICT_VALUES_TYPE,
+];

@@ -218,6 +218,11 @@ pub fn format_str(s: &str, spec: &str) -> PyResult<String> {
             )))
         }
     }
+    if let Some(g) = f.grouping {
+        return Err(PyErr::value_error(format!(
+            "Cannot specify '{g}' with 's'."
+        )));
+    }
     if f.sign.is_some() {
         return Err(PyErr::value_error(
             "Sign not allowed in string format specifier",
@@ -250,7 +255,7 @@ pub fn group_digits(digits: &str, sep: char, every: usize) -> String {
     let n = digits.chars().count();
     let mut out = String::with_capacity(n + n / every);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % every == 0 {
+        if i > 0 && (n - i).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(c);

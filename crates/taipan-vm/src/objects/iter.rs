@@ -84,5 +84,100 @@ fn seq_iter_next(it: &PyRef) -> PyResult<Option<PyRef>> {
     }
 }
 
+/// The `callable_iterator` payload (`iter(callable, sentinel)`); both cells
+/// are cleared once exhausted.
+#[repr(C)]
+pub struct PyCallIter {
+    pub ob_base: PyObject,
+    pub callable: ObjCell,
+    pub sentinel: ObjCell,
+}
+
+pub static CALL_ITER_TYPE: PyType = PyType {
+    tp_name: "callable_iterator",
+    tp_basicsize: Cell::new(std::mem::size_of::<PyCallIter>()),
+    tp_flags: Cell::new(TypeFlags::HAVE_GC),
+    tp_iter: Cell::new(Some(self_iter)),
+    tp_iternext: Cell::new(Some(call_iter_next)),
+    tp_drop: Some(drop_call_iter),
+    tp_traverse: Cell::new(Some(traverse_call_iter)),
+    ..PyType::BASE
+};
+
+// SAFETY: repr(C), header first.
+unsafe impl PyPayload for PyCallIter {
+    fn type_object() -> &'static PyType {
+        &CALL_ITER_TYPE
+    }
+}
+
+unsafe fn drop_call_iter(obj: *mut PyObject) {
+    // SAFETY: obj is a dead iterator.
+    unsafe {
+        let p = &*(obj as *const PyCallIter);
+        drop(p.callable.take());
+        drop(p.sentinel.take());
+    }
+}
+
+unsafe fn traverse_call_iter(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
+    // SAFETY: obj is a live iterator.
+    unsafe {
+        let p = &*(obj as *const PyCallIter);
+        if let Some(c) = p.callable.get() {
+            visit(c.as_ptr());
+        }
+        if let Some(s) = p.sentinel.get() {
+            visit(s.as_ptr());
+        }
+    }
+}
+
+/// `iter(callable, sentinel)` (`PyCallIter_New`), with the builtin's check.
+pub fn new_callable_iter(callable: PyRef, sentinel: PyRef) -> PyResult<PyRef> {
+    if callable.ty().tp_call.get().is_none() {
+        return Err(PyErr::type_error("iter(v, w): v must be callable"));
+    }
+    let it = alloc_object(
+        &CALL_ITER_TYPE,
+        PyCallIter {
+            ob_base: PyObject::NEW,
+            callable: ObjCell::empty(),
+            sentinel: ObjCell::empty(),
+        },
+    )?;
+    // SAFETY: the iterator just made.
+    let p = unsafe { it.payload_unchecked::<PyCallIter>() };
+    p.callable.set(Some(callable));
+    p.sentinel.set(Some(sentinel));
+    Ok(it)
+}
+
+fn call_iter_next(it: &PyRef) -> PyResult<Option<PyRef>> {
+    // SAFETY: tp_iternext of callable_iterator gets one.
+    let p = unsafe { it.payload_unchecked::<PyCallIter>() };
+    let (Some(f), Some(sentinel)) = (p.callable.get_owned(), p.sentinel.get_owned()) else {
+        return Ok(None);
+    };
+    let exhaust = || {
+        drop(p.callable.take());
+        drop(p.sentinel.take());
+    };
+    match crate::object::protocol::call1(&f, &[]) {
+        Ok(v) => {
+            if crate::object::protocol::rich_compare_bool(&v, &sentinel, CompareOp::Eq)? {
+                exhaust();
+                return Ok(None);
+            }
+            Ok(Some(v))
+        }
+        Err(e) if e.matches(&crate::objects::exceptions::STOP_ITERATION) => {
+            exhaust();
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// The static types this file declares, readied at start-up.
-pub static TYPES: &[&PyType] = &[];
+pub static TYPES: &[&PyType] = &[&CALL_ITER_TYPE];

@@ -160,14 +160,28 @@ pub fn call_special(obj: &PyRef, name: &PyRef, args: &[PyRef]) -> PyResult<Optio
 }
 
 fn call_found(f: &PyRef, obj: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
-    if f.ty().has_flag(TypeFlags::METHOD_DESCRIPTOR) || f.ty().tp_name == "function" {
+    call_found_kw(f, obj, args, None)
+}
+
+/// Calls the attribute `f` found on `type(obj)` as a method of `obj`:
+/// functions and method descriptors get `obj` prepended (no bound method
+/// is made), anything else is bound through its `__get__`.
+fn call_found_kw(
+    f: &PyRef,
+    obj: &PyRef,
+    args: &[PyRef],
+    kwnames: Option<&PyRef>,
+) -> PyResult<PyRef> {
+    if f.ty().has_flag(TypeFlags::METHOD_DESCRIPTOR)
+        || std::ptr::eq(f.ty(), &crate::objects::function::FUNCTION_TYPE)
+    {
         let mut v = Vec::with_capacity(args.len() + 1);
         v.push(obj.clone());
         v.extend_from_slice(args);
-        return protocol::call(f, &v, None);
+        return protocol::call(f, &v, kwnames);
     }
     let bound = descr::bind(f, Some(obj), Some(&obj.type_ref()))?;
-    protocol::call(&bound, args, None)
+    protocol::call(&bound, args, kwnames)
 }
 
 fn call_required(obj: &PyRef, name: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
@@ -205,19 +219,19 @@ macro_rules! slot_binary {
             let mut do_other = !std::ptr::eq(ta, tb) && slot_is(tb.as_number.$field.get(), $fname);
             if slot_is(ta.as_number.$field.get(), $fname) {
                 if do_other && tb.is_subtype(ta) && method_is_overloaded(ta, tb, rop) {
-                    let r = call_maybe(b, rop, &[a.clone()])?;
+                    let r = call_maybe(b, rop, std::slice::from_ref(a))?;
                     if !r.is_not_implemented() {
                         return Ok(r);
                     }
                     do_other = false;
                 }
-                let r = call_maybe(a, op, &[b.clone()])?;
+                let r = call_maybe(a, op, std::slice::from_ref(b))?;
                 if !r.is_not_implemented() || std::ptr::eq(ta, tb) {
                     return Ok(r);
                 }
             }
             if do_other {
-                return call_maybe(b, rop, &[a.clone()]);
+                return call_maybe(b, rop, std::slice::from_ref(a));
             }
             Ok(not_implemented())
         }
@@ -277,19 +291,19 @@ fn slot_nb_power_binary(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
     let mut do_other = !std::ptr::eq(ta, tb) && is(tb);
     if is(ta) {
         if do_other && tb.is_subtype(ta) && method_is_overloaded(ta, tb, rop) {
-            let r = call_maybe(b, rop, &[a.clone()])?;
+            let r = call_maybe(b, rop, std::slice::from_ref(a))?;
             if !r.is_not_implemented() {
                 return Ok(r);
             }
             do_other = false;
         }
-        let r = call_maybe(a, op, &[b.clone()])?;
+        let r = call_maybe(a, op, std::slice::from_ref(b))?;
         if !r.is_not_implemented() || std::ptr::eq(ta, tb) {
             return Ok(r);
         }
     }
     if do_other {
-        return call_maybe(b, rop, &[a.clone()]);
+        return call_maybe(b, rop, std::slice::from_ref(a));
     }
     Ok(not_implemented())
 }
@@ -297,7 +311,7 @@ fn slot_nb_power_binary(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
 macro_rules! slot_inplace {
     ($fname:ident, $op:literal) => {
         fn $fname(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
-            call_maybe(a, intern!($op), &[b.clone()])
+            call_maybe(a, intern!($op), std::slice::from_ref(b))
         }
     };
 }
@@ -316,7 +330,7 @@ slot_inplace!(slot_nb_inplace_true_divide, "__itruediv__");
 slot_inplace!(slot_nb_inplace_matrix_multiply, "__imatmul__");
 
 fn slot_nb_inplace_power(a: &PyRef, b: &PyRef, _m: &PyRef) -> PyResult<PyRef> {
-    call_maybe(a, intern!("__ipow__"), &[b.clone()])
+    call_maybe(a, intern!("__ipow__"), std::slice::from_ref(b))
 }
 
 macro_rules! slot_unary {
@@ -390,15 +404,21 @@ fn slot_tp_hash(a: &PyRef) -> PyResult<isize> {
 }
 
 fn slot_tp_richcompare(a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<PyRef> {
-    let name = crate::objects::str::intern(op.dunder());
-    call_maybe(a, &name, &[b.clone()])
+    let name = match op {
+        CompareOp::Lt => intern!("__lt__"),
+        CompareOp::Le => intern!("__le__"),
+        CompareOp::Eq => intern!("__eq__"),
+        CompareOp::Ne => intern!("__ne__"),
+        CompareOp::Gt => intern!("__gt__"),
+        CompareOp::Ge => intern!("__ge__"),
+    };
+    call_maybe(a, name, std::slice::from_ref(b))
 }
 
 fn slot_tp_call(a: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let f = lookup(a.ty(), intern!("__call__"))
         .ok_or_else(|| PyErr::type_error(format!("'{}' object is not callable", a.ty().name())))?;
-    let bound = descr::bind(&f, Some(a), Some(&a.type_ref()))?;
-    protocol::call(&bound, args, kwnames)
+    call_found_kw(&f, a, args, kwnames)
 }
 
 fn slot_tp_iter(a: &PyRef) -> PyResult<PyRef> {
@@ -426,7 +446,7 @@ fn slot_tp_iternext(a: &PyRef) -> PyResult<Option<PyRef>> {
 }
 
 fn slot_mp_subscript(a: &PyRef, k: &PyRef) -> PyResult<PyRef> {
-    call_required(a, intern!("__getitem__"), &[k.clone()])
+    call_required(a, intern!("__getitem__"), std::slice::from_ref(k))
 }
 
 fn slot_sq_item(a: &PyRef, i: isize) -> PyResult<PyRef> {
@@ -436,7 +456,7 @@ fn slot_sq_item(a: &PyRef, i: isize) -> PyResult<PyRef> {
 fn slot_mp_ass_subscript(a: &PyRef, k: &PyRef, v: Option<&PyRef>) -> PyResult<()> {
     match v {
         Some(v) => call_required(a, intern!("__setitem__"), &[k.clone(), v.clone()])?,
-        None => call_required(a, intern!("__delitem__"), &[k.clone()])?,
+        None => call_required(a, intern!("__delitem__"), std::slice::from_ref(k))?,
     };
     Ok(())
 }
@@ -451,7 +471,7 @@ fn slot_sq_contains(a: &PyRef, k: &PyRef) -> PyResult<bool> {
             "'{}' object is not a container",
             a.ty().name()
         ))),
-        Some(f) => protocol::is_true(&call_found(&f, a, &[k.clone()])?),
+        Some(f) => protocol::is_true(&call_found(&f, a, std::slice::from_ref(k))?),
         None => {
             let it = protocol::get_iter(a)?;
             while let Some(x) = protocol::next(&it)? {
@@ -477,13 +497,13 @@ fn slot_tp_getattr_hook(a: &PyRef, name: &PyRef) -> PyResult<PyRef> {
                 crate::objects::object::generic_getattr as *const () as usize,
             ) =>
         {
-            call_found(g, a, &[name.clone()])
+            call_found(g, a, std::slice::from_ref(name))
         }
         _ => crate::objects::object::generic_getattr(a, name),
     };
     match (r, getattr) {
         (Err(e), Some(ga)) if e.matches(&crate::objects::exceptions::ATTRIBUTE_ERROR) => {
-            call_found(&ga, a, &[name.clone()])
+            call_found(&ga, a, std::slice::from_ref(name))
         }
         (r, _) => r,
     }
@@ -498,7 +518,7 @@ fn is_wrapper_of(d: &PyRef, f: usize) -> bool {
 fn slot_tp_setattro(a: &PyRef, name: &PyRef, v: Option<&PyRef>) -> PyResult<()> {
     match v {
         Some(v) => call_required(a, intern!("__setattr__"), &[name.clone(), v.clone()])?,
-        None => call_required(a, intern!("__delattr__"), &[name.clone()])?,
+        None => call_required(a, intern!("__delattr__"), std::slice::from_ref(name))?,
     };
     Ok(())
 }
@@ -516,7 +536,7 @@ fn slot_tp_descr_get(d: &PyRef, obj: Option<&PyRef>, ty: Option<&PyRef>) -> PyRe
 fn slot_tp_descr_set(d: &PyRef, obj: &PyRef, v: Option<&PyRef>) -> PyResult<()> {
     match v {
         Some(v) => call_required(d, intern!("__set__"), &[obj.clone(), v.clone()])?,
-        None => call_required(d, intern!("__delete__"), &[obj.clone()])?,
+        None => call_required(d, intern!("__delete__"), std::slice::from_ref(obj))?,
     };
     Ok(())
 }
@@ -524,8 +544,7 @@ fn slot_tp_descr_set(d: &PyRef, obj: &PyRef, v: Option<&PyRef>) -> PyResult<()> 
 fn slot_tp_init(a: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<()> {
     let f = lookup(a.ty(), intern!("__init__"))
         .ok_or_else(|| crate::objects::object::no_attribute(a, intern!("__init__")))?;
-    let bound = descr::bind(&f, Some(a), Some(&a.type_ref()))?;
-    let r = protocol::call(&bound, args, kwnames)?;
+    let r = call_found_kw(&f, a, args, kwnames)?;
     if !r.is_none() {
         return Err(PyErr::type_error(format!(
             "__init__() should return None, not '{}'",
@@ -1115,7 +1134,7 @@ unsafe fn heap_dealloc_hook(obj: *mut PyObject) -> bool {
         (*obj).ob_refcnt.set(1);
         let r = PyRef::from_raw(obj);
         if let Err(e) = call_found(&del, &r, &[]) {
-            drop(e);
+            write_unraisable(&del, e);
         }
         drop(del);
         let rc = r.refcnt();
@@ -1127,6 +1146,15 @@ unsafe fn heap_dealloc_hook(obj: *mut PyObject) -> bool {
         (*obj).ob_refcnt.set(0);
         true
     }
+}
+
+/// `PyErr_WriteUnraisable` for an exception raised by `__del__`:
+/// "Exception ignored in: <function D.__del__ at ...>" and the traceback.
+fn write_unraisable(obj: &PyRef, e: PyErr) {
+    let what = protocol::repr_string(obj).unwrap_or_else(|_| "<object>".to_owned());
+    crate::modules::sys::flush_std();
+    let text = crate::run::format_exception(e.value());
+    crate::modules::sys::write_stderr(&format!("Exception ignored in: {what}\n{text}"));
 }
 
 // ---------------------------------------------------------------------------
@@ -1271,7 +1299,7 @@ fn wrapper_descr_call(descr: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) ->
     // SAFETY: tp_call of wrapper_descriptor.
     let d = unsafe { descr.payload_unchecked::<PyWrapperDescr>() };
     let nkw = kwnames.map(descr::kwnames_len).unwrap_or(0);
-    if args.len() - nkw < 1 {
+    if args.len().saturating_sub(nkw) < 1 {
         return Err(PyErr::type_error(format!(
             "descriptor '{}' of '{}' object needs an argument",
             d.name,
@@ -1486,7 +1514,7 @@ static TP_NEW_DEF: MethodDef = MethodDef::new("__new__", Meth::FastKw(tp_new_wra
 fn tp_new_wrapper(self_: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let ty = as_type(self_).ok_or_else(|| PyErr::system_error("__new__ without a type"))?;
     let nkw = kwnames.map(descr::kwnames_len).unwrap_or(0);
-    if args.len() - nkw < 1 {
+    if args.len().saturating_sub(nkw) < 1 {
         return Err(PyErr::type_error(format!(
             "{}.__new__(): not enough arguments",
             ty.name()

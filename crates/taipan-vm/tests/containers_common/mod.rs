@@ -71,6 +71,11 @@ pub fn init() -> std::sync::MutexGuard<'static, ()> {
     if INT_TYPE.as_number.nb_index.get().is_none() {
         INT_TYPE.as_number.nb_index.set(Some(|o| Ok(o.clone())));
     }
+    if INT_TYPE.as_number.nb_bool.get().is_none() {
+        INT_TYPE.as_number.nb_bool.set(Some(|o| {
+            Ok(o.downcast::<PyInt>().unwrap().to_bigint() != 0.into())
+        }));
+    }
     let bt = &taipan_vm::objects::bool_::BOOL_TYPE;
     if bt.as_number.nb_index.get().is_none() {
         bt.as_number.nb_index.set(Some(|o| {
