@@ -77,6 +77,7 @@ pub fn initialize() -> PyResult<()> {
     if unsafe { (*INTERP.as_ptr()).is_some() } {
         return Ok(());
     }
+    crate::objects::pyhash::init();
     crate::objects::typeslots::init();
     for t in static_types() {
         type_::type_ready(t)?;

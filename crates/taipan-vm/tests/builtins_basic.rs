@@ -219,7 +219,7 @@ fn math_module() {
     assert_eq!(as_i64(&f("isqrt", &[int(17)]).unwrap()), 4);
     assert_eq!(as_i64(&f("comb", &[int(5), int(2)]).unwrap()), 10);
     assert_eq!(
-        f("nosuch", &[]).unwrap_err(),
+        err_text(protocol::getattr_str(&math, "nosuch").unwrap_err()),
         "AttributeError: module 'math' has no attribute 'nosuch'"
     );
 }
@@ -232,4 +232,18 @@ fn import_missing() {
         err_text(e),
         "ModuleNotFoundError: No module named 'no_such_module_xyz'"
     );
+}
+
+#[test]
+fn set_argv_sets_path0() {
+    setup();
+    let dir = std::env::temp_dir().canonicalize().unwrap();
+    let script = dir.join("some_script.py");
+    taipan_vm::modules::sys::set_argv(vec![script.to_string_lossy().into_owned(), "a".into()]);
+    let sys = taipan_vm::import::import_module("sys").unwrap();
+    let path = protocol::getattr_str(&sys, "path").unwrap();
+    let first = protocol::get_item(&path, &int(0)).unwrap();
+    assert_eq!(text(&first), dir.to_string_lossy());
+    let argv = protocol::getattr_str(&sys, "argv").unwrap();
+    assert_eq!(text(&protocol::get_item(&argv, &int(1)).unwrap()), "a");
 }

@@ -74,6 +74,35 @@ fn ranges() {
         )
         .unwrap()
     );
+    // ranges over big ints
+    let b =
+        |v: i128| taipan_vm::objects::int::PyInt::from_bigint(num_bigint::BigInt::from(v)).unwrap();
+    let big = protocol::call(&rt, &[b(1 << 70), b((1 << 70) + 3)], None).unwrap();
+    assert_eq!(
+        listed(&big),
+        "[1180591620717411303424, 1180591620717411303425, 1180591620717411303426]"
+    );
+    assert!(protocol::contains(&big, &b((1 << 70) + 2)).unwrap());
+    let huge = protocol::call(&rt, &[b(1 << 70)], None).unwrap();
+    let e = protocol::len(&huge).unwrap_err();
+    assert_eq!(
+        err_text(e),
+        "OverflowError: Python int too large to convert to C ssize_t"
+    );
+    let near = protocol::call(&rt, &[int(i64::MAX - 2), int(i64::MAX)], None).unwrap();
+    assert_eq!(listed(&near), "[9223372036854775805, 9223372036854775806]");
+    // list() preallocates from len() / __length_hint__ as CPython does
+    let lt = taipan_vm::objects::list::LIST_TYPE.as_pyref();
+    let sizeof = |o: &PyRef| repr(&protocol::call_method(o, "__sizeof__", &[]).unwrap());
+    assert_eq!(
+        sizeof(&protocol::call(&lt, &[range(&[10])], None).unwrap()),
+        "120"
+    );
+    let it = protocol::get_iter(&list(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10])).unwrap();
+    assert_eq!(sizeof(&protocol::call(&lt, &[it], None).unwrap()), "120");
+    let l2 = list(&[1, 2]);
+    protocol::call_method(&l2, "extend", &[range(&[7])]).unwrap();
+    assert_eq!(sizeof(&l2), "168");
     let rev = protocol::call_method(&range(&[3]), "__reversed__", &[]).unwrap();
     assert_eq!(listed(&rev), "[2, 1, 0]");
 }

@@ -179,6 +179,26 @@ fn list_methods() {
     let lt = taipan_vm::objects::list::LIST_TYPE.as_pyref();
     let c = protocol::call(&lt, &[ints(&[5, 6])], None).unwrap();
     assert_eq!(repr(&c), "[5, 6]");
+    // list[int], dict[str, list[int]] (types.GenericAlias)
+    let ga = protocol::get_item(&lt, &taipan_vm::objects::int::INT_TYPE.as_pyref()).unwrap();
+    assert_eq!(repr(&ga), "list[int]");
+    assert_eq!(ga.ty().name(), "GenericAlias");
+    let dt = taipan_vm::objects::dict::DICT_TYPE.as_pyref();
+    let key = taipan_vm::objects::tuple::PyTuple::new(vec![
+        taipan_vm::objects::str::STR_TYPE.as_pyref(),
+        ga.clone(),
+    ])
+    .unwrap();
+    assert_eq!(
+        repr(&protocol::get_item(&dt, &key).unwrap()),
+        "dict[str, list[int]]"
+    );
+    let again = protocol::get_item(&lt, &taipan_vm::objects::int::INT_TYPE.as_pyref()).unwrap();
+    assert!(protocol::rich_compare_bool(&ga, &again, CompareOp::Eq).unwrap());
+    assert_eq!(
+        repr(&protocol::call(&ga, &[ints(&[1])], None).unwrap()),
+        "[1]"
+    );
     let e = protocol::call(&lt, &[int(1), int(2)], None).unwrap_err();
     assert_eq!(
         err_text(e),

@@ -325,3 +325,93 @@ fn float_parsing_forms() {
         );
     }
 }
+
+#[test]
+fn complex_format() {
+    let _g = init();
+    let cases: &[((f64, f64), &str, &str)] = &[
+        ((1.0, 2.0), ".2f", "'1.00+2.00j'"),
+        ((1.0, 2.0), "10", "'    (1+2j)'"),
+        ((0.0, 1.0), ".1", "'1j'"),
+        ((-1.5, -2.5), "g", "'-1.5-2.5j'"),
+        ((0.0, 1.0), "+", "'+1j'"),
+        ((1.5, 2.0), "^14", "'   (1.5+2j)   '"),
+        ((1e20, 1e-20), "", "'(1e+20+1e-20j)'"),
+        (
+            (1.0, 2.0),
+            "010",
+            "ValueError: Zero padding is not allowed in complex format specifier",
+        ),
+        (
+            (1.0, 2.0),
+            "d",
+            "ValueError: Unknown format code 'd' for object of type 'complex'",
+        ),
+    ];
+    for ((re, im), spec, want) in cases {
+        assert_eq!(
+            meth(&c(*re, *im), "__format__", &[s(spec)]),
+            *want,
+            "{spec:?}"
+        );
+    }
+}
+
+#[test]
+fn format_errors_and_odd_specs() {
+    let _g = init();
+    let icases: &[(&str, &str, &str)] = &[
+        ("65", "=5c", "'    A'"),
+        ("65", ",c", "ValueError: Cannot specify ',' with 'c'."),
+        ("5", "_n", "ValueError: Cannot specify '_' with 'n'."),
+        ("5", ",o", "ValueError: Cannot specify ',' with 'o'."),
+        (
+            "5",
+            "s",
+            "ValueError: Unknown format code 's' for object of type 'int'",
+        ),
+        ("5", ".0%", "'500%'"),
+        (
+            "5",
+            "=+^5",
+            "ValueError: Invalid format specifier '=+^5' for object of type 'int'",
+        ),
+        ("5", "x<+#10_x", "'+0x5xxxxxx'"),
+        ("5", "é>5", "'éééé5'"),
+        ("5", "05c", "'0000\u{5}'"),
+        ("123456789", "_e", "'1.234568e+08'"),
+        ("5", "#", "'5'"),
+    ];
+    for (v, spec, want) in icases {
+        assert_eq!(meth(&i(v), "__format__", &[s(spec)]), *want, "{v} {spec:?}");
+    }
+    let fcases: &[(f64, &str, &str)] = &[
+        (1.5, ",n", "ValueError: Cannot specify ',' with 'n'."),
+        (
+            1.5,
+            "s",
+            "ValueError: Unknown format code 's' for object of type 'float'",
+        ),
+        (1.5, "#", "'1.5'"),
+        (12.0, "0=+10,", "'+000,012.0'"),
+        (1e6, "_g", "'1e+06'"),
+    ];
+    for (v, spec, want) in fcases {
+        assert_eq!(
+            meth(&f(*v), "__format__", &[s(spec)]),
+            *want,
+            "{v} {spec:?}"
+        );
+    }
+}
+
+#[test]
+fn zero_padding_with_grouping() {
+    let _g = init();
+    let r = meth(&i("5"), "__format__", &[s("0100000,")]);
+    assert_eq!(r.len(), 100003);
+    assert_eq!(meth(&i("1"), "__format__", &[s("01,")]), "'1'");
+    assert_eq!(meth(&i("1"), "__format__", &[s("02,")]), "'01'");
+    assert_eq!(meth(&i("12"), "__format__", &[s("05_x")]), "'0_000c'");
+    assert_eq!(meth(&f(-1.5), "__format__", &[s("09,.2f")]), "'-0,001.50'");
+}

@@ -141,6 +141,13 @@ fn hashes_and_compare() {
     assert_eq!(hash(&m64), -8);
     assert_eq!(hash(&i("-1")), -2);
     assert_eq!(hash(&p2(100)), 549755813888);
+    let p3 = protocol::power(&i("3"), &i("200"), &none()).unwrap();
+    assert_eq!(hash(&p3), 424410663027747676);
+    let p7 = protocol::power(&i("7"), &i("150"), &none()).unwrap();
+    let n7 = protocol::unary_op(&p7, |n| &n.nb_negative, "unary -").unwrap();
+    assert_eq!(hash(&n7), -2137843758741391727);
+    let x5 = protocol::binary_op(&p2(64), &i("5"), ADD).unwrap();
+    assert_eq!(hash(&x5), 13);
     let x = protocol::binary_op(&p2(61), &i("1"), SUB).unwrap();
     assert_eq!(hash(&x), 0);
     let m61 = protocol::unary_op(&p2(61), |n| &n.nb_negative, "unary -").unwrap();
@@ -261,4 +268,63 @@ fn bases_and_subclass_free_helpers() {
     assert!(as_f64(&s("3")).is_err());
     assert_eq!(call_type(&INT_TYPE, &[s("١٢٣")]), "123");
     assert_eq!(call_type(&INT_TYPE, &[s("\u{3000}42\u{3000}")]), "42");
+}
+
+#[test]
+fn argument_errors() {
+    let _g = init();
+    let kw = taipan_vm::objects::tuple::PyTuple::new(vec![s("x")]).unwrap();
+    let r = protocol::call(&INT_TYPE.as_pyref(), &[s("1"), i("2"), i("3")], Some(&kw));
+    assert_eq!(
+        show(r),
+        "TypeError: int() takes at most 2 arguments (3 given)"
+    );
+    let kw = taipan_vm::objects::tuple::PyTuple::new(vec![s("base")]).unwrap();
+    let r = protocol::call(&INT_TYPE.as_pyref(), &[s("ff"), i("16")], Some(&kw));
+    assert_eq!(show(r), "255");
+    let r = protocol::call(&INT_TYPE.as_pyref(), &[i("16")], Some(&kw));
+    assert_eq!(show(r), "TypeError: int() missing string argument");
+    assert_eq!(
+        meth(&i("5"), "__format__", &[s("z")]),
+        "ValueError: Negative zero coercion (z) not allowed in integer format specifier"
+    );
+    let it = INT_TYPE.as_pyref();
+    assert_eq!(
+        meth(&it, "from_bytes", &[i("5"), s("big")]),
+        "TypeError: cannot convert 'int' object to bytes"
+    );
+    let l = taipan_vm::objects::list::PyList::new(vec![i("1"), i("0")]).unwrap();
+    assert_eq!(meth(&it, "from_bytes", &[l, s("little")]), "1");
+}
+
+#[test]
+fn huge_requests_raise_instead_of_aborting() {
+    let _g = init();
+    let n63 = protocol::power(&i("2"), &i("63"), &none()).unwrap();
+    assert_eq!(bin(&i("1"), &n63, LSHIFT), "MemoryError: ");
+    assert_eq!(bin(&i("1"), &p2(64), LSHIFT), "MemoryError: ");
+    assert_eq!(
+        bin(&i("1"), &p2(100), LSHIFT),
+        "OverflowError: too many digits in integer"
+    );
+    assert_eq!(bin(&i("1"), &p2(40), LSHIFT), "MemoryError: ");
+    assert_eq!(bin(&i("0"), &n63, LSHIFT), "0");
+    assert_eq!(bin(&i("-1"), &n63, RSHIFT), "-1");
+    assert_eq!(pow2(&i("3"), &p2(40)), "MemoryError: ");
+    assert_eq!(
+        meth(&i("1"), "to_bytes", &[p2(50), s("big")]),
+        "MemoryError: "
+    );
+    assert_eq!(
+        meth(&i("1"), "__format__", &[s("999999999999")]),
+        "MemoryError: "
+    );
+    assert_eq!(
+        meth(&f(1.0), "__format__", &[s(".3000000000f")]),
+        "ValueError: precision too big"
+    );
+    assert_eq!(
+        meth(&f(1.0), "__format__", &[s("99999999999999999999999")]),
+        "ValueError: Too many decimal digits in format string"
+    );
 }

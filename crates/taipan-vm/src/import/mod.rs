@@ -92,7 +92,10 @@ fn sys_modules_set(name: &str, module: Option<&PyRef>) -> PyResult<()> {
     let m = modules_dict();
     let key = PyStr::new(name)?;
     match module {
-        Some(v) => protocol::set_item(&m, &key, Some(v)),
+        Some(v) => match m.downcast::<PyDict>() {
+            Some(d) => d.set_item(key, v.clone()),
+            None => protocol::set_item(&m, &key, Some(v)),
+        },
         None => match m.downcast::<PyDict>() {
             Some(d) => d.del_item(&key).map(drop),
             None => protocol::set_item(&m, &key, None),
@@ -102,9 +105,7 @@ fn sys_modules_set(name: &str, module: Option<&PyRef>) -> PyResult<()> {
 
 fn not_found(name: &str, msg: String) -> PyErr {
     let e = PyErr::module_not_found_error(msg);
-    if let Ok(n) = PyStr::new(name) {
-        exceptions::set_attr_in_dict(e.value(), "name", n);
-    }
+    crate::objects::exceptions_attrs::set_import_error_name(&e, name, None);
     e
 }
 
@@ -420,8 +421,8 @@ fn handle_fromlist(
             match import_module(&sub) {
                 Ok(_) => {}
                 Err(e) if e.matches(&exceptions::MODULE_NOT_FOUND_ERROR) => {
-                    let ename =
-                        exceptions::get_attr_in_dict(e.value(), "name").and_then(|n| str_of(&n));
+                    let ename = crate::objects::exceptions_attrs::import_error_name(&e)
+                        .and_then(|n| str_of(&n));
                     if ename.as_deref() == Some(sub.as_str()) && sys_modules_get(&sub)?.is_none() {
                         continue;
                     }

@@ -80,10 +80,10 @@ fn new_two_cell(ty: &PyType, func: PyRef, iters: PyRef) -> PyResult<PyRef> {
 
 fn map_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let ty = type_arg(cls)?;
-    if std::ptr::eq(ty, &MAP_TYPE) {
+    if slice_mod::new_rejects_kwargs(ty, &MAP_TYPE) {
         no_kwargs("map", kwnames)?;
     }
-    let npos = args.len() - slice_mod::nkw(kwnames);
+    let npos = args.len().saturating_sub(slice_mod::nkw(kwnames));
     if npos < 2 {
         return Err(PyErr::type_error("map() must have at least two arguments."));
     }
@@ -126,10 +126,15 @@ pub static FILTER_TYPE: PyType = PyType {
 
 fn filter_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let ty = type_arg(cls)?;
-    if std::ptr::eq(ty, &FILTER_TYPE) {
+    if slice_mod::new_rejects_kwargs(ty, &FILTER_TYPE) {
         no_kwargs("filter", kwnames)?;
     }
-    check_nargs("filter", args.len() - slice_mod::nkw(kwnames), 2, 2)?;
+    check_nargs(
+        "filter",
+        args.len().saturating_sub(slice_mod::nkw(kwnames)),
+        2,
+        2,
+    )?;
     let it = protocol::get_iter(&args[1])?;
     new_two_cell(ty, args[0].clone(), it)
 }
@@ -202,7 +207,7 @@ unsafe fn traverse_zip(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject))
 
 fn zip_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let ty = type_arg(cls)?;
-    let npos = args.len() - slice_mod::nkw(kwnames);
+    let npos = args.len().saturating_sub(slice_mod::nkw(kwnames));
     let mut strict = false;
     for (name, v) in slice_mod::kw_names(kwnames).iter().zip(&args[npos..]) {
         if name != "strict" {

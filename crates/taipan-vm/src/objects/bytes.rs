@@ -28,6 +28,10 @@ pub static BYTES_TYPE: PyType = PyType {
     tp_richcompare: Cell::new(Some(bytes_richcompare)),
     tp_iter: Cell::new(Some(bytes_iter)),
     tp_new: Cell::new(Some(bytes_new)),
+    as_number: NumberSlots {
+        nb_remainder: Cell::new(Some(bytes_mod)),
+        ..NumberSlots::EMPTY
+    },
     as_sequence: SequenceSlots {
         sq_length: Cell::new(Some(bytes_len)),
         sq_concat: Cell::new(Some(bytes_concat)),
@@ -904,6 +908,14 @@ fn b_getnewargs(o: &PyRef) -> PyResult<PyRef> {
 fn b_sizeof(o: &PyRef) -> PyResult<PyRef> {
     let x = this(o)?;
     crate::objects::int::PyInt::new((std::mem::size_of::<PyBytes>() + 1 + x.len()) as i64)
+}
+
+fn bytes_mod(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
+    let Some(x) = bytes_data(a) else {
+        return Ok(crate::objects::none::not_implemented());
+    };
+    let out = crate::objects::str::bytes_percent_format(x, b)?;
+    PyBytes::new(&out)
 }
 
 static BYTES_METHODS: &[MethodDef] = &[

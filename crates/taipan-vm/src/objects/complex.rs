@@ -28,7 +28,7 @@ pub static COMPLEX_TYPE: PyType = PyType {
     tp_name: "complex",
     tp_basicsize: Cell::new(std::mem::size_of::<PyComplex>()),
     tp_flags: Cell::new(TypeFlags::BASETYPE),
-    tp_doc: Some("Create a complex number from a real part and an optional imaginary part."),
+    tp_doc: Some("Create a complex number from a real part and an optional imaginary part.\n\nThis is equivalent to (real + imag*1j) where imag defaults to 0."),
     tp_repr: Cell::new(Some(complex_repr)),
     tp_hash: Cell::new(Some(complex_hash)),
     tp_richcompare: Cell::new(Some(complex_richcompare)),
@@ -485,37 +485,98 @@ fn complex_format(a: &PyRef, spec: &PyRef) -> PyResult<PyRef> {
     if spec.as_str().is_empty() {
         return crate::object::protocol::str_(a);
     }
-    // The common case: a type with a precision applied to both parts.
-    let s = crate::objects::float::parse_spec(spec.as_str())?;
-    let mut part = String::new();
-    if let Some(p) = s.precision {
-        part.push('.');
-        part.push_str(&p.to_string());
+    let s = crate::objects::float::parse_spec(spec.as_str(), "complex")?;
+    if s.fill == '0' {
+        return Err(PyErr::value_error(
+            "Zero padding is not allowed in complex format specifier",
+        ));
+    }
+    if s.align == Some('=') {
+        return Err(PyErr::value_error(
+            "'=' alignment flag is not allowed in complex format specifier",
+        ));
     }
     if let Some(t) = s.ty {
-        part.push(t);
+        if !matches!(t, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') {
+            return Err(PyErr::value_error(format!(
+                "Unknown format code '{t}' for object of type 'complex'"
+            )));
+        }
     }
-    let re = crate::objects::float::format_float_spec(c.0, &part, "complex")?;
-    let im = crate::objects::float::format_float_spec(c.1, &format!("+{part}"), "complex")?;
-    let body = if s.ty.is_none() && c.0 == 0.0 && c.0.is_sign_positive() {
-        format!(
-            "{}j",
-            crate::objects::float::format_float_spec(c.1, &part, "complex")?
-        )
-    } else if s.ty.is_none() {
-        format!("({re}{im}j)")
+    let (skip_re, parens) = if s.ty.is_none() {
+        let skip = c.0 == 0.0 && c.0.is_sign_positive();
+        (skip, !skip)
     } else {
-        format!("{re}{im}j")
+        (false, false)
     };
+    // Each part is formatted without sign, width or grouping.
+    let part = |v: f64| -> PyResult<String> {
+        let v = v.abs();
+        match (s.ty, s.precision) {
+            (None, None) => {
+                let r = crate::objects::float::float_repr_string(v);
+                Ok(match r.strip_suffix(".0") {
+                    Some(t) => t.to_string(),
+                    None => r,
+                })
+            }
+            (t, p) => {
+                let mut sp = String::new();
+                if s.alternate {
+                    sp.push('#');
+                }
+                if let Some(p) = p {
+                    sp.push('.');
+                    sp.push_str(&p.to_string());
+                }
+                sp.push(match t {
+                    None | Some('n') => 'g',
+                    Some(t) => t,
+                });
+                crate::objects::float::format_float_spec(v, &sp, "complex")
+            }
+        }
+    };
+    let neg = |v: f64| v.is_sign_negative() && !v.is_nan();
+    let mut body = String::new();
+    if parens {
+        body.push('(');
+    }
+    if !skip_re {
+        body.push_str(if neg(c.0) {
+            "-"
+        } else {
+            match s.sign {
+                Some('+') => "+",
+                Some(' ') => " ",
+                _ => "",
+            }
+        });
+        body.push_str(&part(c.0)?);
+    }
+    if neg(c.1) {
+        body.push('-');
+    } else if !skip_re {
+        body.push('+');
+    } else if let Some(sg @ ('+' | ' ')) = s.sign {
+        body.push(sg);
+    }
+    body.push_str(&part(c.1)?);
+    body.push('j');
+    if parens {
+        body.push(')');
+    }
     let width = s.width;
     let n = body.chars().count();
     let out = if n >= width {
         body
     } else {
-        let pad: String = std::iter::repeat_n(s.fill, width - n).collect();
+        let fill = |k: usize| std::iter::repeat_n(s.fill, k).collect::<String>();
+        let pad = width - n;
         match s.align.unwrap_or('>') {
-            '<' => format!("{body}{pad}"),
-            _ => format!("{pad}{body}"),
+            '<' => format!("{body}{}", fill(pad)),
+            '^' => format!("{}{body}{}", fill(pad / 2), fill(pad - pad / 2)),
+            _ => format!("{}{body}", fill(pad)),
         }
     };
     PyStr::new(&out)

@@ -30,6 +30,7 @@ const MIN_SIZE: usize = 8;
 const PERTURB_SHIFT: u32 = 5;
 
 /// One entry (`PyDictKeyEntry`); `None` key marks a deleted entry.
+#[derive(Clone)]
 pub struct Entry {
     pub hash: isize,
     pub key: Option<PyRef>,
@@ -37,6 +38,7 @@ pub struct Entry {
 }
 
 /// The hash table proper.
+#[derive(Clone)]
 pub struct Table {
     indices: Vec<i64>,
     entries: Vec<Entry>,
@@ -96,10 +98,7 @@ impl Table {
 
     /// Rebuilds with room for `minsize` entries (`dictresize`).
     fn resize(&mut self, minsize: usize) {
-        let mut n = MIN_SIZE;
-        while n < minsize {
-            n <<= 1;
-        }
+        let n = calculate_keysize(minsize);
         let old = std::mem::take(&mut self.entries);
         let mut t = Table::with_size(n);
         for e in old {
@@ -109,6 +108,16 @@ impl Table {
         }
         *self = t;
     }
+}
+
+/// 3.11's `calculate_log2_keysize` on 64-bit Linux, as a size:
+/// `bit_length(((minsize | 8) - 1) | 7)`. It is not always the smallest power
+/// of two >= minsize (5 gives 16, 16 gives 32), and table sizes (hence
+/// `__sizeof__`) follow it exactly.
+fn calculate_keysize(minsize: usize) -> usize {
+    let x = ((minsize | MIN_SIZE) - 1) | (MIN_SIZE - 1);
+    let bits = usize::BITS - x.leading_zeros();
+    1usize.checked_shl(bits).unwrap_or(1 << (usize::BITS - 1))
 }
 
 #[inline]
@@ -179,6 +188,10 @@ pub static DICT_TYPE: PyType = PyType {
             Meth::NoArgs(|d| new_iter(&DICT_REVKEYITER_TYPE, d)),
         ),
         MethodDef::new("__sizeof__", Meth::NoArgs(dict_sizeof)),
+        MethodDef::class(
+            "__class_getitem__",
+            Meth::O(crate::objects::list::class_getitem),
+        ),
     ],
     ..PyType::BASE
 };
@@ -359,7 +372,11 @@ impl PyDict {
                 unsafe {
                     let t = &mut *self.table();
                     if t.usable == 0 {
-                        t.resize(growth_rate(t.used.max(1)));
+                        if t.indices.is_empty() {
+                            *t = Table::with_size(MIN_SIZE);
+                        } else {
+                            t.resize(growth_rate(t.used));
+                        }
                     }
                     t.insert_fresh(hash, key, value);
                 }
@@ -412,6 +429,32 @@ impl PyDict {
             .iter()
             .filter_map(|e| match (&e.key, &e.value) {
                 (Some(k), Some(v)) => Some((k.clone(), v.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Like [`PyDict::next_entry`], with the entry's stored hash.
+    pub fn next_entry_hashed(&self, mut pos: usize) -> Option<(usize, isize, PyRef, PyRef)> {
+        // SAFETY: short read.
+        let t = unsafe { &*self.table() };
+        while let Some(e) = t.entries.get(pos) {
+            pos += 1;
+            if let (Some(k), Some(v)) = (&e.key, &e.value) {
+                return Some((pos, e.hash, k.clone(), v.clone()));
+            }
+        }
+        None
+    }
+
+    /// The live keys with their stored hashes, in order.
+    pub fn keys_hashed(&self) -> Vec<(isize, PyRef)> {
+        // SAFETY: short read.
+        let t = unsafe { &*self.table() };
+        t.entries
+            .iter()
+            .filter_map(|e| match (&e.key, &e.value) {
+                (Some(k), Some(_)) => Some((e.hash, k.clone())),
                 _ => None,
             })
             .collect()
@@ -518,16 +561,66 @@ impl PyDict {
         unsafe { (*self.table()).entries.len() }
     }
 
-    /// `dict.copy()` into a new exact dict.
+    /// `dict.copy()` into a new exact dict (`PyDict_Copy`): a clone of the
+    /// table when at most a third of its entries are deleted, else a merge.
     pub fn copy(&self) -> PyResult<PyRef> {
         let d = PyDict::new()?;
+        if self.is_empty() {
+            return Ok(d);
+        }
         let p = payload(&d);
+        if self.len() >= self.nentries() * 2 / 3 {
+            // SAFETY: cloning the table only increments counts.
+            let t = unsafe { (*self.table()).clone() };
+            // SAFETY: the new dict's empty table is swapped out.
+            let old = unsafe { std::mem::replace(&mut *p.table(), t) };
+            p.bump();
+            drop(old);
+            return Ok(d);
+        }
+        p.merge_dict(self)?;
+        Ok(d)
+    }
+
+    /// `dict_merge` from a dict (later values win): clones a clean source
+    /// table into an empty target, else presizes once and inserts.
+    pub fn merge_dict(&self, other: &PyDict) -> PyResult<()> {
+        if std::ptr::eq(self, other) || other.is_empty() {
+            return Ok(());
+        }
+        // SAFETY: short reads of the source table.
+        let (osize, onentries) = unsafe {
+            let t = &*other.table();
+            (t.indices.len(), t.entries.len())
+        };
+        if self.is_empty()
+            && other.len() == onentries
+            && (osize == MIN_SIZE || usable_fraction(osize / 2) < other.len())
+        {
+            // SAFETY: cloning only increments counts; the old table is
+            // swapped out and dropped after the borrow.
+            let old = unsafe {
+                let t = (*other.table()).clone();
+                std::mem::replace(&mut *self.table(), t)
+            };
+            self.bump();
+            drop(old);
+            return Ok(());
+        }
+        // SAFETY: resizing runs no Python code.
+        unsafe {
+            let t = &mut *self.table();
+            if usable_fraction(t.indices.len()) < other.len() {
+                t.resize(((t.used + other.len()) * 3).div_ceil(2));
+            }
+        }
+        self.bump();
         let mut pos = 0;
-        while let Some((next, k, v)) = self.next_entry(pos) {
-            p.set_item(k, v)?;
+        while let Some((next, h, k, v)) = other.next_entry_hashed(pos) {
+            self.set_item_hashed(k, h, v)?;
             pos = next;
         }
-        Ok(d)
+        Ok(())
     }
 
     /// `dict.__sizeof__` as CPython 3.11 computes it (a keys object of
@@ -665,7 +758,7 @@ fn dict_init(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<(
 /// pairs), then the keyword arguments.
 fn update_common(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>, name: &str) -> PyResult<()> {
     let nkw = slice_mod::nkw(kwnames);
-    let npos = args.len() - nkw;
+    let npos = args.len().saturating_sub(nkw);
     check_nargs(name, npos, 0, 1)?;
     if npos == 1 {
         update_arg(obj, &args[0])?;
@@ -683,11 +776,12 @@ fn update_common(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>, name: &st
 /// an iterable of pairs into `obj`.
 pub fn update_arg(obj: &PyRef, arg: &PyRef) -> PyResult<()> {
     let d = payload(obj);
-    if let Some(src) = arg.downcast_exact::<PyDict>() {
-        for (k, v) in src.items() {
-            d.set_item(k, v)?;
+    if let Some(src) = arg.downcast::<PyDict>() {
+        let plain_iter =
+            arg.ty().tp_iter.get().map(|f| f as usize) == Some(dict_iter as UnaryFn as usize);
+        if plain_iter {
+            return d.merge_dict(src);
         }
-        return Ok(());
     }
     if let Some(keys) = protocol::lookup_attr(arg, crate::intern!("keys"))? {
         let ks = protocol::call1(&keys, &[])?;
@@ -800,6 +894,31 @@ fn dict_fromkeys(cls: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     check_nargs("fromkeys", args.len(), 1, 2)?;
     let value = args.get(1).cloned().unwrap_or_else(none);
     let d = protocol::call1(cls, &[])?;
+    // `_PyDict_FromKeys`'s fast paths: an exact dict target filled from a
+    // dict or a set is presized and uses the stored hashes.
+    if let Some(target) = d.downcast_exact::<PyDict>() {
+        let src: Option<Vec<(isize, PyRef)>> = if let Some(sd) = args[0].downcast_exact::<PyDict>()
+        {
+            Some(sd.keys_hashed())
+        } else if args[0].is_exact::<crate::objects::set::PySet>()
+            || std::ptr::eq(args[0].ty(), &crate::objects::set::FROZENSET_TYPE)
+        {
+            // SAFETY: checked to be a set or frozenset.
+            Some(unsafe { args[0].payload_unchecked::<crate::objects::set::PySet>() }.entries())
+        } else {
+            None
+        };
+        if let Some(keys) = src {
+            if target.is_empty() {
+                // SAFETY: resizing an empty table runs no Python code.
+                unsafe { (*target.table()).resize((keys.len() * 3).div_ceil(2)) };
+            }
+            for (h, k) in keys {
+                target.set_item_hashed(k, h, value.clone())?;
+            }
+            return Ok(d);
+        }
+    }
     let it = protocol::get_iter(&args[0])?;
     let exact = d.downcast_exact::<PyDict>();
     while let Some(k) = protocol::next(&it)? {
@@ -1058,18 +1177,18 @@ pub static DICT_KEYS_TYPE: PyType = PyType {
     tp_repr: Cell::new(Some(view_repr)),
     tp_hash: Cell::new(Some(protocol::hash_not_implemented)),
     tp_richcompare: Cell::new(Some(view_richcompare)),
-    tp_iter: Cell::new(Some(|v| new_iter(&DICT_KEYITER_TYPE, view_dict(v)))),
+    tp_iter: Cell::new(Some(|v| new_iter(&DICT_KEYITER_TYPE, &view_dict(v)?))),
     as_number: SET_LIKE_NUMBER,
     as_sequence: SequenceSlots {
         sq_length: Cell::new(Some(view_len)),
-        sq_contains: Cell::new(Some(|v, k| dict_contains(view_dict(v), k))),
+        sq_contains: Cell::new(Some(|v, k| dict_contains(&view_dict(v)?, k))),
         ..SequenceSlots::EMPTY
     },
     tp_methods: &[
         MethodDef::new("isdisjoint", Meth::O(view_isdisjoint)),
         MethodDef::new(
             "__reversed__",
-            Meth::NoArgs(|v| new_iter(&DICT_REVKEYITER_TYPE, view_dict(v))),
+            Meth::NoArgs(|v| new_iter(&DICT_REVKEYITER_TYPE, &view_dict(v)?)),
         ),
     ],
     tp_getset: &[GetSetDef::getter("mapping", view_mapping)],
@@ -1085,7 +1204,7 @@ pub static DICT_ITEMS_TYPE: PyType = PyType {
     tp_repr: Cell::new(Some(view_repr)),
     tp_hash: Cell::new(Some(protocol::hash_not_implemented)),
     tp_richcompare: Cell::new(Some(view_richcompare)),
-    tp_iter: Cell::new(Some(|v| new_iter(&DICT_ITEMITER_TYPE, view_dict(v)))),
+    tp_iter: Cell::new(Some(|v| new_iter(&DICT_ITEMITER_TYPE, &view_dict(v)?))),
     as_number: SET_LIKE_NUMBER,
     as_sequence: SequenceSlots {
         sq_length: Cell::new(Some(view_len)),
@@ -1096,7 +1215,7 @@ pub static DICT_ITEMS_TYPE: PyType = PyType {
         MethodDef::new("isdisjoint", Meth::O(view_isdisjoint)),
         MethodDef::new(
             "__reversed__",
-            Meth::NoArgs(|v| new_iter(&DICT_REVITEMITER_TYPE, view_dict(v))),
+            Meth::NoArgs(|v| new_iter(&DICT_REVITEMITER_TYPE, &view_dict(v)?)),
         ),
     ],
     tp_getset: &[GetSetDef::getter("mapping", view_mapping)],
@@ -1110,14 +1229,14 @@ pub static DICT_VALUES_TYPE: PyType = PyType {
     tp_drop: Some(drop_view),
     tp_traverse: Cell::new(Some(traverse_view)),
     tp_repr: Cell::new(Some(view_repr)),
-    tp_iter: Cell::new(Some(|v| new_iter(&DICT_VALUEITER_TYPE, view_dict(v)))),
+    tp_iter: Cell::new(Some(|v| new_iter(&DICT_VALUEITER_TYPE, &view_dict(v)?))),
     as_sequence: SequenceSlots {
         sq_length: Cell::new(Some(view_len)),
         ..SequenceSlots::EMPTY
     },
     tp_methods: &[MethodDef::new(
         "__reversed__",
-        Meth::NoArgs(|v| new_iter(&DICT_REVVALUEITER_TYPE, view_dict(v))),
+        Meth::NoArgs(|v| new_iter(&DICT_REVVALUEITER_TYPE, &view_dict(v)?)),
     )],
     tp_getset: &[GetSetDef::getter("mapping", view_mapping)],
     ..PyType::BASE
@@ -1138,29 +1257,12 @@ fn new_view(ty: &'static PyType, dict: &PyRef) -> PyResult<PyRef> {
     Ok(v)
 }
 
-fn view_dict(v: &PyRef) -> &PyRef {
-    // SAFETY: the view types' slots get views, whose dict is set at
-    // creation and only cleared when the view dies.
+fn view_dict(v: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: the view types' slots get views.
     let p = unsafe { v.payload_unchecked::<PyDictView>() };
-    match p.dict.get() {
-        Some(d) => d,
-        None => unreachable_dict(),
-    }
-}
-
-#[cold]
-fn unreachable_dict() -> &'static PyRef {
-    // A view always has its dict; this keeps the accessor total.
-    static EMPTY_VIEW_DICT: crate::gil::GilCell<Option<PyRef>> = crate::gil::GilCell::new(None);
-    // SAFETY: GIL held.
-    let slot = unsafe { EMPTY_VIEW_DICT.get_mut() };
-    if slot.is_none() {
-        *slot = PyDict::new().ok();
-    }
-    match slot {
-        Some(d) => d,
-        None => std::process::abort(),
-    }
+    p.dict
+        .get_owned()
+        .ok_or_else(|| PyErr::system_error("dict view without its dict"))
 }
 
 /// Is `o` a `dict_keys` or `dict_items` view (`PyDictViewSet_Check`)?
@@ -1169,11 +1271,11 @@ pub fn is_set_view(o: &PyRef) -> bool {
 }
 
 fn view_len(v: &PyRef) -> PyResult<usize> {
-    Ok(payload(view_dict(v)).len())
+    Ok(payload(&view_dict(v)?).len())
 }
 
 fn view_mapping(v: &PyRef) -> PyResult<PyRef> {
-    Ok(view_dict(v).clone())
+    view_dict(v)
 }
 
 fn view_repr(v: &PyRef) -> PyResult<PyRef> {
@@ -1197,7 +1299,7 @@ fn items_contains(v: &PyRef, item: &PyRef) -> PyResult<bool> {
     let [k, val] = t.items() else {
         return Ok(false);
     };
-    match payload(view_dict(v)).get_item(k)? {
+    match payload(&view_dict(v)?).get_item(k)? {
         Some(found) => protocol::rich_compare_bool(&found, val, CompareOp::Eq),
         None => Ok(false),
     }

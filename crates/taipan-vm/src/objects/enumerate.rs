@@ -33,6 +33,10 @@ pub static ENUMERATE_TYPE: PyType = PyType {
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(enum_next)),
     tp_new: Cell::new(Some(enum_new)),
+    tp_methods: &[MethodDef::class(
+        "__class_getitem__",
+        Meth::O(crate::objects::list::class_getitem),
+    )],
     ..PyType::BASE
 };
 
@@ -66,7 +70,7 @@ fn enum_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<Py
     let ty = crate::objects::type_::as_type(cls)
         .ok_or_else(|| PyErr::type_error("enumerate.__new__(X): X is not a type object"))?;
     let nkw = slice_mod::nkw(kwnames);
-    let npos = args.len() - nkw;
+    let npos = args.len().saturating_sub(nkw);
     if args.len() > 2 {
         return Err(PyErr::type_error(format!(
             "enumerate() takes at most 2 arguments ({} given)",
@@ -206,10 +210,15 @@ unsafe fn traverse_reversed(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObj
 fn reversed_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let ty = crate::objects::type_::as_type(cls)
         .ok_or_else(|| PyErr::type_error("reversed.__new__(X): X is not a type object"))?;
-    if std::ptr::eq(ty, &REVERSED_TYPE) {
+    if slice_mod::new_rejects_kwargs(ty, &REVERSED_TYPE) {
         no_kwargs("reversed", kwnames)?;
     }
-    check_nargs("reversed", args.len() - slice_mod::nkw(kwnames), 1, 1)?;
+    check_nargs(
+        "reversed",
+        args.len().saturating_sub(slice_mod::nkw(kwnames)),
+        1,
+        1,
+    )?;
     let seq = &args[0];
     let meth = crate::objects::type_::lookup_str(seq.ty(), "__reversed__");
     if let Some(m) = meth {

@@ -292,7 +292,7 @@ pub fn new_exception(ty: &PyType, args: &[PyRef]) -> PyResult<PyRef> {
     let t = PyTuple::from_slice(args)?;
     let e = new_exception_with_tuple(ty, t)?;
     if let Some(init) = ty.static_base().tp_init.get() {
-        if init as *const () as usize != exc_init as *const () as usize {
+        if !std::ptr::eq(init as *const (), exc_init as *const ()) {
             init(&e, args, None)?;
         }
     }
@@ -617,7 +617,7 @@ fn set_dict(o: &PyRef, v: Option<&PyRef>) -> PyResult<()> {
     // SAFETY: o is an exception with a dict slot; the old value drops after.
     let old = unsafe {
         match dict_slot(o.as_ptr()) {
-            Some(slot) => std::mem::replace(&mut *slot, Some(v.clone())),
+            Some(slot) => (*slot).replace(v.clone()),
             None => None,
         }
     };

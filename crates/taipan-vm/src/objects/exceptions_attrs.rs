@@ -74,11 +74,11 @@ fn take_kwargs(
         Some(t) => t.items().to_vec(),
         None => return Ok(out),
     };
-    let npos = args.len() - names.len();
+    let npos = args.len().saturating_sub(names.len());
     for (i, n) in names.iter().enumerate() {
         let s = crate::objects::descr::name_str(n);
         match allowed.iter().position(|a| *a == s) {
-            Some(j) => out[j] = Some(args[npos + i].clone()),
+            Some(j) => out[j] = args.get(npos + i).cloned(),
             None => {
                 return Err(PyErr::type_error(format!(
                     "'{s}' is an invalid keyword argument for {}()",
@@ -757,3 +757,22 @@ pub static GROUP_METHODS: &[MethodDef] = &[
     MethodDef::new("split", Meth::O(group_split)),
     MethodDef::new("subgroup", Meth::O(group_subgroup)),
 ];
+
+/// Sets `ImportError.name` (and `.path`, if given) on a raised import error.
+pub fn set_import_error_name(e: &PyErr, name: &str, path: Option<&str>) {
+    if let Some(p) = e.value().downcast::<PyBaseException>() {
+        if let Ok(n) = PyStr::new(name) {
+            p.extra_set(1, Some(n));
+        }
+        if let Some(path) = path.and_then(|s| PyStr::new(s).ok()) {
+            p.extra_set(2, Some(path));
+        }
+    }
+}
+
+/// `ImportError.name` of a raised import error.
+pub fn import_error_name(e: &PyErr) -> Option<PyRef> {
+    e.value()
+        .downcast::<PyBaseException>()
+        .and_then(|p| p.extra_get(1))
+}

@@ -995,8 +995,12 @@ pub struct Spec {
     pub ty: Option<char>,
 }
 
+/// Widths and precisions past this give `MemoryError` instead of asking
+/// the allocator for gigabytes (which would abort).
+const MAX_FORMAT_WIDTH: usize = 1 << 27;
+
 /// Parses a format spec (`parse_internal_render_format_spec`).
-pub fn parse_spec(spec: &str) -> PyResult<Spec> {
+pub fn parse_spec(spec: &str, tyname: &str) -> PyResult<Spec> {
     let c: Vec<char> = spec.chars().collect();
     let mut s = Spec {
         fill: ' ',
@@ -1049,8 +1053,12 @@ pub fn parse_spec(spec: &str) -> PyResult<Spec> {
     if i > start {
         let w: String = c[start..i].iter().collect();
         s.width = w
-            .parse()
-            .map_err(|_| PyErr::value_error("Too many decimal digits in format string"))?;
+            .parse::<isize>()
+            .map_err(|_| PyErr::value_error("Too many decimal digits in format string"))?
+            as usize;
+        if s.width > MAX_FORMAT_WIDTH {
+            return Err(PyErr::no_memory());
+        }
     }
     if i < c.len() && c[i] == ',' {
         s.grouping = Some(',');
@@ -1076,13 +1084,21 @@ pub fn parse_spec(spec: &str) -> PyResult<Spec> {
             return Err(PyErr::value_error("Format specifier missing precision"));
         }
         let p: String = c[start..i].iter().collect();
-        s.precision = Some(
-            p.parse()
-                .map_err(|_| PyErr::value_error("Too many decimal digits in format string"))?,
-        );
+        let p = p
+            .parse::<isize>()
+            .map_err(|_| PyErr::value_error("Too many decimal digits in format string"))?;
+        if p > i32::MAX as isize {
+            return Err(PyErr::value_error("precision too big"));
+        }
+        if p as usize > MAX_FORMAT_WIDTH {
+            return Err(PyErr::no_memory());
+        }
+        s.precision = Some(p as usize);
     }
     if c.len() - i > 1 {
-        return Err(PyErr::value_error("Invalid format specifier"));
+        return Err(PyErr::value_error(format!(
+            "Invalid format specifier '{spec}' for object of type '{tyname}'"
+        )));
     }
     if i < c.len() {
         s.ty = Some(c[i]);
@@ -1137,12 +1153,18 @@ fn pad_number(
         let min = s
             .width
             .saturating_sub(sign.len() + prefix.len() + rest.chars().count());
-        let mut zeros = String::new();
-        let mut grouped = group_digits(digits, sep, every);
-        while grouped.chars().count() < min {
-            zeros.push('0');
-            grouped = group_digits(&format!("{zeros}{digits}"), sep, every);
+        // The fewest digits (with leading zeros) whose grouped form is at
+        // least `min` long.
+        let glen = |d: usize| d + d.saturating_sub(1) / every;
+        let mut d = digits.len().max(min.saturating_mul(every) / (every + 1));
+        while d > digits.len() && glen(d - 1) >= min {
+            d -= 1;
         }
+        while glen(d) < min {
+            d += 1;
+        }
+        let zeros = "0".repeat(d - digits.len());
+        let grouped = group_digits(&format!("{zeros}{digits}"), sep, every);
         return format!("{sign}{prefix}{grouped}{rest}");
     }
     let len = sign.chars().count() + prefix.chars().count() + body.chars().count();
@@ -1177,7 +1199,7 @@ fn sign_str(s: &Spec, negative: bool) -> &'static str {
 
 /// `format(int, spec)`.
 pub fn format_int_spec(x: &PyInt, spec: &str) -> PyResult<String> {
-    let s = parse_spec(spec)?;
+    let s = parse_spec(spec, "int")?;
     let ty = s.ty.unwrap_or('d');
     match ty {
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
@@ -1194,6 +1216,11 @@ pub fn format_int_spec(x: &PyInt, spec: &str) -> PyResult<String> {
     if s.precision.is_some() {
         return Err(PyErr::value_error(
             "Precision not allowed in integer format specifier",
+        ));
+    }
+    if s.no_neg_zero {
+        return Err(PyErr::value_error(
+            "Negative zero coercion (z) not allowed in integer format specifier",
         ));
     }
     let v = x.to_bigint();
@@ -1309,7 +1336,7 @@ fn fmt_g(v: f64, prec: usize, upper: bool, alt: bool, add_dot_0: bool) -> String
 
 /// `format(float, spec)`.
 pub fn format_float_spec(v: f64, spec: &str, tyname: &str) -> PyResult<String> {
-    let s = parse_spec(spec)?;
+    let s = parse_spec(spec, tyname)?;
     format_float_values(v, &s, tyname)
 }
 

@@ -40,7 +40,7 @@ pub static INT_TYPE: PyType = PyType {
     tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::LONG_SUBCLASS),
     tp_drop: Some(drop_int),
     tp_doc: Some(
-        "int([x]) -> integer\nint(x, base=10) -> integer\n\nConvert a number or string to an integer, or return 0 if no arguments\nare given.",
+        "int([x]) -> integer\nint(x, base=10) -> integer\n\nConvert a number or string to an integer, or return 0 if no arguments\nare given.  If x is a number, return x.__int__().  For floating point\nnumbers, this truncates towards zero.\n\nIf x is not a number or if base is given, then x must be a string,\nbytes, or bytearray instance representing an integer literal in the\ngiven base.  The literal can be preceded by '+' or '-' and be surrounded\nby whitespace.  The base defaults to 10.  Valid bases are 0 and 2-36.\nBase 0 means to interpret the base from the string as an integer literal.\n>>> int('0b100', base=0)\n4",
     ),
     tp_repr: Cell::new(Some(int_repr)),
     tp_hash: Cell::new(Some(int_hash)),
@@ -589,7 +589,7 @@ fn int_pow(a: &PyRef, b: &PyRef, c: &PyRef) -> PyResult<PyRef> {
         Some(e) => e,
         None => return Err(PyErr::no_memory()),
     };
-    if base.bits().saturating_mul(e as u64) > (1u64 << 36) {
+    if base.bits().saturating_mul(e as u64) > MAX_RESULT_BITS {
         return Err(PyErr::no_memory());
     }
     PyInt::from_bigint(num_traits::pow::Pow::pow(&*base, e))
@@ -650,16 +650,34 @@ fn shift_count(y: &PyInt) -> PyResult<Option<u64>> {
     })
 }
 
+/// The largest result (in bits) an operation builds before giving
+/// `MemoryError`: Rust aborts on a failed allocation, CPython raises.
+const MAX_RESULT_BITS: u64 = 1 << 34;
+
 fn int_lshift(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
     let (x, y) = binary_operands!(a, b);
     let n = shift_count(y)?;
     if x.is_zero() {
         return PyInt::new(0);
     }
+    // CPython: more 30-bit digits than an object can hold is an
+    // OverflowError; a result too big to allocate a MemoryError (here: past
+    // 2 GiB, rather than letting the allocator abort).
     let n = match n {
-        Some(n) if n < (1u64 << 40) => n,
-        _ => return Err(PyErr::overflow_error("too many digits in integer")),
+        Some(n) => n,
+        None => {
+            // A word shift past Py_ssize_t is an OverflowError, anything
+            // smaller a failed allocation.
+            let words: BigInt = big_of(y).into_owned() / 30u32;
+            if words.to_i64().is_some() {
+                return Err(PyErr::no_memory());
+            }
+            return Err(PyErr::overflow_error("too many digits in integer"));
+        }
     };
+    if n > MAX_RESULT_BITS {
+        return Err(PyErr::no_memory());
+    }
     if x.big.is_none() && n < 64 {
         let v = (x.small as i128) << n;
         if v >> n == x.small as i128 {
@@ -751,7 +769,13 @@ pub fn hash_int(x: &PyInt) -> isize {
             }
         }
         Some(b) => {
-            let m = (b.magnitude() % HASH_MODULUS).to_i64().unwrap_or(0);
+            // The magnitude modulo 2**61 - 1, one 64-bit digit at a time,
+            // without allocating.
+            let mut acc: u64 = 0;
+            for d in b.magnitude().iter_u64_digits().rev() {
+                acc = ((((acc as u128) << 64) | d as u128) % HASH_MODULUS as u128) as u64;
+            }
+            let m = acc as i64;
             if b.sign() == Sign::Minus {
                 -m
             } else {
@@ -971,6 +995,30 @@ pub fn to_base(o: &PyRef, base: u32) -> PyResult<PyRef> {
 // ---------------------------------------------------------------------------
 // Argument parsing shared by the numeric types.
 
+/// Like [`parse_args`], with only the first `max_pos` parameters accepted
+/// positionally (the rest are keyword-only).
+pub fn parse_args_kwonly(
+    fname: &str,
+    args: &[PyRef],
+    kwnames: Option<&PyRef>,
+    names: &[&str],
+    npos_only: usize,
+    max_pos: usize,
+) -> PyResult<Vec<Option<PyRef>>> {
+    let nkw = kwnames.map(crate::objects::descr::kwnames_len).unwrap_or(0);
+    let npos = args.len() - nkw.min(args.len());
+    if npos > max_pos {
+        return Err(PyErr::type_error(format!(
+            "{}() takes at most {} positional argument{} ({} given)",
+            fname,
+            max_pos,
+            if max_pos == 1 { "" } else { "s" },
+            npos
+        )));
+    }
+    parse_args(fname, args, kwnames, names, npos_only)
+}
+
 /// Matches vectorcall arguments to parameter names: the first `npos_only`
 /// are positional-only. Returns one slot per name.
 pub fn parse_args(
@@ -988,13 +1036,13 @@ pub fn parse_args(
         None => Vec::new(),
     };
     let npos = args.len() - kw.len().min(args.len());
-    if npos > names.len() {
+    if args.len() > names.len() {
         return Err(PyErr::type_error(format!(
             "{}() takes at most {} argument{} ({} given)",
             fname,
             names.len(),
             if names.len() == 1 { "" } else { "s" },
-            npos
+            args.len()
         )));
     }
     let mut out: Vec<Option<PyRef>> = vec![None; names.len()];
@@ -1046,9 +1094,19 @@ fn bytes_like(o: &PyRef) -> PyResult<Option<Vec<u8>>> {
 }
 
 fn int_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
-    let ty = cls
-        .downcast::<PyType>()
-        .ok_or_else(|| PyErr::type_error("int.__new__(X): X is not a type object"))?;
+    let ty = cls.downcast::<PyType>().ok_or_else(|| {
+        PyErr::type_error(format!(
+            "int.__new__(X): X is not a type object ({})",
+            cls.ty().name()
+        ))
+    })?;
+    if !ty.is_subtype(&INT_TYPE) {
+        return Err(PyErr::type_error(format!(
+            "int.__new__({}): {} is not a subtype of int",
+            ty.name(),
+            ty.name()
+        )));
+    }
     let a = parse_args("int", args, kwnames, &["x", "base"], 1)?;
     let v = match (&a[0], &a[1]) {
         (None, None) => PyInt::new(0)?,
@@ -1233,12 +1291,13 @@ fn int_round(s: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
 }
 
 fn int_to_bytes(s: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
-    let a = parse_args(
+    let a = parse_args_kwonly(
         "to_bytes",
         args,
         kwnames,
         &["length", "byteorder", "signed"],
         0,
+        2,
     )?;
     let x = self_int(s)?.to_bigint();
     let length = match &a[0] {
@@ -1276,6 +1335,9 @@ fn int_to_bytes(s: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
     } else {
         0
     };
+    if bytes.try_reserve_exact(length - bytes.len()).is_err() {
+        return Err(PyErr::no_memory());
+    }
     bytes.resize(length, fill);
     if !little {
         bytes.reverse();
@@ -1317,12 +1379,13 @@ fn byteorder_arg(o: Option<&PyRef>, _f: &str) -> PyResult<bool> {
 }
 
 fn int_from_bytes(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
-    let a = parse_args(
+    let a = parse_args_kwonly(
         "from_bytes",
         args,
         kwnames,
         &["bytes", "byteorder", "signed"],
         0,
+        2,
     )?;
     let src = a[0].as_ref().ok_or_else(|| {
         PyErr::type_error("from_bytes() missing required argument 'bytes' (pos 1)")
@@ -1335,7 +1398,23 @@ fn int_from_bytes(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyRes
     let data = match bytes_like(src)? {
         Some(b) => b,
         None => {
-            let items = crate::object::protocol::collect(src)?;
+            let direct = src.is_exact::<crate::objects::list::PyList>()
+                || src.is_exact::<crate::objects::tuple::PyTuple>();
+            let iterable = if direct {
+                Ok(src.clone())
+            } else {
+                crate::object::protocol::get_iter(src)
+            };
+            let items = match iterable {
+                Ok(it) => crate::object::protocol::collect(&it)?,
+                Err(e) if e.matches(&crate::objects::exceptions::TYPE_ERROR) => {
+                    return Err(PyErr::type_error(format!(
+                        "cannot convert '{}' object to bytes",
+                        src.ty().name()
+                    )))
+                }
+                Err(e) => return Err(e),
+            };
             let mut v = Vec::with_capacity(items.len());
             for i in items {
                 let n = as_i64(&i)?;

@@ -8,11 +8,14 @@
 //! that could run Python code (a `__del__`, a comparison): values are cloned
 //! out or swapped out first and dropped after the borrow ends.
 //!
-//! `sort` is a stable merge sort over natural runs (timsort's run detection,
-//! minrun and binary insertion, merging adjacent runs), calling only `<`; it
-//! sorts a permutation, so a comparison that raises leaves the list in its
-//! original order (CPython leaves it partly sorted). Galloping is omitted:
-//! the result is the same, the number of comparisons can differ.
+//! `sort` is CPython 3.11's timsort step by step (natural runs, minrun,
+//! binary insertion, powersort's merge policy, galloping merges with the
+//! adaptive `min_gallop`), calling only `<`, so it makes the same calls in
+//! the same order. It sorts a permutation of item indices rather than the
+//! items, so a comparison that raises leaves a permutation, applied to the
+//! list as CPython leaves its partly sorted array.
+//!
+//! `types.GenericAlias` (`list[int]`) also lives here (see its section).
 //!
 //! The repr recursion guard (`Py_ReprEnter`/`Py_ReprLeave`) lives here and is
 //! shared by tuple, dict and set.
@@ -80,6 +83,7 @@ pub static LIST_TYPE: PyType = PyType {
         MethodDef::new("sort", Meth::FastKw(list_sort)),
         MethodDef::new("__reversed__", Meth::NoArgs(list_reversed)),
         MethodDef::new("__sizeof__", Meth::NoArgs(list_sizeof)),
+        MethodDef::class("__class_getitem__", Meth::O(class_getitem)),
     ],
     ..PyType::BASE
 };
@@ -667,10 +671,10 @@ fn list_new(cls: &PyRef, _args: &[PyRef], _kwnames: Option<&PyRef>) -> PyResult<
 
 fn list_init(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<()> {
     let nkw = slice_mod::nkw(kwnames);
-    if obj.is_exact::<PyList>() {
+    if slice_mod::init_rejects_kwargs(obj.ty(), &LIST_TYPE) {
         no_kwargs("list", kwnames)?;
     }
-    let npos = args.len() - nkw;
+    let npos = args.len().saturating_sub(nkw);
     check_nargs("list", npos, 0, 1)?;
     let l = payload(obj);
     let old = l.replace_all(Vec::new());
@@ -689,18 +693,88 @@ fn list_append(obj: &PyRef, v: &PyRef) -> PyResult<PyRef> {
     Ok(none())
 }
 
-/// `list.extend(iterable)` (`list_extend`).
+/// `PyObject_LengthHint(o, default)`.
+pub fn length_hint(o: &PyRef, default: usize) -> PyResult<usize> {
+    let ty = o.ty();
+    if ty.as_sequence.sq_length.get().is_some() || ty.as_mapping.mp_length.get().is_some() {
+        match protocol::len(o) {
+            Ok(n) => return Ok(n),
+            Err(e) if e.matches(&crate::objects::exceptions::TYPE_ERROR) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let Some(m) = crate::objects::type_::lookup_str(ty, "__length_hint__") else {
+        return Ok(default);
+    };
+    let bound = crate::objects::descr::bind(&m, Some(o), Some(&o.type_ref()))?;
+    let r = match protocol::call1(&bound, &[]) {
+        Ok(r) => r,
+        Err(e) if e.matches(&crate::objects::exceptions::TYPE_ERROR) => return Ok(default),
+        Err(e) => return Err(e),
+    };
+    if r.is_not_implemented() {
+        return Ok(default);
+    }
+    if !r.is_instance_of::<PyInt>() {
+        return Err(PyErr::type_error(format!(
+            "__length_hint__ must be an integer, not {}",
+            r.ty().name()
+        )));
+    }
+    let n = ssize_arg(&r)?;
+    if n < 0 {
+        return Err(PyErr::value_error("__length_hint__() should return >= 0"));
+    }
+    Ok(n as usize)
+}
+
+/// Room for `n` more items before an extend (`list_preallocate_exact` on
+/// an unallocated list, else `list_resize`).
+fn make_room(v: &mut Vec<PyRef>, n: usize) {
+    if v.capacity() == 0 {
+        if n > 0 {
+            v.reserve_exact((n + 1) & !1);
+        }
+    } else {
+        let m = v.len();
+        resize_capacity(v, m.saturating_add(n));
+    }
+}
+
+/// `list.extend(iterable)` (`list_extend`), with CPython's preallocation so
+/// that capacities (and `__sizeof__`) agree.
 pub fn list_extend(obj: &PyRef, iterable: &PyRef) -> PyResult<()> {
     let l = payload(obj);
-    if iterable.is_exact::<PyList>() || iterable.is_exact::<PyTuple>() {
-        let items = sequence_fast(iterable, "")?;
-        l.extend_from(items);
+    if iterable.is_exact::<PyList>() || iterable.is_exact::<PyTuple>() || obj.is(iterable) {
+        let items = sequence_fast(iterable, "argument must be iterable")?;
+        if items.is_empty() {
+            return Ok(());
+        }
+        // SAFETY: no Python code runs while the vector is borrowed.
+        unsafe {
+            l.with_vec(|v| {
+                make_room(v, items.len());
+                v.extend(items);
+            })
+        };
         return Ok(());
     }
     let it = protocol::get_iter(iterable)?;
+    let n = length_hint(iterable, 8)?;
+    // SAFETY: reserving runs no Python code.
+    unsafe { l.with_vec(|v| make_room(v, n)) };
     while let Some(x) = protocol::next(&it)? {
         l.push(x);
     }
+    // SAFETY: shrinking runs no Python code.
+    unsafe {
+        l.with_vec(|v| {
+            let n = v.len();
+            if n < v.capacity() {
+                resize_capacity(v, n);
+            }
+        })
+    };
     Ok(())
 }
 
@@ -856,7 +930,7 @@ fn list_reversed(obj: &PyRef) -> PyResult<PyRef> {
 /// `list.sort(*, key=None, reverse=False)`.
 fn list_sort(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let nkw = slice_mod::nkw(kwnames);
-    let npos = args.len() - nkw;
+    let npos = args.len().saturating_sub(nkw);
     if npos > 0 {
         return Err(PyErr::type_error("sort() takes no positional arguments"));
     }
@@ -903,7 +977,9 @@ pub fn sort_list(obj: &PyRef, key: Option<&PyRef>, reverse: bool) -> PyResult<()
         let mut lt = |a: usize, b: usize| -> PyResult<bool> {
             protocol::rich_compare_bool(&ks[a], &ks[b], CompareOp::Lt)
         };
-        merge_sort(&mut order, &mut lt)?;
+        // A failed comparison leaves a partly sorted permutation, which is
+        // applied as CPython leaves its array.
+        let sorted = merge_sort(&mut order, &mut lt);
         if reverse {
             order.reverse();
         }
@@ -913,7 +989,7 @@ pub fn sort_list(obj: &PyRef, key: Option<&PyRef>, reverse: bool) -> PyResult<()
             .iter()
             .filter_map(|&i| slots.get_mut(i).and_then(|s| s.take()))
             .collect();
-        Ok(())
+        sorted
     })();
     // Anything put in the list during the sort is discarded.
     let modified = !l.is_empty() || l.capacity() != 0;
@@ -926,134 +1002,530 @@ pub fn sort_list(obj: &PyRef, key: Option<&PyRef>, reverse: bool) -> PyResult<()
     Ok(())
 }
 
-const MIN_GALLOP_RUN: usize = 64;
+const MIN_GALLOP: usize = 7;
+const MIN_MERGE: usize = 64;
 
 /// timsort's `merge_compute_minrun`.
 fn compute_minrun(mut n: usize) -> usize {
     let mut r = 0;
-    while n >= MIN_GALLOP_RUN {
+    while n >= MIN_MERGE {
         r |= n & 1;
         n >>= 1;
     }
     n + r
 }
 
-/// A stable sort of `v` by `lt`, over natural runs extended to minrun by
-/// binary insertion, merging adjacent runs with timsort's stack rules.
-fn merge_sort(v: &mut [usize], lt: &mut dyn FnMut(usize, usize) -> PyResult<bool>) -> PyResult<()> {
-    let n = v.len();
-    if n < 2 {
-        return Ok(());
-    }
-    let minrun = compute_minrun(n);
-    let mut runs: Vec<(usize, usize)> = Vec::new(); // (start, len)
-    let mut lo = 0;
-    while lo < n {
-        // count_run
-        let mut run = 1;
-        if lo + 1 < n {
-            if lt(v[lo + 1], v[lo])? {
-                run = 2;
-                while lo + run < n && lt(v[lo + run], v[lo + run - 1])? {
-                    run += 1;
-                }
-                v[lo..lo + run].reverse();
-            } else {
-                run = 2;
-                while lo + run < n && !lt(v[lo + run], v[lo + run - 1])? {
-                    run += 1;
-                }
-            }
-        }
-        if run < minrun {
-            let force = minrun.min(n - lo);
-            binary_insertion(&mut v[lo..lo + force], run, lt)?;
-            run = force;
-        }
-        runs.push((lo, run));
-        lo += run;
-        // merge_collapse
-        while runs.len() > 1 {
-            let k = runs.len();
-            let c = runs[k - 1].1;
-            let b = runs[k - 2].1;
-            let a = if k >= 3 { runs[k - 3].1 } else { usize::MAX };
-            let d = if k >= 4 { runs[k - 4].1 } else { usize::MAX };
-            if (k >= 3 && a <= b + c) || (k >= 4 && d <= a + b) {
-                if a < c {
-                    merge_at(v, &mut runs, k - 3, lt)?;
-                } else {
-                    merge_at(v, &mut runs, k - 2, lt)?;
-                }
-            } else if b <= c {
-                merge_at(v, &mut runs, k - 2, lt)?;
+type Lt<'a> = &'a mut dyn FnMut(usize, usize) -> PyResult<bool>;
+
+/// CPython's `MergeState`, over a permutation `v` of item indices: the sort
+/// moves indices, never items, so an exception leaves a permutation that
+/// the caller applies, as CPython leaves its array.
+struct MergeState<'a, 'b> {
+    v: &'a mut [usize],
+    tmp: Vec<usize>,
+    /// (start, len, power) of the pending runs.
+    pending: Vec<(usize, usize, u32)>,
+    min_gallop: usize,
+    lt: Lt<'b>,
+}
+
+/// `gallop_left`: k in 0..=n with a[k-1] < key <= a[k].
+fn gallop_left(lt: Lt<'_>, key: usize, a: &[usize], hint: usize) -> PyResult<usize> {
+    let n = a.len();
+    let (mut lastofs, mut ofs);
+    if lt(a[hint], key)? {
+        let maxofs = n - hint;
+        lastofs = 0;
+        ofs = 1;
+        while ofs < maxofs {
+            if lt(a[hint + ofs], key)? {
+                lastofs = ofs;
+                ofs = (ofs << 1) + 1;
             } else {
                 break;
             }
         }
+        ofs = ofs.min(maxofs);
+        lastofs += hint;
+        ofs += hint;
+        lastofs += 1;
+    } else {
+        let maxofs = hint + 1;
+        lastofs = 0;
+        ofs = 1;
+        while ofs < maxofs {
+            if lt(a[hint - ofs], key)? {
+                break;
+            }
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        ofs = ofs.min(maxofs);
+        let k = lastofs;
+        // lastofs = hint - ofs (may be -1), then ++lastofs
+        lastofs = hint + 1 - ofs;
+        ofs = hint - k;
     }
-    while runs.len() > 1 {
-        let k = runs.len();
-        if k >= 3 && runs[k - 3].1 < runs[k - 1].1 {
-            merge_at(v, &mut runs, k - 3, lt)?;
+    while lastofs < ofs {
+        let m = lastofs + ((ofs - lastofs) >> 1);
+        if lt(a[m], key)? {
+            lastofs = m + 1;
         } else {
-            merge_at(v, &mut runs, k - 2, lt)?;
+            ofs = m;
         }
     }
-    Ok(())
+    Ok(ofs)
 }
 
-fn binary_insertion(
-    v: &mut [usize],
-    sorted: usize,
-    lt: &mut dyn FnMut(usize, usize) -> PyResult<bool>,
-) -> PyResult<()> {
-    for start in sorted.max(1)..v.len() {
-        let pivot = v[start];
-        let (mut l, mut r) = (0, start);
-        while l < r {
-            let p = l + (r - l) / 2;
-            if lt(pivot, v[p])? {
-                r = p;
+/// `gallop_right`: k in 0..=n with a[k-1] <= key < a[k].
+fn gallop_right(lt: Lt<'_>, key: usize, a: &[usize], hint: usize) -> PyResult<usize> {
+    let n = a.len();
+    let (mut lastofs, mut ofs);
+    if lt(key, a[hint])? {
+        let maxofs = hint + 1;
+        lastofs = 0;
+        ofs = 1;
+        while ofs < maxofs {
+            if lt(key, a[hint - ofs])? {
+                lastofs = ofs;
+                ofs = (ofs << 1) + 1;
             } else {
-                l = p + 1;
+                break;
             }
         }
-        v.copy_within(l..start, l + 1);
-        v[l] = pivot;
+        ofs = ofs.min(maxofs);
+        let k = lastofs;
+        lastofs = hint + 1 - ofs;
+        ofs = hint - k;
+    } else {
+        let maxofs = n - hint;
+        lastofs = 0;
+        ofs = 1;
+        while ofs < maxofs {
+            if lt(key, a[hint + ofs])? {
+                break;
+            }
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        ofs = ofs.min(maxofs);
+        lastofs += hint + 1;
+        ofs += hint;
     }
-    Ok(())
+    while lastofs < ofs {
+        let m = lastofs + ((ofs - lastofs) >> 1);
+        if lt(key, a[m])? {
+            ofs = m;
+        } else {
+            lastofs = m + 1;
+        }
+    }
+    Ok(ofs)
 }
 
-fn merge_at(
-    v: &mut [usize],
-    runs: &mut Vec<(usize, usize)>,
-    i: usize,
-    lt: &mut dyn FnMut(usize, usize) -> PyResult<bool>,
-) -> PyResult<()> {
-    let (s1, n1) = runs[i];
-    let (_, n2) = runs[i + 1];
-    runs[i] = (s1, n1 + n2);
-    runs.remove(i + 1);
-    let left: Vec<usize> = v[s1..s1 + n1].to_vec();
-    let (mut a, mut b, mut out) = (0, s1 + n1, s1);
-    let end = s1 + n1 + n2;
-    while a < left.len() && b < end {
-        if lt(v[b], left[a])? {
-            v[out] = v[b];
-            b += 1;
-        } else {
-            v[out] = left[a];
-            a += 1;
+impl MergeState<'_, '_> {
+    /// `binarysort`: v[lo..hi] with v[lo..start] already sorted.
+    fn binarysort(&mut self, lo: usize, hi: usize, mut start: usize) -> PyResult<()> {
+        if start == lo {
+            start += 1;
         }
-        out += 1;
+        while start < hi {
+            let pivot = self.v[start];
+            let (mut l, mut r) = (lo, start);
+            while l < r {
+                let p = l + ((r - l) >> 1);
+                if (self.lt)(pivot, self.v[p])? {
+                    r = p;
+                } else {
+                    l = p + 1;
+                }
+            }
+            self.v.copy_within(l..start, l + 1);
+            self.v[l] = pivot;
+            start += 1;
+        }
+        Ok(())
     }
-    while a < left.len() {
-        v[out] = left[a];
-        a += 1;
-        out += 1;
+
+    /// `count_run`: (length, descending).
+    fn count_run(&mut self, lo: usize, hi: usize) -> PyResult<(usize, bool)> {
+        if lo + 1 == hi {
+            return Ok((1, false));
+        }
+        let mut n = 2;
+        if (self.lt)(self.v[lo + 1], self.v[lo])? {
+            let mut i = lo + 2;
+            while i < hi && (self.lt)(self.v[i], self.v[i - 1])? {
+                i += 1;
+                n += 1;
+            }
+            Ok((n, true))
+        } else {
+            let mut i = lo + 2;
+            while i < hi && !(self.lt)(self.v[i], self.v[i - 1])? {
+                i += 1;
+                n += 1;
+            }
+            Ok((n, false))
+        }
     }
-    Ok(())
+
+    fn merge_lo(&mut self, sa: usize, mut na: usize, sb: usize, mut nb: usize) -> PyResult<()> {
+        self.tmp.clear();
+        self.tmp.extend_from_slice(&self.v[sa..sa + na]);
+        let mut dest = sa;
+        let mut pa = 0usize; // into tmp
+        let mut pb = sb; // into v
+        self.v[dest] = self.v[pb];
+        dest += 1;
+        pb += 1;
+        nb -= 1;
+        let result = (|| -> PyResult<bool> {
+            // Ok(true): CopyB; Ok(false): Succeed.
+            if nb == 0 {
+                return Ok(false);
+            }
+            if na == 1 {
+                return Ok(true);
+            }
+            let mut min_gallop = self.min_gallop;
+            loop {
+                let mut acount = 0;
+                let mut bcount = 0;
+                loop {
+                    if (self.lt)(self.v[pb], self.tmp[pa])? {
+                        self.v[dest] = self.v[pb];
+                        dest += 1;
+                        pb += 1;
+                        bcount += 1;
+                        acount = 0;
+                        nb -= 1;
+                        if nb == 0 {
+                            return Ok(false);
+                        }
+                        if bcount >= min_gallop {
+                            break;
+                        }
+                    } else {
+                        self.v[dest] = self.tmp[pa];
+                        dest += 1;
+                        pa += 1;
+                        acount += 1;
+                        bcount = 0;
+                        na -= 1;
+                        if na == 1 {
+                            return Ok(true);
+                        }
+                        if acount >= min_gallop {
+                            break;
+                        }
+                    }
+                }
+                min_gallop += 1;
+                loop {
+                    min_gallop -= (min_gallop > 1) as usize;
+                    self.min_gallop = min_gallop;
+                    let k = gallop_right(&mut *self.lt, self.v[pb], &self.tmp[pa..pa + na], 0)?;
+                    acount = k;
+                    if k > 0 {
+                        self.v[dest..dest + k].copy_from_slice(&self.tmp[pa..pa + k]);
+                        dest += k;
+                        pa += k;
+                        na -= k;
+                        if na == 1 {
+                            return Ok(true);
+                        }
+                        if na == 0 {
+                            return Ok(false);
+                        }
+                    }
+                    self.v[dest] = self.v[pb];
+                    dest += 1;
+                    pb += 1;
+                    nb -= 1;
+                    if nb == 0 {
+                        return Ok(false);
+                    }
+                    let k = gallop_left(&mut *self.lt, self.tmp[pa], &self.v[pb..pb + nb], 0)?;
+                    bcount = k;
+                    if k > 0 {
+                        self.v.copy_within(pb..pb + k, dest);
+                        dest += k;
+                        pb += k;
+                        nb -= k;
+                        if nb == 0 {
+                            return Ok(false);
+                        }
+                    }
+                    self.v[dest] = self.tmp[pa];
+                    dest += 1;
+                    pa += 1;
+                    na -= 1;
+                    if na == 1 {
+                        return Ok(true);
+                    }
+                    if acount < MIN_GALLOP && bcount < MIN_GALLOP {
+                        break;
+                    }
+                }
+                min_gallop += 1;
+                self.min_gallop = min_gallop;
+            }
+        })();
+        match result {
+            Ok(true) => {
+                self.v.copy_within(pb..pb + nb, dest);
+                self.v[dest + nb] = self.tmp[pa];
+                Ok(())
+            }
+            other => {
+                if na > 0 {
+                    self.v[dest..dest + na].copy_from_slice(&self.tmp[pa..pa + na]);
+                }
+                other.map(|_| ())
+            }
+        }
+    }
+
+    fn merge_hi(&mut self, sa: usize, mut na: usize, sb: usize, mut nb: usize) -> PyResult<()> {
+        self.tmp.clear();
+        self.tmp.extend_from_slice(&self.v[sb..sb + nb]);
+        // Signed cursors: they may step one below their base.
+        let mut dest = (sb + nb - 1) as isize;
+        let mut pa = (sa + na - 1) as isize; // into v
+        let mut pb = nb as isize - 1; // into tmp
+        let basea = sa;
+        self.v[dest as usize] = self.v[pa as usize];
+        dest -= 1;
+        pa -= 1;
+        na -= 1;
+        let result = (|| -> PyResult<bool> {
+            // Ok(true): CopyA; Ok(false): Succeed.
+            if na == 0 {
+                return Ok(false);
+            }
+            if nb == 1 {
+                return Ok(true);
+            }
+            let mut min_gallop = self.min_gallop;
+            loop {
+                let mut acount = 0;
+                let mut bcount = 0;
+                loop {
+                    if (self.lt)(self.tmp[pb as usize], self.v[pa as usize])? {
+                        self.v[dest as usize] = self.v[pa as usize];
+                        dest -= 1;
+                        pa -= 1;
+                        acount += 1;
+                        bcount = 0;
+                        na -= 1;
+                        if na == 0 {
+                            return Ok(false);
+                        }
+                        if acount >= min_gallop {
+                            break;
+                        }
+                    } else {
+                        self.v[dest as usize] = self.tmp[pb as usize];
+                        dest -= 1;
+                        pb -= 1;
+                        bcount += 1;
+                        acount = 0;
+                        nb -= 1;
+                        if nb == 1 {
+                            return Ok(true);
+                        }
+                        if bcount >= min_gallop {
+                            break;
+                        }
+                    }
+                }
+                min_gallop += 1;
+                loop {
+                    min_gallop -= (min_gallop > 1) as usize;
+                    self.min_gallop = min_gallop;
+                    let k = gallop_right(
+                        &mut *self.lt,
+                        self.tmp[pb as usize],
+                        &self.v[basea..basea + na],
+                        na - 1,
+                    )?;
+                    let k = na - k;
+                    acount = k;
+                    if k > 0 {
+                        dest -= k as isize;
+                        pa -= k as isize;
+                        let src = (pa + 1) as usize;
+                        self.v.copy_within(src..src + k, (dest + 1) as usize);
+                        na -= k;
+                        if na == 0 {
+                            return Ok(false);
+                        }
+                    }
+                    self.v[dest as usize] = self.tmp[pb as usize];
+                    dest -= 1;
+                    pb -= 1;
+                    nb -= 1;
+                    if nb == 1 {
+                        return Ok(true);
+                    }
+                    let k =
+                        gallop_left(&mut *self.lt, self.v[pa as usize], &self.tmp[..nb], nb - 1)?;
+                    let k = nb - k;
+                    bcount = k;
+                    if k > 0 {
+                        dest -= k as isize;
+                        pb -= k as isize;
+                        let (d, s) = ((dest + 1) as usize, (pb + 1) as usize);
+                        self.v[d..d + k].copy_from_slice(&self.tmp[s..s + k]);
+                        nb -= k;
+                        if nb == 1 {
+                            return Ok(true);
+                        }
+                        if nb == 0 {
+                            return Ok(false);
+                        }
+                    }
+                    self.v[dest as usize] = self.v[pa as usize];
+                    dest -= 1;
+                    pa -= 1;
+                    na -= 1;
+                    if na == 0 {
+                        return Ok(false);
+                    }
+                    if acount < MIN_GALLOP && bcount < MIN_GALLOP {
+                        break;
+                    }
+                }
+                min_gallop += 1;
+                self.min_gallop = min_gallop;
+            }
+        })();
+        match result {
+            Ok(true) => {
+                let d = (dest + 1) as usize - na;
+                let s = (pa + 1) as usize - na;
+                self.v.copy_within(s..s + na, d);
+                dest -= na as isize;
+                self.v[dest as usize] = self.tmp[pb as usize];
+                Ok(())
+            }
+            other => {
+                if nb > 0 {
+                    let d = (dest + 1) as usize - nb;
+                    self.v[d..d + nb].copy_from_slice(&self.tmp[..nb]);
+                }
+                other.map(|_| ())
+            }
+        }
+    }
+
+    fn merge_at(&mut self, i: usize) -> PyResult<()> {
+        let (sa, mut na, _) = self.pending[i];
+        let (sb, nb, _) = self.pending[i + 1];
+        self.pending[i].1 = na + nb;
+        self.pending.remove(i + 1);
+        let k = gallop_right(&mut *self.lt, self.v[sb], &self.v[sa..sa + na], 0)?;
+        let sa = sa + k;
+        na -= k;
+        if na == 0 {
+            return Ok(());
+        }
+        let nb = gallop_left(
+            &mut *self.lt,
+            self.v[sa + na - 1],
+            &self.v[sb..sb + nb],
+            nb - 1,
+        )?;
+        if nb == 0 {
+            return Ok(());
+        }
+        if na <= nb {
+            self.merge_lo(sa, na, sb, nb)
+        } else {
+            self.merge_hi(sa, na, sb, nb)
+        }
+    }
+
+    /// `found_new_run` (3.11's powersort policy).
+    fn found_new_run(&mut self, n2: usize) -> PyResult<()> {
+        if let Some(&(s1, n1, _)) = self.pending.last() {
+            let power = powerloop(s1, n1, n2, self.v.len());
+            while self.pending.len() > 1 && self.pending[self.pending.len() - 2].2 > power {
+                let i = self.pending.len() - 2;
+                self.merge_at(i)?;
+            }
+            if let Some(last) = self.pending.last_mut() {
+                last.2 = power;
+            }
+        }
+        Ok(())
+    }
+
+    fn merge_force_collapse(&mut self) -> PyResult<()> {
+        while self.pending.len() > 1 {
+            let mut n = self.pending.len() - 2;
+            if n > 0 && self.pending[n - 1].1 < self.pending[n + 1].1 {
+                n -= 1;
+            }
+            self.merge_at(n)?;
+        }
+        Ok(())
+    }
+}
+
+fn powerloop(s1: usize, n1: usize, n2: usize, n: usize) -> u32 {
+    let mut result = 0;
+    let mut a = 2 * s1 + n1;
+    let mut b = a + n1 + n2;
+    loop {
+        result += 1;
+        if a >= n {
+            a -= n;
+            b -= n;
+        } else if b >= n {
+            break;
+        }
+        a <<= 1;
+        b <<= 1;
+    }
+    result
+}
+
+/// CPython's timsort (listsort.txt, 3.11): natural runs extended to minrun
+/// by binary insertion, powersort's merge policy, galloping merges. Sorts
+/// the permutation `v` by `lt`; on an exception `v` is still a permutation.
+fn merge_sort(v: &mut [usize], lt: Lt<'_>) -> PyResult<()> {
+    let n = v.len();
+    if n < 2 {
+        return Ok(());
+    }
+    let mut ms = MergeState {
+        v,
+        tmp: Vec::new(),
+        pending: Vec::new(),
+        min_gallop: MIN_GALLOP,
+        lt,
+    };
+    let minrun = compute_minrun(n);
+    let mut lo = 0;
+    let mut remaining = n;
+    while remaining > 0 {
+        let (mut run, desc) = ms.count_run(lo, lo + remaining)?;
+        if desc {
+            ms.v[lo..lo + run].reverse();
+        }
+        if run < minrun {
+            let force = remaining.min(minrun);
+            ms.binarysort(lo, lo + force, lo + run)?;
+            run = force;
+        }
+        ms.found_new_run(run)?;
+        ms.pending.push((lo, run, 0));
+        lo += run;
+        remaining -= run;
+    }
+    ms.merge_force_collapse()
 }
 
 // ---------------------------------------------------------------------------
@@ -1139,13 +1611,15 @@ fn list_iter(obj: &PyRef) -> PyResult<PyRef> {
 
 fn list_iter_next(it: &PyRef) -> PyResult<Option<PyRef>> {
     let p = iter_payload(it);
-    let Some(seq) = p.seq.get_owned() else {
-        return Ok(None);
-    };
     let i = p.index.get();
-    if let Some(v) = payload(&seq).get(i as usize) {
+    // The borrow of `seq` ends before anything is dropped.
+    let v = match p.seq.get() {
+        Some(seq) => payload(seq).get(i as usize),
+        None => return Ok(None),
+    };
+    if v.is_some() {
         p.index.set(i + 1);
-        return Ok(Some(v));
+        return Ok(v);
     }
     drop(p.seq.take());
     Ok(None)
@@ -1186,5 +1660,353 @@ fn list_reviter_len(it: &PyRef) -> PyResult<PyRef> {
     PyInt::new(n.max(0) as i64)
 }
 
+// ---------------------------------------------------------------------------
+// `types.GenericAlias` (CPython's `Objects/genericaliasobject.c`), the result
+// of `list[int]`: no other file owns it and the containers'
+// `__class_getitem__` need it (`_collections_abc` and `types` evaluate
+// `type(list[int])` at import). Origin, args, parameters (TypeVar-like args:
+// those with `__typing_subst__`), repr, ==, hash, call, attribute forwarding
+// to the origin, `__mro_entries__`, and positional substitution of
+// parameters. Not yet: `|` (types.UnionType), starred aliases, pickling.
+
+/// The `types.GenericAlias` payload.
+#[repr(C)]
+pub struct PyGenericAlias {
+    pub ob_base: PyObject,
+    pub origin: ObjCell,
+    pub args: ObjCell,
+    pub parameters: ObjCell,
+}
+
+pub static GENERIC_ALIAS_TYPE: PyType = PyType {
+    tp_name: "types.GenericAlias",
+    tp_basicsize: Cell::new(std::mem::size_of::<PyGenericAlias>()),
+    tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::HAVE_GC),
+    tp_drop: Some(drop_ga),
+    tp_traverse: Cell::new(Some(traverse_ga)),
+    tp_repr: Cell::new(Some(ga_repr)),
+    tp_hash: Cell::new(Some(ga_hash)),
+    tp_richcompare: Cell::new(Some(ga_richcompare)),
+    tp_call: Cell::new(Some(ga_call)),
+    tp_getattro: Cell::new(Some(ga_getattro)),
+    tp_new: Cell::new(Some(ga_new)),
+    as_mapping: MappingSlots {
+        mp_length: Cell::new(None),
+        mp_subscript: Cell::new(Some(ga_getitem)),
+        mp_ass_subscript: Cell::new(None),
+    },
+    tp_methods: &[MethodDef::new("__mro_entries__", Meth::O(ga_mro_entries))],
+    tp_getset: &[
+        GetSetDef::getter("__origin__", |g| {
+            Ok(ga(g).origin.get_owned().unwrap_or_else(none))
+        }),
+        GetSetDef::getter("__args__", |g| {
+            Ok(ga(g).args.get_owned().unwrap_or_else(none))
+        }),
+        GetSetDef::getter("__parameters__", ga_parameters),
+    ],
+    ..PyType::BASE
+};
+
+// SAFETY: repr(C), header first.
+unsafe impl PyPayload for PyGenericAlias {
+    fn type_object() -> &'static PyType {
+        &GENERIC_ALIAS_TYPE
+    }
+}
+
+unsafe fn drop_ga(obj: *mut PyObject) {
+    // SAFETY: obj is a dead alias.
+    unsafe {
+        let p = &*(obj as *const PyGenericAlias);
+        drop(p.origin.take());
+        drop(p.args.take());
+        drop(p.parameters.take());
+    }
+}
+
+unsafe fn traverse_ga(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
+    // SAFETY: obj is a live alias.
+    unsafe {
+        let p = &*(obj as *const PyGenericAlias);
+        for c in [&p.origin, &p.args, &p.parameters] {
+            if let Some(o) = c.get() {
+                visit(o.as_ptr());
+            }
+        }
+    }
+}
+
+fn ga(g: &PyRef) -> &PyGenericAlias {
+    // SAFETY: the alias type's slots get aliases.
+    unsafe { g.payload_unchecked::<PyGenericAlias>() }
+}
+
+/// `Py_GenericAlias(origin, args)`.
+pub fn generic_alias(origin: &PyRef, args: &PyRef) -> PyResult<PyRef> {
+    let args = if args.is_instance_of::<PyTuple>() {
+        args.clone()
+    } else {
+        PyTuple::new(vec![args.clone()])?
+    };
+    let g = alloc_object(
+        &GENERIC_ALIAS_TYPE,
+        PyGenericAlias {
+            ob_base: PyObject::NEW,
+            origin: ObjCell::empty(),
+            args: ObjCell::empty(),
+            parameters: ObjCell::empty(),
+        },
+    )?;
+    ga(&g).origin.set(Some(origin.clone()));
+    ga(&g).args.set(Some(args));
+    Ok(g)
+}
+
+/// `__class_getitem__` of the container types.
+pub fn class_getitem(cls: &PyRef, args: &PyRef) -> PyResult<PyRef> {
+    generic_alias(cls, args)
+}
+
+fn ga_new(_cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    no_kwargs("GenericAlias", kwnames)?;
+    check_nargs("GenericAlias", args.len(), 2, 2)?;
+    generic_alias(&args[0], &args[1])
+}
+
+fn ga_args(g: &PyRef) -> Vec<PyRef> {
+    ga(g)
+        .args
+        .get()
+        .and_then(|a| a.downcast::<PyTuple>())
+        .map(|t| t.items().to_vec())
+        .unwrap_or_default()
+}
+
+/// `ga_repr_item`.
+fn repr_item(p: &PyRef) -> PyResult<String> {
+    if p.is_static(&crate::objects::none::ELLIPSIS) {
+        return Ok("...".into());
+    }
+    if p.is_instance_of::<PyGenericAlias>() {
+        return protocol::repr_string(p);
+    }
+    if let Some(t) = crate::objects::type_::as_type(p) {
+        let m = protocol::str_string(&crate::objects::type_::type_module(t)?)?;
+        let q = protocol::str_string(&crate::objects::type_::type_qualname(t)?)?;
+        return Ok(if m == "builtins" {
+            q
+        } else {
+            format!("{m}.{q}")
+        });
+    }
+    let qual = protocol::lookup_attr(p, crate::intern!("__qualname__"))?;
+    let module = protocol::lookup_attr(p, crate::intern!("__module__"))?;
+    match (qual, module) {
+        (Some(q), Some(m)) if !m.is_none() => {
+            let q = protocol::str_string(&q)?;
+            let m = protocol::str_string(&m)?;
+            if m == "builtins" {
+                Ok(q)
+            } else {
+                Ok(format!("{m}.{q}"))
+            }
+        }
+        _ => protocol::repr_string(p),
+    }
+}
+
+fn ga_repr(g: &PyRef) -> PyResult<PyRef> {
+    let origin = ga(g).origin.get_owned().unwrap_or_else(none);
+    let mut s = repr_item(&origin)?;
+    s.push('[');
+    let args = ga_args(g);
+    if args.is_empty() {
+        s.push_str("()");
+    }
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            s.push_str(", ");
+        }
+        if let Some(l) = a.downcast::<PyList>() {
+            s.push('[');
+            for (j, x) in l.snapshot().iter().enumerate() {
+                if j > 0 {
+                    s.push_str(", ");
+                }
+                s.push_str(&repr_item(x)?);
+            }
+            s.push(']');
+        } else {
+            s.push_str(&repr_item(a)?);
+        }
+    }
+    s.push(']');
+    PyStr::new(&s)
+}
+
+fn ga_hash(g: &PyRef) -> PyResult<isize> {
+    let o = ga(g).origin.get_owned().unwrap_or_else(none);
+    let a = ga(g).args.get_owned().unwrap_or_else(none);
+    Ok(protocol::hash(&o)? ^ protocol::hash(&a)?)
+}
+
+fn ga_richcompare(a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<PyRef> {
+    if !b.is_instance_of::<PyGenericAlias>() || !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(not_implemented());
+    }
+    let get = |g: &PyRef| {
+        (
+            ga(g).origin.get_owned().unwrap_or_else(none),
+            ga(g).args.get_owned().unwrap_or_else(none),
+        )
+    };
+    let (oa, aa) = get(a);
+    let (ob, ab) = get(b);
+    let eq = protocol::rich_compare_bool(&oa, &ob, CompareOp::Eq)?
+        && protocol::rich_compare_bool(&aa, &ab, CompareOp::Eq)?;
+    Ok(py_bool(eq == (op == CompareOp::Eq)))
+}
+
+fn ga_call(g: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let origin = ga(g).origin.get_owned().unwrap_or_else(none);
+    let obj = protocol::call(&origin, args, kwnames)?;
+    match protocol::setattr(&obj, crate::intern!("__orig_class__"), Some(g)) {
+        Ok(()) => {}
+        Err(e)
+            if e.matches(&crate::objects::exceptions::ATTRIBUTE_ERROR)
+                || e.matches(&crate::objects::exceptions::TYPE_ERROR) => {}
+        Err(e) => return Err(e),
+    }
+    Ok(obj)
+}
+
+const GA_OWN_ATTRS: &[&str] = &[
+    "__class__",
+    "__origin__",
+    "__args__",
+    "__unpacked__",
+    "__parameters__",
+    "__typing_unpacked_tuple_args__",
+    "__mro_entries__",
+    "__reduce_ex__",
+    "__reduce__",
+    "__copy__",
+    "__deepcopy__",
+];
+
+fn ga_getattro(g: &PyRef, name: &PyRef) -> PyResult<PyRef> {
+    if let Some(n) = name.downcast::<PyStr>() {
+        if !GA_OWN_ATTRS.contains(&n.as_str()) {
+            let origin = ga(g).origin.get_owned().unwrap_or_else(none);
+            return protocol::getattr(&origin, name);
+        }
+    }
+    crate::objects::object::generic_getattr(g, name)
+}
+
+fn ga_mro_entries(g: &PyRef, _bases: &PyRef) -> PyResult<PyRef> {
+    PyTuple::new(vec![ga(g).origin.get_owned().unwrap_or_else(none)])
+}
+
+/// The TypeVar-like arguments (`_Py_make_parameters`).
+fn ga_parameters(g: &PyRef) -> PyResult<PyRef> {
+    if let Some(p) = ga(g).parameters.get_owned() {
+        return Ok(p);
+    }
+    let mut params: Vec<PyRef> = Vec::new();
+    for a in ga_args(g) {
+        if a.is_instance_of::<PyType>() {
+            continue;
+        }
+        let is_param = crate::objects::type_::lookup_str(a.ty(), "__typing_subst__").is_some();
+        if is_param {
+            if !params.iter().any(|p| p.is(&a)) {
+                params.push(a);
+            }
+            continue;
+        }
+        if let Some(sub) = protocol::lookup_attr(&a, crate::intern!("__parameters__"))? {
+            if let Some(t) = sub.downcast::<PyTuple>() {
+                for p in t.items() {
+                    if !params.iter().any(|q| q.is(p)) {
+                        params.push(p.clone());
+                    }
+                }
+            }
+        }
+    }
+    let t = PyTuple::new(params)?;
+    drop(ga(g).parameters.set(Some(t.clone())));
+    Ok(t)
+}
+
+/// `alias[args]`: substitutes the parameters positionally.
+fn ga_getitem(g: &PyRef, item: &PyRef) -> PyResult<PyRef> {
+    let params = ga_parameters(g)?;
+    let params = params
+        .downcast::<PyTuple>()
+        .map(|t| t.items().to_vec())
+        .unwrap_or_default();
+    if params.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{} is not a generic class",
+            protocol::repr_string(g)?
+        )));
+    }
+    let given: Vec<PyRef> = match item.downcast::<PyTuple>() {
+        Some(t) => t.items().to_vec(),
+        None => vec![item.clone()],
+    };
+    if given.len() != params.len() {
+        return Err(PyErr::type_error(format!(
+            "Too {} arguments for {}; actual {}, expected {}",
+            if given.len() > params.len() {
+                "many"
+            } else {
+                "few"
+            },
+            protocol::repr_string(g)?,
+            given.len(),
+            params.len()
+        )));
+    }
+    let mut new_args = Vec::new();
+    for a in ga_args(g) {
+        match params.iter().position(|p| p.is(&a)) {
+            Some(i) => new_args.push(given[i].clone()),
+            None => {
+                if a.is_instance_of::<PyGenericAlias>() {
+                    let sub: Vec<PyRef> =
+                        match protocol::lookup_attr(&a, crate::intern!("__parameters__"))? {
+                            Some(sp) => sp
+                                .downcast::<PyTuple>()
+                                .map(|t| t.items().to_vec())
+                                .unwrap_or_default(),
+                            None => Vec::new(),
+                        };
+                    if !sub.is_empty() {
+                        let vals: Vec<PyRef> = sub
+                            .iter()
+                            .map(|s| {
+                                params
+                                    .iter()
+                                    .position(|p| p.is(s))
+                                    .map(|i| given[i].clone())
+                                    .unwrap_or_else(|| s.clone())
+                            })
+                            .collect();
+                        new_args.push(protocol::get_item(&a, &PyTuple::new(vals)?)?);
+                        continue;
+                    }
+                }
+                new_args.push(a);
+            }
+        }
+    }
+    let origin = ga(g).origin.get_owned().unwrap_or_else(none);
+    generic_alias(&origin, &PyTuple::new(new_args)?)
+}
+
 /// The static types this file declares, readied at start-up.
-pub static TYPES: &[&PyType] = &[&LIST_ITER_TYPE, &LIST_REVITER_TYPE];
+pub static TYPES: &[&PyType] = &[&LIST_ITER_TYPE, &LIST_REVITER_TYPE, &GENERIC_ALIAS_TYPE];

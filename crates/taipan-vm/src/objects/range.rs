@@ -99,6 +99,26 @@ fn big(o: &PyRef) -> BigInt {
     }
 }
 
+/// An int's value when it is held as a machine integer (no allocation).
+fn small(o: &PyRef) -> Option<i64> {
+    o.downcast::<PyInt>().and_then(|i| match i.value() {
+        crate::objects::int::IntValue::Small(v) => Some(v),
+        crate::objects::int::IntValue::Big(_) => None,
+    })
+}
+
+/// `compute_range_length` on machine integers (i128: never overflows).
+fn small_length(lo: i64, hi: i64, step: i64) -> i128 {
+    let (lo, hi, step) = (lo as i128, hi as i128, step as i128);
+    if step > 0 && lo < hi {
+        (hi - lo - 1) / step + 1
+    } else if step < 0 && lo > hi {
+        (lo - hi - 1) / (-step) + 1
+    } else {
+        0
+    }
+}
+
 fn mk(v: BigInt) -> PyResult<PyRef> {
     PyInt::from_bigint(v)
 }
@@ -115,6 +135,25 @@ fn compute_length(lo: &BigInt, hi: &BigInt, step: &BigInt) -> BigInt {
 }
 
 impl PyRange {
+    /// A range from machine integers (step non-zero), without big ints.
+    pub fn new_small(start: i64, stop: i64, step: i64) -> PyResult<PyRef> {
+        let len = small_length(start, stop, step);
+        let length = match i64::try_from(len) {
+            Ok(l) => PyInt::new(l)?,
+            Err(_) => mk(BigInt::from(len))?,
+        };
+        alloc_object(
+            &RANGE_TYPE,
+            PyRange {
+                ob_base: PyObject::NEW,
+                start: PyInt::new(start)?,
+                stop: PyInt::new(stop)?,
+                step: PyInt::new(step)?,
+                length,
+            },
+        )
+    }
+
     /// A range from ints (step non-zero).
     pub fn new(start: BigInt, stop: BigInt, step: BigInt) -> PyResult<PyRef> {
         let len = compute_length(&start, &stop, &step);
@@ -134,10 +173,20 @@ impl PyRange {
 fn range_new(_cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     no_kwargs("range", kwnames)?;
     check_nargs("range", args.len(), 1, 3)?;
-    let ints: Vec<BigInt> = args
+    let idx = args
         .iter()
-        .map(|a| protocol::index(a).map(|i| big(&i)))
-        .collect::<PyResult<_>>()?;
+        .map(protocol::index)
+        .collect::<PyResult<Vec<_>>>()?;
+    let smalls: Vec<Option<i64>> = idx.iter().map(small).collect();
+    match smalls.as_slice() {
+        [Some(stop)] => return PyRange::new_small(0, *stop, 1),
+        [Some(start), Some(stop)] => return PyRange::new_small(*start, *stop, 1),
+        [Some(start), Some(stop), Some(step)] if *step != 0 => {
+            return PyRange::new_small(*start, *stop, *step)
+        }
+        _ => {}
+    }
+    let ints: Vec<BigInt> = idx.iter().map(big).collect();
     let (start, stop, step) = match ints.as_slice() {
         [stop] => (BigInt::zero(), stop.clone(), BigInt::one()),
         [start, stop] => (start.clone(), stop.clone(), BigInt::one()),
@@ -197,6 +246,17 @@ fn item_big(r: &PyRef, mut i: BigInt) -> PyResult<PyRef> {
 
 fn range_sq_item(r: &PyRef, i: isize) -> PyResult<PyRef> {
     let p = payload(r);
+    if let (Some(start), Some(step), Some(len)) =
+        (small(&p.start), small(&p.step), small(&p.length))
+    {
+        if i < 0 || i as i64 >= len {
+            return Err(PyErr::index_error("range object index out of range"));
+        }
+        let v = start as i128 + i as i128 * step as i128;
+        if let Ok(v) = i64::try_from(v) {
+            return PyInt::new(v);
+        }
+    }
     let len = big(&p.length);
     let i = BigInt::from(i);
     if i.is_negative() || i >= len {
@@ -231,7 +291,20 @@ fn range_subscript(r: &PyRef, key: &PyRef) -> PyResult<PyRef> {
 }
 
 /// Is `v` (an exact int or bool) one of the range's values?
+fn contains_small(p: &PyRange, x: i64) -> Option<bool> {
+    let (start, stop, step) = (small(&p.start)?, small(&p.stop)?, small(&p.step)?);
+    let inside = if step > 0 {
+        start <= x && x < stop
+    } else {
+        stop < x && x <= start
+    };
+    Some(inside && (x as i128 - start as i128).rem_euclid(step as i128) == 0)
+}
+
 fn contains_int(p: &PyRange, v: &BigInt) -> bool {
+    if let Some(r) = v.to_i64().and_then(|x| contains_small(p, x)) {
+        return r;
+    }
     let start = big(&p.start);
     let stop = big(&p.stop);
     let step = big(&p.step);
@@ -259,6 +332,9 @@ impl BoolCheck for PyRef {
 
 fn range_contains(r: &PyRef, x: &PyRef) -> PyResult<bool> {
     if is_plain_int(x) {
+        if let Some(r) = small(x).and_then(|v| contains_small(payload(r), v)) {
+            return Ok(r);
+        }
         return Ok(contains_int(payload(r), &big(x)));
     }
     let it = range_iter(r)?;
@@ -460,6 +536,22 @@ fn make_iter(start: BigInt, step: BigInt, len: BigInt) -> PyResult<PyRef> {
 
 fn range_iter(r: &PyRef) -> PyResult<PyRef> {
     let p = payload(r);
+    if let (Some(start), Some(step), Some(len)) =
+        (small(&p.start), small(&p.step), small(&p.length))
+    {
+        let end = start as i128 + step as i128 * len as i128;
+        if i64::try_from(end).is_ok() && len >= 0 {
+            return alloc_object(
+                &RANGE_ITER_TYPE,
+                PyRangeIter {
+                    ob_base: PyObject::NEW,
+                    next: Cell::new(start),
+                    step: Cell::new(step),
+                    remaining: Cell::new(len as u64),
+                },
+            );
+        }
+    }
     make_iter(big(&p.start), big(&p.step), big(&p.length))
 }
 

@@ -249,6 +249,16 @@ impl PyStr {
         Self::from_code_points_in(&STR_TYPE, &cps)
     }
 
+    /// A new str from UTF-8 that may encode lone surrogates (as marshal
+    /// writes them: CPython's "surrogatepass"); invalid bytes become U+FFFD.
+    pub fn from_utf8_surrogatepass(data: &[u8]) -> PyResult<PyRef> {
+        match std::str::from_utf8(data) {
+            Ok(s) => Self::new(s),
+            Err(_) => decode(data, "utf-8", "surrogatepass")
+                .or_else(|_| Self::new(&String::from_utf8_lossy(data))),
+        }
+    }
+
     /// A new str from code points (surrogates allowed).
     pub fn from_code_points(cps: &[u32]) -> PyResult<PyRef> {
         Self::from_code_points_in(&STR_TYPE, cps)
@@ -593,15 +603,19 @@ fn is_linebreak(c: u32) -> bool {
     matches!(c, 0x0A..=0x0D | 0x1C..=0x1E | 0x85 | 0x2028 | 0x2029)
 }
 
-fn find_cps(hay: &[u32], needle: &[u32], from: usize, to: usize) -> Option<usize> {
+fn find_cps<T: PartialEq + Copy>(hay: &[T], needle: &[T], from: usize, to: usize) -> Option<usize> {
     let to = to.min(hay.len());
     if from > to || needle.len() > to - from {
         return None;
     }
+    if needle.len() == 1 {
+        let c = needle[0];
+        return hay[from..to].iter().position(|&h| h == c).map(|k| k + from);
+    }
     (from..=to - needle.len()).find(|&i| hay[i..i + needle.len()] == *needle)
 }
 
-fn rfind_cps(hay: &[u32], needle: &[u32], from: usize, to: usize) -> Option<usize> {
+fn rfind_cps<T: PartialEq>(hay: &[T], needle: &[T], from: usize, to: usize) -> Option<usize> {
     let to = to.min(hay.len());
     if from > to || needle.len() > to - from {
         return None;
@@ -839,8 +853,19 @@ pub struct PyStrIter {
     pub seq: UnsafeCell<Option<PyRef>>,
 }
 
-pub static STR_ITER_TYPE: PyType = PyType {
+/// The iterator over an ASCII string (`str_ascii_iterator` in 3.11); other
+/// strings get [`STR_ITER_TYPE`] (`str_iterator`), as in CPython.
+pub static STR_ASCII_ITER_TYPE: PyType = PyType {
     tp_name: "str_ascii_iterator",
+    tp_basicsize: Cell::new(std::mem::size_of::<PyStrIter>()),
+    tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
+    tp_iternext: Cell::new(Some(str_iter_next)),
+    tp_drop: Some(drop_str_iter),
+    ..PyType::BASE
+};
+
+pub static STR_ITER_TYPE: PyType = PyType {
+    tp_name: "str_iterator",
     tp_basicsize: Cell::new(std::mem::size_of::<PyStrIter>()),
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(str_iter_next)),
@@ -861,9 +886,13 @@ unsafe fn drop_str_iter(obj: *mut PyObject) {
 }
 
 fn str_iter(a: &PyRef) -> PyResult<PyRef> {
-    this(a)?;
+    let ty = if this(a)?.is_ascii() {
+        &STR_ASCII_ITER_TYPE
+    } else {
+        &STR_ITER_TYPE
+    };
     alloc_object(
-        &STR_ITER_TYPE,
+        ty,
         PyStrIter {
             ob_base: PyObject::NEW,
             index: Cell::new(0),
@@ -895,11 +924,48 @@ fn str_iter_next(it: &PyRef) -> PyResult<Option<PyRef>> {
 // Methods.
 
 fn m_join(o: &PyRef, iterable: &PyRef) -> PyResult<PyRef> {
-    let sep: Vec<u32> = cps(o)?;
     let items = protocol::collect(iterable)?;
     if items.len() == 1 && items[0].is_exact::<PyStr>() {
         return Ok(items[0].clone());
     }
+    // All 1-byte strings: join the bytes.
+    let p = this(o)?;
+    if let Some(sepb) = p.latin1() {
+        let mut ascii = p.is_ascii();
+        let mut total = 0usize;
+        let mut all = true;
+        for it in &items {
+            match it
+                .downcast::<PyStr>()
+                .and_then(|s| s.latin1().map(|b| (b, s.is_ascii())))
+            {
+                Some((b, a)) => {
+                    total += b.len() + sepb.len();
+                    ascii &= a;
+                }
+                None => {
+                    all = false;
+                    break;
+                }
+            }
+        }
+        if all {
+            let mut out = Vec::with_capacity(total);
+            for (i, it) in items.iter().enumerate() {
+                if i > 0 {
+                    out.extend_from_slice(sepb);
+                }
+                // SAFETY: checked above that every item is a 1-byte str.
+                out.extend_from_slice(
+                    unsafe { it.payload_unchecked::<PyStr>() }
+                        .latin1()
+                        .unwrap_or(&[]),
+                );
+            }
+            return PyStr::from_latin1_unchecked(&STR_TYPE, &out, ascii);
+        }
+    }
+    let sep: Vec<u32> = p.chars().collect();
     let mut out: Vec<u32> = Vec::new();
     for (i, it) in items.iter().enumerate() {
         let Some(s) = it.downcast::<PyStr>() else {
@@ -947,53 +1013,100 @@ fn split_args(
     Ok((sep, maxsplit))
 }
 
-fn m_split(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
-    let (sep, maxsplit) = split_args("split", args, kwnames)?;
-    let x = cps(o)?;
+/// The ranges `str.split` cuts `x` into.
+fn split_ranges<T: Copy + PartialEq + Into<u32>>(
+    x: &[T],
+    sep: Option<&[T]>,
+    maxsplit: isize,
+) -> Vec<(usize, usize)> {
     let mut left = if maxsplit < 0 {
         usize::MAX
     } else {
         maxsplit as usize
     };
-    let mut parts: Vec<&[u32]> = Vec::new();
+    let sp = |c: T| is_space(c.into());
+    let mut parts = Vec::new();
+    let n = x.len();
     match sep {
         None => {
-            let n = x.len();
             let mut i = 0;
             loop {
-                while i < n && is_space(x[i]) {
+                while i < n && sp(x[i]) {
                     i += 1;
                 }
                 if i >= n {
                     break;
                 }
                 if left == 0 {
-                    parts.push(&x[i..n]);
+                    parts.push((i, n));
                     break;
                 }
                 let s = i;
-                while i < n && !is_space(x[i]) {
+                while i < n && !sp(x[i]) {
                     i += 1;
                 }
-                parts.push(&x[s..i]);
+                parts.push((s, i));
                 left -= 1;
             }
         }
         Some(sep) => {
             let mut s = 0;
             while left > 0 {
-                match find_cps(&x, &sep, s, x.len()) {
+                match find_cps(x, sep, s, n) {
                     Some(k) => {
-                        parts.push(&x[s..k]);
+                        parts.push((s, k));
                         s = k + sep.len();
                         left -= 1;
                     }
                     None => break,
                 }
             }
-            parts.push(&x[s..]);
+            parts.push((s, n));
         }
     }
+    parts
+}
+
+fn m_split(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let a = parse_args("split", args, kwnames, &["sep", "maxsplit"], 0)?;
+    let sepp = match &a[0] {
+        Some(s) if !s.is_none() => {
+            let s = want_str(s, "must be str or None")?;
+            if s.is_empty() {
+                return Err(PyErr::value_error("empty separator"));
+            }
+            Some(s)
+        }
+        _ => None,
+    };
+    let maxsplit = match &a[1] {
+        Some(m) => crate::objects::int::as_ssize_index(m)?,
+        None => -1,
+    };
+    let p = this(o)?;
+    if let Some(x) = p.latin1() {
+        let sepb = match sepp {
+            None => Some(None),
+            Some(sp) => sp.latin1().map(Some),
+        };
+        if let Some(sepb) = sepb {
+            let ascii = p.is_ascii();
+            let items = split_ranges(x, sepb, maxsplit)
+                .into_iter()
+                .map(|(s, e)| {
+                    let b = &x[s..e];
+                    PyStr::from_latin1_unchecked(&STR_TYPE, b, ascii || b.is_ascii())
+                })
+                .collect::<PyResult<Vec<_>>>()?;
+            return crate::objects::list::PyList::new(items);
+        }
+    }
+    let x: Vec<u32> = p.chars().collect();
+    let sep: Option<Vec<u32>> = sepp.map(|s| s.chars().collect());
+    let parts = split_ranges(&x, sep.as_deref(), maxsplit)
+        .into_iter()
+        .map(|(s, e)| &x[s..e])
+        .collect();
     list_of(parts)
 }
 
@@ -1078,6 +1191,19 @@ fn m_splitlines(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
     list_of(parts)
 }
 
+/// `p[s..e]` as a new str (the object itself when that is all of it).
+fn substr(o: &PyRef, p: &PyStr, s: usize, e: usize) -> PyResult<PyRef> {
+    if s == 0 && e == p.len() && o.is_exact::<PyStr>() {
+        return Ok(o.clone());
+    }
+    if let Some(b) = p.latin1() {
+        let b = &b[s..e];
+        return PyStr::from_latin1_unchecked(&STR_TYPE, b, p.is_ascii() || b.is_ascii());
+    }
+    let v: Vec<u32> = (s..e).map(|i| p.char_at(i)).collect();
+    new_cps(&v)
+}
+
 fn strip_impl(o: &PyRef, args: &[PyRef], name: &str, left: bool, right: bool) -> PyResult<PyRef> {
     if args.len() > 1 {
         return Err(PyErr::type_error(format!(
@@ -1085,37 +1211,33 @@ fn strip_impl(o: &PyRef, args: &[PyRef], name: &str, left: bool, right: bool) ->
             args.len()
         )));
     }
-    let x = cps(o)?;
-    let set: Option<Vec<u32>> = match args.first() {
+    let p = this(o)?;
+    let set: Option<&PyStr> = match args.first() {
         None => None,
         Some(a) if a.is_none() => None,
         Some(a) => Some(
-            want_str(a, &format!("{name} arg must be None or str"))
-                .map_err(|_| PyErr::type_error(format!("{name} arg must be None or str")))?
-                .chars()
-                .collect(),
+            a.downcast::<PyStr>()
+                .ok_or_else(|| PyErr::type_error(format!("{name} arg must be None or str")))?,
         ),
     };
-    let strip = |c: u32| match &set {
+    let set_cps: Option<Vec<u32>> = set.map(|s| s.chars().collect());
+    let strip = |c: u32| match &set_cps {
         None => is_space(c),
         Some(s) => s.contains(&c),
     };
     let mut s = 0;
-    let mut e = x.len();
+    let mut e = p.len();
     if left {
-        while s < e && strip(x[s]) {
+        while s < e && strip(p.char_at(s)) {
             s += 1;
         }
     }
     if right {
-        while e > s && strip(x[e - 1]) {
+        while e > s && strip(p.char_at(e - 1)) {
             e -= 1;
         }
     }
-    if s == 0 && e == x.len() && o.is_exact::<PyStr>() {
-        return Ok(o.clone());
-    }
-    new_cps(&x[s..e])
+    substr(o, p, s, e)
 }
 
 fn m_strip(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
@@ -1183,8 +1305,21 @@ fn find_impl(o: &PyRef, args: &[PyRef], name: &str, rev: bool) -> PyResult<Optio
             args.len()
         )));
     }
-    let sub: Vec<u32> = want_str(&args[0], "must be str")?.chars().collect();
-    let x = cps(o)?;
+    let subp = want_str(&args[0], "must be str")?;
+    let p = this(o)?;
+    if let (Some(x), Some(sub)) = (p.latin1(), subp.latin1()) {
+        let (s, e) = adjust_range(args.get(1), args.get(2), x.len())?;
+        if s > x.len() {
+            return Ok(None);
+        }
+        return Ok(if rev {
+            rfind_cps(x, sub, s, e)
+        } else {
+            find_cps(x, sub, s, e)
+        });
+    }
+    let sub: Vec<u32> = subp.chars().collect();
+    let x: Vec<u32> = p.chars().collect();
     let (s, e) = adjust_range(args.get(1), args.get(2), x.len())?;
     if s > x.len() {
         return Ok(None);
@@ -1226,22 +1361,30 @@ fn m_count(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
             args.len()
         )));
     }
-    let sub: Vec<u32> = want_str(&args[0], "must be str")?.chars().collect();
-    let x = cps(o)?;
-    let (s, e) = adjust_range(args.get(1), args.get(2), x.len())?;
-    if s > x.len() || e < s {
+    let subp = want_str(&args[0], "must be str")?;
+    let p = this(o)?;
+    let (s, e) = adjust_range(args.get(1), args.get(2), p.len())?;
+    if s > p.len() || e < s {
         return PyInt::new(0);
     }
-    if sub.is_empty() {
+    if subp.is_empty() {
         return PyInt::new((e - s + 1) as i64);
     }
-    let mut n = 0;
-    let mut i = s;
-    while let Some(k) = find_cps(&x, &sub, i, e) {
-        n += 1;
-        i = k + sub.len();
+    fn count_in<T: PartialEq + Copy>(x: &[T], sub: &[T], s: usize, e: usize) -> i64 {
+        let mut n = 0;
+        let mut i = s;
+        while let Some(k) = find_cps(x, sub, i, e) {
+            n += 1;
+            i = k + sub.len();
+        }
+        n
     }
-    PyInt::new(n)
+    if let (Some(x), Some(sub)) = (p.latin1(), subp.latin1()) {
+        return PyInt::new(count_in(x, sub, s, e));
+    }
+    let sub: Vec<u32> = subp.chars().collect();
+    let x: Vec<u32> = p.chars().collect();
+    PyInt::new(count_in(&x, &sub, s, e))
 }
 
 fn m_replace(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
@@ -1942,7 +2085,7 @@ static STR_METHODS: &[MethodDef] = &[
 ];
 
 /// The static types this file declares, readied at start-up.
-pub static TYPES: &[&PyType] = &[&STR_ITER_TYPE];
+pub static TYPES: &[&PyType] = &[&STR_ITER_TYPE, &STR_ASCII_ITER_TYPE];
 
 // ---------------------------------------------------------------------------
 // str.format (CPython's Objects/stringlib/unicode_format.h).
@@ -2257,7 +2400,38 @@ fn str_mod(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
     let Some(p) = a.downcast::<PyStr>() else {
         return Ok(not_implemented());
     };
-    percent_format(p, b)
+    let f: Vec<u32> = p.chars().collect();
+    let out = percent_format(&f, b, false)?;
+    new_cps(&out)
+}
+
+/// `bytes % args` (`_PyBytes_FormatEx`): the result's code points are all
+/// below 256.
+pub fn bytes_percent_format(fmt: &[u8], args: &PyRef) -> PyResult<Vec<u8>> {
+    let f: Vec<u32> = fmt.iter().map(|&b| b as u32).collect();
+    let out = percent_format(&f, args, true)?;
+    Ok(out.into_iter().map(|c| c as u8).collect())
+}
+
+/// The bytes `%b`/`%s` insert: a buffer or `__bytes__()`.
+fn bytes_of_arg(v: &PyRef) -> PyResult<Vec<u8>> {
+    if let Some(b) = crate::objects::bytes::buffer_bytes(v) {
+        return Ok(b);
+    }
+    if let Some(m) = crate::objects::type_::lookup_str(v.ty(), "__bytes__") {
+        let r = protocol::call(&m, std::slice::from_ref(v), None)?;
+        if let Some(b) = crate::objects::bytes::bytes_data(&r) {
+            return Ok(b.to_vec());
+        }
+        return Err(PyErr::type_error(format!(
+            "__bytes__ returned non-bytes (type {})",
+            r.ty().name()
+        )));
+    }
+    Err(PyErr::type_error(format!(
+        "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+        v.ty().name()
+    )))
 }
 
 /// The int value of `%d`-style arguments, as a BigInt.
@@ -2380,12 +2554,12 @@ fn pad_numeric(fl: &PctFlags, width: usize, sign: &str, prefix: &str, body: &str
     out
 }
 
-fn percent_format(fmt: &PyStr, args: &PyRef) -> PyResult<PyRef> {
-    let f: Vec<u32> = fmt.chars().collect();
+fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32>> {
     let tuple_items: Option<Vec<PyRef>> = args.downcast::<PyTuple>().map(|t| t.items().to_vec());
     let is_mapping = args.ty().as_mapping.mp_subscript.get().is_some()
         && tuple_items.is_none()
-        && !args.is_instance_of::<PyStr>();
+        && !args.is_instance_of::<PyStr>()
+        && !(bytes_mode && crate::objects::bytes::buffer_bytes(args).is_some());
     let dict = if is_mapping { Some(args.clone()) } else { None };
     let (mut arglen, mut argidx): (isize, isize) = match &tuple_items {
         Some(t) => (t.len() as isize, 0),
@@ -2434,7 +2608,12 @@ fn percent_format(fmt: &PyStr, args: &PyRef) -> PyResult<PyRef> {
             if depth > 0 {
                 return Err(PyErr::value_error("incomplete format key"));
             }
-            let key = new_cps(&f[s..i - 1])?;
+            let key = if bytes_mode {
+                let kb: Vec<u8> = f[s..i - 1].iter().map(|&c| c as u8).collect();
+                crate::objects::bytes::PyBytes::new(&kb)?
+            } else {
+                new_cps(&f[s..i - 1])?
+            };
             value = Some(protocol::get_item(d, &key)?);
             arglen = -1;
             argidx = -2;
@@ -2518,9 +2697,25 @@ fn percent_format(fmt: &PyStr, args: &PyRef) -> PyResult<PyRef> {
         };
         let convc = char::from_u32(conv).unwrap_or('\u{FFFD}');
         let text: String = match convc {
+            's' | 'b' if bytes_mode => {
+                let mut c: Vec<u32> = bytes_of_arg(&v)?.into_iter().map(u32::from).collect();
+                if let Some(p) = prec {
+                    c.truncate(p);
+                }
+                let pad = width.saturating_sub(c.len());
+                if fl.left {
+                    out.extend_from_slice(&c);
+                    out.resize(out.len() + pad, 0x20);
+                } else {
+                    out.resize(out.len() + pad, 0x20);
+                    out.extend_from_slice(&c);
+                }
+                continue;
+            }
             's' | 'r' | 'a' => {
                 let s = match convc {
                     's' => protocol::str_(&v)?,
+                    'r' if !bytes_mode => protocol::repr(&v)?,
                     'r' => protocol::repr(&v)?,
                     _ => {
                         let r = protocol::repr(&v)?;
@@ -2598,6 +2793,32 @@ fn percent_format(fmt: &PyStr, args: &PyRef) -> PyResult<PyRef> {
                 let fl2 = PctFlags { zero, ..fl };
                 pad_numeric(&fl2, width, sign, "", &body)
             }
+            'c' if bytes_mode => {
+                let msg = "%c requires an integer in range(256) or a single byte";
+                let ch = if let Some(b) = crate::objects::bytes::buffer_bytes(&v) {
+                    if b.len() != 1 {
+                        return Err(PyErr::type_error(msg));
+                    }
+                    b[0] as u32
+                } else if has_index(&v) {
+                    let k = crate::objects::int::as_ssize_index(&v).unwrap_or(-1);
+                    if !(0..256).contains(&k) {
+                        return Err(PyErr::overflow_error("%c arg not in range(256)"));
+                    }
+                    k as u32
+                } else {
+                    return Err(PyErr::type_error(msg));
+                };
+                let pad = width.saturating_sub(1);
+                if fl.left {
+                    out.push(ch);
+                    out.resize(out.len() + pad, 0x20);
+                } else {
+                    out.resize(out.len() + pad, 0x20);
+                    out.push(ch);
+                }
+                continue;
+            }
             'c' => {
                 let ch = if let Some(s) = v.downcast::<PyStr>() {
                     if s.len() != 1 {
@@ -2637,11 +2858,13 @@ fn percent_format(fmt: &PyStr, args: &PyRef) -> PyResult<PyRef> {
         out.extend(text.chars().map(|c| c as u32));
     }
     if argidx < arglen && dict.is_none() {
-        return Err(PyErr::type_error(
-            "not all arguments converted during string formatting",
-        ));
+        return Err(PyErr::type_error(if bytes_mode {
+            "not all arguments converted during bytes formatting"
+        } else {
+            "not all arguments converted during string formatting"
+        }));
     }
-    new_cps(&out)
+    Ok(out)
 }
 
 // ---------------------------------------------------------------------------
@@ -3007,6 +3230,8 @@ pub fn decode(data: &[u8], encoding: &str, errors: &str) -> PyResult<PyRef> {
                     i = 2;
                 }
             }
+            // Errors name the byte order found ('utf-16-le'), as CPython's do.
+            let codec = Codec::Utf16(Some(be));
             let unit = |k: usize| -> u32 {
                 let (a, b) = (data[k], data[k + 1]);
                 if be {
@@ -3087,6 +3312,7 @@ pub fn decode(data: &[u8], encoding: &str, errors: &str) -> PyResult<PyRef> {
                     i = 4;
                 }
             }
+            let codec = Codec::Utf32(Some(be));
             while i < data.len() {
                 if i + 3 >= data.len() {
                     decode_handle(

@@ -54,6 +54,11 @@ pub static TUPLE_TYPE: PyType = PyType {
         MethodDef::new("index", Meth::Fast(tuple_index)),
         MethodDef::new("count", Meth::O(tuple_count)),
         MethodDef::new("__getnewargs__", Meth::NoArgs(tuple_getnewargs)),
+        MethodDef::new("__sizeof__", Meth::NoArgs(tuple_sizeof)),
+        MethodDef::class(
+            "__class_getitem__",
+            Meth::O(crate::objects::list::class_getitem),
+        ),
     ],
     ..PyType::BASE
 };
@@ -324,10 +329,10 @@ fn tuple_subscript(obj: &PyRef, key: &PyRef) -> PyResult<PyRef> {
 fn tuple_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let ty = crate::objects::type_::as_type(cls)
         .ok_or_else(|| PyErr::type_error("tuple.__new__(X): X is not a type object"))?;
-    if std::ptr::eq(ty, &TUPLE_TYPE) {
+    if slice_mod::new_rejects_kwargs(ty, &TUPLE_TYPE) {
         no_kwargs("tuple", kwnames)?;
     }
-    let npos = args.len() - slice_mod::nkw(kwnames);
+    let npos = args.len().saturating_sub(slice_mod::nkw(kwnames));
     check_nargs("tuple", npos, 0, 1)?;
     match args.first().filter(|_| npos == 1) {
         None => PyTuple::new_in(ty, Vec::new()),
@@ -363,6 +368,11 @@ fn tuple_count(obj: &PyRef, x: &PyRef) -> PyResult<PyRef> {
         }
     }
     PyInt::new(n)
+}
+
+fn tuple_sizeof(obj: &PyRef) -> PyResult<PyRef> {
+    let n = obj.ty().tp_basicsize.get() + payload(obj).len() * 8;
+    PyInt::new(n as i64)
 }
 
 fn tuple_getnewargs(obj: &PyRef) -> PyResult<PyRef> {
