@@ -186,6 +186,14 @@ fn instancecheck_dispatch() {
 }
 
 #[test]
+fn builtin_function_attributes() {
+    check(
+        "import sys\nx = []\nr = ' '.join(str(v) for v in [len.__name__, len.__qualname__, len.__module__, str.upper.__qualname__, 'a'.upper.__qualname__, sys.exit.__module__, x.append == x.append, [].append == [].append])",
+        "len len builtins str.upper str.upper sys True False",
+    );
+}
+
+#[test]
 fn sys_module() {
     check(
         "import sys\nr = str(sys.version_info[:2]) + str(sys.version_info.major)",

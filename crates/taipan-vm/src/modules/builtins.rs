@@ -715,7 +715,7 @@ fn bi_next(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
 
 fn bi_sorted(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let nkw = kwnames.map(kwnames_len).unwrap_or(0);
-    let npos = args.len() - nkw;
+    let npos = args.len().saturating_sub(nkw);
     check_nargs("sorted", npos, 1, 1)?;
     let list = PyList::new(protocol::collect(&args[0])?)?;
     let sort = protocol::getattr_str(&list, "sort")?;

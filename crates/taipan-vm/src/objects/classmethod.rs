@@ -133,7 +133,7 @@ fn cm_init(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<()>
             "{name}() takes no keyword arguments"
         )));
     }
-    let npos = args.len() - nkw;
+    let npos = args.len().saturating_sub(nkw);
     if npos != 1 {
         return Err(PyErr::type_error(format!(
             "{name} expected 1 argument, got {npos}"

@@ -434,6 +434,32 @@ impl PyDict {
             .collect()
     }
 
+    /// Like [`PyDict::next_entry`], with the entry's stored hash.
+    pub fn next_entry_hashed(&self, mut pos: usize) -> Option<(usize, isize, PyRef, PyRef)> {
+        // SAFETY: short read.
+        let t = unsafe { &*self.table() };
+        while let Some(e) = t.entries.get(pos) {
+            pos += 1;
+            if let (Some(k), Some(v)) = (&e.key, &e.value) {
+                return Some((pos, e.hash, k.clone(), v.clone()));
+            }
+        }
+        None
+    }
+
+    /// The live keys with their stored hashes, in order.
+    pub fn keys_hashed(&self) -> Vec<(isize, PyRef)> {
+        // SAFETY: short read.
+        let t = unsafe { &*self.table() };
+        t.entries
+            .iter()
+            .filter_map(|e| match (&e.key, &e.value) {
+                (Some(k), Some(_)) => Some((e.hash, k.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
     pub fn keys(&self) -> Vec<PyRef> {
         self.items().into_iter().map(|(k, _)| k).collect()
     }
@@ -590,8 +616,8 @@ impl PyDict {
         }
         self.bump();
         let mut pos = 0;
-        while let Some((next, k, v)) = other.next_entry(pos) {
-            self.set_item(k, v)?;
+        while let Some((next, h, k, v)) = other.next_entry_hashed(pos) {
+            self.set_item_hashed(k, h, v)?;
             pos = next;
         }
         Ok(())
@@ -868,6 +894,31 @@ fn dict_fromkeys(cls: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     check_nargs("fromkeys", args.len(), 1, 2)?;
     let value = args.get(1).cloned().unwrap_or_else(none);
     let d = protocol::call1(cls, &[])?;
+    // `_PyDict_FromKeys`'s fast paths: an exact dict target filled from a
+    // dict or a set is presized and uses the stored hashes.
+    if let Some(target) = d.downcast_exact::<PyDict>() {
+        let src: Option<Vec<(isize, PyRef)>> = if let Some(sd) = args[0].downcast_exact::<PyDict>()
+        {
+            Some(sd.keys_hashed())
+        } else if args[0].is_exact::<crate::objects::set::PySet>()
+            || std::ptr::eq(args[0].ty(), &crate::objects::set::FROZENSET_TYPE)
+        {
+            // SAFETY: checked to be a set or frozenset.
+            Some(unsafe { args[0].payload_unchecked::<crate::objects::set::PySet>() }.entries())
+        } else {
+            None
+        };
+        if let Some(keys) = src {
+            if target.is_empty() {
+                // SAFETY: resizing an empty table runs no Python code.
+                unsafe { (*target.table()).resize((keys.len() * 3).div_ceil(2)) };
+            }
+            for (h, k) in keys {
+                target.set_item_hashed(k, h, value.clone())?;
+            }
+            return Ok(d);
+        }
+    }
     let it = protocol::get_iter(&args[0])?;
     let exact = d.downcast_exact::<PyDict>();
     while let Some(k) = protocol::next(&it)? {

@@ -25,6 +25,11 @@ pub static TYPE_TYPE: PyType = PyType {
     tp_repr: Cell::new(Some(type_repr)),
     tp_new: Cell::new(Some(crate::objects::type_::heap::type_new)),
     tp_drop: Some(crate::objects::type_::heap::type_drop),
+    as_number: NumberSlots {
+        nb_or: Cell::new(Some(crate::objects::type_::heap::union_or)),
+        ..NumberSlots::EMPTY
+    },
+    tp_init: Cell::new(Some(type_init)),
     tp_traverse: Cell::new(Some(crate::objects::type_::heap::type_traverse)),
     tp_clear: Cell::new(Some(crate::objects::type_::heap::type_clear)),
     tp_getset: crate::objects::type_::heap::TYPE_GETSET,
@@ -338,7 +343,7 @@ pub fn type_call(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResu
         if args.len() == 1 && nkw == 0 {
             return Ok(args[0].type_ref());
         }
-        let npos = args.len() - nkw;
+        let npos = args.len().saturating_sub(nkw);
         if npos != 1 && npos != 3 {
             return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
         }
@@ -360,6 +365,21 @@ pub fn type_call(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResu
         init(&inst, args, kwnames)?;
     }
     Ok(inst)
+}
+
+/// `type.__init__`: checks the argument count only.
+fn type_init(_obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<()> {
+    let nkw = kwnames.map(descr::kwnames_len).unwrap_or(0);
+    let npos = args.len().saturating_sub(nkw);
+    if nkw > 0 && npos == 1 {
+        return Err(PyErr::type_error(
+            "type.__init__() takes no keyword arguments",
+        ));
+    }
+    if npos != 1 && npos != 3 {
+        return Err(PyErr::type_error("type.__init__() takes 1 or 3 arguments"));
+    }
+    Ok(())
 }
 
 /// `tp_name` as CPython prints it in "cannot create" messages.
@@ -415,7 +435,11 @@ fn type_repr(obj: &PyRef) -> PyResult<PyRef> {
 pub use heap::{calculate_metaclass, type_new};
 
 /// The static types this file declares, readied at start-up.
-pub static TYPES: &[&PyType] = &[&heap::MEMBER_DESCR_TYPE, &heap::MAPPINGPROXY_TYPE];
+pub static TYPES: &[&PyType] = &[
+    &heap::MEMBER_DESCR_TYPE,
+    &heap::MAPPINGPROXY_TYPE,
+    &heap::UNION_TYPE,
+];
 
 /// Classes created at run time (CPython's `type_new` and its helpers, the
 /// C3 linearization `mro_implementation`, `__slots__` layout, member
@@ -651,7 +675,7 @@ pub mod heap {
         let meta = as_type(metatype)
             .ok_or_else(|| PyErr::type_error("type.__new__(X): X is not a type object"))?;
         let nkw = kw_count(kwnames);
-        let npos = args.len() - nkw;
+        let npos = args.len().saturating_sub(nkw);
         if std::ptr::eq(meta, &TYPE_TYPE) && npos == 1 && nkw == 0 {
             return Ok(args[0].type_ref());
         }
@@ -718,7 +742,11 @@ pub mod heap {
 
         // __slots__ and layout.
         let may_add_dict = base.tp_dictoffset.get() == 0;
-        let may_add_weak = base.tp_weaklistoffset.get() == 0 && base.tp_itemsize == 0;
+        // int and bytes have items in CPython (their data follows
+        // `tp_basicsize` here): the same restrictions apply.
+        let var_sized = base.tp_itemsize != 0
+            || base.has_flag(TypeFlags::LONG_SUBCLASS | TypeFlags::BYTES_SUBCLASS);
+        let may_add_weak = base.tp_weaklistoffset.get() == 0 && !var_sized;
         let mut add_dict = false;
         let mut add_weak = false;
         let mut slot_names: Vec<String> = Vec::new();
@@ -775,7 +803,7 @@ pub mod heap {
                 }
                 slot_names.sort();
                 slot_names.dedup();
-                if !slot_names.is_empty() && base.tp_itemsize != 0 {
+                if !slot_names.is_empty() && var_sized {
                     return Err(PyErr::type_error(format!(
                         "nonempty __slots__ not supported for subtype of '{}'",
                         type_qualified_name(base)
@@ -1431,6 +1459,186 @@ pub mod heap {
     }
 
     // -----------------------------------------------------------------------
+    // types.UnionType (CPython's `Objects/unionobject.c`): `int | None`.
+
+    #[repr(C)]
+    pub struct PyUnion {
+        pub ob_base: PyObject,
+        /// The member types, flattened and without duplicates.
+        pub args: PyRef,
+    }
+
+    pub static UNION_TYPE: PyType = PyType {
+        tp_name: "types.UnionType",
+        tp_basicsize: Cell::new(std::mem::size_of::<PyUnion>()),
+        tp_flags: Cell::new(TypeFlags::HAVE_GC),
+        tp_drop: Some(union_drop),
+        tp_traverse: Cell::new(Some(union_traverse)),
+        tp_repr: Cell::new(Some(union_repr)),
+        tp_hash: Cell::new(Some(union_hash)),
+        tp_richcompare: Cell::new(Some(union_richcompare)),
+        as_number: NumberSlots {
+            nb_or: Cell::new(Some(union_or)),
+            ..NumberSlots::EMPTY
+        },
+        tp_getset: &[GetSetDef::getter("__args__", |o| {
+            Ok(union_of(o).args.clone())
+        })],
+        tp_methods: &[
+            MethodDef::new("__instancecheck__", Meth::O(union_instancecheck)),
+            MethodDef::new("__subclasscheck__", Meth::O(union_subclasscheck)),
+        ],
+        ..PyType::BASE
+    };
+
+    // SAFETY: repr(C), header first.
+    unsafe impl PyPayload for PyUnion {
+        fn type_object() -> &'static PyType {
+            &UNION_TYPE
+        }
+    }
+
+    fn union_of(o: &PyRef) -> &PyUnion {
+        // SAFETY: only called from UnionType's own slots and methods.
+        unsafe { &*(o.as_ptr() as *const PyUnion) }
+    }
+
+    unsafe fn union_drop(obj: *mut PyObject) {
+        // SAFETY: a dead union.
+        unsafe { std::ptr::drop_in_place(obj as *mut PyUnion) }
+    }
+
+    unsafe fn union_traverse(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
+        // SAFETY: a live union.
+        visit(unsafe { &*(obj as *const PyUnion) }.args.as_ptr());
+    }
+
+    /// Can `o` be a member of a union (`is_unionable`)?
+    fn unionable(o: &PyRef) -> bool {
+        o.is_none()
+            || as_type(o).is_some()
+            || o.is_exact::<PyUnion>()
+            || o.ty().name() == "GenericAlias"
+    }
+
+    fn push_flat(v: &mut Vec<PyRef>, o: &PyRef) {
+        let items: Vec<PyRef> = match o.downcast_exact::<PyUnion>() {
+            // SAFETY: a union's args are a tuple.
+            Some(u) => unsafe { tuple_items_unchecked(&u.args) }.to_vec(),
+            None if o.is_none() => vec![crate::objects::none::NONE_TYPE.as_pyref()],
+            None => vec![o.clone()],
+        };
+        for it in items {
+            if !v.iter().any(|x| x.is(&it)) {
+                v.push(it);
+            }
+        }
+    }
+
+    /// `type.__or__` / `UnionType.__or__`.
+    pub fn union_or(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
+        if !unionable(a) || !unionable(b) {
+            return Ok(crate::objects::none::not_implemented());
+        }
+        let mut v = Vec::new();
+        push_flat(&mut v, a);
+        push_flat(&mut v, b);
+        if v.len() == 1 {
+            return Ok(v.remove(0));
+        }
+        alloc_object(
+            &UNION_TYPE,
+            PyUnion {
+                ob_base: PyObject::NEW,
+                args: PyTuple::new(v)?,
+            },
+        )
+    }
+
+    fn union_repr(o: &PyRef) -> PyResult<PyRef> {
+        let u = union_of(o);
+        let mut parts = Vec::new();
+        // SAFETY: a tuple.
+        for a in unsafe { tuple_items_unchecked(&u.args) } {
+            if a.is_static(&crate::objects::none::NONE_TYPE) {
+                parts.push("None".to_owned());
+            } else if let Some(t) = as_type(a) {
+                let m = type_module(t)?;
+                let q = type_qualname(t)?;
+                let (m, q) = (str_of(&m), str_of(&q));
+                parts.push(if m == "builtins" {
+                    q.to_owned()
+                } else {
+                    format!("{m}.{q}")
+                });
+            } else {
+                parts.push(crate::object::protocol::repr_string(a)?);
+            }
+        }
+        PyStr::new(&parts.join(" | "))
+    }
+
+    fn union_hash(o: &PyRef) -> PyResult<isize> {
+        // Order-independent: the members' hashes combined with xor.
+        let mut h: isize = 0x345678;
+        // SAFETY: a tuple.
+        for a in unsafe { tuple_items_unchecked(&union_of(o).args) } {
+            h ^= crate::object::protocol::hash(a)?;
+        }
+        Ok(if h == -1 { -2 } else { h })
+    }
+
+    fn union_richcompare(a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<PyRef> {
+        let Some(ub) = b.downcast_exact::<PyUnion>() else {
+            return Ok(crate::objects::none::not_implemented());
+        };
+        if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+            return Ok(crate::objects::none::not_implemented());
+        }
+        // SAFETY: tuples.
+        let (x, y) = unsafe {
+            (
+                tuple_items_unchecked(&union_of(a).args),
+                tuple_items_unchecked(&ub.args),
+            )
+        };
+        let eq = x.len() == y.len() && x.iter().all(|i| y.iter().any(|j| i.is(j)));
+        Ok(crate::objects::bool_::py_bool(eq == (op == CompareOp::Eq)))
+    }
+
+    fn union_check(o: &PyRef, what: &str) -> PyResult<Vec<PyRef>> {
+        // SAFETY: a tuple.
+        let items = unsafe { tuple_items_unchecked(&union_of(o).args) }.to_vec();
+        if items.iter().any(|a| as_type(a).is_none()) {
+            return Err(PyErr::type_error(format!(
+                "{what}() argument 2 cannot be a parameterized generic"
+            )));
+        }
+        Ok(items)
+    }
+
+    fn union_instancecheck(o: &PyRef, inst: &PyRef) -> PyResult<PyRef> {
+        for a in union_check(o, "isinstance")? {
+            if crate::object::protocol::isinstance(inst, &a)? {
+                return Ok(crate::objects::bool_::py_bool(true));
+            }
+        }
+        Ok(crate::objects::bool_::py_bool(false))
+    }
+
+    fn union_subclasscheck(o: &PyRef, sub: &PyRef) -> PyResult<PyRef> {
+        if as_type(sub).is_none() {
+            return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
+        }
+        for a in union_check(o, "issubclass")? {
+            if crate::object::protocol::issubclass(sub, &a)? {
+                return Ok(crate::objects::bool_::py_bool(true));
+            }
+        }
+        Ok(crate::objects::bool_::py_bool(false))
+    }
+
+    // -----------------------------------------------------------------------
     // mappingproxy (CPython's `Objects/descrobject.c`): a read-only view of
     // a mapping, here of a type's dict.
 
@@ -1538,7 +1746,7 @@ pub mod heap {
 
     fn mp_new(_cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
         let nkw = kw_count(kwnames);
-        if args.len() - nkw != 1 || nkw > 0 {
+        if args.len().saturating_sub(nkw) != 1 || nkw > 0 {
             return Err(PyErr::type_error(format!(
                 "mappingproxy() takes exactly one argument ({} given)",
                 args.len()

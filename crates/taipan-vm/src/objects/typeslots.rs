@@ -1134,7 +1134,7 @@ unsafe fn heap_dealloc_hook(obj: *mut PyObject) -> bool {
         (*obj).ob_refcnt.set(1);
         let r = PyRef::from_raw(obj);
         if let Err(e) = call_found(&del, &r, &[]) {
-            drop(e);
+            write_unraisable(&del, e);
         }
         drop(del);
         let rc = r.refcnt();
@@ -1146,6 +1146,15 @@ unsafe fn heap_dealloc_hook(obj: *mut PyObject) -> bool {
         (*obj).ob_refcnt.set(0);
         true
     }
+}
+
+/// `PyErr_WriteUnraisable` for an exception raised by `__del__`:
+/// "Exception ignored in: <function D.__del__ at ...>" and the traceback.
+fn write_unraisable(obj: &PyRef, e: PyErr) {
+    let what = protocol::repr_string(obj).unwrap_or_else(|_| "<object>".to_owned());
+    crate::modules::sys::flush_std();
+    let text = crate::run::format_exception(e.value());
+    crate::modules::sys::write_stderr(&format!("Exception ignored in: {what}\n{text}"));
 }
 
 // ---------------------------------------------------------------------------
@@ -1290,7 +1299,7 @@ fn wrapper_descr_call(descr: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) ->
     // SAFETY: tp_call of wrapper_descriptor.
     let d = unsafe { descr.payload_unchecked::<PyWrapperDescr>() };
     let nkw = kwnames.map(descr::kwnames_len).unwrap_or(0);
-    if args.len() - nkw < 1 {
+    if args.len().saturating_sub(nkw) < 1 {
         return Err(PyErr::type_error(format!(
             "descriptor '{}' of '{}' object needs an argument",
             d.name,
@@ -1505,7 +1514,7 @@ static TP_NEW_DEF: MethodDef = MethodDef::new("__new__", Meth::FastKw(tp_new_wra
 fn tp_new_wrapper(self_: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let ty = as_type(self_).ok_or_else(|| PyErr::system_error("__new__ without a type"))?;
     let nkw = kwnames.map(descr::kwnames_len).unwrap_or(0);
-    if args.len() - nkw < 1 {
+    if args.len().saturating_sub(nkw) < 1 {
         return Err(PyErr::type_error(format!(
             "{}.__new__(): not enough arguments",
             ty.name()
