@@ -191,7 +191,8 @@ fn repeated(x: &[u8], n: isize) -> PyResult<Vec<u8>> {
         .checked_mul(n as usize)
         .filter(|&t| t <= isize::MAX as usize / 2)
         .ok_or_else(PyErr::no_memory)?;
-    let mut v = Vec::with_capacity(total);
+    let mut v = Vec::new();
+    crate::objects::str::grow(&mut v, total)?;
     for _ in 0..n {
         v.extend_from_slice(x);
     }

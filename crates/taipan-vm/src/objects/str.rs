@@ -567,6 +567,11 @@ fn want_str<'a>(o: &'a PyRef, what: &str) -> PyResult<&'a PyStr> {
         .ok_or_else(|| PyErr::type_error(format!("{what}, not {}", o.ty().name())))
 }
 
+/// Reserves room for `extra` more items, or `MemoryError` (never an abort).
+pub fn grow<T>(v: &mut Vec<T>, extra: usize) -> PyResult<()> {
+    v.try_reserve(extra).map_err(|_| PyErr::no_memory())
+}
+
 fn in_table(t: &[(u32, u32)], c: u32) -> bool {
     t.binary_search_by(|&(a, b)| {
         if c < a {
@@ -776,14 +781,16 @@ fn str_repeat(a: &PyRef, n: isize) -> PyResult<PyRef> {
         .filter(|&t| t <= isize::MAX as usize / 4)
         .ok_or_else(|| PyErr::overflow_error("repeated string is too long"))?;
     if let Some(l) = x.latin1() {
-        let mut v = Vec::with_capacity(total);
+        let mut v = Vec::new();
+        grow(&mut v, total)?;
         for _ in 0..n {
             v.extend_from_slice(l);
         }
         return PyStr::from_latin1_unchecked(&STR_TYPE, &v, x.is_ascii());
     }
     let one: Vec<u32> = x.chars().collect();
-    let mut v = Vec::with_capacity(total);
+    let mut v = Vec::new();
+    grow(&mut v, total)?;
     for _ in 0..n {
         v.extend_from_slice(&one);
     }
@@ -1797,9 +1804,11 @@ fn pad_to(o: &PyRef, left: usize, right: usize, fill: u32) -> PyResult<PyRef> {
     if left == 0 && right == 0 && o.is_exact::<PyStr>() {
         return Ok(o.clone());
     }
-    let mut out = Vec::with_capacity(x.len() + left + right);
+    let mut out = Vec::new();
+    grow(&mut out, left + right)?;
     out.resize(left, fill);
     out.extend_from_slice(&x);
+    grow(&mut out, right)?;
     out.resize(out.len() + right, fill);
     new_cps(&out)
 }
@@ -1835,7 +1844,7 @@ fn m_zfill(o: &PyRef, w: &PyRef) -> PyResult<PyRef> {
         return pad_to(o, 0, 0, 0x30);
     }
     let fill = (w - n) as usize;
-    let mut out = Vec::with_capacity(w as usize);
+    let mut out = Vec::new();
     let (sign, rest) = match x.first() {
         Some(&c) if c == 0x2B || c == 0x2D => (Some(c), &x[1..]),
         _ => (None, &x[..]),
@@ -1843,6 +1852,7 @@ fn m_zfill(o: &PyRef, w: &PyRef) -> PyResult<PyRef> {
     if let Some(s) = sign {
         out.push(s);
     }
+    grow(&mut out, fill)?;
     out.resize(out.len() + fill, 0x30);
     out.extend_from_slice(rest);
     new_cps(&out)
@@ -1889,6 +1899,7 @@ fn m_expandtabs(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
             if tabsize > 0 {
                 let incr = tabsize - col % tabsize;
                 col += incr;
+                grow(&mut out, incr as usize)?;
                 out.resize(out.len() + incr as usize, 0x20);
             }
         } else {
@@ -2556,9 +2567,17 @@ struct PctFlags {
     zero: bool,
 }
 
-fn pad_numeric(fl: &PctFlags, width: usize, sign: &str, prefix: &str, body: &str) -> String {
+fn pad_numeric(
+    fl: &PctFlags,
+    width: usize,
+    sign: &str,
+    prefix: &str,
+    body: &str,
+) -> PyResult<String> {
     let len = sign.len() + prefix.len() + body.chars().count();
     let mut out = String::new();
+    out.try_reserve(width.max(len))
+        .map_err(|_| PyErr::no_memory())?;
     if len >= width {
         out.push_str(sign);
         out.push_str(prefix);
@@ -2579,7 +2598,7 @@ fn pad_numeric(fl: &PctFlags, width: usize, sign: &str, prefix: &str, body: &str
         out.push_str(prefix);
         out.push_str(body);
     }
-    out
+    Ok(out)
 }
 
 fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32>> {
@@ -2733,8 +2752,10 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
                 let pad = width.saturating_sub(c.len());
                 if fl.left {
                     out.extend_from_slice(&c);
+                    grow(&mut out, pad)?;
                     out.resize(out.len() + pad, 0x20);
                 } else {
+                    grow(&mut out, pad)?;
                     out.resize(out.len() + pad, 0x20);
                     out.extend_from_slice(&c);
                 }
@@ -2759,8 +2780,10 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
                 let pad = width.saturating_sub(c.len());
                 if fl.left {
                     out.extend_from_slice(&c);
+                    grow(&mut out, pad)?;
                     out.resize(out.len() + pad, 0x20);
                 } else {
+                    grow(&mut out, pad)?;
                     out.resize(out.len() + pad, 0x20);
                     out.extend_from_slice(&c);
                 }
@@ -2798,7 +2821,7 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
                     (true, 'o') => "0o",
                     _ => "",
                 };
-                pad_numeric(&fl, width, sign, prefix, &digits)
+                pad_numeric(&fl, width, sign, prefix, &digits)?
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let x = float_arg(&v)?;
@@ -2819,7 +2842,7 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
                 };
                 let zero = fl.zero && x.is_finite();
                 let fl2 = PctFlags { zero, ..fl };
-                pad_numeric(&fl2, width, sign, "", &body)
+                pad_numeric(&fl2, width, sign, "", &body)?
             }
             'c' if bytes_mode => {
                 let msg = "%c requires an integer in range(256) or a single byte";
@@ -2840,8 +2863,10 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
                 let pad = width.saturating_sub(1);
                 if fl.left {
                     out.push(ch);
+                    grow(&mut out, pad)?;
                     out.resize(out.len() + pad, 0x20);
                 } else {
+                    grow(&mut out, pad)?;
                     out.resize(out.len() + pad, 0x20);
                     out.push(ch);
                 }
@@ -2865,8 +2890,10 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
                 let pad = width.saturating_sub(1);
                 if fl.left {
                     out.push(ch);
+                    grow(&mut out, pad)?;
                     out.resize(out.len() + pad, 0x20);
                 } else {
+                    grow(&mut out, pad)?;
                     out.resize(out.len() + pad, 0x20);
                     out.push(ch);
                 }
