@@ -385,36 +385,100 @@ fn format_tb(tb: &PyRef, out: &mut String) {
     flush_repeat(out, repeat);
 }
 
-/// The `^^^` line under the failing expression, when it does not cover the
-/// whole line (3.11's `print_error_location` without the binary-operator
-/// and subscript anchors).
+/// The `~~^^~~` line under the failing expression (`tb_displayline` in
+/// 3.11's `Python/traceback.c`): carets under the instruction's span, with
+/// the operator of a binary operation or the brackets of a subscript as the
+/// `^` part; elided when a plain span covers the whole line.
 fn caret_line(code: &PyCode, lasti: i32, line: &str) -> Option<String> {
+    use taipan_parser::ast::{ExprKind, Mod, StmtKind};
     if lasti < 0 {
         return None;
     }
     let loc = taipan_bytecode::location_table::location_of(&code.locations, lasti as usize)?;
     let (l, el, c, ec) = (loc.line?, loc.end_line?, loc.col?, loc.end_col?);
+    if c < 0 || ec < 0 {
+        return None;
+    }
     let bytes = line.as_bytes();
-    let ec = if el != l { bytes.len() as i32 } else { ec };
-    if c < 0 || ec < c || ec as usize > bytes.len() {
-        return None;
-    }
-    // Offsets are UTF-8 byte offsets; turn them into character columns.
-    let to_chars = |b: usize| String::from_utf8_lossy(&bytes[..b]).chars().count();
-    let indent = line.len() - line.trim_start().len();
+    // Byte offsets to character offsets (CPython's `byte_offset_to_character_offset`).
+    let to_chars = |b: usize| {
+        String::from_utf8_lossy(&bytes[..b.min(bytes.len())])
+            .chars()
+            .count()
+    };
     let start = to_chars(c as usize);
-    let end = to_chars(ec as usize);
-    let ind = to_chars(indent);
-    let trimmed_len = line.trim().chars().count();
-    if start <= ind && end - ind >= trimmed_len {
+    let mut end = to_chars(ec as usize);
+    let mut anchors: Option<(usize, usize)> = None;
+    if l == el {
+        let chars: Vec<char> = line.chars().collect();
+        if start <= end && end <= chars.len() {
+            let segment: String = chars[start..end].iter().collect();
+            if let Ok(Mod::Module { body, .. }) =
+                taipan_parser::parse_module(segment.as_bytes(), code.filename_str())
+            {
+                if body.len() == 1 {
+                    if let StmtKind::Expr { value } = &body[0].kind {
+                        let sb = segment.as_bytes();
+                        let ws = |b: u8| b == b' ' || b == b'\t' || b == 0x0c;
+                        let found = match &value.kind {
+                            ExprKind::BinOp { left, right, .. } => {
+                                let mut r = None;
+                                let (a, b) = (
+                                    left.loc.end_col_offset as usize,
+                                    right.loc.col_offset as usize,
+                                );
+                                let mut i = a;
+                                while i < b && i < sb.len() {
+                                    if !ws(sb[i]) {
+                                        let mut j = i + 1;
+                                        if i + 1 < b && i + 1 < sb.len() && !ws(sb[i + 1]) {
+                                            j += 1;
+                                        }
+                                        r = Some((i, j));
+                                        break;
+                                    }
+                                    i += 1;
+                                }
+                                r
+                            }
+                            ExprKind::Subscript { value, slice, .. } => Some((
+                                value.loc.end_col_offset as usize,
+                                slice.loc.end_col_offset as usize + 1,
+                            )),
+                            _ => None,
+                        };
+                        if let Some((a, b)) = found {
+                            let seg_chars = |x: usize| {
+                                String::from_utf8_lossy(&sb[..x.min(sb.len())])
+                                    .chars()
+                                    .count()
+                            };
+                            anchors = Some((seg_chars(a) + start, seg_chars(b) + start));
+                        }
+                    }
+                }
+            }
+        }
+    } else {
+        end = line.trim_end_matches([' ', '\t', '\x0c']).chars().count();
+    }
+    let indent = line.chars().take_while(|ch| ch.is_whitespace()).count();
+    let stripped_len = line.trim().chars().count();
+    if end.saturating_sub(start) == stripped_len && anchors.is_none() {
         return None;
     }
-    if start < ind || end <= start {
+    if start < indent || end < start {
         return None;
     }
     let mut s = String::from("    ");
-    s.push_str(&" ".repeat(start - ind));
-    s.push_str(&"^".repeat(end - start));
+    s.push_str(&" ".repeat(start - indent));
+    for k in start..end {
+        match anchors {
+            Some((a, b)) if a <= k && k < b => s.push('^'),
+            Some(_) => s.push('~'),
+            None => s.push('^'),
+        }
+    }
     s.push('\n');
     Some(s)
 }

@@ -233,3 +233,17 @@ fn import_missing() {
         "ModuleNotFoundError: No module named 'no_such_module_xyz'"
     );
 }
+
+#[test]
+fn set_argv_sets_path0() {
+    setup();
+    let dir = std::env::temp_dir().canonicalize().unwrap();
+    let script = dir.join("some_script.py");
+    taipan_vm::modules::sys::set_argv(vec![script.to_string_lossy().into_owned(), "a".into()]);
+    let sys = taipan_vm::import::import_module("sys").unwrap();
+    let path = protocol::getattr_str(&sys, "path").unwrap();
+    let first = protocol::get_item(&path, &int(0)).unwrap();
+    assert_eq!(text(&first), dir.to_string_lossy());
+    let argv = protocol::getattr_str(&sys, "argv").unwrap();
+    assert_eq!(text(&protocol::get_item(&argv, &int(1)).unwrap()), "a");
+}

@@ -177,6 +177,23 @@ fn builtin_functions() {
 }
 
 #[test]
+fn instancecheck_dispatch() {
+    check(
+        "class Meta(type):\n    def __instancecheck__(cls, inst):\n        return inst == 42\n    def __subclasscheck__(cls, sub):\n        return sub is int\nclass C(metaclass=Meta):\n    pass\nr = str([isinstance(42, C), isinstance(1, C), issubclass(int, C), issubclass(str, C)])",
+        "[True, False, True, False]",
+    );
+    check("try:\n    issubclass(1, int)\nexcept TypeError as e:\n    r = str(e)", "issubclass() arg 1 must be a class");
+}
+
+#[test]
+fn builtin_function_attributes() {
+    check(
+        "import sys\nx = []\nr = ' '.join(str(v) for v in [len.__name__, len.__qualname__, len.__module__, str.upper.__qualname__, 'a'.upper.__qualname__, sys.exit.__module__, x.append == x.append, [].append == [].append])",
+        "len len builtins str.upper str.upper sys True False",
+    );
+}
+
+#[test]
 fn sys_module() {
     check(
         "import sys\nr = str(sys.version_info[:2]) + str(sys.version_info.major)",

@@ -216,6 +216,43 @@ fn sets() {
         repr(&protocol::call_method(&big, "__sizeof__", &[]).unwrap()),
         "712"
     );
+    // set(s) of a set with dummies: presize, then clean insertion in table
+    // order (CPython's set_merge), giving CPython's order and size
+    let src = new_set(Some(
+        &PyList::new((0..3000).step_by(37).map(int).collect()).unwrap(),
+    ))
+    .unwrap();
+    for i in (0..3000).step_by(74) {
+        protocol::call_method(&src, "discard", &[int(i)]).unwrap();
+    }
+    let t = new_set(Some(&src)).unwrap();
+    let first: Vec<String> = protocol::collect(&t)
+        .unwrap()
+        .iter()
+        .take(12)
+        .map(repr)
+        .collect();
+    assert_eq!(
+        first.join(" "),
+        "1665 259 2183 777 2701 1295 1813 407 2331 925 2849 1443"
+    );
+    assert_eq!(
+        repr(&protocol::call_method(&t, "__sizeof__", &[]).unwrap()),
+        "2248"
+    );
+    assert_eq!(
+        repr(&protocol::call_method(&src, "__sizeof__", &[]).unwrap()),
+        "8392"
+    );
+    let u = new_set(Some(&list(&[1, 2]))).unwrap();
+    let u = protocol::inplace_op(&u, &src, protocol::OR).unwrap();
+    let first: Vec<String> = protocol::collect(&u)
+        .unwrap()
+        .iter()
+        .take(8)
+        .map(repr)
+        .collect();
+    assert_eq!(first.join(" "), "1 2 1665 259 2183 777 2701 1295");
     let it = protocol::get_iter(&a).unwrap();
     protocol::call_method(&a, "add", &[int(50)]).unwrap();
     let e = protocol::next(&it).unwrap_err();

@@ -91,6 +91,18 @@ fn ranges() {
     );
     let near = protocol::call(&rt, &[int(i64::MAX - 2), int(i64::MAX)], None).unwrap();
     assert_eq!(listed(&near), "[9223372036854775805, 9223372036854775806]");
+    // list() preallocates from len() / __length_hint__ as CPython does
+    let lt = taipan_vm::objects::list::LIST_TYPE.as_pyref();
+    let sizeof = |o: &PyRef| repr(&protocol::call_method(o, "__sizeof__", &[]).unwrap());
+    assert_eq!(
+        sizeof(&protocol::call(&lt, &[range(&[10])], None).unwrap()),
+        "120"
+    );
+    let it = protocol::get_iter(&list(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10])).unwrap();
+    assert_eq!(sizeof(&protocol::call(&lt, &[it], None).unwrap()), "120");
+    let l2 = list(&[1, 2]);
+    protocol::call_method(&l2, "extend", &[range(&[7])]).unwrap();
+    assert_eq!(sizeof(&l2), "168");
     let rev = protocol::call_method(&range(&[3]), "__reversed__", &[]).unwrap();
     assert_eq!(listed(&rev), "[2, 1, 0]");
 }

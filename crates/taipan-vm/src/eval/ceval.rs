@@ -106,6 +106,7 @@ pub fn current_locals_dict() -> PyResult<Option<PyRef>> {
     // SAFETY: just made.
     let dd = unsafe { d.payload_unchecked::<PyDict>() };
     let names = code.localsplus_names();
+    #[allow(clippy::needless_range_loop)]
     for i in 0..code.nlocalsplus {
         let kind = code.localspluskinds[i];
         let v = match &f.slots[i] {
@@ -255,11 +256,7 @@ fn chain_context(e: &PyErr) {
     // Break a cycle: if `v` is somewhere in handled's context chain, cut it.
     let mut o = handled.clone();
     let mut steps = 0;
-    loop {
-        let ob = match o.downcast::<PyBaseException>() {
-            Some(b) => b,
-            None => break,
-        };
+    while let Some(ob) = o.downcast::<PyBaseException>() {
         let ctx = match PyBaseException::get_field(&ob.context) {
             Some(c) => c,
             None => break,
@@ -919,9 +916,10 @@ fn load_method(obj: &PyRef, name: &PyRef) -> PyResult<(Option<PyRef>, PyRef)> {
     let ty = obj.ty();
     let generic = match ty.tp_getattro.get() {
         None => true,
-        Some(f) => {
-            f as *const () as usize == crate::objects::object::generic_getattr as *const () as usize
-        }
+        Some(f) => std::ptr::eq(
+            f as *const (),
+            crate::objects::object::generic_getattr as *const (),
+        ),
     };
     if generic {
         if let Some(a) = crate::objects::type_::lookup(ty, name) {
@@ -1403,10 +1401,8 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 let step = if arg == 3 { Some(frame.pop()?) } else { None };
                 let stop = frame.pop()?;
                 let start = frame.pop()?;
-                let s = match step {
-                    Some(st) => call_builtin(frame, "slice", &[start, stop, st])?,
-                    None => call_builtin(frame, "slice", &[start, stop])?,
-                };
+                let s =
+                    crate::objects::slice::PySlice::new(start, stop, step.unwrap_or_else(none))?;
                 frame.push(s);
             }
             Opcode::ListAppend => {
@@ -1460,13 +1456,13 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 let other = frame.pop()?;
                 let d = frame.peek(arg as usize)?.clone();
                 if let Err(e) = dict_update(&d, &other) {
-                    if e.matches(&exc::ATTRIBUTE_ERROR) || e.matches(&exc::TYPE_ERROR) {
-                        if protocol::lookup_attr(&other, crate::intern!("keys"))?.is_none() {
-                            return Err(PyErr::type_error(format!(
-                                "'{}' object is not a mapping",
-                                other.ty().name()
-                            )));
-                        }
+                    if (e.matches(&exc::ATTRIBUTE_ERROR) || e.matches(&exc::TYPE_ERROR))
+                        && protocol::lookup_attr(&other, crate::intern!("keys"))?.is_none()
+                    {
+                        return Err(PyErr::type_error(format!(
+                            "'{}' object is not a mapping",
+                            other.ty().name()
+                        )));
                     }
                     return Err(e);
                 }
@@ -1716,15 +1712,10 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 return Err(do_raise(e, cause));
             }
             Opcode::Reraise => {
+                // The handler is looked up at this instruction; the
+                // restored `lasti` (below the value when `arg` is set) only
+                // matters for f_lineno, and the traceback already has it.
                 let v = frame.pop()?;
-                if arg != 0 {
-                    let l = frame.slots[frame.sp - arg as usize].clone();
-                    if let Some(l) = l {
-                        if let Ok(i) = crate::objects::int::as_i64(&l) {
-                            frame.lasti = i as usize;
-                        }
-                    }
-                }
                 RERAISE.with(|r| r.set(true));
                 return Err(PyErr::from_value(v));
             }

@@ -334,9 +334,9 @@ pub fn bind_args(
             return Err(missing(func, "positional", miss));
         }
         let start = npos.max(m);
-        for i in start..argcount {
-            if slots[i].is_none() {
-                slots[i] = defs.get(i - m).cloned();
+        for (i, slot) in slots.iter_mut().enumerate().take(argcount).skip(start) {
+            if slot.is_none() {
+                *slot = defs.get(i - m).cloned();
             }
         }
     }

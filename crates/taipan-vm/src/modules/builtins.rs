@@ -479,12 +479,132 @@ fn bi_all(_m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
     Ok(py_bool(true))
 }
 
-/// Hook for `isinstance`/`issubclass` with `__instancecheck__` /
-/// `__subclasscheck__` (set by the class machinery); the plain protocol
-/// functions are used when unset.
+/// Overrides for `isinstance`/`issubclass` (unset: [`object_isinstance`] /
+/// [`object_issubclass`], which dispatch to `__instancecheck__` /
+/// `__subclasscheck__` as CPython's `abstract.c` does).
 pub type CheckHook = fn(&PyRef, &PyRef) -> PyResult<bool>;
 pub static ISINSTANCE_HOOK: crate::gil::GilCell<Option<CheckHook>> = crate::gil::GilCell::new(None);
 pub static ISSUBCLASS_HOOK: crate::gil::GilCell<Option<CheckHook>> = crate::gil::GilCell::new(None);
+
+/// `PyObject_IsInstance`: `__instancecheck__` of the class's metaclass when
+/// it is not exactly `type`, tuples recursively, `__class__` as a fallback.
+pub fn object_isinstance(obj: &PyRef, cls: &PyRef) -> PyResult<bool> {
+    if let Some(t) = cls.downcast_exact::<PyType>() {
+        return recursive_isinstance(obj, cls, t);
+    }
+    if let Some(tup) = cls.downcast::<PyTuple>() {
+        let _g = crate::eval::recursion::enter_call(" in __instancecheck__")?;
+        for c in tup.items() {
+            if object_isinstance(obj, c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if let Some(checker) = crate::objects::type_::lookup_str(cls.ty(), "__instancecheck__") {
+        let _g = crate::eval::recursion::enter_call(" in __instancecheck__")?;
+        let bound = crate::objects::descr::bind(&checker, Some(cls), Some(&cls.type_ref()))?;
+        let r = protocol::call1(&bound, std::slice::from_ref(obj))?;
+        return protocol::is_true(&r);
+    }
+    match cls.downcast::<PyType>() {
+        Some(t) => recursive_isinstance(obj, cls, t),
+        None => {
+            if protocol::lookup_attr(cls, crate::intern!("__bases__"))?.is_none() {
+                return Err(PyErr::type_error(
+                    "isinstance() arg 2 must be a type, a tuple of types, or a union",
+                ));
+            }
+            match protocol::lookup_attr(obj, crate::intern!("__class__"))? {
+                Some(icls) => abstract_issubclass(&icls, cls),
+                None => Ok(false),
+            }
+        }
+    }
+}
+
+fn recursive_isinstance(obj: &PyRef, _cls: &PyRef, t: &PyType) -> PyResult<bool> {
+    if obj.ty().is_subtype(t) {
+        return Ok(true);
+    }
+    if let Some(icls) = protocol::lookup_attr(obj, crate::intern!("__class__"))? {
+        if !icls.is(&obj.type_ref()) {
+            if let Some(it) = icls.downcast::<PyType>() {
+                return Ok(it.is_subtype(t));
+            }
+        }
+    }
+    Ok(false)
+}
+
+/// `abstract_issubclass`: walks `__bases__`.
+fn abstract_issubclass(derived: &PyRef, cls: &PyRef) -> PyResult<bool> {
+    let mut d = derived.clone();
+    loop {
+        if d.is(cls) {
+            return Ok(true);
+        }
+        let bases = match protocol::lookup_attr(&d, crate::intern!("__bases__"))? {
+            Some(b) => b,
+            None => return Ok(false),
+        };
+        let items = match bases.downcast::<PyTuple>() {
+            Some(t) => t.items().to_vec(),
+            None => return Ok(false),
+        };
+        match items.len() {
+            0 => return Ok(false),
+            1 => d = items[0].clone(),
+            _ => {
+                let _g = crate::eval::recursion::enter_call(" in __issubclass__")?;
+                for b in &items {
+                    if abstract_issubclass(b, cls)? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
+            }
+        }
+    }
+}
+
+/// `PyObject_IsSubclass`.
+pub fn object_issubclass(derived: &PyRef, cls: &PyRef) -> PyResult<bool> {
+    if let (Some(c), Some(d)) = (cls.downcast_exact::<PyType>(), derived.downcast::<PyType>()) {
+        return Ok(d.is_subtype(c));
+    }
+    if let Some(tup) = cls.downcast::<PyTuple>() {
+        let _g = crate::eval::recursion::enter_call(" in __subclasscheck__")?;
+        for c in tup.items() {
+            if object_issubclass(derived, c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if let Some(checker) = crate::objects::type_::lookup_str(cls.ty(), "__subclasscheck__") {
+        let _g = crate::eval::recursion::enter_call(" in __subclasscheck__")?;
+        let bound = crate::objects::descr::bind(&checker, Some(cls), Some(&cls.type_ref()))?;
+        let r = protocol::call1(&bound, std::slice::from_ref(derived))?;
+        return protocol::is_true(&r);
+    }
+    let is_class = |o: &PyRef| -> PyResult<bool> {
+        Ok(o.downcast::<PyType>().is_some()
+            || protocol::lookup_attr(o, crate::intern!("__bases__"))?.is_some())
+    };
+    if !is_class(derived)? {
+        return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
+    }
+    if !is_class(cls)? {
+        return Err(PyErr::type_error(
+            "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+        ));
+    }
+    if let (Some(d), Some(c)) = (derived.downcast::<PyType>(), cls.downcast::<PyType>()) {
+        return Ok(d.is_subtype(c));
+    }
+    abstract_issubclass(derived, cls)
+}
 
 fn bi_isinstance(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     check_nargs("isinstance", args.len(), 2, 2)?;
@@ -492,7 +612,7 @@ fn bi_isinstance(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     let hook = unsafe { *ISINSTANCE_HOOK.as_ptr() };
     let r = match hook {
         Some(h) => h(&args[0], &args[1])?,
-        None => protocol::isinstance(&args[0], &args[1])?,
+        None => object_isinstance(&args[0], &args[1])?,
     };
     Ok(py_bool(r))
 }
@@ -503,7 +623,7 @@ fn bi_issubclass(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     let hook = unsafe { *ISSUBCLASS_HOOK.as_ptr() };
     let r = match hook {
         Some(h) => h(&args[0], &args[1])?,
-        None => protocol::issubclass(&args[0], &args[1])?,
+        None => object_issubclass(&args[0], &args[1])?,
     };
     Ok(py_bool(r))
 }
@@ -595,7 +715,7 @@ fn bi_next(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
 
 fn bi_sorted(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let nkw = kwnames.map(kwnames_len).unwrap_or(0);
-    let npos = args.len() - nkw;
+    let npos = args.len().saturating_sub(nkw);
     check_nargs("sorted", npos, 1, 1)?;
     let list = PyList::new(protocol::collect(&args[0])?)?;
     let sort = protocol::getattr_str(&list, "sort")?;
@@ -901,7 +1021,17 @@ fn bi_open(_m: &PyRef, _args: &[PyRef], _kwnames: Option<&PyRef>) -> PyResult<Py
     protocol::call(&f, _args, _kwnames)
 }
 
+/// `exit(code=None)` / `quit(code=None)`: what `site` adds as
+/// `_sitebuiltins.Quitter` (Taipan does not run `site` yet); raises
+/// `SystemExit`.
+fn bi_exit(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    check_nargs("exit", args.len(), 0, 1)?;
+    Err(PyErr::with_args(&exceptions::SYSTEM_EXIT, args))
+}
+
 pub static BUILTIN_FUNCTIONS: &[MethodDef] = &[
+    MethodDef::new("exit", Meth::Fast(bi_exit)),
+    MethodDef::new("quit", Meth::Fast(bi_exit)),
     MethodDef::new("__import__", Meth::FastKw(bi_import)),
     MethodDef::new("abs", Meth::O(bi_abs)),
     MethodDef::new("all", Meth::O(bi_all)),

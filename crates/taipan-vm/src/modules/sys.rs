@@ -44,7 +44,9 @@ pub static GETFRAME_HOOK: GilCell<Option<GetFrameHook>> = GilCell::new(None);
 
 static ARGV: GilCell<Vec<String>> = GilCell::new(Vec::new());
 
-/// Sets `sys.argv` (the CLI calls it before or after start-up).
+/// Sets `sys.argv` (the CLI calls it after start-up); the first time, also
+/// puts the script's directory first in `sys.path`, as CPython does at
+/// start-up.
 pub fn set_argv(argv: Vec<String>) {
     let list = if crate::interp::is_initialized() {
         let items: Vec<PyRef> = argv.iter().filter_map(|a| PyStr::new(a).ok()).collect();
@@ -52,11 +54,39 @@ pub fn set_argv(argv: Vec<String>) {
     } else {
         None
     };
+    let path0 = script_dir(argv.first().map(String::as_str).unwrap_or(""));
     // SAFETY: GIL held; no borrow of ARGV is alive.
     unsafe { *ARGV.get_mut() = argv };
     if let Some(l) = list {
         let _ = set_attr("argv", l);
+        // SAFETY: GIL held; plain flag.
+        let done = unsafe { PATH0_SET.get_mut() };
+        if !*done {
+            *done = true;
+            let _ = set_path0(&path0);
+        }
     }
+}
+
+static PATH0_SET: GilCell<bool> = GilCell::new(false);
+
+/// `sys.path[0]` for a program: the script's directory made absolute, or ""
+/// (the current directory) for `-c` and an empty `argv[0]`.
+fn script_dir(argv0: &str) -> String {
+    if argv0.is_empty() || argv0 == "-c" || argv0 == "-" || argv0.starts_with('<') {
+        return String::new();
+    }
+    let p = std::path::Path::new(argv0);
+    let parent = p.parent().map(|d| d.to_path_buf()).unwrap_or_default();
+    let parent = if parent.as_os_str().is_empty() {
+        std::path::PathBuf::from(".")
+    } else {
+        parent
+    };
+    std::fs::canonicalize(&parent)
+        .unwrap_or(parent)
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// Reads an attribute of the `sys` module (None when sys or the attribute
@@ -706,9 +736,14 @@ pub fn init() -> PyResult<()> {
         d.set_str("__stdout__", stdout)?;
         d.set_str("__stderr__", stderr)?;
         let zero = int(0)?;
+        let env_set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
         let mut flags = vec![zero.clone(); 17];
-        flags[11] = int(1)?; // hash_randomization
-        flags.push(int(4300)?);
+        flags[4] = int(i64::from(env_set("PYTHONDONTWRITEBYTECODE")))?;
+        let seed0 = std::env::var("PYTHONHASHSEED").is_ok_and(|v| v == "0");
+        flags[11] = int(i64::from(!seed0))?; // hash_randomization
+        flags[13] = py_bool(false); // dev_mode
+        flags[16] = py_bool(false); // safe_path
+        flags.push(int(-1)?); // int_max_str_digits: not set by -X / the environment
         d.set_str("flags", structseq(&FLAGS_TYPE, flags)?)?;
         d.set_str(
             "float_info",

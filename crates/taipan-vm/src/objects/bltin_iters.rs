@@ -80,7 +80,7 @@ fn new_two_cell(ty: &PyType, func: PyRef, iters: PyRef) -> PyResult<PyRef> {
 
 fn map_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let ty = type_arg(cls)?;
-    if std::ptr::eq(ty, &MAP_TYPE) {
+    if slice_mod::new_rejects_kwargs(ty, &MAP_TYPE) {
         no_kwargs("map", kwnames)?;
     }
     let npos = args.len().saturating_sub(slice_mod::nkw(kwnames));
@@ -126,7 +126,7 @@ pub static FILTER_TYPE: PyType = PyType {
 
 fn filter_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let ty = type_arg(cls)?;
-    if std::ptr::eq(ty, &FILTER_TYPE) {
+    if slice_mod::new_rejects_kwargs(ty, &FILTER_TYPE) {
         no_kwargs("filter", kwnames)?;
     }
     check_nargs(

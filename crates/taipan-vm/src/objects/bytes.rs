@@ -185,7 +185,8 @@ fn bytes_repeat(a: &PyRef, n: isize) -> PyResult<PyRef> {
         .checked_mul(n as usize)
         .filter(|&t| t <= isize::MAX as usize / 2)
         .ok_or_else(PyErr::no_memory)?;
-    let mut v = Vec::with_capacity(total);
+    let mut v = Vec::new();
+    crate::objects::str::grow(&mut v, total)?;
     for _ in 0..n {
         v.extend_from_slice(x);
     }
@@ -389,7 +390,10 @@ pub fn bytes_from_object(src: &PyRef) -> PyResult<Vec<u8>> {
         if n < 0 {
             return Err(PyErr::value_error("negative count"));
         }
-        return Ok(vec![0u8; n as usize]);
+        let mut v = Vec::new();
+        crate::objects::str::grow(&mut v, n as usize)?;
+        v.resize(n as usize, 0);
+        return Ok(v);
     }
     let it = match protocol::get_iter(src) {
         Ok(it) => it,

@@ -5,12 +5,10 @@
 //! `__qualname__`, `__doc__` and `__annotations__` into their own `__dict__`
 //! and set `__wrapped__` (`functools_wraps`). `classmethod.__get__` binds the
 //! callable to the class (through the callable's own `__get__` when it has
-//! one, else through [`METHOD_NEW_HOOK`], which the evaluation loop sets to
-//! `PyMethod_New`); `staticmethod.__get__` returns the callable itself.
+//! one, else as a bound method, `PyMethod_New`); `staticmethod.__get__` returns the callable itself.
 
 use std::cell::Cell;
 
-use crate::gil::GilCell;
 use crate::intern;
 use crate::object::*;
 use crate::objects::descr;
@@ -64,10 +62,6 @@ unsafe impl PyPayload for PyClassMethod {
         &CLASSMETHOD_TYPE
     }
 }
-
-/// `PyMethod_New(func, self)`, set by the evaluation loop (objects/method.rs).
-pub type MethodNewFn = fn(PyRef, PyRef) -> PyResult<PyRef>;
-pub static METHOD_NEW_HOOK: GilCell<Option<MethodNewFn>> = GilCell::new(None);
 
 static COMMON_GETSET: &[GetSetDef] = &[
     GetSetDef::getter("__func__", get_func),
@@ -139,7 +133,7 @@ fn cm_init(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<()>
             "{name}() takes no keyword arguments"
         )));
     }
-    let npos = args.len() - nkw;
+    let npos = args.len().saturating_sub(nkw);
     if npos != 1 {
         return Err(PyErr::type_error(format!(
             "{name} expected 1 argument, got {npos}"
@@ -202,11 +196,7 @@ fn cm_descr_get(cm: &PyRef, obj: Option<&PyRef>, ty: Option<&PyRef>) -> PyResult
     if let Some(g) = f.ty().tp_descr_get.get() {
         return g(&f, Some(&ty), Some(&ty));
     }
-    // SAFETY: GIL held; set once.
-    match unsafe { *METHOD_NEW_HOOK.as_ptr() } {
-        Some(h) => h(f, ty),
-        None => Err(PyErr::system_error("bound methods are not available")),
-    }
+    crate::objects::method::PyMethod::new(f, ty)
 }
 
 fn sm_descr_get(sm: &PyRef, _obj: Option<&PyRef>, _ty: Option<&PyRef>) -> PyResult<PyRef> {

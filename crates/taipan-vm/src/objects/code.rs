@@ -164,18 +164,10 @@ pub fn const_to_object(v: &MarshalValue) -> PyResult<PyRef> {
             d
         }
         MarshalValue::Code(c) => PyCode::new(c)?,
-        // TODO(eval): bytes, complex, set and frozenset constants need the
-        // bytes/complex/set types (other helpers' files).
-        MarshalValue::Bytes(_) => {
-            return Err(PyErr::not_implemented_error(
-                "bytes constants are not supported yet",
-            ))
-        }
-        MarshalValue::Complex(..) => {
-            return Err(PyErr::not_implemented_error(
-                "complex constants are not supported yet",
-            ))
-        }
+        MarshalValue::Bytes(b) => crate::objects::bytes::PyBytes::new(b)?,
+        MarshalValue::Complex(re, im) => crate::objects::complex::PyComplex::new(*re, *im)?,
+        // TODO(eval): set and frozenset constants need the set type (not
+        // written yet).
         MarshalValue::Set(_) | MarshalValue::FrozenSet(_) => {
             return Err(PyErr::not_implemented_error(
                 "frozenset constants are not supported yet",
@@ -307,11 +299,13 @@ fn int(v: usize) -> PyResult<PyRef> {
     PyInt::new(v as i64)
 }
 
-fn bytes_todo(_: &PyRef) -> PyResult<PyRef> {
-    // TODO(eval): return bytes once the bytes type exists.
-    Err(PyErr::not_implemented_error(
-        "bytes attributes of code objects need the bytes type",
-    ))
+fn co_code(o: &PyRef) -> PyResult<PyRef> {
+    let c = code_of(o);
+    let mut b = Vec::with_capacity(c.code.len() * 2);
+    for u in c.code.iter() {
+        b.extend_from_slice(&u.to_le_bytes());
+    }
+    crate::objects::bytes::PyBytes::new(&b)
 }
 
 fn co_lines(obj: &PyRef) -> PyResult<PyRef> {
@@ -359,7 +353,7 @@ static CODE_METHODS: &[MethodDef] = &[
 ];
 
 static CODE_GETSET: &[GetSetDef] = &[
-    GetSetDef::getter("co_code", bytes_todo),
+    GetSetDef::getter("co_code", co_code),
     GetSetDef::getter("co_consts", |o| Ok(code_of(o).consts.clone())),
     GetSetDef::getter("co_names", |o| Ok(code_of(o).names.clone())),
     GetSetDef::getter("co_varnames", |o| {
@@ -379,8 +373,12 @@ static CODE_GETSET: &[GetSetDef] = &[
     GetSetDef::getter("co_filename", |o| Ok(code_of(o).filename.clone())),
     GetSetDef::getter("co_name", |o| Ok(code_of(o).name.clone())),
     GetSetDef::getter("co_qualname", |o| Ok(code_of(o).qualname.clone())),
-    GetSetDef::getter("co_linetable", bytes_todo),
-    GetSetDef::getter("co_exceptiontable", bytes_todo),
+    GetSetDef::getter("co_linetable", |o| {
+        crate::objects::bytes::PyBytes::new(&code_of(o).linetable)
+    }),
+    GetSetDef::getter("co_exceptiontable", |o| {
+        crate::objects::bytes::PyBytes::new(&code_of(o).exceptiontable)
+    }),
 ];
 
 /// The static types this file declares, readied at start-up.

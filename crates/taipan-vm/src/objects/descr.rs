@@ -8,6 +8,11 @@
 //! - `builtin_function_or_method`: a `MethodDef` with its `self` (the bound
 //!   object, or the module for module functions).
 //! - `getset_descriptor`: a `GetSetDef` (`function.__name__`).
+//!
+//! Each carries the introspection attributes CPython gives it (`__name__`,
+//! `__qualname__`, `__objclass__`/`__self__`, `__module__`, `__doc__`);
+//! builtin methods compare equal when they bind the same definition to the
+//! same object.
 
 use std::cell::Cell;
 
@@ -32,6 +37,7 @@ pub static METHOD_DESCR_TYPE: PyType = PyType {
     tp_descr_get: Cell::new(Some(method_descr_get)),
     tp_call: Cell::new(Some(method_descr_call)),
     tp_repr: Cell::new(Some(method_descr_repr)),
+    tp_getset: METHOD_DESCR_GETSET,
     ..PyType::BASE
 };
 
@@ -40,6 +46,7 @@ pub static CLASSMETHOD_DESCR_TYPE: PyType = PyType {
     tp_basicsize: Cell::new(std::mem::size_of::<PyMethodDescr>()),
     tp_descr_get: Cell::new(Some(classmethod_descr_get)),
     tp_repr: Cell::new(Some(method_descr_repr)),
+    tp_getset: METHOD_DESCR_GETSET,
     ..PyType::BASE
 };
 
@@ -67,6 +74,10 @@ pub static CFUNCTION_TYPE: PyType = PyType {
     tp_call: Cell::new(Some(cfunction_call)),
     tp_repr: Cell::new(Some(cfunction_repr)),
     tp_drop: Some(drop_cfunction),
+    tp_getset: CFUNCTION_GETSET,
+    tp_richcompare: Cell::new(Some(cfunction_richcompare)),
+    tp_hash: Cell::new(Some(cfunction_hash)),
+    tp_traverse: Cell::new(Some(traverse_cfunction)),
     ..PyType::BASE
 };
 
@@ -96,6 +107,7 @@ pub static GETSET_DESCR_TYPE: PyType = PyType {
     tp_descr_get: Cell::new(Some(getset_get)),
     tp_descr_set: Cell::new(Some(getset_set)),
     tp_repr: Cell::new(Some(getset_repr)),
+    tp_getset: GETSET_DESCR_GETSET,
     ..PyType::BASE
 };
 
@@ -239,7 +251,7 @@ fn check_self(d: &PyMethodDescr, o: &PyRef) -> PyResult<()> {
 fn method_descr_call(descr: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     // SAFETY: tp_call of method_descriptor gets one.
     let d = unsafe { descr.payload_unchecked::<PyMethodDescr>() };
-    let nargs = args.len() - kwnames.map(kwnames_len).unwrap_or(0);
+    let nargs = args.len().saturating_sub(kwnames.map(kwnames_len).unwrap_or(0));
     if nargs < 1 {
         return Err(PyErr::type_error(format!(
             "unbound method {}.{}() needs an argument",
@@ -369,3 +381,162 @@ pub fn name_str(name: &PyRef) -> &str {
 
 /// The static types this file declares, readied at start-up.
 pub static TYPES: &[&PyType] = &[];
+
+// ---------------------------------------------------------------------------
+// Introspection attributes (`__name__`, `__qualname__`, `__self__`, ...).
+
+fn doc_of(doc: &str) -> PyResult<PyRef> {
+    if doc.is_empty() {
+        Ok(none())
+    } else {
+        PyStr::new(doc)
+    }
+}
+
+fn md(o: &PyRef) -> PyResult<&PyMethodDescr> {
+    if o.is_instance_of::<PyMethodDescr>() || o.ty().is_subtype(&CLASSMETHOD_DESCR_TYPE) {
+        // SAFETY: both descriptor types share the PyMethodDescr layout.
+        Ok(unsafe { o.payload_unchecked::<PyMethodDescr>() })
+    } else {
+        Err(PyErr::type_error("expected a method descriptor"))
+    }
+}
+
+fn md_name(o: &PyRef) -> PyResult<PyRef> {
+    PyStr::new(md(o)?.def.name)
+}
+
+fn md_qualname(o: &PyRef) -> PyResult<PyRef> {
+    let d = md(o)?;
+    PyStr::new(&format!("{}.{}", objclass_name(d.objclass), d.def.name))
+}
+
+fn md_objclass(o: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: objclass outlives the descriptor.
+    Ok(unsafe { (*md(o)?.objclass).as_pyref() })
+}
+
+fn md_doc(o: &PyRef) -> PyResult<PyRef> {
+    doc_of(md(o)?.def.doc)
+}
+
+static METHOD_DESCR_GETSET: &[GetSetDef] = &[
+    GetSetDef::getter("__name__", md_name),
+    GetSetDef::getter("__qualname__", md_qualname),
+    GetSetDef::getter("__objclass__", md_objclass),
+    GetSetDef::getter("__doc__", md_doc),
+];
+
+fn cf(o: &PyRef) -> PyResult<&PyCFunction> {
+    o.downcast::<PyCFunction>()
+        .ok_or_else(|| PyErr::type_error("expected a builtin function"))
+}
+
+fn cf_name(o: &PyRef) -> PyResult<PyRef> {
+    PyStr::new(cf(o)?.def.name)
+}
+
+fn cf_qualname(o: &PyRef) -> PyResult<PyRef> {
+    let c = cf(o)?;
+    match &c.self_ {
+        Some(s) if !s.is_instance_of::<crate::objects::module::PyModule>() => {
+            let tyname = match s.downcast::<PyType>() {
+                Some(t) => t.name().to_owned(),
+                None => s.ty().name().to_owned(),
+            };
+            PyStr::new(&format!("{tyname}.{}", c.def.name))
+        }
+        _ => PyStr::new(c.def.name),
+    }
+}
+
+fn cf_self(o: &PyRef) -> PyResult<PyRef> {
+    Ok(cf(o)?.self_.clone().unwrap_or_else(none))
+}
+
+fn cf_module(o: &PyRef) -> PyResult<PyRef> {
+    Ok(cf(o)?.module.clone().unwrap_or_else(none))
+}
+
+fn cf_doc(o: &PyRef) -> PyResult<PyRef> {
+    doc_of(cf(o)?.def.doc)
+}
+
+static CFUNCTION_GETSET: &[GetSetDef] = &[
+    GetSetDef::getter("__name__", cf_name),
+    GetSetDef::getter("__qualname__", cf_qualname),
+    GetSetDef::getter("__self__", cf_self),
+    GetSetDef::getter("__module__", cf_module),
+    GetSetDef::getter("__doc__", cf_doc),
+];
+
+unsafe fn traverse_cfunction(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
+    // SAFETY: obj is a live builtin function.
+    unsafe {
+        let c = &*(obj as *const PyCFunction);
+        if let Some(s) = &c.self_ {
+            visit(s.as_ptr());
+        }
+        if let Some(m) = &c.module {
+            visit(m.as_ptr());
+        }
+    }
+}
+
+/// Two builtin methods are equal when they wrap the same definition bound
+/// to the same object (`meth_richcompare`).
+fn cfunction_richcompare(a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<PyRef> {
+    let (Some(x), Some(y)) = (a.downcast::<PyCFunction>(), b.downcast::<PyCFunction>()) else {
+        return Ok(crate::objects::none::not_implemented());
+    };
+    if op != CompareOp::Eq && op != CompareOp::Ne {
+        return Ok(crate::objects::none::not_implemented());
+    }
+    let same_self = match (&x.self_, &y.self_) {
+        (Some(p), Some(q)) => p.is(q),
+        (None, None) => true,
+        _ => false,
+    };
+    let eq = std::ptr::eq(x.def, y.def) && same_self;
+    Ok(crate::objects::bool_::py_bool(eq == (op == CompareOp::Eq)))
+}
+
+fn cfunction_hash(o: &PyRef) -> PyResult<isize> {
+    let c = cf(o)?;
+    let x = match &c.self_ {
+        Some(s) => s.id() as isize,
+        None => 0,
+    };
+    let y = c.def as *const MethodDef as isize;
+    Ok((x ^ y.rotate_left(4)) & isize::MAX)
+}
+
+fn gs(o: &PyRef) -> PyResult<&PyGetSetDescr> {
+    o.downcast::<PyGetSetDescr>()
+        .ok_or_else(|| PyErr::type_error("expected a getset descriptor"))
+}
+
+fn gs_name(o: &PyRef) -> PyResult<PyRef> {
+    PyStr::new(gs(o)?.def.name)
+}
+
+fn gs_qualname(o: &PyRef) -> PyResult<PyRef> {
+    let d = gs(o)?;
+    PyStr::new(&format!("{}.{}", objclass_name(d.objclass), d.def.name))
+}
+
+fn gs_objclass(o: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: objclass outlives the descriptor.
+    Ok(unsafe { (*gs(o)?.objclass).as_pyref() })
+}
+
+fn gs_doc(o: &PyRef) -> PyResult<PyRef> {
+    doc_of(gs(o)?.def.doc)
+}
+
+static GETSET_DESCR_GETSET: &[GetSetDef] = &[
+    GetSetDef::getter("__name__", gs_name),
+    GetSetDef::getter("__qualname__", gs_qualname),
+    GetSetDef::getter("__objclass__", gs_objclass),
+    GetSetDef::getter("__doc__", gs_doc),
+];

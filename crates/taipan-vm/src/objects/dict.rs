@@ -434,6 +434,32 @@ impl PyDict {
             .collect()
     }
 
+    /// Like [`PyDict::next_entry`], with the entry's stored hash.
+    pub fn next_entry_hashed(&self, mut pos: usize) -> Option<(usize, isize, PyRef, PyRef)> {
+        // SAFETY: short read.
+        let t = unsafe { &*self.table() };
+        while let Some(e) = t.entries.get(pos) {
+            pos += 1;
+            if let (Some(k), Some(v)) = (&e.key, &e.value) {
+                return Some((pos, e.hash, k.clone(), v.clone()));
+            }
+        }
+        None
+    }
+
+    /// The live keys with their stored hashes, in order.
+    pub fn keys_hashed(&self) -> Vec<(isize, PyRef)> {
+        // SAFETY: short read.
+        let t = unsafe { &*self.table() };
+        t.entries
+            .iter()
+            .filter_map(|e| match (&e.key, &e.value) {
+                (Some(k), Some(_)) => Some((e.hash, k.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
     pub fn keys(&self) -> Vec<PyRef> {
         self.items().into_iter().map(|(k, _)| k).collect()
     }
@@ -590,8 +616,8 @@ impl PyDict {
         }
         self.bump();
         let mut pos = 0;
-        while let Some((next, k, v)) = other.next_entry(pos) {
-            self.set_item(k, v)?;
+        while let Some((next, h, k, v)) = other.next_entry_hashed(pos) {
+            self.set_item_hashed(k, h, v)?;
             pos = next;
         }
         Ok(())
@@ -868,6 +894,31 @@ fn dict_fromkeys(cls: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     check_nargs("fromkeys", args.len(), 1, 2)?;
     let value = args.get(1).cloned().unwrap_or_else(none);
     let d = protocol::call1(cls, &[])?;
+    // `_PyDict_FromKeys`'s fast paths: an exact dict target filled from a
+    // dict or a set is presized and uses the stored hashes.
+    if let Some(target) = d.downcast_exact::<PyDict>() {
+        let src: Option<Vec<(isize, PyRef)>> = if let Some(sd) = args[0].downcast_exact::<PyDict>()
+        {
+            Some(sd.keys_hashed())
+        } else if args[0].is_exact::<crate::objects::set::PySet>()
+            || std::ptr::eq(args[0].ty(), &crate::objects::set::FROZENSET_TYPE)
+        {
+            // SAFETY: checked to be a set or frozenset.
+            Some(unsafe { args[0].payload_unchecked::<crate::objects::set::PySet>() }.entries())
+        } else {
+            None
+        };
+        if let Some(keys) = src {
+            if target.is_empty() {
+                // SAFETY: resizing an empty table runs no Python code.
+                unsafe { (*target.table()).resize((keys.len() * 3).div_ceil(2)) };
+            }
+            for (h, k) in keys {
+                target.set_item_hashed(k, h, value.clone())?;
+            }
+            return Ok(d);
+        }
+    }
     let it = protocol::get_iter(&args[0])?;
     let exact = d.downcast_exact::<PyDict>();
     while let Some(k) = protocol::next(&it)? {
@@ -1126,18 +1177,18 @@ pub static DICT_KEYS_TYPE: PyType = PyType {
     tp_repr: Cell::new(Some(view_repr)),
     tp_hash: Cell::new(Some(protocol::hash_not_implemented)),
     tp_richcompare: Cell::new(Some(view_richcompare)),
-    tp_iter: Cell::new(Some(|v| new_iter(&DICT_KEYITER_TYPE, view_dict(v)))),
+    tp_iter: Cell::new(Some(|v| new_iter(&DICT_KEYITER_TYPE, &view_dict(v)?))),
     as_number: SET_LIKE_NUMBER,
     as_sequence: SequenceSlots {
         sq_length: Cell::new(Some(view_len)),
-        sq_contains: Cell::new(Some(|v, k| dict_contains(view_dict(v), k))),
+        sq_contains: Cell::new(Some(|v, k| dict_contains(&view_dict(v)?, k))),
         ..SequenceSlots::EMPTY
     },
     tp_methods: &[
         MethodDef::new("isdisjoint", Meth::O(view_isdisjoint)),
         MethodDef::new(
             "__reversed__",
-            Meth::NoArgs(|v| new_iter(&DICT_REVKEYITER_TYPE, view_dict(v))),
+            Meth::NoArgs(|v| new_iter(&DICT_REVKEYITER_TYPE, &view_dict(v)?)),
         ),
     ],
     tp_getset: &[GetSetDef::getter("mapping", view_mapping)],
@@ -1153,7 +1204,7 @@ pub static DICT_ITEMS_TYPE: PyType = PyType {
     tp_repr: Cell::new(Some(view_repr)),
     tp_hash: Cell::new(Some(protocol::hash_not_implemented)),
     tp_richcompare: Cell::new(Some(view_richcompare)),
-    tp_iter: Cell::new(Some(|v| new_iter(&DICT_ITEMITER_TYPE, view_dict(v)))),
+    tp_iter: Cell::new(Some(|v| new_iter(&DICT_ITEMITER_TYPE, &view_dict(v)?))),
     as_number: SET_LIKE_NUMBER,
     as_sequence: SequenceSlots {
         sq_length: Cell::new(Some(view_len)),
@@ -1164,7 +1215,7 @@ pub static DICT_ITEMS_TYPE: PyType = PyType {
         MethodDef::new("isdisjoint", Meth::O(view_isdisjoint)),
         MethodDef::new(
             "__reversed__",
-            Meth::NoArgs(|v| new_iter(&DICT_REVITEMITER_TYPE, view_dict(v))),
+            Meth::NoArgs(|v| new_iter(&DICT_REVITEMITER_TYPE, &view_dict(v)?)),
         ),
     ],
     tp_getset: &[GetSetDef::getter("mapping", view_mapping)],
@@ -1178,14 +1229,14 @@ pub static DICT_VALUES_TYPE: PyType = PyType {
     tp_drop: Some(drop_view),
     tp_traverse: Cell::new(Some(traverse_view)),
     tp_repr: Cell::new(Some(view_repr)),
-    tp_iter: Cell::new(Some(|v| new_iter(&DICT_VALUEITER_TYPE, view_dict(v)))),
+    tp_iter: Cell::new(Some(|v| new_iter(&DICT_VALUEITER_TYPE, &view_dict(v)?))),
     as_sequence: SequenceSlots {
         sq_length: Cell::new(Some(view_len)),
         ..SequenceSlots::EMPTY
     },
     tp_methods: &[MethodDef::new(
         "__reversed__",
-        Meth::NoArgs(|v| new_iter(&DICT_REVVALUEITER_TYPE, view_dict(v))),
+        Meth::NoArgs(|v| new_iter(&DICT_REVVALUEITER_TYPE, &view_dict(v)?)),
     )],
     tp_getset: &[GetSetDef::getter("mapping", view_mapping)],
     ..PyType::BASE
@@ -1206,29 +1257,12 @@ fn new_view(ty: &'static PyType, dict: &PyRef) -> PyResult<PyRef> {
     Ok(v)
 }
 
-fn view_dict(v: &PyRef) -> &PyRef {
-    // SAFETY: the view types' slots get views, whose dict is set at
-    // creation and only cleared when the view dies.
+fn view_dict(v: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: the view types' slots get views.
     let p = unsafe { v.payload_unchecked::<PyDictView>() };
-    match p.dict.get() {
-        Some(d) => d,
-        None => unreachable_dict(),
-    }
-}
-
-#[cold]
-fn unreachable_dict() -> &'static PyRef {
-    // A view always has its dict; this keeps the accessor total.
-    static EMPTY_VIEW_DICT: crate::gil::GilCell<Option<PyRef>> = crate::gil::GilCell::new(None);
-    // SAFETY: GIL held.
-    let slot = unsafe { EMPTY_VIEW_DICT.get_mut() };
-    if slot.is_none() {
-        *slot = PyDict::new().ok();
-    }
-    match slot {
-        Some(d) => d,
-        None => std::process::abort(),
-    }
+    p.dict
+        .get_owned()
+        .ok_or_else(|| PyErr::system_error("dict view without its dict"))
 }
 
 /// Is `o` a `dict_keys` or `dict_items` view (`PyDictViewSet_Check`)?
@@ -1237,11 +1271,11 @@ pub fn is_set_view(o: &PyRef) -> bool {
 }
 
 fn view_len(v: &PyRef) -> PyResult<usize> {
-    Ok(payload(view_dict(v)).len())
+    Ok(payload(&view_dict(v)?).len())
 }
 
 fn view_mapping(v: &PyRef) -> PyResult<PyRef> {
-    Ok(view_dict(v).clone())
+    view_dict(v)
 }
 
 fn view_repr(v: &PyRef) -> PyResult<PyRef> {
@@ -1265,7 +1299,7 @@ fn items_contains(v: &PyRef, item: &PyRef) -> PyResult<bool> {
     let [k, val] = t.items() else {
         return Ok(false);
     };
-    match payload(view_dict(v)).get_item(k)? {
+    match payload(&view_dict(v)?).get_item(k)? {
         Some(found) => protocol::rich_compare_bool(&found, val, CompareOp::Eq),
         None => Ok(false),
     }

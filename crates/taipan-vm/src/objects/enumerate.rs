@@ -210,7 +210,7 @@ unsafe fn traverse_reversed(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObj
 fn reversed_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let ty = crate::objects::type_::as_type(cls)
         .ok_or_else(|| PyErr::type_error("reversed.__new__(X): X is not a type object"))?;
-    if std::ptr::eq(ty, &REVERSED_TYPE) {
+    if slice_mod::new_rejects_kwargs(ty, &REVERSED_TYPE) {
         no_kwargs("reversed", kwnames)?;
     }
     check_nargs(

@@ -74,11 +74,11 @@ fn take_kwargs(
         Some(t) => t.items().to_vec(),
         None => return Ok(out),
     };
-    let npos = args.len() - names.len();
+    let npos = args.len().saturating_sub(names.len());
     for (i, n) in names.iter().enumerate() {
         let s = crate::objects::descr::name_str(n);
         match allowed.iter().position(|a| *a == s) {
-            Some(j) => out[j] = Some(args[npos + i].clone()),
+            Some(j) => out[j] = args.get(npos + i).cloned(),
             None => {
                 return Err(PyErr::type_error(format!(
                     "'{s}' is an invalid keyword argument for {}()",

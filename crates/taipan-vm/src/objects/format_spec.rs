@@ -161,14 +161,17 @@ impl FormatSpec {
     /// Pads `body` (with an optional `sign_prefix`: sign and `0x`-style
     /// prefix, kept left of `=` padding) to the width with the fill and
     /// alignment (`default_align` when none was given).
-    pub fn pad(&self, sign_prefix: &str, body: &str, default_align: char) -> String {
+    /// `MemoryError` when the width cannot be allocated.
+    pub fn pad(&self, sign_prefix: &str, body: &str, default_align: char) -> PyResult<String> {
         let len = sign_prefix.chars().count() + body.chars().count();
         let width = self.width.unwrap_or(0);
-        let mut out = String::with_capacity(width.max(len));
+        let mut out = String::new();
+        out.try_reserve(width.max(len) * self.fill.len_utf8())
+            .map_err(|_| PyErr::no_memory())?;
         if len >= width {
             out.push_str(sign_prefix);
             out.push_str(body);
-            return out;
+            return Ok(out);
         }
         let padn = width - len;
         let push_fill = |out: &mut String, k: usize| {
@@ -200,7 +203,7 @@ impl FormatSpec {
                 out.push_str(body);
             }
         }
-        out
+        Ok(out)
     }
 }
 
@@ -247,7 +250,7 @@ pub fn format_str(s: &str, spec: &str) -> PyResult<String> {
         Some(p) => s.chars().take(p).collect(),
         None => s.to_owned(),
     };
-    Ok(f.pad("", &body, '<'))
+    f.pad("", &body, '<')
 }
 
 /// Inserts a thousands separator every three digits into a run of digits.

@@ -133,6 +133,7 @@ impl PyFunction {
     }
 
     /// A function with every field given (`MAKE_FUNCTION`).
+    #[allow(clippy::too_many_arguments)]
     pub fn with_parts(
         code: PyRef,
         globals: PyRef,

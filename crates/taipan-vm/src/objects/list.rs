@@ -671,7 +671,7 @@ fn list_new(cls: &PyRef, _args: &[PyRef], _kwnames: Option<&PyRef>) -> PyResult<
 
 fn list_init(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<()> {
     let nkw = slice_mod::nkw(kwnames);
-    if obj.is_exact::<PyList>() {
+    if slice_mod::init_rejects_kwargs(obj.ty(), &LIST_TYPE) {
         no_kwargs("list", kwnames)?;
     }
     let npos = args.len().saturating_sub(nkw);
@@ -693,18 +693,88 @@ fn list_append(obj: &PyRef, v: &PyRef) -> PyResult<PyRef> {
     Ok(none())
 }
 
-/// `list.extend(iterable)` (`list_extend`).
+/// `PyObject_LengthHint(o, default)`.
+pub fn length_hint(o: &PyRef, default: usize) -> PyResult<usize> {
+    let ty = o.ty();
+    if ty.as_sequence.sq_length.get().is_some() || ty.as_mapping.mp_length.get().is_some() {
+        match protocol::len(o) {
+            Ok(n) => return Ok(n),
+            Err(e) if e.matches(&crate::objects::exceptions::TYPE_ERROR) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let Some(m) = crate::objects::type_::lookup_str(ty, "__length_hint__") else {
+        return Ok(default);
+    };
+    let bound = crate::objects::descr::bind(&m, Some(o), Some(&o.type_ref()))?;
+    let r = match protocol::call1(&bound, &[]) {
+        Ok(r) => r,
+        Err(e) if e.matches(&crate::objects::exceptions::TYPE_ERROR) => return Ok(default),
+        Err(e) => return Err(e),
+    };
+    if r.is_not_implemented() {
+        return Ok(default);
+    }
+    if !r.is_instance_of::<PyInt>() {
+        return Err(PyErr::type_error(format!(
+            "__length_hint__ must be an integer, not {}",
+            r.ty().name()
+        )));
+    }
+    let n = ssize_arg(&r)?;
+    if n < 0 {
+        return Err(PyErr::value_error("__length_hint__() should return >= 0"));
+    }
+    Ok(n as usize)
+}
+
+/// Room for `n` more items before an extend (`list_preallocate_exact` on
+/// an unallocated list, else `list_resize`).
+fn make_room(v: &mut Vec<PyRef>, n: usize) {
+    if v.capacity() == 0 {
+        if n > 0 {
+            v.reserve_exact((n + 1) & !1);
+        }
+    } else {
+        let m = v.len();
+        resize_capacity(v, m.saturating_add(n));
+    }
+}
+
+/// `list.extend(iterable)` (`list_extend`), with CPython's preallocation so
+/// that capacities (and `__sizeof__`) agree.
 pub fn list_extend(obj: &PyRef, iterable: &PyRef) -> PyResult<()> {
     let l = payload(obj);
-    if iterable.is_exact::<PyList>() || iterable.is_exact::<PyTuple>() {
-        let items = sequence_fast(iterable, "")?;
-        l.extend_from(items);
+    if iterable.is_exact::<PyList>() || iterable.is_exact::<PyTuple>() || obj.is(iterable) {
+        let items = sequence_fast(iterable, "argument must be iterable")?;
+        if items.is_empty() {
+            return Ok(());
+        }
+        // SAFETY: no Python code runs while the vector is borrowed.
+        unsafe {
+            l.with_vec(|v| {
+                make_room(v, items.len());
+                v.extend(items);
+            })
+        };
         return Ok(());
     }
     let it = protocol::get_iter(iterable)?;
+    let n = length_hint(iterable, 8)?;
+    // SAFETY: reserving runs no Python code.
+    unsafe { l.with_vec(|v| make_room(v, n)) };
     while let Some(x) = protocol::next(&it)? {
         l.push(x);
     }
+    // SAFETY: shrinking runs no Python code.
+    unsafe {
+        l.with_vec(|v| {
+            let n = v.len();
+            if n < v.capacity() {
+                resize_capacity(v, n);
+            }
+        })
+    };
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! `module` (CPython's `Objects/moduleobject.c`): a namespace dict with a
 //! name. Attribute access reads the dict; a missing attribute falls back to a
-//! module-level `__getattr__` (PEP 562).
+//! module-level `__getattr__` (PEP 562); `module(name, doc=None)` makes one
+//! (`types.ModuleType`), `__dir__` honours a module-level `__dir__`.
 
 use std::cell::{Cell, UnsafeCell};
 
@@ -25,8 +26,85 @@ pub static MODULE_TYPE: PyType = PyType {
     tp_getattro: Cell::new(Some(module_getattro)),
     tp_repr: Cell::new(Some(module_repr)),
     tp_drop: Some(drop_module),
+    tp_new: Cell::new(Some(module_new)),
+    tp_init: Cell::new(Some(module_init)),
+    tp_methods: MODULE_METHODS,
+    tp_getset: MODULE_GETSET,
+    tp_traverse: Cell::new(Some(traverse_module)),
     ..PyType::BASE
 };
+
+static MODULE_GETSET: &[GetSetDef] = &[GetSetDef::getter("__dict__", module_dict_get)];
+
+fn module_dict_get(obj: &PyRef) -> PyResult<PyRef> {
+    obj.downcast::<PyModule>()
+        .map(|m| m.dict())
+        .ok_or_else(|| PyErr::type_error("module.__dict__ needs a module"))
+}
+
+static MODULE_METHODS: &[MethodDef] = &[MethodDef::new("__dir__", Meth::NoArgs(module_dir))];
+
+unsafe fn traverse_module(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
+    // SAFETY: obj is a live module.
+    unsafe {
+        let m = &*(obj as *const PyModule);
+        if let Some(d) = &*m.dict.get() {
+            visit(d.as_ptr());
+        }
+    }
+}
+
+/// `module.__new__`: an empty module (its dict is made here; `__init__`
+/// names it).
+fn module_new(cls: &PyRef, _args: &[PyRef], _kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let ty = crate::objects::type_::as_type(cls)
+        .ok_or_else(|| PyErr::type_error("module.__new__(X): X is not a type object"))?;
+    let p = alloc_raw(ty, 0)?;
+    // SAFETY: a fresh zeroed module-layout object: the dict slot is None,
+    // which is valid; fill it.
+    let m = unsafe { PyRef::from_raw(p) };
+    let dict = PyDict::new()?;
+    // SAFETY: m has the module layout.
+    unsafe { *m.payload_unchecked::<PyModule>().dict.get() = Some(dict) };
+    Ok(m)
+}
+
+/// `module.__init__(name, doc=None)`.
+fn module_init(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<()> {
+    let a = crate::modules::builtins::parse("module", args, kwnames, &["name", "doc"], 1)?;
+    let name = a[0]
+        .clone()
+        .ok_or_else(|| PyErr::system_error("module name"))?;
+    if !name.is_instance_of::<PyStr>() {
+        return Err(PyErr::type_error(format!(
+            "module() argument 'name' must be str, not {}",
+            name.ty().name()
+        )));
+    }
+    let m = obj
+        .downcast::<PyModule>()
+        .ok_or_else(|| PyErr::type_error("module.__init__ needs a module"))?;
+    m.with_dict(|d| -> PyResult<()> {
+        d.set_str("__name__", name)?;
+        d.set_str("__doc__", a[1].clone().unwrap_or_else(none))?;
+        d.set_str("__package__", none())?;
+        d.set_str("__loader__", none())?;
+        d.set_str("__spec__", none())?;
+        Ok(())
+    })
+}
+
+/// `module.__dir__`: the dict's `__dir__` function if it has one, else the
+/// dict's keys.
+fn module_dir(obj: &PyRef) -> PyResult<PyRef> {
+    let m = obj
+        .downcast::<PyModule>()
+        .ok_or_else(|| PyErr::type_error("module.__dir__ needs a module"))?;
+    if let Some(f) = m.with_dict(|d| d.get_str("__dir__"))? {
+        return crate::object::protocol::call(&f, &[], None);
+    }
+    crate::objects::list::PyList::new(m.with_dict(|d| d.keys()))
+}
 
 // SAFETY: repr(C), header first.
 unsafe impl PyPayload for PyModule {
@@ -131,7 +209,10 @@ fn module_repr(obj: &PyRef) -> PyResult<PyRef> {
             n,
             crate::object::protocol::str_string(&f)?
         )),
-        None => PyStr::new(&format!("<module '{n}' (built-in)>")),
+        None if crate::import::builtin_module_names().contains(&n.as_str()) => {
+            PyStr::new(&format!("<module '{n}' (built-in)>"))
+        }
+        None => PyStr::new(&format!("<module '{n}'>")),
     }
 }
 

@@ -36,6 +36,9 @@ pub static OBJECT_TYPE: PyType = PyType {
     }],
     tp_methods: &[
         MethodDef::new("__dir__", Meth::NoArgs(object_dir)),
+        MethodDef::new("__reduce_ex__", Meth::O(object_reduce_ex)),
+        MethodDef::new("__reduce__", Meth::NoArgs(object_reduce)),
+        MethodDef::new("__getstate__", Meth::NoArgs(object_getstate_meth)),
         MethodDef::new("__format__", Meth::O(object_format)),
         MethodDef::new("__sizeof__", Meth::NoArgs(object_sizeof)),
         MethodDef::class("__subclasshook__", Meth::FastKw(object_subclasshook)),
@@ -226,14 +229,29 @@ pub fn object_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyRes
         }
     }
     if ty.has_flag(TypeFlags::IS_ABSTRACT) {
-        return Err(PyErr::type_error(format!(
-            "Can't instantiate abstract class {}",
-            ty.name()
-        )));
+        return Err(abstract_error(cls, ty));
     }
     let p = alloc_raw(ty, 0)?;
     // SAFETY: a fresh object of type ty.
     Ok(unsafe { PyRef::from_raw(p) })
+}
+
+/// "Can't instantiate abstract class A with abstract methods f, g".
+#[cold]
+fn abstract_error(cls: &PyRef, ty: &PyType) -> PyErr {
+    let names = crate::object::protocol::getattr_str(cls, "__abstractmethods__")
+        .and_then(|a| crate::object::protocol::collect(&a));
+    let mut names: Vec<String> = match names {
+        Ok(v) => v.iter().map(|n| descr::name_str(n).to_owned()).collect(),
+        Err(e) => return e,
+    };
+    names.sort();
+    PyErr::type_error(format!(
+        "Can't instantiate abstract class {} with abstract method{} {}",
+        ty.name(),
+        if names.len() == 1 { "" } else { "s" },
+        names.join(", ")
+    ))
 }
 
 /// `object.__init__`.
@@ -381,6 +399,225 @@ fn object_sizeof(obj: &PyRef) -> PyResult<PyRef> {
         n += ty.tp_itemsize * size.unsigned_abs();
     }
     crate::objects::int::PyInt::new(n as i64)
+}
+
+// ---------------------------------------------------------------------------
+// Pickling support (`object.__reduce_ex__`, `reduce_newobj`,
+// `object_getstate`).
+
+/// Is `attr` the method descriptor of `object` for the native `f`?
+fn is_native_noargs(attr: &PyRef, f: fn(&PyRef) -> PyResult<PyRef>) -> bool {
+    attr.downcast_exact::<descr::PyMethodDescr>()
+        .map(|d| matches!(d.def.meth, Meth::NoArgs(g) if std::ptr::eq(g as *const (), f as *const ())))
+        .unwrap_or(false)
+}
+
+/// `object.__reduce_ex__(protocol)`: `__reduce__` if the class overrides
+/// it, else the common reduction.
+fn object_reduce_ex(obj: &PyRef, protocol: &PyRef) -> PyResult<PyRef> {
+    let proto = crate::objects::int::as_i64(protocol)?;
+    if let Some(r) = crate::objects::type_::lookup_str(obj.ty(), "__reduce__") {
+        if !is_native_noargs(&r, object_reduce) {
+            let m = crate::object::protocol::getattr_str(obj, "__reduce__")?;
+            return crate::object::protocol::call(&m, &[], None);
+        }
+    }
+    common_reduce(obj, proto)
+}
+
+fn object_reduce(obj: &PyRef) -> PyResult<PyRef> {
+    common_reduce(obj, 0)
+}
+
+fn common_reduce(obj: &PyRef, proto: i64) -> PyResult<PyRef> {
+    if proto >= 2 {
+        return reduce_newobj(obj);
+    }
+    let copyreg = crate::import::import_module("copyreg")?;
+    let f = crate::object::protocol::getattr_str(&copyreg, "_reduce_ex")?;
+    crate::object::protocol::call(
+        &f,
+        &[obj.clone(), crate::objects::int::PyInt::new(proto)?],
+        None,
+    )
+}
+
+fn cannot_pickle(obj: &PyRef) -> PyErr {
+    PyErr::type_error(format!("cannot pickle '{}' object", obj.ty().name()))
+}
+
+/// `reduce_newobj`: `(copyreg.__newobj__, (cls, *args), state, listitems,
+/// dictitems)`.
+fn reduce_newobj(obj: &PyRef) -> PyResult<PyRef> {
+    use crate::objects::tuple::PyTuple;
+    let ty = obj.ty();
+    if ty.tp_new.get().is_none() {
+        return Err(cannot_pickle(obj));
+    }
+    let (args, kwargs) = get_new_arguments(obj)?;
+    let copyreg = crate::import::import_module("copyreg")?;
+    let has_args = args.is_some();
+    let cls = obj.type_ref();
+    let (newobj, newargs) = match kwargs {
+        Some(kw) if crate::object::protocol::len(&kw)? > 0 => (
+            crate::object::protocol::getattr_str(&copyreg, "__newobj_ex__")?,
+            PyTuple::new(vec![
+                cls,
+                args.unwrap_or_else(crate::objects::tuple::empty_tuple),
+                kw,
+            ])?,
+        ),
+        _ => {
+            let mut v = vec![cls];
+            if let Some(a) = &args {
+                v.extend(crate::object::protocol::collect(a)?);
+            }
+            (
+                crate::object::protocol::getattr_str(&copyreg, "__newobj__")?,
+                PyTuple::new(v)?,
+            )
+        }
+    };
+    let required = !has_args
+        && !obj.is_instance_of::<crate::objects::list::PyList>()
+        && !obj.is_instance_of::<PyDict>();
+    let state = object_getstate(obj, required)?;
+    let none = crate::objects::none::none();
+    let listitems = if obj.is_instance_of::<crate::objects::list::PyList>() {
+        crate::object::protocol::get_iter(obj)?
+    } else {
+        none.clone()
+    };
+    let dictitems = if obj.is_instance_of::<PyDict>() {
+        let items = crate::object::protocol::call_method(obj, "items", &[])?;
+        crate::object::protocol::get_iter(&items)?
+    } else {
+        none
+    };
+    PyTuple::new(vec![newobj, newargs, state, listitems, dictitems])
+}
+
+/// `_PyObject_GetNewArguments`: from `__getnewargs_ex__` or `__getnewargs__`.
+fn get_new_arguments(obj: &PyRef) -> PyResult<(Option<PyRef>, Option<PyRef>)> {
+    use crate::objects::tuple::PyTuple;
+    if let Some(f) = crate::objects::type_::lookup_str(obj.ty(), "__getnewargs_ex__") {
+        let bound = descr::bind(&f, Some(obj), Some(&obj.type_ref()))?;
+        let r = crate::object::protocol::call(&bound, &[], None)?;
+        let t = r.downcast::<PyTuple>().ok_or_else(|| {
+            PyErr::type_error(format!(
+                "__getnewargs_ex__ should return a tuple, not '{}'",
+                r.ty().name()
+            ))
+        })?;
+        if t.len() != 2 {
+            return Err(PyErr::value_error(format!(
+                "__getnewargs_ex__ should return a tuple of length 2, not {}",
+                t.len()
+            )));
+        }
+        let (a, k) = (t.items()[0].clone(), t.items()[1].clone());
+        if !a.is_instance_of::<PyTuple>() {
+            return Err(PyErr::type_error(format!(
+                "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '{}'",
+                a.ty().name()
+            )));
+        }
+        if !k.is_instance_of::<PyDict>() {
+            return Err(PyErr::type_error(format!(
+                "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '{}'",
+                k.ty().name()
+            )));
+        }
+        return Ok((Some(a), Some(k)));
+    }
+    if let Some(f) = crate::objects::type_::lookup_str(obj.ty(), "__getnewargs__") {
+        let bound = descr::bind(&f, Some(obj), Some(&obj.type_ref()))?;
+        let r = crate::object::protocol::call(&bound, &[], None)?;
+        if !r.is_instance_of::<PyTuple>() {
+            return Err(PyErr::type_error(format!(
+                "__getnewargs__ should return a tuple, not '{}'",
+                r.ty().name()
+            )));
+        }
+        return Ok((Some(r), None));
+    }
+    Ok((None, None))
+}
+
+fn object_getstate_meth(obj: &PyRef) -> PyResult<PyRef> {
+    object_getstate_default(obj, false)
+}
+
+/// `object_getstate`: `__getstate__` if overridden, else the default.
+fn object_getstate(obj: &PyRef, required: bool) -> PyResult<PyRef> {
+    match crate::objects::type_::lookup_str(obj.ty(), "__getstate__") {
+        Some(a) if !is_native_noargs(&a, object_getstate_meth) => {
+            let f = crate::object::protocol::getattr_str(obj, "__getstate__")?;
+            crate::object::protocol::call(&f, &[], None)
+        }
+        _ => object_getstate_default(obj, required),
+    }
+}
+
+/// `object_getstate_default`: the instance dict (a copy, or None when
+/// empty), paired with a dict of the `__slots__` values if any.
+fn object_getstate_default(obj: &PyRef, required: bool) -> PyResult<PyRef> {
+    let ty = obj.ty();
+    if required && ty.tp_itemsize != 0 {
+        return Err(cannot_pickle(obj));
+    }
+    let mut state = match instance_dict(obj, false)? {
+        Some(d)
+            if d.downcast::<PyDict>()
+                .map(|x| !x.is_empty())
+                .unwrap_or(false) =>
+        {
+            crate::object::protocol::call_method(&d, "copy", &[])?
+        }
+        _ => crate::objects::none::none(),
+    };
+    let mut slotnames = Vec::new();
+    let mut t = Some(ty);
+    while let Some(tt) = t {
+        if !tt.is_heap_type() {
+            break;
+        }
+        if let Some(sl) = tt
+            .ht_slots
+            .get()
+            .and_then(|s| s.downcast::<crate::objects::tuple::PyTuple>())
+        {
+            slotnames.extend(sl.items().iter().cloned());
+        }
+        t = tt.base();
+    }
+    if required {
+        let mut basicsize = std::mem::size_of::<PyObject>();
+        if ty.tp_dictoffset.get() != 0 {
+            basicsize += 8;
+        }
+        if ty.tp_weaklistoffset.get() != 0 {
+            basicsize += 8;
+        }
+        basicsize += 8 * slotnames.len();
+        if ty.tp_basicsize.get() > basicsize {
+            return Err(cannot_pickle(obj));
+        }
+    }
+    if !slotnames.is_empty() {
+        let slots = PyDict::new()?;
+        // SAFETY: a fresh dict.
+        let sd = unsafe { slots.payload_unchecked::<PyDict>() };
+        for n in slotnames {
+            if let Some(v) = crate::object::protocol::lookup_attr(obj, &n)? {
+                sd.set_item(n, v)?;
+            }
+        }
+        if !sd.is_empty() {
+            state = crate::objects::tuple::PyTuple::new(vec![state, slots.clone()])?;
+        }
+    }
+    Ok(state)
 }
 
 fn object_subclasshook(_cls: &PyRef, _args: &[PyRef], _kw: Option<&PyRef>) -> PyResult<PyRef> {

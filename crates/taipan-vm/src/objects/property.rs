@@ -115,7 +115,7 @@ fn property_init(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResu
     let names = ["fget", "fset", "fdel", "doc"];
     let mut vals: [Option<PyRef>; 4] = [None, None, None, None];
     let nkw = kwnames.map(descr::kwnames_len).unwrap_or(0);
-    let npos = args.len() - nkw;
+    let npos = args.len().saturating_sub(nkw);
     if npos > 4 {
         return Err(PyErr::type_error(format!(
             "property() takes at most 4 arguments ({npos} given)"

@@ -192,6 +192,7 @@ pub static SET_TYPE: PyType = PyType {
         MethodDef::new("issuperset", Meth::O(set_issuperset)),
         MethodDef::new("isdisjoint", Meth::O(set_isdisjoint)),
         MethodDef::new("__sizeof__", Meth::NoArgs(set_sizeof)),
+        MethodDef::new("__reduce__", Meth::NoArgs(set_reduce)),
         MethodDef::class(
             "__class_getitem__",
             Meth::O(crate::objects::list::class_getitem),
@@ -224,6 +225,7 @@ pub static FROZENSET_TYPE: PyType = PyType {
         MethodDef::new("issuperset", Meth::O(set_issuperset)),
         MethodDef::new("isdisjoint", Meth::O(set_isdisjoint)),
         MethodDef::new("__sizeof__", Meth::NoArgs(set_sizeof)),
+        MethodDef::new("__reduce__", Meth::NoArgs(set_reduce)),
         MethodDef::class(
             "__class_getitem__",
             Meth::O(crate::objects::list::class_getitem),
@@ -524,35 +526,47 @@ impl PySet {
 pub fn update_internal(so: &PyRef, other: &PyRef) -> PyResult<()> {
     let s = payload(so);
     if is_any_set(other) {
+        if so.is(other) {
+            return Ok(());
+        }
         let o = payload(other);
-        // An empty target with a same-size, dummy-free source copies the
-        // table (CPython's fast path, which keeps the layout).
-        if s.is_empty() && !so.is(other) {
-            // SAFETY: no Python code runs while the tables are borrowed.
-            unsafe {
-                let src = &*o.t();
-                if src.fill == src.used {
-                    let dst = &mut *s.t();
-                    if dst.slots.len() == src.slots.len() && dst.fill == 0 {
-                        dst.slots = src.slots.clone();
-                        dst.fill = src.fill;
-                        dst.used = src.used;
-                        dst.version += 1;
-                        return Ok(());
+        // `set_merge`: presize, then copy the table when the target is empty
+        // with the same size and the source has no dummies, else insert
+        // cleanly into an empty target, else add one by one.
+        s.presize_for(o.len());
+        // SAFETY: no Python code runs while the tables are borrowed.
+        let done = unsafe {
+            let src = &*o.t();
+            let dst = &mut *s.t();
+            if dst.fill == 0 {
+                if dst.slots.len() == src.slots.len() && src.fill == src.used {
+                    dst.slots = src.slots.clone();
+                } else {
+                    for slot in src.slots.iter() {
+                        if let Slot::Full(h, k) = slot {
+                            SetTable::insert_clean(&mut dst.slots, *h, k.clone());
+                        }
                     }
                 }
+                dst.fill = src.used;
+                dst.used = src.used;
+                dst.version += 1;
+                true
+            } else {
+                false
             }
-        }
-        s.presize_for(o.len());
-        for (h, k) in o.entries() {
-            s.add_hashed(k, h)?;
+        };
+        if !done {
+            for (h, k) in o.entries() {
+                s.add_hashed(k, h)?;
+            }
         }
         return Ok(());
     }
     if let Some(d) = other.downcast_exact::<PyDict>() {
         s.presize_for(d.len());
-        for k in d.keys() {
-            s.add(k)?;
+        for (h, k) in d.keys_hashed() {
+            s.add_hashed(k, h)?;
         }
         return Ok(());
     }
@@ -672,7 +686,7 @@ fn set_new(cls: &PyRef, _args: &[PyRef], _kwnames: Option<&PyRef>) -> PyResult<P
 }
 
 fn set_init(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<()> {
-    if o.is_exact::<PySet>() {
+    if slice_mod::init_rejects_kwargs(o.ty(), &SET_TYPE) {
         no_kwargs("set", kwnames)?;
     }
     let npos = args.len().saturating_sub(slice_mod::nkw(kwnames));
@@ -688,7 +702,7 @@ fn frozenset_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResu
     let ty = crate::objects::type_::as_type(cls)
         .ok_or_else(|| PyErr::type_error("frozenset.__new__(X): X is not a type object"))?;
     let exact = std::ptr::eq(ty, &FROZENSET_TYPE);
-    if exact {
+    if slice_mod::new_rejects_kwargs(ty, &FROZENSET_TYPE) {
         no_kwargs("frozenset", kwnames)?;
     }
     let npos = args.len().saturating_sub(slice_mod::nkw(kwnames));
@@ -1050,6 +1064,20 @@ fn set_isdisjoint(o: &PyRef, other: &PyRef) -> PyResult<PyRef> {
         }
     }
     Ok(py_bool(true))
+}
+
+/// `set.__reduce__`: `(type(s), (list(s),), s.__dict__ or None)`.
+fn set_reduce(o: &PyRef) -> PyResult<PyRef> {
+    let items = crate::objects::list::PyList::new(payload(o).keys())?;
+    let state = match protocol::lookup_attr(o, crate::intern!("__dict__"))? {
+        Some(d) => d,
+        None => none(),
+    };
+    crate::objects::tuple::PyTuple::new(vec![
+        o.type_ref(),
+        crate::objects::tuple::PyTuple::new(vec![items])?,
+        state,
+    ])
 }
 
 fn set_sizeof(o: &PyRef) -> PyResult<PyRef> {

@@ -374,3 +374,18 @@ pub static TYPES: &[&PyType] = &[&SLICE_TYPE];
 pub fn is_index(o: &PyRef) -> bool {
     o.is_instance_of::<PyInt>() || o.ty().as_number.nb_index.get().is_some()
 }
+
+/// Whether a constructor of `base` refuses keyword arguments for `ty`, as
+/// Argument Clinic's `__new__` wrappers decide: `ty` is `base`, or does not
+/// override `__init__` (`type->tp_init == base->tp_init`).
+pub fn new_rejects_kwargs(ty: &PyType, base: &PyType) -> bool {
+    std::ptr::eq(ty, base)
+        || ty.tp_init.get().map(|f| f as usize) == base.tp_init.get().map(|f| f as usize)
+}
+
+/// The same for `__init__` wrappers (`list`, `set`): `ty` is `base`, or does
+/// not override `__new__`.
+pub fn init_rejects_kwargs(ty: &PyType, base: &PyType) -> bool {
+    std::ptr::eq(ty, base)
+        || ty.tp_new.get().map(|f| f as usize) == base.tp_new.get().map(|f| f as usize)
+}

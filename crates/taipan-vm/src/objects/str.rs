@@ -567,6 +567,11 @@ fn want_str<'a>(o: &'a PyRef, what: &str) -> PyResult<&'a PyStr> {
         .ok_or_else(|| PyErr::type_error(format!("{what}, not {}", o.ty().name())))
 }
 
+/// Reserves room for `extra` more items, or `MemoryError` (never an abort).
+pub fn grow<T>(v: &mut Vec<T>, extra: usize) -> PyResult<()> {
+    v.try_reserve(extra).map_err(|_| PyErr::no_memory())
+}
+
 fn in_table(t: &[(u32, u32)], c: u32) -> bool {
     t.binary_search_by(|&(a, b)| {
         if c < a {
@@ -603,15 +608,19 @@ fn is_linebreak(c: u32) -> bool {
     matches!(c, 0x0A..=0x0D | 0x1C..=0x1E | 0x85 | 0x2028 | 0x2029)
 }
 
-fn find_cps(hay: &[u32], needle: &[u32], from: usize, to: usize) -> Option<usize> {
+fn find_cps<T: PartialEq + Copy>(hay: &[T], needle: &[T], from: usize, to: usize) -> Option<usize> {
     let to = to.min(hay.len());
     if from > to || needle.len() > to - from {
         return None;
     }
+    if needle.len() == 1 {
+        let c = needle[0];
+        return hay[from..to].iter().position(|&h| h == c).map(|k| k + from);
+    }
     (from..=to - needle.len()).find(|&i| hay[i..i + needle.len()] == *needle)
 }
 
-fn rfind_cps(hay: &[u32], needle: &[u32], from: usize, to: usize) -> Option<usize> {
+fn rfind_cps<T: PartialEq>(hay: &[T], needle: &[T], from: usize, to: usize) -> Option<usize> {
     let to = to.min(hay.len());
     if from > to || needle.len() > to - from {
         return None;
@@ -772,14 +781,16 @@ fn str_repeat(a: &PyRef, n: isize) -> PyResult<PyRef> {
         .filter(|&t| t <= isize::MAX as usize / 4)
         .ok_or_else(|| PyErr::overflow_error("repeated string is too long"))?;
     if let Some(l) = x.latin1() {
-        let mut v = Vec::with_capacity(total);
+        let mut v = Vec::new();
+        grow(&mut v, total)?;
         for _ in 0..n {
             v.extend_from_slice(l);
         }
         return PyStr::from_latin1_unchecked(&STR_TYPE, &v, x.is_ascii());
     }
     let one: Vec<u32> = x.chars().collect();
-    let mut v = Vec::with_capacity(total);
+    let mut v = Vec::new();
+    grow(&mut v, total)?;
     for _ in 0..n {
         v.extend_from_slice(&one);
     }
@@ -849,8 +860,19 @@ pub struct PyStrIter {
     pub seq: UnsafeCell<Option<PyRef>>,
 }
 
-pub static STR_ITER_TYPE: PyType = PyType {
+/// The iterator over an ASCII string (`str_ascii_iterator` in 3.11); other
+/// strings get [`STR_ITER_TYPE`] (`str_iterator`), as in CPython.
+pub static STR_ASCII_ITER_TYPE: PyType = PyType {
     tp_name: "str_ascii_iterator",
+    tp_basicsize: Cell::new(std::mem::size_of::<PyStrIter>()),
+    tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
+    tp_iternext: Cell::new(Some(str_iter_next)),
+    tp_drop: Some(drop_str_iter),
+    ..PyType::BASE
+};
+
+pub static STR_ITER_TYPE: PyType = PyType {
+    tp_name: "str_iterator",
     tp_basicsize: Cell::new(std::mem::size_of::<PyStrIter>()),
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(str_iter_next)),
@@ -871,9 +893,13 @@ unsafe fn drop_str_iter(obj: *mut PyObject) {
 }
 
 fn str_iter(a: &PyRef) -> PyResult<PyRef> {
-    this(a)?;
+    let ty = if this(a)?.is_ascii() {
+        &STR_ASCII_ITER_TYPE
+    } else {
+        &STR_ITER_TYPE
+    };
     alloc_object(
-        &STR_ITER_TYPE,
+        ty,
         PyStrIter {
             ob_base: PyObject::NEW,
             index: Cell::new(0),
@@ -905,11 +931,48 @@ fn str_iter_next(it: &PyRef) -> PyResult<Option<PyRef>> {
 // Methods.
 
 fn m_join(o: &PyRef, iterable: &PyRef) -> PyResult<PyRef> {
-    let sep: Vec<u32> = cps(o)?;
     let items = protocol::collect(iterable)?;
     if items.len() == 1 && items[0].is_exact::<PyStr>() {
         return Ok(items[0].clone());
     }
+    // All 1-byte strings: join the bytes.
+    let p = this(o)?;
+    if let Some(sepb) = p.latin1() {
+        let mut ascii = p.is_ascii();
+        let mut total = 0usize;
+        let mut all = true;
+        for it in &items {
+            match it
+                .downcast::<PyStr>()
+                .and_then(|s| s.latin1().map(|b| (b, s.is_ascii())))
+            {
+                Some((b, a)) => {
+                    total += b.len() + sepb.len();
+                    ascii &= a;
+                }
+                None => {
+                    all = false;
+                    break;
+                }
+            }
+        }
+        if all {
+            let mut out = Vec::with_capacity(total);
+            for (i, it) in items.iter().enumerate() {
+                if i > 0 {
+                    out.extend_from_slice(sepb);
+                }
+                // SAFETY: checked above that every item is a 1-byte str.
+                out.extend_from_slice(
+                    unsafe { it.payload_unchecked::<PyStr>() }
+                        .latin1()
+                        .unwrap_or(&[]),
+                );
+            }
+            return PyStr::from_latin1_unchecked(&STR_TYPE, &out, ascii);
+        }
+    }
+    let sep: Vec<u32> = p.chars().collect();
     let mut out: Vec<u32> = Vec::new();
     for (i, it) in items.iter().enumerate() {
         let Some(s) = it.downcast::<PyStr>() else {
@@ -957,53 +1020,100 @@ fn split_args(
     Ok((sep, maxsplit))
 }
 
-fn m_split(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
-    let (sep, maxsplit) = split_args("split", args, kwnames)?;
-    let x = cps(o)?;
+/// The ranges `str.split` cuts `x` into.
+fn split_ranges<T: Copy + PartialEq + Into<u32>>(
+    x: &[T],
+    sep: Option<&[T]>,
+    maxsplit: isize,
+) -> Vec<(usize, usize)> {
     let mut left = if maxsplit < 0 {
         usize::MAX
     } else {
         maxsplit as usize
     };
-    let mut parts: Vec<&[u32]> = Vec::new();
+    let sp = |c: T| is_space(c.into());
+    let mut parts = Vec::new();
+    let n = x.len();
     match sep {
         None => {
-            let n = x.len();
             let mut i = 0;
             loop {
-                while i < n && is_space(x[i]) {
+                while i < n && sp(x[i]) {
                     i += 1;
                 }
                 if i >= n {
                     break;
                 }
                 if left == 0 {
-                    parts.push(&x[i..n]);
+                    parts.push((i, n));
                     break;
                 }
                 let s = i;
-                while i < n && !is_space(x[i]) {
+                while i < n && !sp(x[i]) {
                     i += 1;
                 }
-                parts.push(&x[s..i]);
+                parts.push((s, i));
                 left -= 1;
             }
         }
         Some(sep) => {
             let mut s = 0;
             while left > 0 {
-                match find_cps(&x, &sep, s, x.len()) {
+                match find_cps(x, sep, s, n) {
                     Some(k) => {
-                        parts.push(&x[s..k]);
+                        parts.push((s, k));
                         s = k + sep.len();
                         left -= 1;
                     }
                     None => break,
                 }
             }
-            parts.push(&x[s..]);
+            parts.push((s, n));
         }
     }
+    parts
+}
+
+fn m_split(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let a = parse_args("split", args, kwnames, &["sep", "maxsplit"], 0)?;
+    let sepp = match &a[0] {
+        Some(s) if !s.is_none() => {
+            let s = want_str(s, "must be str or None")?;
+            if s.is_empty() {
+                return Err(PyErr::value_error("empty separator"));
+            }
+            Some(s)
+        }
+        _ => None,
+    };
+    let maxsplit = match &a[1] {
+        Some(m) => crate::objects::int::as_ssize_index(m)?,
+        None => -1,
+    };
+    let p = this(o)?;
+    if let Some(x) = p.latin1() {
+        let sepb = match sepp {
+            None => Some(None),
+            Some(sp) => sp.latin1().map(Some),
+        };
+        if let Some(sepb) = sepb {
+            let ascii = p.is_ascii();
+            let items = split_ranges(x, sepb, maxsplit)
+                .into_iter()
+                .map(|(s, e)| {
+                    let b = &x[s..e];
+                    PyStr::from_latin1_unchecked(&STR_TYPE, b, ascii || b.is_ascii())
+                })
+                .collect::<PyResult<Vec<_>>>()?;
+            return crate::objects::list::PyList::new(items);
+        }
+    }
+    let x: Vec<u32> = p.chars().collect();
+    let sep: Option<Vec<u32>> = sepp.map(|s| s.chars().collect());
+    let parts = split_ranges(&x, sep.as_deref(), maxsplit)
+        .into_iter()
+        .map(|(s, e)| &x[s..e])
+        .collect();
     list_of(parts)
 }
 
@@ -1088,6 +1198,19 @@ fn m_splitlines(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
     list_of(parts)
 }
 
+/// `p[s..e]` as a new str (the object itself when that is all of it).
+fn substr(o: &PyRef, p: &PyStr, s: usize, e: usize) -> PyResult<PyRef> {
+    if s == 0 && e == p.len() && o.is_exact::<PyStr>() {
+        return Ok(o.clone());
+    }
+    if let Some(b) = p.latin1() {
+        let b = &b[s..e];
+        return PyStr::from_latin1_unchecked(&STR_TYPE, b, p.is_ascii() || b.is_ascii());
+    }
+    let v: Vec<u32> = (s..e).map(|i| p.char_at(i)).collect();
+    new_cps(&v)
+}
+
 fn strip_impl(o: &PyRef, args: &[PyRef], name: &str, left: bool, right: bool) -> PyResult<PyRef> {
     if args.len() > 1 {
         return Err(PyErr::type_error(format!(
@@ -1095,37 +1218,33 @@ fn strip_impl(o: &PyRef, args: &[PyRef], name: &str, left: bool, right: bool) ->
             args.len()
         )));
     }
-    let x = cps(o)?;
-    let set: Option<Vec<u32>> = match args.first() {
+    let p = this(o)?;
+    let set: Option<&PyStr> = match args.first() {
         None => None,
         Some(a) if a.is_none() => None,
         Some(a) => Some(
-            want_str(a, &format!("{name} arg must be None or str"))
-                .map_err(|_| PyErr::type_error(format!("{name} arg must be None or str")))?
-                .chars()
-                .collect(),
+            a.downcast::<PyStr>()
+                .ok_or_else(|| PyErr::type_error(format!("{name} arg must be None or str")))?,
         ),
     };
-    let strip = |c: u32| match &set {
+    let set_cps: Option<Vec<u32>> = set.map(|s| s.chars().collect());
+    let strip = |c: u32| match &set_cps {
         None => is_space(c),
         Some(s) => s.contains(&c),
     };
     let mut s = 0;
-    let mut e = x.len();
+    let mut e = p.len();
     if left {
-        while s < e && strip(x[s]) {
+        while s < e && strip(p.char_at(s)) {
             s += 1;
         }
     }
     if right {
-        while e > s && strip(x[e - 1]) {
+        while e > s && strip(p.char_at(e - 1)) {
             e -= 1;
         }
     }
-    if s == 0 && e == x.len() && o.is_exact::<PyStr>() {
-        return Ok(o.clone());
-    }
-    new_cps(&x[s..e])
+    substr(o, p, s, e)
 }
 
 fn m_strip(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
@@ -1145,18 +1264,20 @@ fn affix(o: &PyRef, args: &[PyRef], name: &str, end: bool) -> PyResult<PyRef> {
             args.len()
         )));
     }
-    let x = cps(o)?;
-    let (s, e) = adjust_range(args.get(1), args.get(2), x.len())?;
+    let xs = this(o)?;
+    let n = xs.len();
+    let (s, e) = adjust_range(args.get(1), args.get(2), n)?;
+    // Compares code points in place (no copies): `tailmatch`.
     let check = |p: &PyStr| -> bool {
-        let pre: Vec<u32> = p.chars().collect();
-        if s > x.len() || e < s || e - s < pre.len() {
+        let m = p.len();
+        if s > n || e < s || e - s < m {
             return false;
         }
-        if end {
-            x[e - pre.len()..e] == pre[..]
-        } else {
-            x[s..s + pre.len()] == pre[..]
+        let start = if end { e - m } else { s };
+        if let (Some(a), Some(b)) = (xs.latin1(), p.latin1()) {
+            return &a[start..start + m] == b;
         }
+        (0..m).all(|k| xs.char_at(start + k) == p.char_at(k))
     };
     if let Some(t) = args[0].downcast::<PyTuple>() {
         for it in t.items() {
@@ -1193,8 +1314,21 @@ fn find_impl(o: &PyRef, args: &[PyRef], name: &str, rev: bool) -> PyResult<Optio
             args.len()
         )));
     }
-    let sub: Vec<u32> = want_str(&args[0], "must be str")?.chars().collect();
-    let x = cps(o)?;
+    let subp = want_str(&args[0], "must be str")?;
+    let p = this(o)?;
+    if let (Some(x), Some(sub)) = (p.latin1(), subp.latin1()) {
+        let (s, e) = adjust_range(args.get(1), args.get(2), x.len())?;
+        if s > x.len() {
+            return Ok(None);
+        }
+        return Ok(if rev {
+            rfind_cps(x, sub, s, e)
+        } else {
+            find_cps(x, sub, s, e)
+        });
+    }
+    let sub: Vec<u32> = subp.chars().collect();
+    let x: Vec<u32> = p.chars().collect();
     let (s, e) = adjust_range(args.get(1), args.get(2), x.len())?;
     if s > x.len() {
         return Ok(None);
@@ -1236,22 +1370,75 @@ fn m_count(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
             args.len()
         )));
     }
-    let sub: Vec<u32> = want_str(&args[0], "must be str")?.chars().collect();
-    let x = cps(o)?;
-    let (s, e) = adjust_range(args.get(1), args.get(2), x.len())?;
-    if s > x.len() || e < s {
+    let subp = want_str(&args[0], "must be str")?;
+    let p = this(o)?;
+    let (s, e) = adjust_range(args.get(1), args.get(2), p.len())?;
+    if s > p.len() || e < s {
         return PyInt::new(0);
     }
-    if sub.is_empty() {
+    if subp.is_empty() {
         return PyInt::new((e - s + 1) as i64);
     }
-    let mut n = 0;
-    let mut i = s;
-    while let Some(k) = find_cps(&x, &sub, i, e) {
-        n += 1;
-        i = k + sub.len();
+    fn count_in<T: PartialEq + Copy>(x: &[T], sub: &[T], s: usize, e: usize) -> i64 {
+        let mut n = 0;
+        let mut i = s;
+        while let Some(k) = find_cps(x, sub, i, e) {
+            n += 1;
+            i = k + sub.len();
+        }
+        n
     }
-    PyInt::new(n)
+    if let (Some(x), Some(sub)) = (p.latin1(), subp.latin1()) {
+        return PyInt::new(count_in(x, sub, s, e));
+    }
+    let sub: Vec<u32> = subp.chars().collect();
+    let x: Vec<u32> = p.chars().collect();
+    PyInt::new(count_in(&x, &sub, s, e))
+}
+
+/// `str.replace` on code units; `None` when nothing was replaced.
+fn replace_in<T: Copy + PartialEq>(
+    x: &[T],
+    old: &[T],
+    new: &[T],
+    mut count: isize,
+) -> Option<Vec<T>> {
+    let mut out = Vec::with_capacity(x.len());
+    if old.is_empty() {
+        if count == 0 {
+            return None;
+        }
+        for &c in x {
+            if count != 0 {
+                out.extend_from_slice(new);
+                count -= 1;
+            }
+            out.push(c);
+        }
+        if count != 0 {
+            out.extend_from_slice(new);
+        }
+        return Some(out);
+    }
+    let mut i = 0;
+    let mut any = false;
+    while count != 0 {
+        match find_cps(x, old, i, x.len()) {
+            Some(k) => {
+                out.extend_from_slice(&x[i..k]);
+                out.extend_from_slice(new);
+                i = k + old.len();
+                count -= 1;
+                any = true;
+            }
+            None => break,
+        }
+    }
+    if !any {
+        return None;
+    }
+    out.extend_from_slice(&x[i..]);
+    Some(out)
 }
 
 fn m_replace(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
@@ -1266,48 +1453,29 @@ fn m_replace(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
             args.len()
         )));
     }
-    let old: Vec<u32> = want_str(&args[0], "replace() argument 1 must be str")?
-        .chars()
-        .collect();
-    let new: Vec<u32> = want_str(&args[1], "replace() argument 2 must be str")?
-        .chars()
-        .collect();
-    let mut count = match args.get(2) {
+    let oldp = want_str(&args[0], "replace() argument 1 must be str")?;
+    let newp = want_str(&args[1], "replace() argument 2 must be str")?;
+    let count = match args.get(2) {
         Some(c) => crate::objects::int::as_ssize_index(c)?,
         None => -1,
     };
-    let x = cps(o)?;
-    let mut out = Vec::with_capacity(x.len());
-    if old.is_empty() {
-        for &c in &x {
-            if count != 0 {
-                out.extend_from_slice(&new);
-                count -= 1;
+    let p = this(o)?;
+    if let (Some(x), Some(old), Some(new)) = (p.latin1(), oldp.latin1(), newp.latin1()) {
+        return match replace_in(x, old, new, count) {
+            Some(out) => {
+                let ascii = out.is_ascii();
+                PyStr::from_latin1_unchecked(&STR_TYPE, &out, ascii)
             }
-            out.push(c);
-        }
-        if count != 0 {
-            out.extend_from_slice(&new);
-        }
-        return new_cps(&out);
+            None => str_str(o),
+        };
     }
-    let mut i = 0;
-    while count != 0 {
-        match find_cps(&x, &old, i, x.len()) {
-            Some(k) => {
-                out.extend_from_slice(&x[i..k]);
-                out.extend_from_slice(&new);
-                i = k + old.len();
-                count -= 1;
-            }
-            None => break,
-        }
+    let x: Vec<u32> = p.chars().collect();
+    let old: Vec<u32> = oldp.chars().collect();
+    let new: Vec<u32> = newp.chars().collect();
+    match replace_in(&x, &old, &new, count) {
+        Some(out) => new_cps(&out),
+        None => str_str(o),
     }
-    if i == 0 && o.is_exact::<PyStr>() {
-        return Ok(o.clone());
-    }
-    out.extend_from_slice(&x[i..]);
-    new_cps(&out)
 }
 
 // Case mapping. Rust's tables are newer (Unicode 15/16) than CPython 3.11's
@@ -1636,9 +1804,11 @@ fn pad_to(o: &PyRef, left: usize, right: usize, fill: u32) -> PyResult<PyRef> {
     if left == 0 && right == 0 && o.is_exact::<PyStr>() {
         return Ok(o.clone());
     }
-    let mut out = Vec::with_capacity(x.len() + left + right);
+    let mut out = Vec::new();
+    grow(&mut out, left + right)?;
     out.resize(left, fill);
     out.extend_from_slice(&x);
+    grow(&mut out, right)?;
     out.resize(out.len() + right, fill);
     new_cps(&out)
 }
@@ -1674,7 +1844,7 @@ fn m_zfill(o: &PyRef, w: &PyRef) -> PyResult<PyRef> {
         return pad_to(o, 0, 0, 0x30);
     }
     let fill = (w - n) as usize;
-    let mut out = Vec::with_capacity(w as usize);
+    let mut out = Vec::new();
     let (sign, rest) = match x.first() {
         Some(&c) if c == 0x2B || c == 0x2D => (Some(c), &x[1..]),
         _ => (None, &x[..]),
@@ -1682,6 +1852,7 @@ fn m_zfill(o: &PyRef, w: &PyRef) -> PyResult<PyRef> {
     if let Some(s) = sign {
         out.push(s);
     }
+    grow(&mut out, fill)?;
     out.resize(out.len() + fill, 0x30);
     out.extend_from_slice(rest);
     new_cps(&out)
@@ -1728,6 +1899,7 @@ fn m_expandtabs(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
             if tabsize > 0 {
                 let incr = tabsize - col % tabsize;
                 col += incr;
+                grow(&mut out, incr as usize)?;
                 out.resize(out.len() + incr as usize, 0x20);
             }
         } else {
@@ -1952,7 +2124,7 @@ static STR_METHODS: &[MethodDef] = &[
 ];
 
 /// The static types this file declares, readied at start-up.
-pub static TYPES: &[&PyType] = &[&STR_ITER_TYPE];
+pub static TYPES: &[&PyType] = &[&STR_ITER_TYPE, &STR_ASCII_ITER_TYPE];
 
 // ---------------------------------------------------------------------------
 // str.format (CPython's Objects/stringlib/unicode_format.h).
@@ -2395,9 +2567,17 @@ struct PctFlags {
     zero: bool,
 }
 
-fn pad_numeric(fl: &PctFlags, width: usize, sign: &str, prefix: &str, body: &str) -> String {
+fn pad_numeric(
+    fl: &PctFlags,
+    width: usize,
+    sign: &str,
+    prefix: &str,
+    body: &str,
+) -> PyResult<String> {
     let len = sign.len() + prefix.len() + body.chars().count();
     let mut out = String::new();
+    out.try_reserve(width.max(len))
+        .map_err(|_| PyErr::no_memory())?;
     if len >= width {
         out.push_str(sign);
         out.push_str(prefix);
@@ -2418,7 +2598,7 @@ fn pad_numeric(fl: &PctFlags, width: usize, sign: &str, prefix: &str, body: &str
         out.push_str(prefix);
         out.push_str(body);
     }
-    out
+    Ok(out)
 }
 
 fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32>> {
@@ -2572,8 +2752,10 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
                 let pad = width.saturating_sub(c.len());
                 if fl.left {
                     out.extend_from_slice(&c);
+                    grow(&mut out, pad)?;
                     out.resize(out.len() + pad, 0x20);
                 } else {
+                    grow(&mut out, pad)?;
                     out.resize(out.len() + pad, 0x20);
                     out.extend_from_slice(&c);
                 }
@@ -2598,8 +2780,10 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
                 let pad = width.saturating_sub(c.len());
                 if fl.left {
                     out.extend_from_slice(&c);
+                    grow(&mut out, pad)?;
                     out.resize(out.len() + pad, 0x20);
                 } else {
+                    grow(&mut out, pad)?;
                     out.resize(out.len() + pad, 0x20);
                     out.extend_from_slice(&c);
                 }
@@ -2637,7 +2821,7 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
                     (true, 'o') => "0o",
                     _ => "",
                 };
-                pad_numeric(&fl, width, sign, prefix, &digits)
+                pad_numeric(&fl, width, sign, prefix, &digits)?
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let x = float_arg(&v)?;
@@ -2658,7 +2842,7 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
                 };
                 let zero = fl.zero && x.is_finite();
                 let fl2 = PctFlags { zero, ..fl };
-                pad_numeric(&fl2, width, sign, "", &body)
+                pad_numeric(&fl2, width, sign, "", &body)?
             }
             'c' if bytes_mode => {
                 let msg = "%c requires an integer in range(256) or a single byte";
@@ -2679,8 +2863,10 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
                 let pad = width.saturating_sub(1);
                 if fl.left {
                     out.push(ch);
+                    grow(&mut out, pad)?;
                     out.resize(out.len() + pad, 0x20);
                 } else {
+                    grow(&mut out, pad)?;
                     out.resize(out.len() + pad, 0x20);
                     out.push(ch);
                 }
@@ -2704,8 +2890,10 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
                 let pad = width.saturating_sub(1);
                 if fl.left {
                     out.push(ch);
+                    grow(&mut out, pad)?;
                     out.resize(out.len() + pad, 0x20);
                 } else {
+                    grow(&mut out, pad)?;
                     out.resize(out.len() + pad, 0x20);
                     out.push(ch);
                 }

@@ -161,7 +161,7 @@ fn super_init(s: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<()
     if nkw > 0 && !s.ty().is_heap_type() {
         return Err(PyErr::type_error("super() takes no keyword arguments"));
     }
-    let npos = args.len() - nkw;
+    let npos = args.len().saturating_sub(nkw);
     let (ty, obj) = match npos {
         0 => {
             // SAFETY: GIL held; set once by the evaluation loop.

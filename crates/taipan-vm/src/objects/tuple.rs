@@ -329,7 +329,7 @@ fn tuple_subscript(obj: &PyRef, key: &PyRef) -> PyResult<PyRef> {
 fn tuple_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let ty = crate::objects::type_::as_type(cls)
         .ok_or_else(|| PyErr::type_error("tuple.__new__(X): X is not a type object"))?;
-    if std::ptr::eq(ty, &TUPLE_TYPE) {
+    if slice_mod::new_rejects_kwargs(ty, &TUPLE_TYPE) {
         no_kwargs("tuple", kwnames)?;
     }
     let npos = args.len().saturating_sub(slice_mod::nkw(kwnames));

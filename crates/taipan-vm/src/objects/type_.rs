@@ -25,6 +25,13 @@ pub static TYPE_TYPE: PyType = PyType {
     tp_repr: Cell::new(Some(type_repr)),
     tp_new: Cell::new(Some(crate::objects::type_::heap::type_new)),
     tp_drop: Some(crate::objects::type_::heap::type_drop),
+    as_number: NumberSlots {
+        nb_or: Cell::new(Some(crate::objects::type_::heap::union_or)),
+        ..NumberSlots::EMPTY
+    },
+    tp_init: Cell::new(Some(type_init)),
+    tp_traverse: Cell::new(Some(crate::objects::type_::heap::type_traverse)),
+    tp_clear: Cell::new(Some(crate::objects::type_::heap::type_clear)),
     tp_getset: crate::objects::type_::heap::TYPE_GETSET,
     tp_methods: crate::objects::type_::heap::TYPE_METHODS,
     tp_doc: Some(
@@ -336,7 +343,7 @@ pub fn type_call(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResu
         if args.len() == 1 && nkw == 0 {
             return Ok(args[0].type_ref());
         }
-        let npos = args.len() - nkw;
+        let npos = args.len().saturating_sub(nkw);
         if npos != 1 && npos != 3 {
             return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
         }
@@ -358,6 +365,21 @@ pub fn type_call(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResu
         init(&inst, args, kwnames)?;
     }
     Ok(inst)
+}
+
+/// `type.__init__`: checks the argument count only.
+fn type_init(_obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<()> {
+    let nkw = kwnames.map(descr::kwnames_len).unwrap_or(0);
+    let npos = args.len().saturating_sub(nkw);
+    if nkw > 0 && npos == 1 {
+        return Err(PyErr::type_error(
+            "type.__init__() takes no keyword arguments",
+        ));
+    }
+    if npos != 1 && npos != 3 {
+        return Err(PyErr::type_error("type.__init__() takes 1 or 3 arguments"));
+    }
+    Ok(())
 }
 
 /// `tp_name` as CPython prints it in "cannot create" messages.
@@ -413,7 +435,11 @@ fn type_repr(obj: &PyRef) -> PyResult<PyRef> {
 pub use heap::{calculate_metaclass, type_new};
 
 /// The static types this file declares, readied at start-up.
-pub static TYPES: &[&PyType] = &[&heap::MEMBER_DESCR_TYPE];
+pub static TYPES: &[&PyType] = &[
+    &heap::MEMBER_DESCR_TYPE,
+    &heap::MAPPINGPROXY_TYPE,
+    &heap::UNION_TYPE,
+];
 
 /// Classes created at run time (CPython's `type_new` and its helpers, the
 /// C3 linearization `mro_implementation`, `__slots__` layout, member
@@ -641,7 +667,7 @@ pub mod heap {
     }
 
     fn is_function(v: &PyRef) -> bool {
-        v.ty().tp_name == "function"
+        std::ptr::eq(v.ty(), &crate::objects::function::FUNCTION_TYPE)
     }
 
     /// `type.__new__(metatype, name, bases, namespace, **kwds)`.
@@ -649,7 +675,7 @@ pub mod heap {
         let meta = as_type(metatype)
             .ok_or_else(|| PyErr::type_error("type.__new__(X): X is not a type object"))?;
         let nkw = kw_count(kwnames);
-        let npos = args.len() - nkw;
+        let npos = args.len().saturating_sub(nkw);
         if std::ptr::eq(meta, &TYPE_TYPE) && npos == 1 && nkw == 0 {
             return Ok(args[0].type_ref());
         }
@@ -716,7 +742,11 @@ pub mod heap {
 
         // __slots__ and layout.
         let may_add_dict = base.tp_dictoffset.get() == 0;
-        let may_add_weak = base.tp_weaklistoffset.get() == 0 && base.tp_itemsize == 0;
+        // int and bytes have items in CPython (their data follows
+        // `tp_basicsize` here): the same restrictions apply.
+        let var_sized = base.tp_itemsize != 0
+            || base.has_flag(TypeFlags::LONG_SUBCLASS | TypeFlags::BYTES_SUBCLASS);
+        let may_add_weak = base.tp_weaklistoffset.get() == 0 && !var_sized;
         let mut add_dict = false;
         let mut add_weak = false;
         let mut slot_names: Vec<String> = Vec::new();
@@ -773,7 +803,7 @@ pub mod heap {
                 }
                 slot_names.sort();
                 slot_names.dedup();
-                if !slot_names.is_empty() && base.tp_itemsize != 0 {
+                if !slot_names.is_empty() && var_sized {
                     return Err(PyErr::type_error(format!(
                         "nonempty __slots__ not supported for subtype of '{}'",
                         type_qualified_name(base)
@@ -820,10 +850,12 @@ pub mod heap {
             None => name.clone(),
         };
         if d.get_str("__module__")?.is_none() {
-            // SAFETY: GIL held; set once by the evaluation loop.
-            if let Some(hook) = unsafe { *CURRENT_MODULE_NAME_HOOK.as_ptr() } {
-                if let Some(m) = hook() {
-                    d.set_str("__module__", m)?;
+            // `__name__` of the current frame's globals.
+            if let Some((g, _)) = crate::eval::ceval::current_globals_locals() {
+                if let Some(gd) = g.downcast::<PyDict>() {
+                    if let Some(m) = gd.get_str("__name__")? {
+                        d.set_str("__module__", m)?;
+                    }
                 }
             }
         }
@@ -890,13 +922,15 @@ pub mod heap {
 
         // __classcell__.
         if let Some(cell) = d.get_str("__classcell__")? {
-            if cell.ty().tp_name != "cell" {
-                return Err(PyErr::type_error(format!(
-                    "__classcell__ must be a nonlocal cell, not {}",
-                    crate::object::protocol::repr_string(&cell.type_ref())?
-                )));
+            match cell.downcast_exact::<crate::objects::cell::PyCell>() {
+                Some(c) => c.set(Some(tyref.clone())),
+                None => {
+                    return Err(PyErr::type_error(format!(
+                        "__classcell__ must be a nonlocal cell, not {}",
+                        crate::object::protocol::repr_string(&cell.type_ref())?
+                    )))
+                }
             }
-            crate::object::protocol::setattr(&cell, intern!("cell_contents"), Some(&tyref))?;
             d.del_item(intern!("__classcell__"))?;
         }
 
@@ -925,9 +959,7 @@ pub mod heap {
                 inherit_slots(ty, bt);
             }
         }
-        if ty.tp_traverse.get().is_none() {
-            ty.tp_traverse.set(Some(subtype_traverse));
-        }
+        ty.tp_traverse.set(Some(subtype_traverse));
         for b in &bases {
             add_subclass(b, ty)?;
         }
@@ -938,7 +970,18 @@ pub mod heap {
         for (k, v) in d.items() {
             if let Some(f) = lookup_str(v.ty(), "__set_name__") {
                 let bound = descr::bind(&f, Some(&v), Some(&v.type_ref()))?;
-                crate::object::protocol::call(&bound, &[tyref.clone(), k], None)?;
+                if let Err(e) =
+                    crate::object::protocol::call(&bound, &[tyref.clone(), k.clone()], None)
+                {
+                    let new = PyErr::runtime_error(format!(
+                        "Error calling __set_name__ on '{}' instance {} in '{}'",
+                        v.ty().name(),
+                        crate::object::protocol::repr_string(&k)?,
+                        name_s
+                    ));
+                    crate::objects::exceptions::set_cause(new.value(), Some(e.value()))?;
+                    return Err(new);
+                }
             }
         }
         init_subclass(&tyref, ty, &args[3..], kwnames)?;
@@ -970,13 +1013,6 @@ pub mod heap {
         }
         Ok(())
     }
-
-    /// Set by the evaluation loop: the `__name__` of the current frame's
-    /// globals, used as `__module__` of classes made by a direct
-    /// `type(name, bases, ns)` call whose namespace has none.
-    pub type CurrentModuleNameHook = fn() -> Option<PyRef>;
-    pub static CURRENT_MODULE_NAME_HOOK: crate::gil::GilCell<Option<CurrentModuleNameHook>> =
-        crate::gil::GilCell::new(None);
 
     fn add_subclass(base: &PyRef, ty: &PyType) -> PyResult<()> {
         let Some(bt) = as_type(base) else {
@@ -1058,6 +1094,51 @@ pub mod heap {
                 t(obj, visit);
             }
         }
+    }
+
+    /// `tp_traverse` of `type`: a heap type's references (static types are
+    /// immortal and not tracked).
+    ///
+    /// # Safety
+    /// `obj` is a live type object.
+    pub unsafe fn type_traverse(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
+        // SAFETY: obj is a type object.
+        let ty = unsafe { &*(obj as *const PyType) };
+        if !ty.is_heap_type() {
+            return;
+        }
+        for c in [
+            &ty.tp_dict,
+            &ty.tp_mro,
+            &ty.tp_bases,
+            &ty.ht_name,
+            &ty.ht_qualname,
+            &ty.ht_slots,
+        ] {
+            if let Some(v) = c.get() {
+                visit(v.as_ptr());
+            }
+        }
+    }
+
+    /// `tp_clear` of `type` (`type_clear`): empties a heap type's dict and
+    /// drops its MRO, which break the cycles a class is part of.
+    ///
+    /// # Safety
+    /// `obj` is a live type object.
+    pub unsafe fn type_clear(obj: *mut PyObject) {
+        // SAFETY: obj is a type object.
+        let ty = unsafe { &*(obj as *const PyType) };
+        if !ty.is_heap_type() {
+            return;
+        }
+        ty.tp_version_tag
+            .set(ty.tp_version_tag.get().wrapping_add(1));
+        if let Some(d) = ty.tp_dict.get_owned() {
+            // SAFETY: a type's dict.
+            unsafe { d.payload_unchecked::<PyDict>() }.clear();
+        }
+        drop(ty.tp_mro.take());
     }
 
     /// `tp_drop` of `type`: a heap type's owned fields (PyType has no drop
@@ -1369,18 +1450,319 @@ pub mod heap {
         Ok(ty_of(o)?.tp_mro.get_owned().unwrap_or_else(none))
     }
     fn get_dict(o: &PyRef) -> PyResult<PyRef> {
-        // Deviation: a copy until mappingproxy exists.
         let ty = ty_of(o)?;
-        let out = PyDict::new()?;
-        if let Some(d) = ty.dict() {
-            // SAFETY: a type's dict; `out` is a fresh dict.
-            let items = unsafe { d.payload_unchecked::<PyDict>() }.items();
-            let od = unsafe { out.payload_unchecked::<PyDict>() };
-            for (k, v) in items {
-                od.set_item(k, v)?;
+        let d = match ty.dict() {
+            Some(d) => d.clone(),
+            None => PyDict::new()?,
+        };
+        new_mappingproxy(d)
+    }
+
+    // -----------------------------------------------------------------------
+    // types.UnionType (CPython's `Objects/unionobject.c`): `int | None`.
+
+    #[repr(C)]
+    pub struct PyUnion {
+        pub ob_base: PyObject,
+        /// The member types, flattened and without duplicates.
+        pub args: PyRef,
+    }
+
+    pub static UNION_TYPE: PyType = PyType {
+        tp_name: "types.UnionType",
+        tp_basicsize: Cell::new(std::mem::size_of::<PyUnion>()),
+        tp_flags: Cell::new(TypeFlags::HAVE_GC),
+        tp_drop: Some(union_drop),
+        tp_traverse: Cell::new(Some(union_traverse)),
+        tp_repr: Cell::new(Some(union_repr)),
+        tp_hash: Cell::new(Some(union_hash)),
+        tp_richcompare: Cell::new(Some(union_richcompare)),
+        as_number: NumberSlots {
+            nb_or: Cell::new(Some(union_or)),
+            ..NumberSlots::EMPTY
+        },
+        tp_getset: &[GetSetDef::getter("__args__", |o| {
+            Ok(union_of(o).args.clone())
+        })],
+        tp_methods: &[
+            MethodDef::new("__instancecheck__", Meth::O(union_instancecheck)),
+            MethodDef::new("__subclasscheck__", Meth::O(union_subclasscheck)),
+        ],
+        ..PyType::BASE
+    };
+
+    // SAFETY: repr(C), header first.
+    unsafe impl PyPayload for PyUnion {
+        fn type_object() -> &'static PyType {
+            &UNION_TYPE
+        }
+    }
+
+    fn union_of(o: &PyRef) -> &PyUnion {
+        // SAFETY: only called from UnionType's own slots and methods.
+        unsafe { &*(o.as_ptr() as *const PyUnion) }
+    }
+
+    unsafe fn union_drop(obj: *mut PyObject) {
+        // SAFETY: a dead union.
+        unsafe { std::ptr::drop_in_place(obj as *mut PyUnion) }
+    }
+
+    unsafe fn union_traverse(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
+        // SAFETY: a live union.
+        visit(unsafe { &*(obj as *const PyUnion) }.args.as_ptr());
+    }
+
+    /// Can `o` be a member of a union (`is_unionable`)?
+    fn unionable(o: &PyRef) -> bool {
+        o.is_none()
+            || as_type(o).is_some()
+            || o.is_exact::<PyUnion>()
+            || o.ty().name() == "GenericAlias"
+    }
+
+    fn push_flat(v: &mut Vec<PyRef>, o: &PyRef) {
+        let items: Vec<PyRef> = match o.downcast_exact::<PyUnion>() {
+            // SAFETY: a union's args are a tuple.
+            Some(u) => unsafe { tuple_items_unchecked(&u.args) }.to_vec(),
+            None if o.is_none() => vec![crate::objects::none::NONE_TYPE.as_pyref()],
+            None => vec![o.clone()],
+        };
+        for it in items {
+            if !v.iter().any(|x| x.is(&it)) {
+                v.push(it);
             }
         }
-        Ok(out)
+    }
+
+    /// `type.__or__` / `UnionType.__or__`.
+    pub fn union_or(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
+        if !unionable(a) || !unionable(b) {
+            return Ok(crate::objects::none::not_implemented());
+        }
+        let mut v = Vec::new();
+        push_flat(&mut v, a);
+        push_flat(&mut v, b);
+        if v.len() == 1 {
+            return Ok(v.remove(0));
+        }
+        alloc_object(
+            &UNION_TYPE,
+            PyUnion {
+                ob_base: PyObject::NEW,
+                args: PyTuple::new(v)?,
+            },
+        )
+    }
+
+    fn union_repr(o: &PyRef) -> PyResult<PyRef> {
+        let u = union_of(o);
+        let mut parts = Vec::new();
+        // SAFETY: a tuple.
+        for a in unsafe { tuple_items_unchecked(&u.args) } {
+            if a.is_static(&crate::objects::none::NONE_TYPE) {
+                parts.push("None".to_owned());
+            } else if let Some(t) = as_type(a) {
+                let m = type_module(t)?;
+                let q = type_qualname(t)?;
+                let (m, q) = (str_of(&m), str_of(&q));
+                parts.push(if m == "builtins" {
+                    q.to_owned()
+                } else {
+                    format!("{m}.{q}")
+                });
+            } else {
+                parts.push(crate::object::protocol::repr_string(a)?);
+            }
+        }
+        PyStr::new(&parts.join(" | "))
+    }
+
+    fn union_hash(o: &PyRef) -> PyResult<isize> {
+        // Order-independent: the members' hashes combined with xor.
+        let mut h: isize = 0x345678;
+        // SAFETY: a tuple.
+        for a in unsafe { tuple_items_unchecked(&union_of(o).args) } {
+            h ^= crate::object::protocol::hash(a)?;
+        }
+        Ok(if h == -1 { -2 } else { h })
+    }
+
+    fn union_richcompare(a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<PyRef> {
+        let Some(ub) = b.downcast_exact::<PyUnion>() else {
+            return Ok(crate::objects::none::not_implemented());
+        };
+        if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+            return Ok(crate::objects::none::not_implemented());
+        }
+        // SAFETY: tuples.
+        let (x, y) = unsafe {
+            (
+                tuple_items_unchecked(&union_of(a).args),
+                tuple_items_unchecked(&ub.args),
+            )
+        };
+        let eq = x.len() == y.len() && x.iter().all(|i| y.iter().any(|j| i.is(j)));
+        Ok(crate::objects::bool_::py_bool(eq == (op == CompareOp::Eq)))
+    }
+
+    fn union_check(o: &PyRef, what: &str) -> PyResult<Vec<PyRef>> {
+        // SAFETY: a tuple.
+        let items = unsafe { tuple_items_unchecked(&union_of(o).args) }.to_vec();
+        if items.iter().any(|a| as_type(a).is_none()) {
+            return Err(PyErr::type_error(format!(
+                "{what}() argument 2 cannot be a parameterized generic"
+            )));
+        }
+        Ok(items)
+    }
+
+    fn union_instancecheck(o: &PyRef, inst: &PyRef) -> PyResult<PyRef> {
+        for a in union_check(o, "isinstance")? {
+            if crate::object::protocol::isinstance(inst, &a)? {
+                return Ok(crate::objects::bool_::py_bool(true));
+            }
+        }
+        Ok(crate::objects::bool_::py_bool(false))
+    }
+
+    fn union_subclasscheck(o: &PyRef, sub: &PyRef) -> PyResult<PyRef> {
+        if as_type(sub).is_none() {
+            return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
+        }
+        for a in union_check(o, "issubclass")? {
+            if crate::object::protocol::issubclass(sub, &a)? {
+                return Ok(crate::objects::bool_::py_bool(true));
+            }
+        }
+        Ok(crate::objects::bool_::py_bool(false))
+    }
+
+    // -----------------------------------------------------------------------
+    // mappingproxy (CPython's `Objects/descrobject.c`): a read-only view of
+    // a mapping, here of a type's dict.
+
+    #[repr(C)]
+    pub struct PyMappingProxy {
+        pub ob_base: PyObject,
+        pub mapping: PyRef,
+    }
+
+    pub static MAPPINGPROXY_TYPE: PyType = PyType {
+        tp_name: "mappingproxy",
+        tp_basicsize: Cell::new(std::mem::size_of::<PyMappingProxy>()),
+        tp_flags: Cell::new(TypeFlags::HAVE_GC | TypeFlags::MAPPING),
+        tp_drop: Some(mp_drop),
+        tp_traverse: Cell::new(Some(mp_traverse)),
+        tp_repr: Cell::new(Some(|o| crate::object::protocol::repr(&mp_of(o).mapping))),
+        tp_str: Cell::new(Some(|o| crate::object::protocol::str_(&mp_of(o).mapping))),
+        tp_iter: Cell::new(Some(|o| {
+            crate::object::protocol::get_iter(&mp_of(o).mapping)
+        })),
+        tp_richcompare: Cell::new(Some(|a, b, op| {
+            crate::object::protocol::rich_compare(&mp_of(a).mapping, b, op)
+        })),
+        tp_new: Cell::new(Some(mp_new)),
+        as_mapping: MappingSlots {
+            mp_length: Cell::new(Some(|o| crate::object::protocol::len(&mp_of(o).mapping))),
+            mp_subscript: Cell::new(Some(|o, k| {
+                crate::object::protocol::get_item(&mp_of(o).mapping, k)
+            })),
+            mp_ass_subscript: Cell::new(None),
+        },
+        as_sequence: SequenceSlots {
+            sq_contains: Cell::new(Some(|o, k| {
+                crate::object::protocol::contains(&mp_of(o).mapping, k)
+            })),
+            ..SequenceSlots::EMPTY
+        },
+        tp_methods: &[
+            MethodDef::new(
+                "keys",
+                Meth::NoArgs(|o| {
+                    crate::object::protocol::call_method(&mp_of(o).mapping, "keys", &[])
+                }),
+            ),
+            MethodDef::new(
+                "values",
+                Meth::NoArgs(|o| {
+                    crate::object::protocol::call_method(&mp_of(o).mapping, "values", &[])
+                }),
+            ),
+            MethodDef::new(
+                "items",
+                Meth::NoArgs(|o| {
+                    crate::object::protocol::call_method(&mp_of(o).mapping, "items", &[])
+                }),
+            ),
+            MethodDef::new(
+                "copy",
+                Meth::NoArgs(|o| {
+                    crate::object::protocol::call_method(&mp_of(o).mapping, "copy", &[])
+                }),
+            ),
+            MethodDef::new(
+                "get",
+                Meth::Fast(|o, a| {
+                    crate::object::protocol::call_method(&mp_of(o).mapping, "get", a)
+                }),
+            ),
+        ],
+        ..PyType::BASE
+    };
+
+    // SAFETY: repr(C), header first.
+    unsafe impl PyPayload for PyMappingProxy {
+        fn type_object() -> &'static PyType {
+            &MAPPINGPROXY_TYPE
+        }
+    }
+
+    fn mp_of(o: &PyRef) -> &PyMappingProxy {
+        // SAFETY: only called from mappingproxy's own slots and methods.
+        unsafe { &*(o.as_ptr() as *const PyMappingProxy) }
+    }
+
+    unsafe fn mp_drop(obj: *mut PyObject) {
+        // SAFETY: a dead mappingproxy.
+        unsafe { std::ptr::drop_in_place(obj as *mut PyMappingProxy) }
+    }
+
+    unsafe fn mp_traverse(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
+        // SAFETY: a live mappingproxy.
+        visit(unsafe { &*(obj as *const PyMappingProxy) }.mapping.as_ptr());
+    }
+
+    /// A read-only proxy of `mapping`.
+    pub fn new_mappingproxy(mapping: PyRef) -> PyResult<PyRef> {
+        alloc_object(
+            &MAPPINGPROXY_TYPE,
+            PyMappingProxy {
+                ob_base: PyObject::NEW,
+                mapping,
+            },
+        )
+    }
+
+    fn mp_new(_cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+        let nkw = kw_count(kwnames);
+        if args.len().saturating_sub(nkw) != 1 || nkw > 0 {
+            return Err(PyErr::type_error(format!(
+                "mappingproxy() takes exactly one argument ({} given)",
+                args.len()
+            )));
+        }
+        let m = &args[0];
+        if m.ty().as_mapping.mp_subscript.get().is_none()
+            || m.is_instance_of::<crate::objects::list::PyList>()
+            || m.is_instance_of::<PyTuple>()
+        {
+            return Err(PyErr::type_error(format!(
+                "mappingproxy() argument must be a mapping, not {}",
+                m.ty().name()
+            )));
+        }
+        new_mappingproxy(m.clone())
     }
     fn get_doc(o: &PyRef) -> PyResult<PyRef> {
         let ty = ty_of(o)?;

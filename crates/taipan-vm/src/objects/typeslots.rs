@@ -160,14 +160,28 @@ pub fn call_special(obj: &PyRef, name: &PyRef, args: &[PyRef]) -> PyResult<Optio
 }
 
 fn call_found(f: &PyRef, obj: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
-    if f.ty().has_flag(TypeFlags::METHOD_DESCRIPTOR) || f.ty().tp_name == "function" {
+    call_found_kw(f, obj, args, None)
+}
+
+/// Calls the attribute `f` found on `type(obj)` as a method of `obj`:
+/// functions and method descriptors get `obj` prepended (no bound method
+/// is made), anything else is bound through its `__get__`.
+fn call_found_kw(
+    f: &PyRef,
+    obj: &PyRef,
+    args: &[PyRef],
+    kwnames: Option<&PyRef>,
+) -> PyResult<PyRef> {
+    if f.ty().has_flag(TypeFlags::METHOD_DESCRIPTOR)
+        || std::ptr::eq(f.ty(), &crate::objects::function::FUNCTION_TYPE)
+    {
         let mut v = Vec::with_capacity(args.len() + 1);
         v.push(obj.clone());
         v.extend_from_slice(args);
-        return protocol::call(f, &v, None);
+        return protocol::call(f, &v, kwnames);
     }
     let bound = descr::bind(f, Some(obj), Some(&obj.type_ref()))?;
-    protocol::call(&bound, args, None)
+    protocol::call(&bound, args, kwnames)
 }
 
 fn call_required(obj: &PyRef, name: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
@@ -390,15 +404,21 @@ fn slot_tp_hash(a: &PyRef) -> PyResult<isize> {
 }
 
 fn slot_tp_richcompare(a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<PyRef> {
-    let name = crate::objects::str::intern(op.dunder());
-    call_maybe(a, &name, std::slice::from_ref(b))
+    let name = match op {
+        CompareOp::Lt => intern!("__lt__"),
+        CompareOp::Le => intern!("__le__"),
+        CompareOp::Eq => intern!("__eq__"),
+        CompareOp::Ne => intern!("__ne__"),
+        CompareOp::Gt => intern!("__gt__"),
+        CompareOp::Ge => intern!("__ge__"),
+    };
+    call_maybe(a, name, std::slice::from_ref(b))
 }
 
 fn slot_tp_call(a: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let f = lookup(a.ty(), intern!("__call__"))
         .ok_or_else(|| PyErr::type_error(format!("'{}' object is not callable", a.ty().name())))?;
-    let bound = descr::bind(&f, Some(a), Some(&a.type_ref()))?;
-    protocol::call(&bound, args, kwnames)
+    call_found_kw(&f, a, args, kwnames)
 }
 
 fn slot_tp_iter(a: &PyRef) -> PyResult<PyRef> {
@@ -524,8 +544,7 @@ fn slot_tp_descr_set(d: &PyRef, obj: &PyRef, v: Option<&PyRef>) -> PyResult<()> 
 fn slot_tp_init(a: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<()> {
     let f = lookup(a.ty(), intern!("__init__"))
         .ok_or_else(|| crate::objects::object::no_attribute(a, intern!("__init__")))?;
-    let bound = descr::bind(&f, Some(a), Some(&a.type_ref()))?;
-    let r = protocol::call(&bound, args, kwnames)?;
+    let r = call_found_kw(&f, a, args, kwnames)?;
     if !r.is_none() {
         return Err(PyErr::type_error(format!(
             "__init__() should return None, not '{}'",
@@ -1115,7 +1134,7 @@ unsafe fn heap_dealloc_hook(obj: *mut PyObject) -> bool {
         (*obj).ob_refcnt.set(1);
         let r = PyRef::from_raw(obj);
         if let Err(e) = call_found(&del, &r, &[]) {
-            drop(e);
+            write_unraisable(&del, e);
         }
         drop(del);
         let rc = r.refcnt();
@@ -1127,6 +1146,15 @@ unsafe fn heap_dealloc_hook(obj: *mut PyObject) -> bool {
         (*obj).ob_refcnt.set(0);
         true
     }
+}
+
+/// `PyErr_WriteUnraisable` for an exception raised by `__del__`:
+/// "Exception ignored in: <function D.__del__ at ...>" and the traceback.
+fn write_unraisable(obj: &PyRef, e: PyErr) {
+    let what = protocol::repr_string(obj).unwrap_or_else(|_| "<object>".to_owned());
+    crate::modules::sys::flush_std();
+    let text = crate::run::format_exception(e.value());
+    crate::modules::sys::write_stderr(&format!("Exception ignored in: {what}\n{text}"));
 }
 
 // ---------------------------------------------------------------------------
@@ -1271,7 +1299,7 @@ fn wrapper_descr_call(descr: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) ->
     // SAFETY: tp_call of wrapper_descriptor.
     let d = unsafe { descr.payload_unchecked::<PyWrapperDescr>() };
     let nkw = kwnames.map(descr::kwnames_len).unwrap_or(0);
-    if args.len() - nkw < 1 {
+    if args.len().saturating_sub(nkw) < 1 {
         return Err(PyErr::type_error(format!(
             "descriptor '{}' of '{}' object needs an argument",
             d.name,
@@ -1486,7 +1514,7 @@ static TP_NEW_DEF: MethodDef = MethodDef::new("__new__", Meth::FastKw(tp_new_wra
 fn tp_new_wrapper(self_: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let ty = as_type(self_).ok_or_else(|| PyErr::system_error("__new__ without a type"))?;
     let nkw = kwnames.map(descr::kwnames_len).unwrap_or(0);
-    if args.len() - nkw < 1 {
+    if args.len().saturating_sub(nkw) < 1 {
         return Err(PyErr::type_error(format!(
             "{}.__new__(): not enough arguments",
             ty.name()
