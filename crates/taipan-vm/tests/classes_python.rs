@@ -7,7 +7,6 @@
 //! `/usr/bin/python3.11` gives for each program (one test function: the
 //! runtime is single-threaded).
 
-use taipan_vm::object::*;
 use taipan_vm::objects::dict::PyDict;
 use taipan_vm::objects::str::PyStr;
 
