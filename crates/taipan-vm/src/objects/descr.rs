@@ -226,7 +226,6 @@ fn method_descr_get(descr: &PyRef, obj: Option<&PyRef>, _ty: Option<&PyRef>) -> 
     let d = unsafe { descr.payload_unchecked::<PyMethodDescr>() };
     match obj {
         None => Ok(descr.clone()),
-        Some(o) if o.is_none() && _ty.is_some() => Ok(descr.clone()),
         Some(o) => {
             check_self(d, o)?;
             new_cfunction(d.def, Some(o.clone()), None)
