@@ -426,7 +426,14 @@ static METHOD_DESCR_GETSET: &[GetSetDef] = &[
     GetSetDef::getter("__qualname__", md_qualname),
     GetSetDef::getter("__objclass__", md_objclass),
     GetSetDef::getter("__doc__", md_doc),
+    GetSetDef::getter("__text_signature__", no_signature),
 ];
+
+/// `__text_signature__`: Taipan's native definitions carry no signature
+/// text yet (CPython parses it from the docstring).
+fn no_signature(_o: &PyRef) -> PyResult<PyRef> {
+    Ok(none())
+}
 
 fn cf(o: &PyRef) -> PyResult<&PyCFunction> {
     o.downcast::<PyCFunction>()
@@ -469,6 +476,7 @@ static CFUNCTION_GETSET: &[GetSetDef] = &[
     GetSetDef::getter("__self__", cf_self),
     GetSetDef::getter("__module__", cf_module),
     GetSetDef::getter("__doc__", cf_doc),
+    GetSetDef::getter("__text_signature__", no_signature),
 ];
 
 unsafe fn traverse_cfunction(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
