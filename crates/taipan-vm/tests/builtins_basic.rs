@@ -1,5 +1,8 @@
 //! The builtins, sys, math and time modules called from Rust.
 
+// Slices of clones read more plainly than `slice::from_ref` in these calls.
+#![allow(clippy::cloned_ref_to_slice_refs)]
+
 use taipan_vm::object::protocol;
 use taipan_vm::object::*;
 use taipan_vm::objects::int::PyInt;

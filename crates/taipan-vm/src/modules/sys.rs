@@ -153,7 +153,7 @@ unsafe impl PyPayload for PyStdStream {
 }
 
 pub static STD_STREAM_TYPE: PyType = PyType {
-    tp_name: "_taipan.StdStream",
+    tp_name: "_io.TextIOWrapper",
     tp_basicsize: Cell::new(std::mem::size_of::<PyStdStream>()),
     tp_methods: STREAM_METHODS,
     tp_getset: STREAM_GETSET,
@@ -402,6 +402,13 @@ fn s(v: &str) -> PyResult<PyRef> {
 
 fn sys_exit(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     check_nargs("exit", args.len(), 0, 1)?;
+    // `PyErr_SetObject(SystemExit, arg)`: a tuple argument is the args.
+    if let Some(t) = args.first().and_then(|a| a.downcast_exact::<PyTuple>()) {
+        return Err(PyErr::with_args(
+            &crate::objects::exceptions::SYSTEM_EXIT,
+            t.items(),
+        ));
+    }
     Err(PyErr::with_args(
         &crate::objects::exceptions::SYSTEM_EXIT,
         args,
@@ -742,6 +749,17 @@ pub fn init() -> PyResult<()> {
         let seed0 = std::env::var("PYTHONHASHSEED").is_ok_and(|v| v == "0");
         flags[11] = int(i64::from(!seed0))?; // hash_randomization
         flags[13] = py_bool(false); // dev_mode
+                                    // UTF-8 mode is on by default under the C/POSIX locale (PEP 540).
+        let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+            .iter()
+            .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+            .unwrap_or_else(|| "C".to_owned());
+        let utf8 = std::env::var("PYTHONUTF8")
+            .map(|v| v == "1")
+            .unwrap_or(false)
+            || locale == "C"
+            || locale == "POSIX";
+        flags[14] = int(i64::from(utf8))?;
         flags[16] = py_bool(false); // safe_path
         flags.push(int(-1)?); // int_max_str_digits: not set by -X / the environment
         d.set_str("flags", structseq(&FLAGS_TYPE, flags)?)?;

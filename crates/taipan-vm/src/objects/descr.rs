@@ -226,7 +226,6 @@ fn method_descr_get(descr: &PyRef, obj: Option<&PyRef>, _ty: Option<&PyRef>) -> 
     let d = unsafe { descr.payload_unchecked::<PyMethodDescr>() };
     match obj {
         None => Ok(descr.clone()),
-        Some(o) if o.is_none() && _ty.is_some() => Ok(descr.clone()),
         Some(o) => {
             check_self(d, o)?;
             new_cfunction(d.def, Some(o.clone()), None)
@@ -427,7 +426,14 @@ static METHOD_DESCR_GETSET: &[GetSetDef] = &[
     GetSetDef::getter("__qualname__", md_qualname),
     GetSetDef::getter("__objclass__", md_objclass),
     GetSetDef::getter("__doc__", md_doc),
+    GetSetDef::getter("__text_signature__", no_signature),
 ];
+
+/// `__text_signature__`: Taipan's native definitions carry no signature
+/// text yet (CPython parses it from the docstring).
+fn no_signature(_o: &PyRef) -> PyResult<PyRef> {
+    Ok(none())
+}
 
 fn cf(o: &PyRef) -> PyResult<&PyCFunction> {
     o.downcast::<PyCFunction>()
@@ -470,6 +476,7 @@ static CFUNCTION_GETSET: &[GetSetDef] = &[
     GetSetDef::getter("__self__", cf_self),
     GetSetDef::getter("__module__", cf_module),
     GetSetDef::getter("__doc__", cf_doc),
+    GetSetDef::getter("__text_signature__", no_signature),
 ];
 
 unsafe fn traverse_cfunction(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
