@@ -182,7 +182,10 @@ fn instancecheck_dispatch() {
         "class Meta(type):\n    def __instancecheck__(cls, inst):\n        return inst == 42\n    def __subclasscheck__(cls, sub):\n        return sub is int\nclass C(metaclass=Meta):\n    pass\nr = str([isinstance(42, C), isinstance(1, C), issubclass(int, C), issubclass(str, C)])",
         "[True, False, True, False]",
     );
-    check("try:\n    issubclass(1, int)\nexcept TypeError as e:\n    r = str(e)", "issubclass() arg 1 must be a class");
+    check(
+        "try:\n    issubclass(1, int)\nexcept TypeError as e:\n    r = str(e)",
+        "issubclass() arg 1 must be a class",
+    );
 }
 
 #[test]

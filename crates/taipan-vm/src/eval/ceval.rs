@@ -1342,8 +1342,12 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                     .map(|s| s.take().ok_or_else(stack_error))
                     .collect::<PyResult<_>>()?;
                 frame.sp = start;
-                let l = PyList::new(items)?;
-                let s = call_builtin(frame, "set", &[l])?;
+                let s = crate::objects::set::new_set(None)?;
+                if let Some(sp) = s.downcast::<crate::objects::set::PySet>() {
+                    for i in items {
+                        sp.add(i)?;
+                    }
+                }
                 frame.push(s);
             }
             Opcode::BuildMap => {
@@ -1814,6 +1818,27 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 let m = frame.pop()?;
                 import_star(frame, &m)?;
             }
+            Opcode::MatchMapping => {
+                let m = frame.peek(1)?.ty().has_flag(TypeFlags::MAPPING);
+                frame.push(py_bool(m));
+            }
+            Opcode::MatchSequence => {
+                let m = frame.peek(1)?.ty().has_flag(TypeFlags::SEQUENCE);
+                frame.push(py_bool(m));
+            }
+            Opcode::MatchKeys => {
+                let keys = frame.peek(1)?.clone();
+                let subject = frame.peek(2)?.clone();
+                let r = match_keys(&subject, &keys)?;
+                frame.push(r);
+            }
+            Opcode::MatchClass => {
+                let names = frame.pop()?;
+                let ty = frame.pop()?;
+                let subject = frame.pop()?;
+                let r = match_class(&subject, &ty, arg as usize, &names)?;
+                frame.push(r);
+            }
             Opcode::GetLen => {
                 let n = protocol::len(frame.peek(1)?)?;
                 frame.push(PyInt::new(n as i64)?);
@@ -1826,6 +1851,147 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             }
         }
     }
+}
+
+/// `MATCH_KEYS`: the values of `keys` in the mapping, or `None` if one is
+/// missing.
+fn match_keys(subject: &PyRef, keys: &PyRef) -> PyResult<PyRef> {
+    let ks = keys
+        .downcast::<PyTuple>()
+        .map(|t| t.items().to_vec())
+        .unwrap_or_default();
+    if ks.is_empty() {
+        return Ok(crate::objects::tuple::empty_tuple());
+    }
+    let get = protocol::getattr(subject, crate::intern!("get"))?;
+    let dummy = crate::objects::object::object_new(
+        &PyRef::from_static(&crate::objects::object::OBJECT_TYPE),
+        &[],
+        None,
+    )?;
+    let mut vals = Vec::with_capacity(ks.len());
+    for (i, k) in ks.iter().enumerate() {
+        if ks[..i]
+            .iter()
+            .any(|p| protocol::rich_compare_bool(p, k, CompareOp::Eq).unwrap_or(false))
+        {
+            return Err(PyErr::value_error(format!(
+                "mapping pattern checks duplicate key ({})",
+                protocol::repr_string(k)?
+            )));
+        }
+        let v = protocol::call(&get, &[k.clone(), dummy.clone()], None)?;
+        if v.is(&dummy) {
+            return Ok(none());
+        }
+        vals.push(v);
+    }
+    PyTuple::new(vals)
+}
+
+/// `MATCH_CLASS` (`match_class` in ceval.c): a tuple of the sub-pattern
+/// subjects, or `None` when the subject does not match.
+fn match_class(subject: &PyRef, ty: &PyRef, count: usize, kwargs: &PyRef) -> PyResult<PyRef> {
+    let t = crate::objects::type_::as_type(ty)
+        .ok_or_else(|| PyErr::type_error("called match pattern must be a type"))?;
+    if !protocol::isinstance(subject, ty)? {
+        return Ok(none());
+    }
+    let mut attrs = Vec::new();
+    let mut seen: Vec<PyRef> = Vec::new();
+    if count > 0 {
+        match protocol::lookup_attr(ty, crate::intern!("__match_args__"))? {
+            Some(ma) => {
+                let items = ma
+                    .downcast_exact::<PyTuple>()
+                    .map(|x| x.items().to_vec())
+                    .ok_or_else(|| {
+                        PyErr::type_error(format!(
+                            "{}.__match_args__ must be a tuple (got {})",
+                            t.name(),
+                            ma.ty().name()
+                        ))
+                    })?;
+                if count > items.len() {
+                    return Err(PyErr::type_error(format!(
+                        "{}() accepts {} positional sub-pattern{} ({} given)",
+                        t.name(),
+                        items.len(),
+                        if items.len() == 1 { "" } else { "s" },
+                        count
+                    )));
+                }
+                for name in items.iter().take(count) {
+                    if !name.is_instance_of::<PyStr>() {
+                        return Err(PyErr::type_error(format!(
+                            "__match_args__ elements must be strings (got {})",
+                            name.ty().name()
+                        )));
+                    }
+                    match protocol::lookup_attr(subject, name)? {
+                        Some(v) => attrs.push(v),
+                        None => return Ok(none()),
+                    }
+                    seen.push(name.clone());
+                }
+            }
+            None => {
+                let self_match = [
+                    "bool",
+                    "bytearray",
+                    "bytes",
+                    "dict",
+                    "float",
+                    "frozenset",
+                    "int",
+                    "list",
+                    "set",
+                    "str",
+                    "tuple",
+                ];
+                let special = self_match.iter().any(|n| {
+                    let mut b = Some(t);
+                    while let Some(x) = b {
+                        if !x.is_heap_type() && x.tp_name == *n {
+                            return true;
+                        }
+                        b = x.base();
+                    }
+                    false
+                });
+                if special && count == 1 {
+                    attrs.push(subject.clone());
+                } else {
+                    return Err(PyErr::type_error(format!(
+                        "{}() accepts {} positional sub-pattern{} ({} given)",
+                        t.name(),
+                        usize::from(special),
+                        if special { "" } else { "s" },
+                        count
+                    )));
+                }
+            }
+        }
+    }
+    if let Some(names) = kwargs.downcast::<PyTuple>() {
+        for name in names.items() {
+            if seen
+                .iter()
+                .any(|s| protocol::rich_compare_bool(s, name, CompareOp::Eq).unwrap_or(false))
+            {
+                return Err(PyErr::type_error(format!(
+                    "{}() got multiple sub-patterns for attribute {}",
+                    t.name(),
+                    protocol::repr_string(name)?
+                )));
+            }
+            match protocol::lookup_attr(subject, name)? {
+                Some(v) => attrs.push(v),
+                None => return Ok(none()),
+            }
+        }
+    }
+    PyTuple::new(attrs)
 }
 
 #[inline(always)]

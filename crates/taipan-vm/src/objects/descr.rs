@@ -251,7 +251,9 @@ fn check_self(d: &PyMethodDescr, o: &PyRef) -> PyResult<()> {
 fn method_descr_call(descr: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     // SAFETY: tp_call of method_descriptor gets one.
     let d = unsafe { descr.payload_unchecked::<PyMethodDescr>() };
-    let nargs = args.len().saturating_sub(kwnames.map(kwnames_len).unwrap_or(0));
+    let nargs = args
+        .len()
+        .saturating_sub(kwnames.map(kwnames_len).unwrap_or(0));
     if nargs < 1 {
         return Err(PyErr::type_error(format!(
             "unbound method {}.{}() needs an argument",
