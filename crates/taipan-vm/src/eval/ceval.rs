@@ -486,7 +486,7 @@ fn name_error(name: &PyRef) -> PyErr {
 fn unbound_local(code: &PyCode, i: usize) -> PyErr {
     let name = crate::objects::descr::name_str(&code.localsplus_names()[i]);
     PyErr::unbound_local_error(format!(
-        "local variable '{name}' referenced before assignment"
+        "cannot access local variable '{name}' where it is not associated with a value"
     ))
 }
 
@@ -494,11 +494,11 @@ fn unbound_deref(code: &PyCode, i: usize) -> PyErr {
     let name = crate::objects::descr::name_str(&code.localsplus_names()[i]);
     if i < code.nlocalsplus - code.nfreevars {
         PyErr::unbound_local_error(format!(
-            "local variable '{name}' referenced before assignment"
+            "cannot access local variable '{name}' where it is not associated with a value"
         ))
     } else {
         PyErr::name_error(format!(
-            "free variable '{name}' referenced before assignment in enclosing scope"
+            "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
         ))
     }
 }
@@ -808,18 +808,24 @@ fn kwargs_to_names(kwargs: &PyRef, args: &mut Vec<PyRef>) -> PyResult<Option<PyR
     Ok(Some(PyTuple::new(names)?))
 }
 
+/// `_PyObject_FunctionStr`: `module.qualname()` (module left out for
+/// builtins), or the type's name with " object".
 fn func_name_for_msg(f: &PyRef) -> String {
-    if let Some(func) = f.downcast::<PyFunction>() {
-        return format!("{}()", crate::objects::descr::name_str(&func.qualname()));
-    }
-    if let Some(m) = f.downcast::<PyMethod>() {
-        return func_name_for_msg(&m.func);
-    }
-    match protocol::lookup_attr(f, crate::intern!("__qualname__")) {
-        Ok(Some(q)) if q.is_instance_of::<PyStr>() => {
-            format!("{}()", crate::objects::descr::name_str(&q))
+    let q = match protocol::lookup_attr(f, crate::intern!("__qualname__")) {
+        Ok(Some(q)) if q.is_instance_of::<PyStr>() => q,
+        _ => return format!("{} object", f.ty().name()),
+    };
+    let q = crate::objects::descr::name_str(&q).to_string();
+    match protocol::lookup_attr(f, crate::intern!("__module__")) {
+        Ok(Some(m)) if m.is_instance_of::<PyStr>() => {
+            let m = crate::objects::descr::name_str(&m);
+            if m == "builtins" {
+                format!("{q}()")
+            } else {
+                format!("{m}.{q}()")
+            }
         }
-        _ => format!("{} object", f.ty().name()),
+        _ => format!("{q}()"),
     }
 }
 
