@@ -171,6 +171,8 @@ pub fn eval_code(
         return Err(PyErr::type_error("expected a code object"));
     }
     let builtins = builtins_of(globals)?;
+    // The frame counts one level, as CPython counts the module frame.
+    let _guard = crate::eval::recursion::enter_call("")?;
     let frame = Frame::new(
         code.clone(),
         func.cloned(),
