@@ -171,6 +171,8 @@ pub fn eval_code(
         return Err(PyErr::type_error("expected a code object"));
     }
     let builtins = builtins_of(globals)?;
+    // SAFETY: GIL held; a plain store of a fn pointer.
+    unsafe { *crate::modules::sys::GETFRAME_HOOK.as_ptr() = Some(getframe) };
     // The frame counts one level, as CPython counts the module frame.
     let _guard = crate::eval::recursion::enter_call("")?;
     let frame = Frame::new(
@@ -276,6 +278,41 @@ fn chain_context(e: &PyErr) {
     PyBaseException::set_field(&be.context, Some(handled));
 }
 
+/// `sys._getframe(depth)`: the frame object `depth` calls up, with its
+/// `f_back` chain filled in.
+pub fn getframe(depth: i64) -> PyResult<PyRef> {
+    let mut p = CURRENT.with(|c| c.get());
+    let mut d = depth;
+    while d > 0 && !p.is_null() {
+        // SAFETY: `back` pointers link frames that are running (each caller
+        // outlives its callee's run).
+        p = unsafe { (*p).back };
+        d -= 1;
+    }
+    if p.is_null() {
+        return Err(PyErr::value_error("call stack is not deep enough"));
+    }
+    // SAFETY: as above; the frame object is made or updated in place.
+    let f = unsafe { (*p).frame_object()? };
+    let mut cur = f.clone();
+    let mut q = p;
+    loop {
+        // SAFETY: as above.
+        let back = unsafe { (*q).back };
+        if back.is_null() {
+            break;
+        }
+        // SAFETY: as above.
+        let bf = unsafe { (*back).frame_object()? };
+        if let Some(fo) = cur.downcast::<crate::objects::frame::PyFrame>() {
+            fo.set_back(Some(bf.clone()));
+        }
+        cur = bf;
+        q = back;
+    }
+    Ok(f)
+}
+
 struct CurrentGuard(*mut Frame);
 
 impl Drop for CurrentGuard {
@@ -290,6 +327,7 @@ impl Drop for CurrentGuard {
 /// keeps it).
 pub fn run_frame(mut frame: Box<Frame>, resume: Resume) -> (Outcome, Box<Frame>) {
     let _restore = CurrentGuard(CURRENT.with(|c| c.get()));
+    frame.back = CURRENT.with(|c| c.get());
     let mut callers: Vec<Box<Frame>> = Vec::new();
     let mut pending = None;
     match resume {
@@ -308,7 +346,8 @@ pub fn run_frame(mut frame: Box<Frame>, resume: Resume) -> (Outcome, Box<Frame>)
             None => execute(&mut frame),
         };
         match r {
-            Ok(Exit::Call(new)) => {
+            Ok(Exit::Call(mut new)) => {
+                new.back = &mut *frame as *mut Frame;
                 callers.push(std::mem::replace(&mut frame, new));
             }
             Ok(Exit::Return(v)) => match callers.pop() {
