@@ -198,7 +198,7 @@ fn names_and_locals() {
     assert_eq!(raises("print(y)"), "NameError: name 'y' is not defined\n");
     assert_eq!(
         raises("def f():\n    print(x)\n    x = 1\nf()"),
-        "UnboundLocalError: local variable 'x' referenced before assignment\n"
+        "UnboundLocalError: cannot access local variable 'x' where it is not associated with a value\n"
     );
 }
 

@@ -39,6 +39,11 @@ fn run_program(path: &str, argv: Vec<String>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // CPython runs a script under its absolute path (`__file__`, `co_filename`, tracebacks).
+    let abs = std::path::absolute(path)
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| path.to_string());
+    let path = abs.as_str();
     let tree = match taipan_parser::parse_module(&source, path) {
         Ok(t) => t,
         Err(err) => {

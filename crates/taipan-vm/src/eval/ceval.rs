@@ -171,6 +171,10 @@ pub fn eval_code(
         return Err(PyErr::type_error("expected a code object"));
     }
     let builtins = builtins_of(globals)?;
+    // SAFETY: GIL held; a plain store of a fn pointer.
+    unsafe { *crate::modules::sys::GETFRAME_HOOK.as_ptr() = Some(getframe) };
+    // The frame counts one level, as CPython counts the module frame.
+    let _guard = crate::eval::recursion::enter_call("")?;
     let frame = Frame::new(
         code.clone(),
         func.cloned(),
@@ -274,6 +278,41 @@ fn chain_context(e: &PyErr) {
     PyBaseException::set_field(&be.context, Some(handled));
 }
 
+/// `sys._getframe(depth)`: the frame object `depth` calls up, with its
+/// `f_back` chain filled in.
+pub fn getframe(depth: i64) -> PyResult<PyRef> {
+    let mut p = CURRENT.with(|c| c.get());
+    let mut d = depth;
+    while d > 0 && !p.is_null() {
+        // SAFETY: `back` pointers link frames that are running (each caller
+        // outlives its callee's run).
+        p = unsafe { (*p).back };
+        d -= 1;
+    }
+    if p.is_null() {
+        return Err(PyErr::value_error("call stack is not deep enough"));
+    }
+    // SAFETY: as above; the frame object is made or updated in place.
+    let f = unsafe { (*p).frame_object()? };
+    let mut cur = f.clone();
+    let mut q = p;
+    loop {
+        // SAFETY: as above.
+        let back = unsafe { (*q).back };
+        if back.is_null() {
+            break;
+        }
+        // SAFETY: as above.
+        let bf = unsafe { (*back).frame_object()? };
+        if let Some(fo) = cur.downcast::<crate::objects::frame::PyFrame>() {
+            fo.set_back(Some(bf.clone()));
+        }
+        cur = bf;
+        q = back;
+    }
+    Ok(f)
+}
+
 struct CurrentGuard(*mut Frame);
 
 impl Drop for CurrentGuard {
@@ -288,6 +327,7 @@ impl Drop for CurrentGuard {
 /// keeps it).
 pub fn run_frame(mut frame: Box<Frame>, resume: Resume) -> (Outcome, Box<Frame>) {
     let _restore = CurrentGuard(CURRENT.with(|c| c.get()));
+    frame.back = CURRENT.with(|c| c.get());
     let mut callers: Vec<Box<Frame>> = Vec::new();
     let mut pending = None;
     match resume {
@@ -306,7 +346,8 @@ pub fn run_frame(mut frame: Box<Frame>, resume: Resume) -> (Outcome, Box<Frame>)
             None => execute(&mut frame),
         };
         match r {
-            Ok(Exit::Call(new)) => {
+            Ok(Exit::Call(mut new)) => {
+                new.back = &mut *frame as *mut Frame;
                 callers.push(std::mem::replace(&mut frame, new));
             }
             Ok(Exit::Return(v)) => match callers.pop() {
@@ -486,7 +527,7 @@ fn name_error(name: &PyRef) -> PyErr {
 fn unbound_local(code: &PyCode, i: usize) -> PyErr {
     let name = crate::objects::descr::name_str(&code.localsplus_names()[i]);
     PyErr::unbound_local_error(format!(
-        "local variable '{name}' referenced before assignment"
+        "cannot access local variable '{name}' where it is not associated with a value"
     ))
 }
 
@@ -494,11 +535,11 @@ fn unbound_deref(code: &PyCode, i: usize) -> PyErr {
     let name = crate::objects::descr::name_str(&code.localsplus_names()[i]);
     if i < code.nlocalsplus - code.nfreevars {
         PyErr::unbound_local_error(format!(
-            "local variable '{name}' referenced before assignment"
+            "cannot access local variable '{name}' where it is not associated with a value"
         ))
     } else {
         PyErr::name_error(format!(
-            "free variable '{name}' referenced before assignment in enclosing scope"
+            "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
         ))
     }
 }
@@ -808,18 +849,24 @@ fn kwargs_to_names(kwargs: &PyRef, args: &mut Vec<PyRef>) -> PyResult<Option<PyR
     Ok(Some(PyTuple::new(names)?))
 }
 
+/// `_PyObject_FunctionStr`: `module.qualname()` (module left out for
+/// builtins), or the type's name with " object".
 fn func_name_for_msg(f: &PyRef) -> String {
-    if let Some(func) = f.downcast::<PyFunction>() {
-        return format!("{}()", crate::objects::descr::name_str(&func.qualname()));
-    }
-    if let Some(m) = f.downcast::<PyMethod>() {
-        return func_name_for_msg(&m.func);
-    }
-    match protocol::lookup_attr(f, crate::intern!("__qualname__")) {
-        Ok(Some(q)) if q.is_instance_of::<PyStr>() => {
-            format!("{}()", crate::objects::descr::name_str(&q))
+    let q = match protocol::lookup_attr(f, crate::intern!("__qualname__")) {
+        Ok(Some(q)) if q.is_instance_of::<PyStr>() => q,
+        _ => return format!("{} object", f.ty().name()),
+    };
+    let q = crate::objects::descr::name_str(&q).to_string();
+    match protocol::lookup_attr(f, crate::intern!("__module__")) {
+        Ok(Some(m)) if m.is_instance_of::<PyStr>() => {
+            let m = crate::objects::descr::name_str(&m);
+            if m == "builtins" {
+                format!("{q}()")
+            } else {
+                format!("{m}.{q}()")
+            }
         }
-        _ => format!("{} object", f.ty().name()),
+        _ => format!("{q}()"),
     }
 }
 
@@ -1342,8 +1389,12 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                     .map(|s| s.take().ok_or_else(stack_error))
                     .collect::<PyResult<_>>()?;
                 frame.sp = start;
-                let l = PyList::new(items)?;
-                let s = call_builtin(frame, "set", &[l])?;
+                let s = crate::objects::set::new_set(None)?;
+                if let Some(sp) = s.downcast::<crate::objects::set::PySet>() {
+                    for i in items {
+                        sp.add(i)?;
+                    }
+                }
                 frame.push(s);
             }
             Opcode::BuildMap => {
@@ -1814,6 +1865,27 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 let m = frame.pop()?;
                 import_star(frame, &m)?;
             }
+            Opcode::MatchMapping => {
+                let m = frame.peek(1)?.ty().has_flag(TypeFlags::MAPPING);
+                frame.push(py_bool(m));
+            }
+            Opcode::MatchSequence => {
+                let m = frame.peek(1)?.ty().has_flag(TypeFlags::SEQUENCE);
+                frame.push(py_bool(m));
+            }
+            Opcode::MatchKeys => {
+                let keys = frame.peek(1)?.clone();
+                let subject = frame.peek(2)?.clone();
+                let r = match_keys(&subject, &keys)?;
+                frame.push(r);
+            }
+            Opcode::MatchClass => {
+                let names = frame.pop()?;
+                let ty = frame.pop()?;
+                let subject = frame.pop()?;
+                let r = match_class(&subject, &ty, arg as usize, &names)?;
+                frame.push(r);
+            }
             Opcode::GetLen => {
                 let n = protocol::len(frame.peek(1)?)?;
                 frame.push(PyInt::new(n as i64)?);
@@ -1826,6 +1898,147 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             }
         }
     }
+}
+
+/// `MATCH_KEYS`: the values of `keys` in the mapping, or `None` if one is
+/// missing.
+fn match_keys(subject: &PyRef, keys: &PyRef) -> PyResult<PyRef> {
+    let ks = keys
+        .downcast::<PyTuple>()
+        .map(|t| t.items().to_vec())
+        .unwrap_or_default();
+    if ks.is_empty() {
+        return Ok(crate::objects::tuple::empty_tuple());
+    }
+    let get = protocol::getattr(subject, crate::intern!("get"))?;
+    let dummy = crate::objects::object::object_new(
+        &PyRef::from_static(&crate::objects::object::OBJECT_TYPE),
+        &[],
+        None,
+    )?;
+    let mut vals = Vec::with_capacity(ks.len());
+    for (i, k) in ks.iter().enumerate() {
+        if ks[..i]
+            .iter()
+            .any(|p| protocol::rich_compare_bool(p, k, CompareOp::Eq).unwrap_or(false))
+        {
+            return Err(PyErr::value_error(format!(
+                "mapping pattern checks duplicate key ({})",
+                protocol::repr_string(k)?
+            )));
+        }
+        let v = protocol::call(&get, &[k.clone(), dummy.clone()], None)?;
+        if v.is(&dummy) {
+            return Ok(none());
+        }
+        vals.push(v);
+    }
+    PyTuple::new(vals)
+}
+
+/// `MATCH_CLASS` (`match_class` in ceval.c): a tuple of the sub-pattern
+/// subjects, or `None` when the subject does not match.
+fn match_class(subject: &PyRef, ty: &PyRef, count: usize, kwargs: &PyRef) -> PyResult<PyRef> {
+    let t = crate::objects::type_::as_type(ty)
+        .ok_or_else(|| PyErr::type_error("called match pattern must be a type"))?;
+    if !protocol::isinstance(subject, ty)? {
+        return Ok(none());
+    }
+    let mut attrs = Vec::new();
+    let mut seen: Vec<PyRef> = Vec::new();
+    if count > 0 {
+        match protocol::lookup_attr(ty, crate::intern!("__match_args__"))? {
+            Some(ma) => {
+                let items = ma
+                    .downcast_exact::<PyTuple>()
+                    .map(|x| x.items().to_vec())
+                    .ok_or_else(|| {
+                        PyErr::type_error(format!(
+                            "{}.__match_args__ must be a tuple (got {})",
+                            t.name(),
+                            ma.ty().name()
+                        ))
+                    })?;
+                if count > items.len() {
+                    return Err(PyErr::type_error(format!(
+                        "{}() accepts {} positional sub-pattern{} ({} given)",
+                        t.name(),
+                        items.len(),
+                        if items.len() == 1 { "" } else { "s" },
+                        count
+                    )));
+                }
+                for name in items.iter().take(count) {
+                    if !name.is_instance_of::<PyStr>() {
+                        return Err(PyErr::type_error(format!(
+                            "__match_args__ elements must be strings (got {})",
+                            name.ty().name()
+                        )));
+                    }
+                    match protocol::lookup_attr(subject, name)? {
+                        Some(v) => attrs.push(v),
+                        None => return Ok(none()),
+                    }
+                    seen.push(name.clone());
+                }
+            }
+            None => {
+                let self_match = [
+                    "bool",
+                    "bytearray",
+                    "bytes",
+                    "dict",
+                    "float",
+                    "frozenset",
+                    "int",
+                    "list",
+                    "set",
+                    "str",
+                    "tuple",
+                ];
+                let special = self_match.iter().any(|n| {
+                    let mut b = Some(t);
+                    while let Some(x) = b {
+                        if !x.is_heap_type() && x.tp_name == *n {
+                            return true;
+                        }
+                        b = x.base();
+                    }
+                    false
+                });
+                if special && count == 1 {
+                    attrs.push(subject.clone());
+                } else {
+                    return Err(PyErr::type_error(format!(
+                        "{}() accepts {} positional sub-pattern{} ({} given)",
+                        t.name(),
+                        usize::from(special),
+                        if special { "" } else { "s" },
+                        count
+                    )));
+                }
+            }
+        }
+    }
+    if let Some(names) = kwargs.downcast::<PyTuple>() {
+        for name in names.items() {
+            if seen
+                .iter()
+                .any(|s| protocol::rich_compare_bool(s, name, CompareOp::Eq).unwrap_or(false))
+            {
+                return Err(PyErr::type_error(format!(
+                    "{}() got multiple sub-patterns for attribute {}",
+                    t.name(),
+                    protocol::repr_string(name)?
+                )));
+            }
+            match protocol::lookup_attr(subject, name)? {
+                Some(v) => attrs.push(v),
+                None => return Ok(none()),
+            }
+        }
+    }
+    PyTuple::new(attrs)
 }
 
 #[inline(always)]

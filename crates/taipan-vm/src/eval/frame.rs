@@ -40,6 +40,9 @@ pub struct Frame {
     pub kwnames: Option<PyRef>,
     /// The recursion level this frame holds (Python-to-Python calls).
     pub guard: Option<crate::eval::recursion::Guard>,
+    /// The calling frame while this one runs (null at the bottom); set by
+    /// the loop each time the frame starts or resumes.
+    pub back: *mut Frame,
 }
 
 impl Frame {
@@ -69,6 +72,7 @@ impl Frame {
             frame_obj: None,
             kwnames: None,
             guard: None,
+            back: std::ptr::null_mut(),
         })
     }
 

@@ -166,12 +166,17 @@ pub fn const_to_object(v: &MarshalValue) -> PyResult<PyRef> {
         MarshalValue::Code(c) => PyCode::new(c)?,
         MarshalValue::Bytes(b) => crate::objects::bytes::PyBytes::new(b)?,
         MarshalValue::Complex(re, im) => crate::objects::complex::PyComplex::new(*re, *im)?,
-        // TODO(eval): set and frozenset constants need the set type (not
-        // written yet).
-        MarshalValue::Set(_) | MarshalValue::FrozenSet(_) => {
-            return Err(PyErr::not_implemented_error(
-                "frozenset constants are not supported yet",
-            ))
+        MarshalValue::Set(items) | MarshalValue::FrozenSet(items) => {
+            let mut objs = Vec::with_capacity(items.len());
+            for i in items {
+                objs.push(const_to_object(i)?);
+            }
+            let list = crate::objects::list::PyList::new(objs)?;
+            if matches!(v, MarshalValue::Set(_)) {
+                crate::objects::set::new_set(Some(&list))?
+            } else {
+                crate::objects::set::new_frozenset(Some(&list))?
+            }
         }
     })
 }
