@@ -42,3 +42,66 @@ impl<T> GilCell<T> {
         unsafe { &mut *self.0.get() }
     }
 }
+
+// ---------------------------------------------------------------------------
+// The lock.
+
+use std::sync::{Condvar, Mutex};
+
+struct Lock {
+    held: Mutex<bool>,
+    cv: Condvar,
+}
+
+static LOCK: Lock = Lock {
+    held: Mutex::new(false),
+    cv: Condvar::new(),
+};
+
+/// Releases the GIL when the thread that holds it ends.
+struct Holder;
+
+impl Drop for Holder {
+    fn drop(&mut self) {
+        release();
+    }
+}
+
+thread_local! {
+    static HOLDER: std::cell::RefCell<Option<Holder>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Does this thread hold the GIL?
+pub fn is_held() -> bool {
+    HOLDER.with(|h| h.borrow().is_some())
+}
+
+/// Takes the GIL for this thread (blocking until it is free) unless the
+/// thread already holds it. It is held until [`release_for_thread`] or the
+/// thread's end. Every entry into the runtime (`interp::initialize`) calls
+/// this, so threads (and Rust test threads) never touch objects at once.
+pub fn ensure_held() {
+    if is_held() {
+        return;
+    }
+    let mut held = LOCK.held.lock().unwrap_or_else(|e| e.into_inner());
+    while *held {
+        held = LOCK.cv.wait(held).unwrap_or_else(|e| e.into_inner());
+    }
+    *held = true;
+    drop(held);
+    HOLDER.with(|h| *h.borrow_mut() = Some(Holder));
+}
+
+fn release() {
+    let mut held = LOCK.held.lock().unwrap_or_else(|e| e.into_inner());
+    *held = false;
+    drop(held);
+    LOCK.cv.notify_one();
+}
+
+/// Gives up the GIL held by this thread (before a blocking call, or when
+/// the thread is done with the runtime).
+pub fn release_for_thread() {
+    HOLDER.with(|h| drop(h.borrow_mut().take()));
+}

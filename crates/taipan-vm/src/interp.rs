@@ -73,6 +73,7 @@ pub fn is_initialized() -> bool {
 
 /// Readies the types and creates the interpreter. Idempotent.
 pub fn initialize() -> PyResult<()> {
+    crate::gil::ensure_held();
     // SAFETY: GIL held.
     if unsafe { (*INTERP.as_ptr()).is_some() } {
         return Ok(());
