@@ -69,31 +69,42 @@ impl Drop for Holder {
 
 thread_local! {
     static HOLDER: std::cell::RefCell<Option<Holder>> = const { std::cell::RefCell::new(None) };
+    static HELD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Does this thread hold the GIL?
+#[inline(always)]
 pub fn is_held() -> bool {
-    HOLDER.with(|h| h.borrow().is_some())
+    HELD.with(|h| h.get())
 }
 
 /// Takes the GIL for this thread (blocking until it is free) unless the
 /// thread already holds it. It is held until [`release_for_thread`] or the
 /// thread's end. Every entry into the runtime (`interp::initialize`) calls
 /// this, so threads (and Rust test threads) never touch objects at once.
+#[inline(always)]
 pub fn ensure_held() {
-    if is_held() {
-        return;
+    if !is_held() {
+        acquire_slow();
     }
+}
+
+#[cold]
+fn acquire_slow() {
     let mut held = LOCK.held.lock().unwrap_or_else(|e| e.into_inner());
     while *held {
         held = LOCK.cv.wait(held).unwrap_or_else(|e| e.into_inner());
     }
     *held = true;
     drop(held);
-    HOLDER.with(|h| *h.borrow_mut() = Some(Holder));
+    // During the thread's teardown the holder can no longer be registered;
+    // the lock then stays taken (nothing should touch objects so late).
+    let _ = HOLDER.try_with(|h| *h.borrow_mut() = Some(Holder));
+    let _ = HELD.try_with(|h| h.set(true));
 }
 
 fn release() {
+    let _ = HELD.try_with(|h| h.set(false));
     let mut held = LOCK.held.lock().unwrap_or_else(|e| e.into_inner());
     *held = false;
     drop(held);

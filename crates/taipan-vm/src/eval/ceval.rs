@@ -11,7 +11,7 @@
 //! jumps to the handler; a frame without a handler adds its traceback entry
 //! and hands the exception to its caller.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use taipan_bytecode::opcode::Opcode;
 
@@ -58,9 +58,12 @@ enum Exit {
     ReturnGenerator,
 }
 
+/// The exception being handled (`exc_info->exc_value`). A static guarded by
+/// the GIL rather than a thread-local: a thread-local would be dropped at
+/// thread exit, after the GIL is released.
+static EXC_INFO: crate::gil::GilCell<Option<PyRef>> = crate::gil::GilCell::new(None);
+
 thread_local! {
-    /// The exception being handled (`exc_info->exc_value`).
-    static EXC_INFO: RefCell<Option<PyRef>> = const { RefCell::new(None) };
     /// The innermost running frame, for `globals()`, `locals()` and `exec`.
     static CURRENT: Cell<*mut Frame> = const { Cell::new(std::ptr::null_mut()) };
     /// Set by `RERAISE` and bare `raise`: the next error adds no traceback entry.
@@ -69,12 +72,14 @@ thread_local! {
 
 /// The exception being handled, if any (`sys.exc_info()[1]`).
 pub fn exc_info() -> Option<PyRef> {
-    EXC_INFO.with(|e| e.borrow().clone())
+    // SAFETY: GIL held; a short read.
+    unsafe { (*EXC_INFO.as_ptr()).clone() }
 }
 
 /// Replaces the exception being handled; returns the old one.
 pub fn set_exc_info(v: Option<PyRef>) -> Option<PyRef> {
-    EXC_INFO.with(|e| std::mem::replace(&mut *e.borrow_mut(), v))
+    // SAFETY: GIL held; the swap ends before the old value is dropped.
+    unsafe { std::mem::replace(&mut *EXC_INFO.as_ptr(), v) }
 }
 
 /// The innermost running frame's globals and locals mapping (`None` for a

@@ -280,6 +280,9 @@ static ALLOCATOR: GilCell<Option<taipan_alloc::Obmalloc>> = GilCell::new(None);
 
 #[inline(always)]
 fn allocator() -> &'static mut taipan_alloc::Obmalloc {
+    // Whoever touches objects holds the GIL; a thread that enters without
+    // `interp::initialize` takes it here.
+    crate::gil::ensure_held();
     // SAFETY: the GIL is held by whoever allocates objects, and the
     // allocator's methods do not call back into Python.
     let a = unsafe { ALLOCATOR.get_mut() };
