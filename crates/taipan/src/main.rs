@@ -44,6 +44,9 @@ fn run_program(path: &str, argv: Vec<String>) -> ExitCode {
         .map(|p| p.display().to_string())
         .unwrap_or_else(|_| path.to_string());
     let path = abs.as_str();
+    if path.ends_with(".pyc") {
+        return run_pyc(path, &source, argv);
+    }
     let tree = match taipan_parser::parse_module(&source, path) {
         Ok(t) => t,
         Err(err) => {
@@ -74,6 +77,29 @@ fn run_program(path: &str, argv: Vec<String>) -> ExitCode {
         return ExitCode::from(70);
     }
     let status = taipan_vm::run::run_code_data(&data, path, argv);
+    ExitCode::from((status & 0xff) as u8)
+}
+
+/// Runs a compiled file as CPython does for `python3.11 file.pyc`: the 16-byte header
+/// (magic number 3495 of 3.11, flags, source mtime and size or hash) is checked, and the
+/// marshalled code object that follows runs as `__main__`.
+fn run_pyc(path: &str, data: &[u8], argv: Vec<String>) -> ExitCode {
+    let code = match taipan_bytecode::marshal::load_pyc(data) {
+        Ok(taipan_bytecode::marshal::MarshalValue::Code(code)) => code,
+        Ok(_) => {
+            eprintln!("RuntimeError: Bad code object in .pyc file");
+            return ExitCode::from(1);
+        }
+        Err(e) => {
+            eprintln!("RuntimeError: Bad magic number in .pyc file ({e:?})");
+            return ExitCode::from(1);
+        }
+    };
+    if let Err(e) = taipan_vm::interp::initialize() {
+        eprintln!("taipan: start-up failed: {e:?}");
+        return ExitCode::from(70);
+    }
+    let status = taipan_vm::run::run_code_data(&code, path, argv);
     ExitCode::from((status & 0xff) as u8)
 }
 
