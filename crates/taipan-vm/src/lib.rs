@@ -15,6 +15,7 @@
 pub mod eval;
 pub mod gil;
 pub mod import;
+pub mod interactive;
 pub mod interp;
 pub mod modules;
 pub mod object;

@@ -15,18 +15,233 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::io::Write;
 use std::process::ExitCode;
 
-fn usage() -> ExitCode {
-    eprintln!("usage: taipan FILE [ARGS...] | taipan --dump-ast FILE");
+const USAGE: &str = "usage: taipan [option] ... [-c cmd | -m mod | file | -] [arg] ...";
+
+fn usage_error(msg: &str) -> ExitCode {
+    eprintln!("{msg}\n{USAGE}\nTry `taipan -h' for more information.");
     ExitCode::from(2)
 }
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().collect();
-    match args.get(1).map(String::as_str) {
-        Some("--dump-ast") if args.len() == 3 => dump_ast(&args[2]),
-        Some(arg) if !arg.starts_with('-') => run_program(arg, args[1..].to_vec()),
-        _ => usage(),
+const HELP: &str = "\
+usage: taipan [option] ... [-c cmd | -m mod | file | -] [arg] ...
+Options (a subset of CPython 3.11's, with the same meaning):
+-B     : don't write .pyc files (Taipan never writes them)
+-c cmd : program passed in as string (terminates option list)
+-E     : ignore PYTHON* environment variables (such as PYTHONPATH)
+-h     : print this help message and exit (also -? or --help)
+-i     : inspect interactively after running script
+-I     : isolate Python from the user's environment (implies -E and -s)
+-m mod : run library module as a script (terminates option list)
+-O     : accepted; asserts are not removed yet
+-q     : don't print version and copyright messages on interactive startup
+-s     : don't add user site directory to sys.path
+-S     : don't imply 'import site' on initialization
+-u     : force the stdout and stderr streams to be unbuffered
+-V     : print the Python version number and exit (also --version)
+-W arg : warning control (accepted)
+-X opt : implementation-specific option (-X utf8 is always on)
+file   : program read from script file
+-      : program read from stdin (default; interactive mode if a tty)
+arg ...: arguments passed to program in sys.argv[1:]
+--dump-ast FILE : print ast.dump(ast.parse(FILE), include_attributes=True)
+";
+
+/// What the command line asks for (CPython's `Modules/main.c` / `Python/initconfig.c`).
+#[derive(Default)]
+struct Options {
+    command: Option<String>,
+    module: Option<String>,
+    script: Option<String>,
+    args: Vec<String>,
+    inspect: bool,
+    quiet: bool,
+    ignore_env: bool,
+}
+
+fn parse_options(argv: &[String]) -> Result<Options, ExitCode> {
+    let mut o = Options::default();
+    let mut i = 1;
+    while i < argv.len() {
+        let a = &argv[i];
+        if a == "--" {
+            i += 1;
+            break;
+        }
+        if a == "--help" {
+            print!("{HELP}");
+            return Err(ExitCode::SUCCESS);
+        }
+        if a == "--version" {
+            println!("Python 3.11.2");
+            return Err(ExitCode::SUCCESS);
+        }
+        if a == "-" || !a.starts_with('-') {
+            break;
+        }
+        if a.starts_with("--") {
+            return Err(usage_error(&format!("unknown option {a}")));
+        }
+        let flags: Vec<char> = a[1..].chars().collect();
+        let mut j = 0;
+        while j < flags.len() {
+            let f = flags[j];
+            // Options that take an argument: the rest of this word, or the next word.
+            let take_arg = |i: &mut usize| -> Result<String, ExitCode> {
+                let rest: String = flags[j + 1..].iter().collect();
+                if !rest.is_empty() {
+                    return Ok(rest);
+                }
+                *i += 1;
+                argv.get(*i)
+                    .cloned()
+                    .ok_or_else(|| usage_error(&format!("Argument expected for the -{f} option")))
+            };
+            match f {
+                'c' => {
+                    o.command = Some(take_arg(&mut i)?);
+                    o.args = std::iter::once("-c".to_string())
+                        .chain(argv[i + 1..].iter().cloned())
+                        .collect();
+                    return Ok(o);
+                }
+                'm' => {
+                    o.module = Some(take_arg(&mut i)?);
+                    o.args = argv[i + 1..].to_vec();
+                    return Ok(o);
+                }
+                'W' | 'X' => {
+                    take_arg(&mut i)?;
+                    j = flags.len();
+                    continue;
+                }
+                'i' => o.inspect = true,
+                'q' => o.quiet = true,
+                'E' => o.ignore_env = true,
+                'I' => o.ignore_env = true,
+                'B' | 's' | 'S' | 'u' | 'O' | 'b' | 'd' | 'v' | 'R' | 'P' => {}
+                'h' | '?' => {
+                    print!("{HELP}");
+                    return Err(ExitCode::SUCCESS);
+                }
+                'V' => {
+                    println!("Python 3.11.2");
+                    return Err(ExitCode::SUCCESS);
+                }
+                _ => return Err(usage_error(&format!("Unknown option: -{f}"))),
+            }
+            j += 1;
+        }
+        i += 1;
     }
+    if i < argv.len() {
+        o.script = Some(argv[i].clone());
+        o.args = argv[i..].to_vec();
+    } else {
+        o.args = vec![String::new()];
+    }
+    Ok(o)
+}
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().collect();
+    if argv.get(1).map(String::as_str) == Some("--dump-ast") {
+        if argv.len() == 3 {
+            return dump_ast(&argv[2]);
+        }
+        return usage_error("--dump-ast takes one FILE");
+    }
+    let o = match parse_options(&argv) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
+    if o.ignore_env {
+        for (k, _) in std::env::vars_os() {
+            if k.to_string_lossy().starts_with("PYTHON") {
+                // SAFETY: single-threaded at this point: no other thread reads the environment.
+                unsafe { std::env::remove_var(k) };
+            }
+        }
+    }
+    let status = if let Some(cmd) = &o.command {
+        if let Err(code) = start() {
+            return code;
+        }
+        taipan_vm::interactive::run_command(cmd, o.args.clone())
+    } else if let Some(m) = &o.module {
+        match find_module(m) {
+            Some(path) => {
+                let mut args = o.args.clone();
+                args.insert(0, path.clone());
+                let code = run_program(&path, args);
+                if !o.inspect {
+                    return code;
+                }
+                0
+            }
+            None => {
+                eprintln!(
+                    "{}: No module named {}",
+                    argv.first().map(String::as_str).unwrap_or("taipan"),
+                    m
+                );
+                return ExitCode::from(1);
+            }
+        }
+    } else if let Some(script) = o.script.as_deref().filter(|s| *s != "-") {
+        let code = run_program(script, o.args.clone());
+        if !o.inspect {
+            return code;
+        }
+        0
+    } else {
+        use std::io::IsTerminal;
+        if std::io::stdin().is_terminal() || o.inspect {
+            if let Err(code) = start() {
+                return code;
+            }
+            taipan_vm::modules::sys::set_argv(o.args.clone());
+            return ExitCode::from(
+                (taipan_vm::interactive::interactive_loop(!o.quiet) & 0xff) as u8,
+            );
+        }
+        let mut source = Vec::new();
+        if let Err(e) = std::io::Read::read_to_end(&mut std::io::stdin(), &mut source) {
+            eprintln!("taipan: can't read <stdin>: {e}");
+            return ExitCode::from(2);
+        }
+        return run_source_bytes(&source, "<stdin>", o.args.clone());
+    };
+    if o.inspect {
+        return ExitCode::from((taipan_vm::interactive::interactive_loop(false) & 0xff) as u8);
+    }
+    ExitCode::from((status & 0xff) as u8)
+}
+
+fn start() -> Result<(), ExitCode> {
+    taipan_vm::interp::initialize().map_err(|e| {
+        eprintln!("taipan: start-up failed: {e:?}");
+        ExitCode::from(70)
+    })
+}
+
+/// The file `-m NAME` runs: `NAME.py` or `NAME/__main__.py` on the module search path
+/// (the current directory, PYTHONPATH, then the standard library).
+fn find_module(name: &str) -> Option<String> {
+    let mut dirs = vec![std::env::current_dir().ok()?.display().to_string()];
+    if let Ok(pp) = std::env::var("PYTHONPATH") {
+        dirs.extend(pp.split(':').filter(|s| !s.is_empty()).map(String::from));
+    }
+    let home = std::env::var("PYTHONHOME").map(|h| format!("{h}/lib/python3.11"));
+    dirs.push(home.unwrap_or_else(|_| "/usr/lib/python3.11".to_string()));
+    let rel = name.replace('.', "/");
+    for d in dirs {
+        for cand in [format!("{d}/{rel}.py"), format!("{d}/{rel}/__main__.py")] {
+            if std::path::Path::new(&cand).is_file() {
+                return Some(cand);
+            }
+        }
+    }
+    None
 }
 
 /// Runs `path` as `__main__`: parse (syntax errors printed as CPython prints them), compile,
@@ -47,6 +262,12 @@ fn run_program(path: &str, argv: Vec<String>) -> ExitCode {
     if path.ends_with(".pyc") {
         return run_pyc(path, &source, argv);
     }
+    run_source_bytes(&source, path, argv)
+}
+
+/// Parses, compiles and runs source text as `__main__` under the name `path`.
+fn run_source_bytes(source: &[u8], path: &str, argv: Vec<String>) -> ExitCode {
+    let source = source.to_vec();
     let tree = match taipan_parser::parse_module(&source, path) {
         Ok(t) => t,
         Err(err) => {

@@ -129,6 +129,9 @@ pub struct Compiler<'a> {
     pub future_lineno: u32,
     pub units: Vec<Unit>,
     pub nesting: u32,
+    /// Compiling a statement typed at the interactive prompt (`single` mode):
+    /// top-level expression statements print their value (`PRINT_EXPR`).
+    pub interactive: bool,
     pub code_serial: usize,
 }
 
@@ -146,6 +149,7 @@ pub fn compile(
         future_lineno: future.lineno,
         units: Vec::new(),
         nesting: 0,
+        interactive: matches!(module, ast::Mod::Interactive { .. }),
         code_serial: 0,
     };
     c.enter_scope(

@@ -197,6 +197,10 @@ impl<'a> Compiler<'a> {
                 self.import_from(module.as_deref(), names, *level)?
             }
             StmtKind::Global { .. } | StmtKind::Nonlocal { .. } => {}
+            StmtKind::Expr { value } if self.interactive && self.units.len() <= 1 => {
+                self.visit_expr(value)?;
+                self.addop(Opcode::PrintExpr);
+            }
             StmtKind::Expr { value } => {
                 if crate::ast_opt::const_value(value).is_some() {
                     self.addop(Opcode::Nop);
