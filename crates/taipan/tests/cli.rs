@@ -37,7 +37,7 @@ fn same(args: &[&str], stdin: &str) {
     let strip_banner = |e: &[u8]| {
         let t = text(e);
         if t.starts_with("Python 3.11") {
-            t.splitn(2, '\n').nth(1).unwrap_or("").to_string()
+            t.split_once('\n').map(|x| x.1).unwrap_or("").to_string()
         } else {
             t
         }
