@@ -20,3 +20,4 @@ pub mod modules;
 pub mod object;
 pub mod objects;
 pub mod run;
+pub mod suggestions;

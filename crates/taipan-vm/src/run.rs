@@ -233,8 +233,17 @@ pub fn handle_uncaught(e: PyErr) -> i32 {
     }
     let text = format_exception(e.value());
     crate::modules::sys::write_stderr(&text);
+    if e.matches(&exc::KEYBOARD_INTERRUPT) {
+        UNHANDLED_KEYBOARD_INTERRUPT.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     1
 }
+
+/// Set when the program ended with an uncaught `KeyboardInterrupt`
+/// (`_Py_UnhandledKeyboardInterrupt`): the command line then ends the
+/// process by `SIGINT`, as CPython's `exit_sigint` does.
+pub static UNHANDLED_KEYBOARD_INTERRUPT: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
 
 fn system_exit_status(v: &PyRef) -> i32 {
     let code = match protocol::lookup_attr(v, crate::intern!("code")) {
@@ -265,39 +274,359 @@ fn system_exit_status(v: &PyRef) -> i32 {
 }
 
 /// The text `traceback.print_exception` writes for an exception, with its
-/// cause and context chain.
+/// cause and context chain and the members of exception groups
+/// (`_PyErr_Display` in `Python/pythonrun.c`).
 pub fn format_exception(v: &PyRef) -> String {
-    let mut out = String::new();
-    let mut seen = Vec::new();
-    format_chain(v, &mut out, &mut seen);
-    out
+    let mut ctx = PrintCtx {
+        out: String::new(),
+        seen: Vec::new(),
+        depth: 0,
+        need_close: false,
+    };
+    print_exception_recursive(&mut ctx, v);
+    ctx.out
 }
 
-fn format_chain(v: &PyRef, out: &mut String, seen: &mut Vec<usize>) {
-    seen.push(v.id());
-    if let Some(b) = v.downcast::<PyBaseException>() {
-        let cause = PyBaseException::get_field(&b.cause);
-        let context = PyBaseException::get_field(&b.context);
-        if let Some(c) = cause.filter(|c| !seen.contains(&c.id())) {
-            format_chain(&c, out, seen);
-            out.push_str(
-                "\nThe above exception was the direct cause of the following exception:\n\n",
-            );
-        } else if let Some(c) = context
-            .filter(|c| !seen.contains(&c.id()))
-            .filter(|_| !b.suppress_context.get())
-        {
-            format_chain(&c, out, seen);
-            out.push_str(
-                "\nDuring handling of the above exception, another exception occurred:\n\n",
-            );
-        }
-        if let Some(tb) = PyBaseException::get_field(&b.traceback) {
-            out.push_str("Traceback (most recent call last):\n");
-            format_tb(&tb, out);
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+/// `struct exception_print_context`.
+struct PrintCtx {
+    out: String,
+    seen: Vec<usize>,
+    depth: usize,
+    need_close: bool,
+}
+
+impl PrintCtx {
+    fn margin(&self) -> &'static str {
+        if self.depth > 0 {
+            "| "
+        } else {
+            ""
         }
     }
-    out.push_str(&format_exception_only(v));
+
+    fn indent(&self) -> usize {
+        2 * self.depth
+    }
+
+    fn write_indent(&mut self) {
+        let n = self.indent();
+        self.out.extend(std::iter::repeat_n(' ', n));
+    }
+
+    fn write_indented_margin(&mut self) {
+        self.write_indent();
+        let m = self.margin();
+        self.out.push_str(m);
+    }
+}
+
+fn is_group(v: &PyRef) -> bool {
+    v.ty().is_subtype(&exc::BASE_EXCEPTION_GROUP)
+}
+
+fn print_exception_recursive(ctx: &mut PrintCtx, v: &PyRef) {
+    print_cause_and_context(ctx, v);
+    if is_group(v) {
+        print_exception_group(ctx, v);
+    } else {
+        print_exception(ctx, v);
+    }
+}
+
+fn print_chained(ctx: &mut PrintCtx, v: &PyRef, message: &str) {
+    let need_close = ctx.need_close;
+    print_exception_recursive(ctx, v);
+    ctx.need_close = need_close;
+    ctx.write_indented_margin();
+    ctx.out.push('\n');
+    ctx.write_indented_margin();
+    ctx.out.push_str(message);
+    ctx.write_indented_margin();
+    ctx.out.push('\n');
+}
+
+fn print_cause_and_context(ctx: &mut PrintCtx, v: &PyRef) {
+    ctx.seen.push(v.id());
+    let b = match v.downcast::<PyBaseException>() {
+        Some(b) => b,
+        None => return,
+    };
+    if let Some(c) = PyBaseException::get_field(&b.cause) {
+        if !ctx.seen.contains(&c.id()) {
+            print_chained(
+                ctx,
+                &c,
+                "The above exception was the direct cause of the following exception:\n",
+            );
+        }
+        return;
+    }
+    if b.suppress_context.get() {
+        return;
+    }
+    if let Some(c) = PyBaseException::get_field(&b.context) {
+        if !ctx.seen.contains(&c.id()) {
+            print_chained(
+                ctx,
+                &c,
+                "During handling of the above exception, another exception occurred:\n",
+            );
+        }
+    }
+}
+
+fn print_exception_group(ctx: &mut PrintCtx, v: &PyRef) {
+    if ctx.depth > MAX_GROUP_DEPTH {
+        ctx.write_indented_margin();
+        ctx.out
+            .push_str(&format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"));
+        return;
+    }
+    if ctx.depth == 0 {
+        ctx.depth += 1;
+    }
+    print_exception(ctx, v);
+    let excs: Vec<PyRef> = protocol::getattr_str(v, "exceptions")
+        .ok()
+        .and_then(|t| t.downcast::<PyTuple>().map(|t| t.items().to_vec()))
+        .unwrap_or_default();
+    let num = excs.len();
+    let n = if num <= MAX_GROUP_WIDTH {
+        num
+    } else {
+        MAX_GROUP_WIDTH + 1
+    };
+    ctx.need_close = false;
+    for i in 0..n {
+        let last = i == n - 1;
+        if last {
+            ctx.need_close = true;
+        }
+        ctx.write_indent();
+        let lead = if i == 0 { "+-" } else { "  " };
+        let truncated = i >= MAX_GROUP_WIDTH;
+        if truncated {
+            ctx.out
+                .push_str(&format!("{lead}+---------------- ... ----------------\n"));
+        } else {
+            ctx.out.push_str(&format!(
+                "{lead}+---------------- {} ----------------\n",
+                i + 1
+            ));
+        }
+        ctx.depth += 1;
+        if !truncated {
+            print_exception_recursive(ctx, &excs[i]);
+        } else {
+            let rem = num - MAX_GROUP_WIDTH;
+            ctx.write_indented_margin();
+            ctx.out.push_str(&format!(
+                "and {} more exception{}\n",
+                rem,
+                if rem > 1 { "s" } else { "" }
+            ));
+        }
+        if last && ctx.need_close {
+            ctx.write_indent();
+            ctx.out.push_str("+------------------------------------\n");
+            ctx.need_close = false;
+        }
+        ctx.depth -= 1;
+    }
+    if ctx.depth == 1 {
+        ctx.depth -= 1;
+    }
+}
+
+fn print_exception(ctx: &mut PrintCtx, v: &PyRef) {
+    if let Some(b) = v.downcast::<PyBaseException>() {
+        if let Some(tb) = PyBaseException::get_field(&b.traceback) {
+            let (header, header_margin) = if is_group(v) {
+                (
+                    "Exception Group Traceback (most recent call last):\n",
+                    if ctx.depth == 1 { "+ " } else { ctx.margin() },
+                )
+            } else {
+                ("Traceback (most recent call last):\n", ctx.margin())
+            };
+            ctx.write_indent();
+            ctx.out.push_str(header_margin);
+            ctx.out.push_str(header);
+            let (indent, margin) = (ctx.indent(), ctx.margin());
+            format_tb(&tb, &mut ctx.out, indent, margin);
+        }
+    }
+    let shown = print_file_and_line(ctx, v).unwrap_or_else(|| v.clone());
+    ctx.write_indented_margin();
+    ctx.out.push_str(&exception_message(v.ty(), &shown));
+    if let Some(s) = crate::suggestions::offer_suggestions(v) {
+        ctx.out.push_str(&format!(". Did you mean: '{s}'?"));
+    }
+    ctx.out.push('\n');
+    print_notes(ctx, v);
+}
+
+/// The `File "...", line N` block of a `SyntaxError` with the offending
+/// text and its carets; returns the message to print in place of the
+/// exception.
+fn print_file_and_line(ctx: &mut PrintCtx, v: &PyRef) -> Option<PyRef> {
+    protocol::lookup_attr(v, crate::intern!("print_file_and_line"))
+        .ok()
+        .flatten()?;
+    let attr = |n: &str| protocol::getattr_str(v, n).ok();
+    let int_attr = |n: &str| -> Option<Option<i64>> {
+        let a = attr(n)?;
+        if a.is_none() {
+            return Some(None);
+        }
+        crate::objects::int::as_i64(&a).ok().map(Some)
+    };
+    let message = attr("msg")?;
+    let filename = attr("filename")?;
+    let filename = if filename.is_none() {
+        "<string>".to_string()
+    } else {
+        protocol::str_string(&filename).ok()?
+    };
+    let lineno = int_attr("lineno")?.unwrap_or(0);
+    let offset = int_attr("offset")?.unwrap_or(-1);
+    let end_lineno = int_attr("end_lineno")?.unwrap_or(lineno);
+    let mut end_offset = int_attr("end_offset")?.unwrap_or(-1);
+    let text = attr("text")
+        .filter(|t| !t.is_none())
+        .and_then(|t| protocol::str_string(&t).ok());
+    ctx.write_indented_margin();
+    ctx.out
+        .push_str(&format!("  File \"{filename}\", line {lineno}\n"));
+    if let Some(text) = text {
+        let line_size = text.len() as i64;
+        if end_lineno > lineno {
+            end_offset = line_size;
+        }
+        if end_offset > line_size + 1 {
+            end_offset = line_size + 1;
+        }
+        print_error_text(&mut ctx.out, offset, end_offset, &text);
+    }
+    Some(message)
+}
+
+/// `print_error_text`: the source line and a caret line under the error.
+fn print_error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) {
+    let reps = if end_offset > 0 && end_offset > offset {
+        (end_offset - offset) as usize
+    } else {
+        1
+    };
+    let mut offset = offset - 1;
+    let mut text = text;
+    while let Some(rest) = text
+        .strip_prefix(' ')
+        .or_else(|| text.strip_prefix('\t'))
+        .or_else(|| text.strip_prefix('\x0c'))
+    {
+        text = rest;
+        offset -= 1;
+    }
+    let mut len = text.len() as i64;
+    if text.ends_with('\n') {
+        len -= 1;
+    }
+    if offset > len {
+        offset = len;
+    }
+    while let Some(inl) = text.find('\n') {
+        if inl as i64 >= offset {
+            break;
+        }
+        text = &text[inl + 1..];
+        offset -= inl as i64 + 1;
+    }
+    out.push_str("    ");
+    out.push_str(text);
+    if !text.ends_with('\n') {
+        out.push('\n');
+    }
+    if offset < 0 {
+        return;
+    }
+    out.push_str("    ");
+    out.extend(std::iter::repeat_n(' ', offset as usize));
+    out.extend(std::iter::repeat_n('^', reps));
+    out.push('\n');
+}
+
+/// `print_exception_notes`: each line of each note, after the message.
+fn print_notes(ctx: &mut PrintCtx, v: &PyRef) {
+    let notes = match protocol::lookup_attr(v, crate::intern!("__notes__")) {
+        Ok(Some(n)) => n,
+        _ => return,
+    };
+    let is_seq =
+        notes.ty().as_sequence.sq_item.get().is_some() && !notes.is_instance_of::<PyDict>();
+    if !is_seq {
+        ctx.write_indented_margin();
+        match protocol::repr_string(&notes) {
+            Ok(s) => ctx.out.push_str(&s),
+            Err(_) => ctx.out.push_str("<__notes__ repr() failed>"),
+        }
+        return;
+    }
+    let items = match protocol::collect(&notes) {
+        Ok(i) => i,
+        Err(_) => return,
+    };
+    for note in items {
+        match protocol::str_string(&note) {
+            Ok(s) => {
+                for line in split_lines_keepends(&s) {
+                    ctx.write_indented_margin();
+                    ctx.out.push_str(line);
+                }
+            }
+            Err(_) => ctx.out.push_str("<note str() failed>"),
+        }
+        ctx.out.push('\n');
+    }
+}
+
+/// `str.splitlines(keepends=True)`.
+fn split_lines_keepends(s: &str) -> Vec<&str> {
+    let mut v = Vec::new();
+    let mut start = 0;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let is_break = matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        );
+        if is_break {
+            let mut end = i + c.len_utf8();
+            if c == '\r' {
+                if let Some(&(j, '\n')) = it.peek() {
+                    end = j + 1;
+                    it.next();
+                }
+            }
+            v.push(&s[start..end]);
+            start = end;
+        }
+    }
+    if start < s.len() {
+        v.push(&s[start..]);
+    }
+    v
 }
 
 thread_local! {
@@ -327,7 +656,8 @@ fn get_line(filename: &str, lineno: i32) -> Option<String> {
     })
 }
 
-fn format_tb(tb: &PyRef, out: &mut String) {
+fn format_tb(tb: &PyRef, out: &mut String, indent: usize, margin: &str) {
+    let pad = format!("{}{}", " ".repeat(indent), margin);
     let entries = crate::objects::traceback::entries(tb);
     let mut last: Option<(String, i32, String)> = None;
     let mut repeat = 0usize;
@@ -366,7 +696,7 @@ fn format_tb(tb: &PyRef, out: &mut String) {
             last = Some(key);
         }
         out.push_str(&format!(
-            "  File \"{}\", line {}, in {}\n",
+            "{pad}  File \"{}\", line {}, in {}\n",
             code.filename_str(),
             lineno,
             code.name_str()
@@ -376,8 +706,9 @@ fn format_tb(tb: &PyRef, out: &mut String) {
             if stripped.is_empty() {
                 continue;
             }
-            out.push_str(&format!("    {}\n", stripped.trim_end()));
+            out.push_str(&format!("{pad}    {}\n", stripped.trim_end()));
             if let Some(carets) = caret_line(code, lasti, &line) {
+                out.push_str(&pad);
                 out.push_str(&carets);
             }
         }
@@ -486,25 +817,31 @@ fn caret_line(code: &PyCode, lasti: i32, line: &str) -> Option<String> {
 /// The last line: `Type: message` (module-qualified outside builtins and
 /// `__main__`).
 pub fn format_exception_only(v: &PyRef) -> String {
-    let ty = v.ty();
+    format!("{}\n", exception_message(v.ty(), v))
+}
+
+/// `print_exception_message`: `[module.]qualname[: str(value)]`.
+fn exception_message(ty: &PyType, v: &PyRef) -> String {
     let mut name = crate::objects::type_::type_qualname(ty)
         .ok()
         .map(|q| crate::objects::descr::name_str(&q).to_string())
-        .unwrap_or_else(|| ty.name().to_string());
-    if let Ok(m) = crate::objects::type_::type_module(ty) {
-        let m = crate::objects::descr::name_str(&m).to_string();
-        if m != "builtins" && m != "__main__" && !m.is_empty() && m != "?" {
-            name = format!("{m}.{name}");
+        .unwrap_or_else(|| "<unknown>".to_string());
+    match crate::objects::type_::type_module(ty) {
+        Ok(m) if m.is_instance_of::<PyStr>() => {
+            let m = crate::objects::descr::name_str(&m).to_string();
+            if m != "builtins" && m != "__main__" {
+                name = format!("{m}.{name}");
+            }
         }
+        _ => name = format!("<unknown>.{name}"),
     }
-    let msg = match protocol::str_string(v) {
-        Ok(s) => s,
-        Err(_) => "<exception str() failed>".to_string(),
-    };
-    if msg.is_empty() {
-        format!("{name}\n")
-    } else {
-        format!("{name}: {msg}\n")
+    if v.is_none() {
+        return name;
+    }
+    match protocol::str_string(v) {
+        Ok(s) if s.is_empty() => name,
+        Ok(s) => format!("{name}: {s}"),
+        Err(_) => format!("{name}: <exception str() failed>"),
     }
 }
 
@@ -749,6 +1086,185 @@ fn builtin_eval(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult
     crate::eval::ceval::eval_code(&code, &g, l.as_ref(), None)
 }
 
+/// `compile(source, filename, mode, flags=0, dont_inherit=False,
+/// optimize=-1, *, _feature_version=-1)`: source text (str or bytes) to a
+/// code object in `'exec'`, `'eval'` or `'single'` mode.
+fn builtin_compile(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    const NAMES: [&str; 6] = [
+        "source",
+        "filename",
+        "mode",
+        "flags",
+        "dont_inherit",
+        "optimize",
+    ];
+    let (pos, kws) = kw_split(args, kwnames);
+    if pos.len() > 6 {
+        return Err(PyErr::type_error(format!(
+            "compile() takes at most 6 arguments ({} given)",
+            args.len()
+        )));
+    }
+    let mut slots: [Option<PyRef>; 6] = Default::default();
+    for (i, a) in pos.iter().enumerate() {
+        slots[i] = Some(a.clone());
+    }
+    for (k, v) in kws {
+        let key = crate::objects::descr::name_str(&k);
+        if key == "_feature_version" {
+            continue;
+        }
+        match NAMES.iter().position(|n| *n == key) {
+            Some(i) if slots[i].is_none() => slots[i] = Some(v),
+            Some(i) => {
+                return Err(PyErr::type_error(format!(
+                    "argument for compile() given by name ('{}') and position ({})",
+                    key,
+                    i + 1
+                )))
+            }
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "'{key}' is an invalid keyword argument for compile()"
+                )))
+            }
+        }
+    }
+    for (i, name) in NAMES.iter().enumerate().take(3) {
+        if slots[i].is_none() {
+            return Err(PyErr::type_error(format!(
+                "compile() missing required argument '{}' (pos {})",
+                name,
+                i + 1
+            )));
+        }
+    }
+    let [source, filename, mode, flags, _dont_inherit, optimize] = slots;
+    let (source, filename, mode) = match (source, filename, mode) {
+        (Some(s), Some(f), Some(m)) => (s, f, m),
+        _ => return Err(PyErr::system_error("compile(): missing argument")),
+    };
+    let filename = fs_path_string(&filename)?;
+    let mode_s = match mode.downcast::<PyStr>() {
+        Some(m) => m.as_str().to_string(),
+        None => {
+            return Err(PyErr::type_error(format!(
+                "compile() argument 'mode' must be str, not {}",
+                mode.ty().name()
+            )))
+        }
+    };
+    let int_arg = |o: &Option<PyRef>, d: i64| -> PyResult<i64> {
+        match o {
+            Some(v) => crate::objects::int::as_i64(&protocol::index(v)?),
+            None => Ok(d),
+        }
+    };
+    let flags = int_arg(&flags, 0)?;
+    const PYCF_MASK: i64 = 0x1fe_0000;
+    const PYCF_MASK_OBSOLETE: i64 = 0x10;
+    const PYCF_COMPILE_MASK: i64 = 0x400 | 0x2000 | 0x1000 | 0x200 | 0x4000;
+    const PYCF_ONLY_AST: i64 = 0x400;
+    if flags & !(PYCF_MASK | PYCF_MASK_OBSOLETE | PYCF_COMPILE_MASK) != 0 {
+        return Err(PyErr::value_error("compile(): unrecognised flags"));
+    }
+    let optimize = int_arg(&optimize, -1)?;
+    if !(-1..=2).contains(&optimize) {
+        return Err(PyErr::value_error("compile(): invalid optimize value"));
+    }
+    if !matches!(mode_s.as_str(), "exec" | "eval" | "single") {
+        return Err(PyErr::value_error(
+            "compile() mode must be 'exec', 'eval' or 'single'",
+        ));
+    }
+    let bytes: Vec<u8> = if let Some(s) = source.downcast::<PyStr>() {
+        s.as_str().as_bytes().to_vec()
+    } else if let Some(b) = source.downcast::<crate::objects::bytes::PyBytes>() {
+        b.as_bytes().to_vec()
+    } else if let Some(b) = source.downcast::<crate::objects::bytearray::PyByteArray>() {
+        b.to_vec()
+    } else {
+        return Err(PyErr::type_error(
+            "compile() arg 1 must be a string, bytes or AST object",
+        ));
+    };
+    if bytes.contains(&0) {
+        return Err(PyErr::value_error(
+            "source code string cannot contain null bytes",
+        ));
+    }
+    if flags & PYCF_ONLY_AST != 0 {
+        return Err(PyErr::new(
+            &exc::NOT_IMPLEMENTED_ERROR,
+            "compile(): PyCF_ONLY_AST is not supported",
+        ));
+    }
+    match mode_s.as_str() {
+        "exec" => compile_source(&bytes, &filename),
+        "eval" => compile_eval_mode(&bytes, &filename),
+        _ => compile_single(&bytes, &filename),
+    }
+}
+
+/// A file name argument: str, bytes or an `os.PathLike` (`PyUnicode_FSDecoder`).
+fn fs_path_string(o: &PyRef) -> PyResult<String> {
+    if let Some(s) = o.downcast::<PyStr>() {
+        return Ok(s.as_str().to_string());
+    }
+    if let Some(b) = o.downcast::<crate::objects::bytes::PyBytes>() {
+        return Ok(String::from_utf8_lossy(b.as_bytes()).into_owned());
+    }
+    if let Some(f) = crate::objects::type_::lookup_str(o.ty(), "__fspath__") {
+        let bound = crate::objects::descr::bind(&f, Some(o), Some(&o.type_ref()))?;
+        let r = protocol::call(&bound, &[], None)?;
+        if r.is_instance_of::<PyStr>() || r.is_instance_of::<crate::objects::bytes::PyBytes>() {
+            return fs_path_string(&r);
+        }
+    }
+    Err(PyErr::type_error(format!(
+        "expected str, bytes or os.PathLike object, not {}",
+        o.ty().name()
+    )))
+}
+
+/// `compile(..., 'eval')`: one expression (leading blanks are an error, as
+/// in CPython; only `eval()` strips them).
+fn compile_eval_mode(source: &[u8], filename: &str) -> PyResult<PyRef> {
+    if matches!(source.first(), Some(b' ' | b'\t')) {
+        // The parser reports the unexpected indent.
+        let tree = taipan_parser::parse_module(source, filename).map_err(|e| {
+            syntax_error(e.kind.name(), &e.msg, filename, e.lineno, e.offset, source)
+        })?;
+        drop(tree);
+    }
+    compile_expression(source, filename)
+}
+
+/// `compile(..., 'single')`: one interactive statement.
+fn compile_single(source: &[u8], filename: &str) -> PyResult<PyRef> {
+    let tree = taipan_parser::parse_module(source, filename)
+        .map_err(|e| syntax_error(e.kind.name(), &e.msg, filename, e.lineno, e.offset, source))?;
+    let body = match tree {
+        taipan_parser::ast::Mod::Module { body, .. } => body,
+        _ => Vec::new(),
+    };
+    if body.len() > 1 {
+        return Err(syntax_error(
+            "SyntaxError",
+            "multiple statements found while compiling a single statement",
+            filename,
+            body[0].loc.lineno as u32,
+            body[0].loc.col_offset as u32 + 1,
+            source,
+        ));
+    }
+    compile_tree(
+        &taipan_parser::ast::Mod::Interactive { body },
+        filename,
+        source,
+    )
+}
+
 fn builtin_globals(_m: &PyRef) -> PyResult<PyRef> {
     match crate::eval::ceval::current_globals_locals() {
         Some((g, _)) => Ok(g),
@@ -769,6 +1285,7 @@ pub static EXEC_BUILTINS: &[MethodDef] = &[
     MethodDef::new("__build_class__", Meth::FastKw(build_class)),
     MethodDef::new("exec", Meth::FastKw(builtin_exec)),
     MethodDef::new("eval", Meth::FastKw(builtin_eval)),
+    MethodDef::new("compile", Meth::FastKw(builtin_compile)),
     MethodDef::new("globals", Meth::NoArgs(builtin_globals)),
     MethodDef::new("locals", Meth::NoArgs(builtin_locals)),
 ];
