@@ -27,6 +27,30 @@ pub fn syntax_error(
     offset: u32,
     source: &[u8],
 ) -> PyErr {
+    syntax_error_span(kind, msg, filename, (lineno, offset, 0, 0), source)
+}
+
+/// A `SyntaxError` from the parser's error, with its end position.
+pub fn parse_error(e: &taipan_parser::SyntaxError, filename: &str, source: &[u8]) -> PyErr {
+    syntax_error_span(
+        e.kind.name(),
+        &e.msg,
+        filename,
+        (e.lineno, e.offset, e.end_lineno, e.end_offset),
+        source,
+    )
+}
+
+/// [`syntax_error`] with `(lineno, offset, end_lineno, end_offset)`; an
+/// end of 0 is unknown (`None`); only `SyntaxError` itself records the end.
+fn syntax_error_span(
+    kind: &str,
+    msg: &str,
+    filename: &str,
+    span: (u32, u32, u32, u32),
+    source: &[u8],
+) -> PyErr {
+    let (lineno, offset, end_lineno, end_offset) = span;
     let ty: &'static PyType = match kind {
         "IndentationError" => &exc::INDENTATION_ERROR,
         "TabError" => &exc::TAB_ERROR,
@@ -46,12 +70,24 @@ pub fn syntax_error(
             .map(|l| PyStr::new(&format!("{l}\n")))
             .transpose()?
             .unwrap_or_else(none);
-        let details = PyTuple::new(vec![
+        let mut items = vec![
             PyStr::new(filename)?,
             crate::objects::int::PyInt::new(lineno as i64)?,
             crate::objects::int::PyInt::new(offset as i64)?,
             text,
-        ])?;
+        ];
+        if std::ptr::eq(ty, &exc::SYNTAX_ERROR) && end_lineno != 0 {
+            let opt = |v: u32| {
+                if v == 0 {
+                    Ok(none())
+                } else {
+                    crate::objects::int::PyInt::new(v as i64)
+                }
+            };
+            items.push(opt(end_lineno)?);
+            items.push(opt(end_offset)?);
+        }
+        let details = PyTuple::new(items)?;
         let v = protocol::call(&PyRef::from_static(ty), &[m, details], None)?;
         Ok(PyErr::from_value(v))
     };
@@ -75,7 +111,7 @@ fn source_line_of(source: &[u8], lineno: u32) -> Option<String> {
 /// raised as `SyntaxError`.
 pub fn compile_source(source: &[u8], filename: &str) -> PyResult<PyRef> {
     let tree = taipan_parser::parse_module(source, filename)
-        .map_err(|e| syntax_error(e.kind.name(), &e.msg, filename, e.lineno, e.offset, source))?;
+        .map_err(|e| parse_error(&e, filename, source))?;
     compile_tree(&tree, filename, source)
 }
 
@@ -94,7 +130,7 @@ pub fn compile_expression(source: &[u8], filename: &str) -> PyResult<PyRef> {
         .unwrap_or(source.len());
     let source = &source[start..];
     let tree = taipan_parser::parse_module(source, filename)
-        .map_err(|e| syntax_error(e.kind.name(), &e.msg, filename, e.lineno, e.offset, source))?;
+        .map_err(|e| parse_error(&e, filename, source))?;
     let expr = match &tree {
         taipan_parser::ast::Mod::Module { body, .. } if body.len() == 1 => match &body[0].kind {
             taipan_parser::ast::StmtKind::Expr { value } => Some(value.clone()),
@@ -1232,9 +1268,8 @@ fn fs_path_string(o: &PyRef) -> PyResult<String> {
 fn compile_eval_mode(source: &[u8], filename: &str) -> PyResult<PyRef> {
     if matches!(source.first(), Some(b' ' | b'\t')) {
         // The parser reports the unexpected indent.
-        let tree = taipan_parser::parse_module(source, filename).map_err(|e| {
-            syntax_error(e.kind.name(), &e.msg, filename, e.lineno, e.offset, source)
-        })?;
+        let tree = taipan_parser::parse_module(source, filename)
+            .map_err(|e| parse_error(&e, filename, source))?;
         drop(tree);
     }
     compile_expression(source, filename)
@@ -1243,7 +1278,7 @@ fn compile_eval_mode(source: &[u8], filename: &str) -> PyResult<PyRef> {
 /// `compile(..., 'single')`: one interactive statement.
 fn compile_single(source: &[u8], filename: &str) -> PyResult<PyRef> {
     let tree = taipan_parser::parse_module(source, filename)
-        .map_err(|e| syntax_error(e.kind.name(), &e.msg, filename, e.lineno, e.offset, source))?;
+        .map_err(|e| parse_error(&e, filename, source))?;
     let body = match tree {
         taipan_parser::ast::Mod::Module { body, .. } => body,
         _ => Vec::new(),
