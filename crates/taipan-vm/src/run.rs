@@ -454,8 +454,8 @@ fn print_exception_group(ctx: &mut PrintCtx, v: &PyRef) {
             ));
         }
         ctx.depth += 1;
-        if !truncated {
-            print_exception_recursive(ctx, &excs[i]);
+        if let (false, Some(e)) = (truncated, excs.get(i)) {
+            print_exception_recursive(ctx, e);
         } else {
             let rem = num - MAX_GROUP_WIDTH;
             ctx.write_indented_margin();
