@@ -267,12 +267,138 @@ pub fn handle_uncaught(e: PyErr) -> i32 {
     if e.matches(&exc::SYSTEM_EXIT) {
         return system_exit_status(e.value());
     }
-    let text = format_exception(e.value());
-    crate::modules::sys::write_stderr(&text);
+    if let Some(status) = print_uncaught(e.value()) {
+        return status;
+    }
     if e.matches(&exc::KEYBOARD_INTERRUPT) {
         UNHANDLED_KEYBOARD_INTERRUPT.store(true, std::sync::atomic::Ordering::Relaxed);
     }
     1
+}
+
+/// `_PyErr_PrintEx`: records `sys.last_type`/`last_value`/`last_traceback`
+/// and calls `sys.excepthook`; a `SystemExit` raised by the hook gives the
+/// exit status returned.
+fn print_uncaught(v: &PyRef) -> Option<i32> {
+    let sys = match &crate::interp::interp().sys {
+        Some(s) => s.clone(),
+        None => {
+            display_exception(v);
+            return None;
+        }
+    };
+    let ty = v.type_ref();
+    let tb = v
+        .downcast::<PyBaseException>()
+        .and_then(|b| PyBaseException::get_field(&b.traceback))
+        .unwrap_or_else(none);
+    let _ = protocol::setattr(&sys, crate::intern!("last_type"), Some(&ty));
+    let _ = protocol::setattr(&sys, crate::intern!("last_value"), Some(v));
+    let _ = protocol::setattr(&sys, crate::intern!("last_traceback"), Some(&tb));
+    let hook = match protocol::lookup_attr(&sys, crate::intern!("excepthook")) {
+        Ok(Some(h)) => h,
+        _ => {
+            crate::modules::sys::write_stderr("sys.excepthook is missing\n");
+            display_exception(v);
+            return None;
+        }
+    };
+    if let Err(e2) = protocol::call(&hook, &[ty, v.clone(), tb], None) {
+        if e2.matches(&exc::SYSTEM_EXIT) {
+            return Some(system_exit_status(e2.value()));
+        }
+        crate::modules::sys::flush_std();
+        write_to_stderr_file("Error in sys.excepthook:\n");
+        display_exception(e2.value());
+        write_to_stderr_file("\nOriginal exception was:\n");
+        display_exception(v);
+    }
+    None
+}
+
+/// `PyErr_Display`: the exception's text to `sys.stderr`.
+fn display_exception(v: &PyRef) {
+    crate::modules::sys::flush_std();
+    write_to_stderr_file(&format_exception(v));
+}
+
+/// Writes to `sys.stderr` (nothing if it is `None`; the process's stderr
+/// if it is missing or its `write` fails), then flushes it.
+fn write_to_stderr_file(text: &str) {
+    let file = crate::interp::interp().sys.as_ref().and_then(|s| {
+        protocol::lookup_attr(s, crate::intern!("stderr"))
+            .ok()
+            .flatten()
+    });
+    let file = match file {
+        Some(f) => f,
+        None => {
+            crate::modules::sys::write_stderr(text);
+            return;
+        }
+    };
+    if file.is_none() {
+        return;
+    }
+    if let Some(fd) = crate::modules::sys::native_stream(&file) {
+        crate::modules::sys::write_stream(fd, text);
+        return;
+    }
+    let written = PyStr::new(text).and_then(|t| {
+        let w = protocol::getattr_str(&file, "write")?;
+        protocol::call(&w, &[t], None)
+    });
+    if written.is_err() {
+        crate::modules::sys::write_stderr(text);
+        return;
+    }
+    if let Ok(f) = protocol::getattr_str(&file, "flush") {
+        let _ = protocol::call(&f, &[], None);
+    }
+}
+
+/// `sys.excepthook(type, value, traceback)` (and `sys.__excepthook__`):
+/// prints the exception as an uncaught one prints.
+fn sys_excepthook(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    if args.len() != 3 {
+        return Err(PyErr::type_error(format!(
+            "excepthook expected 3 arguments, got {}",
+            args.len()
+        )));
+    }
+    let v = &args[1];
+    if v.downcast::<PyBaseException>().is_none() {
+        write_to_stderr_file(&format!(
+            "TypeError: print_exception(): Exception expected for value, {} found\n",
+            v.ty().name()
+        ));
+        return Ok(none());
+    }
+    let tb = &args[2];
+    if let Some(b) = v.downcast::<PyBaseException>() {
+        if tb.is_instance_of::<crate::objects::traceback::PyTraceback>()
+            && PyBaseException::get_field(&b.traceback).is_none()
+        {
+            PyBaseException::set_field(&b.traceback, Some(tb.clone()));
+        }
+    }
+    display_exception(v);
+    Ok(none())
+}
+
+/// `sys.excepthook`'s definition; `sys` adds it as `excepthook` and
+/// `__excepthook__`.
+pub static EXCEPTHOOK: MethodDef = MethodDef::new("excepthook", Meth::Fast(sys_excepthook));
+
+/// Adds `excepthook` and `__excepthook__` to the `sys` module dict.
+pub fn add_sys_excepthook(sys: &PyRef, d: &PyDict) -> PyResult<()> {
+    let f = crate::objects::descr::new_cfunction(
+        &EXCEPTHOOK,
+        Some(sys.clone()),
+        Some(PyStr::new("sys")?),
+    )?;
+    d.set_str("excepthook", f.clone())?;
+    d.set_str("__excepthook__", f)
 }
 
 /// Set when the program ended with an uncaught `KeyboardInterrupt`
