@@ -653,7 +653,7 @@ fn print_file_and_line(ctx: &mut PrintCtx, v: &PyRef) -> Option<PyRef> {
     } else {
         protocol::str_string(&filename).ok()?
     };
-    let lineno = int_attr("lineno")?.unwrap_or(0);
+    let lineno = int_attr("lineno")??;
     let offset = int_attr("offset")?.unwrap_or(-1);
     let end_lineno = int_attr("end_lineno")?.unwrap_or(lineno);
     let mut end_offset = int_attr("end_offset")?.unwrap_or(-1);
