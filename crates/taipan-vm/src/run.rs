@@ -444,8 +444,24 @@ pub fn format_exception(v: &PyRef) -> String {
         seen: Vec::new(),
         depth: 0,
         need_close: false,
+        nesting: 0,
+        nesting_limit: (crate::eval::recursion::limit() as usize).saturating_sub(3),
+        failed: false,
     };
     print_exception_recursive(&mut ctx, v);
+    if ctx.failed {
+        // CPython's printing hits the recursion limit and falls back to
+        // `_PyObject_Dump(value)` followed by "lost sys.stderr".
+        let repr = protocol::repr_string(v).unwrap_or_default();
+        return format!(
+            "object address  : {:#x}\nobject refcount : {}\nobject type     : {:#x}\nobject type name: {}\nobject repr     : {}\nlost sys.stderr\n",
+            v.id(),
+            v.refcnt(),
+            v.ty() as *const PyType as usize,
+            v.ty().name(),
+            repr
+        );
+    }
     ctx.out
 }
 
@@ -458,6 +474,10 @@ struct PrintCtx {
     seen: Vec<usize>,
     depth: usize,
     need_close: bool,
+    /// Nested chained/group printings (`_Py_EnterRecursiveCall`).
+    nesting: usize,
+    nesting_limit: usize,
+    failed: bool,
 }
 
 impl PrintCtx {
@@ -499,8 +519,17 @@ fn print_exception_recursive(ctx: &mut PrintCtx, v: &PyRef) {
 }
 
 fn print_chained(ctx: &mut PrintCtx, v: &PyRef, message: &str) {
+    if ctx.failed || ctx.nesting >= ctx.nesting_limit {
+        ctx.failed = true;
+        return;
+    }
     let need_close = ctx.need_close;
+    ctx.nesting += 1;
     print_exception_recursive(ctx, v);
+    ctx.nesting -= 1;
+    if ctx.failed {
+        return;
+    }
     ctx.need_close = need_close;
     ctx.write_indented_margin();
     ctx.out.push('\n');
@@ -581,7 +610,16 @@ fn print_exception_group(ctx: &mut PrintCtx, v: &PyRef) {
         }
         ctx.depth += 1;
         if let (false, Some(e)) = (truncated, excs.get(i)) {
+            if ctx.failed || ctx.nesting >= ctx.nesting_limit {
+                ctx.failed = true;
+                return;
+            }
+            ctx.nesting += 1;
             print_exception_recursive(ctx, e);
+            ctx.nesting -= 1;
+            if ctx.failed {
+                return;
+            }
         } else {
             let rem = num - MAX_GROUP_WIDTH;
             ctx.write_indented_margin();
