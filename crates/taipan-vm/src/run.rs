@@ -27,30 +27,53 @@ pub fn syntax_error(
     offset: u32,
     source: &[u8],
 ) -> PyErr {
-    syntax_error_span(kind, msg, filename, (lineno, offset, 0, 0), source)
+    let text = source_line_of(source, lineno);
+    syntax_error_span(kind, msg, filename, (lineno, offset), None, text)
 }
 
-/// A `SyntaxError` from the parser's error, with its end position.
+/// A `SyntaxError` from the parser's error, with its end position (an
+/// unknown end is the start line and offset -1, as CPython's parser
+/// records it).
 pub fn parse_error(e: &taipan_parser::SyntaxError, filename: &str, source: &[u8]) -> PyErr {
+    let end_lineno = if e.end_lineno == 0 {
+        e.lineno as i64
+    } else {
+        e.end_lineno as i64
+    };
+    let end_offset = if e.end_offset == 0 {
+        -1
+    } else {
+        e.end_offset as i64
+    };
     syntax_error_span(
         e.kind.name(),
         &e.msg,
         filename,
-        (e.lineno, e.offset, e.end_lineno, e.end_offset),
-        source,
+        (e.lineno, e.offset),
+        Some((end_lineno, end_offset)),
+        source_line_of(source, e.lineno),
     )
 }
 
-/// [`syntax_error`] with `(lineno, offset, end_lineno, end_offset)`; an
-/// end of 0 is unknown (`None`); only `SyntaxError` itself records the end.
+/// A `SyntaxError` from the compiler: as CPython's compiler, the text is
+/// read back from the file (`PyErr_ProgramTextObject`), so code compiled
+/// from a string has none.
+fn compiler_error(e: &taipan_compiler::CompileError, filename: &str) -> PyErr {
+    let text = get_line(filename, e.lineno as i32);
+    syntax_error_span(e.kind, &e.msg, filename, (e.lineno, e.offset), None, text)
+}
+
+/// A `SyntaxError` (or the subclass `kind` names) with its location
+/// `(lineno, offset)`, end `(end_lineno, end_offset)` and source text.
 fn syntax_error_span(
     kind: &str,
     msg: &str,
     filename: &str,
-    span: (u32, u32, u32, u32),
-    source: &[u8],
+    start: (u32, u32),
+    end: Option<(i64, i64)>,
+    text: Option<String>,
 ) -> PyErr {
-    let (lineno, offset, end_lineno, end_offset) = span;
+    let (lineno, offset) = start;
     let ty: &'static PyType = match kind {
         "IndentationError" => &exc::INDENTATION_ERROR,
         "TabError" => &exc::TAB_ERROR,
@@ -66,7 +89,7 @@ fn syntax_error_span(
         {
             return Ok(PyErr::with_args(ty, &[m]));
         }
-        let text = source_line_of(source, lineno)
+        let text = text
             .map(|l| PyStr::new(&format!("{l}\n")))
             .transpose()?
             .unwrap_or_else(none);
@@ -76,16 +99,9 @@ fn syntax_error_span(
             crate::objects::int::PyInt::new(offset as i64)?,
             text,
         ];
-        if std::ptr::eq(ty, &exc::SYNTAX_ERROR) && end_lineno != 0 {
-            let opt = |v: u32| {
-                if v == 0 {
-                    Ok(none())
-                } else {
-                    crate::objects::int::PyInt::new(v as i64)
-                }
-            };
-            items.push(opt(end_lineno)?);
-            items.push(opt(end_offset)?);
+        if let Some((end_lineno, end_offset)) = end {
+            items.push(crate::objects::int::PyInt::new(end_lineno)?);
+            items.push(crate::objects::int::PyInt::new(end_offset)?);
         }
         let details = PyTuple::new(items)?;
         let v = protocol::call(&PyRef::from_static(ty), &[m, details], None)?;
@@ -112,12 +128,12 @@ fn source_line_of(source: &[u8], lineno: u32) -> Option<String> {
 pub fn compile_source(source: &[u8], filename: &str) -> PyResult<PyRef> {
     let tree = taipan_parser::parse_module(source, filename)
         .map_err(|e| parse_error(&e, filename, source))?;
-    compile_tree(&tree, filename, source)
+    compile_tree(&tree, filename)
 }
 
-fn compile_tree(tree: &taipan_parser::ast::Mod, filename: &str, source: &[u8]) -> PyResult<PyRef> {
+fn compile_tree(tree: &taipan_parser::ast::Mod, filename: &str) -> PyResult<PyRef> {
     let data = taipan_compiler::compile_module(tree, filename)
-        .map_err(|e| syntax_error(e.kind, &e.msg, filename, e.lineno, e.offset, source))?;
+        .map_err(|e| compiler_error(&e, filename))?;
     PyCode::new(&data)
 }
 
@@ -139,11 +155,7 @@ pub fn compile_expression(source: &[u8], filename: &str) -> PyResult<PyRef> {
         _ => None,
     };
     match expr {
-        Some(e) => compile_tree(
-            &taipan_parser::ast::Mod::Expression { body: e },
-            filename,
-            source,
-        ),
+        Some(e) => compile_tree(&taipan_parser::ast::Mod::Expression { body: e }, filename),
         None => Err(syntax_error(
             "SyntaxError",
             "invalid syntax",
@@ -1457,11 +1469,7 @@ fn compile_single(source: &[u8], filename: &str) -> PyResult<PyRef> {
             source,
         ));
     }
-    compile_tree(
-        &taipan_parser::ast::Mod::Interactive { body },
-        filename,
-        source,
-    )
+    compile_tree(&taipan_parser::ast::Mod::Interactive { body }, filename)
 }
 
 fn builtin_globals(_m: &PyRef) -> PyResult<PyRef> {
