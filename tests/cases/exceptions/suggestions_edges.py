@@ -6,7 +6,7 @@ def show(e):
 try:
     from sys import getrecursionlimt
 except ImportError as e:
-    print(e, e.name)
+    print(e)
 try:
     A().metod
 except AttributeError as e:

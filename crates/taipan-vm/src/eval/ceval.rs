@@ -904,12 +904,10 @@ fn import_from(module: &PyRef, name: &PyRef) -> PyResult<PyRef> {
     match protocol::getattr(module, name) {
         Ok(v) => Ok(v),
         Err(e) if e.matches(&exc::ATTRIBUTE_ERROR) => {
-            let pkgname = protocol::lookup_attr(module, crate::intern!("__name__"))
+            let modname = protocol::lookup_attr(module, crate::intern!("__name__"))
                 .ok()
-                .flatten();
-            let modname = pkgname
-                .as_ref()
-                .map(|n| crate::objects::descr::name_str(n).to_string())
+                .flatten()
+                .map(|n| crate::objects::descr::name_str(&n).to_string())
                 .unwrap_or_else(|| "<unknown module name>".to_string());
             // A submodule already imported?
             let full = format!("{}.{}", modname, crate::objects::descr::name_str(name));
@@ -923,20 +921,12 @@ fn import_from(module: &PyRef, name: &PyRef) -> PyResult<PyRef> {
                 .flatten()
                 .filter(|f| f.is_instance_of::<PyStr>())
                 .map(|f| crate::objects::descr::name_str(&f).to_string());
-            let err = PyErr::import_error(format!(
+            Err(PyErr::import_error(format!(
                 "cannot import name '{}' from '{}' ({})",
                 crate::objects::descr::name_str(name),
                 modname,
                 file.as_deref().unwrap_or("unknown location")
-            ));
-            // `PyErr_SetImportError(msg, name, path)`.
-            if let Some(n) = &pkgname {
-                protocol::setattr(err.value(), crate::intern!("name"), Some(n))?;
-            }
-            if let Some(f) = &file {
-                protocol::setattr(err.value(), crate::intern!("path"), Some(&PyStr::new(f)?))?;
-            }
-            Err(err)
+            )))
         }
         Err(e) => Err(e),
     }
