@@ -655,7 +655,10 @@ fn print_exception_group(ctx: &mut PrintCtx, v: &PyRef) {
 
 fn print_exception(ctx: &mut PrintCtx, v: &PyRef) {
     if let Some(b) = v.downcast::<PyBaseException>() {
-        if let Some(tb) = PyBaseException::get_field(&b.traceback) {
+        let tb = PyBaseException::get_field(&b.traceback)
+            .filter(|t| t.is_instance_of::<crate::objects::traceback::PyTraceback>());
+        let limit = traceback_limit();
+        if let (Some(tb), Some(limit)) = (tb, limit) {
             let (header, header_margin) = if is_group(v) {
                 (
                     "Exception Group Traceback (most recent call last):\n",
@@ -668,7 +671,7 @@ fn print_exception(ctx: &mut PrintCtx, v: &PyRef) {
             ctx.out.push_str(header_margin);
             ctx.out.push_str(header);
             let (indent, margin) = (ctx.indent(), ctx.margin());
-            format_tb(&tb, &mut ctx.out, indent, margin);
+            format_tb(&tb, &mut ctx.out, indent, margin, limit);
         }
     }
     let shown = print_file_and_line(ctx, v).unwrap_or_else(|| v.clone());
@@ -868,9 +871,45 @@ fn get_line(filename: &str, lineno: i32) -> Option<String> {
     })
 }
 
-fn format_tb(tb: &PyRef, out: &mut String, indent: usize, margin: &str) {
+/// `sys.tracebacklimit` as `_PyTraceBack_Print_Indented` reads it: the
+/// number of entries to print (the last ones), `None` to print no
+/// traceback at all (a limit of 0 or less); 1000 when unset or not an int.
+fn traceback_limit() -> Option<usize> {
+    const DEFAULT: usize = 1000;
+    let sys = match &crate::interp::interp().sys {
+        Some(s) => s.clone(),
+        None => return Some(DEFAULT),
+    };
+    let v = match protocol::lookup_attr(&sys, crate::intern!("tracebacklimit")) {
+        Ok(Some(v)) if v.is_instance_of::<crate::objects::int::PyInt>() => v,
+        _ => return Some(DEFAULT),
+    };
+    match crate::objects::int::as_i64(&v) {
+        Ok(n) if n <= 0 => None,
+        Ok(n) => Some(usize::try_from(n).unwrap_or(usize::MAX)),
+        Err(_) => {
+            // Overflow: huge positive is no limit, huge negative none.
+            let neg = protocol::rich_compare_bool(
+                &v,
+                &crate::objects::int::PyInt::new(0).ok()?,
+                CompareOp::Lt,
+            )
+            .unwrap_or(false);
+            if neg {
+                None
+            } else {
+                Some(usize::MAX)
+            }
+        }
+    }
+}
+
+fn format_tb(tb: &PyRef, out: &mut String, indent: usize, margin: &str, limit: usize) {
     let pad = format!("{}{}", " ".repeat(indent), margin);
-    let entries = crate::objects::traceback::entries(tb);
+    let mut entries = crate::objects::traceback::entries(tb);
+    if entries.len() > limit {
+        entries.drain(..entries.len() - limit);
+    }
     let mut last: Option<(String, i32, String)> = None;
     let mut repeat = 0usize;
     let flush_repeat = |out: &mut String, repeat: usize| {
