@@ -857,7 +857,10 @@ fn get_line(filename: &str, lineno: i32) -> Option<String> {
         let mut s = s.borrow_mut();
         if !s.iter().any(|(f, _)| f == filename) {
             let lines = std::fs::read(filename).ok().map(|b| {
-                String::from_utf8_lossy(&b)
+                // Decoded as the file declares (PEP 263), as CPython's
+                // `_Py_DisplaySourceLine` does.
+                taipan_parser::tokenizer::decode::decode_source(&b)
+                    .unwrap_or_else(|_| String::from_utf8_lossy(&b).into_owned())
                     .split_inclusive('\n')
                     .map(|l| l.trim_end_matches(['\n', '\r']).to_string())
                     .collect()
