@@ -21,3 +21,4 @@ pub mod modules;
 pub mod object;
 pub mod objects;
 pub mod run;
+pub mod suggestions;

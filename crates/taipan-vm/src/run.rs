@@ -27,6 +27,53 @@ pub fn syntax_error(
     offset: u32,
     source: &[u8],
 ) -> PyErr {
+    let text = source_line_of(source, lineno);
+    syntax_error_span(kind, msg, filename, (lineno, offset), None, text)
+}
+
+/// A `SyntaxError` from the parser's error, with its end position (an
+/// unknown end is the start line and offset -1, as CPython's parser
+/// records it).
+pub fn parse_error(e: &taipan_parser::SyntaxError, filename: &str, source: &[u8]) -> PyErr {
+    let end_lineno = if e.end_lineno == 0 {
+        e.lineno as i64
+    } else {
+        e.end_lineno as i64
+    };
+    let end_offset = if e.end_offset == 0 {
+        -1
+    } else {
+        e.end_offset as i64
+    };
+    syntax_error_span(
+        e.kind.name(),
+        &e.msg,
+        filename,
+        (e.lineno, e.offset),
+        Some((end_lineno, end_offset)),
+        source_line_of(source, e.lineno),
+    )
+}
+
+/// A `SyntaxError` from the compiler: as CPython's compiler, the text is
+/// read back from the file (`PyErr_ProgramTextObject`), so code compiled
+/// from a string has none.
+fn compiler_error(e: &taipan_compiler::CompileError, filename: &str) -> PyErr {
+    let text = get_line(filename, e.lineno as i32);
+    syntax_error_span(e.kind, &e.msg, filename, (e.lineno, e.offset), None, text)
+}
+
+/// A `SyntaxError` (or the subclass `kind` names) with its location
+/// `(lineno, offset)`, end `(end_lineno, end_offset)` and source text.
+fn syntax_error_span(
+    kind: &str,
+    msg: &str,
+    filename: &str,
+    start: (u32, u32),
+    end: Option<(i64, i64)>,
+    text: Option<String>,
+) -> PyErr {
+    let (lineno, offset) = start;
     let ty: &'static PyType = match kind {
         "IndentationError" => &exc::INDENTATION_ERROR,
         "TabError" => &exc::TAB_ERROR,
@@ -42,16 +89,21 @@ pub fn syntax_error(
         {
             return Ok(PyErr::with_args(ty, &[m]));
         }
-        let text = source_line_of(source, lineno)
+        let text = text
             .map(|l| PyStr::new(&format!("{l}\n")))
             .transpose()?
             .unwrap_or_else(none);
-        let details = PyTuple::new(vec![
+        let mut items = vec![
             PyStr::new(filename)?,
             crate::objects::int::PyInt::new(lineno as i64)?,
             crate::objects::int::PyInt::new(offset as i64)?,
             text,
-        ])?;
+        ];
+        if let Some((end_lineno, end_offset)) = end {
+            items.push(crate::objects::int::PyInt::new(end_lineno)?);
+            items.push(crate::objects::int::PyInt::new(end_offset)?);
+        }
+        let details = PyTuple::new(items)?;
         let v = protocol::call(&PyRef::from_static(ty), &[m, details], None)?;
         Ok(PyErr::from_value(v))
     };
@@ -75,13 +127,13 @@ fn source_line_of(source: &[u8], lineno: u32) -> Option<String> {
 /// raised as `SyntaxError`.
 pub fn compile_source(source: &[u8], filename: &str) -> PyResult<PyRef> {
     let tree = taipan_parser::parse_module(source, filename)
-        .map_err(|e| syntax_error(e.kind.name(), &e.msg, filename, e.lineno, e.offset, source))?;
-    compile_tree(&tree, filename, source)
+        .map_err(|e| parse_error(&e, filename, source))?;
+    compile_tree(&tree, filename)
 }
 
-fn compile_tree(tree: &taipan_parser::ast::Mod, filename: &str, source: &[u8]) -> PyResult<PyRef> {
+fn compile_tree(tree: &taipan_parser::ast::Mod, filename: &str) -> PyResult<PyRef> {
     let data = taipan_compiler::compile_module(tree, filename)
-        .map_err(|e| syntax_error(e.kind, &e.msg, filename, e.lineno, e.offset, source))?;
+        .map_err(|e| compiler_error(&e, filename))?;
     PyCode::new(&data)
 }
 
@@ -94,7 +146,7 @@ pub fn compile_expression(source: &[u8], filename: &str) -> PyResult<PyRef> {
         .unwrap_or(source.len());
     let source = &source[start..];
     let tree = taipan_parser::parse_module(source, filename)
-        .map_err(|e| syntax_error(e.kind.name(), &e.msg, filename, e.lineno, e.offset, source))?;
+        .map_err(|e| parse_error(&e, filename, source))?;
     let expr = match &tree {
         taipan_parser::ast::Mod::Module { body, .. } if body.len() == 1 => match &body[0].kind {
             taipan_parser::ast::StmtKind::Expr { value } => Some(value.clone()),
@@ -103,11 +155,7 @@ pub fn compile_expression(source: &[u8], filename: &str) -> PyResult<PyRef> {
         _ => None,
     };
     match expr {
-        Some(e) => compile_tree(
-            &taipan_parser::ast::Mod::Expression { body: e },
-            filename,
-            source,
-        ),
+        Some(e) => compile_tree(&taipan_parser::ast::Mod::Expression { body: e }, filename),
         None => Err(syntax_error(
             "SyntaxError",
             "invalid syntax",
@@ -231,10 +279,145 @@ pub fn handle_uncaught(e: PyErr) -> i32 {
     if e.matches(&exc::SYSTEM_EXIT) {
         return system_exit_status(e.value());
     }
-    let text = format_exception(e.value());
-    crate::modules::sys::write_stderr(&text);
+    if let Some(status) = print_uncaught(e.value()) {
+        return status;
+    }
+    if e.matches(&exc::KEYBOARD_INTERRUPT) {
+        UNHANDLED_KEYBOARD_INTERRUPT.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     1
 }
+
+/// `_PyErr_PrintEx`: records `sys.last_type`/`last_value`/`last_traceback`
+/// and calls `sys.excepthook`; a `SystemExit` raised by the hook gives the
+/// exit status returned.
+fn print_uncaught(v: &PyRef) -> Option<i32> {
+    let sys = match &crate::interp::interp().sys {
+        Some(s) => s.clone(),
+        None => {
+            display_exception(v);
+            return None;
+        }
+    };
+    let ty = v.type_ref();
+    let tb = v
+        .downcast::<PyBaseException>()
+        .and_then(|b| PyBaseException::get_field(&b.traceback))
+        .unwrap_or_else(none);
+    let _ = protocol::setattr(&sys, crate::intern!("last_type"), Some(&ty));
+    let _ = protocol::setattr(&sys, crate::intern!("last_value"), Some(v));
+    let _ = protocol::setattr(&sys, crate::intern!("last_traceback"), Some(&tb));
+    let hook = match protocol::lookup_attr(&sys, crate::intern!("excepthook")) {
+        Ok(Some(h)) => h,
+        _ => {
+            crate::modules::sys::write_stderr("sys.excepthook is missing\n");
+            display_exception(v);
+            return None;
+        }
+    };
+    if let Err(e2) = protocol::call(&hook, &[ty, v.clone(), tb], None) {
+        if e2.matches(&exc::SYSTEM_EXIT) {
+            return Some(system_exit_status(e2.value()));
+        }
+        crate::modules::sys::flush_std();
+        write_to_stderr_file("Error in sys.excepthook:\n");
+        display_exception(e2.value());
+        write_to_stderr_file("\nOriginal exception was:\n");
+        display_exception(v);
+    }
+    None
+}
+
+/// `PyErr_Display`: the exception's text to `sys.stderr`.
+fn display_exception(v: &PyRef) {
+    crate::modules::sys::flush_std();
+    write_to_stderr_file(&format_exception(v));
+}
+
+/// Writes to `sys.stderr` (nothing if it is `None`; the process's stderr
+/// if it is missing or its `write` fails), then flushes it.
+fn write_to_stderr_file(text: &str) {
+    let file = crate::interp::interp().sys.as_ref().and_then(|s| {
+        protocol::lookup_attr(s, crate::intern!("stderr"))
+            .ok()
+            .flatten()
+    });
+    let file = match file {
+        Some(f) => f,
+        None => {
+            crate::modules::sys::write_stderr(text);
+            return;
+        }
+    };
+    if file.is_none() {
+        return;
+    }
+    if let Some(fd) = crate::modules::sys::native_stream(&file) {
+        crate::modules::sys::write_stream(fd, text);
+        return;
+    }
+    let written = PyStr::new(text).and_then(|t| {
+        let w = protocol::getattr_str(&file, "write")?;
+        protocol::call(&w, &[t], None)
+    });
+    if written.is_err() {
+        crate::modules::sys::write_stderr(text);
+        return;
+    }
+    if let Ok(f) = protocol::getattr_str(&file, "flush") {
+        let _ = protocol::call(&f, &[], None);
+    }
+}
+
+/// `sys.excepthook(type, value, traceback)` (and `sys.__excepthook__`):
+/// prints the exception as an uncaught one prints.
+fn sys_excepthook(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    if args.len() != 3 {
+        return Err(PyErr::type_error(format!(
+            "excepthook expected 3 arguments, got {}",
+            args.len()
+        )));
+    }
+    let v = &args[1];
+    if v.downcast::<PyBaseException>().is_none() {
+        write_to_stderr_file(&format!(
+            "TypeError: print_exception(): Exception expected for value, {} found\n",
+            v.ty().name()
+        ));
+        return Ok(none());
+    }
+    let tb = &args[2];
+    if let Some(b) = v.downcast::<PyBaseException>() {
+        if tb.is_instance_of::<crate::objects::traceback::PyTraceback>()
+            && PyBaseException::get_field(&b.traceback).is_none()
+        {
+            PyBaseException::set_field(&b.traceback, Some(tb.clone()));
+        }
+    }
+    display_exception(v);
+    Ok(none())
+}
+
+/// `sys.excepthook`'s definition; `sys` adds it as `excepthook` and
+/// `__excepthook__`.
+pub static EXCEPTHOOK: MethodDef = MethodDef::new("excepthook", Meth::Fast(sys_excepthook));
+
+/// Adds `excepthook` and `__excepthook__` to the `sys` module dict.
+pub fn add_sys_excepthook(sys: &PyRef, d: &PyDict) -> PyResult<()> {
+    let f = crate::objects::descr::new_cfunction(
+        &EXCEPTHOOK,
+        Some(sys.clone()),
+        Some(PyStr::new("sys")?),
+    )?;
+    d.set_str("excepthook", f.clone())?;
+    d.set_str("__excepthook__", f)
+}
+
+/// Set when the program ended with an uncaught `KeyboardInterrupt`
+/// (`_Py_UnhandledKeyboardInterrupt`): the command line then ends the
+/// process by `SIGINT`, as CPython's `exit_sigint` does.
+pub static UNHANDLED_KEYBOARD_INTERRUPT: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
 
 fn system_exit_status(v: &PyRef) -> i32 {
     let code = match protocol::lookup_attr(v, crate::intern!("code")) {
@@ -265,39 +448,400 @@ fn system_exit_status(v: &PyRef) -> i32 {
 }
 
 /// The text `traceback.print_exception` writes for an exception, with its
-/// cause and context chain.
+/// cause and context chain and the members of exception groups
+/// (`_PyErr_Display` in `Python/pythonrun.c`).
 pub fn format_exception(v: &PyRef) -> String {
-    let mut out = String::new();
-    let mut seen = Vec::new();
-    format_chain(v, &mut out, &mut seen);
-    out
+    let mut ctx = PrintCtx {
+        out: String::new(),
+        seen: Vec::new(),
+        depth: 0,
+        need_close: false,
+        nesting: 0,
+        nesting_limit: (crate::eval::recursion::limit() as usize).saturating_sub(3),
+        failed: false,
+    };
+    print_exception_recursive(&mut ctx, v);
+    if ctx.failed {
+        // CPython's printing hits the recursion limit and falls back to
+        // `_PyObject_Dump(value)` followed by "lost sys.stderr".
+        let repr = protocol::repr_string(v).unwrap_or_default();
+        return format!(
+            "object address  : {:#x}\nobject refcount : {}\nobject type     : {:#x}\nobject type name: {}\nobject repr     : {}\nlost sys.stderr\n",
+            v.id(),
+            v.refcnt(),
+            v.ty() as *const PyType as usize,
+            v.ty().name(),
+            repr
+        );
+    }
+    ctx.out
 }
 
-fn format_chain(v: &PyRef, out: &mut String, seen: &mut Vec<usize>) {
-    seen.push(v.id());
-    if let Some(b) = v.downcast::<PyBaseException>() {
-        let cause = PyBaseException::get_field(&b.cause);
-        let context = PyBaseException::get_field(&b.context);
-        if let Some(c) = cause.filter(|c| !seen.contains(&c.id())) {
-            format_chain(&c, out, seen);
-            out.push_str(
-                "\nThe above exception was the direct cause of the following exception:\n\n",
-            );
-        } else if let Some(c) = context
-            .filter(|c| !seen.contains(&c.id()))
-            .filter(|_| !b.suppress_context.get())
-        {
-            format_chain(&c, out, seen);
-            out.push_str(
-                "\nDuring handling of the above exception, another exception occurred:\n\n",
-            );
-        }
-        if let Some(tb) = PyBaseException::get_field(&b.traceback) {
-            out.push_str("Traceback (most recent call last):\n");
-            format_tb(&tb, out);
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+/// `struct exception_print_context`.
+struct PrintCtx {
+    out: String,
+    seen: Vec<usize>,
+    depth: usize,
+    need_close: bool,
+    /// Nested chained/group printings (`_Py_EnterRecursiveCall`).
+    nesting: usize,
+    nesting_limit: usize,
+    failed: bool,
+}
+
+impl PrintCtx {
+    fn margin(&self) -> &'static str {
+        if self.depth > 0 {
+            "| "
+        } else {
+            ""
         }
     }
-    out.push_str(&format_exception_only(v));
+
+    fn indent(&self) -> usize {
+        2 * self.depth
+    }
+
+    fn write_indent(&mut self) {
+        let n = self.indent();
+        self.out.extend(std::iter::repeat_n(' ', n));
+    }
+
+    fn write_indented_margin(&mut self) {
+        self.write_indent();
+        let m = self.margin();
+        self.out.push_str(m);
+    }
+}
+
+fn is_group(v: &PyRef) -> bool {
+    v.ty().is_subtype(&exc::BASE_EXCEPTION_GROUP)
+}
+
+fn print_exception_recursive(ctx: &mut PrintCtx, v: &PyRef) {
+    print_cause_and_context(ctx, v);
+    if is_group(v) {
+        print_exception_group(ctx, v);
+    } else {
+        print_exception(ctx, v);
+    }
+}
+
+fn print_chained(ctx: &mut PrintCtx, v: &PyRef, message: &str) {
+    if ctx.failed || ctx.nesting >= ctx.nesting_limit {
+        ctx.failed = true;
+        return;
+    }
+    let need_close = ctx.need_close;
+    ctx.nesting += 1;
+    print_exception_recursive(ctx, v);
+    ctx.nesting -= 1;
+    if ctx.failed {
+        return;
+    }
+    ctx.need_close = need_close;
+    ctx.write_indented_margin();
+    ctx.out.push('\n');
+    ctx.write_indented_margin();
+    ctx.out.push_str(message);
+    ctx.write_indented_margin();
+    ctx.out.push('\n');
+}
+
+fn print_cause_and_context(ctx: &mut PrintCtx, v: &PyRef) {
+    ctx.seen.push(v.id());
+    let b = match v.downcast::<PyBaseException>() {
+        Some(b) => b,
+        None => return,
+    };
+    if let Some(c) = PyBaseException::get_field(&b.cause) {
+        if !ctx.seen.contains(&c.id()) {
+            print_chained(
+                ctx,
+                &c,
+                "The above exception was the direct cause of the following exception:\n",
+            );
+        }
+        return;
+    }
+    if b.suppress_context.get() {
+        return;
+    }
+    if let Some(c) = PyBaseException::get_field(&b.context) {
+        if !ctx.seen.contains(&c.id()) {
+            print_chained(
+                ctx,
+                &c,
+                "During handling of the above exception, another exception occurred:\n",
+            );
+        }
+    }
+}
+
+fn print_exception_group(ctx: &mut PrintCtx, v: &PyRef) {
+    if ctx.depth > MAX_GROUP_DEPTH {
+        ctx.write_indented_margin();
+        ctx.out
+            .push_str(&format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"));
+        return;
+    }
+    if ctx.depth == 0 {
+        ctx.depth += 1;
+    }
+    print_exception(ctx, v);
+    let excs: Vec<PyRef> = protocol::getattr_str(v, "exceptions")
+        .ok()
+        .and_then(|t| t.downcast::<PyTuple>().map(|t| t.items().to_vec()))
+        .unwrap_or_default();
+    let num = excs.len();
+    let n = if num <= MAX_GROUP_WIDTH {
+        num
+    } else {
+        MAX_GROUP_WIDTH + 1
+    };
+    ctx.need_close = false;
+    for i in 0..n {
+        let last = i == n - 1;
+        if last {
+            ctx.need_close = true;
+        }
+        ctx.write_indent();
+        let lead = if i == 0 { "+-" } else { "  " };
+        let truncated = i >= MAX_GROUP_WIDTH;
+        if truncated {
+            ctx.out
+                .push_str(&format!("{lead}+---------------- ... ----------------\n"));
+        } else {
+            ctx.out.push_str(&format!(
+                "{lead}+---------------- {} ----------------\n",
+                i + 1
+            ));
+        }
+        ctx.depth += 1;
+        if let (false, Some(e)) = (truncated, excs.get(i)) {
+            if ctx.failed || ctx.nesting >= ctx.nesting_limit {
+                ctx.failed = true;
+                return;
+            }
+            ctx.nesting += 1;
+            print_exception_recursive(ctx, e);
+            ctx.nesting -= 1;
+            if ctx.failed {
+                return;
+            }
+        } else {
+            let rem = num - MAX_GROUP_WIDTH;
+            ctx.write_indented_margin();
+            ctx.out.push_str(&format!(
+                "and {} more exception{}\n",
+                rem,
+                if rem > 1 { "s" } else { "" }
+            ));
+        }
+        if last && ctx.need_close {
+            ctx.write_indent();
+            ctx.out.push_str("+------------------------------------\n");
+            ctx.need_close = false;
+        }
+        ctx.depth -= 1;
+    }
+    if ctx.depth == 1 {
+        ctx.depth -= 1;
+    }
+}
+
+fn print_exception(ctx: &mut PrintCtx, v: &PyRef) {
+    if let Some(b) = v.downcast::<PyBaseException>() {
+        let tb = PyBaseException::get_field(&b.traceback)
+            .filter(|t| t.is_instance_of::<crate::objects::traceback::PyTraceback>());
+        let limit = traceback_limit();
+        if let (Some(tb), Some(limit)) = (tb, limit) {
+            let (header, header_margin) = if is_group(v) {
+                (
+                    "Exception Group Traceback (most recent call last):\n",
+                    if ctx.depth == 1 { "+ " } else { ctx.margin() },
+                )
+            } else {
+                ("Traceback (most recent call last):\n", ctx.margin())
+            };
+            ctx.write_indent();
+            ctx.out.push_str(header_margin);
+            ctx.out.push_str(header);
+            let (indent, margin) = (ctx.indent(), ctx.margin());
+            format_tb(&tb, &mut ctx.out, indent, margin, limit);
+        }
+    }
+    let shown = print_file_and_line(ctx, v).unwrap_or_else(|| v.clone());
+    ctx.write_indented_margin();
+    ctx.out.push_str(&exception_message(v.ty(), &shown));
+    if let Some(s) = crate::suggestions::offer_suggestions(v) {
+        ctx.out.push_str(&format!(". Did you mean: '{s}'?"));
+    }
+    ctx.out.push('\n');
+    print_notes(ctx, v);
+}
+
+/// The `File "...", line N` block of a `SyntaxError` with the offending
+/// text and its carets; returns the message to print in place of the
+/// exception.
+fn print_file_and_line(ctx: &mut PrintCtx, v: &PyRef) -> Option<PyRef> {
+    protocol::lookup_attr(v, crate::intern!("print_file_and_line"))
+        .ok()
+        .flatten()?;
+    let attr = |n: &str| protocol::getattr_str(v, n).ok();
+    let int_attr = |n: &str| -> Option<Option<i64>> {
+        let a = attr(n)?;
+        if a.is_none() {
+            return Some(None);
+        }
+        crate::objects::int::as_i64(&a).ok().map(Some)
+    };
+    let message = attr("msg")?;
+    let filename = attr("filename")?;
+    let filename = if filename.is_none() {
+        "<string>".to_string()
+    } else {
+        protocol::str_string(&filename).ok()?
+    };
+    let lineno = int_attr("lineno")??;
+    let offset = int_attr("offset")?.unwrap_or(-1);
+    let end_lineno = int_attr("end_lineno")?.unwrap_or(lineno);
+    let mut end_offset = int_attr("end_offset")?.unwrap_or(-1);
+    let text = attr("text")
+        .filter(|t| !t.is_none())
+        .and_then(|t| protocol::str_string(&t).ok());
+    ctx.write_indented_margin();
+    ctx.out
+        .push_str(&format!("  File \"{filename}\", line {lineno}\n"));
+    if let Some(text) = text {
+        let line_size = text.len() as i64;
+        if end_lineno > lineno {
+            end_offset = line_size;
+        }
+        if end_offset > line_size + 1 {
+            end_offset = line_size + 1;
+        }
+        print_error_text(&mut ctx.out, offset, end_offset, &text);
+    }
+    Some(message)
+}
+
+/// `print_error_text`: the source line and a caret line under the error.
+fn print_error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) {
+    let reps = if end_offset > 0 && end_offset > offset {
+        (end_offset - offset) as usize
+    } else {
+        1
+    };
+    let mut offset = offset - 1;
+    let mut text = text;
+    while let Some(rest) = text
+        .strip_prefix(' ')
+        .or_else(|| text.strip_prefix('\t'))
+        .or_else(|| text.strip_prefix('\x0c'))
+    {
+        text = rest;
+        offset -= 1;
+    }
+    let mut len = text.len() as i64;
+    if text.ends_with('\n') {
+        len -= 1;
+    }
+    if offset > len {
+        offset = len;
+    }
+    while let Some(inl) = text.find('\n') {
+        if inl as i64 >= offset {
+            break;
+        }
+        text = &text[inl + 1..];
+        offset -= inl as i64 + 1;
+    }
+    out.push_str("    ");
+    out.push_str(text);
+    if !text.ends_with('\n') {
+        out.push('\n');
+    }
+    if offset < 0 {
+        return;
+    }
+    out.push_str("    ");
+    out.extend(std::iter::repeat_n(' ', offset as usize));
+    out.extend(std::iter::repeat_n('^', reps));
+    out.push('\n');
+}
+
+/// `print_exception_notes`: each line of each note, after the message.
+fn print_notes(ctx: &mut PrintCtx, v: &PyRef) {
+    let notes = match protocol::lookup_attr(v, crate::intern!("__notes__")) {
+        Ok(Some(n)) => n,
+        _ => return,
+    };
+    let is_seq =
+        notes.ty().as_sequence.sq_item.get().is_some() && !notes.is_instance_of::<PyDict>();
+    if !is_seq {
+        ctx.write_indented_margin();
+        match protocol::repr_string(&notes) {
+            Ok(s) => ctx.out.push_str(&s),
+            Err(_) => ctx.out.push_str("<__notes__ repr() failed>"),
+        }
+        return;
+    }
+    let items = match protocol::collect(&notes) {
+        Ok(i) => i,
+        Err(_) => return,
+    };
+    for note in items {
+        match protocol::str_string(&note) {
+            Ok(s) => {
+                for line in split_lines_keepends(&s) {
+                    ctx.write_indented_margin();
+                    ctx.out.push_str(line);
+                }
+            }
+            Err(_) => ctx.out.push_str("<note str() failed>"),
+        }
+        ctx.out.push('\n');
+    }
+}
+
+/// `str.splitlines(keepends=True)`.
+fn split_lines_keepends(s: &str) -> Vec<&str> {
+    let mut v = Vec::new();
+    let mut start = 0;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let is_break = matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        );
+        if is_break {
+            let mut end = i + c.len_utf8();
+            if c == '\r' {
+                if let Some(&(j, '\n')) = it.peek() {
+                    end = j + 1;
+                    it.next();
+                }
+            }
+            v.push(&s[start..end]);
+            start = end;
+        }
+    }
+    if start < s.len() {
+        v.push(&s[start..]);
+    }
+    v
 }
 
 thread_local! {
@@ -313,7 +857,10 @@ fn get_line(filename: &str, lineno: i32) -> Option<String> {
         let mut s = s.borrow_mut();
         if !s.iter().any(|(f, _)| f == filename) {
             let lines = std::fs::read(filename).ok().map(|b| {
-                String::from_utf8_lossy(&b)
+                // Decoded as the file declares (PEP 263), as CPython's
+                // `_Py_DisplaySourceLine` does.
+                taipan_parser::tokenizer::decode::decode_source(&b)
+                    .unwrap_or_else(|_| String::from_utf8_lossy(&b).into_owned())
                     .split_inclusive('\n')
                     .map(|l| l.trim_end_matches(['\n', '\r']).to_string())
                     .collect()
@@ -327,8 +874,45 @@ fn get_line(filename: &str, lineno: i32) -> Option<String> {
     })
 }
 
-fn format_tb(tb: &PyRef, out: &mut String) {
-    let entries = crate::objects::traceback::entries(tb);
+/// `sys.tracebacklimit` as `_PyTraceBack_Print_Indented` reads it: the
+/// number of entries to print (the last ones), `None` to print no
+/// traceback at all (a limit of 0 or less); 1000 when unset or not an int.
+fn traceback_limit() -> Option<usize> {
+    const DEFAULT: usize = 1000;
+    let sys = match &crate::interp::interp().sys {
+        Some(s) => s.clone(),
+        None => return Some(DEFAULT),
+    };
+    let v = match protocol::lookup_attr(&sys, crate::intern!("tracebacklimit")) {
+        Ok(Some(v)) if v.is_instance_of::<crate::objects::int::PyInt>() => v,
+        _ => return Some(DEFAULT),
+    };
+    match crate::objects::int::as_i64(&v) {
+        Ok(n) if n <= 0 => None,
+        Ok(n) => Some(usize::try_from(n).unwrap_or(usize::MAX)),
+        Err(_) => {
+            // Overflow: huge positive is no limit, huge negative none.
+            let neg = protocol::rich_compare_bool(
+                &v,
+                &crate::objects::int::PyInt::new(0).ok()?,
+                CompareOp::Lt,
+            )
+            .unwrap_or(false);
+            if neg {
+                None
+            } else {
+                Some(usize::MAX)
+            }
+        }
+    }
+}
+
+fn format_tb(tb: &PyRef, out: &mut String, indent: usize, margin: &str, limit: usize) {
+    let pad = format!("{}{}", " ".repeat(indent), margin);
+    let mut entries = crate::objects::traceback::entries(tb);
+    if entries.len() > limit {
+        entries.drain(..entries.len() - limit);
+    }
     let mut last: Option<(String, i32, String)> = None;
     let mut repeat = 0usize;
     let flush_repeat = |out: &mut String, repeat: usize| {
@@ -366,7 +950,7 @@ fn format_tb(tb: &PyRef, out: &mut String) {
             last = Some(key);
         }
         out.push_str(&format!(
-            "  File \"{}\", line {}, in {}\n",
+            "{pad}  File \"{}\", line {}, in {}\n",
             code.filename_str(),
             lineno,
             code.name_str()
@@ -376,8 +960,9 @@ fn format_tb(tb: &PyRef, out: &mut String) {
             if stripped.is_empty() {
                 continue;
             }
-            out.push_str(&format!("    {}\n", stripped.trim_end()));
+            out.push_str(&format!("{pad}    {}\n", stripped.trim_end()));
             if let Some(carets) = caret_line(code, lasti, &line) {
+                out.push_str(&pad);
                 out.push_str(&carets);
             }
         }
@@ -486,25 +1071,31 @@ fn caret_line(code: &PyCode, lasti: i32, line: &str) -> Option<String> {
 /// The last line: `Type: message` (module-qualified outside builtins and
 /// `__main__`).
 pub fn format_exception_only(v: &PyRef) -> String {
-    let ty = v.ty();
+    format!("{}\n", exception_message(v.ty(), v))
+}
+
+/// `print_exception_message`: `[module.]qualname[: str(value)]`.
+fn exception_message(ty: &PyType, v: &PyRef) -> String {
     let mut name = crate::objects::type_::type_qualname(ty)
         .ok()
         .map(|q| crate::objects::descr::name_str(&q).to_string())
-        .unwrap_or_else(|| ty.name().to_string());
-    if let Ok(m) = crate::objects::type_::type_module(ty) {
-        let m = crate::objects::descr::name_str(&m).to_string();
-        if m != "builtins" && m != "__main__" && !m.is_empty() && m != "?" {
-            name = format!("{m}.{name}");
+        .unwrap_or_else(|| "<unknown>".to_string());
+    match crate::objects::type_::type_module(ty) {
+        Ok(m) if m.is_instance_of::<PyStr>() => {
+            let m = crate::objects::descr::name_str(&m).to_string();
+            if m != "builtins" && m != "__main__" {
+                name = format!("{m}.{name}");
+            }
         }
+        _ => name = format!("<unknown>.{name}"),
     }
-    let msg = match protocol::str_string(v) {
-        Ok(s) => s,
-        Err(_) => "<exception str() failed>".to_string(),
-    };
-    if msg.is_empty() {
-        format!("{name}\n")
-    } else {
-        format!("{name}: {msg}\n")
+    if v.is_none() {
+        return name;
+    }
+    match protocol::str_string(v) {
+        Ok(s) if s.is_empty() => name,
+        Ok(s) => format!("{name}: {s}"),
+        Err(_) => format!("{name}: <exception str() failed>"),
     }
 }
 
@@ -749,6 +1340,180 @@ fn builtin_eval(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult
     crate::eval::ceval::eval_code(&code, &g, l.as_ref(), None)
 }
 
+/// `compile(source, filename, mode, flags=0, dont_inherit=False,
+/// optimize=-1, *, _feature_version=-1)`: source text (str or bytes) to a
+/// code object in `'exec'`, `'eval'` or `'single'` mode.
+fn builtin_compile(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    const NAMES: [&str; 6] = [
+        "source",
+        "filename",
+        "mode",
+        "flags",
+        "dont_inherit",
+        "optimize",
+    ];
+    let (pos, kws) = kw_split(args, kwnames);
+    if pos.len() > 6 {
+        return Err(PyErr::type_error(format!(
+            "compile() takes at most 6 arguments ({} given)",
+            args.len()
+        )));
+    }
+    let mut slots: [Option<PyRef>; 6] = Default::default();
+    for (i, a) in pos.iter().enumerate() {
+        slots[i] = Some(a.clone());
+    }
+    for (k, v) in kws {
+        let key = crate::objects::descr::name_str(&k);
+        if key == "_feature_version" {
+            continue;
+        }
+        match NAMES.iter().position(|n| *n == key) {
+            Some(i) if slots[i].is_none() => slots[i] = Some(v),
+            Some(i) => {
+                return Err(PyErr::type_error(format!(
+                    "argument for compile() given by name ('{}') and position ({})",
+                    key,
+                    i + 1
+                )))
+            }
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "'{key}' is an invalid keyword argument for compile()"
+                )))
+            }
+        }
+    }
+    for (i, name) in NAMES.iter().enumerate().take(3) {
+        if slots[i].is_none() {
+            return Err(PyErr::type_error(format!(
+                "compile() missing required argument '{}' (pos {})",
+                name,
+                i + 1
+            )));
+        }
+    }
+    let [source, filename, mode, flags, _dont_inherit, optimize] = slots;
+    let (source, filename, mode) = match (source, filename, mode) {
+        (Some(s), Some(f), Some(m)) => (s, f, m),
+        _ => return Err(PyErr::system_error("compile(): missing argument")),
+    };
+    let filename = fs_path_string(&filename)?;
+    let mode_s = match mode.downcast::<PyStr>() {
+        Some(m) => m.as_str().to_string(),
+        None => {
+            return Err(PyErr::type_error(format!(
+                "compile() argument 'mode' must be str, not {}",
+                mode.ty().name()
+            )))
+        }
+    };
+    let int_arg = |o: &Option<PyRef>, d: i64| -> PyResult<i64> {
+        match o {
+            Some(v) => crate::objects::int::as_i64(&protocol::index(v)?),
+            None => Ok(d),
+        }
+    };
+    let flags = int_arg(&flags, 0)?;
+    const PYCF_MASK: i64 = 0x1fe_0000;
+    const PYCF_MASK_OBSOLETE: i64 = 0x10;
+    const PYCF_COMPILE_MASK: i64 = 0x400 | 0x2000 | 0x1000 | 0x200 | 0x4000;
+    const PYCF_ONLY_AST: i64 = 0x400;
+    if flags & !(PYCF_MASK | PYCF_MASK_OBSOLETE | PYCF_COMPILE_MASK) != 0 {
+        return Err(PyErr::value_error("compile(): unrecognised flags"));
+    }
+    let optimize = int_arg(&optimize, -1)?;
+    if !(-1..=2).contains(&optimize) {
+        return Err(PyErr::value_error("compile(): invalid optimize value"));
+    }
+    if !matches!(mode_s.as_str(), "exec" | "eval" | "single") {
+        return Err(PyErr::value_error(
+            "compile() mode must be 'exec', 'eval' or 'single'",
+        ));
+    }
+    let bytes: Vec<u8> = if let Some(s) = source.downcast::<PyStr>() {
+        s.as_str().as_bytes().to_vec()
+    } else if let Some(b) = source.downcast::<crate::objects::bytes::PyBytes>() {
+        b.as_bytes().to_vec()
+    } else if let Some(b) = source.downcast::<crate::objects::bytearray::PyByteArray>() {
+        b.to_vec()
+    } else {
+        return Err(PyErr::type_error(
+            "compile() arg 1 must be a string, bytes or AST object",
+        ));
+    };
+    if bytes.contains(&0) {
+        return Err(PyErr::value_error(
+            "source code string cannot contain null bytes",
+        ));
+    }
+    if flags & PYCF_ONLY_AST != 0 {
+        return Err(PyErr::new(
+            &exc::NOT_IMPLEMENTED_ERROR,
+            "compile(): PyCF_ONLY_AST is not supported",
+        ));
+    }
+    match mode_s.as_str() {
+        "exec" => compile_source(&bytes, &filename),
+        "eval" => compile_eval_mode(&bytes, &filename),
+        _ => compile_single(&bytes, &filename),
+    }
+}
+
+/// A file name argument: str, bytes or an `os.PathLike` (`PyUnicode_FSDecoder`).
+fn fs_path_string(o: &PyRef) -> PyResult<String> {
+    if let Some(s) = o.downcast::<PyStr>() {
+        return Ok(s.as_str().to_string());
+    }
+    if let Some(b) = o.downcast::<crate::objects::bytes::PyBytes>() {
+        return Ok(String::from_utf8_lossy(b.as_bytes()).into_owned());
+    }
+    if let Some(f) = crate::objects::type_::lookup_str(o.ty(), "__fspath__") {
+        let bound = crate::objects::descr::bind(&f, Some(o), Some(&o.type_ref()))?;
+        let r = protocol::call(&bound, &[], None)?;
+        if r.is_instance_of::<PyStr>() || r.is_instance_of::<crate::objects::bytes::PyBytes>() {
+            return fs_path_string(&r);
+        }
+    }
+    Err(PyErr::type_error(format!(
+        "expected str, bytes or os.PathLike object, not {}",
+        o.ty().name()
+    )))
+}
+
+/// `compile(..., 'eval')`: one expression (leading blanks are an error, as
+/// in CPython; only `eval()` strips them).
+fn compile_eval_mode(source: &[u8], filename: &str) -> PyResult<PyRef> {
+    if matches!(source.first(), Some(b' ' | b'\t')) {
+        // The parser reports the unexpected indent.
+        let tree = taipan_parser::parse_module(source, filename)
+            .map_err(|e| parse_error(&e, filename, source))?;
+        drop(tree);
+    }
+    compile_expression(source, filename)
+}
+
+/// `compile(..., 'single')`: one interactive statement.
+fn compile_single(source: &[u8], filename: &str) -> PyResult<PyRef> {
+    let tree = taipan_parser::parse_module(source, filename)
+        .map_err(|e| parse_error(&e, filename, source))?;
+    let body = match tree {
+        taipan_parser::ast::Mod::Module { body, .. } => body,
+        _ => Vec::new(),
+    };
+    if body.len() > 1 {
+        return Err(syntax_error(
+            "SyntaxError",
+            "multiple statements found while compiling a single statement",
+            filename,
+            body[0].loc.lineno as u32,
+            body[0].loc.col_offset as u32 + 1,
+            source,
+        ));
+    }
+    compile_tree(&taipan_parser::ast::Mod::Interactive { body }, filename)
+}
+
 fn builtin_globals(_m: &PyRef) -> PyResult<PyRef> {
     match crate::eval::ceval::current_globals_locals() {
         Some((g, _)) => Ok(g),
@@ -769,6 +1534,7 @@ pub static EXEC_BUILTINS: &[MethodDef] = &[
     MethodDef::new("__build_class__", Meth::FastKw(build_class)),
     MethodDef::new("exec", Meth::FastKw(builtin_exec)),
     MethodDef::new("eval", Meth::FastKw(builtin_eval)),
+    MethodDef::new("compile", Meth::FastKw(builtin_compile)),
     MethodDef::new("globals", Meth::NoArgs(builtin_globals)),
     MethodDef::new("locals", Meth::NoArgs(builtin_locals)),
 ];

@@ -298,6 +298,9 @@ fn run_source_bytes(source: &[u8], path: &str, argv: Vec<String>) -> ExitCode {
         return ExitCode::from(70);
     }
     let status = taipan_vm::run::run_code_data(&data, path, argv);
+    if taipan_vm::run::UNHANDLED_KEYBOARD_INTERRUPT.load(std::sync::atomic::Ordering::Relaxed) {
+        exit_sigint();
+    }
     ExitCode::from((status & 0xff) as u8)
 }
 
@@ -388,4 +391,19 @@ fn cant_open_message(path: &str, err: &std::io::Error) -> String {
         "{program}: can't open file '{shown}': [Errno {}] {text}",
         err.raw_os_error().unwrap_or(0)
     )
+}
+
+/// Ends the process by `SIGINT` after an uncaught `KeyboardInterrupt`
+/// (CPython's `exit_sigint` in `Modules/main.c`), so a parent sees the
+/// signal; exits with 130 if the signal does not end the process.
+fn exit_sigint() -> ! {
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().flush();
+    // SAFETY: restoring the default disposition of SIGINT and sending it to
+    // this process are plain system calls with valid arguments.
+    unsafe {
+        libc::signal(libc::SIGINT, libc::SIG_DFL);
+        libc::kill(libc::getpid(), libc::SIGINT);
+    }
+    std::process::exit(130)
 }

@@ -521,11 +521,7 @@ fn name_error(name: &PyRef) -> PyErr {
         "name '{}' is not defined",
         crate::objects::descr::name_str(name)
     ));
-    if let Ok(Some(d)) = crate::objects::object::instance_dict(e.value(), true) {
-        if let Some(dd) = d.downcast::<PyDict>() {
-            let _ = dd.set_str("name", name.clone());
-        }
-    }
+    crate::objects::exceptions_attrs::set_name(&e, name);
     e
 }
 

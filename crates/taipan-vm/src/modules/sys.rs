@@ -660,6 +660,7 @@ pub fn init() -> PyResult<()> {
     let modules = interp.modules.clone();
     md.with_dict(|d: &PyDict| -> PyResult<()> {
         d.set_str("modules", modules.clone())?;
+        crate::run::add_sys_excepthook(&m, d)?;
         // SAFETY: GIL held; short read.
         let argv: Vec<String> = unsafe { (*ARGV.as_ptr()).clone() };
         let argv = if argv.is_empty() {

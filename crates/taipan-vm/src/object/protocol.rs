@@ -17,6 +17,14 @@ use crate::objects::str::PyStr;
 /// `PyObject_GetAttr`.
 #[inline]
 pub fn getattr(obj: &PyRef, name: &PyRef) -> PyResult<PyRef> {
+    getattr_raw(obj, name)
+        .map_err(|e| crate::suggestions::set_attribute_error_context(e, obj, name))
+}
+
+/// The type's `tp_getattro`, without recording the name and object on an
+/// `AttributeError`.
+#[inline]
+fn getattr_raw(obj: &PyRef, name: &PyRef) -> PyResult<PyRef> {
     match obj.ty().tp_getattro.get() {
         Some(f) => f(obj, name),
         None => crate::objects::object::generic_getattr(obj, name),
@@ -31,7 +39,7 @@ pub fn getattr_str(obj: &PyRef, name: &str) -> PyResult<PyRef> {
 /// `_PyObject_LookupAttr`: the attribute, or `None` if getting it raised
 /// `AttributeError`.
 pub fn lookup_attr(obj: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
-    match getattr(obj, name) {
+    match getattr_raw(obj, name) {
         Ok(v) => Ok(Some(v)),
         Err(e) if e.matches(&crate::objects::exceptions::ATTRIBUTE_ERROR) => Ok(None),
         Err(e) => Err(e),
