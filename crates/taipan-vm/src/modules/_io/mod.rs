@@ -8,7 +8,9 @@
 //! the right bases without behaviour of their own, and `open` raises
 //! `UnsupportedOperation`, so that `import io` works.
 
+pub mod bufferedio;
 pub mod bytesio;
+pub mod fileio;
 pub mod iobase;
 pub mod stringio;
 
@@ -31,6 +33,8 @@ pub fn all_types() -> Vec<&'static PyType> {
     v.extend_from_slice(iobase::TYPES);
     v.extend_from_slice(stringio::TYPES);
     v.extend_from_slice(bytesio::TYPES);
+    v.extend_from_slice(fileio::TYPES);
+    v.extend_from_slice(bufferedio::TYPES);
     v
 }
 
@@ -98,15 +102,15 @@ pub fn init() -> PyResult<PyRef> {
         ("_TextIOBase", &iobase::TEXTIOBASE_TYPE),
         ("StringIO", &stringio::STRINGIO_TYPE),
         ("BytesIO", &bytesio::BYTESIO_TYPE),
+        ("FileIO", &fileio::FILEIO_TYPE),
+        ("BufferedReader", &bufferedio::BUFFEREDREADER_TYPE),
+        ("BufferedWriter", &bufferedio::BUFFEREDWRITER_TYPE),
+        ("BufferedRandom", &bufferedio::BUFFEREDRANDOM_TYPE),
+        ("BufferedRWPair", &bufferedio::BUFFEREDRWPAIR_TYPE),
     ] {
         d.set_str(name, PyRef::from_static(ty))?;
     }
     for (name, base) in [
-        ("FileIO", &iobase::RAWIOBASE_TYPE),
-        ("BufferedReader", &iobase::BUFFEREDIOBASE_TYPE),
-        ("BufferedWriter", &iobase::BUFFEREDIOBASE_TYPE),
-        ("BufferedRWPair", &iobase::BUFFEREDIOBASE_TYPE),
-        ("BufferedRandom", &iobase::BUFFEREDIOBASE_TYPE),
         ("TextIOWrapper", &iobase::TEXTIOBASE_TYPE),
         ("IncrementalNewlineDecoder", &crate::objects::object::OBJECT_TYPE),
     ] {
