@@ -1,18 +1,17 @@
 //! The `_io` module (CPython's `Modules/_io/_iomodule.c`): the native core
 //! of `io`. `io.py` imports everything from here.
 //!
-//! Done: the abstract bases (`iobase.rs`), `StringIO` (`stringio.rs`),
-//! `BytesIO` (`bytesio.rs`), `UnsupportedOperation`, `DEFAULT_BUFFER_SIZE`.
-//! Taipan deviation (for now): `FileIO`, the buffered classes,
-//! `TextIOWrapper` and `IncrementalNewlineDecoder` are plain subclasses of
-//! the right bases without behaviour of their own, and `open` raises
-//! `UnsupportedOperation`, so that `import io` works.
+//! One file per CPython file: the abstract bases (`iobase.rs`), `FileIO`
+//! (`fileio.rs`), the buffered classes (`bufferedio.rs`), `TextIOWrapper`
+//! and `IncrementalNewlineDecoder` (`textio.rs`), `StringIO`
+//! (`stringio.rs`), `BytesIO` (`bytesio.rs`); `open` is here.
 
 pub mod bufferedio;
 pub mod bytesio;
 pub mod fileio;
 pub mod iobase;
 pub mod stringio;
+pub mod textio;
 
 use crate::object::protocol;
 use crate::object::*;
@@ -22,7 +21,7 @@ use crate::objects::int::PyInt;
 use crate::objects::module::PyModule;
 use crate::objects::none::none;
 use crate::objects::str::PyStr;
-use crate::objects::tuple::PyTuple;
+use crate::objects::bool_::py_bool;
 
 /// `io.DEFAULT_BUFFER_SIZE`.
 pub const DEFAULT_BUFFER_SIZE: usize = 8192;
@@ -35,11 +34,178 @@ pub fn all_types() -> Vec<&'static PyType> {
     v.extend_from_slice(bytesio::TYPES);
     v.extend_from_slice(fileio::TYPES);
     v.extend_from_slice(bufferedio::TYPES);
+    v.extend_from_slice(textio::TYPES);
     v
 }
 
-fn io_open(_m: &PyRef, _args: &[PyRef], _kw: Option<&PyRef>) -> PyResult<PyRef> {
-    Err(iobase::unsupported("open() is not supported yet"))
+/// `open(file, mode='r', buffering=-1, encoding=None, errors=None,
+/// newline=None, closefd=True, opener=None)` (`_io_open_impl`).
+fn io_open(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef> {
+    let a = crate::objects::str::parse_args(
+        "open",
+        args,
+        kw,
+        &[
+            "file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener",
+        ],
+        1,
+    )?;
+    let file = a[0].clone().unwrap_or_else(none);
+    let mode = match &a[1] {
+        None => "r".to_string(),
+        Some(m) => match m.downcast::<PyStr>() {
+            Some(s) => s.as_str().to_string(),
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "open() argument 'mode' must be str, not {}",
+                    m.ty().name()
+                )))
+            }
+        },
+    };
+    let buffering = match &a[2] {
+        None => -1,
+        Some(b) => crate::objects::int::as_i64(b)?,
+    };
+    let opt_s = |o: &Option<PyRef>, what: &str| -> PyResult<Option<PyRef>> {
+        match o {
+            None => Ok(None),
+            Some(v) if v.is(&none()) => Ok(None),
+            Some(v) if v.is_instance_of::<PyStr>() => Ok(Some(v.clone())),
+            Some(v) => Err(PyErr::type_error(format!(
+                "open() argument '{what}' must be str or None, not {}",
+                v.ty().name()
+            ))),
+        }
+    };
+    let encoding = opt_s(&a[3], "encoding")?;
+    let errors = opt_s(&a[4], "errors")?;
+    let newline = opt_s(&a[5], "newline")?;
+    let closefd = match &a[6] {
+        None => true,
+        Some(c) => protocol::is_true(c)?,
+    };
+    let opener = a[7].clone().unwrap_or_else(none);
+    if !file.is_instance_of::<PyStr>()
+        && !file.is_instance_of::<crate::objects::bytes::PyBytes>()
+        && !file.is_instance_of::<PyInt>()
+    {
+        return Err(PyErr::type_error(format!(
+            "expected str, bytes or os.PathLike object, not {}",
+            file.ty().name()
+        )));
+    }
+    let (mut creating, mut reading, mut writing, mut appending, mut updating) =
+        (false, false, false, false, false);
+    let (mut text, mut binary) = (false, false);
+    let mut seen = String::new();
+    for c in mode.chars() {
+        if !"xrwabt+".contains(c) || seen.contains(c) {
+            return Err(PyErr::value_error(format!("invalid mode: '{mode}'")));
+        }
+        seen.push(c);
+        match c {
+            'x' => creating = true,
+            'r' => reading = true,
+            'w' => writing = true,
+            'a' => appending = true,
+            '+' => updating = true,
+            't' => text = true,
+            _ => binary = true,
+        }
+    }
+    let mut rawmode = String::new();
+    if creating {
+        rawmode.push('x');
+    }
+    if reading {
+        rawmode.push('r');
+    }
+    if writing {
+        rawmode.push('w');
+    }
+    if appending {
+        rawmode.push('a');
+    }
+    if updating {
+        rawmode.push('+');
+    }
+    if text && binary {
+        return Err(PyErr::value_error(
+            "can't have text and binary mode at once",
+        ));
+    }
+    if [creating, reading, writing, appending].iter().filter(|x| **x).count() > 1 {
+        return Err(PyErr::value_error(
+            "must have exactly one of create/read/write/append mode",
+        ));
+    }
+    if binary && encoding.is_some() {
+        return Err(PyErr::value_error(
+            "binary mode doesn't take an encoding argument",
+        ));
+    }
+    if binary && errors.is_some() {
+        return Err(PyErr::value_error(
+            "binary mode doesn't take an errors argument",
+        ));
+    }
+    if binary && newline.is_some() {
+        return Err(PyErr::value_error(
+            "binary mode doesn't take a newline argument",
+        ));
+    }
+    let raw = protocol::call(
+        &PyRef::from_static(&fileio::FILEIO_TYPE),
+        &[file, PyStr::new(&rawmode)?, py_bool(closefd), opener],
+        None,
+    )?;
+    let mut buffering = buffering;
+    let mut line_buffering = false;
+    let isatty = protocol::call_method(&raw, "isatty", &[])?;
+    let isatty = protocol::is_true(&isatty)?;
+    if buffering == 1 || (buffering < 0 && isatty) {
+        buffering = -1;
+        line_buffering = true;
+    }
+    if buffering < 0 {
+        buffering = DEFAULT_BUFFER_SIZE as i64;
+    }
+    if buffering == 0 {
+        if binary {
+            return Ok(raw);
+        }
+        let _ = protocol::call_method(&raw, "close", &[]);
+        return Err(PyErr::value_error("can't have unbuffered text I/O"));
+    }
+    let bty: &'static PyType = if updating {
+        &bufferedio::BUFFEREDRANDOM_TYPE
+    } else if creating || writing || appending {
+        &bufferedio::BUFFEREDWRITER_TYPE
+    } else {
+        &bufferedio::BUFFEREDREADER_TYPE
+    };
+    let buffer = protocol::call(
+        &PyRef::from_static(bty),
+        &[raw.clone(), PyInt::new(buffering)?],
+        None,
+    )?;
+    if binary {
+        return Ok(buffer);
+    }
+    let wrapper = protocol::call(
+        &PyRef::from_static(&textio::TEXTIOWRAPPER_TYPE),
+        &[
+            buffer,
+            encoding.unwrap_or_else(none),
+            errors.unwrap_or_else(none),
+            newline.unwrap_or_else(none),
+            py_bool(line_buffering),
+        ],
+        None,
+    )?;
+    protocol::setattr(&wrapper, crate::intern!("mode"), Some(&PyStr::new(&mode)?))?;
+    Ok(wrapper)
 }
 
 /// `text_encoding(encoding, stacklevel=2)`: "locale" for None (UTF-8 mode
@@ -62,22 +228,6 @@ static IO_FUNCTIONS: &[MethodDef] = &[
     MethodDef::new("open_code", Meth::FastKw(io_open)),
     MethodDef::new("text_encoding", Meth::Fast(io_text_encoding)),
 ];
-
-/// A placeholder class `name` deriving from `base`.
-fn subclass(name: &str, base: &'static PyType) -> PyResult<PyRef> {
-    let ns = PyDict::new()?;
-    // SAFETY: just made.
-    unsafe { ns.payload_unchecked::<PyDict>() }.set_str("__module__", PyStr::new("_io")?)?;
-    protocol::call(
-        &PyRef::from_static(&crate::objects::type_::TYPE_TYPE),
-        &[
-            PyStr::new(name)?,
-            PyTuple::new(vec![PyRef::from_static(base)])?,
-            ns,
-        ],
-        None,
-    )
-}
 
 /// Creates the `_io` module.
 pub fn init() -> PyResult<PyRef> {
@@ -107,14 +257,10 @@ pub fn init() -> PyResult<PyRef> {
         ("BufferedWriter", &bufferedio::BUFFEREDWRITER_TYPE),
         ("BufferedRandom", &bufferedio::BUFFEREDRANDOM_TYPE),
         ("BufferedRWPair", &bufferedio::BUFFEREDRWPAIR_TYPE),
+        ("TextIOWrapper", &textio::TEXTIOWRAPPER_TYPE),
+        ("IncrementalNewlineDecoder", &textio::NLDECODER_TYPE),
     ] {
         d.set_str(name, PyRef::from_static(ty))?;
-    }
-    for (name, base) in [
-        ("TextIOWrapper", &iobase::TEXTIOBASE_TYPE),
-        ("IncrementalNewlineDecoder", &crate::objects::object::OBJECT_TYPE),
-    ] {
-        d.set_str(name, subclass(name, base)?)?;
     }
     Ok(m)
 }
