@@ -1014,11 +1014,9 @@ fn bi_import(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<Py
     crate::import::import_name(&name, globals.as_ref(), &fromlist, level)
 }
 
-fn bi_open(_m: &PyRef, _args: &[PyRef], _kwnames: Option<&PyRef>) -> PyResult<PyRef> {
-    // `open` is `io.open`, which arrives with `_io`.
-    let io = crate::import::import_module("io")?;
-    let f = protocol::getattr_str(&io, "open")?;
-    protocol::call(&f, _args, _kwnames)
+fn bi_open(m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    // `open` is `io.open`, which is `_io.open`.
+    crate::modules::_io::io_open(m, args, kwnames)
 }
 
 /// `exit(code=None)` / `quit(code=None)`: what `site` adds as

@@ -795,3 +795,34 @@ fn pair_isatty(s: &PyRef) -> PyResult<PyRef> {
 fn pair_closed(s: &PyRef) -> PyResult<PyRef> {
     protocol::getattr(&pair(s, true)?, crate::intern!("closed"))
 }
+
+/// Appends `data` to a buffered writer over a FileIO (the standard
+/// streams' fast path), flushing when full or when `flush`; false if `s` is
+/// not such a writer.
+pub fn fast_write(s: &PyRef, data: &[u8], flush: bool) -> bool {
+    let Ok(p) = this(s) else {
+        return false;
+    };
+    let Some(raw) = p.raw.get_owned() else {
+        return false;
+    };
+    let Some(fd) = super::fileio::fileio_fd(&raw) else {
+        return false;
+    };
+    if p.kind.get() & WRITE == 0 || p.detached.get() {
+        return false;
+    }
+    let out = {
+        let mut w = p.wbuf.borrow_mut();
+        w.extend_from_slice(data);
+        if flush || w.len() >= p.buffer_size.get() {
+            Some(std::mem::take(&mut *w))
+        } else {
+            None
+        }
+    };
+    if let Some(out) = out {
+        let _ = super::fileio::write_all_fd(fd, &out);
+    }
+    true
+}

@@ -40,7 +40,7 @@ pub fn all_types() -> Vec<&'static PyType> {
 
 /// `open(file, mode='r', buffering=-1, encoding=None, errors=None,
 /// newline=None, closefd=True, opener=None)` (`_io_open_impl`).
-fn io_open(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef> {
+pub fn io_open(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef> {
     let a = crate::objects::str::parse_args(
         "open",
         args,
@@ -263,4 +263,106 @@ pub fn init() -> PyResult<PyRef> {
         d.set_str(name, PyRef::from_static(ty))?;
     }
     Ok(m)
+}
+
+// ---------------------------------------------------------------------------
+// The standard streams (CPython's `create_stdio` in `Python/pylifecycle.c`).
+
+static STD_STREAMS: crate::gil::GilCell<[Option<PyRef>; 3]> =
+    crate::gil::GilCell::new([None, None, None]);
+
+/// Makes `sys.stdin` / `sys.stdout` / `sys.stderr` for `fd` 0, 1, 2 as
+/// CPython does: a `TextIOWrapper` (utf-8; errors "strict", or
+/// "backslashreplace" for stderr) over a buffered stream over
+/// `FileIO(fd, closefd=False)`; stdout is line-buffered only on a terminal,
+/// stderr always. The objects are remembered so that `print` and the
+/// runtime's own messages can write into their buffers directly.
+pub fn make_std_stream(fd: u8) -> PyResult<PyRef> {
+    let write = fd != 0;
+    let raw = protocol::call(
+        &PyRef::from_static(&fileio::FILEIO_TYPE),
+        &[
+            PyInt::new(fd as i64)?,
+            PyStr::new(if write { "wb" } else { "rb" })?,
+            py_bool(false),
+        ],
+        None,
+    )?;
+    let name = PyStr::new(match fd {
+        0 => "<stdin>",
+        1 => "<stdout>",
+        _ => "<stderr>",
+    })?;
+    protocol::setattr(&raw, crate::intern!("name"), Some(&name))?;
+    let bty: &'static PyType = if write {
+        &bufferedio::BUFFEREDWRITER_TYPE
+    } else {
+        &bufferedio::BUFFEREDREADER_TYPE
+    };
+    // PYTHONUNBUFFERED: text straight over the raw stream, written through.
+    let unbuffered = write && std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty());
+    let buffer = if unbuffered {
+        raw.clone()
+    } else {
+        protocol::call(&PyRef::from_static(bty), &[raw.clone()], None)?
+    };
+    let isatty = protocol::call_method(&raw, "isatty", &[])?;
+    let line_buffering = fd == 2 || (write && protocol::is_true(&isatty)?);
+    let text = protocol::call(
+        &PyRef::from_static(&textio::TEXTIOWRAPPER_TYPE),
+        &[
+            buffer,
+            PyStr::new("utf-8")?,
+            PyStr::new(if fd == 2 { "backslashreplace" } else { "strict" })?,
+            PyStr::new("\n")?,
+            py_bool(line_buffering),
+            py_bool(unbuffered),
+        ],
+        None,
+    )?;
+    protocol::setattr(
+        &text,
+        crate::intern!("mode"),
+        Some(&PyStr::new(if write { "w" } else { "r" })?),
+    )?;
+    // SAFETY: GIL held; no borrow of the array is alive.
+    let old = unsafe { (*STD_STREAMS.as_ptr())[fd as usize].replace(text.clone()) };
+    drop(old);
+    Ok(text)
+}
+
+fn std_stream(fd: u8) -> Option<PyRef> {
+    // SAFETY: GIL held; short read.
+    unsafe { (*STD_STREAMS.as_ptr()).get(fd as usize).cloned().flatten() }
+}
+
+/// If `o` is the original `sys.stdout` (1) or `sys.stderr` (2).
+pub fn original_std_fd(o: &PyRef) -> Option<u8> {
+    (1..=2u8).find(|&fd| std_stream(fd).is_some_and(|s| s.is(o)))
+}
+
+/// Writes `s` through the original standard stream `fd` (1 or 2), into the
+/// same buffer `sys.stdout.write` uses; false when there is none yet.
+pub fn std_write(fd: u8, s: &str) -> bool {
+    let Some(text) = std_stream(fd) else {
+        return false;
+    };
+    let Some(buffer) = textio::textio_buffer(&text) else {
+        return false;
+    };
+    if let Some(fd) = fileio::fileio_fd(&buffer) {
+        let _ = fileio::write_all_fd(fd, s.as_bytes());
+        return true;
+    }
+    let flush = textio::line_buffered(&text) && s.contains(['\n', '\r']);
+    bufferedio::fast_write(&buffer, s.as_bytes(), flush)
+}
+
+/// Flushes the original standard streams' buffers.
+pub fn std_flush() {
+    for fd in 1..=2u8 {
+        if let Some(b) = std_stream(fd).and_then(|t| textio::textio_buffer(&t)) {
+            let _ = bufferedio::flush_buffered(&b);
+        }
+    }
 }

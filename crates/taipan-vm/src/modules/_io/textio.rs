@@ -1053,3 +1053,9 @@ fn nld_reset(s: &PyRef) -> PyResult<PyRef> {
 fn nld_newlines(s: &PyRef) -> PyResult<PyRef> {
     newlines_value(nld(s)?.seennl.get())
 }
+
+/// Whether a TextIOWrapper is line-buffered.
+pub fn line_buffered(o: &PyRef) -> bool {
+    o.downcast::<PyTextIO>()
+        .is_some_and(|p| p.line_buffering.get())
+}
