@@ -208,8 +208,8 @@ pub fn io_open(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef
     Ok(wrapper)
 }
 
-/// `text_encoding(encoding, stacklevel=2)`: "locale" for None (UTF-8 mode
-/// is off), else the encoding unchanged.
+/// `text_encoding(encoding, stacklevel=2)`: "utf-8" for None (Taipan runs
+/// in UTF-8 mode), else the encoding unchanged.
 fn io_text_encoding(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     if args.is_empty() || args.len() > 2 {
         return Err(PyErr::type_error(format!(
@@ -218,7 +218,7 @@ fn io_text_encoding(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
         )));
     }
     if args[0].is(&none()) {
-        return PyStr::new("locale");
+        return PyStr::new("utf-8");
     }
     Ok(args[0].clone())
 }
@@ -313,7 +313,12 @@ pub fn make_std_stream(fd: u8) -> PyResult<PyRef> {
         &[
             buffer,
             PyStr::new("utf-8")?,
-            PyStr::new(if fd == 2 { "backslashreplace" } else { "strict" })?,
+            // UTF-8 mode: surrogateescape for stdin and stdout.
+            PyStr::new(if fd == 2 {
+                "backslashreplace"
+            } else {
+                "surrogateescape"
+            })?,
             PyStr::new("\n")?,
             py_bool(line_buffering),
             py_bool(unbuffered),
