@@ -116,9 +116,24 @@ static RANDOM_METHODS: [MethodDef; 18] = common_methods!(
     MethodDef::new("write", Meth::O(buf_write)),
 );
 
-buffered_type!(BUFFEREDREADER_TYPE, "_io.BufferedReader", reader_init, &READER_METHODS);
-buffered_type!(BUFFEREDWRITER_TYPE, "_io.BufferedWriter", writer_init, &WRITER_METHODS);
-buffered_type!(BUFFEREDRANDOM_TYPE, "_io.BufferedRandom", random_init, &RANDOM_METHODS);
+buffered_type!(
+    BUFFEREDREADER_TYPE,
+    "_io.BufferedReader",
+    reader_init,
+    &READER_METHODS
+);
+buffered_type!(
+    BUFFEREDWRITER_TYPE,
+    "_io.BufferedWriter",
+    writer_init,
+    &WRITER_METHODS
+);
+buffered_type!(
+    BUFFEREDRANDOM_TYPE,
+    "_io.BufferedRandom",
+    random_init,
+    &RANDOM_METHODS
+);
 
 pub static BUFFEREDRWPAIR_TYPE: PyType = PyType {
     tp_name: "_io.BufferedRWPair",
@@ -153,7 +168,42 @@ unsafe impl PyPayload for PyBuffered {
     }
 }
 
+/// Live buffered objects over a FileIO, flushed at exit (CPython flushes
+/// them when the interpreter finalizes its objects). An object leaves the
+/// list when it dies, so the pointers are always live.
+static LIVE: crate::gil::GilCell<Vec<usize>> = crate::gil::GilCell::new(Vec::new());
+
+fn register_live(obj: &PyRef) {
+    // SAFETY: GIL held; no other borrow of the list is alive.
+    let v = unsafe { LIVE.get_mut() };
+    if !v.contains(&(obj.as_ptr() as usize)) {
+        v.push(obj.as_ptr() as usize);
+    }
+}
+
+/// Writes out the pending bytes of every live buffered writer over a FileIO
+/// (called at exit through `sys`'s `flush_std`). Runs no Python code.
+pub fn flush_all_files() {
+    // SAFETY: GIL held; the list is copied before use.
+    let ptrs: Vec<usize> = unsafe { (*LIVE.as_ptr()).clone() };
+    for p in ptrs {
+        // SAFETY: pointers in LIVE are live buffered objects (removed in
+        // drop_buffered before they die).
+        let b = unsafe { &*(p as *const PyBuffered) };
+        let Some(raw) = b.raw.get() else { continue };
+        let Some(fd) = super::fileio::fileio_fd(raw) else {
+            continue;
+        };
+        let w = std::mem::take(&mut *b.wbuf.borrow_mut());
+        if !w.is_empty() {
+            let _ = super::fileio::write_all_fd(fd, &w);
+        }
+    }
+}
+
 unsafe fn drop_buffered(obj: *mut PyObject) {
+    // SAFETY: GIL held; no other borrow of the list is alive.
+    unsafe { LIVE.get_mut() }.retain(|&p| p != obj as usize);
     // SAFETY: obj is a dead buffered object; fields are dropped once.
     unsafe {
         let p = obj as *mut PyBuffered;
@@ -255,9 +305,7 @@ fn common_init(
         Some(v) => crate::objects::int::as_ssize_index(v)?,
     };
     if size <= 0 {
-        return Err(PyErr::value_error(
-            "buffer size must be strictly positive",
-        ));
+        return Err(PyErr::value_error("buffer size must be strictly positive"));
     }
     drop(p.raw.set(Some(raw)));
     p.buffer_size.set(size as usize);
@@ -267,6 +315,9 @@ fn common_init(
     p.wbuf.borrow_mut().clear();
     p.ok.set(true);
     p.detached.set(false);
+    if kind & WRITE != 0 {
+        register_live(s);
+    }
     Ok(())
 }
 
@@ -299,9 +350,7 @@ fn raw_of(p: &PyBuffered) -> PyResult<PyRef> {
     }
     match p.raw.get_owned() {
         Some(r) if p.ok.get() => Ok(r),
-        _ => Err(PyErr::value_error(
-            "I/O operation on uninitialized object",
-        )),
+        _ => Err(PyErr::value_error("I/O operation on uninitialized object")),
     }
 }
 
@@ -437,7 +486,7 @@ fn buf_read(s: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
                 break;
             }
             match bytes_data(&r) {
-                Some(d) if d.is_empty() => break,
+                Some([]) => break,
                 Some(d) => out.extend_from_slice(d),
                 None => return Err(PyErr::type_error("read() should return bytes")),
             }
@@ -460,7 +509,11 @@ fn buf_read1(s: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     max_args("read1", args, 1)?;
     let size = opt_size(args.first())?;
     let (p, raw) = prepare_read(s)?;
-    let size = if size < 0 { p.buffer_size.get() } else { size as usize };
+    let size = if size < 0 {
+        p.buffer_size.get()
+    } else {
+        size as usize
+    };
     if size == 0 {
         return PyBytes::new(&[]);
     }
@@ -719,7 +772,10 @@ fn rwpair_init(s: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<()> {
         2,
     )?;
     let p = this(s)?;
-    let (r, w) = (a[0].clone().unwrap_or_else(none), a[1].clone().unwrap_or_else(none));
+    let (r, w) = (
+        a[0].clone().unwrap_or_else(none),
+        a[1].clone().unwrap_or_else(none),
+    );
     let mut rargs = vec![r];
     let mut wargs = vec![w];
     if let Some(bs) = &a[2] {

@@ -196,7 +196,11 @@ fn bio_read(s: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     let buf = p.buf.borrow();
     let pos = p.pos.get();
     let avail = buf.len().saturating_sub(pos);
-    let n = if size < 0 { avail } else { (size as usize).min(avail) };
+    let n = if size < 0 {
+        avail
+    } else {
+        (size as usize).min(avail)
+    };
     let r = PyBytes::new(if n == 0 { &[] } else { &buf[pos..pos + n] });
     p.pos.set(pos + n);
     r

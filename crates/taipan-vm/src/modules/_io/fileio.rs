@@ -171,7 +171,13 @@ const MODE_ONE: &str =
     "Must have exactly one of create/read/write/append mode and at most one plus";
 
 fn fileio_init(s: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<()> {
-    let a = parse_args("FileIO", args, kw, &["file", "mode", "closefd", "opener"], 1)?;
+    let a = parse_args(
+        "FileIO",
+        args,
+        kw,
+        &["file", "mode", "closefd", "opener"],
+        1,
+    )?;
     let p = this(s)?;
     if p.fd.get() >= 0 {
         if p.closefd.get() {
@@ -477,7 +483,7 @@ fn fio_close(s: &PyRef) -> PyResult<PyRef> {
 fn fio_seekable(s: &PyRef) -> PyResult<PyRef> {
     let p = open_p(s)?;
     if p.seekable.get() < 0 {
-        let ok = matches!(with_file(p, |f| f.stream_position())?, Ok(_));
+        let ok = with_file(p, |f| f.stream_position())?.is_ok();
         p.seekable.set(ok as i8);
     }
     Ok(py_bool(p.seekable.get() == 1))
@@ -557,7 +563,11 @@ fn fio_set_name(s: &PyRef, v: Option<&PyRef>) -> PyResult<()> {
 fn fileio_repr(s: &PyRef) -> PyResult<PyRef> {
     let p = this(s)?;
     let tn = s.ty().name().to_string();
-    let tn = if tn == "FileIO" { "_io.FileIO".to_string() } else { tn };
+    let tn = if tn == "FileIO" {
+        "_io.FileIO".to_string()
+    } else {
+        tn
+    };
     if p.fd.get() < 0 {
         return PyStr::new(&format!("<{tn} [closed]>"));
     }
@@ -578,5 +588,7 @@ fn fileio_repr(s: &PyRef) -> PyResult<PyRef> {
 
 /// The fd of a FileIO (for fast paths), or None.
 pub fn fileio_fd(o: &PyRef) -> Option<i32> {
-    o.downcast::<PyFileIO>().map(|p| p.fd.get()).filter(|&fd| fd >= 0)
+    o.downcast::<PyFileIO>()
+        .map(|p| p.fd.get())
+        .filter(|&fd| fd >= 0)
 }

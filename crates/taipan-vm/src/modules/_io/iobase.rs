@@ -54,7 +54,7 @@ pub fn unsupported_type() -> PyResult<PyRef> {
         None,
     )?;
     // SAFETY: GIL held; no borrow alive.
-    let old = unsafe { std::mem::replace(&mut *UNSUPPORTED.as_ptr(), Some(t.clone())) };
+    let old = unsafe { (*UNSUPPORTED.as_ptr()).replace(t.clone()) };
     drop(old);
     Ok(t)
 }
@@ -358,7 +358,7 @@ fn rawiobase_read(s: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
         return protocol::call_method(s, "readall", &[]);
     }
     let b = PyByteArray::new(vec![0u8; n as usize])?;
-    let r = protocol::call_method(s, "readinto", &[b.clone()])?;
+    let r = protocol::call_method(s, "readinto", std::slice::from_ref(&b))?;
     if r.is(&none()) {
         return Ok(none());
     }
@@ -375,11 +375,8 @@ fn rawiobase_read(s: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
 fn rawiobase_readall(s: &PyRef) -> PyResult<PyRef> {
     let mut out = Vec::new();
     loop {
-        let d = protocol::call_method(
-            s,
-            "read",
-            &[PyInt::new(super::DEFAULT_BUFFER_SIZE as i64)?],
-        )?;
+        let d =
+            protocol::call_method(s, "read", &[PyInt::new(super::DEFAULT_BUFFER_SIZE as i64)?])?;
         if d.is(&none()) {
             if out.is_empty() {
                 return Ok(d);

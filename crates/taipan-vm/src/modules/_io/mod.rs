@@ -15,13 +15,13 @@ pub mod textio;
 
 use crate::object::protocol;
 use crate::object::*;
+use crate::objects::bool_::py_bool;
 use crate::objects::dict::PyDict;
 use crate::objects::exceptions;
 use crate::objects::int::PyInt;
 use crate::objects::module::PyModule;
 use crate::objects::none::none;
 use crate::objects::str::PyStr;
-use crate::objects::bool_::py_bool;
 
 /// `io.DEFAULT_BUFFER_SIZE`.
 pub const DEFAULT_BUFFER_SIZE: usize = 8192;
@@ -46,7 +46,14 @@ pub fn io_open(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef
         args,
         kw,
         &[
-            "file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener",
+            "file",
+            "mode",
+            "buffering",
+            "encoding",
+            "errors",
+            "newline",
+            "closefd",
+            "opener",
         ],
         1,
     )?;
@@ -135,7 +142,12 @@ pub fn io_open(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef
             "can't have text and binary mode at once",
         ));
     }
-    if [creating, reading, writing, appending].iter().filter(|x| **x).count() > 1 {
+    if [creating, reading, writing, appending]
+        .iter()
+        .filter(|x| **x)
+        .count()
+        > 1
+    {
         return Err(PyErr::value_error(
             "must have exactly one of create/read/write/append mode",
         ));
@@ -239,7 +251,10 @@ pub fn init() -> PyResult<PyRef> {
         .dict();
     // SAFETY: a module dict is a dict.
     let d = unsafe { md.payload_unchecked::<PyDict>() };
-    d.set_str("DEFAULT_BUFFER_SIZE", PyInt::new(DEFAULT_BUFFER_SIZE as i64)?)?;
+    d.set_str(
+        "DEFAULT_BUFFER_SIZE",
+        PyInt::new(DEFAULT_BUFFER_SIZE as i64)?,
+    )?;
     d.set_str(
         "BlockingIOError",
         PyRef::from_static(&exceptions::BLOCKING_IO_ERROR),
@@ -304,7 +319,7 @@ pub fn make_std_stream(fd: u8) -> PyResult<PyRef> {
     let buffer = if unbuffered {
         raw.clone()
     } else {
-        protocol::call(&PyRef::from_static(bty), &[raw.clone()], None)?
+        protocol::call(&PyRef::from_static(bty), std::slice::from_ref(&raw), None)?
     };
     let isatty = protocol::call_method(&raw, "isatty", &[])?;
     let line_buffering = fd == 2 || (write && protocol::is_true(&isatty)?);
@@ -363,8 +378,10 @@ pub fn std_write(fd: u8, s: &str) -> bool {
     bufferedio::fast_write(&buffer, s.as_bytes(), flush)
 }
 
-/// Flushes the original standard streams' buffers.
+/// Flushes the original standard streams' buffers and those of the open
+/// files.
 pub fn std_flush() {
+    bufferedio::flush_all_files();
     for fd in 1..=2u8 {
         if let Some(b) = std_stream(fd).and_then(|t| textio::textio_buffer(&t)) {
             let _ = bufferedio::flush_buffered(&b);

@@ -285,7 +285,11 @@ fn sio_read(s: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     let buf = p.buf.borrow();
     let pos = p.pos.get();
     let avail = buf.len().saturating_sub(pos);
-    let n = if size < 0 { avail } else { (size as usize).min(avail) };
+    let n = if size < 0 {
+        avail
+    } else {
+        (size as usize).min(avail)
+    };
     if n == 0 {
         return PyStr::new("");
     }
@@ -313,7 +317,11 @@ fn line_end(p: &PyStringIO, buf: &[u32], start: usize, limit: isize) -> usize {
                     break;
                 }
                 if c == 0x0D {
-                    r = Some(if hay.get(i + 1) == Some(&0x0A) { i + 2 } else { i + 1 });
+                    r = Some(if hay.get(i + 1) == Some(&0x0A) {
+                        i + 2
+                    } else {
+                        i + 1
+                    });
                     break;
                 }
             }
@@ -462,7 +470,12 @@ pub fn newlines_value(seen: u8) -> PyResult<PyRef> {
     match names.len() {
         0 => Ok(none()),
         1 => PyStr::new(names[0]),
-        _ => PyTuple::new(names.iter().map(|n| PyStr::new(n)).collect::<PyResult<Vec<_>>>()?),
+        _ => PyTuple::new(
+            names
+                .iter()
+                .map(|n| PyStr::new(n))
+                .collect::<PyResult<Vec<_>>>()?,
+        ),
     }
 }
 

@@ -166,9 +166,7 @@ fn buffer_of(p: &PyTextIO) -> PyResult<PyRef> {
     }
     match p.buffer.get_owned() {
         Some(b) if p.ok.get() => Ok(b),
-        _ => Err(PyErr::value_error(
-            "I/O operation on uninitialized object",
-        )),
+        _ => Err(PyErr::value_error("I/O operation on uninitialized object")),
     }
 }
 
@@ -318,7 +316,9 @@ fn t_write(s: &PyRef, text: &PyRef) -> PyResult<PyRef> {
                 .collect();
             translated = PyStr::from_code_points(&cps)?;
             // SAFETY: just made a str.
-            (&translated, unsafe { translated.payload_unchecked::<PyStr>() })
+            (&translated, unsafe {
+                translated.payload_unchecked::<PyStr>()
+            })
         }
         _ => (text, st),
     };
@@ -329,7 +329,11 @@ fn t_write(s: &PyRef, text: &PyRef) -> PyResult<PyRef> {
     let unread = p.pending.borrow().len();
     if unread > 0 {
         p.pending.borrow_mut().clear();
-        protocol::call_method(&buffer, "seek", &[PyInt::new(-(unread as i64))?, PyInt::new(1)?])?;
+        protocol::call_method(
+            &buffer,
+            "seek",
+            &[PyInt::new(-(unread as i64))?, PyInt::new(1)?],
+        )?;
     }
     p.eof.set(false);
     protocol::call_method(&buffer, "write", &[b])?;
@@ -644,7 +648,13 @@ fn t_reconfigure(s: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRe
         "reconfigure",
         args,
         kw,
-        &["encoding", "errors", "newline", "line_buffering", "write_through"],
+        &[
+            "encoding",
+            "errors",
+            "newline",
+            "line_buffering",
+            "write_through",
+        ],
         0,
     )?;
     let p = this(s)?;
@@ -756,9 +766,7 @@ fn t_seek(s: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
         0 => {
             let pos = crate::objects::int::as_i64(&args[0])?;
             if pos < 0 {
-                return Err(PyErr::value_error(format!(
-                    "negative seek position {pos}"
-                )));
+                return Err(PyErr::value_error(format!("negative seek position {pos}")));
             }
             protocol::call_method(&buffer, "flush", &[])?;
             p.pending.borrow_mut().clear();
@@ -1036,7 +1044,8 @@ fn nld_setstate(s: &PyRef, state: &PyRef) -> PyResult<PyRef> {
     let flag = crate::objects::int::as_i64(&items[1])?;
     p.pendingcr.set(flag & 1 != 0);
     if let Some(d) = p.decoder.get_owned() {
-        let t = crate::objects::tuple::PyTuple::new(vec![items[0].clone(), PyInt::new(flag >> 1)?])?;
+        let t =
+            crate::objects::tuple::PyTuple::new(vec![items[0].clone(), PyInt::new(flag >> 1)?])?;
         protocol::call_method(&d, "setstate", &[t])?;
     }
     Ok(none())
