@@ -44,6 +44,7 @@ pub fn static_types() -> Vec<&'static PyType> {
     ] {
         v.extend_from_slice(list);
     }
+    v.extend(crate::modules::_io::all_types());
     v
 }
 

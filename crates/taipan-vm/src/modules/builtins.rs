@@ -229,7 +229,15 @@ fn bi_print(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyR
             if i > 0 {
                 out.push_str(&sep);
             }
-            out.push_str(&protocol::str_string(a)?);
+            match protocol::str_string(a) {
+                Ok(t) => out.push_str(&t),
+                Err(e) => {
+                    // What was printed before the failing argument stays
+                    // written, as CPython's piecewise writes leave it.
+                    crate::modules::sys::write_stream(which, &out);
+                    return Err(e);
+                }
+            }
         }
         out.push_str(&end);
         crate::modules::sys::write_stream(which, &out);
@@ -1014,11 +1022,9 @@ fn bi_import(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<Py
     crate::import::import_name(&name, globals.as_ref(), &fromlist, level)
 }
 
-fn bi_open(_m: &PyRef, _args: &[PyRef], _kwnames: Option<&PyRef>) -> PyResult<PyRef> {
-    // `open` is `io.open`, which arrives with `_io`.
-    let io = crate::import::import_module("io")?;
-    let f = protocol::getattr_str(&io, "open")?;
-    protocol::call(&f, _args, _kwnames)
+fn bi_open(m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    // `open` is `io.open`, which is `_io.open`.
+    crate::modules::_io::io_open(m, args, kwnames)
 }
 
 /// `exit(code=None)` / `quit(code=None)`: what `site` adds as

@@ -1,5 +1,6 @@
 //! Native modules: what CPython writes in C (`builtins`, `sys`, ...).
 
+pub mod _io;
 pub mod builtins;
 pub mod math;
 pub mod sys;

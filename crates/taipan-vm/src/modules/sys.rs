@@ -2,9 +2,10 @@
 //! sequences of `Objects/structseq.c` for `version_info`, `flags`,
 //! `float_info`, `int_info` and `hash_info`).
 //!
-//! Until `_io` exists, `sys.stdin`, `sys.stdout` and `sys.stderr` are small
-//! native objects (`write`, `flush`, `readline`, `fileno`, `isatty`) writing
-//! through [`write_stdout`] / [`write_stderr`].
+//! `sys.stdin`, `sys.stdout` and `sys.stderr` are `_io.TextIOWrapper`s
+//! (`modules::_io::make_std_stream`); [`write_stdout`] / [`write_stderr`]
+//! write into their buffers directly. The small native stream objects
+//! below remain as a fallback.
 //!
 //! Hooks the evaluation loop sets (see [`EXC_INFO_HOOK`] and
 //! [`GETFRAME_HOOK`]) give `sys.exc_info()`, `sys.exception()` and
@@ -122,18 +123,25 @@ pub fn set_attr(name: &str, value: PyRef) -> PyResult<()> {
 /// once `_io` exists.
 pub fn write_stdout(s: &str) {
     use std::io::Write;
+    if crate::modules::_io::std_write(1, s) {
+        return;
+    }
     let _ = std::io::stdout().lock().write_all(s.as_bytes());
 }
 
 /// Writes to standard error (unbuffered, as CPython's stderr is line-buffered).
 pub fn write_stderr(s: &str) {
     use std::io::Write;
+    if crate::modules::_io::std_write(2, s) {
+        return;
+    }
     let _ = std::io::stderr().lock().write_all(s.as_bytes());
 }
 
 /// Flushes standard output and error.
 pub fn flush_std() {
     use std::io::Write;
+    crate::modules::_io::std_flush();
     let _ = std::io::stdout().lock().flush();
     let _ = std::io::stderr().lock().flush();
 }
@@ -184,6 +192,9 @@ fn stream_fd(o: &PyRef) -> u8 {
 /// If `o` is one of the native standard streams, which one (1 or 2) for
 /// writing; `print` then writes directly.
 pub fn native_stream(o: &PyRef) -> Option<u8> {
+    if let Some(fd) = crate::modules::_io::original_std_fd(o) {
+        return Some(fd);
+    }
     o.downcast_exact::<PyStdStream>()
         .map(|s| s.fd)
         .filter(|&fd| fd != 0)
@@ -734,9 +745,12 @@ pub fn init() -> PyResult<()> {
         d.set_str("platlibdir", s("lib")?)?;
         d.set_str("pycache_prefix", none())?;
         d.set_str("dont_write_bytecode", py_bool(true))?;
-        let stdin = new_stream(0)?;
-        let stdout = new_stream(1)?;
-        let stderr = new_stream(2)?;
+        // Real TextIOWrappers from `_io` (the native fallback if they
+        // cannot be made).
+        let std = |fd: u8| crate::modules::_io::make_std_stream(fd).or_else(|_| new_stream(fd));
+        let stdin = std(0)?;
+        let stdout = std(1)?;
+        let stderr = std(2)?;
         d.set_str("stdin", stdin.clone())?;
         d.set_str("stdout", stdout.clone())?;
         d.set_str("stderr", stderr.clone())?;
