@@ -22,7 +22,13 @@ fn setup() -> PyRef {
     GUARD.with(|g| {
         let mut g = g.borrow_mut();
         if g.is_none() {
-            *g = Some(LOCK.lock().unwrap_or_else(|e| e.into_inner()));
+            *g = Some(
+                {
+                    taipan_vm::gil::ensure_held();
+                    LOCK.lock()
+                }
+                .unwrap_or_else(|e| e.into_inner()),
+            );
         }
     });
     taipan_vm::interp::initialize().expect("initialize");

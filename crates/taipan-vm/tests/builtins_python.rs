@@ -11,7 +11,11 @@ use taipan_vm::objects::module::PyModule;
 static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 fn run(src: &str) -> Result<String, String> {
-    let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let _g = {
+        taipan_vm::gil::ensure_held();
+        LOCK.lock()
+    }
+    .unwrap_or_else(|e| e.into_inner());
     taipan_vm::interp::initialize().map_err(|_| "init".to_string())?;
     let show = |e: PyErr| {
         format!(

@@ -129,7 +129,11 @@ fn setup() {
 /// Runs `src` as a module; returns its printed output and, if it raised,
 /// the formatted exception.
 fn run(src: &str) -> (String, Option<String>) {
-    let _lock = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let _lock = {
+        taipan_vm::gil::ensure_held();
+        LOCK.lock()
+    }
+    .unwrap_or_else(|e| e.into_inner());
     setup();
     OUT.with(|o| o.borrow_mut().clear());
     let r = (|| -> PyResult<()> {
@@ -299,7 +303,11 @@ fn run_file_from_env() {
 
 #[test]
 fn traceback_entries() {
-    let _lock = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let _lock = {
+        taipan_vm::gil::ensure_held();
+        LOCK.lock()
+    }
+    .unwrap_or_else(|e| e.into_inner());
     setup();
     let src = "def f():\n    return 1 / 0\n\ndef g():\n    f()\ng()\n";
     let code = taipan_vm::run::compile_source(src.as_bytes(), "<tb>").expect("compile");

@@ -13,7 +13,11 @@ static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
 /// Serializes the tests: a thread keeps the GIL until it ends, so one test
 /// holds the lock for its whole run.
 fn lock() -> std::sync::MutexGuard<'static, ()> {
-    LOCK.lock().unwrap_or_else(|e| e.into_inner())
+    {
+        taipan_vm::gil::ensure_held();
+        LOCK.lock()
+    }
+    .unwrap_or_else(|e| e.into_inner())
 }
 
 fn run(src: &str) -> Result<String, String> {

@@ -13,7 +13,11 @@ static LOCK: Mutex<()> = Mutex::new(());
 /// Runs `src` from a real file (so source lines print) and returns the
 /// formatted uncaught exception, with the file's path replaced by `F`.
 fn uncaught(name: &str, src: &str) -> String {
-    let _lock = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let _lock = {
+        taipan_vm::gil::ensure_held();
+        LOCK.lock()
+    }
+    .unwrap_or_else(|e| e.into_inner());
     taipan_vm::interp::initialize().expect("initialize");
     let dir = std::env::temp_dir().join(format!("taipan-tracebacks-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");

@@ -52,7 +52,11 @@ fn none_repr(_o: &PyRef) -> PyResult<PyRef> {
 /// Starts the runtime and serializes the tests (the runtime is single
 /// threaded): keep the guard alive for the whole test.
 pub fn init() -> std::sync::MutexGuard<'static, ()> {
-    let g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let g = {
+        taipan_vm::gil::ensure_held();
+        LOCK.lock()
+    }
+    .unwrap_or_else(|e| e.into_inner());
     taipan_vm::interp::initialize().unwrap();
     let nt = &taipan_vm::objects::none::NONE_TYPE;
     if same(nt.tp_repr.get(), obj::object_repr) {

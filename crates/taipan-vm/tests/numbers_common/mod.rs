@@ -19,7 +19,11 @@ static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
 /// binary from running Python objects on two threads at once (the runtime
 /// assumes a GIL).
 pub fn init() -> std::sync::MutexGuard<'static, ()> {
-    let g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let g = {
+        taipan_vm::gil::ensure_held();
+        LOCK.lock()
+    }
+    .unwrap_or_else(|e| e.into_inner());
     taipan_vm::interp::initialize().unwrap();
     g
 }
