@@ -41,6 +41,7 @@ pub fn static_types() -> Vec<&'static PyType> {
         crate::modules::sys::TYPES,
         crate::modules::time::TYPES,
         crate::modules::math::TYPES,
+        crate::modules::posix::TYPES,
     ] {
         v.extend_from_slice(list);
     }

@@ -40,6 +40,7 @@ static BUILTIN_MODULES: &[(&str, NativeInit)] = &[
     ("sys", init_sys),
     ("time", crate::modules::time::init),
     ("math", crate::modules::math::init),
+    ("posix", crate::modules::posix::init),
 ];
 
 static EXTRA_MODULES: GilCell<Vec<(&'static str, NativeInit)>> = GilCell::new(Vec::new());

@@ -4,3 +4,4 @@ pub mod builtins;
 pub mod math;
 pub mod sys;
 pub mod time;
+pub mod posix;
