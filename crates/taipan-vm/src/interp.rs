@@ -42,6 +42,8 @@ pub fn static_types() -> Vec<&'static PyType> {
         crate::modules::time::TYPES,
         crate::modules::math::TYPES,
         crate::modules::posix::TYPES,
+        crate::modules::_random::TYPES,
+        crate::modules::_sha512::TYPES,
     ] {
         v.extend_from_slice(list);
     }

@@ -41,6 +41,8 @@ static BUILTIN_MODULES: &[(&str, NativeInit)] = &[
     ("time", crate::modules::time::init),
     ("math", crate::modules::math::init),
     ("posix", crate::modules::posix::init),
+    ("_random", crate::modules::_random::init),
+    ("_sha512", crate::modules::_sha512::init),
 ];
 
 static EXTRA_MODULES: GilCell<Vec<(&'static str, NativeInit)>> = GilCell::new(Vec::new());

@@ -5,3 +5,5 @@ pub mod math;
 pub mod sys;
 pub mod time;
 pub mod posix;
+pub mod _random;
+pub mod _sha512;
