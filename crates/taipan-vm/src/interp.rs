@@ -41,6 +41,9 @@ pub fn static_types() -> Vec<&'static PyType> {
         crate::modules::sys::TYPES,
         crate::modules::time::TYPES,
         crate::modules::math::TYPES,
+        crate::modules::_weakref::TYPES,
+        crate::modules::_thread::TYPES,
+        crate::modules::itertools::TYPES,
     ] {
         v.extend_from_slice(list);
     }

@@ -40,6 +40,9 @@ static BUILTIN_MODULES: &[(&str, NativeInit)] = &[
     ("sys", init_sys),
     ("time", crate::modules::time::init),
     ("math", crate::modules::math::init),
+    ("_weakref", crate::modules::_weakref::init),
+    ("_thread", crate::modules::_thread::init),
+    ("itertools", crate::modules::itertools::init),
 ];
 
 static EXTRA_MODULES: GilCell<Vec<(&'static str, NativeInit)>> = GilCell::new(Vec::new());
