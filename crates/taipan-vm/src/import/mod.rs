@@ -43,6 +43,7 @@ static BUILTIN_MODULES: &[(&str, NativeInit)] = &[
     ("_weakref", crate::modules::_weakref::init),
     ("_thread", crate::modules::_thread::init),
     ("itertools", crate::modules::itertools::init),
+    ("_string", crate::modules::_string::init),
 ];
 
 static EXTRA_MODULES: GilCell<Vec<(&'static str, NativeInit)>> = GilCell::new(Vec::new());
