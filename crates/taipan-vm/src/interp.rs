@@ -44,6 +44,9 @@ pub fn static_types() -> Vec<&'static PyType> {
         crate::modules::posix::TYPES,
         crate::modules::_random::TYPES,
         crate::modules::_sha512::TYPES,
+        crate::modules::_weakref::TYPES,
+        crate::modules::_thread::TYPES,
+        crate::modules::itertools::TYPES,
     ] {
         v.extend_from_slice(list);
     }

@@ -43,6 +43,10 @@ static BUILTIN_MODULES: &[(&str, NativeInit)] = &[
     ("posix", crate::modules::posix::init),
     ("_random", crate::modules::_random::init),
     ("_sha512", crate::modules::_sha512::init),
+    ("_weakref", crate::modules::_weakref::init),
+    ("_thread", crate::modules::_thread::init),
+    ("itertools", crate::modules::itertools::init),
+    ("_string", crate::modules::_string::init),
 ];
 
 static EXTRA_MODULES: GilCell<Vec<(&'static str, NativeInit)>> = GilCell::new(Vec::new());

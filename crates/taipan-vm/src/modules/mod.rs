@@ -1,6 +1,10 @@
 //! Native modules: what CPython writes in C (`builtins`, `sys`, ...).
 
+pub mod _string;
+pub mod _thread;
+pub mod _weakref;
 pub mod builtins;
+pub mod itertools;
 pub mod math;
 pub mod sys;
 pub mod time;
