@@ -11,3 +11,4 @@ pub mod time;
 pub mod posix;
 pub mod _random;
 pub mod _sha512;
+pub mod _warnings;
