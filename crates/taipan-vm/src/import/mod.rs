@@ -44,6 +44,7 @@ static BUILTIN_MODULES: &[(&str, NativeInit)] = &[
     ("_random", crate::modules::_random::init),
     ("_sha512", crate::modules::_sha512::init),
     ("_warnings", crate::modules::_warnings::init),
+    ("_struct", crate::modules::_struct::init),
     ("_weakref", crate::modules::_weakref::init),
     ("_thread", crate::modules::_thread::init),
     ("itertools", crate::modules::itertools::init),

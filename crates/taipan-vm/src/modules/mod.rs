@@ -12,3 +12,4 @@ pub mod posix;
 pub mod _random;
 pub mod _sha512;
 pub mod _warnings;
+pub mod _struct;
