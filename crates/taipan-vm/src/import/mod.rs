@@ -45,6 +45,7 @@ static BUILTIN_MODULES: &[(&str, NativeInit)] = &[
     ("_sha512", crate::modules::_sha512::init),
     ("_warnings", crate::modules::_warnings::init),
     ("_struct", crate::modules::_struct::init),
+    ("array", crate::modules::array::init),
     ("_weakref", crate::modules::_weakref::init),
     ("_thread", crate::modules::_thread::init),
     ("itertools", crate::modules::itertools::init),

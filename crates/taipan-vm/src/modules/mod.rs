@@ -13,3 +13,4 @@ pub mod _random;
 pub mod _sha512;
 pub mod _warnings;
 pub mod _struct;
+pub mod array;
