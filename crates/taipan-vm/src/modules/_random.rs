@@ -228,7 +228,9 @@ fn random_getrandbits(o: &PyRef, k: &PyRef) -> PyResult<PyRef> {
         return Err(PyErr::value_error("number of bits must be non-negative"));
     }
     if k > i32::MAX as i64 {
-        return Err(PyErr::overflow_error("Python int too large to convert to C int"));
+        return Err(PyErr::overflow_error(
+            "Python int too large to convert to C int",
+        ));
     }
     let r = payload(o);
     if k == 0 {

@@ -127,7 +127,12 @@ fn parse_format(fmt: &[u8]) -> PyResult<Format> {
         }
         match c {
             b's' | b'p' => {
-                items.push(Item { code: c, count, size: count, offset: size });
+                items.push(Item {
+                    code: c,
+                    count,
+                    size: count,
+                    offset: size,
+                });
                 size += count;
                 nvalues += 1;
             }
@@ -136,7 +141,12 @@ fn parse_format(fmt: &[u8]) -> PyResult<Format> {
             }
             _ => {
                 for _ in 0..count {
-                    items.push(Item { code: c, count: 1, size: sz, offset: size });
+                    items.push(Item {
+                        code: c,
+                        count: 1,
+                        size: sz,
+                        offset: size,
+                    });
                     size = size
                         .checked_add(sz)
                         .ok_or_else(|| error("total struct size too long"))?;
@@ -145,7 +155,12 @@ fn parse_format(fmt: &[u8]) -> PyResult<Format> {
             }
         }
     }
-    Ok(Format { order, items, size, nvalues })
+    Ok(Format {
+        order,
+        items,
+        size,
+        nvalues,
+    })
 }
 
 fn fmt_bytes(o: &PyRef) -> PyResult<Vec<u8>> {
@@ -293,7 +308,11 @@ fn pack_item(out: &mut [u8], it: &Item, order: Order, v: &PyRef) -> PyResult<()>
                     _ => return Err(error("argument out of range")),
                 }
             } else {
-                let hi = if bits == 64 { u64::MAX as i128 } else { (1i128 << bits) - 1 };
+                let hi = if bits == 64 {
+                    u64::MAX as i128
+                } else {
+                    (1i128 << bits) - 1
+                };
                 if n.is_negative() && !matches!(code, b'B' | b'H') {
                     return Err(error("argument out of range"));
                 }
@@ -468,7 +487,9 @@ fn data_arg(o: &PyRef) -> PyResult<Vec<u8>> {
 
 fn s_pack(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     if args.is_empty() {
-        return Err(PyErr::type_error("pack expected at least 1 argument, got 0"));
+        return Err(PyErr::type_error(
+            "pack expected at least 1 argument, got 0",
+        ));
     }
     let f = parse_format(&fmt_bytes(&args[0])?)?;
     PyBytes::new(&do_pack(&f, &args[1..], "pack")?)
@@ -614,7 +635,10 @@ pub fn init() -> PyResult<PyRef> {
     if let Some(b) = &crate::interp::interp().builtins {
         dd.set_str("__builtins__", b.clone())?;
     }
-    dd.set_str("__doc__", PyStr::new("Functions to convert between Python values and C structs.")?)?;
+    dd.set_str(
+        "__doc__",
+        PyStr::new("Functions to convert between Python values and C structs.")?,
+    )?;
     let code = crate::run::compile_source(PRELUDE.as_bytes(), "<_struct>")?;
     crate::run::exec_code(&code, &d, None)?;
     if let Some(e) = dd.get_str("error")? {

@@ -49,7 +49,10 @@ pub fn strerror_string(code: i32) -> String {
 /// `code`, with the filename(s) attached.
 pub fn os_error(code: i32, f1: Option<&PyRef>, f2: Option<&PyRef>) -> PyErr {
     let build = || -> PyResult<Vec<PyRef>> {
-        let mut args = vec![PyInt::new(code as i64)?, PyStr::new(&strerror_string(code))?];
+        let mut args = vec![
+            PyInt::new(code as i64)?,
+            PyStr::new(&strerror_string(code))?,
+        ];
         if let Some(f) = f1 {
             args.push(f.clone());
             if let Some(f2) = f2 {
@@ -119,7 +122,8 @@ fn path_arg(fname: &str, arg: &str, o: &PyRef) -> PyResult<CString> {
     } else {
         bytes_data(&p).map(|b| b.to_vec()).unwrap_or_default()
     };
-    CString::new(bytes).map_err(|_| PyErr::value_error(format!("{fname}: embedded null character in {arg}")))
+    CString::new(bytes)
+        .map_err(|_| PyErr::value_error(format!("{fname}: embedded null character in {arg}")))
 }
 
 fn is_bytes_path(o: &PyRef) -> bool {
@@ -214,7 +218,9 @@ fn p_listdir(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef> 
             break;
         }
         // SAFETY: d_name is NUL-terminated inside the dirent readdir returned.
-        let name = unsafe { CStr::from_ptr((*ent).d_name.as_ptr()) }.to_bytes().to_vec();
+        let name = unsafe { CStr::from_ptr((*ent).d_name.as_ptr()) }
+            .to_bytes()
+            .to_vec();
         if name == b"." || name == b".." {
             continue;
         }
@@ -228,7 +234,9 @@ fn p_listdir(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef> 
 
 fn stat_tuple(st: &libc::stat) -> PyResult<PyRef> {
     let ns = |s: i64, n: i64| -> PyResult<PyRef> {
-        PyInt::from_bigint(num_bigint::BigInt::from(s as i128 * 1_000_000_000 + n as i128))
+        PyInt::from_bigint(num_bigint::BigInt::from(
+            s as i128 * 1_000_000_000 + n as i128,
+        ))
     };
     let f = |s: i64, n: i64| PyFloat::new(s as f64 + n as f64 * 1e-9);
     PyTuple::new(vec![
@@ -369,13 +377,8 @@ pub fn urandom_bytes(n: usize) -> PyResult<Vec<u8>> {
     let mut off = 0;
     while off < n {
         // SAFETY: the pointer range is inside buf.
-        let r = unsafe {
-            libc::getrandom(
-                buf[off..].as_mut_ptr() as *mut libc::c_void,
-                n - off,
-                0,
-            )
-        };
+        let r =
+            unsafe { libc::getrandom(buf[off..].as_mut_ptr() as *mut libc::c_void, n - off, 0) };
         if r < 0 {
             let e = errno();
             if e == libc::EINTR {
@@ -440,7 +443,11 @@ fn p_uname_raw(_m: &PyRef) -> PyResult<PyRef> {
         return Err(last_error(None));
     }
     let s = |f: &[libc::c_char]| -> PyResult<PyRef> {
-        let b: Vec<u8> = f.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect();
+        let b: Vec<u8> = f
+            .iter()
+            .take_while(|&&c| c != 0)
+            .map(|&c| c as u8)
+            .collect();
         PyStr::new(&String::from_utf8_lossy(&b))
     };
     PyTuple::new(vec![
@@ -482,17 +489,23 @@ fn p_mkdir(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef> {
 
 fn p_rmdir(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef> {
     // SAFETY: c is a valid C string.
-    path_call("rmdir", args, kw, &[], |c, _| Ok(unsafe { libc::rmdir(c.as_ptr()) }))
+    path_call("rmdir", args, kw, &[], |c, _| {
+        Ok(unsafe { libc::rmdir(c.as_ptr()) })
+    })
 }
 
 fn p_unlink(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef> {
     // SAFETY: c is a valid C string.
-    path_call("unlink", args, kw, &[], |c, _| Ok(unsafe { libc::unlink(c.as_ptr()) }))
+    path_call("unlink", args, kw, &[], |c, _| {
+        Ok(unsafe { libc::unlink(c.as_ptr()) })
+    })
 }
 
 fn p_remove(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef> {
     // SAFETY: c is a valid C string.
-    path_call("remove", args, kw, &[], |c, _| Ok(unsafe { libc::unlink(c.as_ptr()) }))
+    path_call("remove", args, kw, &[], |c, _| {
+        Ok(unsafe { libc::unlink(c.as_ptr()) })
+    })
 }
 
 fn p_chdir(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef> {
@@ -507,7 +520,13 @@ fn p_chdir(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef> {
 }
 
 fn p_chmod(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef> {
-    let a = parse("chmod", args, kw, &["path", "mode", "dir_fd", "follow_symlinks"], 2)?;
+    let a = parse(
+        "chmod",
+        args,
+        kw,
+        &["path", "mode", "dir_fd", "follow_symlinks"],
+        2,
+    )?;
     let path = a[0].clone().unwrap_or_else(none);
     let mode = int_arg(a[1].as_ref().unwrap_or(&none()))?;
     let r = if path.is_instance_of::<PyInt>() {
@@ -530,7 +549,13 @@ fn two_paths(
     kw: Option<&PyRef>,
     f: impl FnOnce(&CString, &CString) -> i32,
 ) -> PyResult<PyRef> {
-    let a = parse(fname, args, kw, &["src", "dst", "src_dir_fd", "dst_dir_fd"], 2)?;
+    let a = parse(
+        fname,
+        args,
+        kw,
+        &["src", "dst", "src_dir_fd", "dst_dir_fd"],
+        2,
+    )?;
     let src = a[0].clone().unwrap_or_else(none);
     let dst = a[1].clone().unwrap_or_else(none);
     let s = path_arg(fname, "src", &src)?;
@@ -543,16 +568,26 @@ fn two_paths(
 
 fn p_rename(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef> {
     // SAFETY: valid C strings.
-    two_paths("rename", args, kw, |s, d| unsafe { libc::rename(s.as_ptr(), d.as_ptr()) })
+    two_paths("rename", args, kw, |s, d| unsafe {
+        libc::rename(s.as_ptr(), d.as_ptr())
+    })
 }
 
 fn p_replace(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef> {
     // SAFETY: valid C strings.
-    two_paths("replace", args, kw, |s, d| unsafe { libc::rename(s.as_ptr(), d.as_ptr()) })
+    two_paths("replace", args, kw, |s, d| unsafe {
+        libc::rename(s.as_ptr(), d.as_ptr())
+    })
 }
 
 fn p_symlink(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef> {
-    let a = parse("symlink", args, kw, &["src", "dst", "target_is_directory", "dir_fd"], 2)?;
+    let a = parse(
+        "symlink",
+        args,
+        kw,
+        &["src", "dst", "target_is_directory", "dir_fd"],
+        2,
+    )?;
     let src = a[0].clone().unwrap_or_else(none);
     let dst = a[1].clone().unwrap_or_else(none);
     let s = path_arg("symlink", "src", &src)?;
@@ -795,7 +830,11 @@ fn p_set_inheritable(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
             libc::fcntl(
                 fd,
                 libc::F_SETFD,
-                if inh { f & !libc::FD_CLOEXEC } else { f | libc::FD_CLOEXEC },
+                if inh {
+                    f & !libc::FD_CLOEXEC
+                } else {
+                    f | libc::FD_CLOEXEC
+                },
             )
         }
     };
@@ -850,7 +889,10 @@ static POSIX_FUNCTIONS: &[MethodDef] = &[
     MethodDef::new("umask", Meth::Fast(p_umask)),
     MethodDef::new("fsync", Meth::Fast(p_fsync)),
     MethodDef::new("ftruncate", Meth::Fast(p_ftruncate)),
-    MethodDef::new("waitstatus_to_exitcode", Meth::Fast(p_waitstatus_to_exitcode)),
+    MethodDef::new(
+        "waitstatus_to_exitcode",
+        Meth::Fast(p_waitstatus_to_exitcode),
+    ),
     MethodDef::new("get_inheritable", Meth::Fast(p_get_inheritable)),
     MethodDef::new("set_inheritable", Meth::Fast(p_set_inheritable)),
 ];

@@ -85,10 +85,22 @@ static TIME_FUNCTIONS: &[MethodDef] = &[
     MethodDef::new("monotonic_ns", Meth::NoArgs(t_monotonic_ns)),
     MethodDef::new("perf_counter", Meth::NoArgs(t_monotonic)),
     MethodDef::new("perf_counter_ns", Meth::NoArgs(t_monotonic_ns)),
-    MethodDef::new("process_time", Meth::NoArgs(|_| secs(clock_ns(Clock::Process)))),
-    MethodDef::new("process_time_ns", Meth::NoArgs(|_| ns_int(clock_ns(Clock::Process)))),
-    MethodDef::new("thread_time", Meth::NoArgs(|_| secs(clock_ns(Clock::Thread)))),
-    MethodDef::new("thread_time_ns", Meth::NoArgs(|_| ns_int(clock_ns(Clock::Thread)))),
+    MethodDef::new(
+        "process_time",
+        Meth::NoArgs(|_| secs(clock_ns(Clock::Process))),
+    ),
+    MethodDef::new(
+        "process_time_ns",
+        Meth::NoArgs(|_| ns_int(clock_ns(Clock::Process))),
+    ),
+    MethodDef::new(
+        "thread_time",
+        Meth::NoArgs(|_| secs(clock_ns(Clock::Thread))),
+    ),
+    MethodDef::new(
+        "thread_time_ns",
+        Meth::NoArgs(|_| ns_int(clock_ns(Clock::Thread))),
+    ),
     MethodDef::new("_tm", Meth::Fast(t_tm)),
     MethodDef::new("_mktime", Meth::Fast(t_mktime)),
     MethodDef::new("_strftime", Meth::Fast(t_strftime)),
@@ -238,7 +250,12 @@ fn t_strftime(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
         let mut buf = vec![0u8; size];
         // SAFETY: buf holds size bytes; cfmt and tm are valid.
         let n = unsafe {
-            libc::strftime(buf.as_mut_ptr() as *mut libc::c_char, size, cfmt.as_ptr(), &tm)
+            libc::strftime(
+                buf.as_mut_ptr() as *mut libc::c_char,
+                size,
+                cfmt.as_ptr(),
+                &tm,
+            )
         };
         if n > 0 || size >= 256 * fmt.len() + 1024 {
             buf.truncate(n);
