@@ -63,6 +63,7 @@ fn payload(o: &PyRef) -> &PyRandom {
 }
 
 impl PyRandom {
+    #[allow(clippy::mut_from_ref)]
     fn mt(&self) -> &mut [u32; N] {
         // SAFETY: the state is only touched by this object's methods, which
         // never call back into Python while holding this borrow.

@@ -204,7 +204,7 @@ impl Sha512State {
         let mut pad = vec![0x80u8];
         let rem = (s.buf.len() + 1) % 128;
         let zeros = if rem <= 112 { 112 - rem } else { 240 - rem };
-        pad.extend(std::iter::repeat(0).take(zeros));
+        pad.extend(std::iter::repeat_n(0, zeros));
         pad.extend_from_slice(&bits.to_be_bytes());
         let len = s.len;
         s.update(&pad);
@@ -270,6 +270,7 @@ pub static SHA384_TYPE: PyType = PyType {
 /// The static types this file declares, readied at start-up.
 pub static TYPES: &[&PyType] = &[&SHA512_TYPE, &SHA384_TYPE];
 
+#[allow(clippy::mut_from_ref)]
 fn st(o: &PyRef) -> &mut Sha512State {
     // SAFETY: the methods of the two hash types get hash objects; the state
     // is borrowed only inside one method, which runs no Python code.
@@ -281,7 +282,7 @@ fn data_of(o: &PyRef) -> PyResult<Vec<u8>> {
         return Err(PyErr::type_error("Strings must be encoded before hashing"));
     }
     crate::objects::bytes::buffer_bytes(o)
-        .ok_or_else(|| PyErr::type_error(format!("object supporting the buffer API required")))
+        .ok_or_else(|| PyErr::type_error("object supporting the buffer API required"))
 }
 
 fn sha_update(o: &PyRef, data: &PyRef) -> PyResult<PyRef> {

@@ -150,7 +150,9 @@ fn libm_erfc(x: f64) -> f64 {
 // with CPython's coefficients, so results are bit-identical.
 
 const LANCZOS_N: usize = 13;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
 #[allow(clippy::excessive_precision)]
 const LANCZOS_NUM: [f64; LANCZOS_N] = [
@@ -208,6 +210,9 @@ const GAMMA_INTEGRAL: [f64; 23] = [
     51090942171709440000.0,
     1124000727777607680000.0,
 ];
+
+#[allow(clippy::excessive_precision)]
+const LOGPI: f64 = 1.144_729_885_849_400_174_143_427_351_353_058_711_647;
 
 fn lanczos_sum(x: f64) -> f64 {
     let (mut num, mut den) = (0.0, 0.0);
@@ -324,8 +329,7 @@ fn lgamma_checked(x: f64) -> PyResult<f64> {
     let mut r = lanczos_sum(absx).ln() - LANCZOS_G;
     r += (absx - 0.5) * ((absx + LANCZOS_G - 0.5).ln() - 1.0);
     if x < 0.0 {
-        let logpi = 1.144_729_885_849_400_174_143_427_351_353_058_711_647_f64;
-        r = logpi - sinpi(absx).abs().ln() - absx.ln() - r;
+        r = LOGPI - sinpi(absx).abs().ln() - absx.ln() - r;
     }
     if r.is_infinite() {
         return Err(range());
