@@ -44,6 +44,7 @@ pub fn static_types() -> Vec<&'static PyType> {
         crate::modules::_weakref::TYPES,
         crate::modules::_thread::TYPES,
         crate::modules::itertools::TYPES,
+        crate::modules::_collections::TYPES,
     ] {
         v.extend_from_slice(list);
     }

@@ -44,6 +44,7 @@ static BUILTIN_MODULES: &[(&str, NativeInit)] = &[
     ("_thread", crate::modules::_thread::init),
     ("itertools", crate::modules::itertools::init),
     ("_string", crate::modules::_string::init),
+    ("_collections", crate::modules::_collections::init),
 ];
 
 static EXTRA_MODULES: GilCell<Vec<(&'static str, NativeInit)>> = GilCell::new(Vec::new());

@@ -1,5 +1,6 @@
 //! Native modules: what CPython writes in C (`builtins`, `sys`, ...).
 
+pub mod _collections;
 pub mod _string;
 pub mod _thread;
 pub mod _weakref;
