@@ -1,0 +1,244 @@
+//! The natcore native modules (`_weakref`, `itertools`, `_string`,
+//! `_collections`, `_thread`) run from Python: each program's output is what
+//! `/usr/bin/python3.11` gives for it (one test function: the runtime is
+//! single-threaded).
+
+use taipan_vm::objects::dict::PyDict;
+use taipan_vm::objects::str::PyStr;
+
+const WEAKREF: &str = r#"out = []
+def print(*a):
+    out.append(" ".join(str(x) for x in a))
+import _weakref
+class A: pass
+a = A()
+r = _weakref.ref(a)
+print(r() is a, _weakref.getweakrefcount(a))
+def cb(w): print("cb", w() is None)
+r2 = _weakref.ref(a, cb)
+print(r2 is r, r == r2, hash(r) == hash(a))
+p = _weakref.proxy(a)
+p.x = 5
+print(a.x, p.x)
+del a
+print(r(), r2())
+def f(): pass
+rf = _weakref.ref(f); print(rf() is f)
+rt = _weakref.ref(A); print(rt() is A)
+class K(_weakref.ref):
+    __slots__ = ('key',)
+    def __new__(t, ob, cb, key):
+        s = _weakref.ref.__new__(t, ob, cb); s.key = key; return s
+    def __init__(self, ob, cb, key):
+        super().__init__(ob, cb)
+b = A()
+k = K(b, None, 3); print(k.key, k() is b)
+import _thread
+l = _thread.allocate_lock()
+with l: print(l.locked())
+print(l.locked())
+
+
+class B: pass
+log = []
+b = B()
+refs = [_weakref.ref(b, lambda w, i=i: log.append(i)) for i in range(3)]
+print(_weakref.getweakrefcount(b), len(_weakref.getweakrefs(b)))
+del b
+print(log)
+s = set(); rs = _weakref.ref(s); print(rs() is s); del s; print(rs())
+fs = frozenset([1]); print(_weakref.ref(fs)() == fs)
+d = {}
+class C: pass
+c = C(); d['k'] = _weakref.ref(c); del c
+_weakref._remove_dead_weakref(d, 'k'); print(d)
+try: _weakref.ref(1)
+except TypeError as e: print(e)
+try: hash(_weakref.proxy(C()))
+except TypeError as e: print(e)
+cc = C(); pp = _weakref.proxy(cc); del cc
+try: pp.x
+except ReferenceError as e: print(e)
+def boom(w): raise ValueError("x")
+R = "\n".join(out)
+"#;
+
+const WEAKREF_EXPECTED: &str = r#"True 1
+False True True
+5 5
+cb True
+None None
+True
+True
+3 True
+True
+False
+3 3
+[2, 1, 0]
+True
+None
+True
+{}
+cannot create weak reference to 'int' object
+unhashable type: 'weakref.ProxyType'
+weakly-referenced object no longer exists"#;
+
+const ITERTOOLS: &str = r#"out = []
+def print(*a):
+    out.append(" ".join(str(x) for x in a))
+from itertools import *
+import itertools
+print(list(islice(count(5, 2), 4)), repr(count(3)), repr(count(1.5, 2)), repr(repeat('a', 3)))
+print(list(islice(cycle('ab'), 5)), list(repeat(1, 3)))
+print(list(accumulate([1,2,3,4])), list(accumulate([1,2,3], lambda a,b: a*b, initial=10)))
+print(list(chain('ab', [1,2])), list(chain.from_iterable(['xy', 'z'])))
+print(list(compress('abcdef', [1,0,1,0,1,1])), list(dropwhile(lambda x: x<3, [1,2,3,1])), list(takewhile(lambda x: x<3, [1,2,3,1])))
+print(list(filterfalse(None, [0,1,0,2])), [(k, list(g)) for k, g in groupby('aabbbc')])
+print([(k, list(g)) for k, g in groupby([1,2,3,4,5], key=lambda x: x//2)])
+print(list(islice('abcdefg', 2, None, 2)), list(islice('abcdefg', 3)), list(pairwise('abcd')))
+print(list(starmap(pow, [(2,3),(3,2)])))
+a, b = tee(iter([1,2,3]))
+print(list(a), list(b))
+print(list(zip_longest('ab', 'xyz', fillvalue='-')))
+print(list(product('ab', range(2))), list(product([1,2], repeat=2)))
+print(list(permutations('abc', 2)), list(combinations('abcd', 2)), list(combinations_with_replacement('abc', 2)))
+print(list(permutations([])), list(combinations('ab', 3)), list(product()))
+try: islice('a', -1)
+except ValueError as e: print(e)
+g = groupby('aab'); k, g1 = next(g); next(g); print(list(g1))
+class C(chain): pass
+print(list(C('ab','c')), type(count()).__name__)
+R = "\n".join(out)
+"#;
+
+const ITERTOOLS_EXPECTED: &str = r#"[5, 7, 9, 11] count(3) count(1.5, 2) repeat('a', 3)
+['a', 'b', 'a', 'b', 'a'] [1, 1, 1]
+[1, 3, 6, 10] [10, 10, 20, 60]
+['a', 'b', 1, 2] ['x', 'y', 'z']
+['a', 'c', 'e', 'f'] [3, 1] [1, 2]
+[0, 0] [('a', ['a', 'a']), ('b', ['b', 'b', 'b']), ('c', ['c'])]
+[(0, [1]), (1, [2, 3]), (2, [4, 5])]
+['c', 'e', 'g'] ['a', 'b', 'c'] [('a', 'b'), ('b', 'c'), ('c', 'd')]
+[8, 9]
+[1, 2, 3] [1, 2, 3]
+[('a', 'x'), ('b', 'y'), ('-', 'z')]
+[('a', 0), ('a', 1), ('b', 0), ('b', 1)] [(1, 1), (1, 2), (2, 1), (2, 2)]
+[('a', 'b'), ('a', 'c'), ('b', 'a'), ('b', 'c'), ('c', 'a'), ('c', 'b')] [('a', 'b'), ('a', 'c'), ('a', 'd'), ('b', 'c'), ('b', 'd'), ('c', 'd')] [('a', 'a'), ('a', 'b'), ('a', 'c'), ('b', 'b'), ('b', 'c'), ('c', 'c')]
+[()] [] [()]
+Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.
+[]
+['a', 'b', 'c'] count"#;
+
+const STRING: &str = r#"out = []
+def print(*a):
+    out.append(" ".join(str(x) for x in a))
+import _string
+for f in ["a{{b}}c{0!r:>5}d{}", "x{a.b[0]:{w}}y", "}}", "{!s}", "plain", "", "{0[x].y}"]:
+    print(list(_string.formatter_parser(f)))
+for f in ["{", "}", "{0", "{0!", "{0!rx}", "{0:"]:
+    try: print(list(_string.formatter_parser(f)))
+    except ValueError as e: print(e)
+a, b = _string.formatter_field_name_split("a.b[0][x].c"); print(a, list(b))
+a, b = _string.formatter_field_name_split("12"); print(repr(a), list(b))
+R = "\n".join(out)
+"#;
+
+const STRING_EXPECTED: &str = r#"[('a{', None, None, None), ('b}', None, None, None), ('c', '0', '>5', 'r'), ('d', '', '', None)]
+[('x', 'a.b[0]', '{w}', None), ('y', None, None, None)]
+[('}', None, None, None)]
+[('', '', '', 's')]
+[('plain', None, None, None)]
+[]
+[('', '0[x].y', '', None)]
+Single '{' encountered in format string
+Single '}' encountered in format string
+expected '}' before end of string
+end of string while looking for conversion specifier
+expected ':' after conversion specifier
+unmatched '{' in format spec
+a [(True, 'b'), (False, 0), (False, 'x'), (True, 'c')]
+12 []"#;
+
+const COLLECTIONS: &str = r#"out = []
+def print(*a):
+    out.append(" ".join(str(x) for x in a))
+from _collections import deque, defaultdict, _count_elements, _tuplegetter
+d = deque([1,2,3])
+d.append(4); d.appendleft(0); print(d, len(d), d[0], d[-1])
+d.rotate(2); print(d); d.rotate(-3); print(d)
+print(d.pop(), d.popleft(), d)
+d2 = deque('abcdef', maxlen=3); print(d2, d2.maxlen); d2.append('x'); print(d2); d2.appendleft('y'); print(d2)
+d.extend([7,8]); d.extendleft([9,10]); print(d, d.count(7), d.index(7))
+d.remove(7); d.insert(1, 'i'); print(d, list(reversed(d)), 8 in d)
+d[0] = 'z'; del d[1]; print(d, d == deque(d), d < deque([]), deque([1]) + deque([2]), deque([1,2]) * 2)
+try: deque().pop()
+except IndexError as e: print(e)
+try: d.index('nope')
+except ValueError as e: print(e)
+it = iter(d); d.append(1)
+try: next(it)
+except RuntimeError as e: print(e)
+e = deque(); e.extend(e); print(e, bool(e), repr(deque(maxlen=2)))
+dd = defaultdict(list); dd['a'].append(1); print(dd, dd.default_factory, dd['b'])
+dd2 = defaultdict(); 
+try: dd2['x']
+except KeyError as e: print('KeyError', e)
+print(repr(defaultdict(int, a=1)), dd.copy(), type(dd | {'c': 3}).__name__)
+try: defaultdict(1)
+except TypeError as e: print(e)
+c = {}; _count_elements(c, 'abracadabra'); print(c)
+class P(tuple):
+    x = _tuplegetter(0, 'doc x')
+print(P((5,6)).x, P.x.__doc__)
+a = deque([1,2,3]); a += [4]; print(a); a *= 2; print(a, a.copy())
+R = "\n".join(out)
+"#;
+
+const COLLECTIONS_EXPECTED: &str = r#"deque([0, 1, 2, 3, 4]) 5 0 4
+deque([3, 4, 0, 1, 2])
+deque([1, 2, 3, 4, 0])
+0 1 deque([2, 3, 4])
+deque(['d', 'e', 'f'], maxlen=3) 3
+deque(['e', 'f', 'x'], maxlen=3)
+deque(['y', 'e', 'f'], maxlen=3)
+deque([10, 9, 2, 3, 4, 7, 8]) 1 5
+deque([10, 'i', 9, 2, 3, 4, 8]) [8, 4, 3, 2, 9, 'i', 10] True
+deque(['z', 9, 2, 3, 4, 8]) True False deque([1, 2]) deque([1, 2, 1, 2])
+pop from an empty deque
+'nope' is not in deque
+deque mutated during iteration
+deque([]) False deque([], maxlen=2)
+defaultdict(<class 'list'>, {'a': [1], 'b': []}) <class 'list'> []
+KeyError 'x'
+defaultdict(<class 'int'>, {'a': 1}) defaultdict(<class 'list'>, {'a': [1], 'b': []}) defaultdict
+first argument must be callable or None
+{'a': 5, 'b': 2, 'r': 2, 'c': 1, 'd': 1}
+5 doc x
+deque([1, 2, 3, 4])
+deque([1, 2, 3, 4, 1, 2, 3, 4]) deque([1, 2, 3, 4, 1, 2, 3, 4])"#;
+
+fn run(program: &str, expected: &str) {
+    let code = taipan_vm::run::compile_source(program.as_bytes(), "<natcore>").unwrap();
+    let globals = PyDict::new().unwrap();
+    let g = globals.downcast::<PyDict>().unwrap();
+    g.set_str("__name__", PyStr::new("__main__").unwrap())
+        .unwrap();
+    if let Err(e) = taipan_vm::run::exec_code(&code, &globals, None) {
+        panic!("{}", taipan_vm::run::format_exception(e.value()));
+    }
+    let r = g.get_str("R").unwrap().unwrap();
+    let got = r.downcast::<PyStr>().unwrap().as_str().to_owned();
+    for (i, (a, b)) in got.lines().zip(expected.lines()).enumerate() {
+        assert_eq!(a, b, "line {}", i + 1);
+    }
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn natcore_modules_in_python() {
+    taipan_vm::interp::initialize().unwrap();
+    run(WEAKREF, WEAKREF_EXPECTED);
+    run(ITERTOOLS, ITERTOOLS_EXPECTED);
+    run(STRING, STRING_EXPECTED);
+    run(COLLECTIONS, COLLECTIONS_EXPECTED);
+}
