@@ -45,6 +45,8 @@ static BUILTIN_MODULES: &[(&str, NativeInit)] = &[
     ("itertools", crate::modules::itertools::init),
     ("_string", crate::modules::_string::init),
     ("_collections", crate::modules::_collections::init),
+    ("atexit", crate::modules::atexit::init),
+    ("gc", crate::modules::gc::init),
 ];
 
 static EXTRA_MODULES: GilCell<Vec<(&'static str, NativeInit)>> = GilCell::new(Vec::new());

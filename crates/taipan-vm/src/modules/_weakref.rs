@@ -579,6 +579,11 @@ fn list_of(obj: &PyRef) -> Vec<PyRef> {
     v
 }
 
+/// The `__weakref__` attribute: the first weak reference to `obj`, or None.
+pub fn first_weakref(obj: &PyRef) -> PyResult<PyRef> {
+    Ok(list_of(obj).into_iter().next().unwrap_or_else(none))
+}
+
 fn w_getweakrefcount(_m: &PyRef, obj: &PyRef) -> PyResult<PyRef> {
     PyInt::new(list_of(obj).len() as i64)
 }
