@@ -1315,10 +1315,8 @@ fn tee_type_new(_cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResu
 
 fn tee_from(iterable: &PyRef) -> PyResult<PyRef> {
     let it = protocol::get_iter(iterable)?;
-    if it.is_exact::<PyTool>() || std::ptr::eq(it.ty(), &TEE_TYPE) {
-        if std::ptr::eq(it.ty(), &TEE_TYPE) {
-            return tee_copy(&it);
-        }
+    if std::ptr::eq(it.ty(), &TEE_TYPE) {
+        return tee_copy(&it);
     }
     make_static(
         &TEE_TYPE,
