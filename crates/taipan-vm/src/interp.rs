@@ -45,6 +45,7 @@ pub fn static_types() -> Vec<&'static PyType> {
         crate::modules::_thread::TYPES,
         crate::modules::itertools::TYPES,
         crate::modules::_collections::TYPES,
+        crate::modules::_functools::TYPES,
     ] {
         v.extend_from_slice(list);
     }

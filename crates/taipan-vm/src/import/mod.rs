@@ -47,6 +47,7 @@ static BUILTIN_MODULES: &[(&str, NativeInit)] = &[
     ("_collections", crate::modules::_collections::init),
     ("atexit", crate::modules::atexit::init),
     ("gc", crate::modules::gc::init),
+    ("_functools", crate::modules::_functools::init),
 ];
 
 static EXTRA_MODULES: GilCell<Vec<(&'static str, NativeInit)>> = GilCell::new(Vec::new());

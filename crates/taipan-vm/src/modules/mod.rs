@@ -1,6 +1,7 @@
 //! Native modules: what CPython writes in C (`builtins`, `sys`, ...).
 
 pub mod _collections;
+pub mod _functools;
 pub mod _string;
 pub mod _thread;
 pub mod _weakref;
