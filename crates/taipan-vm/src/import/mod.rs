@@ -48,6 +48,8 @@ static BUILTIN_MODULES: &[(&str, NativeInit)] = &[
     ("atexit", crate::modules::atexit::init),
     ("gc", crate::modules::gc::init),
     ("_functools", crate::modules::_functools::init),
+    ("_heapq", crate::modules::_heapq::init),
+    ("_bisect", crate::modules::_bisect::init),
 ];
 
 static EXTRA_MODULES: GilCell<Vec<(&'static str, NativeInit)>> = GilCell::new(Vec::new());

@@ -1,7 +1,9 @@
 //! Native modules: what CPython writes in C (`builtins`, `sys`, ...).
 
+pub mod _bisect;
 pub mod _collections;
 pub mod _functools;
+pub mod _heapq;
 pub mod _string;
 pub mod _thread;
 pub mod _weakref;
