@@ -46,6 +46,7 @@ pub fn static_types() -> Vec<&'static PyType> {
         crate::modules::itertools::TYPES,
         crate::modules::_collections::TYPES,
         crate::modules::_functools::TYPES,
+        crate::modules::_operator::TYPES,
     ] {
         v.extend_from_slice(list);
     }

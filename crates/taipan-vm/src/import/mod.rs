@@ -50,6 +50,7 @@ static BUILTIN_MODULES: &[(&str, NativeInit)] = &[
     ("_functools", crate::modules::_functools::init),
     ("_heapq", crate::modules::_heapq::init),
     ("_bisect", crate::modules::_bisect::init),
+    ("_operator", crate::modules::_operator::init),
 ];
 
 static EXTRA_MODULES: GilCell<Vec<(&'static str, NativeInit)>> = GilCell::new(Vec::new());

@@ -4,6 +4,7 @@ pub mod _bisect;
 pub mod _collections;
 pub mod _functools;
 pub mod _heapq;
+pub mod _operator;
 pub mod _string;
 pub mod _thread;
 pub mod _weakref;
