@@ -1,5 +1,5 @@
 //! The natcore native modules (`_weakref`, `itertools`, `_string`,
-//! `_collections`, `_thread`) run from Python: each program's output is what
+//! `_collections`, `_thread`, `_functools`, `_operator`, `_heapq`, `_bisect`) run from Python: each program's output is what
 //! `/usr/bin/python3.11` gives for it (one test function: the runtime is
 //! single-threaded).
 
@@ -217,6 +217,136 @@ first argument must be callable or None
 deque([1, 2, 3, 4])
 deque([1, 2, 3, 4, 1, 2, 3, 4]) deque([1, 2, 3, 4, 1, 2, 3, 4])"#;
 
+const FUNCTOOLS_THREAD: &str = r#"_out = []
+def print(*a):
+    _out.append(" ".join(str(x) for x in a))
+import _functools as ft
+p = ft.partial(pow, 2, mod=None); print(repr(p), p(5))
+class C:
+    def __init__(self, *a, **k): self.a = a; self.k = k
+try: ft.reduce(lambda a,b:a, [])
+except TypeError as e: print(e)
+try: ft.partial()
+except TypeError as e: print(e)
+try: ft.partial(1)
+except TypeError as e: print(e)
+q = ft.partial(ft.partial(C, 2, x=1), 3, y=2); print(q.args, q.keywords, q(4, x=5).k, q(4).a)
+k = ft.cmp_to_key(lambda a,b: a-b); print(k(1) < k(2), k(3) < k(2))
+try: hash(k(1))
+except TypeError as e: print(e)
+print(ft.reduce(lambda a, b: a*b, range(1, 6)), ft.reduce(lambda a,b:a+b, [], 7))
+print(sorted([3,1,2], key=ft.cmp_to_key(lambda a, b: b - a)))
+class P(ft.partial): pass
+print(P(len, 'abc')())
+import _thread
+l = _thread.allocate_lock()
+print(l.acquire(), l.acquire(False), l.locked()); l.release(); print(l.locked())
+try: l.release()
+except RuntimeError as e: print(e)
+r = _thread.RLock()
+with r:
+    with r: print(r._is_owned())
+print(r._is_owned())
+try: r.release()
+except RuntimeError as e: print(e)
+loc = _thread._local(); loc.x = 3; print(loc.x)
+R = "\n".join(_out)
+"#;
+
+const FUNCTOOLS_THREAD_EXPECTED: &str = r#"functools.partial(<built-in function pow>, 2, mod=None) 32
+reduce() of empty iterable with no initial value
+type 'partial' takes at least one argument
+the first argument must be callable
+(2, 3) {'x': 1, 'y': 2} {'x': 5, 'y': 2} (2, 3, 4)
+True False
+unhashable type: 'functools.KeyWrapper'
+120 7
+[3, 2, 1]
+3
+True False True
+False
+release unlocked lock
+True
+False
+cannot release un-acquired lock
+3"#;
+
+const HEAPQ_BISECT: &str = r#"_out = []
+def print(*a):
+    _out.append(" ".join(str(x) for x in a))
+import _heapq as h, _bisect as b
+data = [5, 3, 8, 1, 9, 2, 7, 4, 6, 0]
+l = list(data); h.heapify(l); print(l)
+out = [h.heappop(l) for _ in range(len(l))]; print(out)
+l = []
+for x in data: h.heappush(l, x)
+print(l, h.heappushpop(l, -1), h.heappushpop(l, 100), l, h.heapreplace(l, 50), l)
+m = list(data); h._heapify_max(m); print(m, h._heappop_max(m), h._heapreplace_max(m, 3), m)
+for f, a in [(h.heappush, ((), 1)), (h.heappop, ([],)), (h.heapreplace, ([], 1))]:
+    try: f(*a)
+    except (TypeError, IndexError) as e: print(type(e).__name__, e)
+s = [1, 2, 2, 3, 5]
+print(b.bisect_left(s, 2), b.bisect_right(s, 2), b.bisect_left(s, 2, 2), b.bisect_right(s, 2, 0, 2), b.bisect_left(s, 4, hi=None))
+print(b.bisect_left([(1,'a'),(3,'b')], 2, key=lambda t: t[0]))
+b.insort_left(s, 4); b.insort_right(s, 2); print(s)
+r = [(1,'a'),(3,'b')]; b.insort(r, (2, 'c'), key=lambda t: t[0]) if hasattr(b, 'insort') else b.insort_right(r, (2,'c'), key=lambda t: t[0]); print(r)
+try: b.bisect_left(s, 1, -1)
+except ValueError as e: print(e)
+import heapq, bisect
+R = "\n".join(_out)
+"#;
+
+const HEAPQ_BISECT_EXPECTED: &str = r#"[0, 1, 2, 4, 3, 8, 7, 5, 6, 9]
+[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+[2, 3, 7, 4, 9, 8, 50, 5, 6, 100] -1 0 [2, 3, 7, 4, 9, 8, 50, 5, 6, 100] 1 [2, 3, 7, 4, 9, 8, 50, 5, 6, 100]
+[7, 6, 3, 5, 3, 2, 0, 4, 1] 9 8 [7, 6, 3, 5, 3, 2, 0, 4, 1]
+TypeError heappush() argument 1 must be list, not tuple
+IndexError index out of range
+IndexError index out of range
+1 3 2 2 4
+1
+[1, 2, 2, 2, 3, 4, 5]
+[(1, 'a'), (2, 'c'), (3, 'b')]
+lo must be non-negative"#;
+
+const OPERATOR: &str = r#"_out = []
+def print(*a):
+    _out.append(" ".join(str(x) for x in a))
+import _operator as o
+try: o.add(1)
+except TypeError as e: print(e)
+print(repr(o.itemgetter(1)), repr(o.itemgetter(1,'a')), repr(o.attrgetter('a.b','c')), repr(o.methodcaller('f', 1, k=2)))
+try: o.itemgetter()
+except TypeError as e: print(e)
+try: o.attrgetter(1)
+except TypeError as e: print(e)
+try: o._compare_digest('a', b'a')
+except TypeError as e: print(e)
+try: o._compare_digest('é', 'é')
+except TypeError as e: print(e)
+print(o._compare_digest(b'abc', b'abc'), o._compare_digest(b'abc', b'abd'), o._compare_digest('ab', 'abc'), o._compare_digest(bytearray(b'x'), b'x'))
+print(o.add(1, 2), o.sub(5, 3), o.neg(4), o.not_(0), o.truth([1]), o.is_(None, None), o.getitem([1,2], 1), o.contains('abc', 'b'), o.pow(2, 10), o.lt(1, 2), o.index(5))
+class A: pass
+a = A(); a.b = A(); a.b.c = 7; a.d = 1
+print(o.itemgetter(0)([9]), o.itemgetter(0, 2)('abc'), o.attrgetter('b.c')(a), o.attrgetter('d', 'b.c')(a), o.methodcaller('split', ',', maxsplit=1)('a,b,c'))
+l = [1, 2]; o.setitem(l, 0, 5); o.delitem(l, 1); print(l, o.iadd([1], [2]))
+print(o.itemgetter(1).__reduce__(), o.methodcaller('x', 1).__reduce__())
+import operator
+R = "\n".join(_out)
+"#;
+
+const OPERATOR_EXPECTED: &str = r#"add expected 2 arguments, got 1
+operator.itemgetter(1) operator.itemgetter(1, 'a') operator.attrgetter('a.b', 'c') operator.methodcaller('f', 1, k=2)
+itemgetter expected 1 argument, got 0
+attribute name must be a string
+a bytes-like object is required, not 'str'
+comparing strings with non-ASCII characters is not supported
+True False False True
+3 2 -4 True True True 2 True 1024 True 5
+9 ('a', 'c') 7 (1, 7) ['a', 'b,c']
+[5] [1, 2]
+(<class 'operator.itemgetter'>, (1,)) (<class 'operator.methodcaller'>, ('x', 1))"#;
+
 fn run(program: &str, expected: &str) {
     let code = taipan_vm::run::compile_source(program.as_bytes(), "<natcore>").unwrap();
     let globals = PyDict::new().unwrap();
@@ -241,4 +371,7 @@ fn natcore_modules_in_python() {
     run(ITERTOOLS, ITERTOOLS_EXPECTED);
     run(STRING, STRING_EXPECTED);
     run(COLLECTIONS, COLLECTIONS_EXPECTED);
+    run(FUNCTOOLS_THREAD, FUNCTOOLS_THREAD_EXPECTED);
+    run(HEAPQ_BISECT, HEAPQ_BISECT_EXPECTED);
+    run(OPERATOR, OPERATOR_EXPECTED);
 }

@@ -229,13 +229,9 @@ fn partial_call(s: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
 }
 
 fn partial_repr(s: &PyRef) -> PyResult<PyRef> {
-    let qual = protocol::getattr_str(&s.type_ref(), "__qualname__")
-        .and_then(|q| protocol::str_string(&q))
-        .unwrap_or_else(|_| "partial".to_owned());
-    let module = protocol::getattr_str(&s.type_ref(), "__module__")
-        .and_then(|q| protocol::str_string(&q))
-        .unwrap_or_else(|_| "functools".to_owned());
-    let name = format!("{module}.{qual}");
+    // `Py_TYPE(self)->tp_name`: dotted for the built-in type, the bare
+    // name for subclasses.
+    let name = s.ty().tp_name.to_owned();
     let Some(_g) = crate::objects::list::repr_enter(s) else {
         return PyStr::new("...");
     };
