@@ -297,7 +297,7 @@ fn partial_setstate(s: &PyRef, state: &PyRef) -> PyResult<PyRef> {
     if !it[3].is_none() {
         // SAFETY: writing the dict slot of a live partial; the old value is
         // dropped after the write.
-        let old = unsafe { std::mem::replace(&mut *p.dict.get(), Some(it[3].clone())) };
+        let old = unsafe { (*p.dict.get()).replace(it[3].clone()) };
         drop(old);
     }
     Ok(none())
