@@ -20,3 +20,22 @@ except ValueError as e: print(e)
 g = groupby('aab'); k, g1 = next(g); next(g); print(list(g1))
 class C(chain): pass
 print(list(C('ab','c')), type(count()).__name__)
+a, b = itertools.tee(iter(range(10)), 2)
+print(next(a), next(a), next(b), list(a), list(b))
+x, y, z = itertools.tee('abc', 3); print(list(x), list(y), list(z))
+c = itertools.tee(itertools.count(), 2)
+p, q = c
+for _ in range(100000): next(p); next(q)
+print(next(p), next(q))
+d1, d2 = itertools.tee([1,2,3]); d3 = d1.__copy__(); print(list(d1), list(d3), list(d2))
+e1, e2 = itertools.tee([1,2]); del e2; print(list(e1))
+print(itertools.tee([1], 0))
+class Tracked:
+    n = 0
+    def __init__(self): Tracked.n += 1
+    def __del__(self): Tracked.n -= 1
+def gen():
+    while True: yield Tracked()
+f1, f2 = itertools.tee(gen())
+for _ in range(1000): next(f1); next(f2)
+print(Tracked.n < 100)
