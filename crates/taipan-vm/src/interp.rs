@@ -47,6 +47,9 @@ pub fn static_types() -> Vec<&'static PyType> {
         crate::modules::_weakref::TYPES,
         crate::modules::_thread::TYPES,
         crate::modules::itertools::TYPES,
+        crate::modules::_collections::TYPES,
+        crate::modules::_functools::TYPES,
+        crate::modules::_operator::TYPES,
     ] {
         v.extend_from_slice(list);
     }

@@ -50,6 +50,13 @@ static BUILTIN_MODULES: &[(&str, NativeInit)] = &[
     ("_thread", crate::modules::_thread::init),
     ("itertools", crate::modules::itertools::init),
     ("_string", crate::modules::_string::init),
+    ("_collections", crate::modules::_collections::init),
+    ("atexit", crate::modules::atexit::init),
+    ("gc", crate::modules::gc::init),
+    ("_functools", crate::modules::_functools::init),
+    ("_heapq", crate::modules::_heapq::init),
+    ("_bisect", crate::modules::_bisect::init),
+    ("_operator", crate::modules::_operator::init),
 ];
 
 static EXTRA_MODULES: GilCell<Vec<(&'static str, NativeInit)>> = GilCell::new(Vec::new());

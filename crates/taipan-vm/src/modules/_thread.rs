@@ -380,7 +380,63 @@ fn t_exit(_m: &PyRef) -> PyResult<PyRef> {
     Err(PyErr::new(&exceptions::SYSTEM_EXIT, ""))
 }
 
+/// `_thread._excepthook(args)`: prints "Exception in thread NAME:" and the
+/// traceback to stderr (nothing for `SystemExit`).
+fn t_excepthook(_m: &PyRef, args: &PyRef) -> PyResult<PyRef> {
+    use crate::object::protocol;
+    let exc_type = protocol::getattr_str(args, "exc_type")?;
+    if exc_type.is(&exceptions::SYSTEM_EXIT.as_pyref()) {
+        return Ok(none());
+    }
+    let value = protocol::getattr_str(args, "exc_value")?;
+    let thread = protocol::getattr_str(args, "thread")?;
+    let name = if thread.is_none() {
+        get_ident().to_string()
+    } else {
+        match protocol::getattr_str(&thread, "name") {
+            Ok(n) => protocol::str_string(&n)?,
+            Err(_) => get_ident().to_string(),
+        }
+    };
+    crate::modules::sys::flush_std();
+    let text = if value.is_none() {
+        format!("{}\n", protocol::repr_string(&exc_type)?)
+    } else {
+        crate::run::format_exception(&value)
+    };
+    crate::modules::sys::write_stderr(&format!("Exception in thread {name}:\n{text}"));
+    Ok(none())
+}
+
+/// `_thread._ExceptHookArgs`: a tuple type with the fields `exc_type`,
+/// `exc_value`, `exc_traceback`, `thread` (a structseq in CPython).
+fn make_excepthook_args() -> PyResult<PyRef> {
+    use crate::modules::_collections::TUPLEGETTER_TYPE;
+    use crate::object::protocol;
+    let d = crate::objects::dict::PyDict::new()?;
+    // SAFETY: just made a dict.
+    let dd = unsafe { d.payload_unchecked::<crate::objects::dict::PyDict>() };
+    dd.set_str("__module__", PyStr::new("_thread")?)?;
+    for (i, f) in ["exc_type", "exc_value", "exc_traceback", "thread"]
+        .iter()
+        .enumerate()
+    {
+        let g = protocol::call1(
+            &TUPLEGETTER_TYPE.as_pyref(),
+            &[PyInt::new(i as i64)?, none()],
+        )?;
+        dd.set_str(f, g)?;
+    }
+    let bases =
+        crate::objects::tuple::PyTuple::new(vec![crate::objects::tuple::TUPLE_TYPE.as_pyref()])?;
+    protocol::call1(
+        &crate::objects::type_::TYPE_TYPE.as_pyref(),
+        &[PyStr::new("_ExceptHookArgs")?, bases, d],
+    )
+}
+
 static FUNCTIONS: &[MethodDef] = &[
+    MethodDef::new("_excepthook", Meth::O(t_excepthook)),
     MethodDef::new("allocate_lock", Meth::NoArgs(t_allocate_lock)),
     MethodDef::new("allocate", Meth::NoArgs(t_allocate_lock)),
     MethodDef::new("_set_sentinel", Meth::NoArgs(t_allocate_lock)),
@@ -411,6 +467,7 @@ pub fn init() -> PyResult<PyRef> {
         d.set_str("_local", LOCAL_TYPE.as_pyref())?;
         d.set_str("error", exceptions::RUNTIME_ERROR.as_pyref())?;
         d.set_str("TIMEOUT_MAX", PyFloat::new(9223372036.0)?)?;
+        d.set_str("_ExceptHookArgs", make_excepthook_args()?)?;
         Ok(())
     })?;
     Ok(m)

@@ -76,7 +76,7 @@ macro_rules! proxy_type {
             tp_call: Cell::new($call),
             tp_repr: Cell::new(Some(proxy_repr)),
             tp_str: Cell::new(Some(proxy_str)),
-            tp_hash: Cell::new(Some(protocol::hash_not_implemented)),
+            tp_hash: Cell::new(Some(proxy_hash)),
             tp_richcompare: Cell::new(Some(proxy_richcompare)),
             tp_getattro: Cell::new(Some(proxy_getattr)),
             tp_setattro: Cell::new(Some(proxy_setattr)),
@@ -475,6 +475,13 @@ fn proxy_repr(p: &PyRef) -> PyResult<PyRef> {
     PyStr::new(&s)
 }
 
+fn proxy_hash(p: &PyRef) -> PyResult<isize> {
+    Err(PyErr::type_error(format!(
+        "unhashable type: '{}'",
+        p.ty().tp_name
+    )))
+}
+
 fn proxy_str(p: &PyRef) -> PyResult<PyRef> {
     protocol::str_(&proxy_target(p)?)
 }
@@ -570,6 +577,11 @@ fn list_of(obj: &PyRef) -> Vec<PyRef> {
         }
     }
     v
+}
+
+/// The `__weakref__` attribute: the first weak reference to `obj`, or None.
+pub fn first_weakref(obj: &PyRef) -> PyResult<PyRef> {
+    Ok(list_of(obj).into_iter().next().unwrap_or_else(none))
 }
 
 fn w_getweakrefcount(_m: &PyRef, obj: &PyRef) -> PyResult<PyRef> {

@@ -8,11 +8,12 @@
 //! Every iterator type shares one payload, a state enum; `next` clones what
 //! it needs out of the state before calling back into Python and writes the
 //! new state afterwards, so re-entrant calls never see a live borrow.
-//! Deviation: `tee` objects share a buffer of every item read so far that
-//! is freed only when the last of them dies (CPython frees it in blocks).
+//! `tee` objects share a buffer of the items some of them has not returned
+//! yet (CPython keeps linked blocks of 57 items).
 
 use std::cell::{Cell, RefCell, UnsafeCell};
 
+use std::collections::{BTreeMap, VecDeque};
 use std::rc::Rc;
 
 use crate::modules::builtins::{check_nargs, parse, KwArgs};
@@ -24,10 +25,86 @@ use crate::objects::none::none;
 use crate::objects::str::PyStr;
 use crate::objects::tuple::PyTuple;
 
-/// Shared state of a family of `tee` iterators.
+/// Shared state of a family of `tee` iterators: the items read from the
+/// source that some tee has not yet returned (`buf[0]` is item `base`), and
+/// how many tees stand at each position, so that items every tee has passed
+/// are freed.
 pub struct TeeShared {
     it: Option<PyRef>,
-    buf: Vec<PyRef>,
+    buf: VecDeque<PyRef>,
+    base: usize,
+    positions: BTreeMap<usize, usize>,
+}
+
+impl TeeShared {
+    fn enter(&mut self, index: usize) {
+        *self.positions.entry(index).or_insert(0) += 1;
+    }
+
+    fn leave(&mut self, index: usize) {
+        if let Some(n) = self.positions.get_mut(&index) {
+            *n -= 1;
+            if *n == 0 {
+                self.positions.remove(&index);
+            }
+        }
+    }
+
+    /// Takes out the items no tee needs any more (dropped by the caller
+    /// once no borrow is alive).
+    fn trim(&mut self) -> Vec<PyRef> {
+        let min = self.positions.keys().next().copied().unwrap_or(usize::MAX);
+        let mut out = Vec::new();
+        while self.base < min {
+            match self.buf.pop_front() {
+                Some(v) => {
+                    out.push(v);
+                    self.base += 1;
+                }
+                None => break,
+            }
+        }
+        out
+    }
+}
+
+/// One tee's place in its family.
+pub struct TeeHandle {
+    shared: Rc<RefCell<TeeShared>>,
+    index: usize,
+}
+
+impl TeeHandle {
+    fn new(shared: Rc<RefCell<TeeShared>>, index: usize) -> TeeHandle {
+        if let Ok(mut s) = shared.try_borrow_mut() {
+            s.enter(index);
+        }
+        TeeHandle { shared, index }
+    }
+
+    /// Moves to the next position; returns the items to drop.
+    fn advance(&mut self) -> Vec<PyRef> {
+        let Ok(mut s) = self.shared.try_borrow_mut() else {
+            return Vec::new();
+        };
+        s.leave(self.index);
+        self.index += 1;
+        s.enter(self.index);
+        s.trim()
+    }
+}
+
+impl Drop for TeeHandle {
+    fn drop(&mut self) {
+        let freed = match self.shared.try_borrow_mut() {
+            Ok(mut s) => {
+                s.leave(self.index);
+                s.trim()
+            }
+            Err(_) => Vec::new(),
+        };
+        drop(freed);
+    }
 }
 
 enum St {
@@ -99,10 +176,7 @@ enum St {
         func: PyRef,
         it: PyRef,
     },
-    Tee {
-        shared: Rc<RefCell<TeeShared>>,
-        index: usize,
-    },
+    Tee(TeeHandle),
     ZipLongest {
         its: Vec<Option<PyRef>>,
         active: usize,
@@ -196,8 +270,8 @@ impl St {
                 v(tgtkey)
             }
             St::ISlice { it, .. } | St::Pairwise { it, .. } => vo(it, &mut v),
-            St::Tee { shared, .. } => {
-                if let Ok(s) = shared.try_borrow() {
+            St::Tee(h) => {
+                if let Ok(s) = h.shared.try_borrow() {
                     vo(&s.it, &mut v);
                     s.buf.iter().for_each(&mut v);
                 }
@@ -1315,43 +1389,44 @@ fn tee_type_new(_cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResu
 
 fn tee_from(iterable: &PyRef) -> PyResult<PyRef> {
     let it = protocol::get_iter(iterable)?;
-    if it.is_exact::<PyTool>() || std::ptr::eq(it.ty(), &TEE_TYPE) {
-        if std::ptr::eq(it.ty(), &TEE_TYPE) {
-            return tee_copy(&it);
-        }
+    if std::ptr::eq(it.ty(), &TEE_TYPE) {
+        return tee_copy(&it);
     }
-    make_static(
-        &TEE_TYPE,
-        St::Tee {
-            shared: Rc::new(RefCell::new(TeeShared {
-                it: Some(it),
-                buf: Vec::new(),
-            })),
-            index: 0,
-        },
-    )
+    let shared = Rc::new(RefCell::new(TeeShared {
+        it: Some(it),
+        buf: VecDeque::new(),
+        base: 0,
+        positions: BTreeMap::new(),
+    }));
+    make_static(&TEE_TYPE, St::Tee(TeeHandle::new(shared, 0)))
+}
+
+fn tee_state(o: &PyRef) -> Option<(Rc<RefCell<TeeShared>>, usize)> {
+    with(o, |s| match s {
+        St::Tee(h) => Some((h.shared.clone(), h.index)),
+        _ => None,
+    })
+    .flatten()
 }
 
 fn tee_copy(o: &PyRef) -> PyResult<PyRef> {
-    let Some((shared, index)) = with(o, |s| match s {
-        St::Tee { shared, index } => Some((shared.clone(), *index)),
-        _ => None,
-    })
-    .flatten() else {
+    let Some((shared, index)) = tee_state(o) else {
         return Err(PyErr::type_error("not a tee object"));
     };
-    make_static(&TEE_TYPE, St::Tee { shared, index })
+    make_static(&TEE_TYPE, St::Tee(TeeHandle::new(shared, index)))
 }
 
 fn tee_next(o: &PyRef) -> PyResult<Option<PyRef>> {
-    let Some((shared, index)) = with(o, |s| match s {
-        St::Tee { shared, index } => Some((shared.clone(), *index)),
-        _ => None,
-    })
-    .flatten() else {
+    let Some((shared, index)) = tee_state(o) else {
         return Ok(None);
     };
-    let have = shared.borrow().buf.get(index).cloned();
+    let have = {
+        let s = shared.borrow();
+        index
+            .checked_sub(s.base)
+            .and_then(|i| s.buf.get(i))
+            .cloned()
+    };
     let v = match have {
         Some(v) => v,
         None => {
@@ -1362,8 +1437,8 @@ fn tee_next(o: &PyRef) -> PyResult<Option<PyRef>> {
             match protocol::next(&it)? {
                 Some(v) => {
                     let mut sh = shared.borrow_mut();
-                    if sh.buf.len() == index {
-                        sh.buf.push(v.clone());
+                    if sh.base + sh.buf.len() == index {
+                        sh.buf.push_back(v.clone());
                     }
                     v
                 }
@@ -1375,11 +1450,11 @@ fn tee_next(o: &PyRef) -> PyResult<Option<PyRef>> {
             }
         }
     };
-    with(o, |s| {
-        if let St::Tee { index, .. } = s {
-            *index += 1;
-        }
+    let freed = with(o, |s| match s {
+        St::Tee(h) => h.advance(),
+        _ => Vec::new(),
     });
+    drop(freed);
     Ok(Some(v))
 }
 

@@ -2,13 +2,20 @@
 
 pub mod _random;
 pub mod _sha512;
+pub mod _bisect;
+pub mod _collections;
+pub mod _functools;
+pub mod _heapq;
+pub mod _operator;
 pub mod _string;
 pub mod _struct;
 pub mod _thread;
 pub mod _warnings;
 pub mod _weakref;
 pub mod array;
+pub mod atexit;
 pub mod builtins;
+pub mod gc;
 pub mod itertools;
 pub mod math;
 pub mod posix;

@@ -1196,7 +1196,7 @@ pub mod heap {
     };
     static SUBTYPE_WEAKREF: GetSetDef = GetSetDef {
         name: "__weakref__",
-        get: Some(|_| Ok(none())),
+        get: Some(crate::modules::_weakref::first_weakref),
         set: None,
         doc: "list of weak references to the object (if defined)",
     };
