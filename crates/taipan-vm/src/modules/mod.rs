@@ -1,12 +1,12 @@
 //! Native modules: what CPython writes in C (`builtins`, `sys`, ...).
 
-pub mod _random;
-pub mod _sha512;
 pub mod _bisect;
 pub mod _collections;
 pub mod _functools;
 pub mod _heapq;
 pub mod _operator;
+pub mod _random;
+pub mod _sha512;
 pub mod _string;
 pub mod _struct;
 pub mod _thread;
