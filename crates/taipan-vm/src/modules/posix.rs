@@ -844,7 +844,108 @@ fn p_set_inheritable(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     Ok(none())
 }
 
+fn p_link(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef> {
+    let a = parse(
+        "link",
+        args,
+        kw,
+        &["src", "dst", "src_dir_fd", "dst_dir_fd", "follow_symlinks"],
+        2,
+    )?;
+    let src = a[0].clone().unwrap_or_else(none);
+    let dst = a[1].clone().unwrap_or_else(none);
+    let s = path_arg("link", "src", &src)?;
+    let d = path_arg("link", "dst", &dst)?;
+    // SAFETY: valid C strings.
+    if unsafe { libc::link(s.as_ptr(), d.as_ptr()) } != 0 {
+        return Err(os_error(errno(), Some(&src), Some(&dst)));
+    }
+    Ok(none())
+}
+
+fn p_truncate(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef> {
+    let a = parse("truncate", args, kw, &["path", "length"], 2)?;
+    let path = a[0].clone().unwrap_or_else(none);
+    let n = int_arg(a[1].as_ref().unwrap_or(&none()))?;
+    let r = if path.is_instance_of::<PyInt>() {
+        // SAFETY: plain system call.
+        unsafe { libc::ftruncate(fd_arg(&path)?, n) }
+    } else {
+        let c = path_arg("truncate", "path", &path)?;
+        // SAFETY: c is a valid C string.
+        unsafe { libc::truncate(c.as_ptr(), n) }
+    };
+    if r != 0 {
+        return Err(last_error(Some(&path)));
+    }
+    Ok(none())
+}
+
+/// `utime(path, times=None, *, ns=None)`: times as (atime, mtime) seconds.
+fn p_utime(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef> {
+    let a = parse(
+        "utime",
+        args,
+        kw,
+        &["path", "times", "ns", "dir_fd", "follow_symlinks"],
+        1,
+    )?;
+    let path = a[0].clone().unwrap_or_else(none);
+    let c = path_arg("utime", "path", &path)?;
+    let to_ts = |sec: f64| libc::timespec {
+        tv_sec: sec.floor() as libc::time_t,
+        tv_nsec: ((sec - sec.floor()) * 1e9) as libc::c_long,
+    };
+    let ts: Option<[libc::timespec; 2]> = match (&a[1], &a[2]) {
+        (Some(t), _) if !t.is(&none()) => {
+            let t = t
+                .downcast::<PyTuple>()
+                .filter(|t| t.len() == 2)
+                .ok_or_else(|| {
+                    PyErr::type_error("utime: 'times' must be either a tuple of two ints or None")
+                })?;
+            let at = crate::modules::math::as_f64(&t.items()[0])?;
+            let mt = crate::modules::math::as_f64(&t.items()[1])?;
+            Some([to_ts(at), to_ts(mt)])
+        }
+        (_, Some(n)) if !n.is(&none()) => {
+            let t = n
+                .downcast::<PyTuple>()
+                .filter(|t| t.len() == 2)
+                .ok_or_else(|| PyErr::type_error("utime: 'ns' must be a tuple of two ints"))?;
+            let ns = |o: &PyRef| -> PyResult<libc::timespec> {
+                let v = int_arg(o)?;
+                Ok(libc::timespec {
+                    tv_sec: v.div_euclid(1_000_000_000) as libc::time_t,
+                    tv_nsec: v.rem_euclid(1_000_000_000) as libc::c_long,
+                })
+            };
+            Some([ns(&t.items()[0])?, ns(&t.items()[1])?])
+        }
+        _ => None,
+    };
+    let p = ts.as_ref().map_or(std::ptr::null(), |t| t.as_ptr());
+    // SAFETY: c is a valid C string; p is null or points to two timespecs.
+    if unsafe { libc::utimensat(libc::AT_FDCWD, c.as_ptr(), p, 0) } != 0 {
+        return Err(last_error(Some(&path)));
+    }
+    Ok(none())
+}
+
+fn p_system(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef> {
+    let a = parse("system", args, kw, &["command"], 1)?;
+    let cmd = path_arg("system", "command", a[0].as_ref().unwrap_or(&none()))?;
+    crate::modules::sys::flush_std();
+    // SAFETY: cmd is a valid C string.
+    let r = unsafe { libc::system(cmd.as_ptr()) };
+    int(r as i64)
+}
+
 static POSIX_FUNCTIONS: &[MethodDef] = &[
+    MethodDef::new("link", Meth::FastKw(p_link)),
+    MethodDef::new("truncate", Meth::FastKw(p_truncate)),
+    MethodDef::new("utime", Meth::FastKw(p_utime)),
+    MethodDef::new("system", Meth::FastKw(p_system)),
     MethodDef::new("getcwd", Meth::NoArgs(p_getcwd)),
     MethodDef::new("getcwdb", Meth::NoArgs(p_getcwdb)),
     MethodDef::new("listdir", Meth::FastKw(p_listdir)),
@@ -1130,7 +1231,7 @@ pub fn init() -> PyResult<PyRef> {
         }
     }
     dd.set_str("environ", env)?;
-    let have: PyResult<Vec<PyRef>> = ["HAVE_FSTAT", "HAVE_FCHMOD", "HAVE_FTRUNCATE"]
+    let have: PyResult<Vec<PyRef>> = ["HAVE_FCHMOD", "HAVE_FTRUNCATE"]
         .iter()
         .map(|s| PyStr::new(s))
         .collect();
