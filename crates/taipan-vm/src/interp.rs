@@ -41,6 +41,15 @@ pub fn static_types() -> Vec<&'static PyType> {
         crate::modules::sys::TYPES,
         crate::modules::time::TYPES,
         crate::modules::math::TYPES,
+        crate::modules::posix::TYPES,
+        crate::modules::_random::TYPES,
+        crate::modules::_sha512::TYPES,
+        crate::modules::_weakref::TYPES,
+        crate::modules::_thread::TYPES,
+        crate::modules::itertools::TYPES,
+        crate::modules::_collections::TYPES,
+        crate::modules::_functools::TYPES,
+        crate::modules::_operator::TYPES,
     ] {
         v.extend_from_slice(list);
     }

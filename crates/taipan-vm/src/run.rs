@@ -233,10 +233,12 @@ pub fn run_code_data(data: &CodeData, path: &str, argv: Vec<String>) -> i32 {
 fn run_main_code(code: &PyRef, path: &str, argv: &[String]) -> i32 {
     set_argv(argv);
     let r = main_globals(path).and_then(|g| exec_code(code, &g, None));
-    match r {
+    let status = match r {
         Ok(_) => 0,
         Err(e) => handle_uncaught(e),
-    }
+    };
+    crate::modules::atexit::run_exitfuncs();
+    status
 }
 
 /// `taipan FILE args...`: runs the file as `__main__` and returns the exit

@@ -1330,7 +1330,12 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             Opcode::ForIter => {
                 let it = frame.peek(1)?.clone();
                 let next = match it.ty().tp_iternext.get() {
-                    Some(f) => f(&it)?,
+                    // A StopIteration raised by `__next__` ends the loop.
+                    Some(f) => match f(&it) {
+                        Ok(v) => v,
+                        Err(e) if e.matches(&exc::STOP_ITERATION) => None,
+                        Err(e) => return Err(e),
+                    },
                     None => {
                         return Err(PyErr::type_error(format!(
                             "'{}' object is not an iterator",

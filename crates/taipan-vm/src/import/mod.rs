@@ -41,6 +41,23 @@ static BUILTIN_MODULES: &[(&str, NativeInit)] = &[
     ("time", crate::modules::time::init),
     ("math", crate::modules::math::init),
     ("_io", crate::modules::_io::init),
+    ("posix", crate::modules::posix::init),
+    ("_random", crate::modules::_random::init),
+    ("_sha512", crate::modules::_sha512::init),
+    ("_warnings", crate::modules::_warnings::init),
+    ("_struct", crate::modules::_struct::init),
+    ("array", crate::modules::array::init),
+    ("_weakref", crate::modules::_weakref::init),
+    ("_thread", crate::modules::_thread::init),
+    ("itertools", crate::modules::itertools::init),
+    ("_string", crate::modules::_string::init),
+    ("_collections", crate::modules::_collections::init),
+    ("atexit", crate::modules::atexit::init),
+    ("gc", crate::modules::gc::init),
+    ("_functools", crate::modules::_functools::init),
+    ("_heapq", crate::modules::_heapq::init),
+    ("_bisect", crate::modules::_bisect::init),
+    ("_operator", crate::modules::_operator::init),
 ];
 
 static EXTRA_MODULES: GilCell<Vec<(&'static str, NativeInit)>> = GilCell::new(Vec::new());

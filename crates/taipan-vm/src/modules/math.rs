@@ -124,119 +124,225 @@ unary! {
     m_atanh => |x: f64| if x.abs() >= 1.0 { f64::NAN } else { x.atanh() }, false;
     m_fabs => f64::abs, false;
     m_log1p => |x: f64| if x <= -1.0 { f64::NAN } else { x.ln_1p() }, false;
-    m_erf => erf, false;
-    m_erfc => |x: f64| 1.0 - erf(x), false;
-    m_gamma => gamma, true;
-    m_lgamma => lgamma, true;
+    m_erf => libm_erf, false;
+    m_erfc => libm_erfc, false;
     m_cbrt => f64::cbrt, false;
 }
 
-fn erf(x: f64) -> f64 {
-    // Abramowitz-Stegun 7.1.26 refined by a series for small |x|.
-    if x.is_nan() {
-        return x;
-    }
-    if x.abs() < 2.0 {
-        // Maclaurin series: 2/sqrt(pi) * sum (-1)^n x^(2n+1) / (n! (2n+1)).
-        let mut sum = 0.0;
-        let mut term = x;
-        let mut n = 0.0;
-        loop {
-            let t = term / (2.0 * n + 1.0);
-            sum += t;
-            if t.abs() < 1e-17 * sum.abs() {
-                break;
-            }
-            n += 1.0;
-            term *= -x * x / n;
-            if n > 200.0 {
-                break;
-            }
-        }
-        return sum * 2.0 / std::f64::consts::PI.sqrt();
-    }
-    // Continued fraction for erfc at larger |x|.
-    let ax = x.abs();
-    let mut f = 0.0;
-    for k in (1..60).rev() {
-        f = (k as f64 / 2.0) / (ax + f);
-    }
-    let erfc = (-ax * ax).exp() / std::f64::consts::PI.sqrt() / (ax + f);
-    if x > 0.0 {
-        1.0 - erfc
-    } else {
-        erfc - 1.0
-    }
+extern "C" {
+    fn erf(x: f64) -> f64;
+    fn erfc(x: f64) -> f64;
 }
 
-const LANCZOS_G: f64 = 7.0;
-const LANCZOS: [f64; 9] = [
-    0.999_999_999_999_809_9,
-    676.520_368_121_885_1,
-    -1_259.139_216_722_402_8,
-    771.323_428_777_653_1,
-    -176.615_029_162_140_6,
-    12.507_343_278_686_905,
-    -0.138_571_095_265_720_12,
-    9.984_369_578_019_572e-6,
-    1.505_632_735_149_311_6e-7,
+/// `erf` from the C library, as CPython 3.11 uses it.
+fn libm_erf(x: f64) -> f64 {
+    // SAFETY: a pure libm function.
+    unsafe { erf(x) }
+}
+
+/// `erfc` from the C library.
+fn libm_erfc(x: f64) -> f64 {
+    // SAFETY: a pure libm function.
+    unsafe { erfc(x) }
+}
+
+// `m_tgamma` and `m_lgamma` of CPython's mathmodule.c: Lanczos' approximation
+// with CPython's coefficients, so results are bit-identical.
+
+const LANCZOS_N: usize = 13;
+#[allow(clippy::excessive_precision)]
+const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
+const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
+const LANCZOS_NUM: [f64; LANCZOS_N] = [
+    23531376880.410759688572007674451636754734846804940,
+    42919803642.649098768957899047001988850926355848959,
+    35711959237.355668049440185451547166705960488635843,
+    17921034426.037209699919755754458931112671403265390,
+    6039542586.3520280050642916443072979210699388420708,
+    1439720407.3117216736632230727949123939715485786772,
+    248874557.86205415651146038641322942321632125127801,
+    31426415.585400194380614231628318205362874684987640,
+    2876370.6289353724412254090516208496135991145378768,
+    186056.26539522349504029498971604569928220784236328,
+    8071.6720023658162106380029022722506138218516325024,
+    210.82427775157934587250973392071336271166969580291,
+    2.5066282746310002701649081771338373386264310793408,
+];
+const LANCZOS_DEN: [f64; LANCZOS_N] = [
+    0.0,
+    39916800.0,
+    120543840.0,
+    150917976.0,
+    105258076.0,
+    45995730.0,
+    13339535.0,
+    2637558.0,
+    357423.0,
+    32670.0,
+    1925.0,
+    66.0,
+    1.0,
+];
+const GAMMA_INTEGRAL: [f64; 23] = [
+    1.0,
+    1.0,
+    2.0,
+    6.0,
+    24.0,
+    120.0,
+    720.0,
+    5040.0,
+    40320.0,
+    362880.0,
+    3628800.0,
+    39916800.0,
+    479001600.0,
+    6227020800.0,
+    87178291200.0,
+    1307674368000.0,
+    20922789888000.0,
+    355687428096000.0,
+    6402373705728000.0,
+    121645100408832000.0,
+    2432902008176640000.0,
+    51090942171709440000.0,
+    1124000727777607680000.0,
 ];
 
-fn gamma(x: f64) -> f64 {
-    if x.is_nan() {
-        return x;
-    }
-    if x == f64::INFINITY {
-        return x;
-    }
-    if x == f64::NEG_INFINITY || (x <= 0.0 && x == x.floor()) {
-        return f64::NAN;
-    }
-    if x == x.floor() && x <= 171.0 {
-        let mut r = 1.0;
-        let mut k = 2.0;
-        while k < x {
-            r *= k;
-            k += 1.0;
+#[allow(clippy::excessive_precision)]
+const LOGPI: f64 = 1.144_729_885_849_400_174_143_427_351_353_058_711_647;
+
+fn lanczos_sum(x: f64) -> f64 {
+    let (mut num, mut den) = (0.0, 0.0);
+    if x < 5.0 {
+        for i in (0..LANCZOS_N).rev() {
+            num = num * x + LANCZOS_NUM[i];
+            den = den * x + LANCZOS_DEN[i];
         }
-        return r;
+    } else {
+        for i in 0..LANCZOS_N {
+            num = num / x + LANCZOS_NUM[i];
+            den = den / x + LANCZOS_DEN[i];
+        }
     }
-    if x < 0.5 {
-        return std::f64::consts::PI / ((std::f64::consts::PI * x).sin() * gamma(1.0 - x));
-    }
-    let x = x - 1.0;
-    let mut a = LANCZOS[0];
-    let t = x + LANCZOS_G + 0.5;
-    for (i, c) in LANCZOS.iter().enumerate().skip(1) {
-        a += c / (x + i as f64);
-    }
-    (2.0 * std::f64::consts::PI).sqrt() * t.powf(x + 0.5) * (-t).exp() * a
+    num / den
 }
 
-fn lgamma(x: f64) -> f64 {
-    if x.is_nan() {
-        return x;
+fn sinpi(x: f64) -> f64 {
+    let pi = std::f64::consts::PI;
+    let y = x.abs() % 2.0;
+    let n = (2.0 * y).round() as i32;
+    let r = match n {
+        0 => (pi * y).sin(),
+        1 => (pi * (y - 0.5)).cos(),
+        2 => (pi * (1.0 - y)).sin(),
+        3 => -(pi * (y - 1.5)).cos(),
+        _ => (pi * (y - 2.0)).sin(),
+    };
+    1.0f64.copysign(x) * r
+}
+
+/// `m_tgamma`: the value, or the error CPython's errno gives.
+fn tgamma(x: f64) -> PyResult<f64> {
+    if !x.is_finite() {
+        if x.is_nan() || x > 0.0 {
+            return Ok(x);
+        }
+        return Err(domain());
     }
-    if x.is_infinite() {
-        return f64::INFINITY;
+    if x == 0.0 {
+        return Err(domain());
     }
-    if x <= 0.0 && x == x.floor() {
-        return f64::INFINITY;
+    if x == x.floor() {
+        if x < 0.0 {
+            return Err(domain());
+        }
+        if x <= GAMMA_INTEGRAL.len() as f64 {
+            return Ok(GAMMA_INTEGRAL[x as usize - 1]);
+        }
     }
-    if x == 1.0 || x == 2.0 {
-        return 0.0;
+    let absx = x.abs();
+    if absx < 1e-20 {
+        let r = 1.0 / x;
+        return if r.is_infinite() { Err(range()) } else { Ok(r) };
     }
-    if x < 0.5 {
-        return (std::f64::consts::PI / (std::f64::consts::PI * x).sin().abs()).ln()
-            - lgamma(1.0 - x);
+    if absx > 200.0 {
+        if x < 0.0 {
+            return Ok(0.0 / sinpi(x));
+        }
+        return Err(range());
     }
-    let x = x - 1.0;
-    let mut a = LANCZOS[0];
-    let t = x + LANCZOS_G + 0.5;
-    for (i, c) in LANCZOS.iter().enumerate().skip(1) {
-        a += c / (x + i as f64);
+    let y = absx + LANCZOS_G_MINUS_HALF;
+    let z = if absx > LANCZOS_G_MINUS_HALF {
+        let q = y - absx;
+        q - LANCZOS_G_MINUS_HALF
+    } else {
+        let q = y - LANCZOS_G_MINUS_HALF;
+        q - absx
+    };
+    let z = z * LANCZOS_G / y;
+    let mut r;
+    if x < 0.0 {
+        r = -std::f64::consts::PI / sinpi(absx) / absx * y.exp() / lanczos_sum(absx);
+        r -= z * r;
+        if absx < 140.0 {
+            r /= y.powf(absx - 0.5);
+        } else {
+            let sp = y.powf(absx / 2.0 - 0.25);
+            r /= sp;
+            r /= sp;
+        }
+    } else {
+        r = lanczos_sum(absx) / y.exp();
+        r += z * r;
+        if absx < 140.0 {
+            r *= y.powf(absx - 0.5);
+        } else {
+            let sp = y.powf(absx / 2.0 - 0.25);
+            r *= sp;
+            r *= sp;
+        }
     }
-    0.5 * (2.0 * std::f64::consts::PI).ln() + (x + 0.5) * t.ln() - t + a.ln()
+    if r.is_infinite() {
+        return Err(range());
+    }
+    Ok(r)
+}
+
+/// `m_lgamma`.
+fn lgamma_checked(x: f64) -> PyResult<f64> {
+    if !x.is_finite() {
+        return Ok(if x.is_nan() { x } else { f64::INFINITY });
+    }
+    if x == x.floor() && x <= 2.0 {
+        if x <= 0.0 {
+            return Err(domain());
+        }
+        return Ok(0.0);
+    }
+    let absx = x.abs();
+    if absx < 1e-20 {
+        return Ok(-absx.ln());
+    }
+    let mut r = lanczos_sum(absx).ln() - LANCZOS_G;
+    r += (absx - 0.5) * ((absx + LANCZOS_G - 0.5).ln() - 1.0);
+    if x < 0.0 {
+        r = LOGPI - sinpi(absx).abs().ln() - absx.ln() - r;
+    }
+    if r.is_infinite() {
+        return Err(range());
+    }
+    Ok(r)
+}
+
+fn m_gamma(_m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
+    float(tgamma(as_f64(o)?)?)
+}
+
+fn m_lgamma(_m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
+    float(lgamma_checked(as_f64(o)?)?)
 }
 
 fn float_to_int(v: f64) -> PyResult<PyRef> {

@@ -11,40 +11,21 @@ use crate::objects::none::none;
 /// The static types this file declares, readied at start-up.
 pub static TYPES: &[&PyType] = &[];
 
-fn clock_ns(clock: libc_clock::Clock) -> i128 {
-    libc_clock::now_ns(clock)
+fn clock_ns(clock: libc::clockid_t) -> i128 {
+    // SAFETY: an all-zero timespec is valid to be filled.
+    let mut ts: libc::timespec = unsafe { std::mem::zeroed() };
+    // SAFETY: ts is a valid out pointer.
+    unsafe { libc::clock_gettime(clock, &mut ts) };
+    ts.tv_sec as i128 * 1_000_000_000 + ts.tv_nsec as i128
 }
 
-/// Clocks through `std` (no libc dependency): the wall clock from
-/// `SystemTime`, the monotonic clock from an `Instant` origin, the process
-/// clock from the same (an approximation: CPU time would need `getrusage`).
-mod libc_clock {
-    use std::sync::OnceLock;
-    use std::time::{Instant, SystemTime, UNIX_EPOCH};
-
-    #[derive(Clone, Copy)]
-    pub enum Clock {
-        Realtime,
-        Monotonic,
-    }
-
-    static ORIGIN: OnceLock<Instant> = OnceLock::new();
-
-    pub fn now_ns(c: Clock) -> i128 {
-        match c {
-            Clock::Realtime => match SystemTime::now().duration_since(UNIX_EPOCH) {
-                Ok(d) => d.as_nanos() as i128,
-                Err(e) => -(e.duration().as_nanos() as i128),
-            },
-            Clock::Monotonic => {
-                let o = ORIGIN.get_or_init(Instant::now);
-                o.elapsed().as_nanos() as i128 + 1_000_000_000
-            }
-        }
-    }
+#[allow(non_snake_case, non_upper_case_globals)]
+mod Clock {
+    pub const Realtime: libc::clockid_t = libc::CLOCK_REALTIME;
+    pub const Monotonic: libc::clockid_t = libc::CLOCK_MONOTONIC;
+    pub const Process: libc::clockid_t = libc::CLOCK_PROCESS_CPUTIME_ID;
+    pub const Thread: libc::clockid_t = libc::CLOCK_THREAD_CPUTIME_ID;
 }
-
-use libc_clock::Clock;
 
 fn secs(ns: i128) -> PyResult<PyRef> {
     PyFloat::new(ns as f64 / 1e9)
@@ -104,10 +85,26 @@ static TIME_FUNCTIONS: &[MethodDef] = &[
     MethodDef::new("monotonic_ns", Meth::NoArgs(t_monotonic_ns)),
     MethodDef::new("perf_counter", Meth::NoArgs(t_monotonic)),
     MethodDef::new("perf_counter_ns", Meth::NoArgs(t_monotonic_ns)),
-    MethodDef::new("process_time", Meth::NoArgs(t_monotonic)),
-    MethodDef::new("process_time_ns", Meth::NoArgs(t_monotonic_ns)),
-    MethodDef::new("thread_time", Meth::NoArgs(t_monotonic)),
-    MethodDef::new("thread_time_ns", Meth::NoArgs(t_monotonic_ns)),
+    MethodDef::new(
+        "process_time",
+        Meth::NoArgs(|_| secs(clock_ns(Clock::Process))),
+    ),
+    MethodDef::new(
+        "process_time_ns",
+        Meth::NoArgs(|_| ns_int(clock_ns(Clock::Process))),
+    ),
+    MethodDef::new(
+        "thread_time",
+        Meth::NoArgs(|_| secs(clock_ns(Clock::Thread))),
+    ),
+    MethodDef::new(
+        "thread_time_ns",
+        Meth::NoArgs(|_| ns_int(clock_ns(Clock::Thread))),
+    ),
+    MethodDef::new("_tm", Meth::Fast(t_tm)),
+    MethodDef::new("_mktime", Meth::Fast(t_mktime)),
+    MethodDef::new("_strftime", Meth::Fast(t_strftime)),
+    MethodDef::new("_tzinfo", Meth::NoArgs(t_tzinfo)),
     MethodDef::new("sleep", Meth::Fast(t_sleep)),
 ];
 
@@ -115,5 +112,299 @@ static TIME_FUNCTIONS: &[MethodDef] = &[
 pub fn init() -> PyResult<PyRef> {
     let m = PyModule::new("time")?;
     PyModule::add_functions(&m, TIME_FUNCTIONS)?;
+    let d = m
+        .downcast::<PyModule>()
+        .map(|p| p.dict())
+        .ok_or_else(|| PyErr::system_error("time: no module dict"))?;
+    if let (Some(dd), Some(b)) = (
+        d.downcast::<crate::objects::dict::PyDict>(),
+        &crate::interp::interp().builtins,
+    ) {
+        dd.set_str("__builtins__", b.clone())?;
+    }
+    let code = crate::run::compile_source(PRELUDE.as_bytes(), "<time>")?;
+    crate::run::exec_code(&code, &d, None)?;
     Ok(m)
 }
+
+fn overflow_time_t() -> PyErr {
+    PyErr::overflow_error("timestamp out of range for platform time_t")
+}
+
+/// `_PyTime_ObjectToTime_t` with `ROUND_FLOOR`: None is now.
+fn time_t_arg(o: Option<&PyRef>) -> PyResult<libc::time_t> {
+    let o = match o {
+        Some(o) if !o.is(&none()) => o,
+        _ => return Ok((clock_ns(Clock::Realtime).div_euclid(1_000_000_000)) as libc::time_t),
+    };
+    if let Some(f) = o.downcast::<PyFloat>() {
+        if f.value.is_nan() {
+            return Err(PyErr::value_error("Invalid value NaN (not a number)"));
+        }
+        let v = f.value.floor();
+        if !(-9.2e18..9.2e18).contains(&v) {
+            return Err(overflow_time_t());
+        }
+        return Ok(v as libc::time_t);
+    }
+    let i = crate::object::protocol::index(o)?;
+    i.downcast::<PyInt>()
+        .and_then(|v| v.as_i64())
+        .ok_or_else(overflow_time_t)
+}
+
+fn tm_tuple(tm: &libc::tm) -> PyResult<PyRef> {
+    let zone = if tm.tm_zone.is_null() {
+        String::new()
+    } else {
+        // SAFETY: tm_zone points to a NUL-terminated zone name owned by libc.
+        unsafe { std::ffi::CStr::from_ptr(tm.tm_zone) }
+            .to_string_lossy()
+            .into_owned()
+    };
+    let i = |v: i64| PyInt::new(v);
+    crate::objects::tuple::PyTuple::new(vec![
+        i(tm.tm_year as i64 + 1900)?,
+        i(tm.tm_mon as i64 + 1)?,
+        i(tm.tm_mday as i64)?,
+        i(tm.tm_hour as i64)?,
+        i(tm.tm_min as i64)?,
+        i(tm.tm_sec as i64)?,
+        i((tm.tm_wday as i64 + 6) % 7)?,
+        i(tm.tm_yday as i64 + 1)?,
+        i(tm.tm_isdst as i64)?,
+        crate::objects::str::PyStr::new(&zone)?,
+        i(tm.tm_gmtoff)?,
+    ])
+}
+
+/// `_tm(secs, local)`: the 11 fields of `struct_time`.
+fn t_tm(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    check_nargs("_tm", args.len(), 2, 2)?;
+    let t = time_t_arg(Some(&args[0]))?;
+    let local = crate::object::protocol::is_true(&args[1])?;
+    // SAFETY: an all-zero tm is valid to be filled.
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    // SAFETY: valid pointers; the _r variants are thread-safe.
+    let r = unsafe {
+        if local {
+            libc::localtime_r(&t, &mut tm)
+        } else {
+            libc::gmtime_r(&t, &mut tm)
+        }
+    };
+    if r.is_null() {
+        return Err(overflow_time_t());
+    }
+    tm_tuple(&tm)
+}
+
+/// A `tm` from the prelude's 9 C-convention ints (year - 1900, month 0-11,
+/// ..., wday 0 = Sunday, yday 0-365).
+fn tm_from(args: &[PyRef]) -> PyResult<libc::tm> {
+    let mut v = [0i64; 9];
+    for (k, a) in args.iter().take(9).enumerate() {
+        v[k] = crate::object::protocol::index(a)?
+            .downcast::<PyInt>()
+            .and_then(|x| x.as_i64())
+            .filter(|x| i32::try_from(*x).is_ok())
+            .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))?;
+    }
+    // SAFETY: an all-zero tm is valid.
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    tm.tm_year = v[0] as i32;
+    tm.tm_mon = v[1] as i32;
+    tm.tm_mday = v[2] as i32;
+    tm.tm_hour = v[3] as i32;
+    tm.tm_min = v[4] as i32;
+    tm.tm_sec = v[5] as i32;
+    tm.tm_wday = v[6] as i32;
+    tm.tm_yday = v[7] as i32;
+    tm.tm_isdst = v[8] as i32;
+    Ok(tm)
+}
+
+fn t_mktime(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    check_nargs("_mktime", args.len(), 9, 9)?;
+    let mut tm = tm_from(args)?;
+    tm.tm_wday = -1;
+    // SAFETY: tm is a valid, initialized tm.
+    let t = unsafe { libc::mktime(&mut tm) };
+    if t == -1 && tm.tm_wday == -1 {
+        return Err(PyErr::overflow_error("mktime argument out of range"));
+    }
+    PyFloat::new(t as f64)
+}
+
+fn t_strftime(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    check_nargs("_strftime", args.len(), 10, 10)?;
+    let fmt = crate::object::protocol::str_string(&args[0])?;
+    let tm = tm_from(&args[1..])?;
+    if fmt.is_empty() {
+        return crate::objects::str::PyStr::new("");
+    }
+    let cfmt = std::ffi::CString::new(fmt.clone())
+        .map_err(|_| PyErr::value_error("embedded null character"))?;
+    let mut size = 1024usize;
+    loop {
+        let mut buf = vec![0u8; size];
+        // SAFETY: buf holds size bytes; cfmt and tm are valid.
+        let n = unsafe {
+            libc::strftime(
+                buf.as_mut_ptr() as *mut libc::c_char,
+                size,
+                cfmt.as_ptr(),
+                &tm,
+            )
+        };
+        if n > 0 || size >= 256 * fmt.len() + 1024 {
+            buf.truncate(n);
+            return crate::objects::str::PyStr::new(&String::from_utf8_lossy(&buf));
+        }
+        size *= 2;
+    }
+}
+
+extern "C" {
+    fn tzset();
+}
+
+/// `(timezone, altzone, daylight, tzname0, tzname1)` as `init_timezone`.
+fn t_tzinfo(_m: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: tzset reads TZ; plain library call.
+    unsafe { tzset() };
+    let now = (clock_ns(Clock::Realtime) / 1_000_000_000) as libc::time_t;
+    let year_start = now - now.rem_euclid(365 * 24 * 3600);
+    let probe = |t: libc::time_t| -> (i64, String) {
+        // SAFETY: an all-zero tm is valid to be filled.
+        let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+        // SAFETY: valid pointers.
+        unsafe { libc::localtime_r(&t, &mut tm) };
+        let zone = if tm.tm_zone.is_null() {
+            String::new()
+        } else {
+            // SAFETY: NUL-terminated zone name owned by libc.
+            unsafe { std::ffi::CStr::from_ptr(tm.tm_zone) }
+                .to_string_lossy()
+                .into_owned()
+        };
+        (-tm.tm_gmtoff, zone)
+    };
+    let (jan, janname) = probe(year_start);
+    let (jul, julname) = probe(year_start + 182 * 24 * 3600);
+    let (tz, alt, n0, n1) = if jan < jul {
+        (jul, jan, julname, janname)
+    } else {
+        (jan, jul, janname, julname)
+    };
+    crate::objects::tuple::PyTuple::new(vec![
+        PyInt::new(tz)?,
+        PyInt::new(alt)?,
+        PyInt::new((jan != jul) as i64)?,
+        crate::objects::str::PyStr::new(&n0)?,
+        crate::objects::str::PyStr::new(&n1)?,
+    ])
+}
+
+const PRELUDE: &str = r#"
+import posix as _posix
+struct_time = _posix._make_structseq('struct_time', 'time', ('tm_year', 'tm_mon', 'tm_mday',
+    'tm_hour', 'tm_min', 'tm_sec', 'tm_wday', 'tm_yday', 'tm_isdst', 'tm_zone', 'tm_gmtoff'), 9)
+del _posix
+timezone, altzone, daylight, _n0, _n1 = _tzinfo()
+tzname = (_n0, _n1)
+del _n0, _n1
+
+def gmtime(seconds=None):
+    return struct_time(_tm(seconds, False))
+
+def localtime(seconds=None):
+    return struct_time(_tm(seconds, True))
+
+def _args(t, fname):
+    if not isinstance(t, tuple):
+        raise TypeError("Tuple or struct_time argument required")
+    if len(t) != 9:
+        raise TypeError("%s(): illegal time tuple argument" % fname)
+    y, mo, d, h, mi, s, wd, yd, dst = t
+    return [y - 1900, mo - 1, d, h, mi, s, (wd + 1) % 7, yd - 1, dst]
+
+def mktime(t):
+    return _mktime(*_args(t, 'mktime'))
+
+def _check(v):
+    y, mo, d, h, mi, s, wd, yd, dst = v
+    if mo == -1:
+        mo = 0
+    elif not 0 <= mo <= 11:
+        raise ValueError("month out of range")
+    if d == 0:
+        d = 1
+    elif not 0 <= d <= 31:
+        raise ValueError("day of month out of range")
+    if not 0 <= h <= 23:
+        raise ValueError("hour out of range")
+    if not 0 <= mi <= 59:
+        raise ValueError("minute out of range")
+    if not 0 <= s <= 61:
+        raise ValueError("seconds out of range")
+    if wd < 0:
+        raise ValueError("day of week out of range")
+    if yd == -1:
+        yd = 0
+    elif not 0 <= yd <= 365:
+        raise ValueError("day of year out of range")
+    if dst < -1:
+        dst = -1
+    elif dst > 1:
+        dst = 1
+    return [y, mo, d, h, mi, s, wd, yd, dst]
+
+def strftime(format, t=None):
+    if not isinstance(format, str):
+        raise TypeError("strftime() argument 1 must be str, not %s" % type(format).__name__)
+    if t is None:
+        t = localtime()
+    v = _check(_args(t, 'strftime'))
+    return _strftime(format, *v)
+
+_DAYS = ('Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun')
+_MONTHS = ('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec')
+
+def asctime(t=None):
+    if t is None:
+        t = localtime()
+    v = _check(_args(t, 'asctime'))
+    return '%s %s%3d %.2d:%.2d:%.2d %d' % (_DAYS[t[6] % 7], _MONTHS[v[1]], t[2], t[3], t[4], t[5], t[0])
+
+def ctime(seconds=None):
+    return asctime(localtime(seconds))
+
+class _ClockInfo:
+    def __init__(self, implementation, monotonic, adjustable, resolution):
+        self.implementation = implementation
+        self.monotonic = monotonic
+        self.adjustable = adjustable
+        self.resolution = resolution
+    def __repr__(self):
+        return 'namespace(%s)' % ', '.join('%s=%r' % kv for kv in self.__dict__.items())
+
+_CLOCKS = {
+    'time': ('clock_gettime(CLOCK_REALTIME)', False, True),
+    'monotonic': ('clock_gettime(CLOCK_MONOTONIC)', True, False),
+    'perf_counter': ('clock_gettime(CLOCK_MONOTONIC)', True, False),
+    'process_time': ('clock_gettime(CLOCK_PROCESS_CPUTIME_ID)', True, False),
+    'thread_time': ('clock_gettime(CLOCK_THREAD_CPUTIME_ID)', True, False),
+}
+
+def get_clock_info(name):
+    try:
+        impl, mono, adj = _CLOCKS[name]
+    except (KeyError, TypeError):
+        raise ValueError("unknown clock") from None
+    return _ClockInfo(impl, mono, adj, 1e-09)
+
+for _f in (gmtime, localtime, mktime, strftime, asctime, ctime, get_clock_info):
+    _f.__module__ = 'time'
+del _f
+"#;

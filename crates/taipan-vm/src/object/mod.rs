@@ -487,13 +487,40 @@ pub unsafe fn generic_dealloc(obj: *mut PyObject) {
                     return;
                 }
             }
+            clear_weakrefs(obj, ty);
             drop_heap_extras(obj, ty);
+        } else {
+            clear_weakrefs(obj, ty);
         }
         let solid = ty.static_base();
         if let Some(drop_fn) = solid.tp_drop {
             drop_fn(obj);
         }
         free_object(obj);
+    }
+}
+
+/// Clears the weak references to a dying object and calls their callbacks
+/// (`PyObject_ClearWeakRefs`); set by the `_weakref` module.
+pub type WeakrefClearHook = unsafe fn(*mut PyObject);
+pub static WEAKREF_CLEAR_HOOK: GilCell<Option<WeakrefClearHook>> = GilCell::new(None);
+
+/// Runs [`WEAKREF_CLEAR_HOOK`] if the type has a weak-reference list slot and
+/// the object's list is not empty (one load and a compare otherwise).
+#[inline(always)]
+unsafe fn clear_weakrefs(obj: *mut PyObject, ty: &PyType) {
+    let off = ty.tp_weaklistoffset.get();
+    if off != 0 {
+        // SAFETY: the type's weaklist slot holds a raw pointer (null: no
+        // weak references) inside the object's block.
+        unsafe {
+            let slot = (obj as *mut u8).offset(off) as *const *mut PyObject;
+            if !(*slot).is_null() {
+                if let Some(h) = *WEAKREF_CLEAR_HOOK.as_ptr() {
+                    h(obj);
+                }
+            }
+        }
     }
 }
 

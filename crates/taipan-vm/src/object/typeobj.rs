@@ -422,6 +422,8 @@ pub struct PyType {
     pub tp_version_tag: Cell<u32>,
     /// Heap types: the names in `__slots__` (a tuple), if any.
     pub ht_slots: ObjCell,
+    /// The type's own weak-reference list (`tp_weaklist`, borrowed pointer).
+    pub tp_weaklist: Cell<*mut PyObject>,
 }
 
 // SAFETY: type objects are only touched with the GIL held (see gil.rs).
@@ -469,6 +471,7 @@ impl PyType {
         tp_subclasses: ObjCell::empty(),
         tp_version_tag: Cell::new(0),
         ht_slots: ObjCell::empty(),
+        tp_weaklist: Cell::new(std::ptr::null_mut()),
     };
 
     #[inline(always)]

@@ -34,6 +34,8 @@ pub struct PyFunction {
     pub doc: UnsafeCell<PyRef>,
     pub module: UnsafeCell<PyRef>,
     pub annotations: UnsafeCell<Option<PyRef>>,
+    /// The weak-reference list head (`func_weakreflist`, see `_weakref`).
+    pub weaklist: Cell<*mut PyObject>,
 }
 
 pub static FUNCTION_TYPE: PyType = PyType {
@@ -41,6 +43,7 @@ pub static FUNCTION_TYPE: PyType = PyType {
     tp_basicsize: Cell::new(std::mem::size_of::<PyFunction>()),
     tp_flags: Cell::new(TypeFlags::HAVE_GC | TypeFlags::METHOD_DESCRIPTOR),
     tp_dictoffset: Cell::new(std::mem::offset_of!(PyFunction, dict) as isize),
+    tp_weaklistoffset: Cell::new(std::mem::offset_of!(PyFunction, weaklist) as isize),
     tp_drop: Some(drop_function),
     tp_traverse: Cell::new(Some(traverse_function)),
     tp_call: Cell::new(Some(function_call)),
@@ -128,6 +131,7 @@ impl PyFunction {
                 doc: UnsafeCell::new(doc),
                 module: UnsafeCell::new(module),
                 annotations: UnsafeCell::new(None),
+                weaklist: Cell::new(std::ptr::null_mut()),
             },
         )
     }
@@ -173,6 +177,7 @@ impl PyFunction {
                 doc: UnsafeCell::new(doc),
                 module: UnsafeCell::new(module),
                 annotations: UnsafeCell::new(annotations),
+                weaklist: Cell::new(std::ptr::null_mut()),
             },
         )
     }

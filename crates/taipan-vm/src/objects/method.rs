@@ -24,8 +24,22 @@ pub static METHOD_TYPE: PyType = PyType {
     tp_repr: Cell::new(Some(method_repr)),
     tp_getattro: Cell::new(Some(method_getattro)),
     tp_getset: METHOD_GETSET,
+    tp_new: Cell::new(Some(method_new)),
     ..PyType::BASE
 };
+
+/// `method(function, instance)` (`method_new`).
+fn method_new(_cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    crate::objects::slice::no_kwargs("method", kwnames)?;
+    crate::objects::slice::check_nargs("method", args.len(), 2, 2)?;
+    if args[0].ty().tp_call.get().is_none() {
+        return Err(PyErr::type_error("first argument must be callable"));
+    }
+    if args[1].is_none() {
+        return Err(PyErr::type_error("instance must not be None"));
+    }
+    PyMethod::new(args[0].clone(), args[1].clone())
+}
 
 // SAFETY: PyMethod is repr(C) with the header first.
 unsafe impl PyPayload for PyMethod {

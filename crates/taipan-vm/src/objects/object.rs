@@ -17,6 +17,11 @@ pub struct PyBaseObject {
     pub ob_base: PyObject,
 }
 
+/// `object_str`: `str(o)` is `repr(o)` unless a type says otherwise.
+fn object_str(o: &PyRef) -> PyResult<PyRef> {
+    crate::object::protocol::repr(o)
+}
+
 pub static OBJECT_TYPE: PyType = PyType {
     tp_name: "object",
     tp_basicsize: Cell::new(std::mem::size_of::<PyBaseObject>()),
@@ -24,6 +29,7 @@ pub static OBJECT_TYPE: PyType = PyType {
     tp_getattro: Cell::new(Some(generic_getattr)),
     tp_setattro: Cell::new(Some(generic_setattr)),
     tp_repr: Cell::new(Some(object_repr)),
+    tp_str: Cell::new(Some(object_str)),
     tp_hash: Cell::new(Some(object_hash)),
     tp_richcompare: Cell::new(Some(object_richcompare)),
     tp_new: Cell::new(Some(object_new)),

@@ -120,6 +120,8 @@ pub struct PySet {
     pub table: UnsafeCell<SetTable>,
     /// frozenset's cached hash (-1: not computed).
     pub hash: Cell<isize>,
+    /// The weak-reference list head (`weakreflist`, see `_weakref`).
+    pub weaklist: Cell<*mut PyObject>,
 }
 
 // SAFETY: repr(C), header first; frozenset shares the layout.
@@ -158,6 +160,7 @@ const SET_SEQUENCE: SequenceSlots = SequenceSlots {
 pub static SET_TYPE: PyType = PyType {
     tp_name: "set",
     tp_basicsize: Cell::new(std::mem::size_of::<PySet>()),
+    tp_weaklistoffset: Cell::new(std::mem::offset_of!(PySet, weaklist) as isize),
     tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::HAVE_GC),
     tp_drop: Some(drop_set),
     tp_traverse: Cell::new(Some(traverse_set)),
@@ -204,6 +207,7 @@ pub static SET_TYPE: PyType = PyType {
 pub static FROZENSET_TYPE: PyType = PyType {
     tp_name: "frozenset",
     tp_basicsize: Cell::new(std::mem::size_of::<PySet>()),
+    tp_weaklistoffset: Cell::new(std::mem::offset_of!(PySet, weaklist) as isize),
     tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::HAVE_GC),
     tp_drop: Some(drop_set),
     tp_traverse: Cell::new(Some(traverse_set)),
@@ -283,6 +287,7 @@ pub fn new_empty(ty: &PyType) -> PyResult<PyRef> {
             ob_base: PyObject::NEW,
             table: UnsafeCell::new(SetTable::new()),
             hash: Cell::new(-1),
+            weaklist: Cell::new(std::ptr::null_mut()),
         },
     )
 }

@@ -25,6 +25,7 @@ pub static TYPE_TYPE: PyType = PyType {
     tp_repr: Cell::new(Some(type_repr)),
     tp_new: Cell::new(Some(crate::objects::type_::heap::type_new)),
     tp_drop: Some(crate::objects::type_::heap::type_drop),
+    tp_weaklistoffset: Cell::new(std::mem::offset_of!(PyType, tp_weaklist) as isize),
     as_number: NumberSlots {
         nb_or: Cell::new(Some(crate::objects::type_::heap::union_or)),
         ..NumberSlots::EMPTY
@@ -829,7 +830,7 @@ pub mod heap {
             }
             size += ptr;
         }
-        let mut weakoffset = 0isize;
+        let mut weakoffset = base.tp_weaklistoffset.get();
         if add_weak {
             weakoffset = size as isize;
             size += ptr;
@@ -1195,7 +1196,7 @@ pub mod heap {
     };
     static SUBTYPE_WEAKREF: GetSetDef = GetSetDef {
         name: "__weakref__",
-        get: Some(|_| Ok(none())),
+        get: Some(crate::modules::_weakref::first_weakref),
         set: None,
         doc: "list of weak references to the object (if defined)",
     };

@@ -1150,7 +1150,7 @@ unsafe fn heap_dealloc_hook(obj: *mut PyObject) -> bool {
 
 /// `PyErr_WriteUnraisable` for an exception raised by `__del__`:
 /// "Exception ignored in: <function D.__del__ at ...>" and the traceback.
-fn write_unraisable(obj: &PyRef, e: PyErr) {
+pub(crate) fn write_unraisable(obj: &PyRef, e: PyErr) {
     let what = protocol::repr_string(obj).unwrap_or_else(|_| "<object>".to_owned());
     crate::modules::sys::flush_std();
     let text = crate::run::format_exception(e.value());

@@ -1,0 +1,137 @@
+//! The `_warnings` module (CPython's `Python/_warnings.c`): the default
+//! filters, `warn` and `warn_explicit`, so `warnings` imports without
+//! compiling its default filters with `re`.
+//!
+//! Taipan deviation: written in Python (run in the module namespace at
+//! import); the filter match supports the actions and categories but
+//! compares message/module patterns only when they are `None` or have a
+//! `match` method, as the compiled regexes of `warnings.filterwarnings` do.
+
+use crate::object::*;
+use crate::objects::dict::PyDict;
+use crate::objects::module::PyModule;
+
+/// The static types this file declares, readied at start-up.
+pub static TYPES: &[&PyType] = &[];
+
+const PRELUDE: &str = r#"
+import sys as _sys
+filters = [
+    ('default', None, DeprecationWarning, '__main__', 0),
+    ('ignore', None, DeprecationWarning, None, 0),
+    ('ignore', None, PendingDeprecationWarning, None, 0),
+    ('ignore', None, ImportWarning, None, 0),
+    ('ignore', None, ResourceWarning, None, 0),
+]
+_defaultaction = 'default'
+_onceregistry = {}
+_filters_version = 1
+
+def _filters_mutated():
+    global _filters_version
+    _filters_version += 1
+
+def _match(pat, s):
+    if pat is None:
+        return True
+    if isinstance(pat, str):
+        return pat == s
+    return pat.match(s) is not None
+
+def _show(message, category, filename, lineno, module, source):
+    try:
+        import warnings
+        sw = warnings.showwarning
+        sw(message, category, filename, lineno)
+        return
+    except Exception:
+        pass
+    _sys.stderr.write('%s:%s: %s: %s\n' % (filename, lineno, category.__name__, message))
+
+def warn_explicit(message, category, filename, lineno, module=None, registry=None,
+                  module_globals=None, source=None):
+    lineno = int(lineno)
+    if module is None:
+        module = filename or '<unknown>'
+        if module[-3:].lower() == '.py':
+            module = module[:-3]
+    if registry is None:
+        registry = {}
+    if registry.get('version', 0) != _filters_version:
+        registry.clear()
+        registry['version'] = _filters_version
+    if isinstance(message, Warning):
+        text = str(message)
+        category = message.__class__
+    else:
+        text = message
+        message = category(message)
+    key = (text, category, lineno)
+    if registry.get(key):
+        return
+    for item in filters:
+        action, msg, cat, mod, ln = item
+        if (_match(msg, text) and issubclass(category, cat) and _match(mod, module)
+                and (ln == 0 or lineno == ln)):
+            break
+    else:
+        action = _defaultaction
+    if action == 'ignore':
+        return
+    if action == 'error':
+        raise message
+    if action == 'once':
+        registry[key] = 1
+        oncekey = (text, category)
+        if _onceregistry.get(oncekey):
+            return
+        _onceregistry[oncekey] = 1
+    elif action == 'module':
+        registry[key] = 1
+        altkey = (text, category, 0)
+        if registry.get(altkey):
+            return
+        registry[altkey] = 1
+    elif action == 'default':
+        registry[key] = 1
+    elif action != 'always':
+        raise RuntimeError("Unrecognized action (%r) in warnings.filters:\n %s" % (action, item))
+    _show(message, category, filename, lineno, module, source)
+
+def warn(message, category=None, stacklevel=1, source=None):
+    if isinstance(message, Warning):
+        category = message.__class__
+    if category is None:
+        category = UserWarning
+    if not (isinstance(category, type) and issubclass(category, Warning)):
+        raise TypeError("category must be a Warning subclass, not '%s'" % type(category).__name__)
+    try:
+        frame = _sys._getframe(stacklevel)
+    except ValueError:
+        globals = _sys.__dict__
+        filename = 'sys'
+        lineno = 1
+    else:
+        globals = frame.f_globals
+        filename = frame.f_code.co_filename
+        lineno = frame.f_lineno
+    module = globals.get('__name__', '<string>')
+    registry = globals.setdefault('__warningregistry__', {})
+    warn_explicit(message, category, filename, lineno, module, registry, globals, source)
+
+"#;
+
+/// Creates the `_warnings` module.
+pub fn init() -> PyResult<PyRef> {
+    let m = PyModule::new("_warnings")?;
+    let d = m
+        .downcast::<PyModule>()
+        .map(|p| p.dict())
+        .ok_or_else(|| PyErr::system_error("_warnings: no module dict"))?;
+    if let (Some(dd), Some(b)) = (d.downcast::<PyDict>(), &crate::interp::interp().builtins) {
+        dd.set_str("__builtins__", b.clone())?;
+    }
+    let code = crate::run::compile_source(PRELUDE.as_bytes(), "<_warnings>")?;
+    crate::run::exec_code(&code, &d, None)?;
+    Ok(m)
+}

@@ -1,0 +1,22 @@
+# The random module gives CPython's exact values.
+import random
+
+random.seed(42)
+print(random.random(), random.randint(1, 100), random.choice('abcdef'))
+l = list(range(10))
+random.shuffle(l)
+print(l)
+print(random.gauss(0, 1), random.uniform(1, 2), random.randrange(0, 1000, 7))
+print(random.sample(range(100), 5))
+random.seed('hello')
+print(random.random())
+random.seed(b'bytes')
+print(random.random())
+r = random.Random(123)
+print(r.getrandbits(70), r.normalvariate(0, 1), r.expovariate(2.0))
+print(random.choices('abc', k=5), r.triangular(), r.betavariate(2, 3))
+print(random.randbytes(4).hex())
+s = random.getstate()
+x = random.random()
+random.setstate(s)
+print(x == random.random())

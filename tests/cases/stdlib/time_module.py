@@ -1,0 +1,20 @@
+# The time module: struct_time, gmtime/localtime/mktime/strftime, clocks.
+import time
+print(time.get_clock_info('time'), time.get_clock_info('process_time'))
+print(time.gmtime(0), time.localtime(0).tm_zone, time.timezone, time.tzname, time.daylight, time.altzone)
+print(time.asctime(time.gmtime(0)), time.mktime(time.localtime(100)), time.strftime('%Y-%m-%d %H:%M:%S %a %j', time.gmtime(86400*365.5)))
+for bad in [(1,2), 'x', (2020,13,1,0,0,0,0,1,0)]:
+  try: print(time.strftime('%Y', bad))
+  except Exception as e: print(type(e).__name__, e)
+try: time.mktime((1,2))
+except Exception as e: print(type(e).__name__, e)
+try: time.gmtime(1e20)
+except Exception as e: print(type(e).__name__, e)
+print(time.struct_time((2020,1,2,3,4,5,6,7,0)), time.gmtime(1.9)[5], time.gmtime(-1.5)[5])
+t = time.gmtime(10**9)
+print(t.tm_year, t.tm_zone, t.tm_gmtoff, t[:3], len(t), time.ctime(10**9))
+try: time.get_clock_info('x')
+except ValueError as e: print(e)
+print(type(time.thread_time()), time.process_time() >= 0, time.perf_counter() > 0)
+try: time.struct_time((1,2))
+except TypeError as e: print(e)
