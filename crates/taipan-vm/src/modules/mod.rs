@@ -1,5 +1,6 @@
 //! Native modules: what CPython writes in C (`builtins`, `sys`, ...).
 
+pub mod _abc;
 pub mod _bisect;
 pub mod _collections;
 pub mod _functools;
