@@ -50,6 +50,7 @@ pub fn static_types() -> Vec<&'static PyType> {
         crate::modules::_collections::TYPES,
         crate::modules::_functools::TYPES,
         crate::modules::_operator::TYPES,
+        crate::modules::_abc::TYPES,
     ] {
         v.extend_from_slice(list);
     }

@@ -1,5 +1,5 @@
 //! The natcore native modules (`_weakref`, `itertools`, `_string`,
-//! `_collections`, `_thread`, `_functools`, `_operator`, `_heapq`, `_bisect`) run from Python: each program's output is what
+//! `_collections`, `_thread`, `_functools`, `_operator`, `_heapq`, `_bisect`, `_abc`) run from Python: each program's output is what
 //! `/usr/bin/python3.11` gives for it (one test function: the runtime is
 //! single-threaded).
 
@@ -347,6 +347,69 @@ True False False True
 [5] [1, 2]
 (<class 'operator.itemgetter'>, (1,)) (<class 'operator.methodcaller'>, ('x', 1))"#;
 
+const ABC: &str = r#"_out = []
+def print(*a):
+    _out.append(" ".join(str(x) for x in a))
+import abc
+class A(abc.ABC):
+    @abc.abstractmethod
+    def f(self): pass
+    @property
+    @abc.abstractmethod
+    def p(self): pass
+class B(A):
+    def f(self): return 1
+class C(B):
+    p = 3
+print(sorted(A.__abstractmethods__), sorted(B.__abstractmethods__), C.__abstractmethods__)
+for k in (A, B):
+    try: k()
+    except TypeError as e: print(e)
+print(C().f(), isinstance(C(), A), issubclass(C, A), issubclass(int, A))
+class R: pass
+A.register(R)
+print(issubclass(R, A), isinstance(R(), A), issubclass(R, B))
+try: A.register(1)
+except TypeError as e: print(e)
+try: R.register
+except AttributeError as e: print("no register")
+class H(abc.ABC):
+    @classmethod
+    def __subclasshook__(cls, o):
+        return True if hasattr(o, 'quack') else NotImplemented
+class Duck:
+    def quack(self): pass
+print(issubclass(Duck, H), isinstance(Duck(), H), issubclass(int, H))
+t = abc.get_cache_token(); H.register(int); print(abc.get_cache_token() == t + 1, issubclass(int, H))
+try: issubclass(1, H)
+except TypeError as e: print(e)
+try: A.register(A) if False else B.register(A)
+except RuntimeError as e: print(e)
+H._abc_caches_clear(); H._abc_registry_clear(); print(issubclass(int, H))
+print(len(H._abc_registry_clear.__name__))
+class M(abc.ABCMeta): pass
+class X(metaclass=M):
+    @abc.abstractmethod
+    def g(self): pass
+print(type(X).__name__, list(X.__abstractmethods__), '_abc_impl' in X.__dict__)
+R = "\n".join(_out)
+"#;
+
+const ABC_EXPECTED: &str = r#"['f', 'p'] ['p'] frozenset()
+Can't instantiate abstract class A with abstract methods f, p
+Can't instantiate abstract class B with abstract method p
+1 True True False
+True True False
+Can only register classes
+no register
+True True False
+True True
+issubclass() arg 1 must be a class
+Refusing to create an inheritance cycle
+False
+19
+M ['g'] True"#;
+
 fn run(program: &str, expected: &str) {
     let code = taipan_vm::run::compile_source(program.as_bytes(), "<natcore>").unwrap();
     let globals = PyDict::new().unwrap();
@@ -374,4 +437,5 @@ fn natcore_modules_in_python() {
     run(FUNCTOOLS_THREAD, FUNCTOOLS_THREAD_EXPECTED);
     run(HEAPQ_BISECT, HEAPQ_BISECT_EXPECTED);
     run(OPERATOR, OPERATOR_EXPECTED);
+    run(ABC, ABC_EXPECTED);
 }

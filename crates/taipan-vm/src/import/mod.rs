@@ -58,6 +58,7 @@ static BUILTIN_MODULES: &[(&str, NativeInit)] = &[
     ("_heapq", crate::modules::_heapq::init),
     ("_bisect", crate::modules::_bisect::init),
     ("_operator", crate::modules::_operator::init),
+    ("_abc", crate::modules::_abc::init),
 ];
 
 static EXTRA_MODULES: GilCell<Vec<(&'static str, NativeInit)>> = GilCell::new(Vec::new());

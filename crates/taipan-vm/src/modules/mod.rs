@@ -1,6 +1,7 @@
 //! Native modules: what CPython writes in C (`builtins`, `sys`, ...).
 
 pub mod _io;
+pub mod _abc;
 pub mod _bisect;
 pub mod _collections;
 pub mod _functools;

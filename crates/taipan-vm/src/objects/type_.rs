@@ -742,7 +742,9 @@ pub mod heap {
         }
 
         // __slots__ and layout.
-        let may_add_dict = base.tp_dictoffset.get() == 0;
+        // A metaclass's instances are types, whose dict is `tp_dict`
+        // (CPython's `type` has a `tp_dictoffset`): no second dict slot.
+        let may_add_dict = base.tp_dictoffset.get() == 0 && !base.is_subtype(&TYPE_TYPE);
         // int and bytes have items in CPython (their data follows
         // `tp_basicsize` here): the same restrictions apply.
         let var_sized = base.tp_itemsize != 0
