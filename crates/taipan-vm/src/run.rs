@@ -184,11 +184,42 @@ pub fn run_code_data(data: &CodeData, path: &str, argv: Vec<String>) -> i32 {
 
 fn run_main_code(code: &PyRef, path: &str, argv: &[String]) -> i32 {
     set_argv(argv);
-    let r = main_globals(path).and_then(|g| exec_code(code, &g, None));
-    match r {
+    let g = match main_globals(path) {
+        Ok(g) => g,
+        Err(e) => return handle_uncaught(e),
+    };
+    let status = match exec_code(code, &g, None) {
         Ok(_) => 0,
         Err(e) => handle_uncaught(e),
+    };
+    crate::modules::sys::flush_std();
+    clear_module_dict(&g);
+    status
+}
+
+/// `_PyModule_ClearDict` at shutdown: names starting with one underscore are
+/// set to None first, then all others but `__builtins__`, so that objects
+/// the module holds are finalized (generators closed, `__del__` run).
+fn clear_module_dict(g: &PyRef) {
+    let d = match g.downcast::<PyDict>() {
+        Some(d) => d,
+        None => return,
+    };
+    for pass in 0..2 {
+        for k in d.keys() {
+            let name = match k.downcast::<PyStr>() {
+                Some(s) => s.as_str().to_owned(),
+                None => continue,
+            };
+            let first = name.starts_with('_') && !name.starts_with("__");
+            if (pass == 0 && first) || (pass == 1 && name != "__builtins__") {
+                if let Err(e) = d.set_item(k, none()) {
+                    drop(e);
+                }
+            }
+        }
     }
+    crate::modules::sys::flush_std();
 }
 
 /// `taipan FILE args...`: runs the file as `__main__` and returns the exit

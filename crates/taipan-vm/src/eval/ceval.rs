@@ -106,6 +106,11 @@ pub fn current_locals_dict() -> PyResult<Option<PyRef>> {
     if let Some(l) = &f.locals {
         return Ok(Some(l.clone()));
     }
+    frame_locals_dict(f).map(Some)
+}
+
+/// A dict of a function frame's bound locals and cells (its `f_locals`).
+pub fn frame_locals_dict(f: &Frame) -> PyResult<PyRef> {
     let code = f.code_ref();
     let d = PyDict::new()?;
     // SAFETY: just made.
@@ -135,7 +140,7 @@ pub fn current_locals_dict() -> PyResult<Option<PyRef>> {
         };
         dd.set_item(names[i].clone(), v)?;
     }
-    Ok(Some(d))
+    Ok(d)
 }
 
 /// The builtins dict for a globals dict (`_PyEval_BuiltinsFromGlobals`):
@@ -1325,7 +1330,21 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             }
             Opcode::GetYieldFromIter => {
                 let v = frame.pop()?;
-                if v.is_instance_of::<crate::objects::gen::PyGen>() {
+                if crate::objects::gen::as_gen(&v)
+                    .map(|g| g.kind() == crate::objects::gen::GenKind::Coro)
+                    .unwrap_or(false)
+                {
+                    if code.flags
+                        & (crate::objects::code::flags::COROUTINE
+                            | crate::objects::code::flags::ITERABLE_COROUTINE)
+                        == 0
+                    {
+                        return Err(PyErr::type_error(
+                            "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                        ));
+                    }
+                    frame.push(v);
+                } else if crate::objects::gen::as_gen(&v).is_some() {
                     frame.push(v);
                 } else {
                     frame.push(protocol::get_iter(&v)?);
@@ -1334,7 +1353,11 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             Opcode::ForIter => {
                 let it = frame.peek(1)?.clone();
                 let next = match it.ty().tp_iternext.get() {
-                    Some(f) => f(&it)?,
+                    Some(f) => match f(&it) {
+                        Ok(x) => x,
+                        Err(e) if e.matches(&exc::STOP_ITERATION) => None,
+                        Err(e) => return Err(e),
+                    },
                     None => {
                         return Err(PyErr::type_error(format!(
                             "'{}' object is not an iterator",
@@ -1727,10 +1750,12 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             Opcode::Send => {
                 let v = frame.pop()?;
                 let receiver = frame.peek(1)?.clone();
-                let r = if receiver.is_instance_of::<crate::objects::gen::PyGen>() {
+                let iternext = receiver.ty().tp_iternext.get();
+                let r = if crate::objects::gen::as_gen(&receiver).is_some() {
                     crate::objects::gen::send_ex(&receiver, Resume::Push(v))?
-                } else if v.is_none() && receiver.ty().tp_iternext.get().is_some() {
-                    match protocol::next(&receiver) {
+                } else if v.is_none() && iternext.is_some() {
+                    let nf = iternext.ok_or_else(stack_error)?;
+                    match nf(&receiver) {
                         Ok(Some(x)) => crate::objects::gen::GenResult::Yield(x),
                         Ok(None) => crate::objects::gen::GenResult::Return(none()),
                         Err(e) => match crate::objects::gen::stop_iteration_value(&e) {
@@ -1793,8 +1818,129 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 let r = exception_matches(left, &right);
                 frame.push(py_bool(r));
             }
-            Opcode::PrepReraiseStar | Opcode::CheckEgMatch => {
-                return Err(PyErr::not_implemented_error("except* is not supported yet"))
+            Opcode::CheckEgMatch => {
+                let match_type = frame.pop()?;
+                check_except_star_type(&match_type)?;
+                let exc_value = frame.peek(1)?.clone();
+                let (m, rest) = exception_group_match(&exc_value, &match_type)?;
+                match m {
+                    None => frame.push(none()),
+                    Some(m) => {
+                        drop(frame.pop_opt());
+                        frame.push(rest.unwrap_or_else(none));
+                        frame.push(m.clone());
+                        drop(set_exc_info(Some(m)));
+                    }
+                }
+            }
+            Opcode::PrepReraiseStar => {
+                let excs = frame.pop()?;
+                let orig = frame.pop()?;
+                let v = prep_reraise_star(&orig, &excs)?;
+                frame.push(v);
+            }
+            Opcode::GetAwaitable => {
+                let iterable = frame.pop()?;
+                let it = match crate::objects::gen::get_awaitable_iter(&iterable) {
+                    Ok(i) => i,
+                    Err(e) => {
+                        if (arg == 1 || arg == 2) && !crate::objects::gen::has_await(&iterable) {
+                            return Err(PyErr::type_error(format!(
+                                "'async with' received an object from __a{}__ that does not implement __await__: {}",
+                                if arg == 1 { "enter" } else { "exit" },
+                                iterable.ty().name()
+                            )));
+                        }
+                        return Err(e);
+                    }
+                };
+                if let Some(g) = crate::objects::gen::as_gen(&it) {
+                    if g.kind() == crate::objects::gen::GenKind::Coro && g.yield_from().is_some() {
+                        return Err(PyErr::runtime_error("coroutine is being awaited already"));
+                    }
+                }
+                frame.push(it);
+            }
+            Opcode::GetAiter => {
+                let obj = frame.pop()?;
+                let f = lookup_special(&obj, crate::intern!("__aiter__"))?.ok_or_else(|| {
+                    PyErr::type_error(format!(
+                        "'async for' requires an object with __aiter__ method, got {}",
+                        obj.ty().name()
+                    ))
+                })?;
+                let it = protocol::call(&f, &[], None)?;
+                if crate::objects::type_::lookup(it.ty(), crate::intern!("__anext__")).is_none() {
+                    return Err(PyErr::type_error(format!(
+                        "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                        it.ty().name()
+                    )));
+                }
+                frame.push(it);
+            }
+            Opcode::GetAnext => {
+                let aiter = frame.peek(1)?.clone();
+                let aw = if std::ptr::eq(aiter.ty(), &crate::objects::gen::ASYNC_GEN_TYPE) {
+                    crate::objects::gen::async_gen_anext(&aiter)?
+                } else {
+                    let f =
+                        lookup_special(&aiter, crate::intern!("__anext__"))?.ok_or_else(|| {
+                            PyErr::type_error(format!(
+                                "'async for' requires an iterator with __anext__ method, got {}",
+                                aiter.ty().name()
+                            ))
+                        })?;
+                    let next_iter = protocol::call(&f, &[], None)?;
+                    match crate::objects::gen::get_awaitable_iter(&next_iter) {
+                        Ok(a) => a,
+                        Err(e) => {
+                            let e2 = PyErr::type_error(format!(
+                                "'async for' received an invalid object from __anext__: {}",
+                                next_iter.ty().name()
+                            ));
+                            if let Some(b) = e2.value().downcast::<PyBaseException>() {
+                                PyBaseException::set_field(&b.cause, Some(e.value().clone()));
+                                PyBaseException::set_field(&b.context, Some(e.into_value()));
+                                b.suppress_context.set(true);
+                            }
+                            return Err(e2);
+                        }
+                    }
+                };
+                frame.push(aw);
+            }
+            Opcode::EndAsyncFor => {
+                let val = frame.pop()?;
+                if val.ty().is_subtype(&exc::STOP_ASYNC_ITERATION) {
+                    drop(val);
+                    drop(frame.pop_opt());
+                } else {
+                    RERAISE.with(|r| r.set(true));
+                    return Err(PyErr::from_value(val));
+                }
+            }
+            Opcode::BeforeAsyncWith => {
+                let mgr = frame.pop()?;
+                let enter =
+                    lookup_special(&mgr, crate::intern!("__aenter__"))?.ok_or_else(|| {
+                        PyErr::type_error(format!(
+                            "'{}' object does not support the asynchronous context manager protocol",
+                            mgr.ty().name()
+                        ))
+                    })?;
+                let exit = lookup_special(&mgr, crate::intern!("__aexit__"))?.ok_or_else(|| {
+                    PyErr::type_error(format!(
+                        "'{}' object does not support the asynchronous context manager protocol (missed __aexit__ method)",
+                        mgr.ty().name()
+                    ))
+                })?;
+                frame.push(exit);
+                let r = protocol::call(&enter, &[], None)?;
+                frame.push(r);
+            }
+            Opcode::AsyncGenWrap => {
+                let v = frame.pop()?;
+                frame.push(crate::objects::gen::async_gen_wrap(v)?);
             }
             Opcode::BeforeWith => {
                 let mgr = frame.pop()?;
@@ -2059,3 +2205,192 @@ fn jump(frame: &mut Frame, op: Opcode, arg: u32) {
 
 /// The static types this file declares, readied at start-up.
 pub static TYPES: &[&PyType] = &[];
+
+/// `check_except_star_type_valid`: the classes of an `except*` clause.
+fn check_except_star_type(t: &PyRef) -> PyResult<()> {
+    check_except_type(t)?;
+    let is_group = |x: &PyRef| {
+        crate::objects::type_::as_type(x)
+            .map(|ty| ty.is_subtype(&exc::BASE_EXCEPTION_GROUP))
+            .unwrap_or(false)
+    };
+    let bad = match t.downcast::<PyTuple>() {
+        Some(tt) => tt.items().iter().any(is_group),
+        None => is_group(t),
+    };
+    if bad {
+        return Err(PyErr::type_error(
+            "catching ExceptionGroup with except* is not allowed. Use except instead.",
+        ));
+    }
+    Ok(())
+}
+
+/// `exception_group_match`: the part of `exc_value` an `except*` clause
+/// matches (`None`: no match) and the rest.
+fn exception_group_match(
+    exc_value: &PyRef,
+    match_type: &PyRef,
+) -> PyResult<(Option<PyRef>, Option<PyRef>)> {
+    if exc_value.is_none() {
+        return Ok((None, None));
+    }
+    if exception_matches(exc_value, match_type) {
+        // Full match of the exception itself.
+        if exc_value.ty().is_subtype(&exc::BASE_EXCEPTION_GROUP) {
+            return Ok((Some(exc_value.clone()), None));
+        }
+        let excs = PyTuple::new(vec![exc_value.clone()])?;
+        let wrapped = protocol::call(
+            &exc::BASE_EXCEPTION_GROUP.as_pyref(),
+            &[PyStr::new("")?, excs],
+            None,
+        )?;
+        if let Some(tb) = exc::get_traceback(exc_value) {
+            exc::set_traceback(&wrapped, Some(&tb))?;
+        }
+        return Ok((Some(wrapped), None));
+    }
+    if exc_value.ty().is_subtype(&exc::BASE_EXCEPTION_GROUP) {
+        let pair = protocol::call_method(exc_value, "split", std::slice::from_ref(match_type))?;
+        let items = pair
+            .downcast::<PyTuple>()
+            .map(|t| t.items().to_vec())
+            .unwrap_or_default();
+        if items.len() != 2 {
+            return Err(PyErr::type_error(format!(
+                "{}.split must return a 2-tuple, got {} of length {}",
+                exc_value.ty().name(),
+                pair.ty().name(),
+                items.len()
+            )));
+        }
+        if items[0].is_none() {
+            return Ok((None, None));
+        }
+        let rest = if items[1].is_none() {
+            None
+        } else {
+            Some(items[1].clone())
+        };
+        return Ok((Some(items[0].clone()), rest));
+    }
+    Ok((None, None))
+}
+
+fn exc_field(e: &PyRef, which: u8) -> Option<PyRef> {
+    let b = e.downcast::<PyBaseException>()?;
+    match which {
+        0 => PyBaseException::get_field(&b.traceback),
+        1 => PyBaseException::get_field(&b.cause),
+        _ => PyBaseException::get_field(&b.context),
+    }
+}
+
+fn same_opt(a: &Option<PyRef>, b: &Option<PyRef>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(x), Some(y)) => x.is(y),
+        _ => false,
+    }
+}
+
+/// `is_same_exception_metadata`: was `e` re-raised unchanged from `orig`?
+fn same_exception_metadata(e: &PyRef, orig: &PyRef) -> bool {
+    let notes = |x: &PyRef| exc::get_attr_in_dict(x, "__notes__");
+    same_opt(&notes(e), &notes(orig))
+        && (0..3).all(|w| same_opt(&exc_field(e, w), &exc_field(orig, w)))
+}
+
+/// The ids of the leaf exceptions of `e` (`collect_exception_group_leaf_ids`).
+fn leaf_ids(e: &PyRef, out: &mut Vec<usize>) -> PyResult<()> {
+    if e.is_none() {
+        return Ok(());
+    }
+    if !e.ty().is_subtype(&exc::BASE_EXCEPTION_GROUP) {
+        out.push(e.id());
+        return Ok(());
+    }
+    let _guard = crate::eval::recursion::enter_call(" in except*")?;
+    let subs = protocol::getattr(e, crate::intern!("exceptions"))?;
+    for s in protocol::collect(&subs)? {
+        leaf_ids(&s, out)?;
+    }
+    Ok(())
+}
+
+/// The subgroup of `e` whose leaves are in `ids` (a split on identity).
+fn project_by_ids(e: &PyRef, ids: &[usize]) -> PyResult<Option<PyRef>> {
+    if ids.contains(&e.id()) {
+        return Ok(Some(e.clone()));
+    }
+    if !e.ty().is_subtype(&exc::BASE_EXCEPTION_GROUP) {
+        return Ok(None);
+    }
+    let _guard = crate::eval::recursion::enter_call(" in except*")?;
+    let subs = protocol::getattr(e, crate::intern!("exceptions"))?;
+    let mut matched = Vec::new();
+    for s in protocol::collect(&subs)? {
+        if let Some(m) = project_by_ids(&s, ids)? {
+            matched.push(m);
+        }
+    }
+    if matched.is_empty() {
+        return Ok(None);
+    }
+    crate::objects::exceptions_attrs::derive_and_copy(e, matched).map(Some)
+}
+
+/// `_PyExc_PrepReraiseStar`: what an `except*` block raises on, from the
+/// original exception and the list of exceptions its clauses raised or
+/// re-raised.
+fn prep_reraise_star(orig: &PyRef, excs: &PyRef) -> PyResult<PyRef> {
+    let list = excs
+        .downcast::<PyList>()
+        .map(|l| l.snapshot())
+        .unwrap_or_default();
+    if list.is_empty() {
+        return Ok(none());
+    }
+    if !orig.ty().is_subtype(&exc::BASE_EXCEPTION_GROUP) {
+        // A naked exception was caught and wrapped: one clause ran.
+        return Ok(list[0].clone());
+    }
+    let mut raised = Vec::new();
+    let mut reraised = Vec::new();
+    for e in list {
+        if e.is_none() {
+            continue;
+        }
+        if same_exception_metadata(&e, orig) {
+            reraised.push(e);
+        } else {
+            raised.push(e);
+        }
+    }
+    let mut ids = Vec::new();
+    for e in &reraised {
+        leaf_ids(e, &mut ids)?;
+    }
+    let reraised_eg = if ids.is_empty() {
+        None
+    } else {
+        project_by_ids(orig, &ids)?
+    };
+    if raised.is_empty() {
+        return Ok(reraised_eg.unwrap_or_else(none));
+    }
+    let mut keep = raised;
+    if let Some(r) = reraised_eg {
+        keep.push(r);
+    }
+    if keep.len() == 1 {
+        return Ok(keep.remove(0));
+    }
+    let l = PyList::new(keep)?;
+    protocol::call(
+        &exc::BASE_EXCEPTION_GROUP.as_pyref(),
+        &[PyStr::new("")?, l],
+        None,
+    )
+}

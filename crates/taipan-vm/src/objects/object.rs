@@ -24,6 +24,7 @@ pub static OBJECT_TYPE: PyType = PyType {
     tp_getattro: Cell::new(Some(generic_getattr)),
     tp_setattro: Cell::new(Some(generic_setattr)),
     tp_repr: Cell::new(Some(object_repr)),
+    tp_str: Cell::new(Some(object_str)),
     tp_hash: Cell::new(Some(object_hash)),
     tp_richcompare: Cell::new(Some(object_richcompare)),
     tp_new: Cell::new(Some(object_new)),
@@ -163,6 +164,11 @@ fn dict_slot_exists(obj: &PyRef) -> bool {
 }
 
 /// `object.__repr__`: `<module.Qualname object at 0x...>`.
+/// `object_str`: the type's `tp_repr`.
+fn object_str(obj: &PyRef) -> PyResult<PyRef> {
+    crate::object::protocol::repr(obj)
+}
+
 pub fn object_repr(obj: &PyRef) -> PyResult<PyRef> {
     let ty = obj.ty();
     let module = crate::objects::type_::type_module(ty)?;
