@@ -95,6 +95,19 @@ pub fn current_globals_locals() -> Option<(PyRef, Option<PyRef>)> {
     Some((f.globals.clone(), f.locals.clone()))
 }
 
+/// The file name and current line of the innermost running frame.
+pub fn current_location() -> Option<(String, i32)> {
+    let p = CURRENT.with(|c| c.get());
+    if p.is_null() {
+        return None;
+    }
+    // SAFETY: as in `current_globals_locals`.
+    let f = unsafe { &*p };
+    let code = f.code_ref();
+    let line = code.addr2line(f.lasti).unwrap_or(code.firstlineno);
+    Some((code.filename_str().to_owned(), line))
+}
+
 /// `locals()` of a function frame: a dict of its bound locals and cells.
 pub fn current_locals_dict() -> PyResult<Option<PyRef>> {
     let p = CURRENT.with(|c| c.get());
@@ -363,6 +376,9 @@ pub fn run_frame(mut frame: Box<Frame>, resume: Resume) -> (Outcome, Box<Frame>)
             Ok(Exit::Return(v)) => match callers.pop() {
                 Some(c) => {
                     let done = std::mem::replace(&mut frame, c);
+                    // The caller is current while the callee's locals drop
+                    // (a finalizer may look at the running frame).
+                    CURRENT.with(|c| c.set(&mut *frame as *mut Frame));
                     drop(done);
                     let sp = frame.sp;
                     frame.slots[sp] = Some(v);
@@ -442,8 +458,8 @@ pub fn run_frame(mut frame: Box<Frame>, resume: Resume) -> (Outcome, Box<Frame>)
                     match callers.pop() {
                         Some(c) => {
                             let done = std::mem::replace(&mut frame, c);
-                            drop(done);
                             CURRENT.with(|c| c.set(&mut *frame as *mut Frame));
+                            drop(done);
                         }
                         None => return (Outcome::Error(e), frame),
                     }

@@ -140,6 +140,9 @@ unsafe fn gen_dealloc(obj: *mut PyObject) {
     // and its count is restored afterwards.
     unsafe {
         let g = &*(obj as *const PyGen);
+        if g.kind == GenKind::Coro && !g.started.get() && (*g.frame.get()).is_some() {
+            warn_never_awaited(g);
+        }
         let suspended = (*g.frame.get()).is_some() && g.started.get() && !g.running.get();
         if suspended {
             (*obj).ob_refcnt.set(1);
@@ -157,6 +160,53 @@ unsafe fn gen_dealloc(obj: *mut PyObject) {
         }
         generic_dealloc(obj)
     }
+}
+
+/// Locations that already warned (the "default" warnings action).
+static WARNED: crate::gil::GilCell<Vec<(String, i32, String)>> =
+    crate::gil::GilCell::new(Vec::new());
+
+/// `_PyErr_WarnUnawaitedCoroutine`: the RuntimeWarning for a coroutine
+/// destroyed before it ran, printed as the warnings module's default
+/// action does (once per location). Deviation: warning filters are not
+/// consulted.
+fn warn_never_awaited(g: &PyGen) {
+    // SAFETY: short read.
+    let q = unsafe { (*g.qualname.get()).clone() };
+    let msg = format!(
+        "coroutine '{}' was never awaited",
+        crate::objects::descr::name_str(&q)
+    );
+    let text = match crate::eval::ceval::current_location() {
+        Some((file, line)) => {
+            let key = (file.clone(), line, msg.clone());
+            // SAFETY: GIL held; short access, no Python code runs meanwhile.
+            let seen = unsafe { &mut *WARNED.as_ptr() };
+            if seen.contains(&key) {
+                return;
+            }
+            seen.push(key);
+            let src = std::fs::read_to_string(&file)
+                .ok()
+                .and_then(|t| {
+                    t.lines()
+                        .nth((line as usize).wrapping_sub(1))
+                        .map(|l| l.trim().to_owned())
+                })
+                .filter(|l| !l.is_empty());
+            let mut t = format!("{file}:{line}: RuntimeWarning: {msg}\n");
+            if let Some(src) = src {
+                t.push_str(&format!("  {src}\n"));
+            }
+            t.push_str(
+                "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+            );
+            t
+        }
+        None => format!("sys:1: RuntimeWarning: {msg}\n"),
+    };
+    crate::modules::sys::flush_std();
+    crate::modules::sys::write_stderr(&text);
 }
 
 /// `PyErr_WriteUnraisable`: "Exception ignored in: ..." and the traceback.
@@ -635,6 +685,9 @@ fn gi_frame(gen: &PyRef) -> PyResult<PyRef> {
     match unsafe { (*g.frame.get()).as_mut() } {
         Some(f) => {
             let fo = f.frame_object()?;
+            if let Some(p) = fo.downcast::<crate::objects::frame::PyFrame>() {
+                p.set_back(None);
+            }
             if f.locals.is_none() {
                 let d = crate::eval::ceval::frame_locals_dict(f)?;
                 if let Some(p) = fo.downcast::<crate::objects::frame::PyFrame>() {
