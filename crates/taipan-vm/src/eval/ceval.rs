@@ -925,12 +925,14 @@ fn import_from(module: &PyRef, name: &PyRef) -> PyResult<PyRef> {
                 .flatten()
                 .filter(|f| f.is_instance_of::<PyStr>())
                 .map(|f| crate::objects::descr::name_str(&f).to_string());
-            Err(PyErr::import_error(format!(
+            let e = PyErr::import_error(format!(
                 "cannot import name '{}' from '{}' ({})",
                 crate::objects::descr::name_str(name),
                 modname,
                 file.as_deref().unwrap_or("unknown location")
-            )))
+            ));
+            crate::objects::exceptions_attrs::set_import_error_name(&e, &modname, file.as_deref());
+            Err(e)
         }
         Err(e) => Err(e),
     }
