@@ -84,7 +84,9 @@ pub enum GenResult {
 
 impl PyGen {
     /// A generator owning `frame` (stopped just after `RETURN_GENERATOR`).
-    pub fn new(frame: Box<Frame>) -> PyResult<PyRef> {
+    pub fn new(mut frame: Box<Frame>) -> PyResult<PyRef> {
+        // A suspended frame has no caller.
+        frame.back = std::ptr::null_mut();
         let code = frame.code.clone();
         // SAFETY: a frame's code is a code object.
         let c = unsafe { code.payload_unchecked::<PyCode>() };
@@ -125,7 +127,19 @@ impl PyGen {
         unsafe { (*self.frame.get()).take() }
     }
 
-    fn put_frame(&self, f: Option<Box<Frame>>) {
+    fn put_frame(&self, mut f: Option<Box<Frame>>) {
+        if let Some(fr) = f.as_mut() {
+            // A suspended frame has no caller; its frame object learns
+            // which generator to close on `frame.clear()`.
+            fr.back = std::ptr::null_mut();
+            if let Some(fo) = fr
+                .frame_obj
+                .as_ref()
+                .and_then(|o| o.downcast::<crate::objects::frame::PyFrame>())
+            {
+                fo.gen.set(self as *const PyGen as *mut PyObject);
+            }
+        }
         // SAFETY: as above; the old value (None while running) is dropped.
         let old = unsafe { std::mem::replace(&mut *self.frame.get(), f) };
         drop(old);
@@ -459,7 +473,13 @@ fn gi_frame(gen: &PyRef) -> PyResult<PyRef> {
     }
     // SAFETY: the generator is suspended; the frame is borrowed briefly.
     match unsafe { (*g.frame.get()).as_mut() } {
-        Some(f) => f.frame_object(),
+        Some(f) => {
+            let fo = f.frame_object()?;
+            if let Some(p) = fo.downcast::<crate::objects::frame::PyFrame>() {
+                p.gen.set(g as *const PyGen as *mut PyObject);
+            }
+            Ok(fo)
+        }
         None => Ok(none()),
     }
 }
