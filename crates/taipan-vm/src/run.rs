@@ -153,22 +153,14 @@ fn main_globals(path: &str) -> PyResult<PyRef> {
     }
     gd.set_str("__file__", PyStr::new(path)?)?;
     gd.set_str("__cached__", none())?;
+    gd.set_str(
+        "__loader__",
+        crate::import::source_loader("__main__", path)?,
+    )?;
     if let Some(mods) = crate::interp::interp().modules.downcast::<PyDict>() {
         mods.set_str("__main__", module.clone())?;
     }
     Ok(g)
-}
-
-/// Sets `sys.argv` when the sys module exists.
-fn set_argv(argv: &[String]) {
-    if let Some(sys) = &crate::interp::interp().sys {
-        let items: PyResult<Vec<PyRef>> = argv.iter().map(|a| PyStr::new(a)).collect();
-        if let Ok(items) = items {
-            if let Ok(l) = crate::objects::list::PyList::new(items) {
-                let _ = protocol::setattr(sys, crate::intern!("argv"), Some(&l));
-            }
-        }
-    }
 }
 
 /// Runs compiled module data as `__main__`; prints an uncaught exception
@@ -183,7 +175,8 @@ pub fn run_code_data(data: &CodeData, path: &str, argv: Vec<String>) -> i32 {
 }
 
 fn run_main_code(code: &PyRef, path: &str, argv: &[String]) -> i32 {
-    set_argv(argv);
+    // The first call also puts the script's directory first on sys.path.
+    crate::modules::sys::set_argv(argv.to_vec());
     let g = match main_globals(path) {
         Ok(g) => g,
         Err(e) => return handle_uncaught(e),

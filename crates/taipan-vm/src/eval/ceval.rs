@@ -114,46 +114,16 @@ pub fn current_locals_dict() -> PyResult<Option<PyRef>> {
     if p.is_null() {
         return Ok(None);
     }
-    // SAFETY: as in `current_globals_locals`; the slots are read, not moved.
-    let f = unsafe { &*p };
+    // SAFETY: as in `current_globals_locals`; the frame object is made on
+    // first need.
+    let f = unsafe { &mut *p };
     if let Some(l) = &f.locals {
         return Ok(Some(l.clone()));
     }
-    frame_locals_dict(f).map(Some)
-}
-
-/// A dict of a function frame's bound locals and cells (its `f_locals`).
-pub fn frame_locals_dict(f: &Frame) -> PyResult<PyRef> {
-    let code = f.code_ref();
-    let d = PyDict::new()?;
-    // SAFETY: just made.
-    let dd = unsafe { d.payload_unchecked::<PyDict>() };
-    let names = code.localsplus_names();
-    #[allow(clippy::needless_range_loop)]
-    for i in 0..code.nlocalsplus {
-        let kind = code.localspluskinds[i];
-        let v = match &f.slots[i] {
-            Some(v) => v.clone(),
-            None => continue,
-        };
-        let v = if kind
-            & (taipan_bytecode::marshal::fast_kind::CELL
-                | taipan_bytecode::marshal::fast_kind::FREE)
-            != 0
-        {
-            match v.downcast::<PyCell>() {
-                Some(c) => match c.get() {
-                    Some(x) => x,
-                    None => continue,
-                },
-                None => v,
-            }
-        } else {
-            v
-        };
-        dd.set_item(names[i].clone(), v)?;
-    }
-    Ok(d)
+    // The same dict each time, updated from the local variables
+    // (`PyEval_GetLocals`).
+    let fo = f.frame_object()?;
+    crate::objects::frame::frame_locals(&fo).map(Some)
 }
 
 /// The builtins dict for a globals dict (`_PyEval_BuiltinsFromGlobals`):
@@ -315,25 +285,22 @@ pub fn getframe(depth: i64) -> PyResult<PyRef> {
     if p.is_null() {
         return Err(PyErr::value_error("call stack is not deep enough"));
     }
-    // SAFETY: as above; the frame object is made or updated in place.
-    let f = unsafe { (*p).frame_object()? };
-    let mut cur = f.clone();
-    let mut q = p;
-    loop {
-        // SAFETY: as above.
-        let back = unsafe { (*q).back };
-        if back.is_null() {
-            break;
+    // SAFETY: as above; the frame object is made on first need and reads
+    // the live frame after.
+    unsafe { (*p).frame_object() }
+}
+
+/// Whether `f` is the running frame or one of its callers.
+pub fn is_running_frame(f: *mut Frame) -> bool {
+    let mut p = CURRENT.with(|c| c.get());
+    while !p.is_null() {
+        if p == f {
+            return true;
         }
-        // SAFETY: as above.
-        let bf = unsafe { (*back).frame_object()? };
-        if let Some(fo) = cur.downcast::<crate::objects::frame::PyFrame>() {
-            fo.set_back(Some(bf.clone()));
-        }
-        cur = bf;
-        q = back;
+        // SAFETY: `back` links running frames.
+        p = unsafe { (*p).back };
     }
-    Ok(f)
+    false
 }
 
 struct CurrentGuard(*mut Frame);
@@ -946,12 +913,14 @@ fn import_from(module: &PyRef, name: &PyRef) -> PyResult<PyRef> {
                 .flatten()
                 .filter(|f| f.is_instance_of::<PyStr>())
                 .map(|f| crate::objects::descr::name_str(&f).to_string());
-            Err(PyErr::import_error(format!(
+            let e = PyErr::import_error(format!(
                 "cannot import name '{}' from '{}' ({})",
                 crate::objects::descr::name_str(name),
                 modname,
                 file.as_deref().unwrap_or("unknown location")
-            )))
+            ));
+            crate::objects::exceptions_attrs::set_import_error_name(&e, &modname, file.as_deref());
+            Err(e)
         }
         Err(e) => Err(e),
     }

@@ -359,6 +359,7 @@ static CODE_METHODS: &[MethodDef] = &[
 
 static CODE_GETSET: &[GetSetDef] = &[
     GetSetDef::getter("co_code", co_code),
+    GetSetDef::getter("_co_code_adaptive", co_code),
     GetSetDef::getter("co_consts", |o| Ok(code_of(o).consts.clone())),
     GetSetDef::getter("co_names", |o| Ok(code_of(o).names.clone())),
     GetSetDef::getter("co_varnames", |o| {

@@ -242,7 +242,9 @@ pub enum GenResult {
 
 impl PyGen {
     /// A generator owning `frame` (stopped just after `RETURN_GENERATOR`).
-    pub fn new(frame: Box<Frame>) -> PyResult<PyRef> {
+    pub fn new(mut frame: Box<Frame>) -> PyResult<PyRef> {
+        // A suspended frame has no caller.
+        frame.back = std::ptr::null_mut();
         let code = frame.code.clone();
         // SAFETY: a frame's code is a code object.
         let c = unsafe { code.payload_unchecked::<PyCode>() };
@@ -297,7 +299,19 @@ impl PyGen {
         unsafe { (*self.frame.get()).take() }
     }
 
-    fn put_frame(&self, f: Option<Box<Frame>>) {
+    fn put_frame(&self, mut f: Option<Box<Frame>>) {
+        if let Some(fr) = f.as_mut() {
+            // A suspended frame has no caller; its frame object learns
+            // which generator to close on `frame.clear()`.
+            fr.back = std::ptr::null_mut();
+            if let Some(fo) = fr
+                .frame_obj
+                .as_ref()
+                .and_then(|o| o.downcast::<crate::objects::frame::PyFrame>())
+            {
+                fo.gen.set(self as *const PyGen as *mut PyObject);
+            }
+        }
         // SAFETY: as above; the old value (None while running) is dropped.
         let old = unsafe { std::mem::replace(&mut *self.frame.get(), f) };
         drop(old);
@@ -396,7 +410,7 @@ fn send_ex2(gen: &PyRef, resume: Resume, closing: bool) -> PyResult<GenResult> {
     if saved.is_some() {
         crate::eval::ceval::set_exc_info(saved);
     }
-    let (outcome, mut frame) = crate::eval::recursion::with_stack(|| run_frame(frame, resume));
+    let (outcome, frame) = crate::eval::recursion::with_stack(|| run_frame(frame, resume));
     let cur = crate::eval::ceval::set_exc_info(outer.clone());
     g.running.set(false);
     match outcome {
@@ -412,7 +426,6 @@ fn send_ex2(gen: &PyRef, resume: Resume, closing: bool) -> PyResult<GenResult> {
             Ok(GenResult::Yield(v))
         }
         Outcome::Return(v) => {
-            finish_frame(&mut frame);
             drop(frame);
             if g.kind == GenKind::AsyncGen {
                 g.ag_closed.set(true);
@@ -420,7 +433,6 @@ fn send_ex2(gen: &PyRef, resume: Resume, closing: bool) -> PyResult<GenResult> {
             Ok(GenResult::Return(v))
         }
         Outcome::Error(e) => {
-            finish_frame(&mut frame);
             drop(frame);
             if g.kind == GenKind::AsyncGen {
                 g.ag_closed.set(true);
@@ -444,20 +456,6 @@ fn send_ex2(gen: &PyRef, resume: Resume, closing: bool) -> PyResult<GenResult> {
             Err(e)
         }
         Outcome::Generator => Err(PyErr::system_error("generator frame returned a generator")),
-    }
-}
-
-/// A finished frame hands its locals to its frame object, if one was made
-/// (`take_ownership`), so `f_locals` still shows them.
-fn finish_frame(frame: &mut Frame) {
-    if let Some(fo) = frame.frame_obj.clone() {
-        if let Some(p) = fo.downcast::<crate::objects::frame::PyFrame>() {
-            if frame.locals.is_none() {
-                if let Ok(d) = crate::eval::ceval::frame_locals_dict(frame) {
-                    p.set_locals(Some(d));
-                }
-            }
-        }
     }
 }
 
@@ -686,13 +684,7 @@ fn gi_frame(gen: &PyRef) -> PyResult<PyRef> {
         Some(f) => {
             let fo = f.frame_object()?;
             if let Some(p) = fo.downcast::<crate::objects::frame::PyFrame>() {
-                p.set_back(None);
-            }
-            if f.locals.is_none() {
-                let d = crate::eval::ceval::frame_locals_dict(f)?;
-                if let Some(p) = fo.downcast::<crate::objects::frame::PyFrame>() {
-                    p.set_locals(Some(d));
-                }
+                p.gen.set(g as *const PyGen as *mut PyObject);
             }
             Ok(fo)
         }
