@@ -49,6 +49,8 @@ pub struct PyGen {
     /// Async generators: `ag_closed` and `ag_running_async`.
     ag_closed: Cell<bool>,
     ag_running_async: Cell<bool>,
+    /// The frame while it runs (moved out to the evaluation loop).
+    live: Cell<*mut Frame>,
 }
 
 pub static GEN_TYPE: PyType = PyType {
@@ -278,6 +280,7 @@ impl PyGen {
                 kind,
                 ag_closed: Cell::new(false),
                 ag_running_async: Cell::new(false),
+                live: Cell::new(std::ptr::null_mut()),
             },
         )
     }
@@ -410,7 +413,10 @@ fn send_ex2(gen: &PyRef, resume: Resume, closing: bool) -> PyResult<GenResult> {
     if saved.is_some() {
         crate::eval::ceval::set_exc_info(saved);
     }
+    let mut frame = frame;
+    g.live.set(&mut *frame as *mut Frame);
     let (outcome, frame) = crate::eval::recursion::with_stack(|| run_frame(frame, resume));
+    g.live.set(std::ptr::null_mut());
     let cur = crate::eval::ceval::set_exc_info(outer.clone());
     g.running.set(false);
     match outcome {
@@ -677,7 +683,14 @@ fn gen_repr(gen: &PyRef) -> PyResult<PyRef> {
 fn gi_frame(gen: &PyRef) -> PyResult<PyRef> {
     let g = gen_of(gen);
     if g.running.get() {
-        return Ok(none());
+        let p = g.live.get();
+        if p.is_null() {
+            return Ok(none());
+        }
+        // SAFETY: `live` points to the generator's frame while the loop
+        // runs it (the box does not move); only its frame object is made or
+        // updated, as `sys._getframe` does for running frames.
+        return unsafe { (*p).frame_object() };
     }
     // SAFETY: the generator is suspended; the frame is borrowed briefly.
     match unsafe { (*g.frame.get()).as_mut() } {
