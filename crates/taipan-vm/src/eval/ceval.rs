@@ -2268,7 +2268,10 @@ fn exc_field(e: &PyRef, which: u8) -> Option<PyRef> {
     match which {
         0 => PyBaseException::get_field(&b.traceback),
         1 => PyBaseException::get_field(&b.cause),
-        _ => PyBaseException::get_field(&b.context),
+        2 => PyBaseException::get_field(&b.context),
+        _ => protocol::lookup_attr(e, crate::intern!("__notes__"))
+            .ok()
+            .flatten(),
     }
 }
 
@@ -2282,9 +2285,7 @@ fn same_opt(a: &Option<PyRef>, b: &Option<PyRef>) -> bool {
 
 /// `is_same_exception_metadata`: was `e` re-raised unchanged from `orig`?
 fn same_exception_metadata(e: &PyRef, orig: &PyRef) -> bool {
-    let notes = |x: &PyRef| exc::get_attr_in_dict(x, "__notes__");
-    same_opt(&notes(e), &notes(orig))
-        && (0..3).all(|w| same_opt(&exc_field(e, w), &exc_field(orig, w)))
+    (0..4).all(|w| same_opt(&exc_field(e, w), &exc_field(orig, w)))
 }
 
 /// The ids of the leaf exceptions of `e` (`collect_exception_group_leaf_ids`).
@@ -2368,9 +2369,6 @@ fn prep_reraise_star(orig: &PyRef, excs: &PyRef) -> PyResult<PyRef> {
     let mut keep = raised;
     if let Some(r) = reraised_eg {
         keep.push(r);
-    }
-    if keep.len() == 1 {
-        return Ok(keep.remove(0));
     }
     let l = PyList::new(keep)?;
     protocol::call(
