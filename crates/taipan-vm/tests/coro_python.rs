@@ -141,6 +141,270 @@ naked ExceptionGroup('', (ValueError('naked'),))
 RuntimeError RuntimeError('new') ExceptionGroup('', (ValueError('naked'),))
 catching ExceptionGroup with except* is not allowed. Use except instead."#;
 
+const PROGRAM_2: &str = r#"out = []
+def print(*a):
+    out.append(" ".join(str(x) for x in a))
+import types
+class Y:
+    def __await__(self):
+        v = yield "Y"
+        return v
+async def inner():
+    return await Y()
+async def waiter(c):
+    return await c
+c = inner()
+w1 = waiter(c)
+print(w1.send(None))
+w2 = waiter(c)
+try:
+    w2.send(None)
+except RuntimeError as e:
+    print(e)
+try:
+    w1.send("v")
+except StopIteration as e:
+    print("w1", e.value)
+async def running():
+    print("running", cr.cr_running, cr.cr_frame is not None)
+    return 1
+cr = running()
+try: cr.send(None)
+except StopIteration: pass
+class AC:
+    async def __aenter__(self):
+        print("enter")
+        return "val"
+    async def __aexit__(self, t, v, tb):
+        print("exit", t.__name__ if t else None, v)
+        return True
+async def use():
+    async with AC() as v:
+        print("body", v)
+        raise KeyError("k")
+    print("after")
+    return "done"
+try: use().send(None)
+except StopIteration as e: print(e.value)
+async def agen():
+    for i in range(5):
+        try:
+            yield i
+        finally:
+            print("fin", i)
+async def consume():
+    async for x in agen():
+        if x == 2:
+            break
+        print("x", x)
+    return "ok"
+try: consume().send(None)
+except StopIteration as e: print(e.value)
+print("after consume")
+async def agen_await():
+    v = await Y()
+    yield v
+a = agen_await()
+n = a.__anext__()
+print(n.send(None), a.ag_running, type(a.ag_await).__name__)
+try: n.send("sent")
+except StopIteration as e: print("val", e.value)
+try: n.send(None)
+except RuntimeError as e: print(e)
+@types.coroutine
+def tc():
+    x = yield "tc"
+    return x
+async def use_tc():
+    return await tc()
+u = use_tc()
+print(u.send(None))
+try: u.send(5)
+except StopIteration as e: print(e.value)
+def plain():
+    yield from tc()
+print(list(plain()))
+def not_coro_gen():
+    yield 1
+async def aw_gen():
+    await not_coro_gen()
+try: aw_gen().send(None)
+except TypeError as e: print(e)
+async def ae():
+    yield 1
+g = ae()
+print(g.__aiter__() is g, g.__name__, g.__qualname__, repr(g)[:28])
+async def throw_into():
+    try:
+        await Y()
+    except ZeroDivisionError:
+        print("zde caught")
+        raise KeyError("after")
+t = throw_into()
+t.send(None)
+try: t.throw(ZeroDivisionError)
+except KeyError as e: print("KE", repr(e), repr(e.__context__))
+try: t.send(None)
+except RuntimeError as e: print(e)
+async def closer():
+    try:
+        await Y()
+    finally:
+        print("closer fin")
+cc = closer(); cc.send(None); cc.close(); print(cc.cr_frame)
+async def ignore():
+    try:
+        await Y()
+    except GeneratorExit:
+        await Y()
+ig = ignore(); ig.send(None)
+try: ig.close()
+except RuntimeError as e: print(e)
+del ig
+print("end")
+R = "\n".join(out)
+"#;
+
+const EXPECTED_2: &str = r#"Y
+coroutine is being awaited already
+w1 v
+running True True
+enter
+body val
+exit KeyError 'k'
+after
+done
+x 0
+fin 0
+x 1
+fin 1
+fin 2
+ok
+after consume
+Y True generator
+val sent
+cannot reuse already awaited __anext__()/asend()
+tc
+5
+['tc']
+object generator can't be used in 'await' expression
+True ae ae <async_generator object ae a
+zde caught
+KE KeyError('after') ZeroDivisionError()
+cannot reuse already awaited coroutine
+closer fin
+None
+coroutine ignored GeneratorExit
+end"#;
+
+const PROGRAM_3: &str = r#"out = []
+def print(*a):
+    out.append(" ".join(str(x) for x in a))
+def show(f):
+    try:
+        f()
+    except BaseException as e:
+        print("->", type(e).__name__, repr(e), [repr(x) for x in getattr(e, "exceptions", [])])
+def a():
+    try:
+        raise ExceptionGroup("g", [ValueError(1), ExceptionGroup("n", [TypeError(2), ValueError(3)])])
+    except* ValueError as e:
+        print("v", repr(e))
+    except* TypeError as e:
+        print("t", repr(e))
+show(a)
+def b():
+    try:
+        raise ExceptionGroup("g", [ValueError(1), TypeError(2)])
+    except* ValueError:
+        raise
+show(b)
+def c():
+    try:
+        raise ExceptionGroup("g", [ValueError(1), TypeError(2)])
+    except* ValueError as e:
+        raise e
+show(c)
+def d():
+    try:
+        raise ExceptionGroup("g", [ValueError(1), TypeError(2)])
+    except* (ValueError, TypeError) as e:
+        raise KeyError("x") from None
+show(d)
+def e():
+    try:
+        raise KeyboardInterrupt
+    except* Exception:
+        print("no")
+show(e)
+def f():
+    try:
+        raise BaseExceptionGroup("bg", [KeyboardInterrupt(), ValueError(1)])
+    except* ValueError as e:
+        print("f", repr(e), type(e).__name__)
+show(f)
+def g():
+    try:
+        pass
+    except* ValueError:
+        pass
+    else:
+        print("else")
+    finally:
+        print("finally")
+show(g)
+def h():
+    try:
+        raise ExceptionGroup("g", [ValueError(1)])
+    except* int:
+        pass
+show(h)
+def j():
+    try:
+        raise ExceptionGroup("g", [ValueError(1), TypeError(2)])
+    except* ValueError as e:
+        raise TypeError("new")
+    except* TypeError as e:
+        raise
+show(j)
+import sys
+def k():
+    try:
+        raise ExceptionGroup("g", [ValueError(1)])
+    except* ValueError:
+        print("exc_info", repr(sys.exc_info()[1]))
+    print("after", sys.exc_info())
+show(k)
+def n():
+    try:
+        e = ExceptionGroup("g", [ValueError(1), TypeError(2)])
+        e.add_note("note")
+        raise e
+    except* ValueError as e:
+        raise
+    except* TypeError as e:
+        e.add_note("x")
+        raise
+show(n)
+R = "\n".join(out)
+"#;
+
+const EXPECTED_3: &str = r#"v ExceptionGroup('g', [ValueError(1), ExceptionGroup('n', [ValueError(3)])])
+t ExceptionGroup('g', [ExceptionGroup('n', [TypeError(2)])])
+-> ExceptionGroup ExceptionGroup('g', [ValueError(1), TypeError(2)]) ['ValueError(1)', 'TypeError(2)']
+-> ExceptionGroup ExceptionGroup('', [ExceptionGroup('g', [ValueError(1)]), ExceptionGroup('g', [TypeError(2)])]) ["ExceptionGroup('g', [ValueError(1)])", "ExceptionGroup('g', [TypeError(2)])"]
+-> ExceptionGroup ExceptionGroup('', [KeyError('x')]) ["KeyError('x')"]
+-> KeyboardInterrupt KeyboardInterrupt() []
+f ExceptionGroup('bg', [ValueError(1)]) ExceptionGroup
+-> BaseExceptionGroup BaseExceptionGroup('bg', [KeyboardInterrupt()]) ['KeyboardInterrupt()']
+else
+finally
+-> TypeError TypeError('catching classes that do not inherit from BaseException is not allowed') []
+-> ExceptionGroup ExceptionGroup('', [TypeError('new'), ExceptionGroup('g', [TypeError(2)])]) ["TypeError('new')", "ExceptionGroup('g', [TypeError(2)])"]
+exc_info ExceptionGroup('g', [ValueError(1)])
+after (None, None, None)
+-> ExceptionGroup ExceptionGroup('g', [ValueError(1), TypeError(2)]) ['ValueError(1)', 'TypeError(2)']"#;
+
 fn run(program: &str, expected: &str) {
     let code = taipan_vm::run::compile_source(program.as_bytes(), "<coro>").unwrap();
     let globals = PyDict::new().unwrap();
@@ -163,4 +427,6 @@ fn coroutines_and_except_star() {
     taipan_vm::interp::initialize().unwrap();
     run(PROGRAM_0, EXPECTED_0);
     run(PROGRAM_1, EXPECTED_1);
+    run(PROGRAM_2, EXPECTED_2);
+    run(PROGRAM_3, EXPECTED_3);
 }
