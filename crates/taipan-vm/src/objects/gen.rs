@@ -1305,6 +1305,167 @@ pub fn async_gen_anext(o: &PyRef) -> PyResult<PyRef> {
     agen_anext(o)
 }
 
+// ----- aiter() and anext() -----
+
+/// `aiter(async_iterable)` (`builtin_aiter`).
+pub fn builtin_aiter(_m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
+    let f = lookup_special(o, crate::intern!("__aiter__"))?.ok_or_else(|| {
+        PyErr::type_error(format!(
+            "'{}' object is not an async iterable",
+            o.ty().name()
+        ))
+    })?;
+    let it = protocol::call(&f, &[], None)?;
+    if crate::objects::type_::lookup(it.ty(), crate::intern!("__anext__")).is_none() {
+        return Err(PyErr::type_error(format!(
+            "aiter() returned not an async iterator of type '{}'",
+            it.ty().name()
+        )));
+    }
+    Ok(it)
+}
+
+/// `anext(async_iterator[, default])` (`builtin_anext`).
+pub fn builtin_anext(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    if args.is_empty() || args.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "anext expected at least 1 argument, got {}",
+            args.len()
+        )));
+    }
+    let o = &args[0];
+    let f = lookup_special(o, crate::intern!("__anext__"))?.ok_or_else(|| {
+        PyErr::type_error(format!(
+            "'{}' object is not an async iterator",
+            o.ty().name()
+        ))
+    })?;
+    let awaitable = protocol::call(&f, &[], None)?;
+    match args.get(1) {
+        None => Ok(awaitable),
+        Some(d) => alloc_object(
+            &ANEXT_AWAITABLE_TYPE,
+            PyAnextAwaitable {
+                ob_base: PyObject::NEW,
+                wrapped: awaitable,
+                default: d.clone(),
+            },
+        ),
+    }
+}
+
+/// `anext_awaitable`: `anext()` with a default, giving the default instead
+/// of `StopAsyncIteration` (`Objects/iterobject.c`).
+#[repr(C)]
+pub struct PyAnextAwaitable {
+    pub ob_base: PyObject,
+    wrapped: PyRef,
+    default: PyRef,
+}
+
+pub static ANEXT_AWAITABLE_TYPE: PyType = PyType {
+    tp_name: "anext_awaitable",
+    tp_basicsize: Cell::new(std::mem::size_of::<PyAnextAwaitable>()),
+    tp_flags: Cell::new(TypeFlags::HAVE_GC),
+    tp_drop: Some(drop_anext),
+    tp_traverse: Cell::new(Some(traverse_anext)),
+    tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
+    tp_iternext: Cell::new(Some(anext_iternext)),
+    tp_methods: ANEXT_METHODS,
+    ..PyType::BASE
+};
+
+// SAFETY: repr(C) with the header first.
+unsafe impl PyPayload for PyAnextAwaitable {
+    fn type_object() -> &'static PyType {
+        &ANEXT_AWAITABLE_TYPE
+    }
+}
+
+unsafe fn drop_anext(obj: *mut PyObject) {
+    // SAFETY: obj is dead.
+    unsafe { std::ptr::drop_in_place(obj as *mut PyAnextAwaitable) }
+}
+
+unsafe fn traverse_anext(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
+    // SAFETY: obj is live.
+    unsafe {
+        let a = &*(obj as *const PyAnextAwaitable);
+        visit(a.wrapped.as_ptr());
+        visit(a.default.as_ptr());
+    }
+}
+
+enum ProxyOp<'a> {
+    Next,
+    Send(&'a PyRef),
+    Throw(&'a [PyRef]),
+}
+
+/// `anextawaitable_proxy`: forwards to the wrapped awaitable's iterator,
+/// turning `StopAsyncIteration` into `StopIteration(default)`.
+fn anext_proxy(o: &PyRef, op: ProxyOp) -> PyResult<PyRef> {
+    // SAFETY: methods of anext_awaitable get anext_awaitable objects.
+    let a = unsafe { o.payload_unchecked::<PyAnextAwaitable>() };
+    let it = get_awaitable_iter(&a.wrapped)?;
+    let r = match op {
+        ProxyOp::Next | ProxyOp::Send(_) if as_gen(&it).is_some() => {
+            let v = match op {
+                ProxyOp::Send(v) => v.clone(),
+                _ => none(),
+            };
+            gen_send(&it, &v)
+        }
+        ProxyOp::Next => match it.ty().tp_iternext.get() {
+            Some(f) => match f(&it) {
+                Ok(Some(v)) => Ok(v),
+                Ok(None) => Err(PyErr::stop_iteration(None)),
+                Err(e) => Err(e),
+            },
+            None => Err(PyErr::type_error(format!(
+                "'{}' object is not an iterator",
+                it.ty().name()
+            ))),
+        },
+        ProxyOp::Send(v) => protocol::call_method(&it, "send", std::slice::from_ref(v)),
+        ProxyOp::Throw(args) => protocol::call_method(&it, "throw", args),
+    };
+    match r {
+        Err(e) if e.matches(&exc::STOP_ASYNC_ITERATION) => {
+            if a.default.is_none() {
+                Err(PyErr::stop_iteration(None))
+            } else {
+                Err(PyErr::stop_iteration(Some(a.default.clone())))
+            }
+        }
+        r => r,
+    }
+}
+
+fn anext_iternext(o: &PyRef) -> PyResult<Option<PyRef>> {
+    anext_proxy(o, ProxyOp::Next).map(Some)
+}
+
+static ANEXT_METHODS: &[MethodDef] = &[
+    MethodDef::new("send", Meth::O(|o, v| anext_proxy(o, ProxyOp::Send(v)))),
+    MethodDef::new(
+        "throw",
+        Meth::Fast(|o, a| anext_proxy(o, ProxyOp::Throw(a))),
+    ),
+    MethodDef::new(
+        "close",
+        Meth::NoArgs(|o| {
+            // SAFETY: as in `anext_proxy`.
+            let a = unsafe { o.payload_unchecked::<PyAnextAwaitable>() };
+            match protocol::lookup_attr(&a.wrapped, crate::intern!("close"))? {
+                Some(m) => protocol::call(&m, &[], None),
+                None => Ok(none()),
+            }
+        }),
+    ),
+    MethodDef::new("__await__", Meth::NoArgs(self_await)),
+];
+
 /// The static types this file declares, readied at start-up.
 pub static TYPES: &[&PyType] = &[
     &GEN_TYPE,
@@ -1314,4 +1475,5 @@ pub static TYPES: &[&PyType] = &[
     &ASYNC_GEN_WRAPPED_TYPE,
     &ASEND_TYPE,
     &ATHROW_TYPE,
+    &ANEXT_AWAITABLE_TYPE,
 ];
