@@ -297,6 +297,21 @@ pub fn format_exception(v: &PyRef) -> String {
     out
 }
 
+/// One exception with its traceback but not its chain, as
+/// `PyErr_WriteUnraisable` prints it.
+pub fn format_exception_unchained(v: &PyRef) -> String {
+    let mut out = String::new();
+    if let Some(tb) = v
+        .downcast::<PyBaseException>()
+        .and_then(|b| PyBaseException::get_field(&b.traceback))
+    {
+        out.push_str("Traceback (most recent call last):\n");
+        format_tb(&tb, &mut out);
+    }
+    out.push_str(&format_exception_only(v));
+    out
+}
+
 fn format_chain(v: &PyRef, out: &mut String, seen: &mut Vec<usize>) {
     seen.push(v.id());
     if let Some(b) = v.downcast::<PyBaseException>() {

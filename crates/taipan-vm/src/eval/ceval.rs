@@ -108,6 +108,20 @@ pub fn current_location() -> Option<(String, i32)> {
     Some((code.filename_str().to_owned(), line))
 }
 
+/// The innermost running frame's object and last instruction, for a
+/// traceback entry made outside the loop (`PyErr_WriteUnraisable`).
+pub fn current_frame_and_lasti() -> Option<(PyRef, i32)> {
+    let p = CURRENT.with(|c| c.get());
+    if p.is_null() {
+        return None;
+    }
+    // SAFETY: as in `current_globals_locals`; the frame object is made on
+    // first need.
+    let f = unsafe { &mut *p };
+    let fo = f.frame_object().ok()?;
+    Some((fo, f.lasti as i32))
+}
+
 /// `locals()` of a function frame: a dict of its bound locals and cells.
 pub fn current_locals_dict() -> PyResult<Option<PyRef>> {
     let p = CURRENT.with(|c| c.get());

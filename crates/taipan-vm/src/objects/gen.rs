@@ -215,7 +215,12 @@ fn warn_never_awaited(g: &PyGen) {
 fn write_unraisable(obj: &PyRef, e: PyErr) {
     let what = protocol::repr_string(obj).unwrap_or_else(|_| "<object>".to_owned());
     crate::modules::sys::flush_std();
-    let text = crate::run::format_exception(e.value());
+    if exc::get_traceback(e.value()).is_none() {
+        if let Some((fo, lasti)) = crate::eval::ceval::current_frame_and_lasti() {
+            let _ = crate::objects::traceback::add_entry(e.value(), &fo, lasti);
+        }
+    }
+    let text = crate::run::format_exception_unchained(e.value());
     crate::modules::sys::write_stderr(&format!("Exception ignored in: {what}\n{text}"));
 }
 
