@@ -201,22 +201,14 @@ fn main_globals(path: &str) -> PyResult<PyRef> {
     }
     gd.set_str("__file__", PyStr::new(path)?)?;
     gd.set_str("__cached__", none())?;
+    gd.set_str(
+        "__loader__",
+        crate::import::source_loader("__main__", path)?,
+    )?;
     if let Some(mods) = crate::interp::interp().modules.downcast::<PyDict>() {
         mods.set_str("__main__", module.clone())?;
     }
     Ok(g)
-}
-
-/// Sets `sys.argv` when the sys module exists.
-fn set_argv(argv: &[String]) {
-    if let Some(sys) = &crate::interp::interp().sys {
-        let items: PyResult<Vec<PyRef>> = argv.iter().map(|a| PyStr::new(a)).collect();
-        if let Ok(items) = items {
-            if let Ok(l) = crate::objects::list::PyList::new(items) {
-                let _ = protocol::setattr(sys, crate::intern!("argv"), Some(&l));
-            }
-        }
-    }
 }
 
 /// Runs compiled module data as `__main__`; prints an uncaught exception
@@ -231,14 +223,45 @@ pub fn run_code_data(data: &CodeData, path: &str, argv: Vec<String>) -> i32 {
 }
 
 fn run_main_code(code: &PyRef, path: &str, argv: &[String]) -> i32 {
-    set_argv(argv);
-    let r = main_globals(path).and_then(|g| exec_code(code, &g, None));
-    let status = match r {
+    // The first call also puts the script's directory first on sys.path.
+    crate::modules::sys::set_argv(argv.to_vec());
+    let g = match main_globals(path) {
+        Ok(g) => g,
+        Err(e) => return handle_uncaught(e),
+    };
+    let status = match exec_code(code, &g, None) {
         Ok(_) => 0,
         Err(e) => handle_uncaught(e),
     };
     crate::modules::atexit::run_exitfuncs();
+    crate::modules::sys::flush_std();
+    clear_module_dict(&g);
     status
+}
+
+/// `_PyModule_ClearDict` at shutdown: names starting with one underscore are
+/// set to None first, then all others but `__builtins__`, so that objects
+/// the module holds are finalized (generators closed, `__del__` run).
+fn clear_module_dict(g: &PyRef) {
+    let d = match g.downcast::<PyDict>() {
+        Some(d) => d,
+        None => return,
+    };
+    for pass in 0..2 {
+        for k in d.keys() {
+            let name = match k.downcast::<PyStr>() {
+                Some(s) => s.as_str().to_owned(),
+                None => continue,
+            };
+            let first = name.starts_with('_') && !name.starts_with("__");
+            if (pass == 0 && first) || (pass == 1 && name != "__builtins__") {
+                if let Err(e) = d.set_item(k, none()) {
+                    drop(e);
+                }
+            }
+        }
+    }
+    crate::modules::sys::flush_std();
 }
 
 /// `taipan FILE args...`: runs the file as `__main__` and returns the exit
@@ -477,6 +500,21 @@ pub fn format_exception(v: &PyRef) -> String {
         );
     }
     ctx.out
+}
+
+/// One exception with its traceback but not its chain, as
+/// `PyErr_WriteUnraisable` prints it.
+pub fn format_exception_unchained(v: &PyRef) -> String {
+    let mut out = String::new();
+    if let Some(tb) = v
+        .downcast::<PyBaseException>()
+        .and_then(|b| PyBaseException::get_field(&b.traceback))
+    {
+        out.push_str("Traceback (most recent call last):\n");
+        format_tb(&tb, &mut out, 0, "", usize::MAX);
+    }
+    out.push_str(&format_exception_only(v));
+    out
 }
 
 const MAX_GROUP_WIDTH: usize = 15;

@@ -95,47 +95,49 @@ pub fn current_globals_locals() -> Option<(PyRef, Option<PyRef>)> {
     Some((f.globals.clone(), f.locals.clone()))
 }
 
+/// The file name and current line of the innermost running frame.
+pub fn current_location() -> Option<(String, i32)> {
+    let p = CURRENT.with(|c| c.get());
+    if p.is_null() {
+        return None;
+    }
+    // SAFETY: as in `current_globals_locals`.
+    let f = unsafe { &*p };
+    let code = f.code_ref();
+    let line = code.addr2line(f.lasti).unwrap_or(code.firstlineno);
+    Some((code.filename_str().to_owned(), line))
+}
+
+/// The innermost running frame's object and last instruction, for a
+/// traceback entry made outside the loop (`PyErr_WriteUnraisable`).
+pub fn current_frame_and_lasti() -> Option<(PyRef, i32)> {
+    let p = CURRENT.with(|c| c.get());
+    if p.is_null() {
+        return None;
+    }
+    // SAFETY: as in `current_globals_locals`; the frame object is made on
+    // first need.
+    let f = unsafe { &mut *p };
+    let fo = f.frame_object().ok()?;
+    Some((fo, f.lasti as i32))
+}
+
 /// `locals()` of a function frame: a dict of its bound locals and cells.
 pub fn current_locals_dict() -> PyResult<Option<PyRef>> {
     let p = CURRENT.with(|c| c.get());
     if p.is_null() {
         return Ok(None);
     }
-    // SAFETY: as in `current_globals_locals`; the slots are read, not moved.
-    let f = unsafe { &*p };
+    // SAFETY: as in `current_globals_locals`; the frame object is made on
+    // first need.
+    let f = unsafe { &mut *p };
     if let Some(l) = &f.locals {
         return Ok(Some(l.clone()));
     }
-    let code = f.code_ref();
-    let d = PyDict::new()?;
-    // SAFETY: just made.
-    let dd = unsafe { d.payload_unchecked::<PyDict>() };
-    let names = code.localsplus_names();
-    #[allow(clippy::needless_range_loop)]
-    for i in 0..code.nlocalsplus {
-        let kind = code.localspluskinds[i];
-        let v = match &f.slots[i] {
-            Some(v) => v.clone(),
-            None => continue,
-        };
-        let v = if kind
-            & (taipan_bytecode::marshal::fast_kind::CELL
-                | taipan_bytecode::marshal::fast_kind::FREE)
-            != 0
-        {
-            match v.downcast::<PyCell>() {
-                Some(c) => match c.get() {
-                    Some(x) => x,
-                    None => continue,
-                },
-                None => v,
-            }
-        } else {
-            v
-        };
-        dd.set_item(names[i].clone(), v)?;
-    }
-    Ok(Some(d))
+    // The same dict each time, updated from the local variables
+    // (`PyEval_GetLocals`).
+    let fo = f.frame_object()?;
+    crate::objects::frame::frame_locals(&fo).map(Some)
 }
 
 /// The builtins dict for a globals dict (`_PyEval_BuiltinsFromGlobals`):
@@ -297,25 +299,22 @@ pub fn getframe(depth: i64) -> PyResult<PyRef> {
     if p.is_null() {
         return Err(PyErr::value_error("call stack is not deep enough"));
     }
-    // SAFETY: as above; the frame object is made or updated in place.
-    let f = unsafe { (*p).frame_object()? };
-    let mut cur = f.clone();
-    let mut q = p;
-    loop {
-        // SAFETY: as above.
-        let back = unsafe { (*q).back };
-        if back.is_null() {
-            break;
+    // SAFETY: as above; the frame object is made on first need and reads
+    // the live frame after.
+    unsafe { (*p).frame_object() }
+}
+
+/// Whether `f` is the running frame or one of its callers.
+pub fn is_running_frame(f: *mut Frame) -> bool {
+    let mut p = CURRENT.with(|c| c.get());
+    while !p.is_null() {
+        if p == f {
+            return true;
         }
-        // SAFETY: as above.
-        let bf = unsafe { (*back).frame_object()? };
-        if let Some(fo) = cur.downcast::<crate::objects::frame::PyFrame>() {
-            fo.set_back(Some(bf.clone()));
-        }
-        cur = bf;
-        q = back;
+        // SAFETY: `back` links running frames.
+        p = unsafe { (*p).back };
     }
-    Ok(f)
+    false
 }
 
 struct CurrentGuard(*mut Frame);
@@ -358,6 +357,9 @@ pub fn run_frame(mut frame: Box<Frame>, resume: Resume) -> (Outcome, Box<Frame>)
             Ok(Exit::Return(v)) => match callers.pop() {
                 Some(c) => {
                     let done = std::mem::replace(&mut frame, c);
+                    // The caller is current while the callee's locals drop
+                    // (a finalizer may look at the running frame).
+                    CURRENT.with(|c| c.set(&mut *frame as *mut Frame));
                     drop(done);
                     let sp = frame.sp;
                     frame.slots[sp] = Some(v);
@@ -437,8 +439,8 @@ pub fn run_frame(mut frame: Box<Frame>, resume: Resume) -> (Outcome, Box<Frame>)
                     match callers.pop() {
                         Some(c) => {
                             let done = std::mem::replace(&mut frame, c);
-                            drop(done);
                             CURRENT.with(|c| c.set(&mut *frame as *mut Frame));
+                            drop(done);
                         }
                         None => return (Outcome::Error(e), frame),
                     }
@@ -921,12 +923,14 @@ fn import_from(module: &PyRef, name: &PyRef) -> PyResult<PyRef> {
                 .flatten()
                 .filter(|f| f.is_instance_of::<PyStr>())
                 .map(|f| crate::objects::descr::name_str(&f).to_string());
-            Err(PyErr::import_error(format!(
+            let e = PyErr::import_error(format!(
                 "cannot import name '{}' from '{}' ({})",
                 crate::objects::descr::name_str(name),
                 modname,
                 file.as_deref().unwrap_or("unknown location")
-            )))
+            ));
+            crate::objects::exceptions_attrs::set_import_error_name(&e, &modname, file.as_deref());
+            Err(e)
         }
         Err(e) => Err(e),
     }
@@ -1321,7 +1325,21 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             }
             Opcode::GetYieldFromIter => {
                 let v = frame.pop()?;
-                if v.is_instance_of::<crate::objects::gen::PyGen>() {
+                if crate::objects::gen::as_gen(&v)
+                    .map(|g| g.kind() == crate::objects::gen::GenKind::Coro)
+                    .unwrap_or(false)
+                {
+                    if code.flags
+                        & (crate::objects::code::flags::COROUTINE
+                            | crate::objects::code::flags::ITERABLE_COROUTINE)
+                        == 0
+                    {
+                        return Err(PyErr::type_error(
+                            "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                        ));
+                    }
+                    frame.push(v);
+                } else if crate::objects::gen::as_gen(&v).is_some() {
                     frame.push(v);
                 } else {
                     frame.push(protocol::get_iter(&v)?);
@@ -1728,10 +1746,12 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             Opcode::Send => {
                 let v = frame.pop()?;
                 let receiver = frame.peek(1)?.clone();
-                let r = if receiver.is_instance_of::<crate::objects::gen::PyGen>() {
+                let iternext = receiver.ty().tp_iternext.get();
+                let r = if crate::objects::gen::as_gen(&receiver).is_some() {
                     crate::objects::gen::send_ex(&receiver, Resume::Push(v))?
-                } else if v.is_none() && receiver.ty().tp_iternext.get().is_some() {
-                    match protocol::next(&receiver) {
+                } else if v.is_none() && iternext.is_some() {
+                    let nf = iternext.ok_or_else(stack_error)?;
+                    match nf(&receiver) {
                         Ok(Some(x)) => crate::objects::gen::GenResult::Yield(x),
                         Ok(None) => crate::objects::gen::GenResult::Return(none()),
                         Err(e) => match crate::objects::gen::stop_iteration_value(&e) {
@@ -1794,8 +1814,129 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 let r = exception_matches(left, &right);
                 frame.push(py_bool(r));
             }
-            Opcode::PrepReraiseStar | Opcode::CheckEgMatch => {
-                return Err(PyErr::not_implemented_error("except* is not supported yet"))
+            Opcode::CheckEgMatch => {
+                let match_type = frame.pop()?;
+                check_except_star_type(&match_type)?;
+                let exc_value = frame.peek(1)?.clone();
+                let (m, rest) = exception_group_match(&exc_value, &match_type)?;
+                match m {
+                    None => frame.push(none()),
+                    Some(m) => {
+                        drop(frame.pop_opt());
+                        frame.push(rest.unwrap_or_else(none));
+                        frame.push(m.clone());
+                        drop(set_exc_info(Some(m)));
+                    }
+                }
+            }
+            Opcode::PrepReraiseStar => {
+                let excs = frame.pop()?;
+                let orig = frame.pop()?;
+                let v = prep_reraise_star(&orig, &excs)?;
+                frame.push(v);
+            }
+            Opcode::GetAwaitable => {
+                let iterable = frame.pop()?;
+                let it = match crate::objects::gen::get_awaitable_iter(&iterable) {
+                    Ok(i) => i,
+                    Err(e) => {
+                        if (arg == 1 || arg == 2) && !crate::objects::gen::has_await(&iterable) {
+                            return Err(PyErr::type_error(format!(
+                                "'async with' received an object from __a{}__ that does not implement __await__: {}",
+                                if arg == 1 { "enter" } else { "exit" },
+                                iterable.ty().name()
+                            )));
+                        }
+                        return Err(e);
+                    }
+                };
+                if let Some(g) = crate::objects::gen::as_gen(&it) {
+                    if g.kind() == crate::objects::gen::GenKind::Coro && g.yield_from().is_some() {
+                        return Err(PyErr::runtime_error("coroutine is being awaited already"));
+                    }
+                }
+                frame.push(it);
+            }
+            Opcode::GetAiter => {
+                let obj = frame.pop()?;
+                let f = lookup_special(&obj, crate::intern!("__aiter__"))?.ok_or_else(|| {
+                    PyErr::type_error(format!(
+                        "'async for' requires an object with __aiter__ method, got {}",
+                        obj.ty().name()
+                    ))
+                })?;
+                let it = protocol::call(&f, &[], None)?;
+                if crate::objects::type_::lookup(it.ty(), crate::intern!("__anext__")).is_none() {
+                    return Err(PyErr::type_error(format!(
+                        "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                        it.ty().name()
+                    )));
+                }
+                frame.push(it);
+            }
+            Opcode::GetAnext => {
+                let aiter = frame.peek(1)?.clone();
+                let aw = if std::ptr::eq(aiter.ty(), &crate::objects::gen::ASYNC_GEN_TYPE) {
+                    crate::objects::gen::async_gen_anext(&aiter)?
+                } else {
+                    let f =
+                        lookup_special(&aiter, crate::intern!("__anext__"))?.ok_or_else(|| {
+                            PyErr::type_error(format!(
+                                "'async for' requires an iterator with __anext__ method, got {}",
+                                aiter.ty().name()
+                            ))
+                        })?;
+                    let next_iter = protocol::call(&f, &[], None)?;
+                    match crate::objects::gen::get_awaitable_iter(&next_iter) {
+                        Ok(a) => a,
+                        Err(e) => {
+                            let e2 = PyErr::type_error(format!(
+                                "'async for' received an invalid object from __anext__: {}",
+                                next_iter.ty().name()
+                            ));
+                            if let Some(b) = e2.value().downcast::<PyBaseException>() {
+                                PyBaseException::set_field(&b.cause, Some(e.value().clone()));
+                                PyBaseException::set_field(&b.context, Some(e.into_value()));
+                                b.suppress_context.set(true);
+                            }
+                            return Err(e2);
+                        }
+                    }
+                };
+                frame.push(aw);
+            }
+            Opcode::EndAsyncFor => {
+                let val = frame.pop()?;
+                if val.ty().is_subtype(&exc::STOP_ASYNC_ITERATION) {
+                    drop(val);
+                    drop(frame.pop_opt());
+                } else {
+                    RERAISE.with(|r| r.set(true));
+                    return Err(PyErr::from_value(val));
+                }
+            }
+            Opcode::BeforeAsyncWith => {
+                let mgr = frame.pop()?;
+                let enter =
+                    lookup_special(&mgr, crate::intern!("__aenter__"))?.ok_or_else(|| {
+                        PyErr::type_error(format!(
+                            "'{}' object does not support the asynchronous context manager protocol",
+                            mgr.ty().name()
+                        ))
+                    })?;
+                let exit = lookup_special(&mgr, crate::intern!("__aexit__"))?.ok_or_else(|| {
+                    PyErr::type_error(format!(
+                        "'{}' object does not support the asynchronous context manager protocol (missed __aexit__ method)",
+                        mgr.ty().name()
+                    ))
+                })?;
+                frame.push(exit);
+                let r = protocol::call(&enter, &[], None)?;
+                frame.push(r);
+            }
+            Opcode::AsyncGenWrap => {
+                let v = frame.pop()?;
+                frame.push(crate::objects::gen::async_gen_wrap(v)?);
             }
             Opcode::BeforeWith => {
                 let mgr = frame.pop()?;
@@ -2060,3 +2201,190 @@ fn jump(frame: &mut Frame, op: Opcode, arg: u32) {
 
 /// The static types this file declares, readied at start-up.
 pub static TYPES: &[&PyType] = &[];
+
+/// `check_except_star_type_valid`: the classes of an `except*` clause.
+fn check_except_star_type(t: &PyRef) -> PyResult<()> {
+    check_except_type(t)?;
+    let is_group = |x: &PyRef| {
+        crate::objects::type_::as_type(x)
+            .map(|ty| ty.is_subtype(&exc::BASE_EXCEPTION_GROUP))
+            .unwrap_or(false)
+    };
+    let bad = match t.downcast::<PyTuple>() {
+        Some(tt) => tt.items().iter().any(is_group),
+        None => is_group(t),
+    };
+    if bad {
+        return Err(PyErr::type_error(
+            "catching ExceptionGroup with except* is not allowed. Use except instead.",
+        ));
+    }
+    Ok(())
+}
+
+/// `exception_group_match`: the part of `exc_value` an `except*` clause
+/// matches (`None`: no match) and the rest.
+fn exception_group_match(
+    exc_value: &PyRef,
+    match_type: &PyRef,
+) -> PyResult<(Option<PyRef>, Option<PyRef>)> {
+    if exc_value.is_none() {
+        return Ok((None, None));
+    }
+    if exception_matches(exc_value, match_type) {
+        // Full match of the exception itself.
+        if exc_value.ty().is_subtype(&exc::BASE_EXCEPTION_GROUP) {
+            return Ok((Some(exc_value.clone()), None));
+        }
+        let excs = PyTuple::new(vec![exc_value.clone()])?;
+        let wrapped = protocol::call(
+            &exc::BASE_EXCEPTION_GROUP.as_pyref(),
+            &[PyStr::new("")?, excs],
+            None,
+        )?;
+        if let Some(tb) = exc::get_traceback(exc_value) {
+            exc::set_traceback(&wrapped, Some(&tb))?;
+        }
+        return Ok((Some(wrapped), None));
+    }
+    if exc_value.ty().is_subtype(&exc::BASE_EXCEPTION_GROUP) {
+        let pair = protocol::call_method(exc_value, "split", std::slice::from_ref(match_type))?;
+        let items = pair
+            .downcast::<PyTuple>()
+            .map(|t| t.items().to_vec())
+            .unwrap_or_default();
+        if items.len() != 2 {
+            return Err(PyErr::type_error(format!(
+                "{}.split must return a 2-tuple, got {} of length {}",
+                exc_value.ty().name(),
+                pair.ty().name(),
+                items.len()
+            )));
+        }
+        if items[0].is_none() {
+            return Ok((None, None));
+        }
+        let rest = if items[1].is_none() {
+            None
+        } else {
+            Some(items[1].clone())
+        };
+        return Ok((Some(items[0].clone()), rest));
+    }
+    Ok((None, None))
+}
+
+fn exc_field(e: &PyRef, which: u8) -> Option<PyRef> {
+    let b = e.downcast::<PyBaseException>()?;
+    match which {
+        0 => PyBaseException::get_field(&b.traceback),
+        1 => PyBaseException::get_field(&b.cause),
+        2 => PyBaseException::get_field(&b.context),
+        _ => protocol::lookup_attr(e, crate::intern!("__notes__"))
+            .ok()
+            .flatten(),
+    }
+}
+
+fn same_opt(a: &Option<PyRef>, b: &Option<PyRef>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(x), Some(y)) => x.is(y),
+        _ => false,
+    }
+}
+
+/// `is_same_exception_metadata`: was `e` re-raised unchanged from `orig`?
+fn same_exception_metadata(e: &PyRef, orig: &PyRef) -> bool {
+    (0..4).all(|w| same_opt(&exc_field(e, w), &exc_field(orig, w)))
+}
+
+/// The ids of the leaf exceptions of `e` (`collect_exception_group_leaf_ids`).
+fn leaf_ids(e: &PyRef, out: &mut Vec<usize>) -> PyResult<()> {
+    if e.is_none() {
+        return Ok(());
+    }
+    if !e.ty().is_subtype(&exc::BASE_EXCEPTION_GROUP) {
+        out.push(e.id());
+        return Ok(());
+    }
+    let _guard = crate::eval::recursion::enter_call(" in except*")?;
+    let subs = protocol::getattr(e, crate::intern!("exceptions"))?;
+    for s in protocol::collect(&subs)? {
+        leaf_ids(&s, out)?;
+    }
+    Ok(())
+}
+
+/// The subgroup of `e` whose leaves are in `ids` (a split on identity).
+fn project_by_ids(e: &PyRef, ids: &[usize]) -> PyResult<Option<PyRef>> {
+    if ids.contains(&e.id()) {
+        return Ok(Some(e.clone()));
+    }
+    if !e.ty().is_subtype(&exc::BASE_EXCEPTION_GROUP) {
+        return Ok(None);
+    }
+    let _guard = crate::eval::recursion::enter_call(" in except*")?;
+    let subs = protocol::getattr(e, crate::intern!("exceptions"))?;
+    let mut matched = Vec::new();
+    for s in protocol::collect(&subs)? {
+        if let Some(m) = project_by_ids(&s, ids)? {
+            matched.push(m);
+        }
+    }
+    if matched.is_empty() {
+        return Ok(None);
+    }
+    crate::objects::exceptions_attrs::derive_and_copy(e, matched).map(Some)
+}
+
+/// `_PyExc_PrepReraiseStar`: what an `except*` block raises on, from the
+/// original exception and the list of exceptions its clauses raised or
+/// re-raised.
+fn prep_reraise_star(orig: &PyRef, excs: &PyRef) -> PyResult<PyRef> {
+    let list = excs
+        .downcast::<PyList>()
+        .map(|l| l.snapshot())
+        .unwrap_or_default();
+    if list.is_empty() {
+        return Ok(none());
+    }
+    if !orig.ty().is_subtype(&exc::BASE_EXCEPTION_GROUP) {
+        // A naked exception was caught and wrapped: one clause ran.
+        return Ok(list[0].clone());
+    }
+    let mut raised = Vec::new();
+    let mut reraised = Vec::new();
+    for e in list {
+        if e.is_none() {
+            continue;
+        }
+        if same_exception_metadata(&e, orig) {
+            reraised.push(e);
+        } else {
+            raised.push(e);
+        }
+    }
+    let mut ids = Vec::new();
+    for e in &reraised {
+        leaf_ids(e, &mut ids)?;
+    }
+    let reraised_eg = if ids.is_empty() {
+        None
+    } else {
+        project_by_ids(orig, &ids)?
+    };
+    if raised.is_empty() {
+        return Ok(reraised_eg.unwrap_or_else(none));
+    }
+    let mut keep = raised;
+    if let Some(r) = reraised_eg {
+        keep.push(r);
+    }
+    let l = PyList::new(keep)?;
+    protocol::call(
+        &exc::BASE_EXCEPTION_GROUP.as_pyref(),
+        &[PyStr::new("")?, l],
+        None,
+    )
+}

@@ -101,6 +101,9 @@ impl Frame {
             self.locals.clone(),
             self.lasti as i32,
         )?;
+        if let Some(p) = f.downcast::<crate::objects::frame::PyFrame>() {
+            p.live.set(self as *mut Frame);
+        }
         self.frame_obj = Some(f.clone());
         Ok(f)
     }
@@ -111,6 +114,14 @@ impl Frame {
         while self.sp > base {
             self.sp -= 1;
             drop(self.slots[self.sp].take());
+        }
+    }
+}
+
+impl Drop for Frame {
+    fn drop(&mut self) {
+        if self.frame_obj.is_some() {
+            crate::objects::frame::take_ownership(self);
         }
     }
 }

@@ -8,8 +8,10 @@
 //! again if the body raises; a package is a directory with `__init__.py`
 //! (a directory without one is a namespace package, used only if nothing
 //! else is found), and gets `__path__`; submodules are bound as attributes
-//! of their parent. `__spec__` is left `None` for now (Taipan deviation:
-//! no `ModuleSpec` until `importlib` itself runs).
+//! of their parent. `__spec__` and `__loader__` are instances of small
+//! Python stand-ins for `importlib`'s `ModuleSpec` and `SourceFileLoader`
+//! (Taipan deviation: CPython's frozen `importlib._bootstrap` is not run at
+//! start-up; the stand-ins are compiled on first use, see `SPEC_SOURCE`).
 
 use crate::gil::GilCell;
 use crate::object::protocol;
@@ -20,6 +22,7 @@ use crate::objects::list::PyList;
 use crate::objects::module::PyModule;
 use crate::objects::none::none;
 use crate::objects::str::PyStr;
+use crate::objects::tuple::PyTuple;
 
 /// Creates a native module (and returns it); called once, on first import.
 pub type NativeInit = fn() -> PyResult<PyRef>;
@@ -218,11 +221,192 @@ fn find_and_load(name: &str) -> PyResult<PyRef> {
         set_mod_attr(&m, "__package__", PyStr::new(name)?)?;
         let items: PyResult<Vec<PyRef>> = namespace.iter().map(|p| PyStr::new(p)).collect();
         set_mod_attr(&m, "__path__", PyList::new(items?)?)?;
+        set_namespace_spec(&m, name, &namespace)?;
         sys_modules_set(name, Some(&m))?;
         bind_in_parent(parent_module.as_ref(), last, &m)?;
         return Ok(m);
     }
     Err(not_found(name, format!("No module named '{name}'")))
+}
+
+/// The stand-ins for `importlib._bootstrap.ModuleSpec` and
+/// `importlib._bootstrap_external.SourceFileLoader`, with the attributes and
+/// `repr` CPython's have.
+const SPEC_SOURCE: &str = r#"
+class ModuleSpec:
+    def __init__(self, name, loader, *, origin=None, loader_state=None, is_package=None):
+        self.name = name
+        self.loader = loader
+        self.origin = origin
+        self.loader_state = loader_state
+        self.submodule_search_locations = [] if is_package else None
+        self._set_fileattr = False
+        self._cached = None
+    def __repr__(self):
+        args = [f'name={self.name!r}', f'loader={self.loader!r}']
+        if self.origin is not None:
+            args.append(f'origin={self.origin!r}')
+        if self.submodule_search_locations is not None:
+            args.append(f'submodule_search_locations={self.submodule_search_locations}')
+        return f'{self.__class__.__name__}({", ".join(args)})'
+    def __eq__(self, other):
+        smsl = self.submodule_search_locations
+        try:
+            return (self.name == other.name and self.loader == other.loader and
+                    self.origin == other.origin and smsl == other.submodule_search_locations and
+                    self.cached == other.cached and self.has_location == other.has_location)
+        except AttributeError:
+            return NotImplemented
+    @property
+    def cached(self):
+        return self._cached
+    @cached.setter
+    def cached(self, cached):
+        self._cached = cached
+    @property
+    def parent(self):
+        if self.submodule_search_locations is None:
+            return self.name.rpartition('.')[0]
+        return self.name
+    @property
+    def has_location(self):
+        return self._set_fileattr
+    @has_location.setter
+    def has_location(self, value):
+        self._set_fileattr = bool(value)
+ModuleSpec.__module__ = '_frozen_importlib'
+
+class SourceFileLoader:
+    def __init__(self, fullname, path):
+        self.name = fullname
+        self.path = path
+    def __eq__(self, other):
+        return (self.__class__ == other.__class__ and self.__dict__ == other.__dict__)
+    def __hash__(self):
+        return hash(self.name) ^ hash(self.path)
+    def get_filename(self, name=None):
+        return self.path
+    def get_data(self, path):
+        with open(path, 'rb') as f:
+            return f.read()
+    def is_package(self, fullname):
+        filename = self.path.rpartition('/')[2]
+        return filename.rpartition('.')[0] == '__init__'
+    def get_source(self, fullname):
+        return self.get_data(self.path).decode()
+SourceFileLoader.__module__ = '_frozen_importlib_external'
+"#;
+
+static SPEC_CLASSES: GilCell<Option<(PyRef, PyRef)>> = GilCell::new(None);
+
+/// `(ModuleSpec, SourceFileLoader)`, compiled on first use.
+fn spec_classes() -> PyResult<(PyRef, PyRef)> {
+    // SAFETY: GIL held; short read, no Python code runs during it.
+    if let Some(c) = unsafe { (*SPEC_CLASSES.as_ptr()).clone() } {
+        return Ok(c);
+    }
+    let m = PyModule::new("_frozen_importlib")?;
+    set_mod_attr(
+        &m,
+        "__builtins__",
+        crate::modules::builtins::builtins_module()?,
+    )?;
+    let code = crate::run::compile_source(SPEC_SOURCE.as_bytes(), "<frozen importlib._bootstrap>")?;
+    // SAFETY: m is a module.
+    let globals = unsafe { m.payload_unchecked::<PyModule>() }.dict();
+    crate::run::exec_code(&code, &globals, None)?;
+    let get = |n: &str| -> PyResult<PyRef> {
+        globals
+            .downcast::<PyDict>()
+            .and_then(|d| d.get_str(n).ok().flatten())
+            .ok_or_else(|| PyErr::system_error("importlib stand-in is incomplete"))
+    };
+    let pair = (get("ModuleSpec")?, get("SourceFileLoader")?);
+    // SAFETY: GIL held; no borrow of SPEC_CLASSES is alive.
+    unsafe { *SPEC_CLASSES.get_mut() = Some(pair.clone()) };
+    Ok(pair)
+}
+
+/// A `SourceFileLoader(name, path)` instance (for `__main__`'s `__loader__`
+/// too).
+pub fn source_loader(name: &str, path: &str) -> PyResult<PyRef> {
+    let (_, loader_cls) = spec_classes()?;
+    protocol::call(&loader_cls, &[PyStr::new(name)?, PyStr::new(path)?], None)
+}
+
+/// Sets `__spec__` and `__loader__` of a module loaded from `path`.
+fn set_spec(
+    m: &PyRef,
+    name: &str,
+    path: &str,
+    cached: &str,
+    pkg_path: Option<&[String]>,
+) -> PyResult<()> {
+    let (spec_cls, _) = spec_classes()?;
+    let loader = source_loader(name, path)?;
+    let kw = PyTuple::new(vec![PyStr::new("origin")?])?;
+    let spec = protocol::call(
+        &spec_cls,
+        &[PyStr::new(name)?, loader.clone(), PyStr::new(path)?],
+        Some(&kw),
+    )?;
+    if let Some(paths) = pkg_path {
+        let items: PyResult<Vec<PyRef>> = paths.iter().map(|p| PyStr::new(p)).collect();
+        protocol::setattr(
+            &spec,
+            crate::intern!("submodule_search_locations"),
+            Some(&PyList::new(items?)?),
+        )?;
+    }
+    protocol::setattr(
+        &spec,
+        &crate::objects::str::intern("has_location"),
+        Some(&crate::objects::bool_::py_bool(true)),
+    )?;
+    protocol::setattr(
+        &spec,
+        &crate::objects::str::intern("cached"),
+        Some(&PyStr::new(cached)?),
+    )?;
+    set_mod_attr(m, "__loader__", loader)?;
+    set_mod_attr(m, "__spec__", spec)?;
+    Ok(())
+}
+
+/// `importlib.util.cache_from_source`: `DIR/__pycache__/NAME.cpython-311.pyc`.
+fn cache_from_source(file: &std::path::Path) -> String {
+    let dir = file.parent().map(|d| d.to_path_buf()).unwrap_or_default();
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    dir.join("__pycache__")
+        .join(format!("{stem}.cpython-311.pyc"))
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// A `ModuleSpec` for a namespace package.
+fn set_namespace_spec(m: &PyRef, name: &str, paths: &[String]) -> PyResult<()> {
+    let (spec_cls, _) = spec_classes()?;
+    let kw = PyTuple::new(vec![PyStr::new("is_package")?])?;
+    let spec = protocol::call(
+        &spec_cls,
+        &[
+            PyStr::new(name)?,
+            none(),
+            crate::objects::bool_::py_bool(true),
+        ],
+        Some(&kw),
+    )?;
+    let items: PyResult<Vec<PyRef>> = paths.iter().map(|p| PyStr::new(p)).collect();
+    protocol::setattr(
+        &spec,
+        crate::intern!("submodule_search_locations"),
+        Some(&PyList::new(items?)?),
+    )?;
+    set_mod_attr(m, "__spec__", spec)?;
+    Ok(())
 }
 
 fn set_mod_attr(m: &PyRef, key: &str, v: PyRef) -> PyResult<()> {
@@ -250,7 +434,8 @@ fn load_source(
     let filename = file.to_string_lossy().into_owned();
     let m = PyModule::new(name)?;
     set_mod_attr(&m, "__file__", PyStr::new(&filename)?)?;
-    set_mod_attr(&m, "__cached__", none())?;
+    let cached = cache_from_source(file);
+    set_mod_attr(&m, "__cached__", PyStr::new(&cached)?)?;
     let package = match &pkg_path {
         Some(_) => name.to_owned(),
         None => parent.unwrap_or("").to_owned(),
@@ -260,6 +445,7 @@ fn load_source(
         let items: PyResult<Vec<PyRef>> = paths.iter().map(|p| PyStr::new(p)).collect();
         set_mod_attr(&m, "__path__", PyList::new(items?)?)?;
     }
+    set_spec(&m, name, &filename, &cached, pkg_path.as_deref())?;
     set_mod_attr(
         &m,
         "__builtins__",

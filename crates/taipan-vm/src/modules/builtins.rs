@@ -1059,6 +1059,8 @@ pub static BUILTIN_FUNCTIONS: &[MethodDef] = &[
     MethodDef::new("isinstance", Meth::Fast(bi_isinstance)),
     MethodDef::new("issubclass", Meth::Fast(bi_issubclass)),
     MethodDef::new("iter", Meth::Fast(bi_iter)),
+    MethodDef::new("aiter", Meth::O(crate::objects::gen::builtin_aiter)),
+    MethodDef::new("anext", Meth::Fast(crate::objects::gen::builtin_anext)),
     MethodDef::new("len", Meth::O(bi_len)),
     MethodDef::new("max", Meth::FastKw(bi_max)),
     MethodDef::new("min", Meth::FastKw(bi_min)),

@@ -352,13 +352,119 @@ fn co_positions(obj: &PyRef) -> PyResult<PyRef> {
     crate::object::protocol::get_iter(&list)
 }
 
+/// `code.replace(**changes)` (`code_replace_impl`): a copy with some fields
+/// changed. Deviation: only `co_flags`, `co_name`, `co_qualname`,
+/// `co_filename`, `co_firstlineno`, `co_consts`, `co_names` and the argument
+/// counts can be changed so far.
+fn code_replace(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let c = code_of(obj);
+    let nkw = kwnames.map(crate::objects::descr::kwnames_len).unwrap_or(0);
+    if args.len() > nkw {
+        return Err(PyErr::type_error("replace() takes no positional arguments"));
+    }
+    let mut flags = c.flags;
+    let mut firstlineno = c.firstlineno;
+    let mut name = c.name.clone();
+    let mut qualname = c.qualname.clone();
+    let mut filename = c.filename.clone();
+    let mut consts = c.consts.clone();
+    let mut names = c.names.clone();
+    let mut argcount = c.argcount;
+    let mut posonly = c.posonlyargcount;
+    let mut kwonly = c.kwonlyargcount;
+    let keys: Vec<PyRef> = kwnames
+        .and_then(|k| k.downcast::<PyTuple>())
+        .map(|t| t.items().to_vec())
+        .unwrap_or_default();
+    let as_int = |v: &PyRef| crate::objects::int::as_i64(v);
+    let as_str = |v: &PyRef, what: &str| -> PyResult<PyRef> {
+        if v.is_instance_of::<PyStr>() {
+            Ok(v.clone())
+        } else {
+            Err(PyErr::type_error(format!(
+                "replace() argument '{what}' must be str, not {}",
+                v.ty().name()
+            )))
+        }
+    };
+    let as_tuple = |v: &PyRef, what: &str| -> PyResult<PyRef> {
+        if v.is_instance_of::<PyTuple>() {
+            Ok(v.clone())
+        } else {
+            Err(PyErr::type_error(format!(
+                "replace() argument '{what}' must be tuple, not {}",
+                v.ty().name()
+            )))
+        }
+    };
+    let count = |v: &PyRef| -> PyResult<usize> {
+        usize::try_from(as_int(v)?)
+            .map_err(|_| PyErr::value_error("code: argcount must not be negative"))
+    };
+    for (k, v) in keys.iter().zip(&args[args.len() - nkw..]) {
+        let key = crate::objects::descr::name_str(k).to_string();
+        match key.as_str() {
+            "co_flags" => {
+                flags = i32::try_from(as_int(v)?)
+                    .map_err(|_| PyErr::overflow_error("signed integer is greater than maximum"))?
+            }
+            "co_firstlineno" => {
+                firstlineno = i32::try_from(as_int(v)?)
+                    .map_err(|_| PyErr::overflow_error("signed integer is greater than maximum"))?
+            }
+            "co_name" => name = as_str(v, "co_name")?,
+            "co_qualname" => qualname = as_str(v, "co_qualname")?,
+            "co_filename" => filename = as_str(v, "co_filename")?,
+            "co_consts" => consts = as_tuple(v, "co_consts")?,
+            "co_names" => names = as_tuple(v, "co_names")?,
+            "co_argcount" => argcount = count(v)?,
+            "co_posonlyargcount" => posonly = count(v)?,
+            "co_kwonlyargcount" => kwonly = count(v)?,
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "'{other}' is an invalid keyword argument for replace()"
+                )))
+            }
+        }
+    }
+    alloc_object(
+        &CODE_TYPE,
+        PyCode {
+            ob_base: PyObject::NEW,
+            code: c.code.clone(),
+            consts,
+            names,
+            localsplusnames: c.localsplusnames.clone(),
+            localspluskinds: c.localspluskinds.clone(),
+            nlocalsplus: c.nlocalsplus,
+            nlocals: c.nlocals,
+            ncellvars: c.ncellvars,
+            nfreevars: c.nfreevars,
+            argcount,
+            posonlyargcount: posonly,
+            kwonlyargcount: kwonly,
+            stacksize: c.stacksize,
+            flags,
+            firstlineno,
+            filename,
+            name,
+            qualname,
+            linetable: c.linetable.clone(),
+            exceptiontable: c.exceptiontable.clone(),
+            locations: c.locations.clone(),
+        },
+    )
+}
+
 static CODE_METHODS: &[MethodDef] = &[
     MethodDef::new("co_lines", Meth::NoArgs(co_lines)),
     MethodDef::new("co_positions", Meth::NoArgs(co_positions)),
+    MethodDef::new("replace", Meth::FastKw(code_replace)),
 ];
 
 static CODE_GETSET: &[GetSetDef] = &[
     GetSetDef::getter("co_code", co_code),
+    GetSetDef::getter("_co_code_adaptive", co_code),
     GetSetDef::getter("co_consts", |o| Ok(code_of(o).consts.clone())),
     GetSetDef::getter("co_names", |o| Ok(code_of(o).names.clone())),
     GetSetDef::getter("co_varnames", |o| {

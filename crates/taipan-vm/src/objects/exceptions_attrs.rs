@@ -692,7 +692,7 @@ fn matches(m: &Matcher, e: &PyRef) -> PyResult<bool> {
 
 /// `derive` then copy `__cause__`, `__context__`, `__traceback__` and
 /// `__notes__` from the original group.
-fn derive_and_copy(orig: &PyRef, excs: Vec<PyRef>) -> PyResult<PyRef> {
+pub fn derive_and_copy(orig: &PyRef, excs: Vec<PyRef>) -> PyResult<PyRef> {
     let list = crate::objects::list::PyList::new(excs)?;
     let eg = protocol::call_method(orig, "derive", &[list])?;
     if !eg.ty().is_subtype(&exc::BASE_EXCEPTION_GROUP) {

@@ -4,11 +4,18 @@
 //! object is made only when Python needs one (a traceback entry, a
 //! generator's `gi_frame`). It records the code, globals, builtins, locals
 //! and the last instruction as of when it was last updated by the loop.
-//! Deviation from CPython: the object does not point into the live frame, so
-//! `f_lineno` of a frame still running is the line at its last update.
+//! While its frame runs (or is suspended in a generator) the object points
+//! at the live frame (`live`) and reads `f_lineno`, `f_lasti`, `f_back` and
+//! `f_locals` from it; when the frame finishes the object takes ownership of
+//! its local variables (`take_ownership` in CPython's `Python/frame.c`) and
+//! of its `f_back`, so a traceback's frames still show their locals.
 
 use std::cell::{Cell, UnsafeCell};
 
+use crate::eval::frame::Frame;
+use crate::objects::dict::PyDict;
+
+use crate::object::protocol;
 use crate::object::*;
 use crate::objects::code::PyCode;
 use crate::objects::int::PyInt;
@@ -26,6 +33,17 @@ pub struct PyFrame {
     pub back: UnsafeCell<Option<PyRef>>,
     /// Code unit index of the last instruction run (-1: not started).
     pub lasti: Cell<i32>,
+    /// The running or suspended frame this object stands for (null once it
+    /// finished).
+    pub live: Cell<*mut Frame>,
+    /// The generator owning the live frame, if any (borrowed; set while the
+    /// generator is suspended).
+    pub gen: Cell<*mut PyObject>,
+    /// The local variables slots, taken over when the frame finished.
+    pub owned: UnsafeCell<Option<Box<[Option<PyRef>]>>>,
+    pub trace: UnsafeCell<Option<PyRef>>,
+    pub trace_lines: Cell<bool>,
+    pub trace_opcodes: Cell<bool>,
 }
 
 pub static FRAME_TYPE: PyType = PyType {
@@ -36,6 +54,7 @@ pub static FRAME_TYPE: PyType = PyType {
     tp_traverse: Cell::new(Some(traverse_frame)),
     tp_repr: Cell::new(Some(frame_repr)),
     tp_getset: FRAME_GETSET,
+    tp_methods: FRAME_METHODS,
     ..PyType::BASE
 };
 
@@ -58,8 +77,13 @@ unsafe fn traverse_frame(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject
         visit(f.code.as_ptr());
         visit(f.globals.as_ptr());
         visit(f.builtins.as_ptr());
-        for c in [&f.locals, &f.back] {
+        for c in [&f.locals, &f.back, &f.trace] {
             if let Some(o) = &*c.get() {
+                visit(o.as_ptr());
+            }
+        }
+        if let Some(slots) = &*f.owned.get() {
+            for o in slots.iter().flatten() {
                 visit(o.as_ptr());
             }
         }
@@ -84,6 +108,12 @@ impl PyFrame {
                 locals: UnsafeCell::new(locals),
                 back: UnsafeCell::new(None),
                 lasti: Cell::new(lasti),
+                live: Cell::new(std::ptr::null_mut()),
+                gen: Cell::new(std::ptr::null_mut()),
+                owned: UnsafeCell::new(None),
+                trace: UnsafeCell::new(None),
+                trace_lines: Cell::new(true),
+                trace_opcodes: Cell::new(false),
             },
         )
     }
@@ -93,9 +123,20 @@ impl PyFrame {
         unsafe { self.code.payload_unchecked::<PyCode>() }
     }
 
+    /// The last instruction: the live frame's, else the one recorded.
+    fn cur_lasti(&self) -> i32 {
+        let p = self.live.get();
+        if p.is_null() {
+            self.lasti.get()
+        } else {
+            // SAFETY: `live` is cleared when the frame is dropped.
+            unsafe { (*p).lasti as i32 }
+        }
+    }
+
     /// The current line.
     pub fn lineno(&self) -> i32 {
-        let l = self.lasti.get();
+        let l = self.cur_lasti();
         if l < 0 {
             return self.code().firstlineno;
         }
@@ -139,25 +180,222 @@ fn get_opt(c: &UnsafeCell<Option<PyRef>>) -> PyRef {
     unsafe { (*c.get()).clone() }.unwrap_or_else(none)
 }
 
+fn frame_back(o: &PyRef) -> PyResult<PyRef> {
+    let f = frame_of(o);
+    let p = f.live.get();
+    if !p.is_null() {
+        // SAFETY: `live` is cleared when the frame is dropped; its `back`
+        // is null unless the calling frame is running.
+        let back = unsafe { (*p).back };
+        if back.is_null() {
+            return Ok(none());
+        }
+        // SAFETY: as above.
+        return unsafe { (*back).frame_object() };
+    }
+    Ok(get_opt(&f.back))
+}
+
+/// Copies the bound local variables of `slots` into `dict`, removing the
+/// unbound ones (`_PyFrame_FastToLocalsWithError`).
+fn fill_locals(code: &PyCode, slots: &[Option<PyRef>], dict: &PyDict) -> PyResult<()> {
+    use taipan_bytecode::marshal::fast_kind;
+    let names = code.localsplus_names();
+    let optimized = code.flags & crate::objects::code::flags::OPTIMIZED != 0;
+    let mut vals: Vec<(PyRef, Option<PyRef>)> = Vec::with_capacity(code.nlocalsplus);
+    for i in 0..code.nlocalsplus.min(slots.len()).min(names.len()) {
+        let kind = code.localspluskinds.get(i).copied().unwrap_or(0);
+        if kind & fast_kind::FREE != 0 && !optimized {
+            continue;
+        }
+        let mut v = slots[i].clone();
+        if kind & (fast_kind::CELL | fast_kind::FREE) != 0 {
+            if let Some(c) = v
+                .as_ref()
+                .and_then(|x| x.downcast::<crate::objects::cell::PyCell>())
+            {
+                v = c.get();
+            }
+        }
+        vals.push((names[i].clone(), v));
+    }
+    for (k, v) in vals {
+        match v {
+            Some(v) => dict.set_item(k, v)?,
+            None => {
+                if dict.get_item(&k)?.is_some() {
+                    dict.del_item(&k)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The frame object's locals dict of a function frame, made on first need.
+fn locals_dict(f: &PyFrame) -> PyResult<PyRef> {
+    // SAFETY: short read.
+    if let Some(l) = unsafe { (*f.locals.get()).clone() } {
+        return Ok(l);
+    }
+    let d = PyDict::new()?;
+    f.set_locals(Some(d.clone()));
+    Ok(d)
+}
+
+/// `frame.f_locals` (`PyFrame_GetLocals`): the namespace of a module or
+/// class body; for a function, a dict updated from its local variables.
+pub fn frame_locals(o: &PyRef) -> PyResult<PyRef> {
+    let f = frame_of(o);
+    let p = f.live.get();
+    if !p.is_null() {
+        // SAFETY: `live` is cleared when the frame is dropped.
+        let fr = unsafe { &*p };
+        if let Some(l) = &fr.locals {
+            return Ok(l.clone());
+        }
+        let d = locals_dict(f)?;
+        let slots: Vec<Option<PyRef>> =
+            fr.slots[..fr.code_ref().nlocalsplus.min(fr.slots.len())].to_vec();
+        fill_locals(f.code(), &slots, downcast_dict(&d)?)?;
+        return Ok(d);
+    }
+    if f.code().flags & crate::objects::code::flags::OPTIMIZED == 0 {
+        // SAFETY: short read.
+        return Ok(unsafe { (*f.locals.get()).clone() }.unwrap_or_else(|| f.globals.clone()));
+    }
+    let d = locals_dict(f)?;
+    // SAFETY: short read; the values are cloned before the dict is touched.
+    let slots: Option<Vec<Option<PyRef>>> =
+        unsafe { (*f.owned.get()).as_ref().map(|s| s.to_vec()) };
+    if let Some(slots) = slots {
+        fill_locals(f.code(), &slots, downcast_dict(&d)?)?;
+    }
+    Ok(d)
+}
+
+fn downcast_dict(d: &PyRef) -> PyResult<&PyDict> {
+    d.downcast::<PyDict>()
+        .ok_or_else(|| PyErr::system_error("frame locals are not a dict"))
+}
+
+/// Called when a frame that has a frame object finishes: the object keeps
+/// the local variables, the last instruction and its `f_back`.
+pub fn take_ownership(frame: &mut Frame) {
+    let fo = match frame.frame_obj.take() {
+        Some(f) => f,
+        None => return,
+    };
+    let f = match fo.downcast::<PyFrame>() {
+        Some(f) => f,
+        None => return,
+    };
+    f.lasti.set(frame.lasti as i32);
+    f.live.set(std::ptr::null_mut());
+    f.gen.set(std::ptr::null_mut());
+    frame.clear_stack();
+    let slots = std::mem::take(&mut frame.slots);
+    // SAFETY: GIL held; the old value drops after the write.
+    let old = unsafe { (*f.owned.get()).replace(slots) };
+    drop(old);
+    if !frame.back.is_null() {
+        // SAFETY: a frame's `back` is running while it runs (generators
+        // clear it when they suspend).
+        if let Ok(b) = unsafe { (*frame.back).frame_object() } {
+            f.set_back(Some(b));
+        }
+    }
+}
+
+/// `frame.clear()`: drops the local variables of a finished frame; closes
+/// the generator of a suspended one; refuses a running one.
+fn frame_clear(o: &PyRef) -> PyResult<PyRef> {
+    let f = frame_of(o);
+    let p = f.live.get();
+    if !p.is_null() {
+        let g = f.gen.get();
+        if g.is_null() || crate::eval::ceval::is_running_frame(p) {
+            return Err(PyErr::runtime_error("cannot clear an executing frame"));
+        }
+        // SAFETY: `gen` is set only while the owning generator suspends
+        // its live frame, so it is alive.
+        let gen = unsafe { PyRef::from_borrowed(g) };
+        protocol::call_method(&gen, "close", &[])?;
+        return Ok(none());
+    }
+    // SAFETY: GIL held; the old values drop after the writes.
+    let old = unsafe { (*f.owned.get()).take() };
+    drop(old);
+    if f.code().flags & crate::objects::code::flags::OPTIMIZED != 0 {
+        let d = PyDict::new()?;
+        f.set_locals(Some(d));
+    }
+    // SAFETY: as above.
+    let old = unsafe { (*f.trace.get()).take() };
+    drop(old);
+    Ok(none())
+}
+
+static FRAME_METHODS: &[MethodDef] = &[MethodDef::new("clear", Meth::NoArgs(frame_clear))];
+
 static FRAME_GETSET: &[GetSetDef] = &[
-    GetSetDef::getter("f_back", |o| Ok(get_opt(&frame_of(o).back))),
+    GetSetDef::getter("f_back", frame_back),
     GetSetDef::getter("f_code", |o| Ok(frame_of(o).code.clone())),
     GetSetDef::getter("f_globals", |o| Ok(frame_of(o).globals.clone())),
     GetSetDef::getter("f_builtins", |o| Ok(frame_of(o).builtins.clone())),
-    GetSetDef::getter("f_locals", |o| {
-        let f = frame_of(o);
-        // SAFETY: short read.
-        match unsafe { (*f.locals.get()).clone() } {
-            Some(l) => Ok(l),
-            None => Ok(f.globals.clone()),
-        }
-    }),
+    GetSetDef::getter("f_locals", frame_locals),
     GetSetDef::getter("f_lasti", |o| {
-        PyInt::new(frame_of(o).lasti.get() as i64 * 2)
+        PyInt::new(frame_of(o).cur_lasti() as i64 * 2)
     }),
     GetSetDef::getter("f_lineno", |o| PyInt::new(frame_of(o).lineno() as i64)),
-    GetSetDef::getter("f_trace", |_| Ok(none())),
+    GetSetDef {
+        name: "f_trace",
+        get: Some(|o| Ok(get_opt(&frame_of(o).trace))),
+        set: Some(|o, v| {
+            let v = v.filter(|v| !v.is_none()).cloned();
+            // SAFETY: GIL held; the old value drops after the write.
+            let old = unsafe { std::mem::replace(&mut *frame_of(o).trace.get(), v) };
+            drop(old);
+            Ok(())
+        }),
+        doc: "",
+    },
+    GetSetDef {
+        name: "f_trace_lines",
+        get: Some(|o| {
+            Ok(crate::objects::bool_::py_bool(
+                frame_of(o).trace_lines.get(),
+            ))
+        }),
+        set: Some(|o, v| {
+            frame_of(o).trace_lines.set(set_bool(v)?);
+            Ok(())
+        }),
+        doc: "",
+    },
+    GetSetDef {
+        name: "f_trace_opcodes",
+        get: Some(|o| {
+            Ok(crate::objects::bool_::py_bool(
+                frame_of(o).trace_opcodes.get(),
+            ))
+        }),
+        set: Some(|o, v| {
+            frame_of(o).trace_opcodes.set(set_bool(v)?);
+            Ok(())
+        }),
+        doc: "",
+    },
 ];
+
+fn set_bool(v: Option<&PyRef>) -> PyResult<bool> {
+    match v {
+        Some(v) if crate::objects::bool_::is_true_obj(v) => Ok(true),
+        Some(v) if crate::objects::bool_::is_false_obj(v) => Ok(false),
+        Some(_) => Err(PyErr::type_error("attribute value type must be bool")),
+        None => Err(PyErr::attribute_error("cannot delete attribute")),
+    }
+}
 
 /// The static types this file declares, readied at start-up.
 pub static TYPES: &[&PyType] = &[&FRAME_TYPE];
