@@ -1053,7 +1053,10 @@ pub static BUILTIN_FUNCTIONS: &[MethodDef] = &[
     MethodDef::new("isinstance", Meth::Fast(bi_isinstance)),
     MethodDef::new("issubclass", Meth::Fast(bi_issubclass)),
     MethodDef::new("iter", Meth::Fast(bi_iter)),
-    MethodDef::new("len", Meth::O(bi_len)),
+    MethodDef {
+        doc: "len($module, obj, /)\n--\n\nReturn the number of items in a container.",
+        ..MethodDef::new("len", Meth::O(bi_len))
+    },
     MethodDef::new("max", Meth::FastKw(bi_max)),
     MethodDef::new("min", Meth::FastKw(bi_min)),
     MethodDef::new("next", Meth::Fast(bi_next)),

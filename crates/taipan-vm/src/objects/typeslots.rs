@@ -1195,6 +1195,11 @@ pub static WRAPPER_DESCR_TYPE: PyType = PyType {
             // SAFETY: a wrapper descriptor of a static type.
             Ok(unsafe { (*o.payload_unchecked::<PyWrapperDescr>().objclass).as_pyref() })
         }),
+        GetSetDef::getter("__qualname__", |o| {
+            // SAFETY: a wrapper descriptor of a static type.
+            let d = unsafe { o.payload_unchecked::<PyWrapperDescr>() };
+            PyStr::new(&format!("{}.{}", objclass(d).name(), d.name))
+        }),
     ],
     ..PyType::BASE
 };
