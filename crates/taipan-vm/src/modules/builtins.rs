@@ -489,6 +489,10 @@ pub static ISSUBCLASS_HOOK: crate::gil::GilCell<Option<CheckHook>> = crate::gil:
 /// `PyObject_IsInstance`: `__instancecheck__` of the class's metaclass when
 /// it is not exactly `type`, tuples recursively, `__class__` as a fallback.
 pub fn object_isinstance(obj: &PyRef, cls: &PyRef) -> PyResult<bool> {
+    // Quick test for an exact match (no `__instancecheck__` call).
+    if std::ptr::eq(obj.ty() as *const PyType as *const PyObject, cls.as_ptr()) {
+        return Ok(true);
+    }
     if let Some(t) = cls.downcast_exact::<PyType>() {
         return recursive_isinstance(obj, cls, t);
     }

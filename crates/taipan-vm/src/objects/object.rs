@@ -24,6 +24,7 @@ pub static OBJECT_TYPE: PyType = PyType {
     tp_getattro: Cell::new(Some(generic_getattr)),
     tp_setattro: Cell::new(Some(generic_setattr)),
     tp_repr: Cell::new(Some(object_repr)),
+    tp_str: Cell::new(Some(object_str)),
     tp_hash: Cell::new(Some(object_hash)),
     tp_richcompare: Cell::new(Some(object_richcompare)),
     tp_new: Cell::new(Some(object_new)),
@@ -160,6 +161,11 @@ pub fn generic_setattr(obj: &PyRef, name: &PyRef, value: Option<&PyRef>) -> PyRe
 
 fn dict_slot_exists(obj: &PyRef) -> bool {
     obj.ty().tp_dictoffset.get() != 0
+}
+
+/// `object.__str__` (`object_str`): the object's `repr`.
+fn object_str(o: &PyRef) -> PyResult<PyRef> {
+    crate::object::protocol::repr(o)
 }
 
 /// `object.__repr__`: `<module.Qualname object at 0x...>`.
