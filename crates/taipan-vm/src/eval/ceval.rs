@@ -1363,7 +1363,12 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             Opcode::ForIter => {
                 let it = frame.peek(1)?.clone();
                 let next = match it.ty().tp_iternext.get() {
-                    Some(f) => f(&it)?,
+                    Some(f) => match f(&it) {
+                        Ok(n) => n,
+                        // A `__next__` raising StopIteration ends the loop.
+                        Err(e) if e.matches(&exc::STOP_ITERATION) => None,
+                        Err(e) => return Err(e),
+                    },
                     None => {
                         return Err(PyErr::type_error(format!(
                             "'{}' object is not an iterator",
