@@ -1405,10 +1405,11 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             Opcode::BuildList => {
                 let n = arg as usize;
                 let start = frame.sp - n;
-                let items: Vec<PyRef> = frame.slots[start..frame.sp]
-                    .iter_mut()
-                    .map(|s| s.take().ok_or_else(stack_error))
-                    .collect::<PyResult<_>>()?;
+                // Exactly `n` slots, as CPython allocates (`sys.getsizeof`).
+                let mut items: Vec<PyRef> = Vec::with_capacity(n);
+                for s in frame.slots[start..frame.sp].iter_mut() {
+                    items.push(s.take().ok_or_else(stack_error)?);
+                }
                 frame.sp = start;
                 frame.push(PyList::new(items)?);
             }
