@@ -229,7 +229,15 @@ fn bi_print(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyR
             if i > 0 {
                 out.push_str(&sep);
             }
-            out.push_str(&protocol::str_string(a)?);
+            match protocol::str_string(a) {
+                Ok(t) => out.push_str(&t),
+                Err(e) => {
+                    // What was written before the failing argument stays
+                    // written, as with CPython's one write per piece.
+                    crate::modules::sys::write_stream(which, &out);
+                    return Err(e);
+                }
+            }
         }
         out.push_str(&end);
         crate::modules::sys::write_stream(which, &out);

@@ -96,7 +96,8 @@ fn mstr(s: &MarshalStr) -> PyResult<PyRef> {
                 PyStr::new(t)
             }
         }
-        None => PyStr::new(&s.to_string_lossy()),
+        // Lone surrogates are encoded as marshal writes them.
+        None => PyStr::from_utf8_surrogatepass(&s.data),
     }
 }
 
