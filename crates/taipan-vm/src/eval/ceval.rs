@@ -306,9 +306,9 @@ fn super_zero_args() -> PyResult<(PyRef, PyRef)> {
         }
     }
     let names = code.localsplus_names();
-    for i in 0..code.nlocalsplus.min(names.len()) {
+    for (i, name) in names.iter().enumerate().take(code.nlocalsplus) {
         if code.localspluskinds.get(i).copied().unwrap_or(0) & fast_kind::FREE == 0
-            || crate::objects::descr::name_str(&names[i]) != "__class__"
+            || crate::objects::descr::name_str(name) != "__class__"
         {
             continue;
         }
