@@ -180,6 +180,8 @@ pub fn eval_code(
     let builtins = builtins_of(globals)?;
     // SAFETY: GIL held; a plain store of a fn pointer.
     unsafe { *crate::modules::sys::GETFRAME_HOOK.as_ptr() = Some(getframe) };
+    // SAFETY: as above.
+    unsafe { *crate::objects::super_::SUPER_ZERO_ARGS_HOOK.as_ptr() = Some(super_zero_args) };
     // The frame counts one level, as CPython counts the module frame.
     let _guard = crate::eval::recursion::enter_call("")?;
     let frame = Frame::new(
@@ -302,6 +304,59 @@ pub fn getframe(depth: i64) -> PyResult<PyRef> {
     // SAFETY: as above; the frame object is made on first need and reads
     // the live frame after.
     unsafe { (*p).frame_object() }
+}
+
+/// Zero-argument `super()` (`super_init_without_args`): the `__class__`
+/// cell's class and the current frame's first argument.
+fn super_zero_args() -> PyResult<(PyRef, PyRef)> {
+    use taipan_bytecode::marshal::fast_kind;
+    let p = CURRENT.with(|c| c.get());
+    if p.is_null() {
+        return Err(PyErr::runtime_error("super(): no current frame"));
+    }
+    // SAFETY: CURRENT is the running frame; its slots are only read.
+    let f = unsafe { &*p };
+    let code = f.code_ref();
+    if code.argcount == 0 {
+        return Err(PyErr::runtime_error("super(): no arguments"));
+    }
+    let mut first = match f.slots.first().cloned().flatten() {
+        Some(v) => v,
+        None => return Err(PyErr::runtime_error("super(): arg[0] deleted")),
+    };
+    if code.localspluskinds.first().copied().unwrap_or(0) & fast_kind::CELL != 0 {
+        if let Some(c) = first.downcast::<PyCell>() {
+            match c.get() {
+                Some(v) => first = v,
+                None => return Err(PyErr::runtime_error("super(): arg[0] deleted")),
+            }
+        }
+    }
+    let names = code.localsplus_names();
+    for (i, name) in names.iter().enumerate().take(code.nlocalsplus) {
+        if code.localspluskinds.get(i).copied().unwrap_or(0) & fast_kind::FREE == 0
+            || crate::objects::descr::name_str(name) != "__class__"
+        {
+            continue;
+        }
+        let cell = f.slots.get(i).cloned().flatten();
+        let c = match cell.as_ref().and_then(|c| c.downcast::<PyCell>()) {
+            Some(c) => c,
+            None => return Err(PyErr::runtime_error("super(): bad __class__ cell")),
+        };
+        let ty = match c.get() {
+            Some(t) => t,
+            None => return Err(PyErr::runtime_error("super(): empty __class__ cell")),
+        };
+        if crate::objects::type_::as_type(&ty).is_none() {
+            return Err(PyErr::runtime_error(format!(
+                "super(): __class__ is not a type ({})",
+                ty.ty().name()
+            )));
+        }
+        return Ok((ty, first));
+    }
+    Err(PyErr::runtime_error("super(): __class__ cell not found"))
 }
 
 /// Whether `f` is the running frame or one of its callers.
@@ -1390,10 +1445,11 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             Opcode::BuildList => {
                 let n = arg as usize;
                 let start = frame.sp - n;
-                let items: Vec<PyRef> = frame.slots[start..frame.sp]
-                    .iter_mut()
-                    .map(|s| s.take().ok_or_else(stack_error))
-                    .collect::<PyResult<_>>()?;
+                // Exactly `n` slots, as CPython allocates (`sys.getsizeof`).
+                let mut items: Vec<PyRef> = Vec::with_capacity(n);
+                for s in frame.slots[start..frame.sp].iter_mut() {
+                    items.push(s.take().ok_or_else(stack_error)?);
+                }
                 frame.sp = start;
                 frame.push(PyList::new(items)?);
             }

@@ -497,6 +497,10 @@ pub static ISSUBCLASS_HOOK: crate::gil::GilCell<Option<CheckHook>> = crate::gil:
 /// `PyObject_IsInstance`: `__instancecheck__` of the class's metaclass when
 /// it is not exactly `type`, tuples recursively, `__class__` as a fallback.
 pub fn object_isinstance(obj: &PyRef, cls: &PyRef) -> PyResult<bool> {
+    // Quick test for an exact match (no `__instancecheck__` call).
+    if std::ptr::eq(obj.ty() as *const PyType as *const PyObject, cls.as_ptr()) {
+        return Ok(true);
+    }
     if let Some(t) = cls.downcast_exact::<PyType>() {
         return recursive_isinstance(obj, cls, t);
     }
@@ -1061,7 +1065,10 @@ pub static BUILTIN_FUNCTIONS: &[MethodDef] = &[
     MethodDef::new("iter", Meth::Fast(bi_iter)),
     MethodDef::new("aiter", Meth::O(crate::objects::gen::builtin_aiter)),
     MethodDef::new("anext", Meth::Fast(crate::objects::gen::builtin_anext)),
-    MethodDef::new("len", Meth::O(bi_len)),
+    MethodDef {
+        doc: "len($module, obj, /)\n--\n\nReturn the number of items in a container.",
+        ..MethodDef::new("len", Meth::O(bi_len))
+    },
     MethodDef::new("max", Meth::FastKw(bi_max)),
     MethodDef::new("min", Meth::FastKw(bi_min)),
     MethodDef::new("next", Meth::Fast(bi_next)),

@@ -470,7 +470,17 @@ fn sys_getsizeof(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResul
     } else {
         0
     };
-    int(size + gc)
+    // CPython 3.11 keeps a heap instance's dict in two words before the
+    // object (`Py_TPFLAGS_MANAGED_DICT`, `_PyType_PreHeaderSize`); Taipan
+    // keeps one pointer inside it, counted in the basic size: add the
+    // difference.
+    let ty = o.ty();
+    let managed = if ty.is_heap_type() && ty.tp_itemsize == 0 && ty.tp_dictoffset.get() > 0 {
+        8
+    } else {
+        0
+    };
+    int(size + gc + managed)
 }
 
 fn sys_getrecursionlimit(_m: &PyRef) -> PyResult<PyRef> {

@@ -80,7 +80,29 @@ fn str_of(name: &PyRef) -> &str {
 pub fn call(callable: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     match callable.ty().tp_call.get() {
         Some(f) => {
-            let _guard = crate::eval::recursion::enter_call(" while calling a Python object")?;
+            // A Python function's frame counts its level with no suffix
+            // (CPython checks in the evaluation loop); other callables are
+            // "calling a Python object" (`_PyObject_MakeTpCall`), except
+            // those CPython 3.11's specialized `CALL`s run without a check
+            // (fast-call built-in functions and method descriptors, `str(x)`,
+            // `type(x)`, `tuple(x)`).
+            let ty = callable.ty();
+            let where_ = if std::ptr::eq(ty, &crate::objects::function::FUNCTION_TYPE)
+                || std::ptr::eq(ty, &crate::objects::method::METHOD_TYPE)
+            {
+                ""
+            } else if fastcall_builtin(callable)
+                || (args.len() == 1
+                    && kwnames.is_none()
+                    && (callable.is_static(&crate::objects::str::STR_TYPE)
+                        || callable.is_static(&crate::objects::type_::TYPE_TYPE)
+                        || callable.is_static(&crate::objects::tuple::TUPLE_TYPE)))
+            {
+                return f(callable, args, kwnames);
+            } else {
+                " while calling a Python object"
+            };
+            let _guard = crate::eval::recursion::enter_call(where_)?;
             f(callable, args, kwnames)
         }
         None => Err(PyErr::type_error(format!(
@@ -88,6 +110,20 @@ pub fn call(callable: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResu
             callable.ty().name()
         ))),
     }
+}
+
+/// A built-in function or method descriptor taking a vector of arguments
+/// (`METH_FASTCALL`).
+fn fastcall_builtin(callable: &PyRef) -> bool {
+    use crate::objects::descr::{PyCFunction, PyMethodDescr};
+    let def = if let Some(f) = callable.downcast_exact::<PyCFunction>() {
+        f.def
+    } else if let Some(m) = callable.downcast_exact::<PyMethodDescr>() {
+        m.def
+    } else {
+        return false;
+    };
+    matches!(def.meth, Meth::Fast(_) | Meth::FastKw(_))
 }
 
 /// Calls with positional arguments only.

@@ -363,7 +363,34 @@ fn bytes_new(ty: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<Py
             } else if errs.is_some() {
                 return Err(PyErr::type_error("errors without a string argument"));
             } else {
-                bytes_from_object(src)?
+                if let Some(f) =
+                    crate::objects::type_::lookup(src.ty(), crate::intern!("__bytes__"))
+                {
+                    let bound = crate::objects::descr::bind(&f, Some(src), Some(&src.type_ref()))?;
+                    let r = protocol::call(&bound, &[], None)?;
+                    if !r.is_instance_of::<PyBytes>() {
+                        return Err(PyErr::type_error(format!(
+                            "__bytes__ returned non-bytes (type {})",
+                            r.ty().name()
+                        )));
+                    }
+                    if std::ptr::eq(tyr, &BYTES_TYPE) {
+                        return Ok(r);
+                    }
+                    bytes_data(&r).map(|d| d.to_vec()).unwrap_or_default()
+                } else {
+                    // `bytes` names itself where `bytearray` says "byte".
+                    bytes_from_object(src).map_err(|e| {
+                        if e.matches(&crate::objects::exceptions::VALUE_ERROR)
+                            && protocol::str_string(e.value()).unwrap_or_default()
+                                == "byte must be in range(0, 256)"
+                        {
+                            PyErr::value_error("bytes must be in range(0, 256)")
+                        } else {
+                            e
+                        }
+                    })?
+                }
             }
         }
     };

@@ -96,7 +96,8 @@ fn mstr(s: &MarshalStr) -> PyResult<PyRef> {
                 PyStr::new(t)
             }
         }
-        None => PyStr::new(&s.to_string_lossy()),
+        // Lone surrogates are encoded as marshal writes them.
+        None => PyStr::from_utf8_surrogatepass(&s.data),
     }
 }
 
@@ -352,111 +353,164 @@ fn co_positions(obj: &PyRef) -> PyResult<PyRef> {
     crate::object::protocol::get_iter(&list)
 }
 
-/// `code.replace(**changes)` (`code_replace_impl`): a copy with some fields
-/// changed. Deviation: only `co_flags`, `co_name`, `co_qualname`,
-/// `co_filename`, `co_firstlineno`, `co_consts`, `co_names` and the argument
-/// counts can be changed so far.
+/// `code.replace(**changes)`: a copy with the named fields replaced
+/// (`code_replace_impl`). The local variable name tuples may be replaced
+/// only by tuples of the same lengths.
 fn code_replace(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
-    let c = code_of(obj);
     let nkw = kwnames.map(crate::objects::descr::kwnames_len).unwrap_or(0);
     if args.len() > nkw {
-        return Err(PyErr::type_error("replace() takes no positional arguments"));
+        return Err(PyErr::type_error(format!(
+            "replace() takes no positional arguments ({} given)",
+            args.len() - nkw
+        )));
     }
-    let mut flags = c.flags;
-    let mut firstlineno = c.firstlineno;
-    let mut name = c.name.clone();
-    let mut qualname = c.qualname.clone();
-    let mut filename = c.filename.clone();
-    let mut consts = c.consts.clone();
-    let mut names = c.names.clone();
-    let mut argcount = c.argcount;
-    let mut posonly = c.posonlyargcount;
-    let mut kwonly = c.kwonlyargcount;
-    let keys: Vec<PyRef> = kwnames
-        .and_then(|k| k.downcast::<PyTuple>())
-        .map(|t| t.items().to_vec())
-        .unwrap_or_default();
-    let as_int = |v: &PyRef| crate::objects::int::as_i64(v);
-    let as_str = |v: &PyRef, what: &str| -> PyResult<PyRef> {
-        if v.is_instance_of::<PyStr>() {
-            Ok(v.clone())
-        } else {
-            Err(PyErr::type_error(format!(
-                "replace() argument '{what}' must be str, not {}",
-                v.ty().name()
-            )))
-        }
+    let c = code_of(obj);
+    let keys: Vec<PyRef> = match kwnames {
+        Some(k) => crate::object::protocol::collect(k)?,
+        None => Vec::new(),
     };
-    let as_tuple = |v: &PyRef, what: &str| -> PyResult<PyRef> {
-        if v.is_instance_of::<PyTuple>() {
-            Ok(v.clone())
-        } else {
-            Err(PyErr::type_error(format!(
-                "replace() argument '{what}' must be tuple, not {}",
-                v.ty().name()
-            )))
-        }
+    let mut n = PyCode {
+        ob_base: PyObject::NEW,
+        code: c.code.clone(),
+        consts: c.consts.clone(),
+        names: c.names.clone(),
+        localsplusnames: c.localsplusnames.clone(),
+        localspluskinds: c.localspluskinds.clone(),
+        nlocalsplus: c.nlocalsplus,
+        nlocals: c.nlocals,
+        ncellvars: c.ncellvars,
+        nfreevars: c.nfreevars,
+        argcount: c.argcount,
+        posonlyargcount: c.posonlyargcount,
+        kwonlyargcount: c.kwonlyargcount,
+        stacksize: c.stacksize,
+        flags: c.flags,
+        firstlineno: c.firstlineno,
+        filename: c.filename.clone(),
+        name: c.name.clone(),
+        qualname: c.qualname.clone(),
+        linetable: c.linetable.clone(),
+        exceptiontable: c.exceptiontable.clone(),
+        locations: c.locations.clone(),
     };
-    let count = |v: &PyRef| -> PyResult<usize> {
-        usize::try_from(as_int(v)?)
-            .map_err(|_| PyErr::value_error("code: argcount must not be negative"))
-    };
-    for (k, v) in keys.iter().zip(&args[args.len() - nkw..]) {
+    let off = args.len() - nkw;
+    let mut relocate = false;
+    for (i, k) in keys.iter().enumerate() {
         let key = crate::objects::descr::name_str(k).to_string();
-        match key.as_str() {
-            "co_flags" => {
-                flags = i32::try_from(as_int(v)?)
-                    .map_err(|_| PyErr::overflow_error("signed integer is greater than maximum"))?
-            }
-            "co_firstlineno" => {
-                firstlineno = i32::try_from(as_int(v)?)
-                    .map_err(|_| PyErr::overflow_error("signed integer is greater than maximum"))?
-            }
-            "co_name" => name = as_str(v, "co_name")?,
-            "co_qualname" => qualname = as_str(v, "co_qualname")?,
-            "co_filename" => filename = as_str(v, "co_filename")?,
-            "co_consts" => consts = as_tuple(v, "co_consts")?,
-            "co_names" => names = as_tuple(v, "co_names")?,
-            "co_argcount" => argcount = count(v)?,
-            "co_posonlyargcount" => posonly = count(v)?,
-            "co_kwonlyargcount" => kwonly = count(v)?,
-            other => {
+        let v = &args[off + i];
+        let want_int = |v: &PyRef| -> PyResult<i64> {
+            if !v.is_instance_of::<PyInt>() {
                 return Err(PyErr::type_error(format!(
-                    "'{other}' is an invalid keyword argument for replace()"
+                    "replace() argument '{key}' must be int, not {}",
+                    v.ty().name()
+                )));
+            }
+            crate::objects::int::as_i64(v)
+        };
+        let want = |v: &PyRef, what: &str, ok: bool| -> PyResult<PyRef> {
+            if !ok {
+                return Err(PyErr::type_error(format!(
+                    "replace() argument '{key}' must be {what}, not {}",
+                    v.ty().name()
+                )));
+            }
+            Ok(v.clone())
+        };
+        let is_str = v.is_instance_of::<PyStr>();
+        let is_tuple = v.is_instance_of::<PyTuple>();
+        let bytes = v
+            .downcast::<crate::objects::bytes::PyBytes>()
+            .map(|b| b.as_bytes().to_vec());
+        let usize_of = |x: i64| {
+            usize::try_from(x).map_err(|_| PyErr::value_error("code: argument out of range"))
+        };
+        match key.as_str() {
+            "co_argcount" => n.argcount = usize_of(want_int(v)?)?,
+            "co_posonlyargcount" => n.posonlyargcount = usize_of(want_int(v)?)?,
+            "co_kwonlyargcount" => n.kwonlyargcount = usize_of(want_int(v)?)?,
+            "co_nlocals" => {
+                want_int(v)?;
+            }
+            "co_stacksize" => n.stacksize = usize_of(want_int(v)?)?,
+            "co_flags" => n.flags = want_int(v)? as i32,
+            "co_firstlineno" => {
+                n.firstlineno = want_int(v)? as i32;
+                relocate = true;
+            }
+            "co_code" => match &bytes {
+                Some(b) if b.len() % 2 == 0 => {
+                    n.code = b
+                        .chunks_exact(2)
+                        .map(|p| u16::from_le_bytes([p[0], p[1]]))
+                        .collect();
+                }
+                _ => {
+                    want(v, "bytes", false)?;
+                }
+            },
+            "co_linetable" => match &bytes {
+                Some(b) => {
+                    n.linetable = b.clone().into_boxed_slice();
+                    relocate = true;
+                }
+                None => {
+                    want(v, "bytes", false)?;
+                }
+            },
+            "co_exceptiontable" => match &bytes {
+                Some(b) => n.exceptiontable = b.clone().into_boxed_slice(),
+                None => {
+                    want(v, "bytes", false)?;
+                }
+            },
+            "co_consts" => n.consts = want(v, "tuple", is_tuple)?,
+            "co_names" => n.names = want(v, "tuple", is_tuple)?,
+            "co_filename" => n.filename = want(v, "str", is_str)?,
+            "co_name" => n.name = want(v, "str", is_str)?,
+            "co_qualname" => n.qualname = want(v, "str", is_str)?,
+            "co_varnames" | "co_cellvars" | "co_freevars" => {
+                let t = want(v, "tuple", is_tuple)?;
+                let new_names = crate::object::protocol::collect(&t)?;
+                let kind = match key.as_str() {
+                    "co_varnames" => fast_kind::LOCAL,
+                    "co_cellvars" => fast_kind::CELL,
+                    _ => fast_kind::FREE,
+                };
+                let mut all = crate::object::protocol::collect(&n.localsplusnames)?;
+                let idx: Vec<usize> = n
+                    .localspluskinds
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &k)| k & kind != 0)
+                    .map(|(i, _)| i)
+                    .collect();
+                if idx.len() != new_names.len() {
+                    return Err(PyErr::value_error(format!(
+                        "code: {key} must keep its length in Taipan"
+                    )));
+                }
+                for (j, i) in idx.into_iter().enumerate() {
+                    all[i] = new_names[j].clone();
+                }
+                n.localsplusnames = PyTuple::new(all)?;
+            }
+            _ => {
+                return Err(PyErr::type_error(format!(
+                    "replace() got an unexpected keyword argument '{key}'"
                 )))
             }
         }
     }
-    alloc_object(
-        &CODE_TYPE,
-        PyCode {
-            ob_base: PyObject::NEW,
-            code: c.code.clone(),
-            consts,
-            names,
-            localsplusnames: c.localsplusnames.clone(),
-            localspluskinds: c.localspluskinds.clone(),
-            nlocalsplus: c.nlocalsplus,
-            nlocals: c.nlocals,
-            ncellvars: c.ncellvars,
-            nfreevars: c.nfreevars,
-            argcount,
-            posonlyargcount: posonly,
-            kwonlyargcount: kwonly,
-            stacksize: c.stacksize,
-            flags,
-            firstlineno,
-            filename,
-            name,
-            qualname,
-            linetable: c.linetable.clone(),
-            exceptiontable: c.exceptiontable.clone(),
-            locations: c.locations.clone(),
-        },
-    )
+    if relocate {
+        n.locations = location_table::decode(n.firstlineno, &n.linetable)
+            .unwrap_or_default()
+            .into_boxed_slice();
+    }
+    alloc_object(&CODE_TYPE, n)
 }
 
 static CODE_METHODS: &[MethodDef] = &[
+    MethodDef::new("replace", Meth::FastKw(code_replace)),
     MethodDef::new("co_lines", Meth::NoArgs(co_lines)),
     MethodDef::new("co_positions", Meth::NoArgs(co_positions)),
     MethodDef::new("replace", Meth::FastKw(code_replace)),

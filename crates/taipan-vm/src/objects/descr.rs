@@ -187,13 +187,13 @@ pub fn call_def(
         Meth::FastKw(f) => f(self_, args, kwnames),
         _ if nkw > 0 => Err(PyErr::type_error(format!(
             "{}() takes no keyword arguments",
-            def.name
+            func_str(def, self_)
         ))),
         Meth::NoArgs(f) => {
             if !args.is_empty() {
                 return Err(PyErr::type_error(format!(
                     "{}() takes no arguments ({} given)",
-                    def.name,
+                    func_str(def, self_),
                     args.len()
                 )));
             }
@@ -203,7 +203,7 @@ pub fn call_def(
             if args.len() != 1 {
                 return Err(PyErr::type_error(format!(
                     "{}() takes exactly one argument ({} given)",
-                    def.name,
+                    func_str(def, self_),
                     args.len()
                 )));
             }
@@ -211,6 +211,29 @@ pub fn call_def(
         }
         Meth::Fast(f) => f(self_, args),
     }
+}
+
+/// The name a built-in function's argument errors use
+/// (`_PyObject_FunctionStr`): `len`, `math.sqrt`, `list.append`.
+fn func_str(def: &MethodDef, self_: &PyRef) -> String {
+    if let Some(m) = self_.downcast::<crate::objects::module::PyModule>() {
+        let modname = m
+            .with_dict(|d| d.get_str("__name__").ok().flatten())
+            .map(|n| name_str(&n).to_string())
+            .unwrap_or_default();
+        if modname.is_empty() || modname == "builtins" {
+            return def.name.to_string();
+        }
+        return format!("{modname}.{}", def.name);
+    }
+    if self_.is_none() {
+        return def.name.to_string();
+    }
+    let tyname = match crate::objects::type_::as_type(self_) {
+        Some(t) if def.binding == MethBinding::Class => t.name().to_string(),
+        _ => self_.ty().name().to_string(),
+    };
+    format!("{tyname}.{}", def.name)
 }
 
 /// The number of keyword names in a `kwnames` tuple.
@@ -386,6 +409,30 @@ pub static TYPES: &[&PyType] = &[];
 // ---------------------------------------------------------------------------
 // Introspection attributes (`__name__`, `__qualname__`, `__self__`, ...).
 
+/// Splits `name(sig)\n--\n\ndoc` into the signature `(sig)` and the
+/// doc (`_PyType_GetTextSignatureFromInternalDoc`).
+fn split_signature<'a>(name: &str, doc: &'a str) -> (Option<&'a str>, &'a str) {
+    if let Some(rest) = doc.strip_prefix(name) {
+        if rest.starts_with('(') {
+            if let Some(end) = rest.find(")\n--\n\n") {
+                return (Some(&rest[..end + 1]), &rest[end + 6..]);
+            }
+        }
+    }
+    (None, doc)
+}
+
+fn doc_of_def(def: &MethodDef) -> PyResult<PyRef> {
+    doc_of(split_signature(def.name, def.doc).1)
+}
+
+fn signature_of_def(def: &MethodDef) -> PyResult<PyRef> {
+    match split_signature(def.name, def.doc).0 {
+        Some(s) => PyStr::new(s),
+        None => Ok(none()),
+    }
+}
+
 fn doc_of(doc: &str) -> PyResult<PyRef> {
     if doc.is_empty() {
         Ok(none())
@@ -418,7 +465,7 @@ fn md_objclass(o: &PyRef) -> PyResult<PyRef> {
 }
 
 fn md_doc(o: &PyRef) -> PyResult<PyRef> {
-    doc_of(md(o)?.def.doc)
+    doc_of_def(md(o)?.def)
 }
 
 static METHOD_DESCR_GETSET: &[GetSetDef] = &[
@@ -426,14 +473,8 @@ static METHOD_DESCR_GETSET: &[GetSetDef] = &[
     GetSetDef::getter("__qualname__", md_qualname),
     GetSetDef::getter("__objclass__", md_objclass),
     GetSetDef::getter("__doc__", md_doc),
-    GetSetDef::getter("__text_signature__", no_signature),
+    GetSetDef::getter("__text_signature__", |o| signature_of_def(md(o)?.def)),
 ];
-
-/// `__text_signature__`: Taipan's native definitions carry no signature
-/// text yet (CPython parses it from the docstring).
-fn no_signature(_o: &PyRef) -> PyResult<PyRef> {
-    Ok(none())
-}
 
 fn cf(o: &PyRef) -> PyResult<&PyCFunction> {
     o.downcast::<PyCFunction>()
@@ -467,7 +508,7 @@ fn cf_module(o: &PyRef) -> PyResult<PyRef> {
 }
 
 fn cf_doc(o: &PyRef) -> PyResult<PyRef> {
-    doc_of(cf(o)?.def.doc)
+    doc_of_def(cf(o)?.def)
 }
 
 static CFUNCTION_GETSET: &[GetSetDef] = &[
@@ -476,7 +517,7 @@ static CFUNCTION_GETSET: &[GetSetDef] = &[
     GetSetDef::getter("__self__", cf_self),
     GetSetDef::getter("__module__", cf_module),
     GetSetDef::getter("__doc__", cf_doc),
-    GetSetDef::getter("__text_signature__", no_signature),
+    GetSetDef::getter("__text_signature__", |o| signature_of_def(cf(o)?.def)),
 ];
 
 unsafe fn traverse_cfunction(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {

@@ -25,6 +25,8 @@ pub static METHOD_TYPE: PyType = PyType {
     tp_getattro: Cell::new(Some(method_getattro)),
     tp_getset: METHOD_GETSET,
     tp_new: Cell::new(Some(method_new)),
+    tp_richcompare: Cell::new(Some(method_richcompare)),
+    tp_hash: Cell::new(Some(method_hash)),
     ..PyType::BASE
 };
 
@@ -87,6 +89,33 @@ fn method_call(m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<P
     v.push(mm.self_.clone());
     v.extend_from_slice(args);
     crate::object::protocol::call(&mm.func, &v, kwnames)
+}
+
+/// `method_richcompare`: equal when `__self__` is the same object and the
+/// functions are equal.
+fn method_richcompare(a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<PyRef> {
+    let (Some(x), Some(y)) = (a.downcast::<PyMethod>(), b.downcast::<PyMethod>()) else {
+        return Ok(crate::objects::none::not_implemented());
+    };
+    let eq = match op {
+        CompareOp::Eq | CompareOp::Ne => {
+            x.self_.is(&y.self_)
+                && crate::object::protocol::rich_compare_bool(&x.func, &y.func, CompareOp::Eq)?
+        }
+        _ => return Ok(crate::objects::none::not_implemented()),
+    };
+    Ok(crate::objects::bool_::py_bool(
+        if matches!(op, CompareOp::Eq) { eq } else { !eq },
+    ))
+}
+
+/// `method_hash`: the identity of `__self__` mixed with the function's hash.
+fn method_hash(a: &PyRef) -> PyResult<isize> {
+    let m = meth_of(a);
+    let x = (m.self_.id() >> 4) as isize;
+    let y = crate::object::protocol::hash(&m.func)?;
+    let h = x ^ y;
+    Ok(if h == -1 { -2 } else { h })
 }
 
 fn method_repr(m: &PyRef) -> PyResult<PyRef> {

@@ -169,7 +169,6 @@ fn dict_slot_exists(obj: &PyRef) -> bool {
 }
 
 /// `object.__repr__`: `<module.Qualname object at 0x...>`.
-
 pub fn object_repr(obj: &PyRef) -> PyResult<PyRef> {
     let ty = obj.ty();
     let module = crate::objects::type_::type_module(ty)?;

@@ -764,9 +764,7 @@ fn set_xor(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
     if !is_any_set(a) || !is_any_set(b) {
         return Ok(not_implemented());
     }
-    let r = copy_like(a)?;
-    symmetric_difference_update(&r, b)?;
-    Ok(r)
+    set_symmetric_difference(a, b)
 }
 
 fn set_ior(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
@@ -1024,9 +1022,13 @@ fn set_difference_update(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     Ok(none())
 }
 
+/// `set_symmetric_difference`: a new set of `o`'s base type made from
+/// `other`, then updated with `o` (CPython's order, which decides the
+/// result's iteration order).
 fn set_symmetric_difference(o: &PyRef, other: &PyRef) -> PyResult<PyRef> {
-    let r = copy_like(o)?;
-    symmetric_difference_update(&r, other)?;
+    let r = new_like(o)?;
+    update_internal(&r, other)?;
+    symmetric_difference_update(&r, o)?;
     Ok(r)
 }
 

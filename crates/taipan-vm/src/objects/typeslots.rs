@@ -400,7 +400,13 @@ fn slot_tp_hash(a: &PyRef) -> PyResult<isize> {
             "__hash__ method should return an integer",
         ));
     }
-    protocol::hash(&r)
+    // An int that fits is the hash itself (-1 becomes -2); a larger one is
+    // hashed (`slot_tp_hash`).
+    match r.downcast::<PyInt>().and_then(|i| i.as_i64()) {
+        Some(-1) => Ok(-2),
+        Some(h) => Ok(h as isize),
+        None => protocol::hash(&r),
+    }
 }
 
 fn slot_tp_richcompare(a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<PyRef> {
@@ -1194,6 +1200,11 @@ pub static WRAPPER_DESCR_TYPE: PyType = PyType {
         GetSetDef::getter("__objclass__", |o| {
             // SAFETY: a wrapper descriptor of a static type.
             Ok(unsafe { (*o.payload_unchecked::<PyWrapperDescr>().objclass).as_pyref() })
+        }),
+        GetSetDef::getter("__qualname__", |o| {
+            // SAFETY: a wrapper descriptor of a static type.
+            let d = unsafe { o.payload_unchecked::<PyWrapperDescr>() };
+            PyStr::new(&format!("{}.{}", objclass(d).name(), d.name))
         }),
     ],
     ..PyType::BASE
