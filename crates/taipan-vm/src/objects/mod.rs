@@ -22,6 +22,7 @@ pub mod gen;
 pub mod int;
 pub mod iter;
 pub mod list;
+pub mod memoryview;
 pub mod method;
 pub mod module;
 pub mod none;
@@ -62,6 +63,7 @@ pub fn all_type_lists() -> Vec<&'static [&'static PyType]> {
         int::TYPES,
         iter::TYPES,
         list::TYPES,
+        memoryview::TYPES,
         method::TYPES,
         module::TYPES,
         object::TYPES,
