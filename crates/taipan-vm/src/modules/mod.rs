@@ -1,11 +1,11 @@
 //! Native modules: what CPython writes in C (`builtins`, `sys`, ...).
 
-pub mod _io;
 pub mod _abc;
 pub mod _bisect;
 pub mod _collections;
 pub mod _functools;
 pub mod _heapq;
+pub mod _io;
 pub mod _operator;
 pub mod _random;
 pub mod _sha512;

@@ -173,9 +173,7 @@ fn mv_hash(o: &PyRef) -> PyResult<isize> {
     let obj = unsafe { (*view(o).obj.get()).clone() };
     if let Some(obj) = obj {
         if !obj.is_instance_of::<PyBytes>() {
-            return Err(PyErr::value_error(
-                "cannot hash writable memoryview object",
-            ));
+            return Err(PyErr::value_error("cannot hash writable memoryview object"));
         }
     }
     let b = PyBytes::new(&data(view(o))?)?;
