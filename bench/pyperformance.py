@@ -122,8 +122,10 @@ def main():
         sys.exit("harness failed")
     if a.write_doc:
         shown = "python3 bench/pyperformance.py --write-doc %s" % a.write_doc
-        if a.taipan != os.path.join("target", "release", "taipan"):
+        if a.taipan != ap.get_default("taipan"):
             shown += " --taipan %s" % a.taipan
+        elif os.environ.get("CARGO_TARGET_DIR"):
+            shown = "CARGO_TARGET_DIR=%s %s" % (os.environ["CARGO_TARGET_DIR"], shown)
         write_doc(a.write_doc, shown, lines)
 
 
