@@ -6,10 +6,11 @@
 //! and class bodies, and one contiguous array of slots: the fast locals,
 //! cells and free variables (`localsplus`), then the value stack. A slot is
 //! `Option<PyRef>`: `None` is an unbound local or the NULL the 3.11 calling
-//! sequence pushes. Deviation from CPython: each frame's slots are a boxed
-//! slice rather than a bump-allocated region of a per-thread data stack;
-//! frames are still never on the Rust stack across Python-to-Python calls
-//! (the loop keeps callers in a vector).
+//! sequence pushes. Deviation from CPython: each frame's slots are a vector
+//! rather than a bump-allocated region of a per-thread data stack, and
+//! finished frames go to a per-thread pool that the next call reuses, so a
+//! warm call allocates nothing; frames are still never on the Rust stack
+//! across Python-to-Python calls (the loop keeps callers in a vector).
 
 use crate::object::*;
 use crate::objects::code::{flags, PyCode};
@@ -17,6 +18,18 @@ use crate::objects::dict::PyDict;
 use crate::objects::function::PyFunction;
 use crate::objects::str::PyStr;
 use crate::objects::tuple::PyTuple;
+
+/// Frames kept for reuse (deviation: CPython bump-allocates frames in a
+/// per-thread data stack; a pool of freed frames and their slot vectors
+/// likewise makes a call allocate nothing once warm).
+type Pooled = (Box<std::mem::MaybeUninit<Frame>>, Vec<Option<PyRef>>);
+
+const POOL_MAX: usize = 64;
+const POOLED_SLOTS_MAX: usize = 512;
+
+thread_local! {
+    static FRAME_POOL: std::cell::RefCell<Vec<Pooled>> = const { std::cell::RefCell::new(Vec::new()) };
+}
 
 /// A running (or suspended) Python frame.
 pub struct Frame {
@@ -26,8 +39,9 @@ pub struct Frame {
     pub builtins: PyRef,
     /// The locals mapping of module and class bodies (`None` for functions).
     pub locals: Option<PyRef>,
-    /// localsplus, then the value stack.
-    pub slots: Box<[Option<PyRef>]>,
+    /// localsplus, then the value stack (its length never changes while
+    /// the frame runs).
+    pub slots: Vec<Option<PyRef>>,
     /// Index of the first free stack slot.
     pub sp: usize,
     /// Code unit index of the next instruction.
@@ -57,23 +71,61 @@ impl Frame {
         // SAFETY: callers pass code objects.
         let c = unsafe { code.payload_unchecked::<PyCode>() };
         let n = c.nlocalsplus + c.stacksize + 1;
-        let mut v = Vec::with_capacity(n);
+        let pooled = FRAME_POOL.with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop()));
+        let (mut bx, mut v) = pooled.unwrap_or_else(|| (Box::new_uninit(), Vec::new()));
         v.resize_with(n, || None);
-        Box::new(Frame {
+        bx.write(Frame {
             sp: c.nlocalsplus,
             code,
             func,
             globals,
             builtins,
             locals,
-            slots: v.into_boxed_slice(),
+            slots: v,
             pc: 0,
             lasti: 0,
             frame_obj: None,
             kwnames: None,
             guard: None,
             back: std::ptr::null_mut(),
-        })
+        });
+        // SAFETY: just initialized.
+        unsafe { bx.assume_init() }
+    }
+
+    /// Ends a finished frame (`_PyFrame_Clear`): its slots are cleared
+    /// first, then its other references, and the memory goes back to a
+    /// per-thread pool for the next call instead of to the allocator.
+    pub fn release(mut f: Box<Frame>) {
+        // A frame object made for this frame keeps its locals (CPython's
+        // `take_ownership`); the slots are then no longer the frame's.
+        if f.frame_obj.is_some() {
+            crate::objects::frame::take_ownership(&mut f);
+        }
+        let mut slots = std::mem::take(&mut f.slots);
+        // Values may run `__del__`, which may make frames: nothing is
+        // borrowed meanwhile.
+        for s in slots.iter_mut() {
+            drop(s.take());
+        }
+        slots.clear();
+        let raw = Box::into_raw(f);
+        // SAFETY: `raw` comes from `Box::into_raw`; the frame is dropped in
+        // place once, and its allocation is then only used as uninitialized
+        // memory of the same layout.
+        let bx = unsafe {
+            std::ptr::drop_in_place(raw);
+            Box::from_raw(raw as *mut std::mem::MaybeUninit<Frame>)
+        };
+        if slots.capacity() <= POOLED_SLOTS_MAX {
+            FRAME_POOL.with(|p| {
+                if let Ok(mut p) = p.try_borrow_mut() {
+                    if p.len() < POOL_MAX {
+                        p.push((bx, slots));
+                    }
+                }
+            });
+        }
     }
 
     /// The code object's payload, with a lifetime not tied to the frame

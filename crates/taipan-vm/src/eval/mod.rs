@@ -2,5 +2,6 @@
 //! (CPython's `Python/ceval.c`, `Include/internal/pycore_frame.h`).
 
 pub mod ceval;
+pub mod fast;
 pub mod frame;
 pub mod recursion;

@@ -35,6 +35,7 @@ pub static FLOAT_TYPE: PyType = PyType {
     tp_basicsize: Cell::new(std::mem::size_of::<PyFloat>()),
     tp_flags: Cell::new(TypeFlags::BASETYPE),
     tp_doc: Some("Convert a string or number to a floating point number, if possible."),
+    tp_dealloc: float_dealloc,
     tp_repr: Cell::new(Some(float_repr)),
     tp_hash: Cell::new(Some(float_hash)),
     tp_richcompare: Cell::new(Some(float_richcompare)),
@@ -68,9 +69,54 @@ unsafe impl PyPayload for PyFloat {
     }
 }
 
+/// Freed exact floats kept for reuse (CPython's float free list in
+/// `floatobject.c`, `PyFloat_MAXFREELIST`): their blocks stay allocated.
+const FREELIST_MAX: usize = 100;
+
+struct FreeList {
+    n: usize,
+    items: [*mut PyObject; FREELIST_MAX],
+}
+
+static FREELIST: crate::gil::GilCell<FreeList> = crate::gil::GilCell::new(FreeList {
+    n: 0,
+    items: [std::ptr::null_mut(); FREELIST_MAX],
+});
+
+/// `float_dealloc`: exact floats go to the free list while it has room.
+///
+/// # Safety
+/// `obj` is a float (or float subclass instance) whose count is zero.
+unsafe fn float_dealloc(obj: *mut PyObject) {
+    // SAFETY: obj is dead and its header readable; GIL held for the list.
+    unsafe {
+        if std::ptr::eq((*obj).ob_type.get(), &FLOAT_TYPE) {
+            let fl = &mut *FREELIST.as_ptr();
+            if fl.n < FREELIST_MAX {
+                fl.items[fl.n] = obj;
+                fl.n += 1;
+                return;
+            }
+        }
+        crate::object::generic_dealloc(obj)
+    }
+}
+
 impl PyFloat {
     #[inline]
     pub fn new(v: f64) -> PyResult<PyRef> {
+        // SAFETY: GIL held; a free-list entry is a dead exact float whose
+        // block is still allocated: it is revived with count one.
+        unsafe {
+            let fl = &mut *FREELIST.as_ptr();
+            if fl.n > 0 {
+                fl.n -= 1;
+                let obj = fl.items[fl.n];
+                (*obj).ob_refcnt.set(1);
+                (*(obj as *mut PyFloat)).value = v;
+                return Ok(PyRef::from_raw(obj));
+            }
+        }
         Self::new_in(&FLOAT_TYPE, v)
     }
 

@@ -223,12 +223,157 @@ pub fn type_ready(ty: &'static PyType) -> PyResult<()> {
     }
     ty.tp_flags
         .set((ty.tp_flags.get() & !TypeFlags::READYING) | TypeFlags::READY);
+    type_modified(ty);
     Ok(())
 }
 
+// ---------------------------------------------------------------------------
+// The method cache (CPython's `_PyType_Lookup` cache in `typeobject.c`).
+//
+// A type gets a version tag (unique, never reused; 0 = none) on its first
+// cached lookup, after every type of its MRO got one. Any change of a type's
+// dict, or of what its lookups depend on, calls [`type_modified`], which
+// clears the tag of the type and of all its subclasses (a type with no tag
+// has subclasses with no tag, so the walk stops there). An entry is
+// (tag, name, value): it answers a lookup of `name` on the type whose tag is
+// `tag`. The name is held (so its address cannot be reused while cached);
+// the value is borrowed, which is safe because the entry can only hit while
+// the tag is valid, that is while the dict holding the value is unchanged.
+
+const MCACHE_SIZE: usize = 4096;
+
+#[derive(Clone, Copy)]
+struct MCacheEntry {
+    tag: u32,
+    name: *mut PyObject,
+    value: *const PyObject,
+}
+
+static MCACHE: crate::gil::GilCell<[MCacheEntry; MCACHE_SIZE]> = crate::gil::GilCell::new(
+    [MCacheEntry {
+        tag: 0,
+        name: std::ptr::null_mut(),
+        value: std::ptr::null(),
+    }; MCACHE_SIZE],
+);
+static NEXT_VERSION_TAG: crate::gil::GilCell<u32> = crate::gil::GilCell::new(1);
+
+/// `PyType_Modified`: forgets the version tag of `ty` and its subclasses.
+pub fn type_modified(ty: &PyType) {
+    if ty.tp_version_tag.get() == 0 {
+        return;
+    }
+    ty.tp_version_tag.set(0);
+    if ty.tp_subclasses.get().is_some() {
+        for sub in heap::subclasses_of(ty) {
+            if let Some(st) = as_type(&sub) {
+                type_modified(st);
+            }
+        }
+    }
+}
+
+/// `assign_version_tag`: gives `ty` (and its MRO) a tag; false when the
+/// type cannot be cached (tags ran out, or a metaclass computes the MRO).
+fn assign_version_tag(ty: &PyType, mro: &PyRef) -> bool {
+    if ty.tp_version_tag.get() != 0 {
+        return true;
+    }
+    if !ty.has_flag(TypeFlags::READY) {
+        return false;
+    }
+    let meta = ty.ob_base.ob_base.ob_type.get();
+    if !std::ptr::eq(meta, &TYPE_TYPE) {
+        // SAFETY: a type's type is a type object.
+        let meta = unsafe { &*meta };
+        let mine = lookup_uncached(meta, crate::intern!("mro"));
+        let base = lookup_uncached(&TYPE_TYPE, crate::intern!("mro"));
+        match (mine, base) {
+            (Some(a), Some(b)) if a.is(&b) => {}
+            _ => return false,
+        }
+    }
+    // SAFETY: an MRO is a tuple of types.
+    for t in unsafe { crate::objects::tuple::tuple_items_unchecked(mro) }
+        .iter()
+        .skip(1)
+    {
+        // SAFETY: MRO entries are types.
+        let t = unsafe { &*(t.as_ptr() as *const PyType) };
+        if t.tp_version_tag.get() == 0 {
+            let Some(m) = t.mro() else { return false };
+            let m = m.clone();
+            if !assign_version_tag(t, &m) {
+                return false;
+            }
+        }
+    }
+    // SAFETY: GIL held; a plain counter.
+    let next = unsafe { &mut *NEXT_VERSION_TAG.as_ptr() };
+    if *next == 0 {
+        return false;
+    }
+    ty.tp_version_tag.set(*next);
+    *next = next.wrapping_add(1);
+    true
+}
+
 /// `_PyType_Lookup`: the attribute `name` (a str) along `ty`'s MRO, without
-/// binding.
+/// binding, through the method cache.
+#[inline]
 pub fn lookup(ty: &PyType, name: &PyRef) -> Option<PyRef> {
+    let mut tag = ty.tp_version_tag.get();
+    if tag == 0 {
+        let Some(mro) = ty.mro() else {
+            return lookup_uncached(ty, name);
+        };
+        let mro = mro.clone();
+        if !assign_version_tag(ty, &mro) {
+            return lookup_uncached(ty, name);
+        }
+        tag = ty.tp_version_tag.get();
+    }
+    let np = name.as_ptr();
+    let h = ((tag as usize).wrapping_mul(0x9E37_79B9) ^ (np as usize >> 4)) & (MCACHE_SIZE - 1);
+    // SAFETY: GIL held; the entry is copied out and no Python code runs
+    // while the table is borrowed.
+    let e = unsafe { (*MCACHE.as_ptr())[h] };
+    if e.tag == tag && std::ptr::eq(e.name, np) {
+        if e.value.is_null() {
+            return None;
+        }
+        // SAFETY: a hit under a valid tag: the value is still held by the
+        // dict of a type of the MRO (see the comment above MCACHE).
+        return Some(unsafe { PyRef::from_borrowed(e.value) });
+    }
+    let r = lookup_uncached(ty, name);
+    // The lookup may have run `__eq__` of a str subclass key: store only if
+    // the tag survived it.
+    if ty.tp_version_tag.get() == tag && name.is_exact::<PyStr>() {
+        let value = r
+            .as_ref()
+            .map_or(std::ptr::null(), |v| v.as_ptr() as *const PyObject);
+        // SAFETY: GIL held; the old name is dropped after the table write.
+        let old = unsafe {
+            let slot = &mut (*MCACHE.as_ptr())[h];
+            let old = slot.name;
+            *slot = MCacheEntry {
+                tag,
+                name: name.clone().into_raw(),
+                value,
+            };
+            old
+        };
+        if !old.is_null() {
+            // SAFETY: the entry owned one reference to its name.
+            drop(unsafe { PyRef::from_raw(old) });
+        }
+    }
+    r
+}
+
+/// `find_name_in_mro`: [`lookup`] without the cache.
+pub fn lookup_uncached(ty: &PyType, name: &PyRef) -> Option<PyRef> {
     let hash = match name.downcast::<PyStr>() {
         Some(s) => s.hash(),
         None => return None,
@@ -299,7 +444,12 @@ pub fn type_setattro(obj: &PyRef, name: &PyRef, value: Option<&PyRef>) -> PyResu
     }
     if let Some(ma) = lookup(obj.ty(), name) {
         if let Some(s) = ma.ty().tp_descr_set.get() {
-            return s(&ma, obj, value);
+            // The setter may change the type's dict (`__doc__`,
+            // `__module__`, `__abstractmethods__`).
+            type_modified(ty);
+            let r = s(&ma, obj, value);
+            type_modified(ty);
+            return r;
         }
     }
     let dict = ty
@@ -307,8 +457,7 @@ pub fn type_setattro(obj: &PyRef, name: &PyRef, value: Option<&PyRef>) -> PyResu
         .ok_or_else(|| PyErr::system_error("type has no dict"))?;
     // SAFETY: a type's dict is a dict.
     let d = unsafe { dict.payload_unchecked::<PyDict>() };
-    ty.tp_version_tag
-        .set(ty.tp_version_tag.get().wrapping_add(1));
+    type_modified(ty);
     match value {
         Some(v) => d.set_item(name.clone(), v.clone())?,
         None => {
@@ -968,6 +1117,7 @@ pub mod heap {
         }
         crate::objects::typeslots::fixup_slot_dispatchers(ty)?;
         ty.tp_flags.set(ty.flags() | TypeFlags::READY);
+        type_modified(ty);
 
         // __set_name__, then __init_subclass__.
         for (k, v) in d.items() {
@@ -1135,8 +1285,7 @@ pub mod heap {
         if !ty.is_heap_type() {
             return;
         }
-        ty.tp_version_tag
-            .set(ty.tp_version_tag.get().wrapping_add(1));
+        type_modified(ty);
         if let Some(d) = ty.tp_dict.get_owned() {
             // SAFETY: a type's dict.
             unsafe { d.payload_unchecked::<PyDict>() }.clear();
