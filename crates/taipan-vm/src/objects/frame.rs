@@ -296,7 +296,7 @@ pub fn take_ownership(frame: &mut Frame) {
     frame.clear_stack();
     let slots = std::mem::take(&mut frame.slots);
     // SAFETY: GIL held; the old value drops after the write.
-    let old = unsafe { (*f.owned.get()).replace(slots) };
+    let old = unsafe { (*f.owned.get()).replace(slots.into_boxed_slice()) };
     drop(old);
     if !frame.back.is_null() {
         // SAFETY: a frame's `back` is running while it runs (generators
