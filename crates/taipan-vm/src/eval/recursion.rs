@@ -50,7 +50,11 @@ pub fn enter_call(where_: &str) -> PyResult<Guard> {
         d.set(n);
         n > LIMIT.with(|l| l.get())
     });
-    if over {
+    // Whatever the limit, the native stack must not run out: a native
+    // re-entry with less than the red zone left raises RecursionError (as
+    // CPython 3.12's C-stack check does) instead of overflowing.
+    let low = matches!(stacker::remaining_stack(), Some(rem) if rem < RED_ZONE / 2);
+    if over || low {
         DEPTH.with(|d| d.set(d.get() - 1));
         return Err(PyErr::recursion_error(format!(
             "maximum recursion depth exceeded{where_}"

@@ -201,6 +201,12 @@ pub fn hash(obj: &PyRef) -> PyResult<isize> {
         return Ok(s.hash());
     }
     match obj.ty().tp_hash.get() {
+        // Containers (tuples, frozensets, instances) hash their contents:
+        // nesting is bounded like any native re-entry.
+        Some(f) if obj.ty().has_gc() => {
+            let _guard = crate::eval::recursion::enter_call(" while hashing an object")?;
+            f(obj)
+        }
         Some(f) => f(obj),
         None => Err(unhashable(obj)),
     }
