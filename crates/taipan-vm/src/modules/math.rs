@@ -392,20 +392,22 @@ fn m_trunc(_m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
     round_via(o, "__trunc__", f64::trunc)
 }
 
-fn log_of(o: &PyRef) -> PyResult<f64> {
+/// CPython's `loghelper`: `func` of the value; an int too large for a double
+/// is taken as `m * 2**e` and its log computed as `func(m) + e * func(2)`.
+fn log_with(o: &PyRef, func: fn(f64) -> f64) -> PyResult<f64> {
     if let Some(i) = o.downcast::<PyInt>() {
         let b = i.to_bigint();
         if !b.is_positive() {
             return Err(domain());
         }
         if let Some(f) = b.to_f64().filter(|f| f.is_finite()) {
-            return Ok(f.ln());
+            return Ok(func(f));
         }
-        // Huge int: ln(m * 2**e).
+        // Huge int: func(m * 2**e).
         let bits = b.bits();
         let shift = bits.saturating_sub(60);
         let top = (&b >> shift).to_f64().unwrap_or(1.0);
-        return Ok(top.ln() + shift as f64 * std::f64::consts::LN_2);
+        return Ok(func(top) + shift as f64 * func(2.0));
     }
     let x = as_f64(o)?;
     if x.is_nan() {
@@ -414,7 +416,11 @@ fn log_of(o: &PyRef) -> PyResult<f64> {
     if x <= 0.0 {
         return Err(domain());
     }
-    Ok(x.ln())
+    Ok(func(x))
+}
+
+fn log_of(o: &PyRef) -> PyResult<f64> {
+    log_with(o, f64::ln)
 }
 
 fn m_log(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
@@ -431,16 +437,11 @@ fn m_log(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
 }
 
 fn m_log2(_m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
-    float(log_of(o)? / std::f64::consts::LN_2)
+    float(log_with(o, f64::log2)?)
 }
 
 fn m_log10(_m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
-    if let Some(f) = o.downcast::<PyFloat>() {
-        if f.value > 0.0 {
-            return float(f.value.log10());
-        }
-    }
-    float(log_of(o)? / std::f64::consts::LN_10)
+    float(log_with(o, f64::log10)?)
 }
 
 fn two_floats(name: &str, args: &[PyRef]) -> PyResult<(f64, f64)> {
