@@ -610,8 +610,64 @@ fn sys_getswitchinterval(_m: &PyRef) -> PyResult<PyRef> {
     PyFloat::new(0.005)
 }
 
+/// The audit hooks added by `sys.addaudithook` (PEP 578), called in order.
+static AUDIT_HOOKS: GilCell<Vec<PyRef>> = GilCell::new(Vec::new());
+
+/// `sys.addaudithook(hook)`.
+fn sys_addaudithook(_m: &PyRef, hook: &PyRef) -> PyResult<PyRef> {
+    // CPython first raises the "sys.addaudithook" event; a hook may refuse
+    // with RuntimeError, which is then swallowed and the hook not added.
+    let ev = PyStr::new("sys.addaudithook")?;
+    if let Err(e) = run_audit_hooks(&ev, &crate::objects::tuple::empty_tuple()) {
+        if e.matches(&crate::objects::exceptions::RUNTIME_ERROR) {
+            return Ok(none());
+        }
+        return Err(e);
+    }
+    // SAFETY: GIL held; no borrow of the list is alive.
+    unsafe { AUDIT_HOOKS.get_mut() }.push(hook.clone());
+    Ok(none())
+}
+
+fn run_audit_hooks(event: &PyRef, args: &PyRef) -> PyResult<()> {
+    // SAFETY: GIL held; a snapshot, so hooks may add hooks.
+    let hooks: Vec<PyRef> = unsafe { (*AUDIT_HOOKS.as_ptr()).clone() };
+    for h in hooks {
+        protocol::call(&h, &[event.clone(), args.clone()], None)?;
+    }
+    Ok(())
+}
+
+/// `sys.audit(event, *args)`: calls every audit hook with the event name and
+/// the arguments as a tuple (nothing happens when no hook was added).
+fn sys_audit(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    let event = match args.first() {
+        Some(e) => e,
+        None => {
+            return Err(PyErr::type_error(
+                "audit() missing 1 required positional argument: 'event'",
+            ))
+        }
+    };
+    if !event.is_instance_of::<PyStr>() {
+        return Err(PyErr::type_error(format!(
+            "expected str for argument 'event', not {}",
+            event.ty().name()
+        )));
+    }
+    // SAFETY: GIL held; a short read.
+    if unsafe { (*AUDIT_HOOKS.as_ptr()).is_empty() } {
+        return Ok(none());
+    }
+    let rest = PyTuple::from_slice(&args[1..])?;
+    run_audit_hooks(event, &rest)?;
+    Ok(none())
+}
+
 static SYS_FUNCTIONS: &[MethodDef] = &[
     MethodDef::new("exit", Meth::Fast(sys_exit)),
+    MethodDef::new("audit", Meth::Fast(sys_audit)),
+    MethodDef::new("addaudithook", Meth::O(sys_addaudithook)),
     MethodDef::new("getrefcount", Meth::O(sys_getrefcount)),
     MethodDef::new("getsizeof", Meth::FastKw(sys_getsizeof)),
     MethodDef::new("getrecursionlimit", Meth::NoArgs(sys_getrecursionlimit)),
