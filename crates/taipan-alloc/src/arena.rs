@@ -148,8 +148,7 @@ impl<S: ArenaSource> Obmalloc<S> {
             ao.freepools = unsafe { (*pool).nextpool };
         } else {
             pool = ao.pool_address.cast();
-            // SAFETY: nfreepools > 0 and no pool is on `freepools`, so an
-            // uncarved pool remains: pool_address + POOL_SIZE <= arena end.
+            // SAFETY: nfreepools > 0 and no pool is on `freepools`, so an uncarved pool remains: pool_address + POOL_SIZE <= arena end.
             unsafe {
                 (*pool).arenaindex = ua;
                 (*pool).szidx = DUMMY_SIZE_IDX;
@@ -298,8 +297,7 @@ impl<S: ArenaSource> Obmalloc<S> {
         ao.nextarena = self.unused_arena_objects;
         self.unused_arena_objects = ai;
         self.arena_map.set(base.addr(), None);
-        // SAFETY: `base` is a live arena of this source, and no block in it
-        // is live (every pool is free), so nothing uses it afterwards.
+        // SAFETY: `base` is a live arena of this source, and no block in it is live (every pool is free), so nothing uses it afterwards.
         unsafe { self.source.free_arena(NonNull::new_unchecked(base)) };
         self.narenas_currently_allocated -= 1;
         self.footprint -= ARENA_SIZE;

@@ -44,8 +44,7 @@ pub struct MmapArenaSource;
 unsafe impl ArenaSource for MmapArenaSource {
     fn alloc_arena(&mut self) -> Option<NonNull<u8>> {
         let len = 2 * ARENA_SIZE;
-        // SAFETY: an anonymous private mapping with no fixed address has no
-        // preconditions; failure is reported as MAP_FAILED.
+        // SAFETY: an anonymous private mapping with no fixed address has no preconditions; failure is reported as MAP_FAILED.
         let raw = unsafe {
             libc::mmap(
                 core::ptr::null_mut(),
@@ -70,16 +69,14 @@ unsafe impl ArenaSource for MmapArenaSource {
         // SAFETY: head < ARENA_SIZE, so raw+head is inside the mapping.
         let arena = unsafe { raw.add(head) };
         if tail != 0 {
-            // SAFETY: [arena+ARENA_SIZE, arena+ARENA_SIZE+tail) is the end
-            // of our own mapping (head + ARENA_SIZE + tail == len).
+            // SAFETY: [arena+ARENA_SIZE, arena+ARENA_SIZE+tail) is the end of our own mapping (head + ARENA_SIZE + tail == len).
             unsafe { libc::munmap(arena.add(ARENA_SIZE).cast(), tail) };
         }
         NonNull::new(arena)
     }
 
     unsafe fn free_arena(&mut self, arena: NonNull<u8>) {
-        // SAFETY: the caller guarantees this is one of our live arenas,
-        // which is exactly one mapping of ARENA_SIZE bytes.
+        // SAFETY: the caller guarantees this is one of our live arenas, which is exactly one mapping of ARENA_SIZE bytes.
         unsafe { libc::munmap(arena.as_ptr().cast(), ARENA_SIZE) };
     }
 }
@@ -113,8 +110,7 @@ unsafe impl ArenaSource for HeapArenaSource {
     }
 
     unsafe fn free_arena(&mut self, arena: NonNull<u8>) {
-        // SAFETY: the caller guarantees `arena` came from alloc_arena, which
-        // used this layout.
+        // SAFETY: the caller guarantees `arena` came from alloc_arena, which used this layout.
         unsafe { std::alloc::dealloc(arena.as_ptr(), HEAP_ARENA_LAYOUT) };
     }
 }

@@ -68,8 +68,7 @@ impl LargeBlocks {
             return ptr::null_mut();
         }
         let h = raw.cast::<LargeHeader>();
-        // SAFETY: `raw` is a fresh allocation at least LARGE_HEADER bytes
-        // long and 16-aligned.
+        // SAFETY: `raw` is a fresh allocation at least LARGE_HEADER bytes long and 16-aligned.
         unsafe {
             h.write(LargeHeader {
                 size,
@@ -121,8 +120,7 @@ impl LargeBlocks {
     /// # Safety
     /// `p` must be a live block from `alloc`/`realloc` on `self`.
     pub unsafe fn free(&mut self, p: *mut u8) {
-        // SAFETY: caller guarantees `p` is live and ours, so a header
-        // precedes it and the layout is the one it was allocated with.
+        // SAFETY: caller guarantees `p` is live and ours, so a header precedes it and the layout is the one it was allocated with.
         unsafe {
             let h = p.sub(LARGE_HEADER).cast::<LargeHeader>();
             let size = (*h).size;
@@ -142,8 +140,7 @@ impl LargeBlocks {
         let Some(new_layout) = layout(new_size) else {
             return ptr::null_mut();
         };
-        // SAFETY: caller guarantees `p` is live and ours; we relink the
-        // header wherever the system moved it.
+        // SAFETY: caller guarantees `p` is live and ours; we relink the header wherever the system moved it.
         unsafe {
             let h = p.sub(LARGE_HEADER).cast::<LargeHeader>();
             let old = (*h).size;

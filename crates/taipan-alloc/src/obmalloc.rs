@@ -162,9 +162,7 @@ impl<S: ArenaSource> Obmalloc<S> {
         if idx < NB_SMALL_SIZE_CLASSES {
             let pool = self.usedpools[idx];
             if !pool.is_null() {
-                // SAFETY: a pool on usedpools is a live pool header whose
-                // `freeblock` is a free block of its pool (pool.rs
-                // invariants); its first word is the next free block.
+                // SAFETY: a pool on usedpools is a live pool header whose `freeblock` is a free block of its pool (pool.rs invariants); its first word is the next free block.
                 unsafe {
                     (*pool).ref_count += 1;
                     let bp = (*pool).freeblock;
@@ -233,9 +231,7 @@ impl<S: ArenaSource> Obmalloc<S> {
         }
         let arena = self.arena_map.lookup(p.addr());
         if arena != 0 {
-            // SAFETY: `p` lies in one of our arenas and (caller's contract)
-            // is a live block, so its pool header is live and the block is
-            // on no free list.
+            // SAFETY: `p` lies in one of our arenas and (caller's contract) is a live block, so its pool header is live and the block is on no free list.
             unsafe {
                 #[cfg(feature = "debug-alloc")]
                 self.check_pool_block("free", p, arena - 1);
@@ -256,8 +252,7 @@ impl<S: ArenaSource> Obmalloc<S> {
                 self.insert_to_freepool(pool);
             }
         } else {
-            // SAFETY: not in an arena, so by the caller's contract it is a
-            // live large block of ours.
+            // SAFETY: not in an arena, so by the caller's contract it is a live large block of ours.
             unsafe { self.large_free(p) };
         }
     }
@@ -300,8 +295,7 @@ impl<S: ArenaSource> Obmalloc<S> {
         let arena = self.arena_map.lookup(p.addr());
         if arena != 0 {
             #[cfg(feature = "debug-alloc")]
-            // SAFETY: `p` is in arena `arena - 1`; the check reads only our
-            // own pool headers and free lists.
+            // SAFETY: `p` is in arena `arena - 1`; the check reads only our own pool headers and free lists.
             unsafe {
                 self.check_pool_block("realloc", p, arena - 1)
             };
@@ -315,8 +309,7 @@ impl<S: ArenaSource> Obmalloc<S> {
             }
             let bp = self.malloc(nbytes);
             if !bp.is_null() {
-                // SAFETY: both blocks are live, distinct and at least `size`
-                // bytes; then the old block is freed exactly once.
+                // SAFETY: both blocks are live, distinct and at least `size` bytes; then the old block is freed exactly once.
                 unsafe {
                     ptr::copy_nonoverlapping(p, bp, size);
                     self.free(p);
@@ -390,8 +383,7 @@ impl<S: ArenaSource> Obmalloc<S> {
                 "points into a pool never used: not a block this allocator gave out",
             );
         }
-        // SAFETY: pools below pool_address have been initialised, and every
-        // pointer followed is a free-list link inside this pool.
+        // SAFETY: pools below pool_address have been initialised, and every pointer followed is a free-list link inside this pool.
         unsafe {
             let szidx = (*pool).szidx as usize;
             if (*pool).ref_count == 0 || szidx >= NB_SMALL_SIZE_CLASSES {

@@ -110,9 +110,7 @@ pub(crate) unsafe fn init_pool(pool: *mut PoolHeader, idx: usize) -> *mut u8 {
 /// with `freeblock == null`.
 #[inline(never)]
 pub(crate) unsafe fn pool_extend(pool: *mut PoolHeader, idx: usize, head: &mut *mut PoolHeader) {
-    // SAFETY: the caller guarantees `pool` is a live pool header on `head`'s
-    // list, and carving stays inside the pool because
-    // `nextoffset <= maxnextoffset = POOL_SIZE - size`.
+    // SAFETY: the caller guarantees `pool` is a live pool header on `head`'s list, and carving stays inside the pool because `nextoffset <= maxnextoffset = POOL_SIZE - size`.
     unsafe {
         let p = &mut *pool;
         if p.nextoffset <= p.maxnextoffset {

@@ -76,8 +76,7 @@ impl<S: ArenaSource> Obmalloc<S> {
         for ao in self.arenas.iter().filter(|ao| !ao.address.is_null()) {
             let mut p = ao.address;
             while p < ao.pool_address {
-                // SAFETY: pools below `pool_address` of a mapped arena have
-                // initialised headers.
+                // SAFETY: pools below `pool_address` of a mapped arena have initialised headers.
                 f(unsafe { &*p.cast::<PoolHeader>() });
                 // SAFETY: p < pool_address <= arena end, stepping by pools.
                 p = unsafe { p.add(POOL_SIZE) };

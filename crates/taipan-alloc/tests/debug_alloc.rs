@@ -12,8 +12,7 @@ fn fresh_blocks_are_cleanbyte_and_freed_blocks_deadbyte() {
     let mut a = Obmalloc::new();
     let keep = a.malloc(40);
     let p = a.malloc(40);
-    // SAFETY: live 40-byte block; after the free we only read our own
-    // mapped pool memory, which stays mapped while `keep` lives.
+    // SAFETY: live 40-byte block; after the free we only read our own mapped pool memory, which stays mapped while `keep` lives.
     unsafe {
         assert!(core::slice::from_raw_parts(p, 40)
             .iter()
@@ -114,8 +113,7 @@ fn write_after_free_is_caught_on_reuse() {
     let mut a = Obmalloc::new();
     let _keep = a.malloc(48);
     let p = a.malloc(48);
-    // SAFETY: deliberately wrong: write to the block after freeing it (the
-    // memory stays mapped, so the write itself is not a fault).
+    // SAFETY: deliberately wrong: write to the block after freeing it (the memory stays mapped, so the write itself is not a fault).
     unsafe {
         a.free(p);
         *p.add(20) = 1;

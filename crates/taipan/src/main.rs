@@ -399,8 +399,7 @@ fn cant_open_message(path: &str, err: &std::io::Error) -> String {
 fn exit_sigint() -> ! {
     let _ = std::io::stdout().flush();
     let _ = std::io::stderr().flush();
-    // SAFETY: restoring the default disposition of SIGINT and sending it to
-    // this process are plain system calls with valid arguments.
+    // SAFETY: restoring the default disposition of SIGINT and sending it to this process are plain system calls with valid arguments.
     unsafe {
         libc::signal(libc::SIGINT, libc::SIG_DFL);
         libc::kill(libc::getpid(), libc::SIGINT);

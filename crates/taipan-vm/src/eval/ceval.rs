@@ -89,8 +89,7 @@ pub fn current_globals_locals() -> Option<(PyRef, Option<PyRef>)> {
     if p.is_null() {
         return None;
     }
-    // SAFETY: CURRENT points to the frame the loop is running (it is reset
-    // when that frame stops); only its reference fields are read.
+    // SAFETY: CURRENT points to the frame the loop is running (it is reset when that frame stops); only its reference fields are read.
     let f = unsafe { &*p };
     Some((f.globals.clone(), f.locals.clone()))
 }
@@ -115,8 +114,7 @@ pub fn current_frame_and_lasti() -> Option<(PyRef, i32)> {
     if p.is_null() {
         return None;
     }
-    // SAFETY: as in `current_globals_locals`; the frame object is made on
-    // first need.
+    // SAFETY: as in `current_globals_locals`; the frame object is made on first need.
     let f = unsafe { &mut *p };
     let fo = f.frame_object().ok()?;
     Some((fo, f.lasti as i32))
@@ -128,8 +126,7 @@ pub fn current_locals_dict() -> PyResult<Option<PyRef>> {
     if p.is_null() {
         return Ok(None);
     }
-    // SAFETY: as in `current_globals_locals`; the frame object is made on
-    // first need.
+    // SAFETY: as in `current_globals_locals`; the frame object is made on first need.
     let f = unsafe { &mut *p };
     if let Some(l) = &f.locals {
         return Ok(Some(l.clone()));
@@ -299,16 +296,14 @@ pub fn getframe(depth: i64) -> PyResult<PyRef> {
     let mut p = CURRENT.with(|c| c.get());
     let mut d = depth;
     while d > 0 && !p.is_null() {
-        // SAFETY: `back` pointers link frames that are running (each caller
-        // outlives its callee's run).
+        // SAFETY: `back` pointers link frames that are running (each caller outlives its callee's run).
         p = unsafe { (*p).back };
         d -= 1;
     }
     if p.is_null() {
         return Err(PyErr::value_error("call stack is not deep enough"));
     }
-    // SAFETY: as above; the frame object is made on first need and reads
-    // the live frame after.
+    // SAFETY: as above; the frame object is made on first need and reads the live frame after.
     unsafe { (*p).frame_object() }
 }
 
@@ -1071,8 +1066,7 @@ fn load_method(obj: &PyRef, name: &PyRef) -> PyResult<(Option<PyRef>, PyRef)> {
 /// Every slot in `s` is `Some`.
 #[inline(always)]
 unsafe fn as_refs(s: &[Option<PyRef>]) -> &[PyRef] {
-    // SAFETY: Option<PyRef> has PyRef's layout (non-null niche), and the
-    // caller guarantees no slot is None.
+    // SAFETY: Option<PyRef> has PyRef's layout (non-null niche), and the caller guarantees no slot is None.
     unsafe { std::slice::from_raw_parts(s.as_ptr() as *const PyRef, s.len()) }
 }
 
@@ -1729,8 +1723,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                         Some(m) => (m.clone(), base + 1),
                         None => (callable, base + 2),
                     };
-                    // SAFETY: argument slots are all Some (values pushed by
-                    // the compiler's calling sequence).
+                    // SAFETY: argument slots are all Some (values pushed by the compiler's calling sequence).
                     let args = unsafe { as_refs(&frame.slots[args_start..frame.sp]) };
                     call_from_loop(&callable, args, kwnames.as_ref())
                 };

@@ -110,9 +110,7 @@ impl Frame {
         }
         slots.clear();
         let raw = Box::into_raw(f);
-        // SAFETY: `raw` comes from `Box::into_raw`; the frame is dropped in
-        // place once, and its allocation is then only used as uninitialized
-        // memory of the same layout.
+        // SAFETY: `raw` comes from `Box::into_raw`; the frame is dropped in place once, and its allocation is then only used as uninitialized memory of the same layout.
         let bx = unsafe {
             std::ptr::drop_in_place(raw);
             Box::from_raw(raw as *mut std::mem::MaybeUninit<Frame>)
@@ -132,8 +130,7 @@ impl Frame {
     /// borrow (the frame keeps the code alive while it runs).
     #[inline(always)]
     pub fn code_ref<'a>(&self) -> &'a PyCode {
-        // SAFETY: the frame owns a reference to its code object, which
-        // outlives every use the loop makes of this borrow.
+        // SAFETY: the frame owns a reference to its code object, which outlives every use the loop makes of this borrow.
         unsafe { &*(self.code.as_ptr() as *const PyCode) }
     }
 

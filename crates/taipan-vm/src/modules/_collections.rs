@@ -101,8 +101,7 @@ pub static DEQUE_TYPE: PyType = PyType {
 };
 
 fn dq(o: &PyRef) -> &PyDeque {
-    // SAFETY: only called on deques (their slots and methods check or are
-    // reached through the type).
+    // SAFETY: only called on deques (their slots and methods check or are reached through the type).
     unsafe { o.payload_unchecked::<PyDeque>() }
 }
 
@@ -118,8 +117,7 @@ fn check_deque<'a>(o: &'a PyRef, what: &str) -> PyResult<&'a PyDeque> {
 impl PyDeque {
     /// Runs `f` on the items; `f` must not run Python code.
     fn with<R>(&self, f: impl FnOnce(&mut VecDeque<PyRef>) -> R) -> R {
-        // SAFETY: GIL held; the borrow lasts only for `f`, which does not
-        // call into Python (values to drop are returned and dropped later).
+        // SAFETY: GIL held; the borrow lasts only for `f`, which does not call into Python (values to drop are returned and dropped later).
         unsafe { f(&mut *self.items.get()) }
     }
 

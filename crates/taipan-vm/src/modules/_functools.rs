@@ -295,8 +295,7 @@ fn partial_setstate(s: &PyRef, state: &PyRef) -> PyResult<PyRef> {
     );
     drop(olds);
     if !it[3].is_none() {
-        // SAFETY: writing the dict slot of a live partial; the old value is
-        // dropped after the write.
+        // SAFETY: writing the dict slot of a live partial; the old value is dropped after the write.
         let old = unsafe { (*p.dict.get()).replace(it[3].clone()) };
         drop(old);
     }

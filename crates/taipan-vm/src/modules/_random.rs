@@ -57,16 +57,14 @@ pub static RANDOM_TYPE: PyType = PyType {
 pub static TYPES: &[&PyType] = &[&RANDOM_TYPE];
 
 fn payload(o: &PyRef) -> &PyRandom {
-    // SAFETY: methods of Random are called on Random instances (or
-    // instances of subclasses, which share the layout prefix).
+    // SAFETY: methods of Random are called on Random instances (or instances of subclasses, which share the layout prefix).
     unsafe { o.payload_unchecked::<PyRandom>() }
 }
 
 impl PyRandom {
     #[allow(clippy::mut_from_ref)]
     fn mt(&self) -> &mut [u32; N] {
-        // SAFETY: the state is only touched by this object's methods, which
-        // never call back into Python while holding this borrow.
+        // SAFETY: the state is only touched by this object's methods, which never call back into Python while holding this borrow.
         unsafe { &mut *self.state.get() }
     }
 

@@ -272,8 +272,7 @@ pub static TYPES: &[&PyType] = &[&SHA512_TYPE, &SHA384_TYPE];
 
 #[allow(clippy::mut_from_ref)]
 fn st(o: &PyRef) -> &mut Sha512State {
-    // SAFETY: the methods of the two hash types get hash objects; the state
-    // is borrowed only inside one method, which runs no Python code.
+    // SAFETY: the methods of the two hash types get hash objects; the state is borrowed only inside one method, which runs no Python code.
     unsafe { &mut *o.payload_unchecked::<PySha512>().state.get() }
 }
 

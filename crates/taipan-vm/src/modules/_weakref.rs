@@ -152,8 +152,7 @@ fn unlink(w: &PyWeakref, this: *mut PyObject) {
     }
     let prev = w.wr_prev.get();
     let next = w.wr_next.get();
-    // SAFETY: the list links are live weak references of the same list;
-    // the referent is alive while wr_object is set.
+    // SAFETY: the list links are live weak references of the same list; the referent is alive while wr_object is set.
     unsafe {
         if let Some(slot) = weaklist_slot(obj) {
             if *slot == this {
@@ -199,8 +198,7 @@ pub unsafe fn clear_weakrefs(obj: *mut PyObject) {
         return;
     };
     let mut pending: Vec<(PyRef, PyRef)> = Vec::new();
-    // SAFETY: the list holds live weak references (each unlinks itself when
-    // it dies); each is taken off the list before anything runs.
+    // SAFETY: the list holds live weak references (each unlinks itself when it dies); each is taken off the list before anything runs.
     unsafe {
         loop {
             let head = *slot;

@@ -319,8 +319,7 @@ unsafe fn traverse_tool(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)
 
 /// Runs `f` on the state (which must not call into Python).
 fn with<R>(o: &PyRef, f: impl FnOnce(&mut St) -> R) -> Option<R> {
-    // SAFETY: every type of this file has the PyTool layout; the borrow
-    // lasts only for `f`, which does not run Python code.
+    // SAFETY: every type of this file has the PyTool layout; the borrow lasts only for `f`, which does not run Python code.
     unsafe {
         let p = o.as_ptr() as *const PyTool;
         (*(*p).st.get()).as_mut().map(f)

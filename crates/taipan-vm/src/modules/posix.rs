@@ -34,8 +34,7 @@ fn errno() -> i32 {
 
 /// `strerror(code)` as a Rust string.
 pub fn strerror_string(code: i32) -> String {
-    // SAFETY: strerror returns a pointer to a NUL-terminated static or
-    // thread-local string, read at once.
+    // SAFETY: strerror returns a pointer to a NUL-terminated static or thread-local string, read at once.
     unsafe {
         let p = libc::strerror(code);
         if p.is_null() {
@@ -376,8 +375,8 @@ pub fn urandom_bytes(n: usize) -> PyResult<Vec<u8>> {
     let mut buf = vec![0u8; n];
     let mut off = 0;
     while off < n {
-        // SAFETY: the pointer range is inside buf.
         let r =
+            // SAFETY: the pointer range is inside buf.
             unsafe { libc::getrandom(buf[off..].as_mut_ptr() as *mut libc::c_void, n - off, 0) };
         if r < 0 {
             let e = errno();
@@ -488,22 +487,22 @@ fn p_mkdir(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef> {
 }
 
 fn p_rmdir(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef> {
-    // SAFETY: c is a valid C string.
     path_call("rmdir", args, kw, &[], |c, _| {
+        // SAFETY: c is a valid C string.
         Ok(unsafe { libc::rmdir(c.as_ptr()) })
     })
 }
 
 fn p_unlink(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef> {
-    // SAFETY: c is a valid C string.
     path_call("unlink", args, kw, &[], |c, _| {
+        // SAFETY: c is a valid C string.
         Ok(unsafe { libc::unlink(c.as_ptr()) })
     })
 }
 
 fn p_remove(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef> {
-    // SAFETY: c is a valid C string.
     path_call("remove", args, kw, &[], |c, _| {
+        // SAFETY: c is a valid C string.
         Ok(unsafe { libc::unlink(c.as_ptr()) })
     })
 }

@@ -784,6 +784,7 @@ pub fn init() -> PyResult<()> {
         let impl_ns = PyModule::new("implementation")?;
         // SAFETY: just made a module.
         let ins = unsafe { impl_ns.payload_unchecked::<PyModule>() };
+        // SAFETY: the implementation namespace built above is a dict.
         for (k, v) in unsafe { imp.payload_unchecked::<PyDict>() }.items() {
             ins.with_dict(|dd| dd.set_item(k, v))?;
         }

@@ -157,8 +157,7 @@ impl PyRef {
     /// The object's type (borrowed: the object keeps it alive).
     #[inline(always)]
     pub fn ty(&self) -> &PyType {
-        // SAFETY: every live object has a live type (instances of heap types
-        // own a reference to it).
+        // SAFETY: every live object has a live type (instances of heap types own a reference to it).
         unsafe { &*self.header().ob_type.get() }
     }
 
@@ -205,8 +204,7 @@ impl PyRef {
     #[inline(always)]
     pub fn downcast<T: PyPayload>(&self) -> Option<&T> {
         if self.is_instance_of::<T>() {
-            // SAFETY: PyPayload's contract: objects of T's type or a subtype
-            // start with T's layout.
+            // SAFETY: PyPayload's contract: objects of T's type or a subtype start with T's layout.
             Some(unsafe { &*(self.as_ptr() as *const T) })
         } else {
             None
@@ -283,8 +281,7 @@ fn allocator() -> &'static mut taipan_alloc::Obmalloc {
     // Whoever touches objects holds the GIL; a thread that enters without
     // `interp::initialize` takes it here.
     crate::gil::ensure_held();
-    // SAFETY: the GIL is held by whoever allocates objects, and the
-    // allocator's methods do not call back into Python.
+    // SAFETY: the GIL is held by whoever allocates objects, and the allocator's methods do not call back into Python.
     let a = unsafe { ALLOCATOR.get_mut() };
     match a {
         Some(a) => a,
@@ -368,8 +365,7 @@ pub fn alloc_raw(ty: &PyType, nitems: usize) -> PyResult<*mut PyObject> {
 pub fn alloc_object<T: PyPayload>(ty: &PyType, value: T) -> PyResult<PyRef> {
     debug_assert!(ty.tp_basicsize.get() >= std::mem::size_of::<T>());
     let obj = alloc_raw(ty, 0)?;
-    // SAFETY: the block holds at least size_of::<T>() bytes; the whole value
-    // is written, then the header the allocator set is put back.
+    // SAFETY: the block holds at least size_of::<T>() bytes; the whole value is written, then the header the allocator set is put back.
     unsafe {
         let rc = (*obj).ob_refcnt.get();
         let tp = (*obj).ob_type.get();
@@ -441,8 +437,7 @@ const TRASH_MAX_DEPTH: u32 = 50;
 #[cold]
 pub unsafe fn dealloc(obj: *mut PyObject) {
     let trash = TRASH.as_ptr();
-    // SAFETY: GIL held; each access below is short and does not overlap a
-    // call that could re-enter.
+    // SAFETY: GIL held; each access below is short and does not overlap a call that could re-enter.
     unsafe {
         if (*trash).depth >= TRASH_MAX_DEPTH {
             (*trash).pending.push(obj);
@@ -511,8 +506,7 @@ pub static WEAKREF_CLEAR_HOOK: GilCell<Option<WeakrefClearHook>> = GilCell::new(
 unsafe fn clear_weakrefs(obj: *mut PyObject, ty: &PyType) {
     let off = ty.tp_weaklistoffset.get();
     if off != 0 {
-        // SAFETY: the type's weaklist slot holds a raw pointer (null: no
-        // weak references) inside the object's block.
+        // SAFETY: the type's weaklist slot holds a raw pointer (null: no weak references) inside the object's block.
         unsafe {
             let slot = (obj as *mut u8).offset(off) as *const *mut PyObject;
             if !(*slot).is_null() {
@@ -534,8 +528,7 @@ pub static HEAP_DEALLOC_HOOK: GilCell<Option<HeapDeallocHook>> = GilCell::new(No
 /// static base's layout: every pointer-sized slot between the static base's
 /// basic size and the type's basic size, plus the dict slot.
 unsafe fn drop_heap_extras(obj: *mut PyObject, ty: &PyType) {
-    // SAFETY: these slots are Option<PyRef> fields laid out by the type
-    // machinery, zero (None) when empty.
+    // SAFETY: these slots are Option<PyRef> fields laid out by the type machinery, zero (None) when empty.
     unsafe {
         if let Some(slot) = dict_slot(obj) {
             drop((*slot).take());
@@ -596,8 +589,7 @@ impl ObjCell {
     /// The reference, borrowed. Valid until the cell is next written.
     #[inline(always)]
     pub fn get(&self) -> Option<&PyRef> {
-        // SAFETY: GIL held; writers replace the value only through `set`/
-        // `take`, and callers do not keep the borrow across them.
+        // SAFETY: GIL held; writers replace the value only through `set`/ `take`, and callers do not keep the borrow across them.
         unsafe { (*self.0.get()).as_ref() }
     }
 
@@ -611,8 +603,7 @@ impl ObjCell {
     /// the owner ends).
     #[inline(always)]
     pub fn set(&self, v: Option<PyRef>) -> Option<PyRef> {
-        // SAFETY: GIL held; no borrow from `get` is alive across this call
-        // by the contract above.
+        // SAFETY: GIL held; no borrow from `get` is alive across this call by the contract above.
         unsafe { std::mem::replace(&mut **self.0.get(), v) }
     }
 

@@ -75,8 +75,7 @@ static COMMON_GETSET: &[GetSetDef] = &[
 ];
 
 fn payload(obj: &PyRef) -> &PyClassMethod {
-    // SAFETY: only called on classmethod/staticmethod objects (their slots
-    // and getsets), which share this layout.
+    // SAFETY: only called on classmethod/staticmethod objects (their slots and getsets), which share this layout.
     unsafe { &*(obj.as_ptr() as *const PyClassMethod) }
 }
 

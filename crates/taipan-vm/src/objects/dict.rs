@@ -290,8 +290,7 @@ impl PyDict {
     fn lookup(&self, key: &PyRef, hash: isize) -> PyResult<Found> {
         'restart: loop {
             let version = self.version.get();
-            // SAFETY: reads of the table end before any Python code runs
-            // (the candidate key is cloned out first).
+            // SAFETY: reads of the table end before any Python code runs (the candidate key is cloned out first).
             let t = unsafe { &*self.table() };
             if t.indices.is_empty() {
                 return Ok(Found::Missing);
@@ -515,8 +514,7 @@ impl PyDict {
 
     /// Removes and returns the last entry (`popitem`).
     pub fn pop_last(&self) -> Option<(PyRef, PyRef)> {
-        // SAFETY: no Python code runs while the table is borrowed; the pair
-        // is returned to the caller.
+        // SAFETY: no Python code runs while the table is borrowed; the pair is returned to the caller.
         let r = unsafe {
             let t = &mut *self.table();
             loop {
@@ -597,8 +595,7 @@ impl PyDict {
             && other.len() == onentries
             && (osize == MIN_SIZE || usable_fraction(osize / 2) < other.len())
         {
-            // SAFETY: cloning only increments counts; the old table is
-            // swapped out and dropped after the borrow.
+            // SAFETY: cloning only increments counts; the old table is swapped out and dropped after the borrow.
             let old = unsafe {
                 let t = (*other.table()).clone();
                 std::mem::replace(&mut *self.table(), t)

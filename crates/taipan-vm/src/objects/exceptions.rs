@@ -397,8 +397,7 @@ pub fn exc_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult
         )));
     }
     let p = alloc_raw(ty, 0)?;
-    // SAFETY: a fresh zeroed object of an exception type: every payload field
-    // is None / false, which is a valid PyBaseException.
+    // SAFETY: a fresh zeroed object of an exception type: every payload field is None / false, which is a valid PyBaseException.
     let obj = unsafe { PyRef::from_raw(p) };
     // SAFETY: obj's type is an exception type.
     let e = unsafe { obj.payload_unchecked::<PyBaseException>() };

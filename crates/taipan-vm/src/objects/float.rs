@@ -105,8 +105,7 @@ unsafe fn float_dealloc(obj: *mut PyObject) {
 impl PyFloat {
     #[inline]
     pub fn new(v: f64) -> PyResult<PyRef> {
-        // SAFETY: GIL held; a free-list entry is a dead exact float whose
-        // block is still allocated: it is revived with count one.
+        // SAFETY: GIL held; a free-list entry is a dead exact float whose block is still allocated: it is revived with count one.
         unsafe {
             let fl = &mut *FREELIST.as_ptr();
             if fl.n > 0 {

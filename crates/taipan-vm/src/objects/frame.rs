@@ -184,8 +184,7 @@ fn frame_back(o: &PyRef) -> PyResult<PyRef> {
     let f = frame_of(o);
     let p = f.live.get();
     if !p.is_null() {
-        // SAFETY: `live` is cleared when the frame is dropped; its `back`
-        // is null unless the calling frame is running.
+        // SAFETY: `live` is cleared when the frame is dropped; its `back` is null unless the calling frame is running.
         let back = unsafe { (*p).back };
         if back.is_null() {
             return Ok(none());
@@ -265,8 +264,8 @@ pub fn frame_locals(o: &PyRef) -> PyResult<PyRef> {
         return Ok(unsafe { (*f.locals.get()).clone() }.unwrap_or_else(|| f.globals.clone()));
     }
     let d = locals_dict(f)?;
-    // SAFETY: short read; the values are cloned before the dict is touched.
     let slots: Option<Vec<Option<PyRef>>> =
+        // SAFETY: short read; the values are cloned before the dict is touched.
         unsafe { (*f.owned.get()).as_ref().map(|s| s.to_vec()) };
     if let Some(slots) = slots {
         fill_locals(f.code(), &slots, downcast_dict(&d)?)?;
@@ -299,8 +298,7 @@ pub fn take_ownership(frame: &mut Frame) {
     let old = unsafe { (*f.owned.get()).replace(slots.into_boxed_slice()) };
     drop(old);
     if !frame.back.is_null() {
-        // SAFETY: a frame's `back` is running while it runs (generators
-        // clear it when they suspend).
+        // SAFETY: a frame's `back` is running while it runs (generators clear it when they suspend).
         if let Ok(b) = unsafe { (*frame.back).frame_object() } {
             f.set_back(Some(b));
         }
@@ -317,8 +315,7 @@ fn frame_clear(o: &PyRef) -> PyResult<PyRef> {
         if g.is_null() || crate::eval::ceval::is_running_frame(p) {
             return Err(PyErr::runtime_error("cannot clear an executing frame"));
         }
-        // SAFETY: `gen` is set only while the owning generator suspends
-        // its live frame, so it is alive.
+        // SAFETY: `gen` is set only while the owning generator suspends its live frame, so it is alive.
         let gen = unsafe { PyRef::from_borrowed(g) };
         protocol::call_method(&gen, "close", &[])?;
         return Ok(none());

@@ -138,8 +138,7 @@ unsafe fn drop_gen(obj: *mut PyObject) {
 /// `gen_dealloc` with `_PyGen_Finalize`: a suspended generator is closed
 /// (its `finally` blocks run) before it is freed; it may be resurrected.
 unsafe fn gen_dealloc(obj: *mut PyObject) {
-    // SAFETY: obj is a dead generator; it is resurrected for the close call
-    // and its count is restored afterwards.
+    // SAFETY: obj is a dead generator; it is resurrected for the close call and its count is restored afterwards.
     unsafe {
         let g = &*(obj as *const PyGen);
         if g.kind == GenKind::Coro && !g.started.get() && (*g.frame.get()).is_some() {
@@ -510,8 +509,7 @@ fn gen_send(gen: &PyRef, v: &PyRef) -> PyResult<PyRef> {
 fn finish_yield_from(gen: &PyRef, v: PyRef) -> PyResult<GenResult> {
     let g = gen_of(gen);
     {
-        // SAFETY: the generator is suspended; its frame is adjusted in place
-        // before it runs again.
+        // SAFETY: the generator is suspended; its frame is adjusted in place before it runs again.
         let f = match unsafe { (*g.frame.get()).as_mut() } {
             Some(f) => f,
             None => return Ok(GenResult::Return(none())),
@@ -692,9 +690,7 @@ fn gi_frame(gen: &PyRef) -> PyResult<PyRef> {
         if p.is_null() {
             return Ok(none());
         }
-        // SAFETY: `live` points to the generator's frame while the loop
-        // runs it (the box does not move); only its frame object is made or
-        // updated, as `sys._getframe` does for running frames.
+        // SAFETY: `live` points to the generator's frame while the loop runs it (the box does not move); only its frame object is made or updated, as `sys._getframe` does for running frames.
         return unsafe { (*p).frame_object() };
     }
     // SAFETY: the generator is suspended; the frame is borrowed briefly.

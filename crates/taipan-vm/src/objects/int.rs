@@ -163,8 +163,7 @@ impl PyInt {
     #[inline]
     pub fn new(v: i64) -> PyResult<PyRef> {
         if (SMALL_MIN..=SMALL_MAX).contains(&v) {
-            // SAFETY: GIL held; the cache is filled at start-up and never
-            // changed afterwards.
+            // SAFETY: GIL held; the cache is filled at start-up and never changed afterwards.
             let cache = unsafe { &*SMALL_INTS.as_ptr() };
             if let Some(o) = cache.get((v - SMALL_MIN) as usize) {
                 return Ok(o.clone());

@@ -607,8 +607,7 @@ fn list_ass_subscript(obj: &PyRef, key: &PyRef, value: Option<&PyRef>) -> PyResu
             if step < 0 {
                 idx.reverse();
             }
-            // SAFETY: no Python code runs while the vector is borrowed; the
-            // removed items are returned and dropped afterwards.
+            // SAFETY: no Python code runs while the vector is borrowed; the removed items are returned and dropped afterwards.
             let removed = unsafe {
                 l.with_vec(|v| {
                     let old = std::mem::take(v);

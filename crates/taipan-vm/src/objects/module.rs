@@ -60,8 +60,7 @@ fn module_new(cls: &PyRef, _args: &[PyRef], _kwnames: Option<&PyRef>) -> PyResul
     let ty = crate::objects::type_::as_type(cls)
         .ok_or_else(|| PyErr::type_error("module.__new__(X): X is not a type object"))?;
     let p = alloc_raw(ty, 0)?;
-    // SAFETY: a fresh zeroed module-layout object: the dict slot is None,
-    // which is valid; fill it.
+    // SAFETY: a fresh zeroed module-layout object: the dict slot is None, which is valid; fill it.
     let m = unsafe { PyRef::from_raw(p) };
     let dict = PyDict::new()?;
     // SAFETY: m has the module layout.

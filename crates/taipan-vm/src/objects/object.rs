@@ -331,8 +331,7 @@ fn object_set_class(obj: &PyRef, value: Option<&PyRef>) -> PyResult<()> {
         )));
     }
     let old_ref = obj.type_ref();
-    // SAFETY: the layouts match; instances of heap types own a reference to
-    // their type: the new one is taken here, the old one released below.
+    // SAFETY: the layouts match; instances of heap types own a reference to their type: the new one is taken here, the old one released below.
     unsafe {
         if new.is_heap_type() {
             std::mem::forget(value.clone());

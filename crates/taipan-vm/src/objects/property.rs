@@ -65,8 +65,7 @@ unsafe impl PyPayload for PyProperty {
 }
 
 fn prop(o: &PyRef) -> &PyProperty {
-    // SAFETY: only called from property's own slots, methods and getsets,
-    // which receive properties (or subclasses, same layout).
+    // SAFETY: only called from property's own slots, methods and getsets, which receive properties (or subclasses, same layout).
     unsafe { &*(o.as_ptr() as *const PyProperty) }
 }
 

@@ -938,8 +938,7 @@ fn set_pop(o: &PyRef) -> PyResult<PyRef> {
             "pop from an empty set",
         ));
     }
-    // SAFETY: no Python code runs while the table is borrowed; the key is
-    // returned.
+    // SAFETY: no Python code runs while the table is borrowed; the key is returned.
     let k = unsafe {
         let t = &mut *s.t();
         let mask = t.mask();

@@ -213,8 +213,8 @@ impl PyStr {
         if h != -1 {
             return h;
         }
-        // SAFETY: `length * kind` bytes of data follow the header.
         let bytes =
+            // SAFETY: `length * kind` bytes of data follow the header.
             unsafe { std::slice::from_raw_parts(self.data_ptr(), self.length * self.kind()) };
         // SAFETY: GIL held; the hash function pointer is set at start-up.
         let h = unsafe { (*HASH_BYTES.as_ptr())(bytes) };
@@ -374,8 +374,7 @@ static INTERNED: GilCell<Option<HashMap<Box<str>, PyRef>>> = GilCell::new(None);
 
 /// The interned str equal to `s` (`PyUnicode_InternFromString`).
 pub fn intern(s: &str) -> PyRef {
-    // SAFETY: GIL held; the map is not re-entered (creating a str does not
-    // intern).
+    // SAFETY: GIL held; the map is not re-entered (creating a str does not intern).
     let map = unsafe { INTERNED.get_mut() }.get_or_insert_with(HashMap::new);
     if let Some(v) = map.get(s) {
         return v.clone();
@@ -962,8 +961,8 @@ fn m_join(o: &PyRef, iterable: &PyRef) -> PyResult<PyRef> {
                 if i > 0 {
                     out.extend_from_slice(sepb);
                 }
-                // SAFETY: checked above that every item is a 1-byte str.
                 out.extend_from_slice(
+                    // SAFETY: checked above that every item is a 1-byte str.
                     unsafe { it.payload_unchecked::<PyStr>() }
                         .latin1()
                         .unwrap_or(&[]),

@@ -335,15 +335,13 @@ pub fn lookup(ty: &PyType, name: &PyRef) -> Option<PyRef> {
     }
     let np = name.as_ptr();
     let h = ((tag as usize).wrapping_mul(0x9E37_79B9) ^ (np as usize >> 4)) & (MCACHE_SIZE - 1);
-    // SAFETY: GIL held; the entry is copied out and no Python code runs
-    // while the table is borrowed.
+    // SAFETY: GIL held; the entry is copied out and no Python code runs while the table is borrowed.
     let e = unsafe { (*MCACHE.as_ptr())[h] };
     if e.tag == tag && std::ptr::eq(e.name, np) {
         if e.value.is_null() {
             return None;
         }
-        // SAFETY: a hit under a valid tag: the value is still held by the
-        // dict of a type of the MRO (see the comment above MCACHE).
+        // SAFETY: a hit under a valid tag: the value is still held by the dict of a type of the MRO (see the comment above MCACHE).
         return Some(unsafe { PyRef::from_borrowed(e.value) });
     }
     let r = lookup_uncached(ty, name);
@@ -1042,9 +1040,7 @@ pub mod heap {
             | TypeFlags::BASETYPE
             | TypeFlags::HAVE_GC
             | (base.flags() & TypeFlags::INHERITED);
-        // SAFETY: `raw` is a fresh zeroed block of at least size_of::<PyType>()
-        // bytes (the metatype is `type` or a subtype); the header the
-        // allocator set is restored after the struct is written.
+        // SAFETY: `raw` is a fresh zeroed block of at least size_of::<PyType>() bytes (the metatype is `type` or a subtype); the header the allocator set is restored after the struct is written.
         let tyref = unsafe {
             let rc = (*raw).ob_refcnt.get();
             std::ptr::write(
@@ -1189,8 +1185,7 @@ pub mod heap {
         let ty = as_type(obj).ok_or_else(|| PyErr::type_error("descriptor requires a type"))?;
         let mut v = Vec::new();
         if let Some(s) = ty.tp_subclasses.get_owned() {
-            // SAFETY: tp_subclasses is a dict of int keys holding addresses of
-            // live types (a type removes itself when it dies).
+            // SAFETY: tp_subclasses is a dict of int keys holding addresses of live types (a type removes itself when it dies).
             for k in unsafe { s.payload_unchecked::<PyDict>() }.keys() {
                 if let Some(addr) = k
                     .downcast::<crate::objects::int::PyInt>()
@@ -1463,8 +1458,8 @@ pub mod heap {
             return Ok(descr.clone());
         };
         member_check(d, obj)?;
-        // SAFETY: the instance's type lays out a slot at this offset.
         let v =
+            // SAFETY: the instance's type lays out a slot at this offset.
             unsafe { (*((obj.as_ptr() as *mut u8).add(d.offset) as *const Option<PyRef>)).clone() };
         match v {
             Some(v) => Ok(v),
@@ -1947,9 +1942,10 @@ pub mod heap {
         let ty = ty_of(o)?;
         if !std::ptr::eq(ty, &TYPE_TYPE) {
             if let Some(d) = ty.dict() {
-                // SAFETY: a type's dict.
                 if let Some(v) =
-                    unsafe { d.payload_unchecked::<PyDict>() }.get_str("__abstractmethods__")?
+                    // SAFETY: a type's dict.
+                    unsafe { d.payload_unchecked::<PyDict>() }
+                        .get_str("__abstractmethods__")?
                 {
                     return Ok(v);
                 }

@@ -1228,6 +1228,7 @@ pub static METHOD_WRAPPER_TYPE: PyType = PyType {
         GetSetDef::getter("__name__", |o| {
             // SAFETY: a method-wrapper holding a wrapper descriptor.
             let d = unsafe { o.payload_unchecked::<PyMethodWrapper>() };
+            // SAFETY: a method-wrapper's `descr` is a wrapper descriptor.
             PyStr::new(unsafe { d.descr.payload_unchecked::<PyWrapperDescr>() }.name)
         }),
     ],

@@ -187,8 +187,7 @@ pub fn flush_all_files() {
     // SAFETY: GIL held; the list is copied before use.
     let ptrs: Vec<usize> = unsafe { (*LIVE.as_ptr()).clone() };
     for p in ptrs {
-        // SAFETY: pointers in LIVE are live buffered objects (removed in
-        // drop_buffered before they die).
+        // SAFETY: pointers in LIVE are live buffered objects (removed in drop_buffered before they die).
         let b = unsafe { &*(p as *const PyBuffered) };
         let Some(raw) = b.raw.get() else { continue };
         let Some(fd) = super::fileio::fileio_fd(raw) else {

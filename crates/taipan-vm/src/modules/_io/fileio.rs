@@ -157,8 +157,7 @@ fn with_file<R>(p: &PyFileIO, f: impl FnOnce(&mut File) -> R) -> PyResult<R> {
     if fd < 0 {
         return Err(PyErr::value_error("I/O operation on closed file"));
     }
-    // SAFETY: fd is an open descriptor this object owns or borrows; the
-    // File is never dropped (ManuallyDrop), so it is not closed here.
+    // SAFETY: fd is an open descriptor this object owns or borrows; the File is never dropped (ManuallyDrop), so it is not closed here.
     let mut file = ManuallyDrop::new(unsafe { File::from_raw_fd(fd) });
     Ok(f(&mut file))
 }
