@@ -6,11 +6,81 @@
 
 mod syntax_error;
 
-/// Rust's own heap (the AST, the compiler's tables, buffers) comes from mimalloc: the front
-/// end allocates and frees many small nodes, where mimalloc is markedly faster than glibc's
-/// malloc. Python objects will not live here but in `taipan-alloc`'s arenas.
+/// Rust's own heap (the AST, the compiler's tables, the item vectors of lists and dicts)
+/// comes from mimalloc: the front end allocates and frees many small nodes, where mimalloc
+/// is markedly faster than glibc's malloc. Python objects live in `taipan-alloc`'s arenas.
+///
+/// Requests of 1 GiB and more go to the system allocator instead: mimalloc maps large
+/// blocks with `MAP_NORESERVE`, so an absurd request (`[0] * 10**12`) would "succeed" and
+/// then exhaust memory page by page, where glibc's `malloc` refuses it at once under the
+/// kernel's overcommit check and the program gets `MemoryError`, as CPython's does.
+struct Heap;
+
+const HUGE: usize = 1 << 30;
+
+// SAFETY: every block is freed or resized by the allocator that made it: the size (in the
+// layout Rust passes back) tells which one, and a resize that crosses the threshold moves
+// the block between them.
+unsafe impl std::alloc::GlobalAlloc for Heap {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        // SAFETY: forwarded with the caller's layout.
+        unsafe {
+            if layout.size() >= HUGE {
+                std::alloc::System.alloc(layout)
+            } else {
+                mimalloc::MiMalloc.alloc(layout)
+            }
+        }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
+        // SAFETY: forwarded with the caller's layout.
+        unsafe {
+            if layout.size() >= HUGE {
+                std::alloc::System.alloc_zeroed(layout)
+            } else {
+                mimalloc::MiMalloc.alloc_zeroed(layout)
+            }
+        }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        // SAFETY: the block came from the allocator its size selects.
+        unsafe {
+            if layout.size() >= HUGE {
+                std::alloc::System.dealloc(ptr, layout)
+            } else {
+                mimalloc::MiMalloc.dealloc(ptr, layout)
+            }
+        }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        let old_huge = layout.size() >= HUGE;
+        let new_huge = new_size >= HUGE;
+        // SAFETY: same-side resizes are forwarded; a crossing one allocates the new block on
+        // the other side, copies the smaller size, and frees the old block where it came from.
+        unsafe {
+            match (old_huge, new_huge) {
+                (false, false) => mimalloc::MiMalloc.realloc(ptr, layout, new_size),
+                (true, true) => std::alloc::System.realloc(ptr, layout, new_size),
+                _ => {
+                    let new_layout =
+                        std::alloc::Layout::from_size_align_unchecked(new_size, layout.align());
+                    let new = self.alloc(new_layout);
+                    if !new.is_null() {
+                        std::ptr::copy_nonoverlapping(ptr, new, layout.size().min(new_size));
+                        self.dealloc(ptr, layout);
+                    }
+                    new
+                }
+            }
+        }
+    }
+}
+
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: Heap = Heap;
 
 use std::io::Write;
 use std::process::ExitCode;

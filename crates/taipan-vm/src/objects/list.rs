@@ -729,15 +729,23 @@ pub fn length_hint(o: &PyRef, default: usize) -> PyResult<usize> {
 
 /// Room for `n` more items before an extend (`list_preallocate_exact` on
 /// an unallocated list, else `list_resize`).
-fn make_room(v: &mut Vec<PyRef>, n: usize) {
+fn make_room(v: &mut Vec<PyRef>, n: usize) -> PyResult<()> {
     if v.capacity() == 0 {
         if n > 0 {
-            v.reserve_exact((n + 1) & !1);
+            v.try_reserve_exact((n + 1) & !1)
+                .map_err(|_| PyErr::no_memory())?;
         }
     } else {
         let m = v.len();
+        // A size the memory cannot hold is MemoryError, as CPython's
+        // `list_resize` failing is (checked for large hints only, so the
+        // capacities of ordinary lists follow CPython's growth exactly).
+        if n > 1 << 20 {
+            v.try_reserve_exact(n).map_err(|_| PyErr::no_memory())?;
+        }
         resize_capacity(v, m.saturating_add(n));
     }
+    Ok(())
 }
 
 /// `list.extend(iterable)` (`list_extend`), with CPython's preallocation so
@@ -752,7 +760,7 @@ pub fn list_extend(obj: &PyRef, iterable: &PyRef) -> PyResult<()> {
         // SAFETY: no Python code runs while the vector is borrowed.
         unsafe {
             l.with_vec(|v| {
-                make_room(v, items.len());
+                let _ = make_room(v, items.len());
                 v.extend(items);
             })
         };
@@ -761,7 +769,7 @@ pub fn list_extend(obj: &PyRef, iterable: &PyRef) -> PyResult<()> {
     let it = protocol::get_iter(iterable)?;
     let n = length_hint(iterable, 8)?;
     // SAFETY: reserving runs no Python code.
-    unsafe { l.with_vec(|v| make_room(v, n)) };
+    unsafe { l.with_vec(|v| make_room(v, n)) }?;
     while let Some(x) = protocol::next(&it)? {
         l.push(x);
     }
