@@ -12,6 +12,12 @@ in a clean environment (only ``PYTHONHASHSEED=0``, ``PYTHONDONTWRITEBYTECODE=1``
 cwd = the case's folder, stdin from /dev/null and a timeout, and writes ``FILE.out``
 (stdout), ``FILE.err`` (stderr) and ``FILE.code`` (exit status, one decimal line) next to it.
 
+Every case is recorded a second time under ``PYTHONHASHSEED=1``, so that str and bytes hashes,
+and with them set and dict iteration orders, are checked under two keys. When that run's
+output differs from the first, it is written as ``FILE.seed1.out``, ``FILE.seed1.err`` and
+``FILE.seed1.code``; when it is the same, no such files exist (and stale ones are removed).
+Checking runs Taipan under both seeds; a case passes only if both runs match.
+
 Tracebacks name files by absolute path, which depends on where the repository is checked
 out, so in both outputs the absolute path of ``tests/cases`` is replaced by ``$CASES``
 (``crates/taipan/tests/cases.rs`` does the same). Nothing else is normalised.
@@ -68,8 +74,11 @@ def normalise(data):
     return data
 
 
-def run(argv, path):
-    env = {"PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1", "PATH": "/usr/bin:/bin"}
+SEEDS = ("0", "1")
+
+
+def run(argv, path, seed="0"):
+    env = {"PYTHONHASHSEED": seed, "PYTHONDONTWRITEBYTECODE": "1", "PATH": "/usr/bin:/bin"}
     try:
         p = subprocess.run(
             argv + [os.path.basename(path)],
@@ -92,16 +101,36 @@ def rel(path):
 def record(cases):
     bad = 0
     for path in cases:
-        out, err, code = run([PYTHON, "-X", "utf8"], path)
-        if code is None:
+        first = run([PYTHON, "-X", "utf8"], path, SEEDS[0])
+        second = run([PYTHON, "-X", "utf8"], path, SEEDS[1])
+        if first[2] is None or second[2] is None:
             print(f"TIMEOUT {rel(path)} (not recorded)")
             bad += 1
             continue
-        for ext, data in ((".out", out), (".err", err), (".code", f"{code}\n".encode())):
-            with open(path + ext, "wb") as f:
-                f.write(data)
+        write_trio(path, "", first)
+        if second != first:
+            write_trio(path, f".seed{SEEDS[1]}", second)
+        else:
+            for ext in (".out", ".err", ".code"):
+                stale = f"{path}.seed{SEEDS[1]}{ext}"
+                if os.path.exists(stale):
+                    os.remove(stale)
     print(f"recorded {len(cases) - bad} cases ({bad} timed out)")
     return 1 if bad else 0
+
+
+def write_trio(path, infix, result):
+    out, err, code = result
+    for ext, data in ((".out", out), (".err", err), (".code", f"{code}\n".encode())):
+        with open(path + infix + ext, "wb") as f:
+            f.write(data)
+
+
+def expected(path, seed):
+    """The recorded (out, err, code) for a seed: its own files if the seed changed the output."""
+    if seed != SEEDS[0] and os.path.exists(f"{path}.seed{seed}.out"):
+        path = f"{path}.seed{seed}"
+    return read(path + ".out"), read(path + ".err"), read(path + ".code")
 
 
 def read(path):
@@ -122,22 +151,26 @@ def show_diff(name, expected, actual):
 def check(taipan, cases, diff):
     passed, failed = [], []
     for path in cases:
-        exp_out, exp_err = read(path + ".out"), read(path + ".err")
-        exp_code = read(path + ".code")
+        exp_out, exp_err, exp_code = expected(path, SEEDS[0])
         if exp_out is None or exp_err is None or exp_code is None:
             print(f"UNRECORDED {rel(path)}")
             failed.append(rel(path))
             continue
-        out, err, code = run([taipan], path)
         why = []
-        if code is None:
-            why.append("timeout")
-        elif str(code) != exp_code.decode().strip():
-            why.append(f"exit {code} != {exp_code.decode().strip()}")
-        if out != exp_out:
-            why.append("stdout")
-        if err != exp_err:
-            why.append("stderr")
+        for seed in SEEDS:
+            exp_out, exp_err, exp_code = expected(path, seed)
+            out, err, code = run([taipan], path, seed)
+            tag = "" if seed == SEEDS[0] else f" (seed {seed})"
+            if code is None:
+                why.append("timeout" + tag)
+            elif str(code) != exp_code.decode().strip():
+                why.append(f"exit {code} != {exp_code.decode().strip()}" + tag)
+            if out != exp_out:
+                why.append("stdout" + tag)
+            if err != exp_err:
+                why.append("stderr" + tag)
+            if why:
+                break
         if why:
             failed.append(rel(path))
             print(f"FAIL {rel(path)}: {', '.join(why)}")

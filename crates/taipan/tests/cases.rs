@@ -5,6 +5,11 @@
 //! included. The absolute path of `tests/cases` is replaced by `$CASES` in both outputs, as
 //! the recorder does, so the comparison does not depend on where the repository lives.
 //!
+//! Every case runs twice, under `PYTHONHASHSEED=0` and `PYTHONHASHSEED=1` (str and bytes
+//! hashes, hence set and dict orders, under two keys). Where CPython's output under seed 1
+//! differs, the recorder wrote it as `FILE.seed1.out/.err/.code`; otherwise the seed-0 files
+//! are the expectation for both runs. A case passes only if both runs match.
+//!
 //! It is a ratchet: the test fails only if a case listed in `tests/cases_expected_pass.txt`
 //! fails. Cases that pass but are not listed are reported so they can be added.
 
@@ -81,14 +86,17 @@ struct Outcome {
     note: Option<String>,
 }
 
-fn run_case(taipan: &str, path: &Path) -> Outcome {
+/// The two hash seeds every case runs under.
+const SEEDS: [&str; 2] = ["0", "1"];
+
+fn run_case(taipan: &str, path: &Path, seed: &str) -> Outcome {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().unwrap_or_default();
     let child = Command::new(taipan)
         .arg(name)
         .current_dir(dir)
         .env_clear()
-        .env("PYTHONHASHSEED", "0")
+        .env("PYTHONHASHSEED", seed)
         .env("PYTHONDONTWRITEBYTECODE", "1")
         .env("PATH", "/usr/bin:/bin")
         .stdin(Stdio::null())
@@ -158,20 +166,42 @@ fn run_case(taipan: &str, path: &Path) -> Outcome {
     }
 }
 
-/// Why a case failed, or `None` if it passed.
+/// Why a case failed under either seed, or `None` if it passed under both.
 fn compare(taipan: &str, path: &Path, prefixes: &[String]) -> Option<String> {
-    let read = |ext: &str| {
+    for seed in SEEDS {
+        if let Some(why) = compare_seed(taipan, path, prefixes, seed) {
+            return Some(if seed == SEEDS[0] {
+                why
+            } else {
+                format!("{why} (PYTHONHASHSEED={seed})")
+            });
+        }
+    }
+    None
+}
+
+fn compare_seed(taipan: &str, path: &Path, prefixes: &[String], seed: &str) -> Option<String> {
+    let read = |infix: &str, ext: &str| {
         let mut p = path.as_os_str().to_owned();
+        p.push(infix);
         p.push(ext);
         std::fs::read(PathBuf::from(p)).ok()
     };
-    let (Some(exp_out), Some(exp_err), Some(exp_code)) =
-        (read(".out"), read(".err"), read(".code"))
-    else {
+    let own = format!(".seed{seed}");
+    let infix = if seed != SEEDS[0] && read(&own, ".out").is_some() {
+        own.as_str()
+    } else {
+        ""
+    };
+    let (Some(exp_out), Some(exp_err), Some(exp_code)) = (
+        read(infix, ".out"),
+        read(infix, ".err"),
+        read(infix, ".code"),
+    ) else {
         return Some("not recorded (run scripts/record_cases.py)".to_string());
     };
     let exp_code = String::from_utf8_lossy(&exp_code).trim().to_string();
-    let got = run_case(taipan, path);
+    let got = run_case(taipan, path, seed);
     let mut why = Vec::new();
     if let Some(note) = got.note {
         why.push(note);
