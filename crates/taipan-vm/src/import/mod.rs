@@ -56,6 +56,7 @@ static BUILTIN_MODULES: &[(&str, NativeInit)] = &[
     ("_string", crate::modules::_string::init),
     ("_collections", crate::modules::_collections::init),
     ("atexit", crate::modules::atexit::init),
+    ("marshal", crate::modules::marshal::init),
     ("gc", crate::modules::gc::init),
     ("_functools", crate::modules::_functools::init),
     ("_heapq", crate::modules::_heapq::init),

@@ -19,6 +19,7 @@ pub mod atexit;
 pub mod builtins;
 pub mod gc;
 pub mod itertools;
+pub mod marshal;
 pub mod math;
 pub mod posix;
 pub mod sys;

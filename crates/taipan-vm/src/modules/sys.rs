@@ -638,6 +638,18 @@ fn run_audit_hooks(event: &PyRef, args: &PyRef) -> PyResult<()> {
     Ok(())
 }
 
+/// `PySys_Audit`: runs the audit hooks for a native event (nothing happens
+/// when no hook was added).
+pub fn audit(event: &str, args: &[PyRef]) -> PyResult<()> {
+    // SAFETY: GIL held; a short read.
+    if unsafe { (*AUDIT_HOOKS.as_ptr()).is_empty() } {
+        return Ok(());
+    }
+    let ev = PyStr::new(event)?;
+    let rest = PyTuple::from_slice(args)?;
+    run_audit_hooks(&ev, &rest)
+}
+
 /// `sys.audit(event, *args)`: calls every audit hook with the event name and
 /// the arguments as a tuple (nothing happens when no hook was added).
 fn sys_audit(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
