@@ -45,6 +45,10 @@ pub static GETFRAME_HOOK: GilCell<Option<GetFrameHook>> = GilCell::new(None);
 
 static ARGV: GilCell<Vec<String>> = GilCell::new(Vec::new());
 
+/// The `-W` options, in order (`sys.warnoptions`), set by the command line
+/// before start-up.
+pub static WARNOPTIONS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
 /// Sets `sys.argv` (the CLI calls it after start-up); the first time, also
 /// puts the script's directory first in `sys.path`, as CPython does at
 /// start-up.
@@ -839,6 +843,7 @@ pub fn init() -> PyResult<()> {
         let zero = int(0)?;
         let env_set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
         let mut flags = vec![zero.clone(); 17];
+        flags[3] = int(i64::from(crate::run::optimize_level()))?;
         flags[4] = int(i64::from(env_set("PYTHONDONTWRITEBYTECODE")))?;
         let seed0 = std::env::var("PYTHONHASHSEED").is_ok_and(|v| v == "0");
         flags[11] = int(i64::from(!seed0))?; // hash_randomization
@@ -907,7 +912,14 @@ pub fn init() -> PyResult<()> {
         d.set_str("builtin_module_names", PyTuple::new(names?)?)?;
         d.set_str("float_repr_style", s("short")?)?;
         d.set_str("abiflags", s("")?)?;
-        d.set_str("warnoptions", PyList::new(vec![])?)?;
+        let warnoptions: Vec<PyRef> = WARNOPTIONS
+            .lock()
+            .map(|w| w.clone())
+            .unwrap_or_default()
+            .iter()
+            .map(|w| PyStr::new(w))
+            .collect::<PyResult<_>>()?;
+        d.set_str("warnoptions", PyList::new(warnoptions)?)?;
         d.set_str("_xoptions", PyDict::new()?)?;
         d.set_str("_git", PyTuple::new(vec![s("taipan")?, s("")?, s("")?])?)?;
         Ok(())
