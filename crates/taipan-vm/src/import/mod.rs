@@ -57,6 +57,8 @@ static BUILTIN_MODULES: &[(&str, NativeInit)] = &[
     ("_collections", crate::modules::_collections::init),
     ("atexit", crate::modules::atexit::init),
     ("marshal", crate::modules::marshal::init),
+    ("_codecs", crate::modules::_codecs::init),
+    ("errno", crate::modules::errno::init),
     ("gc", crate::modules::gc::init),
     ("_functools", crate::modules::_functools::init),
     ("_heapq", crate::modules::_heapq::init),

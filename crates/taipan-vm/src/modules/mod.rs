@@ -2,6 +2,7 @@
 
 pub mod _abc;
 pub mod _bisect;
+pub mod _codecs;
 pub mod _collections;
 pub mod _functools;
 pub mod _heapq;
@@ -17,6 +18,7 @@ pub mod _weakref;
 pub mod array;
 pub mod atexit;
 pub mod builtins;
+pub mod errno;
 pub mod gc;
 pub mod itertools;
 pub mod marshal;
