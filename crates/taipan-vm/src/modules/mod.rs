@@ -6,6 +6,7 @@ pub mod _codecs;
 pub mod _collections;
 pub mod _functools;
 pub mod _heapq;
+pub mod _imp;
 pub mod _io;
 pub mod _operator;
 pub mod _random;

@@ -795,17 +795,29 @@ pub fn init() -> PyResult<()> {
             id.set_str("hexversion", int(0x000100A0)?)?;
             id.set_str("_multiarch", s("x86_64-linux-gnu")?)?;
         }
-        // A namespace object: SimpleNamespace arrives with `types`; a module
-        // gives attribute access meanwhile.
-        let impl_ns = PyModule::new("implementation")?;
-        // SAFETY: just made a module.
-        let ins = unsafe { impl_ns.payload_unchecked::<PyModule>() };
+        // A `types.SimpleNamespace`, as CPython's.
+        let impl_ns = crate::objects::namespace::new_namespace(Vec::new())?;
+        let ns_dict = crate::objects::namespace::dict_of(&impl_ns)?;
         // SAFETY: the implementation namespace built above is a dict.
         for (k, v) in unsafe { imp.payload_unchecked::<PyDict>() }.items() {
-            ins.with_dict(|dd| dd.set_item(k, v))?;
+            // SAFETY: a namespace's dict is a dict.
+            unsafe { ns_dict.payload_unchecked::<PyDict>() }.set_item(k, v)?;
         }
         d.set_str("implementation", impl_ns)?;
         d.set_str("platform", s("linux")?)?;
+        // The notice of the Python these programs are written for (the
+        // stdlib's `copyright()` shows it).
+        d.set_str(
+            "copyright",
+            s(
+                "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.\n\n\
+               Copyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\n\
+               Copyright (c) 1995-2001 Corporation for National Research Initiatives.\n\
+               All Rights Reserved.\n\n\
+               Copyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\n\
+               All Rights Reserved.",
+            )?,
+        )?;
         d.set_str(
             "byteorder",
             s(if cfg!(target_endian = "little") {
