@@ -1550,10 +1550,7 @@ fn builtin_compile(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyRes
         ));
     }
     if flags & PYCF_ONLY_AST != 0 {
-        return Err(PyErr::new(
-            &exc::NOT_IMPLEMENTED_ERROR,
-            "compile(): PyCF_ONLY_AST is not supported",
-        ));
+        return parse_to_ast(&bytes, &filename, &mode_s);
     }
     let level = if optimize < 0 {
         None
@@ -1570,6 +1567,48 @@ fn builtin_compile(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyRes
     // SAFETY: GIL held.
     unsafe { *OPTIMIZE_OVERRIDE.get_mut() = saved };
     r
+}
+
+/// `compile(source, filename, mode, PyCF_ONLY_AST)`: the parse tree as
+/// `_ast` objects (`ast.parse`).
+fn parse_to_ast(source: &[u8], filename: &str, mode: &str) -> PyResult<PyRef> {
+    use taipan_parser::ast::{Mod, StmtKind};
+    let src = if mode == "eval" {
+        let start = source
+            .iter()
+            .position(|&b| b != b' ' && b != b'\t')
+            .unwrap_or(source.len());
+        &source[start..]
+    } else {
+        source
+    };
+    let tree =
+        taipan_parser::parse_module(src, filename).map_err(|e| parse_error(&e, filename, src))?;
+    let tree = match (mode, tree) {
+        ("eval", Mod::Module { body, .. }) => {
+            let expr = match body.as_slice() {
+                [s] => match &s.kind {
+                    StmtKind::Expr { value } => Some(value.clone()),
+                    _ => None,
+                },
+                _ => None,
+            };
+            match expr {
+                Some(e) => Mod::Expression { body: e },
+                // The expression parser's error, as `compile_expression` gives it.
+                None => return compile_expression(src, filename).map(|_| none()),
+            }
+        }
+        ("single", Mod::Module { body, .. }) => {
+            if body.len() > 1 {
+                // compile_single raises CPython's error for this.
+                return compile_single(src, filename).map(|_| none());
+            }
+            Mod::Interactive { body }
+        }
+        (_, t) => t,
+    };
+    crate::modules::_ast::tree_to_object(&tree)
 }
 
 /// A file name argument: str, bytes or an `os.PathLike` (`PyUnicode_FSDecoder`).

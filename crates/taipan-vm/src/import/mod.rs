@@ -60,6 +60,7 @@ static BUILTIN_MODULES: &[(&str, NativeInit)] = &[
     ("_codecs", crate::modules::_codecs::init),
     ("errno", crate::modules::errno::init),
     ("_imp", crate::modules::_imp::init),
+    ("_ast", crate::modules::_ast::init),
     ("gc", crate::modules::gc::init),
     ("_functools", crate::modules::_functools::init),
     ("_heapq", crate::modules::_heapq::init),

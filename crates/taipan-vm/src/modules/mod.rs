@@ -1,6 +1,7 @@
 //! Native modules: what CPython writes in C (`builtins`, `sys`, ...).
 
 pub mod _abc;
+pub mod _ast;
 pub mod _bisect;
 pub mod _codecs;
 pub mod _collections;
