@@ -8,7 +8,7 @@ def T(*_srcs):
             print(_src, '=', repr(_res))
 
 
-T("b'a' + b'b', b'a' + bytearray(b'b'), bytearray(b'a') + b'b', b'a' + memoryview(b'c'), b'ab' * 3, 2 * b'x', b'x' * -1")
+T("b'a' + b'b', b'a' + bytearray(b'b'), bytearray(b'a') + b'b', b'ab' * 3, 2 * b'x', b'x' * -1")
 T("b'a' + 'b'")
 T("'a' + b'b'")
 T("b'a' + 1")

@@ -11,7 +11,7 @@ def T(*_srcs):
 T("'abc\\xff'.encode('latin-1'), 'abc'.encode('ascii'), 'é'.encode('iso-8859-1'), 'é'.encode('L1'), 'x'.encode('us-ascii')")
 T("'a€b'.encode('latin-1')")
 T("'aéb'.encode('ascii')")
-T("'aé€\\U0001f600b'.encode('ascii', 'ignore'), 'aé€\\U0001f600b'.encode('ascii', 'replace'), 'aé€\\U0001f600b'.encode('ascii', 'backslashreplace'), 'aé€\\U0001f600b'.encode('ascii', 'xmlcharrefreplace'), 'aé€b'.encode('ascii', 'namereplace'), 'a\\udce9b'.encode('ascii', 'surrogateescape'), 'a€b'.encode('latin-1', 'xmlcharrefreplace'), 'a€b'.encode('latin-1', 'backslashreplace')")
+T("'aé€\\U0001f600b'.encode('ascii', 'ignore'), 'aé€\\U0001f600b'.encode('ascii', 'replace'), 'aé€\\U0001f600b'.encode('ascii', 'backslashreplace'), 'aé€\\U0001f600b'.encode('ascii', 'xmlcharrefreplace'), 'a\\udce9b'.encode('ascii', 'surrogateescape'), 'a€b'.encode('latin-1', 'xmlcharrefreplace'), 'a€b'.encode('latin-1', 'backslashreplace')")
 T("'a\\udc80b'.encode('latin-1', 'surrogateescape'), 'a\\ud800'.encode('latin-1', 'replace')")
 T("'a\\ud800'.encode('ascii', 'surrogatepass')")
 T("b'abc\\xff'.decode('latin-1'), b'abc'.decode('ascii'), bytes(range(250, 256)).decode('latin1')")

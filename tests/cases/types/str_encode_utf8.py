@@ -10,7 +10,7 @@ def T(*_srcs):
 
 T("'abc'.encode(), 'é€\\U0001f600'.encode('utf-8'), 'é'.encode('UTF8'), 'é'.encode('utf_8'), 'é'.encode(encoding='U8')")
 T("'\\ud800'.encode('utf-8')")
-T("'a\\ud800b'.encode('utf-8', 'ignore'), 'a\\ud800b'.encode('utf-8', 'replace'), 'a\\ud800b'.encode('utf-8', 'backslashreplace'), 'a\\ud800b'.encode('utf-8', 'surrogatepass'), 'a\\udcffb'.encode('utf-8', 'surrogateescape'), 'a\\ud800b'.encode('utf-8', 'xmlcharrefreplace'), 'a\\ud800b'.encode('utf-8', 'namereplace')")
+T("'a\\ud800b'.encode('utf-8', 'ignore'), 'a\\ud800b'.encode('utf-8', 'replace'), 'a\\ud800b'.encode('utf-8', 'backslashreplace'), 'a\\ud800b'.encode('utf-8', 'surrogatepass'), 'a\\udcffb'.encode('utf-8', 'surrogateescape'), 'a\\ud800b'.encode('utf-8', 'xmlcharrefreplace')")
 T("'a\\ud800b'.encode('utf-8', 'surrogateescape')")
 T("'a\\ud800b'.encode('utf-8', 'bogus')")
 T("'a'.encode('bogus-codec')")

@@ -137,8 +137,28 @@ fn ba_repr(o: &PyRef) -> PyResult<PyRef> {
     let d = this(o)?.to_vec();
     let mut s = String::new();
     s.push_str(o.ty().name());
-    s.push('(');
-    taipan_parser::pyrepr::write_bytes_repr(&mut s, &d);
+    s.push_str("(b");
+    // As bytearray_repr: single quotes unless the data has ' and no ";
+    // a ' is always escaped.
+    let quote = if d.contains(&b'\'') && !d.contains(&b'"') { '"' } else { '\'' };
+    s.push(quote);
+    for &c in &d {
+        match c {
+            b'\'' | b'\\' => {
+                s.push('\\');
+                s.push(c as char);
+            }
+            b'\t' => s.push_str("\\t"),
+            b'\n' => s.push_str("\\n"),
+            b'\r' => s.push_str("\\r"),
+            0x20..=0x7e => s.push(c as char),
+            _ => {
+                use std::fmt::Write;
+                let _ = write!(s, "\\x{c:02x}");
+            }
+        }
+    }
+    s.push(quote);
     s.push(')');
     PyStr::new(&s)
 }
@@ -649,6 +669,29 @@ shared_methods! {
     s_isascii => "isascii", false;
     s_isupper => "isupper", false;
     s_islower => "islower", false;
+    s_capitalize => "capitalize", true;
+    s_swapcase => "swapcase", true;
+    s_title => "title", true;
+    s_istitle => "istitle", false;
+    s_center => "center", true;
+    s_ljust => "ljust", true;
+    s_rjust => "rjust", true;
+    s_zfill => "zfill", true;
+    s_expandtabs => "expandtabs", true;
+    s_translate => "translate", true;
+    s_removeprefix => "removeprefix", true;
+    s_removesuffix => "removesuffix", true;
+    s_rsplit => "rsplit", true;
+    s_splitlines => "splitlines", true;
+}
+
+fn m_maketrans(_cls: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    crate::objects::bytes::b_maketrans(args)
+}
+
+fn m_alloc(o: &PyRef) -> PyResult<PyRef> {
+    let cap = this(o)?.with_mut(|d| if d.capacity() == 0 { 0 } else { d.capacity() + 1 });
+    PyInt::new(cap as i64)
 }
 
 fn m_fromhex(cls: &PyRef, s: &PyRef) -> PyResult<PyRef> {
@@ -667,6 +710,22 @@ fn m_fromhex(cls: &PyRef, s: &PyRef) -> PyResult<PyRef> {
 
 static BA_METHODS: &[MethodDef] = &[
     MethodDef::new("append", Meth::O(m_append)),
+    MethodDef::new("capitalize", Meth::FastKw(s_capitalize)),
+    MethodDef::new("swapcase", Meth::FastKw(s_swapcase)),
+    MethodDef::new("title", Meth::FastKw(s_title)),
+    MethodDef::new("istitle", Meth::FastKw(s_istitle)),
+    MethodDef::new("center", Meth::FastKw(s_center)),
+    MethodDef::new("ljust", Meth::FastKw(s_ljust)),
+    MethodDef::new("rjust", Meth::FastKw(s_rjust)),
+    MethodDef::new("zfill", Meth::FastKw(s_zfill)),
+    MethodDef::new("expandtabs", Meth::FastKw(s_expandtabs)),
+    MethodDef::new("translate", Meth::FastKw(s_translate)),
+    MethodDef::new("removeprefix", Meth::FastKw(s_removeprefix)),
+    MethodDef::new("removesuffix", Meth::FastKw(s_removesuffix)),
+    MethodDef::new("rsplit", Meth::FastKw(s_rsplit)),
+    MethodDef::new("splitlines", Meth::FastKw(s_splitlines)),
+    MethodDef::static_("maketrans", Meth::Fast(m_maketrans)),
+    MethodDef::new("__alloc__", Meth::NoArgs(m_alloc)),
     MethodDef::new("extend", Meth::O(m_extend)),
     MethodDef::new("insert", Meth::Fast(m_insert)),
     MethodDef::new("pop", Meth::Fast(m_pop)),

@@ -243,6 +243,41 @@ pub fn as_ssize_index(o: &PyRef) -> PyResult<isize> {
     }
 }
 
+/// `PyNumber_AsSsize_t(o, PyExc_OverflowError)`: an index that must fit,
+/// else OverflowError (sequence repeat counts, sizes).
+pub fn as_ssize_overflow(o: &PyRef) -> PyResult<isize> {
+    let i = crate::object::protocol::index(o)?;
+    // SAFETY: index() returns an int.
+    let p = unsafe { i.payload_unchecked::<PyInt>() };
+    p.as_i64().map(|v| v as isize).ok_or_else(|| {
+        PyErr::overflow_error(format!(
+            "cannot fit '{}' into an index-sized integer",
+            o.ty().name()
+        ))
+    })
+}
+
+/// An argument-clinic `Py_ssize_t` argument (`PyLong_AsSsize_t` after
+/// `__index__`): OverflowError "... to convert to C ssize_t".
+pub fn as_ssize_t(o: &PyRef) -> PyResult<isize> {
+    let i = crate::object::protocol::index(o)?;
+    // SAFETY: index() returns an int.
+    let p = unsafe { i.payload_unchecked::<PyInt>() };
+    p.as_i64()
+        .map(|v| v as isize)
+        .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C ssize_t"))
+}
+
+/// An argument-clinic C `int` argument.
+pub fn as_c_int(o: &PyRef) -> PyResult<i32> {
+    let i = crate::object::protocol::index(o)?;
+    // SAFETY: index() returns an int.
+    let p = unsafe { i.payload_unchecked::<PyInt>() };
+    p.as_i64()
+        .and_then(|v| i32::try_from(v).ok())
+        .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))
+}
+
 /// An int object's value as i64, or OverflowError.
 pub fn as_i64(o: &PyRef) -> PyResult<i64> {
     let i = crate::object::protocol::index(o)?;
@@ -801,6 +836,28 @@ fn limit_error_out() -> PyErr {
         "Exceeds the limit ({} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
         MAX_STR_DIGITS.load(Ordering::Relaxed)
     ))
+}
+
+/// `ValueError` when an int certainly has more decimal digits than the limit
+/// (judged from its bit length, before converting).
+pub(crate) fn check_str_limit_bits(b: &BigInt) -> PyResult<()> {
+    let limit = MAX_STR_DIGITS.load(Ordering::Relaxed);
+    if limit > 0 {
+        let bits = b.bits();
+        if (bits as f64 - 1.0) * std::f64::consts::LOG10_2 > limit as f64 + 1.0 {
+            return Err(limit_error_out());
+        }
+    }
+    Ok(())
+}
+
+/// `ValueError` when `ndigits` decimal digits exceed the limit.
+pub(crate) fn check_str_limit_digits(ndigits: usize) -> PyResult<()> {
+    let limit = MAX_STR_DIGITS.load(Ordering::Relaxed);
+    if limit > 0 && ndigits > limit {
+        return Err(limit_error_out());
+    }
+    Ok(())
 }
 
 /// The decimal text of an int, obeying the digit limit.

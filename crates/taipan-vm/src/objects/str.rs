@@ -408,7 +408,11 @@ pub fn str_arg<'a>(obj: &'a PyRef, what: &str) -> PyResult<&'a str> {
         Some(s) => Ok(s.as_str()),
         None => Err(PyErr::type_error(format!(
             "{what} must be str, not {}",
-            obj.ty().name()
+            if obj.is(&crate::objects::none::none()) {
+                "None"
+            } else {
+                obj.ty().name()
+            }
         ))),
     }
 }
@@ -777,8 +781,11 @@ fn str_repeat(a: &PyRef, n: isize) -> PyResult<PyRef> {
     let total = x
         .len()
         .checked_mul(n as usize)
-        .filter(|&t| t <= isize::MAX as usize / 4)
+        .filter(|&t| t <= isize::MAX as usize)
         .ok_or_else(|| PyErr::overflow_error("repeated string is too long"))?;
+    if total > isize::MAX as usize / 4 {
+        return Err(PyErr::no_memory());
+    }
     if let Some(l) = x.latin1() {
         let mut v = Vec::new();
         grow(&mut v, total)?;
@@ -867,6 +874,7 @@ pub static STR_ASCII_ITER_TYPE: PyType = PyType {
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(str_iter_next)),
     tp_drop: Some(drop_str_iter),
+    tp_methods: STR_ITER_METHODS,
     ..PyType::BASE
 };
 
@@ -876,6 +884,7 @@ pub static STR_ITER_TYPE: PyType = PyType {
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(str_iter_next)),
     tp_drop: Some(drop_str_iter),
+    tp_methods: STR_ITER_METHODS,
     ..PyType::BASE
 };
 
@@ -889,6 +898,27 @@ unsafe impl PyPayload for PyStrIter {
 unsafe fn drop_str_iter(obj: *mut PyObject) {
     // SAFETY: obj is a dead iterator.
     unsafe { std::ptr::drop_in_place(obj as *mut PyStrIter) }
+}
+
+static STR_ITER_METHODS: &[MethodDef] = &[MethodDef::new(
+    "__length_hint__",
+    Meth::NoArgs(str_iter_length_hint),
+)];
+
+fn str_iter_length_hint(it: &PyRef) -> PyResult<PyRef> {
+    let t = it.ty();
+    if !std::ptr::eq(t, &STR_ITER_TYPE) && !std::ptr::eq(t, &STR_ASCII_ITER_TYPE) {
+        return PyInt::new(0);
+    }
+    // SAFETY: both iterator types have the PyStrIter layout.
+    let s = unsafe { it.payload_unchecked::<PyStrIter>() };
+    // SAFETY: short read; no Python code runs while it is borrowed.
+    let seq = unsafe { (*s.seq.get()).clone() };
+    let n = match seq.as_ref().and_then(|q| q.downcast::<PyStr>()) {
+        Some(p) => p.len().saturating_sub(s.index.get()),
+        None => 0,
+    };
+    PyInt::new(n as i64)
 }
 
 fn str_iter(a: &PyRef) -> PyResult<PyRef> {
@@ -1013,7 +1043,7 @@ fn split_args(
         _ => None,
     };
     let maxsplit = match &a[1] {
-        Some(m) => crate::objects::int::as_ssize_index(m)?,
+        Some(m) => crate::objects::int::as_ssize_t(m)?,
         None => -1,
     };
     Ok((sep, maxsplit))
@@ -1086,7 +1116,7 @@ fn m_split(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef
         _ => None,
     };
     let maxsplit = match &a[1] {
-        Some(m) => crate::objects::int::as_ssize_index(m)?,
+        Some(m) => crate::objects::int::as_ssize_t(m)?,
         None => -1,
     };
     let p = this(o)?;
@@ -1455,7 +1485,7 @@ fn m_replace(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     let oldp = want_str(&args[0], "replace() argument 1 must be str")?;
     let newp = want_str(&args[1], "replace() argument 2 must be str")?;
     let count = match args.get(2) {
-        Some(c) => crate::objects::int::as_ssize_index(c)?,
+        Some(c) => crate::objects::int::as_ssize_t(c)?,
         None => -1,
     };
     let p = this(o)?;
@@ -1782,7 +1812,7 @@ fn fill_arg(name: &str, args: &[PyRef]) -> PyResult<(isize, u32)> {
             args.len()
         )));
     }
-    let width = crate::objects::int::as_ssize_index(&args[0])?;
+    let width = crate::objects::int::as_ssize_t(&args[0])?;
     let fill = match args.get(1) {
         None => 0x20,
         Some(f) => {
@@ -1836,7 +1866,7 @@ fn m_rjust(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
 }
 
 fn m_zfill(o: &PyRef, w: &PyRef) -> PyResult<PyRef> {
-    let w = crate::objects::int::as_ssize_index(w)?;
+    let w = crate::objects::int::as_ssize_t(w)?;
     let x = cps(o)?;
     let n = x.len() as isize;
     if w <= n {
@@ -1887,7 +1917,7 @@ fn m_rpartition(o: &PyRef, sep: &PyRef) -> PyResult<PyRef> {
 fn m_expandtabs(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let a = parse_args("expandtabs", args, kwnames, &["tabsize"], 0)?;
     let tabsize = match &a[0] {
-        Some(t) => crate::objects::int::as_ssize_index(t)?,
+        Some(t) => crate::objects::int::as_c_int(t)? as isize,
         None => 8,
     };
     let x = cps(o)?;
@@ -2727,6 +2757,10 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
             }
             prec = Some(p);
         }
+        // Length modifiers (`%ld`, `%hd`, `%Lf`) are accepted and ignored.
+        while i < n && matches!(f[i], 0x68 | 0x6C | 0x4C) {
+            i += 1;
+        }
         if i >= n {
             return Err(PyErr::value_error("incomplete format"));
         }
@@ -2796,7 +2830,13 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
                     'o' => 8,
                     _ => 10,
                 };
+                if radix == 10 {
+                    crate::objects::int::check_str_limit_bits(&big)?;
+                }
                 let mut digits = big.abs().to_str_radix(radix);
+                if radix == 10 {
+                    crate::objects::int::check_str_limit_digits(digits.len())?;
+                }
                 if convc == 'X' {
                     digits = digits.to_ascii_uppercase();
                 }
@@ -2950,15 +2990,40 @@ impl Codec {
     }
 }
 
-fn lookup_codec(enc: &str) -> PyResult<Codec> {
-    let norm: String = enc
-        .trim()
+fn normalize_codec_name(enc: &str) -> String {
+    enc.trim()
         .chars()
         .map(|c| match c {
             '_' | ' ' => '-',
             c => c.to_ascii_lowercase(),
         })
-        .collect();
+        .collect()
+}
+
+/// The codecs CPython's registry knows that are not text encodings
+/// (bytes-to-bytes and str-to-str): str.encode/bytes.decode refuse them.
+fn non_text_codec(enc: &str, decoding: bool) -> PyResult<()> {
+    let norm = normalize_codec_name(enc);
+    if matches!(
+        norm.as_str(),
+        "rot13" | "rot-13" | "hex" | "hex-codec" | "base64" | "base-64" | "base64-codec"
+            | "zlib" | "zip" | "zlib-codec" | "bz2" | "bz2-codec" | "quopri" | "quotedprintable"
+            | "quoted-printable" | "quopri-codec" | "uu" | "uu-codec"
+    ) {
+        return Err(PyErr::lookup_error(format!(
+            "'{enc}' is not a text encoding; use codecs.{}() to handle arbitrary codecs",
+            if decoding { "decode" } else { "encode" }
+        )));
+    }
+    Ok(())
+}
+
+fn is_utf8_sig(enc: &str) -> bool {
+    matches!(normalize_codec_name(enc).as_str(), "utf-8-sig" | "utf8-sig")
+}
+
+fn lookup_codec(enc: &str) -> PyResult<Codec> {
+    let norm = normalize_codec_name(enc);
     Ok(match norm.as_str() {
         "utf-8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8-ucs2" | "utf8-ucs4" => Codec::Utf8,
         "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819" | "l1" | "latin"
@@ -3064,6 +3129,13 @@ fn push_unit(out: &mut Vec<u8>, codec: Codec, c: u32) {
 
 /// `str.encode(encoding, errors)` for the built-in codecs.
 pub fn encode(s: &PyRef, p: &PyStr, encoding: &str, errors: &str) -> PyResult<PyRef> {
+    if is_utf8_sig(encoding) {
+        let body = encode(s, p, "utf-8", errors)?;
+        let mut v = vec![0xEF, 0xBB, 0xBF];
+        v.extend_from_slice(crate::objects::bytes::bytes_data(&body).unwrap_or(&[]));
+        return crate::objects::bytes::PyBytes::new(&v);
+    }
+    non_text_codec(encoding, false)?;
     let codec = lookup_codec(encoding)?;
     if codec == Codec::Utf8 && p.is_ascii() {
         return crate::objects::bytes::PyBytes::new(p.latin1().unwrap_or(&[]));
@@ -3184,12 +3256,41 @@ fn decode_handle(
             Ok(())
         }
         "strict-surrogatepass" => Err(decode_error(codec, data, start, end, reason)),
+        "surrogatepass" => {
+            // A lone surrogate code unit of UTF-16/32 passes through.
+            let unit = match codec {
+                Codec::Utf16(Some(be)) if end - start == 2 => {
+                    let w = [data[start], data[start + 1]];
+                    Some(if be { u16::from_be_bytes(w) } else { u16::from_le_bytes(w) } as u32)
+                }
+                Codec::Utf32(Some(be)) if end - start == 4 => {
+                    let w = [data[start], data[start + 1], data[start + 2], data[start + 3]];
+                    Some(if be { u32::from_be_bytes(w) } else { u32::from_le_bytes(w) })
+                }
+                _ => None,
+            };
+            match unit {
+                Some(u) if (0xD800..0xE000).contains(&u) => {
+                    out.push(u);
+                    Ok(())
+                }
+                _ => Err(decode_error(codec, data, start, end, reason)),
+            }
+        }
+        "xmlcharrefreplace" | "namereplace" => Err(PyErr::type_error(
+            "don't know how to handle UnicodeDecodeError in error callback",
+        )),
         _ => Err(unknown_handler(errors)),
     }
 }
 
 /// `bytes.decode(encoding, errors)` for the built-in codecs.
 pub fn decode(data: &[u8], encoding: &str, errors: &str) -> PyResult<PyRef> {
+    if is_utf8_sig(encoding) {
+        let body = data.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(data);
+        return decode(body, "utf-8", errors);
+    }
+    non_text_codec(encoding, true)?;
     let codec = lookup_codec(encoding)?;
     let mut out: Vec<u32> = Vec::with_capacity(data.len());
     match codec {
