@@ -492,11 +492,6 @@ fn m_append(o: &PyRef, v: &PyRef) -> PyResult<PyRef> {
 
 fn m_extend(o: &PyRef, v: &PyRef) -> PyResult<PyRef> {
     let p = this(o)?;
-    if v.is_instance_of::<PyStr>() {
-        return Err(PyErr::type_error(
-            "expected iterable of integers; got: 'str'",
-        ));
-    }
     let data = match buffer_bytes(v) {
         Some(b) => b,
         None => {

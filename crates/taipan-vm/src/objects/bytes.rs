@@ -1066,8 +1066,12 @@ fn fill_byte(name: &str, a: Option<&PyRef>) -> PyResult<u8> {
 fn pad_args(name: &str, args: &[PyRef]) -> PyResult<(usize, u8)> {
     if args.is_empty() || args.len() > 2 {
         return Err(PyErr::type_error(format!(
-            "{name} expected {} arguments, got {}",
-            if args.is_empty() { "at least 1" } else { "at most 2" },
+            "{name} expected {}, got {}",
+            if args.is_empty() {
+                "at least 1 argument"
+            } else {
+                "at most 2 arguments"
+            },
             args.len()
         )));
     }
@@ -1086,7 +1090,7 @@ pub(crate) fn padded(x: &[u8], width: usize, fill: u8, how: u8) -> PyResult<Vec<
         b'l' => 0,
         b'r' => extra,
         // center: as CPython's pad(), the odd byte goes left when both are odd.
-        _ => extra / 2 + (extra & x.len() & 1),
+        _ => extra / 2 + (extra & width & 1),
     };
     let mut v = Vec::new();
     crate::objects::str::grow(&mut v, width)?;

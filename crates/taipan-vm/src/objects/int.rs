@@ -1169,7 +1169,12 @@ fn int_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyR
         (None, Some(_)) => return Err(PyErr::type_error("int() missing string argument")),
         (Some(x), None) => number_to_int(x)?,
         (Some(x), Some(b)) => {
-            let base = as_i64(b)?;
+            // PyNumber_AsSsize_t(base, NULL): a huge base saturates.
+            let base = match as_i64(b) {
+                Ok(v) => v,
+                Err(e) if e.matches(&crate::objects::exceptions::OVERFLOW_ERROR) => i64::MAX,
+                Err(e) => return Err(e),
+            };
             if base != 0 && !(2..=36).contains(&base) {
                 return Err(PyErr::value_error(
                     "int() base must be >= 2 and <= 36, or 0",
@@ -1453,6 +1458,12 @@ fn int_from_bytes(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyRes
     };
     let data = match bytes_like(src)? {
         Some(b) => b,
+        None if src.is_instance_of::<crate::objects::str::PyStr>() => {
+            return Err(PyErr::type_error(format!(
+                "cannot convert '{}' object to bytes",
+                src.ty().name()
+            )))
+        }
         None => {
             let direct = src.is_exact::<crate::objects::list::PyList>()
                 || src.is_exact::<crate::objects::tuple::PyTuple>();

@@ -960,7 +960,13 @@ fn str_iter_next(it: &PyRef) -> PyResult<Option<PyRef>> {
 // Methods.
 
 fn m_join(o: &PyRef, iterable: &PyRef) -> PyResult<PyRef> {
-    let items = protocol::collect(iterable)?;
+    let items = protocol::collect(iterable).map_err(|e| {
+        if e.matches(&crate::objects::exceptions::TYPE_ERROR) && protocol::get_iter(iterable).is_err() {
+            PyErr::type_error("can only join an iterable")
+        } else {
+            e
+        }
+    })?;
     if items.len() == 1 && items[0].is_exact::<PyStr>() {
         return Ok(items[0].clone());
     }
@@ -1803,11 +1809,11 @@ fn m_isidentifier(o: &PyRef) -> PyResult<PyRef> {
 fn fill_arg(name: &str, args: &[PyRef]) -> PyResult<(isize, u32)> {
     if args.is_empty() || args.len() > 2 {
         return Err(PyErr::type_error(format!(
-            "{name} expected {} arguments, got {}",
+            "{name} expected {}, got {}",
             if args.is_empty() {
-                "at least 1"
+                "at least 1 argument"
             } else {
-                "at most 2"
+                "at most 2 arguments"
             },
             args.len()
         )));
@@ -2191,6 +2197,8 @@ struct FormatState<'a> {
     kwargs: Option<&'a PyRef>,
     auto: Option<usize>,
     manual: bool,
+    /// `format_map`: there are no positional arguments at all.
+    map_only: bool,
 }
 
 fn is_digits(s: &[u32]) -> bool {
@@ -2219,6 +2227,9 @@ fn get_field(st: &mut FormatState, name: &[u32]) -> PyResult<PyRef> {
         }
         let i = st.auto.unwrap_or(0);
         st.auto = Some(i + 1);
+        if st.map_only {
+            return Err(PyErr::value_error("Format string contains positional fields"));
+        }
         st.args.get(i).cloned().ok_or_else(|| {
             PyErr::index_error(format!(
                 "Replacement index {i} out of range for positional args tuple"
@@ -2233,6 +2244,9 @@ fn get_field(st: &mut FormatState, name: &[u32]) -> PyResult<PyRef> {
         st.manual = true;
         let i = digits_value(first)
             .ok_or_else(|| PyErr::value_error("Too many decimal digits in format string"))?;
+        if st.map_only {
+            return Err(PyErr::value_error("Format string contains positional fields"));
+        }
         st.args.get(i).cloned().ok_or_else(|| {
             PyErr::index_error(format!(
                 "Replacement index {i} out of range for positional args tuple"
@@ -2308,6 +2322,9 @@ fn render_field(
                 }
                 if i < field.len() {
                     i += 1;
+                } else {
+                    // parse_field's bracket scan ran past the closing '}'.
+                    return Err(PyErr::value_error("expected '}' before end of string"));
                 }
             }
             0x3A | 0x21 => break,
@@ -2423,12 +2440,22 @@ fn format_into(st: &mut FormatState, f: &[u32], depth: i32, out: &mut Vec<u32>) 
 
 /// `fmt.format(*args, **kwargs)` with `kwargs` any mapping.
 pub fn str_format(fmt: &PyStr, args: &[PyRef], kwargs: Option<&PyRef>) -> PyResult<PyRef> {
+    str_format_impl(fmt, args, kwargs, false)
+}
+
+fn str_format_impl(
+    fmt: &PyStr,
+    args: &[PyRef],
+    kwargs: Option<&PyRef>,
+    map_only: bool,
+) -> PyResult<PyRef> {
     let f: Vec<u32> = fmt.chars().collect();
     let mut st = FormatState {
         args,
         kwargs,
         auto: None,
         manual: false,
+        map_only,
     };
     let mut out = Vec::with_capacity(f.len());
     format_into(&mut st, &f, 2, &mut out)?;
@@ -2458,7 +2485,7 @@ fn m_format(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRe
 }
 
 fn m_format_map(o: &PyRef, mapping: &PyRef) -> PyResult<PyRef> {
-    str_format(this(o)?, &[], Some(mapping))
+    str_format_impl(this(o)?, &[], Some(mapping), true)
 }
 
 // ---------------------------------------------------------------------------
