@@ -492,6 +492,15 @@ fn m_append(o: &PyRef, v: &PyRef) -> PyResult<PyRef> {
 
 fn m_extend(o: &PyRef, v: &PyRef) -> PyResult<PyRef> {
     let p = this(o)?;
+    if let Some(sv) = v.downcast::<PyStr>() {
+        // A str is iterated: its items are not ints.
+        if sv.len() > 0 {
+            return Err(PyErr::type_error(
+                "'str' object cannot be interpreted as an integer",
+            ));
+        }
+        return Ok(crate::objects::none::none());
+    }
     let data = match buffer_bytes(v) {
         Some(b) => b,
         None => {
