@@ -478,6 +478,18 @@ pub fn power(v: &PyRef, w: &PyRef, z: &PyRef) -> PyResult<PyRef> {
             return Ok(r);
         }
     }
+    // ternary_op: the third operand's slot, when it is a different one.
+    if !z.is_none() {
+        if let Some(fz) = z.ty().as_number.nb_power.get() {
+            let same = |f: Option<TernaryFn>| f.is_some_and(|f| f as usize == fz as usize);
+            if !same(slotv) && !same(slotw) {
+                let r = fz(v, w, z)?;
+                if !r.is_not_implemented() {
+                    return Ok(r);
+                }
+            }
+        }
+    }
     if z.is_none() {
         Err(PyErr::type_error(format!(
             "unsupported operand type(s) for ** or pow(): '{}' and '{}'",

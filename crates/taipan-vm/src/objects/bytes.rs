@@ -563,7 +563,7 @@ fn b_fromhex(cls: &PyRef, s: &PyRef) -> PyResult<PyRef> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < cs.len() {
-        if cs[i].is_ascii_whitespace() {
+        if cs[i].is_ascii_whitespace() || cs[i] == '\x0b' {
             i += 1;
             continue;
         }

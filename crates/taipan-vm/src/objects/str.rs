@@ -1295,7 +1295,8 @@ fn m_rstrip(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
 fn affix(o: &PyRef, args: &[PyRef], name: &str, end: bool) -> PyResult<PyRef> {
     if args.is_empty() || args.len() > 3 {
         return Err(PyErr::type_error(format!(
-            "{name}() takes at least 1 argument ({} given)",
+            "{name}() takes at {} ({} given)",
+            if args.is_empty() { "least 1 argument" } else { "most 3 arguments" },
             args.len()
         )));
     }
@@ -1345,7 +1346,8 @@ fn m_endswith(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
 fn find_impl(o: &PyRef, args: &[PyRef], name: &str, rev: bool) -> PyResult<Option<usize>> {
     if args.is_empty() || args.len() > 3 {
         return Err(PyErr::type_error(format!(
-            "{name}() takes at least 1 argument ({} given)",
+            "{name}() takes at {} ({} given)",
+            if args.is_empty() { "least 1 argument" } else { "most 3 arguments" },
             args.len()
         )));
     }
@@ -1401,7 +1403,8 @@ fn m_rindex(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
 fn m_count(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     if args.is_empty() || args.len() > 3 {
         return Err(PyErr::type_error(format!(
-            "count() takes at least 1 argument ({} given)",
+            "count() takes at {} ({} given)",
+            if args.is_empty() { "least 1 argument" } else { "most 3 arguments" },
             args.len()
         )));
     }
@@ -2062,7 +2065,7 @@ fn m_maketrans(_cls: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
         }
         n => {
             return Err(PyErr::type_error(format!(
-                "maketrans() takes {} ({n} given)",
+                "maketrans expected {}, got {n}",
                 if n == 0 {
                     "at least 1 argument"
                 } else {
@@ -2674,12 +2677,14 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
     let mut out: Vec<u32> = Vec::with_capacity(f.len() + 16);
     let mut i = 0;
     let n = f.len();
-    let next_arg = |arglen: isize, argidx: &mut isize| -> PyResult<PyRef> {
+    // After `%(key)`, the looked-up value stands for the arguments (one use).
+    let mut keyed: Option<PyRef> = None;
+    let next_arg = |arglen: isize, argidx: &mut isize, keyed: &Option<PyRef>| -> PyResult<PyRef> {
         if *argidx < arglen {
             let k = *argidx;
             *argidx += 1;
             if arglen < 0 {
-                return Ok(args.clone());
+                return Ok(keyed.clone().unwrap_or_else(|| args.clone()));
             }
             if let Some(t) = &tuple_items {
                 return Ok(t[k as usize].clone());
@@ -2695,7 +2700,11 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
             continue;
         }
         i += 1;
-        let mut value: Option<PyRef> = None;
+        if i < n && f[i] == 0x25 {
+            out.push(0x25);
+            i += 1;
+            continue;
+        }
         if i < n && f[i] == 0x28 {
             let Some(d) = &dict else {
                 return Err(PyErr::type_error("format requires a mapping"));
@@ -2720,7 +2729,7 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
             } else {
                 new_cps(&f[s..i - 1])?
             };
-            value = Some(protocol::get_item(d, &key)?);
+            keyed = Some(protocol::get_item(d, &key)?);
             arglen = -1;
             argidx = -2;
         }
@@ -2744,7 +2753,7 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
         }
         let mut width: usize = 0;
         if i < n && f[i] == 0x2A {
-            let w = next_arg(arglen, &mut argidx)?;
+            let w = next_arg(arglen, &mut argidx, &keyed)?;
             if !w.is_instance_of::<PyInt>() {
                 return Err(PyErr::type_error("* wants int"));
             }
@@ -2769,7 +2778,7 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
             i += 1;
             let mut p: usize = 0;
             if i < n && f[i] == 0x2A {
-                let w = next_arg(arglen, &mut argidx)?;
+                let w = next_arg(arglen, &mut argidx, &keyed)?;
                 if !w.is_instance_of::<PyInt>() {
                     return Err(PyErr::type_error("* wants int"));
                 }
@@ -2797,13 +2806,11 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
         let conv_at = i;
         let conv = f[i];
         i += 1;
-        if conv == 0x25 {
-            out.push(0x25);
-            continue;
-        }
-        let v = match value.take() {
-            Some(v) => v,
-            None => next_arg(arglen, &mut argidx)?,
+        let v = if conv == 0x25 {
+            // `%%` is only recognised right after the `%`.
+            args.clone()
+        } else {
+            next_arg(arglen, &mut argidx, &keyed)?
         };
         let convc = char::from_u32(conv).unwrap_or('\u{FFFD}');
         let text: String = match convc {
@@ -3198,13 +3205,20 @@ pub fn encode(s: &PyRef, p: &PyStr, encoding: &str, errors: &str) -> PyResult<Py
             continue;
         }
         let mut end = i + 1;
-        while end < x.len() && bad(x[end]) {
-            end += 1;
+        // The UTF-16/32 encoders report one character at a time.
+        if !matches!(codec, Codec::Utf16(_) | Codec::Utf32(_)) {
+            while end < x.len() && bad(x[end]) {
+                end += 1;
+            }
         }
         match errors {
             "strict" => return Err(encode_error(codec, s, i, end, reason)),
             "ignore" => {}
-            "replace" => out.extend(std::iter::repeat_n(b'?', end - i)),
+            "replace" => {
+                for _ in i..end {
+                    push_unit(&mut out, codec, 0x3F);
+                }
+            }
             "backslashreplace" => {
                 for &c in &x[i..end] {
                     let t = if c <= 0xFF {
