@@ -26,6 +26,7 @@ pub struct PyByteArray {
 }
 
 pub static BYTEARRAY_TYPE: PyType = PyType {
+    tp_doc: Some("bytearray(iterable_of_ints) -> bytearray\nbytearray(string, encoding[, errors]) -> bytearray\nbytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\nbytearray(int) -> bytes array of size given by the parameter initialized with null bytes\nbytearray() -> empty bytes array\n\nConstruct a mutable bytearray object from:\n  - an iterable yielding integers in range(256)\n  - a text string encoded using the specified encoding\n  - a bytes or a buffer object\n  - any object implementing the buffer API.\n  - an integer"),
     tp_name: "bytearray",
     tp_basicsize: Cell::new(std::mem::size_of::<PyByteArray>()),
     tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::SEQUENCE),
@@ -140,7 +141,11 @@ fn ba_repr(o: &PyRef) -> PyResult<PyRef> {
     s.push_str("(b");
     // As bytearray_repr: single quotes unless the data has ' and no ";
     // a ' is always escaped.
-    let quote = if d.contains(&b'\'') && !d.contains(&b'"') { '"' } else { '\'' };
+    let quote = if d.contains(&b'\'') && !d.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     s.push(quote);
     for &c in &d {
         match c {
@@ -694,7 +699,13 @@ fn m_maketrans(_cls: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
 }
 
 fn m_alloc(o: &PyRef) -> PyResult<PyRef> {
-    let cap = this(o)?.with_mut(|d| if d.capacity() == 0 { 0 } else { d.capacity() + 1 });
+    let cap = this(o)?.with_mut(|d| {
+        if d.capacity() == 0 {
+            0
+        } else {
+            d.capacity() + 1
+        }
+    });
     PyInt::new(cap as i64)
 }
 

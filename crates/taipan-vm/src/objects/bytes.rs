@@ -19,6 +19,7 @@ pub struct PyBytes {
 }
 
 pub static BYTES_TYPE: PyType = PyType {
+    tp_doc: Some("bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\nbytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\nbytes(int) -> bytes object of size given by the parameter initialized with null bytes\nbytes() -> empty bytes object\n\nConstruct an immutable array of bytes from:\n  - an iterable yielding integers in range(256)\n  - a text string encoded using the specified encoding\n  - any object implementing the buffer API.\n  - an integer"),
     tp_name: "bytes",
     tp_basicsize: Cell::new(std::mem::size_of::<PyBytes>()),
     tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::BYTES_SUBCLASS),
@@ -1053,7 +1054,9 @@ fn b_istitle(o: &PyRef) -> PyResult<PyRef> {
 fn fill_byte(name: &str, a: Option<&PyRef>) -> PyResult<u8> {
     let Some(a) = a else { return Ok(b' ') };
     if let Some(b) = buffer_bytes(a) {
-        if b.len() == 1 && (bytes_data(a).is_some() || crate::objects::bytearray::bytearray_data(a).is_some()) {
+        if b.len() == 1
+            && (bytes_data(a).is_some() || crate::objects::bytearray::bytearray_data(a).is_some())
+        {
             return Ok(b[0]);
         }
     }
@@ -1133,12 +1136,14 @@ fn b_zfill(o: &PyRef, w: &PyRef) -> PyResult<PyRef> {
     PyBytes::new(&zfill_bytes(this(o)?.as_bytes(), w)?)
 }
 
-pub(crate) fn expandtabs_bytes(x: &[u8], args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<Vec<u8>> {
+pub(crate) fn expandtabs_bytes(
+    x: &[u8],
+    args: &[PyRef],
+    kwnames: Option<&PyRef>,
+) -> PyResult<Vec<u8>> {
     let a = crate::objects::str::parse_args("expandtabs", args, kwnames, &["tabsize"], 0)?;
     let ts: i64 = match &a[0] {
-        Some(t) => {
-            crate::objects::int::as_c_int(t)? as i64
-        }
+        Some(t) => crate::objects::int::as_c_int(t)? as i64,
         None => 8,
     };
     let mut out = Vec::new();
@@ -1166,7 +1171,11 @@ fn b_expandtabs(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
     PyBytes::new(&expandtabs_bytes(this(o)?.as_bytes(), args, kwnames)?)
 }
 
-pub(crate) fn translate_bytes(x: &[u8], args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<Vec<u8>> {
+pub(crate) fn translate_bytes(
+    x: &[u8],
+    args: &[PyRef],
+    kwnames: Option<&PyRef>,
+) -> PyResult<Vec<u8>> {
     let a = crate::objects::str::parse_args("translate", args, kwnames, &["", "delete"], 1)?;
     let table = match &a[0] {
         Some(t) if !t.is(&crate::objects::none::none()) => {
@@ -1257,7 +1266,11 @@ fn b_rsplit(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRe
         Some(s) if !s.is(&crate::objects::none::none()) => Some(arg_bytes(s)?),
         _ => None,
     };
-    let mut left = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let mut left = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     let mut parts: Vec<&[u8]> = Vec::new();
     match sep {
         None => {

@@ -31,6 +31,7 @@ const STATE_ASCII: u32 = 8;
 const STATE_INTERNED: u32 = 16;
 
 pub static STR_TYPE: PyType = PyType {
+    tp_doc: Some("str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str\n\nCreate a new string object from the given object. If encoding or\nerrors is specified, then the object must expose a data buffer\nthat will be decoded using the given encoding and error handler.\nOtherwise, returns the result of object.__str__() (if defined)\nor repr(object).\nencoding defaults to sys.getdefaultencoding().\nerrors defaults to 'strict'."),
     tp_name: "str",
     tp_basicsize: Cell::new(std::mem::size_of::<PyStr>()),
     tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::UNICODE_SUBCLASS),
@@ -961,7 +962,9 @@ fn str_iter_next(it: &PyRef) -> PyResult<Option<PyRef>> {
 
 fn m_join(o: &PyRef, iterable: &PyRef) -> PyResult<PyRef> {
     let items = protocol::collect(iterable).map_err(|e| {
-        if e.matches(&crate::objects::exceptions::TYPE_ERROR) && protocol::get_iter(iterable).is_err() {
+        if e.matches(&crate::objects::exceptions::TYPE_ERROR)
+            && protocol::get_iter(iterable).is_err()
+        {
             PyErr::type_error("can only join an iterable")
         } else {
             e
@@ -1296,7 +1299,11 @@ fn affix(o: &PyRef, args: &[PyRef], name: &str, end: bool) -> PyResult<PyRef> {
     if args.is_empty() || args.len() > 3 {
         return Err(PyErr::type_error(format!(
             "{name}() takes at {} ({} given)",
-            if args.is_empty() { "least 1 argument" } else { "most 3 arguments" },
+            if args.is_empty() {
+                "least 1 argument"
+            } else {
+                "most 3 arguments"
+            },
             args.len()
         )));
     }
@@ -1347,7 +1354,11 @@ fn find_impl(o: &PyRef, args: &[PyRef], name: &str, rev: bool) -> PyResult<Optio
     if args.is_empty() || args.len() > 3 {
         return Err(PyErr::type_error(format!(
             "{name}() takes at {} ({} given)",
-            if args.is_empty() { "least 1 argument" } else { "most 3 arguments" },
+            if args.is_empty() {
+                "least 1 argument"
+            } else {
+                "most 3 arguments"
+            },
             args.len()
         )));
     }
@@ -1404,7 +1415,11 @@ fn m_count(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     if args.is_empty() || args.len() > 3 {
         return Err(PyErr::type_error(format!(
             "count() takes at {} ({} given)",
-            if args.is_empty() { "least 1 argument" } else { "most 3 arguments" },
+            if args.is_empty() {
+                "least 1 argument"
+            } else {
+                "most 3 arguments"
+            },
             args.len()
         )));
     }
@@ -2234,7 +2249,9 @@ fn get_field(st: &mut FormatState, name: &[u32]) -> PyResult<PyRef> {
         let i = st.auto.unwrap_or(0);
         st.auto = Some(i + 1);
         if st.map_only {
-            return Err(PyErr::value_error("Format string contains positional fields"));
+            return Err(PyErr::value_error(
+                "Format string contains positional fields",
+            ));
         }
         st.args.get(i).cloned().ok_or_else(|| {
             PyErr::index_error(format!(
@@ -2251,7 +2268,9 @@ fn get_field(st: &mut FormatState, name: &[u32]) -> PyResult<PyRef> {
         let i = digits_value(first)
             .ok_or_else(|| PyErr::value_error("Too many decimal digits in format string"))?;
         if st.map_only {
-            return Err(PyErr::value_error("Format string contains positional fields"));
+            return Err(PyErr::value_error(
+                "Format string contains positional fields",
+            ));
         }
         st.args.get(i).cloned().ok_or_else(|| {
             PyErr::index_error(format!(
@@ -3043,9 +3062,24 @@ fn non_text_codec(enc: &str, decoding: bool) -> PyResult<()> {
     let norm = normalize_codec_name(enc);
     if matches!(
         norm.as_str(),
-        "rot13" | "rot-13" | "hex" | "hex-codec" | "base64" | "base-64" | "base64-codec"
-            | "zlib" | "zip" | "zlib-codec" | "bz2" | "bz2-codec" | "quopri" | "quotedprintable"
-            | "quoted-printable" | "quopri-codec" | "uu" | "uu-codec"
+        "rot13"
+            | "rot-13"
+            | "hex"
+            | "hex-codec"
+            | "base64"
+            | "base-64"
+            | "base64-codec"
+            | "zlib"
+            | "zip"
+            | "zlib-codec"
+            | "bz2"
+            | "bz2-codec"
+            | "quopri"
+            | "quotedprintable"
+            | "quoted-printable"
+            | "quopri-codec"
+            | "uu"
+            | "uu-codec"
     ) {
         return Err(PyErr::lookup_error(format!(
             "'{enc}' is not a text encoding; use codecs.{}() to handle arbitrary codecs",
@@ -3305,11 +3339,24 @@ fn decode_handle(
             let unit = match codec {
                 Codec::Utf16(Some(be)) if end - start == 2 => {
                     let w = [data[start], data[start + 1]];
-                    Some(if be { u16::from_be_bytes(w) } else { u16::from_le_bytes(w) } as u32)
+                    Some(if be {
+                        u16::from_be_bytes(w)
+                    } else {
+                        u16::from_le_bytes(w)
+                    } as u32)
                 }
                 Codec::Utf32(Some(be)) if end - start == 4 => {
-                    let w = [data[start], data[start + 1], data[start + 2], data[start + 3]];
-                    Some(if be { u32::from_be_bytes(w) } else { u32::from_le_bytes(w) })
+                    let w = [
+                        data[start],
+                        data[start + 1],
+                        data[start + 2],
+                        data[start + 3],
+                    ];
+                    Some(if be {
+                        u32::from_be_bytes(w)
+                    } else {
+                        u32::from_le_bytes(w)
+                    })
                 }
                 _ => None,
             };
@@ -4357,7 +4404,11 @@ mod tables {
         (0x1E06D, 0),
     ];
     /// Titlecase letters (category Lt).
-    pub(super) static TITLECASE: &[u32] = &[0x1C5, 0x1C8, 0x1CB, 0x1F2, 0x1F88, 0x1F89, 0x1F8A, 0x1F8B, 0x1F8C, 0x1F8D, 0x1F8E, 0x1F8F, 0x1F98, 0x1F99, 0x1F9A, 0x1F9B, 0x1F9C, 0x1F9D, 0x1F9E, 0x1F9F, 0x1FA8, 0x1FA9, 0x1FAA, 0x1FAB, 0x1FAC, 0x1FAD, 0x1FAE, 0x1FAF, 0x1FBC, 0x1FCC, 0x1FFC];
+    pub(super) static TITLECASE: &[u32] = &[
+        0x1C5, 0x1C8, 0x1CB, 0x1F2, 0x1F88, 0x1F89, 0x1F8A, 0x1F8B, 0x1F8C, 0x1F8D, 0x1F8E, 0x1F8F,
+        0x1F98, 0x1F99, 0x1F9A, 0x1F9B, 0x1F9C, 0x1F9D, 0x1F9E, 0x1F9F, 0x1FA8, 0x1FA9, 0x1FAA,
+        0x1FAB, 0x1FAC, 0x1FAD, 0x1FAE, 0x1FAF, 0x1FBC, 0x1FCC, 0x1FFC,
+    ];
     pub(super) static DECIMAL: &[(u32, u32)] = &[
         (0x30, 0x39),
         (0x660, 0x669),
