@@ -499,7 +499,7 @@ fn m_extend(o: &PyRef, v: &PyRef) -> PyResult<PyRef> {
     let p = this(o)?;
     if let Some(sv) = v.downcast::<PyStr>() {
         // A str is iterated: its items are not ints.
-        if sv.len() > 0 {
+        if !sv.is_empty() {
             return Err(PyErr::type_error(
                 "'str' object cannot be interpreted as an integer",
             ));

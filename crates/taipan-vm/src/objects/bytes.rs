@@ -543,9 +543,9 @@ pub fn hex_with_sep(x: &[u8], args: &[PyRef], kwnames: Option<&PyRef>) -> PyResu
             if i > 0 && per != 0 {
                 let k = per.unsigned_abs();
                 let boundary = if per > 0 {
-                    (n - i) % k == 0
+                    (n - i).is_multiple_of(k)
                 } else {
-                    i % k == 0
+                    i.is_multiple_of(k)
                 };
                 if boundary {
                     out.push_str(sep);
