@@ -532,12 +532,10 @@ fn sys_intern(_m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
     }
 }
 
-static INT_MAX_STR_DIGITS: GilCell<i64> = GilCell::new(4300);
-
-/// `sys.get_int_max_str_digits()` for the int conversions (0: no limit).
+/// `sys.get_int_max_str_digits()` for the int conversions (0: no limit); the
+/// value lives in `objects::int::MAX_STR_DIGITS`, which the conversions read.
 pub fn int_max_str_digits() -> i64 {
-    // SAFETY: GIL held; plain read.
-    unsafe { *INT_MAX_STR_DIGITS.as_ptr() }
+    crate::objects::int::MAX_STR_DIGITS.load(std::sync::atomic::Ordering::Relaxed) as i64
 }
 
 fn sys_get_int_max_str_digits(_m: &PyRef) -> PyResult<PyRef> {
@@ -557,8 +555,7 @@ fn sys_set_int_max_str_digits(
     if n != 0 && n < 640 {
         return Err(PyErr::value_error("maxdigits must be 0 or larger than 640"));
     }
-    // SAFETY: GIL held; plain write.
-    unsafe { *INT_MAX_STR_DIGITS.get_mut() = n };
+    crate::objects::int::MAX_STR_DIGITS.store(n as usize, std::sync::atomic::Ordering::Relaxed);
     Ok(none())
 }
 

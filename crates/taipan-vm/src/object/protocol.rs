@@ -413,7 +413,7 @@ fn sequence_repeat(f: SsizeArgFn, seq: &PyRef, n: &PyRef) -> PyResult<PyRef> {
             n.ty().name()
         )));
     }
-    let count = crate::objects::int::as_ssize_index(n)?;
+    let count = crate::objects::int::as_ssize_overflow(n)?;
     f(seq, count)
 }
 
@@ -476,6 +476,18 @@ pub fn power(v: &PyRef, w: &PyRef, z: &PyRef) -> PyResult<PyRef> {
         let r = fw(v, w, z)?;
         if !r.is_not_implemented() {
             return Ok(r);
+        }
+    }
+    // ternary_op: the third operand's slot, when it is a different one.
+    if !z.is_none() {
+        if let Some(fz) = z.ty().as_number.nb_power.get() {
+            let same = |f: Option<TernaryFn>| f.is_some_and(|f| f as usize == fz as usize);
+            if !same(slotv) && !same(slotw) {
+                let r = fz(v, w, z)?;
+                if !r.is_not_implemented() {
+                    return Ok(r);
+                }
+            }
         }
     }
     if z.is_none() {

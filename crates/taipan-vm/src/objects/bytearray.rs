@@ -26,6 +26,7 @@ pub struct PyByteArray {
 }
 
 pub static BYTEARRAY_TYPE: PyType = PyType {
+    tp_doc: Some("bytearray(iterable_of_ints) -> bytearray\nbytearray(string, encoding[, errors]) -> bytearray\nbytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\nbytearray(int) -> bytes array of size given by the parameter initialized with null bytes\nbytearray() -> empty bytes array\n\nConstruct a mutable bytearray object from:\n  - an iterable yielding integers in range(256)\n  - a text string encoded using the specified encoding\n  - a bytes or a buffer object\n  - any object implementing the buffer API.\n  - an integer"),
     tp_name: "bytearray",
     tp_basicsize: Cell::new(std::mem::size_of::<PyByteArray>()),
     tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::SEQUENCE),
@@ -137,8 +138,32 @@ fn ba_repr(o: &PyRef) -> PyResult<PyRef> {
     let d = this(o)?.to_vec();
     let mut s = String::new();
     s.push_str(o.ty().name());
-    s.push('(');
-    taipan_parser::pyrepr::write_bytes_repr(&mut s, &d);
+    s.push_str("(b");
+    // As bytearray_repr: single quotes unless the data has ' and no ";
+    // a ' is always escaped.
+    let quote = if d.contains(&b'\'') && !d.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
+    s.push(quote);
+    for &c in &d {
+        match c {
+            b'\'' | b'\\' => {
+                s.push('\\');
+                s.push(c as char);
+            }
+            b'\t' => s.push_str("\\t"),
+            b'\n' => s.push_str("\\n"),
+            b'\r' => s.push_str("\\r"),
+            0x20..=0x7e => s.push(c as char),
+            _ => {
+                use std::fmt::Write;
+                let _ = write!(s, "\\x{c:02x}");
+            }
+        }
+    }
+    s.push(quote);
     s.push(')');
     PyStr::new(&s)
 }
@@ -472,10 +497,14 @@ fn m_append(o: &PyRef, v: &PyRef) -> PyResult<PyRef> {
 
 fn m_extend(o: &PyRef, v: &PyRef) -> PyResult<PyRef> {
     let p = this(o)?;
-    if v.is_instance_of::<PyStr>() {
-        return Err(PyErr::type_error(
-            "expected iterable of integers; got: 'str'",
-        ));
+    if let Some(sv) = v.downcast::<PyStr>() {
+        // A str is iterated: its items are not ints.
+        if !sv.is_empty() {
+            return Err(PyErr::type_error(
+                "'str' object cannot be interpreted as an integer",
+            ));
+        }
+        return Ok(crate::objects::none::none());
     }
     let data = match buffer_bytes(v) {
         Some(b) => b,
@@ -649,6 +678,35 @@ shared_methods! {
     s_isascii => "isascii", false;
     s_isupper => "isupper", false;
     s_islower => "islower", false;
+    s_capitalize => "capitalize", true;
+    s_swapcase => "swapcase", true;
+    s_title => "title", true;
+    s_istitle => "istitle", false;
+    s_center => "center", true;
+    s_ljust => "ljust", true;
+    s_rjust => "rjust", true;
+    s_zfill => "zfill", true;
+    s_expandtabs => "expandtabs", true;
+    s_translate => "translate", true;
+    s_removeprefix => "removeprefix", true;
+    s_removesuffix => "removesuffix", true;
+    s_rsplit => "rsplit", true;
+    s_splitlines => "splitlines", true;
+}
+
+fn m_maketrans(_cls: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    crate::objects::bytes::b_maketrans(args)
+}
+
+fn m_alloc(o: &PyRef) -> PyResult<PyRef> {
+    let cap = this(o)?.with_mut(|d| {
+        if d.capacity() == 0 {
+            0
+        } else {
+            d.capacity() + 1
+        }
+    });
+    PyInt::new(cap as i64)
 }
 
 fn m_fromhex(cls: &PyRef, s: &PyRef) -> PyResult<PyRef> {
@@ -667,6 +725,22 @@ fn m_fromhex(cls: &PyRef, s: &PyRef) -> PyResult<PyRef> {
 
 static BA_METHODS: &[MethodDef] = &[
     MethodDef::new("append", Meth::O(m_append)),
+    MethodDef::new("capitalize", Meth::FastKw(s_capitalize)),
+    MethodDef::new("swapcase", Meth::FastKw(s_swapcase)),
+    MethodDef::new("title", Meth::FastKw(s_title)),
+    MethodDef::new("istitle", Meth::FastKw(s_istitle)),
+    MethodDef::new("center", Meth::FastKw(s_center)),
+    MethodDef::new("ljust", Meth::FastKw(s_ljust)),
+    MethodDef::new("rjust", Meth::FastKw(s_rjust)),
+    MethodDef::new("zfill", Meth::FastKw(s_zfill)),
+    MethodDef::new("expandtabs", Meth::FastKw(s_expandtabs)),
+    MethodDef::new("translate", Meth::FastKw(s_translate)),
+    MethodDef::new("removeprefix", Meth::FastKw(s_removeprefix)),
+    MethodDef::new("removesuffix", Meth::FastKw(s_removesuffix)),
+    MethodDef::new("rsplit", Meth::FastKw(s_rsplit)),
+    MethodDef::new("splitlines", Meth::FastKw(s_splitlines)),
+    MethodDef::static_("maketrans", Meth::Fast(m_maketrans)),
+    MethodDef::new("__alloc__", Meth::NoArgs(m_alloc)),
     MethodDef::new("extend", Meth::O(m_extend)),
     MethodDef::new("insert", Meth::Fast(m_insert)),
     MethodDef::new("pop", Meth::Fast(m_pop)),

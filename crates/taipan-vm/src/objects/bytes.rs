@@ -19,6 +19,7 @@ pub struct PyBytes {
 }
 
 pub static BYTES_TYPE: PyType = PyType {
+    tp_doc: Some("bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\nbytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\nbytes(int) -> bytes object of size given by the parameter initialized with null bytes\nbytes() -> empty bytes object\n\nConstruct an immutable array of bytes from:\n  - an iterable yielding integers in range(256)\n  - a text string encoded using the specified encoding\n  - any object implementing the buffer API.\n  - an integer"),
     tp_name: "bytes",
     tp_basicsize: Cell::new(std::mem::size_of::<PyBytes>()),
     tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::BYTES_SUBCLASS),
@@ -153,6 +154,10 @@ pub fn buffer_bytes(o: &PyRef) -> Option<Vec<u8>> {
     if let Some(b) = bytes_data(o) {
         return Some(b.to_vec());
     }
+    if std::ptr::eq(o.ty(), &crate::objects::memoryview::MEMORYVIEW_TYPE) {
+        let b = protocol::call_method(o, "tobytes", &[]).ok()?;
+        return bytes_data(&b).map(|d| d.to_vec());
+    }
     crate::objects::bytearray::bytearray_data(o)
 }
 
@@ -183,8 +188,8 @@ fn bytes_repeat(a: &PyRef, n: isize) -> PyResult<PyRef> {
     let total = x
         .len()
         .checked_mul(n as usize)
-        .filter(|&t| t <= isize::MAX as usize / 2)
-        .ok_or_else(PyErr::no_memory)?;
+        .filter(|&t| t <= isize::MAX as usize)
+        .ok_or_else(|| PyErr::overflow_error("repeated bytes are too long"))?;
     let mut v = Vec::new();
     crate::objects::str::grow(&mut v, total)?;
     for _ in 0..n {
@@ -273,8 +278,27 @@ pub static BYTES_ITER_TYPE: PyType = PyType {
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(bytes_iter_next)),
     tp_drop: Some(drop_bytes_iter),
+    tp_methods: BYTES_ITER_METHODS,
     ..PyType::BASE
 };
+
+static BYTES_ITER_METHODS: &[MethodDef] = &[MethodDef::new(
+    "__length_hint__",
+    Meth::NoArgs(bytes_iter_length_hint),
+)];
+
+fn bytes_iter_length_hint(it: &PyRef) -> PyResult<PyRef> {
+    let Some(s) = it.downcast::<PyBytesIter>() else {
+        return crate::objects::int::PyInt::new(0);
+    };
+    // SAFETY: short read; nothing runs Python code while it is borrowed.
+    let seq = unsafe { (*s.seq.get()).clone() };
+    let n = match seq.as_ref().and_then(bytes_data) {
+        Some(d) => d.len().saturating_sub(s.index.get()),
+        None => 0,
+    };
+    crate::objects::int::PyInt::new(n as i64)
+}
 
 // SAFETY: repr(C), header first.
 unsafe impl PyPayload for PyBytesIter {
@@ -477,25 +501,39 @@ fn b_decode(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRe
     crate::objects::str::decode(x, enc, errs)
 }
 
-fn b_hex(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+fn b_hex(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let x = this(o)?.as_bytes();
+    hex_with_sep(x, args, kwnames)
+}
+
+/// `bytes.hex(sep=..., bytes_per_sep=1)` (`_Py_strhex_with_sep`).
+pub fn hex_with_sep(x: &[u8], args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     const H: &[u8; 16] = b"0123456789abcdef";
-    let sep = match args.first() {
+    let a = crate::objects::str::parse_args("hex", args, kwnames, &["sep", "bytes_per_sep"], 0)?;
+    let sep = match &a[0] {
         Some(s) => {
-            let t = if let Some(s) = s.downcast::<PyStr>() {
-                s.as_str().to_owned()
+            let t: Vec<char> = if let Some(s) = s.downcast::<PyStr>() {
+                s.as_str().chars().collect()
+            } else if let Some(b) = buffer_bytes(s) {
+                b.iter().map(|&c| c as char).collect()
             } else {
-                String::from_utf8_lossy(&arg_bytes(s)?).into_owned()
+                return Err(PyErr::type_error(format!(
+                    "object of type '{}' has no len()",
+                    s.ty().name()
+                )));
             };
-            if t.chars().count() != 1 {
+            if t.len() != 1 {
                 return Err(PyErr::value_error("sep must be length 1."));
             }
-            Some(t)
+            if !t[0].is_ascii() {
+                return Err(PyErr::value_error("sep must be ASCII."));
+            }
+            Some(t[0].to_string())
         }
         None => None,
     };
-    let per = match args.get(1) {
-        Some(n) => crate::objects::int::as_ssize_index(n)?,
+    let per = match &a[1] {
+        Some(n) => crate::objects::int::as_ssize_t(n)?,
         None => 1,
     };
     let mut out = String::with_capacity(x.len() * 3);
@@ -505,9 +543,9 @@ fn b_hex(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
             if i > 0 && per != 0 {
                 let k = per.unsigned_abs();
                 let boundary = if per > 0 {
-                    (n - i) % k == 0
+                    (n - i).is_multiple_of(k)
                 } else {
-                    i % k == 0
+                    i.is_multiple_of(k)
                 };
                 if boundary {
                     out.push_str(sep);
@@ -526,7 +564,7 @@ fn b_fromhex(cls: &PyRef, s: &PyRef) -> PyResult<PyRef> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < cs.len() {
-        if cs[i].is_ascii_whitespace() {
+        if cs[i].is_ascii_whitespace() || cs[i] == '\x0b' {
             i += 1;
             continue;
         }
@@ -621,7 +659,7 @@ fn b_split(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef
     let x = this(o)?.as_bytes();
     let a = crate::objects::str::parse_args("split", args, kwnames, &["sep", "maxsplit"], 0)?;
     let maxsplit = match &a[1] {
-        Some(m) => crate::objects::int::as_ssize_index(m)?,
+        Some(m) => crate::objects::int::as_ssize_t(m)?,
         None => -1,
     };
     let sep = match &a[0] {
@@ -697,7 +735,7 @@ fn b_replace(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     let old = arg_bytes(&args[0])?;
     let new = arg_bytes(&args[1])?;
     let mut count = match args.get(2) {
-        Some(c) => crate::objects::int::as_ssize_index(c)?,
+        Some(c) => crate::objects::int::as_ssize_t(c)?,
         None => -1,
     };
     let mut out = Vec::new();
@@ -779,11 +817,7 @@ fn find_impl(o: &PyRef, args: &[PyRef], name: &str) -> PyResult<Option<usize>> {
             "{name} expected at least 1 argument, got 0"
         )));
     };
-    let needle = if crate::objects::str::has_index(p) {
-        vec![byte_value(p)?]
-    } else {
-        arg_bytes(p)?
-    };
+    let needle = sub_arg(p)?;
     let (s, e) = crate::objects::str::adjust_range(args.get(1), args.get(2), x.len())?;
     if s > e || s > x.len() {
         return Ok(None);
@@ -809,6 +843,19 @@ fn find_impl(o: &PyRef, args: &[PyRef], name: &str) -> PyResult<Option<usize>> {
         }
     }
     Ok(find_sub(hay, &needle, s))
+}
+
+/// The sub-sequence argument of find/count/index: an int byte or a buffer.
+fn sub_arg(p: &PyRef) -> PyResult<Vec<u8>> {
+    if crate::objects::str::has_index(p) {
+        return Ok(vec![byte_value(p)?]);
+    }
+    buffer_bytes(p).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "argument should be integer or bytes-like object, not '{}'",
+            p.ty().name()
+        ))
+    })
 }
 
 fn b_find(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
@@ -839,11 +886,7 @@ fn b_count(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
             "count expected at least 1 argument, got 0",
         ));
     };
-    let needle = if crate::objects::str::has_index(p) {
-        vec![byte_value(p)?]
-    } else {
-        arg_bytes(p)?
-    };
+    let needle = sub_arg(p)?;
     let (s, e) = crate::objects::str::adjust_range(args.get(1), args.get(2), x.len())?;
     if s > e || s > x.len() {
         return crate::objects::int::PyInt::new(0);
@@ -931,6 +974,401 @@ fn b_islower(o: &PyRef) -> PyResult<PyRef> {
     ))
 }
 
+fn is_bspace(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == 0x0b
+}
+
+fn b_capitalize(o: &PyRef) -> PyResult<PyRef> {
+    let x = this(o)?.as_bytes();
+    let mut v = x.to_ascii_lowercase();
+    if let Some(f) = v.first_mut() {
+        *f = f.to_ascii_uppercase();
+    }
+    PyBytes::new(&v)
+}
+
+fn b_swapcase(o: &PyRef) -> PyResult<PyRef> {
+    let v: Vec<u8> = this(o)?
+        .as_bytes()
+        .iter()
+        .map(|&b| {
+            if b.is_ascii_lowercase() {
+                b.to_ascii_uppercase()
+            } else {
+                b.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    PyBytes::new(&v)
+}
+
+/// `bytes.title()`: a cased byte after a cased one is lowered, others raised.
+pub(crate) fn title_bytes(x: &[u8]) -> Vec<u8> {
+    let mut prev_cased = false;
+    x.iter()
+        .map(|&b| {
+            let r = if b.is_ascii_alphabetic() {
+                if prev_cased {
+                    b.to_ascii_lowercase()
+                } else {
+                    b.to_ascii_uppercase()
+                }
+            } else {
+                b
+            };
+            prev_cased = b.is_ascii_alphabetic();
+            r
+        })
+        .collect()
+}
+
+fn b_title(o: &PyRef) -> PyResult<PyRef> {
+    PyBytes::new(&title_bytes(this(o)?.as_bytes()))
+}
+
+fn b_istitle(o: &PyRef) -> PyResult<PyRef> {
+    let x = this(o)?.as_bytes();
+    let mut cased = false;
+    let mut prev_cased = false;
+    for &b in x {
+        if b.is_ascii_uppercase() {
+            if prev_cased {
+                return Ok(crate::objects::bool_::py_bool(false));
+            }
+            prev_cased = true;
+            cased = true;
+        } else if b.is_ascii_lowercase() {
+            if !prev_cased {
+                return Ok(crate::objects::bool_::py_bool(false));
+            }
+            prev_cased = true;
+            cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    Ok(crate::objects::bool_::py_bool(cased))
+}
+
+/// The fill byte of `center`/`ljust`/`rjust` (a bytes or bytearray of length 1).
+fn fill_byte(name: &str, a: Option<&PyRef>) -> PyResult<u8> {
+    let Some(a) = a else { return Ok(b' ') };
+    if let Some(b) = buffer_bytes(a) {
+        if b.len() == 1
+            && (bytes_data(a).is_some() || crate::objects::bytearray::bytearray_data(a).is_some())
+        {
+            return Ok(b[0]);
+        }
+    }
+    Err(PyErr::type_error(format!(
+        "{name}() argument 2 must be a byte string of length 1, not {}",
+        a.ty().name()
+    )))
+}
+
+fn pad_args(name: &str, args: &[PyRef]) -> PyResult<(usize, u8)> {
+    if args.is_empty() || args.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "{name} expected {}, got {}",
+            if args.is_empty() {
+                "at least 1 argument"
+            } else {
+                "at most 2 arguments"
+            },
+            args.len()
+        )));
+    }
+    let w = crate::objects::int::as_ssize_t(&args[0])?;
+    let fill = fill_byte(name, args.get(1))?;
+    Ok((w.max(0) as usize, fill))
+}
+
+/// `x` padded to `width` with `left` fill bytes before it (the rest after).
+pub(crate) fn padded(x: &[u8], width: usize, fill: u8, how: u8) -> PyResult<Vec<u8>> {
+    if width <= x.len() {
+        return Ok(x.to_vec());
+    }
+    let extra = width - x.len();
+    let left = match how {
+        b'l' => 0,
+        b'r' => extra,
+        // center: as CPython's pad(), the odd byte goes left when both are odd.
+        _ => extra / 2 + (extra & width & 1),
+    };
+    let mut v = Vec::new();
+    crate::objects::str::grow(&mut v, width)?;
+    v.resize(left, fill);
+    v.extend_from_slice(x);
+    v.resize(width, fill);
+    Ok(v)
+}
+
+fn b_center(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
+    let (w, f) = pad_args("center", a)?;
+    PyBytes::new(&padded(this(o)?.as_bytes(), w, f, b'c')?)
+}
+fn b_ljust(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
+    let (w, f) = pad_args("ljust", a)?;
+    PyBytes::new(&padded(this(o)?.as_bytes(), w, f, b'l')?)
+}
+fn b_rjust(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
+    let (w, f) = pad_args("rjust", a)?;
+    PyBytes::new(&padded(this(o)?.as_bytes(), w, f, b'r')?)
+}
+
+pub(crate) fn zfill_bytes(x: &[u8], width: usize) -> PyResult<Vec<u8>> {
+    if width <= x.len() {
+        return Ok(x.to_vec());
+    }
+    let mut v = padded(x, width, b'0', b'r')?;
+    let fill = width - x.len();
+    if let Some(&c) = x.first() {
+        if c == b'+' || c == b'-' {
+            v[0] = c;
+            v[fill] = b'0';
+        }
+    }
+    Ok(v)
+}
+
+fn b_zfill(o: &PyRef, w: &PyRef) -> PyResult<PyRef> {
+    let w = crate::objects::int::as_ssize_t(w)?.max(0) as usize;
+    PyBytes::new(&zfill_bytes(this(o)?.as_bytes(), w)?)
+}
+
+pub(crate) fn expandtabs_bytes(
+    x: &[u8],
+    args: &[PyRef],
+    kwnames: Option<&PyRef>,
+) -> PyResult<Vec<u8>> {
+    let a = crate::objects::str::parse_args("expandtabs", args, kwnames, &["tabsize"], 0)?;
+    let ts: i64 = match &a[0] {
+        Some(t) => crate::objects::int::as_c_int(t)? as i64,
+        None => 8,
+    };
+    let mut out = Vec::new();
+    let mut col: usize = 0;
+    for &b in x {
+        if b == b'\t' {
+            if ts > 0 {
+                let n = ts as usize - col % ts as usize;
+                crate::objects::str::grow(&mut out, n)?;
+                out.resize(out.len() + n, b' ');
+                col += n;
+            }
+        } else {
+            out.push(b);
+            col += 1;
+            if b == b'\n' || b == b'\r' {
+                col = 0;
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn b_expandtabs(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    PyBytes::new(&expandtabs_bytes(this(o)?.as_bytes(), args, kwnames)?)
+}
+
+pub(crate) fn translate_bytes(
+    x: &[u8],
+    args: &[PyRef],
+    kwnames: Option<&PyRef>,
+) -> PyResult<Vec<u8>> {
+    let a = crate::objects::str::parse_args("translate", args, kwnames, &["", "delete"], 1)?;
+    let table = match &a[0] {
+        Some(t) if !t.is(&crate::objects::none::none()) => {
+            let t = arg_bytes(t)?;
+            if t.len() != 256 {
+                return Err(PyErr::value_error(
+                    "translation table must be 256 characters long",
+                ));
+            }
+            Some(t)
+        }
+        _ => None,
+    };
+    let del = match &a[1] {
+        Some(d) => arg_bytes(d)?,
+        None => Vec::new(),
+    };
+    let mut drop = [false; 256];
+    for &d in &del {
+        drop[d as usize] = true;
+    }
+    Ok(x.iter()
+        .filter(|&&b| !drop[b as usize])
+        .map(|&b| match &table {
+            Some(t) => t[b as usize],
+            None => b,
+        })
+        .collect())
+}
+
+fn b_translate(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    PyBytes::new(&translate_bytes(this(o)?.as_bytes(), args, kwnames)?)
+}
+
+pub(crate) fn b_maketrans(args: &[PyRef]) -> PyResult<PyRef> {
+    if args.len() != 2 {
+        return Err(PyErr::type_error(format!(
+            "maketrans expected 2 arguments, got {}",
+            args.len()
+        )));
+    }
+    let f = arg_bytes(&args[0])?;
+    let t = arg_bytes(&args[1])?;
+    if f.len() != t.len() {
+        return Err(PyErr::value_error(
+            "maketrans arguments must have same length",
+        ));
+    }
+    let mut table: Vec<u8> = (0..=255u8).collect();
+    for (a, b) in f.iter().zip(&t) {
+        table[*a as usize] = *b;
+    }
+    PyBytes::new(&table)
+}
+
+fn b_maketrans_m(_cls: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    b_maketrans(args)
+}
+
+fn b_removeprefix(o: &PyRef, p: &PyRef) -> PyResult<PyRef> {
+    let x = this(o)?.as_bytes();
+    let p = arg_bytes(p)?;
+    match x.strip_prefix(&p[..]) {
+        Some(r) if !p.is_empty() => PyBytes::new(r),
+        _ if o.is_exact::<PyBytes>() => Ok(o.clone()),
+        _ => PyBytes::new(x),
+    }
+}
+
+fn b_removesuffix(o: &PyRef, p: &PyRef) -> PyResult<PyRef> {
+    let x = this(o)?.as_bytes();
+    let p = arg_bytes(p)?;
+    match x.strip_suffix(&p[..]) {
+        Some(r) if !p.is_empty() => PyBytes::new(r),
+        _ if o.is_exact::<PyBytes>() => Ok(o.clone()),
+        _ => PyBytes::new(x),
+    }
+}
+
+fn b_rsplit(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let x = this(o)?.as_bytes();
+    let a = crate::objects::str::parse_args("rsplit", args, kwnames, &["sep", "maxsplit"], 0)?;
+    let maxsplit = match &a[1] {
+        Some(m) => crate::objects::int::as_ssize_t(m)?,
+        None => -1,
+    };
+    let sep = match &a[0] {
+        Some(s) if !s.is(&crate::objects::none::none()) => Some(arg_bytes(s)?),
+        _ => None,
+    };
+    let mut left = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
+    let mut parts: Vec<&[u8]> = Vec::new();
+    match sep {
+        None => {
+            let mut e = x.len();
+            loop {
+                while e > 0 && is_bspace(x[e - 1]) {
+                    e -= 1;
+                }
+                if e == 0 {
+                    break;
+                }
+                if left == 0 {
+                    parts.push(&x[..e]);
+                    break;
+                }
+                let mut s = e;
+                while s > 0 && !is_bspace(x[s - 1]) {
+                    s -= 1;
+                }
+                parts.push(&x[s..e]);
+                e = s;
+                left -= 1;
+            }
+        }
+        Some(sep) => {
+            if sep.is_empty() {
+                return Err(PyErr::value_error("empty separator"));
+            }
+            let mut e = x.len();
+            while left > 0 && e >= sep.len() {
+                let mut k = e - sep.len();
+                let found = loop {
+                    if x[k..k + sep.len()] == sep[..] {
+                        break Some(k);
+                    }
+                    if k == 0 {
+                        break None;
+                    }
+                    k -= 1;
+                };
+                match found {
+                    Some(k) => {
+                        parts.push(&x[k + sep.len()..e]);
+                        e = k;
+                        left -= 1;
+                    }
+                    None => break,
+                }
+            }
+            parts.push(&x[..e]);
+        }
+    }
+    parts.reverse();
+    let items = parts
+        .into_iter()
+        .map(PyBytes::new)
+        .collect::<PyResult<Vec<_>>>()?;
+    crate::objects::list::PyList::new(items)
+}
+
+fn b_splitlines(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let x = this(o)?.as_bytes();
+    let a = crate::objects::str::parse_args("splitlines", args, kwnames, &["keepends"], 0)?;
+    let keep = match &a[0] {
+        Some(k) => protocol::is_true(k)?,
+        None => false,
+    };
+    let mut items = Vec::new();
+    let mut i = 0;
+    let n = x.len();
+    while i < n {
+        let s = i;
+        while i < n && x[i] != b'\n' && x[i] != b'\r' {
+            i += 1;
+        }
+        let mut e = i;
+        if i < n {
+            if x[i] == b'\r' && i + 1 < n && x[i + 1] == b'\n' {
+                i += 2;
+            } else {
+                i += 1;
+            }
+            if keep {
+                e = i;
+            }
+        }
+        items.push(PyBytes::new(&x[s..e])?);
+    }
+    crate::objects::list::PyList::new(items)
+}
+
+fn b_bytes(o: &PyRef) -> PyResult<PyRef> {
+    if o.is_exact::<PyBytes>() {
+        return Ok(o.clone());
+    }
+    PyBytes::new(this(o)?.as_bytes())
+}
+
 fn b_getnewargs(o: &PyRef) -> PyResult<PyRef> {
     let b = PyBytes::new(this(o)?.as_bytes())?;
     crate::objects::tuple::PyTuple::new(vec![b])
@@ -951,7 +1389,7 @@ fn bytes_mod(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
 
 static BYTES_METHODS: &[MethodDef] = &[
     MethodDef::new("decode", Meth::FastKw(b_decode)),
-    MethodDef::new("hex", Meth::Fast(b_hex)),
+    MethodDef::new("hex", Meth::FastKw(b_hex)),
     MethodDef::class("fromhex", Meth::O(b_fromhex)),
     MethodDef::new("join", Meth::O(b_join)),
     MethodDef::new("upper", Meth::NoArgs(b_upper)),
@@ -977,6 +1415,22 @@ static BYTES_METHODS: &[MethodDef] = &[
     MethodDef::new("isascii", Meth::NoArgs(b_isascii)),
     MethodDef::new("isupper", Meth::NoArgs(b_isupper)),
     MethodDef::new("islower", Meth::NoArgs(b_islower)),
+    MethodDef::new("capitalize", Meth::NoArgs(b_capitalize)),
+    MethodDef::new("swapcase", Meth::NoArgs(b_swapcase)),
+    MethodDef::new("title", Meth::NoArgs(b_title)),
+    MethodDef::new("istitle", Meth::NoArgs(b_istitle)),
+    MethodDef::new("center", Meth::Fast(b_center)),
+    MethodDef::new("ljust", Meth::Fast(b_ljust)),
+    MethodDef::new("rjust", Meth::Fast(b_rjust)),
+    MethodDef::new("zfill", Meth::O(b_zfill)),
+    MethodDef::new("expandtabs", Meth::FastKw(b_expandtabs)),
+    MethodDef::new("translate", Meth::FastKw(b_translate)),
+    MethodDef::static_("maketrans", Meth::Fast(b_maketrans_m)),
+    MethodDef::new("removeprefix", Meth::O(b_removeprefix)),
+    MethodDef::new("removesuffix", Meth::O(b_removesuffix)),
+    MethodDef::new("rsplit", Meth::FastKw(b_rsplit)),
+    MethodDef::new("splitlines", Meth::FastKw(b_splitlines)),
+    MethodDef::new("__bytes__", Meth::NoArgs(b_bytes)),
     MethodDef::new("__getnewargs__", Meth::NoArgs(b_getnewargs)),
     MethodDef::new("__sizeof__", Meth::NoArgs(b_sizeof)),
 ];

@@ -962,7 +962,8 @@ fn fromhex_value(s: &str) -> Result<f64, &'static str> {
 }
 
 fn float_fromhex(cls: &PyRef, s: &PyRef) -> PyResult<PyRef> {
-    let text = crate::objects::str::str_arg(s, "fromhex")?;
+    let text = crate::objects::str::str_arg(s, "fromhex")
+        .map_err(|_| PyErr::type_error("bad argument type for built-in operation"))?;
     let v = match fromhex_value(text) {
         Ok(v) => v,
         Err(m) if m.starts_with("hex") => return Err(PyErr::overflow_error(m)),
@@ -1280,6 +1281,11 @@ pub fn format_int_spec(x: &PyInt, spec: &str) -> PyResult<String> {
                 "Alternate form (#) not allowed with integer format specifier 'c'",
             ));
         }
+        if v.to_i64().is_none() {
+            return Err(PyErr::overflow_error(
+                "Python int too large to convert to C long",
+            ));
+        }
         let ch = v
             .to_u32()
             .filter(|&c| c < 0x110000)
@@ -1345,7 +1351,9 @@ fn fmt_g(v: f64, prec: usize, upper: bool, alt: bool, add_dot_0: bool) -> String
         .split_once('e')
         .and_then(|(_, e)| e.parse().ok())
         .unwrap_or(0);
-    let mut out = if exp >= -4 && exp < p as i64 {
+    // CPython's use_exp: with add_dot_0 the fixed form needs one digit less.
+    let limit = if add_dot_0 { p as i64 - 1 } else { p as i64 };
+    let mut out = if exp >= -4 && exp < limit {
         let decimals = (p as i64 - 1 - exp) as usize;
         let mut s = format!("{:.*}", decimals, v);
         if alt {
@@ -1418,8 +1426,11 @@ fn format_float_values(v: f64, s: &Spec, tyname: &str) -> PyResult<String> {
             None => match prec {
                 None => {
                     let mut r = float_repr_string(v.abs());
-                    if s.alternate && !r.contains('.') && !r.contains('e') {
-                        r.push('.');
+                    if s.alternate && !r.contains('.') {
+                        match r.find('e') {
+                            Some(k) => r.insert(k, '.'),
+                            None => r.push('.'),
+                        }
                     }
                     r
                 }

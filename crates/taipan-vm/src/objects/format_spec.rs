@@ -226,6 +226,11 @@ pub fn format_str(s: &str, spec: &str) -> PyResult<String> {
             "Cannot specify '{g}' with 's'."
         )));
     }
+    if f.sign == Some(' ') {
+        return Err(PyErr::value_error(
+            "Space not allowed in string format specifier",
+        ));
+    }
     if f.sign.is_some() {
         return Err(PyErr::value_error(
             "Sign not allowed in string format specifier",
@@ -233,7 +238,7 @@ pub fn format_str(s: &str, spec: &str) -> PyResult<String> {
     }
     if f.no_neg_zero {
         return Err(PyErr::value_error(
-            "Negative zero coercion (z) not allowed in format specifier",
+            "Negative zero coercion (z) not allowed in string format specifier",
         ));
     }
     if f.alternate {

@@ -243,6 +243,41 @@ pub fn as_ssize_index(o: &PyRef) -> PyResult<isize> {
     }
 }
 
+/// `PyNumber_AsSsize_t(o, PyExc_OverflowError)`: an index that must fit,
+/// else OverflowError (sequence repeat counts, sizes).
+pub fn as_ssize_overflow(o: &PyRef) -> PyResult<isize> {
+    let i = crate::object::protocol::index(o)?;
+    // SAFETY: index() returns an int.
+    let p = unsafe { i.payload_unchecked::<PyInt>() };
+    p.as_i64().map(|v| v as isize).ok_or_else(|| {
+        PyErr::overflow_error(format!(
+            "cannot fit '{}' into an index-sized integer",
+            o.ty().name()
+        ))
+    })
+}
+
+/// An argument-clinic `Py_ssize_t` argument (`PyLong_AsSsize_t` after
+/// `__index__`): OverflowError "... to convert to C ssize_t".
+pub fn as_ssize_t(o: &PyRef) -> PyResult<isize> {
+    let i = crate::object::protocol::index(o)?;
+    // SAFETY: index() returns an int.
+    let p = unsafe { i.payload_unchecked::<PyInt>() };
+    p.as_i64()
+        .map(|v| v as isize)
+        .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C ssize_t"))
+}
+
+/// An argument-clinic C `int` argument.
+pub fn as_c_int(o: &PyRef) -> PyResult<i32> {
+    let i = crate::object::protocol::index(o)?;
+    // SAFETY: index() returns an int.
+    let p = unsafe { i.payload_unchecked::<PyInt>() };
+    p.as_i64()
+        .and_then(|v| i32::try_from(v).ok())
+        .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))
+}
+
 /// An int object's value as i64, or OverflowError.
 pub fn as_i64(o: &PyRef) -> PyResult<i64> {
     let i = crate::object::protocol::index(o)?;
@@ -803,6 +838,28 @@ fn limit_error_out() -> PyErr {
     ))
 }
 
+/// `ValueError` when an int certainly has more decimal digits than the limit
+/// (judged from its bit length, before converting).
+pub(crate) fn check_str_limit_bits(b: &BigInt) -> PyResult<()> {
+    let limit = MAX_STR_DIGITS.load(Ordering::Relaxed);
+    if limit > 0 {
+        let bits = b.bits();
+        if (bits as f64 - 1.0) * std::f64::consts::LOG10_2 > limit as f64 + 1.0 {
+            return Err(limit_error_out());
+        }
+    }
+    Ok(())
+}
+
+/// `ValueError` when `ndigits` decimal digits exceed the limit.
+pub(crate) fn check_str_limit_digits(ndigits: usize) -> PyResult<()> {
+    let limit = MAX_STR_DIGITS.load(Ordering::Relaxed);
+    if limit > 0 && ndigits > limit {
+        return Err(limit_error_out());
+    }
+    Ok(())
+}
+
 /// The decimal text of an int, obeying the digit limit.
 pub fn int_to_decimal(x: &PyInt) -> PyResult<String> {
     match &x.big {
@@ -1112,7 +1169,12 @@ fn int_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyR
         (None, Some(_)) => return Err(PyErr::type_error("int() missing string argument")),
         (Some(x), None) => number_to_int(x)?,
         (Some(x), Some(b)) => {
-            let base = as_i64(b)?;
+            // PyNumber_AsSsize_t(base, NULL): a huge base saturates.
+            let base = match as_i64(b) {
+                Ok(v) => v,
+                Err(e) if e.matches(&crate::objects::exceptions::OVERFLOW_ERROR) => i64::MAX,
+                Err(e) => return Err(e),
+            };
             if base != 0 && !(2..=36).contains(&base) {
                 return Err(PyErr::value_error(
                     "int() base must be >= 2 and <= 36, or 0",
@@ -1396,6 +1458,12 @@ fn int_from_bytes(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyRes
     };
     let data = match bytes_like(src)? {
         Some(b) => b,
+        None if src.is_instance_of::<crate::objects::str::PyStr>() => {
+            return Err(PyErr::type_error(format!(
+                "cannot convert '{}' object to bytes",
+                src.ty().name()
+            )))
+        }
         None => {
             let direct = src.is_exact::<crate::objects::list::PyList>()
                 || src.is_exact::<crate::objects::tuple::PyTuple>();

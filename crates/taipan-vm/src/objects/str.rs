@@ -31,6 +31,7 @@ const STATE_ASCII: u32 = 8;
 const STATE_INTERNED: u32 = 16;
 
 pub static STR_TYPE: PyType = PyType {
+    tp_doc: Some("str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str\n\nCreate a new string object from the given object. If encoding or\nerrors is specified, then the object must expose a data buffer\nthat will be decoded using the given encoding and error handler.\nOtherwise, returns the result of object.__str__() (if defined)\nor repr(object).\nencoding defaults to sys.getdefaultencoding().\nerrors defaults to 'strict'."),
     tp_name: "str",
     tp_basicsize: Cell::new(std::mem::size_of::<PyStr>()),
     tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::UNICODE_SUBCLASS),
@@ -408,7 +409,11 @@ pub fn str_arg<'a>(obj: &'a PyRef, what: &str) -> PyResult<&'a str> {
         Some(s) => Ok(s.as_str()),
         None => Err(PyErr::type_error(format!(
             "{what} must be str, not {}",
-            obj.ty().name()
+            if obj.is(&crate::objects::none::none()) {
+                "None"
+            } else {
+                obj.ty().name()
+            }
         ))),
     }
 }
@@ -777,8 +782,11 @@ fn str_repeat(a: &PyRef, n: isize) -> PyResult<PyRef> {
     let total = x
         .len()
         .checked_mul(n as usize)
-        .filter(|&t| t <= isize::MAX as usize / 4)
+        .filter(|&t| t <= isize::MAX as usize)
         .ok_or_else(|| PyErr::overflow_error("repeated string is too long"))?;
+    if total > isize::MAX as usize / 4 {
+        return Err(PyErr::no_memory());
+    }
     if let Some(l) = x.latin1() {
         let mut v = Vec::new();
         grow(&mut v, total)?;
@@ -867,6 +875,7 @@ pub static STR_ASCII_ITER_TYPE: PyType = PyType {
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(str_iter_next)),
     tp_drop: Some(drop_str_iter),
+    tp_methods: STR_ITER_METHODS,
     ..PyType::BASE
 };
 
@@ -876,6 +885,7 @@ pub static STR_ITER_TYPE: PyType = PyType {
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(str_iter_next)),
     tp_drop: Some(drop_str_iter),
+    tp_methods: STR_ITER_METHODS,
     ..PyType::BASE
 };
 
@@ -889,6 +899,27 @@ unsafe impl PyPayload for PyStrIter {
 unsafe fn drop_str_iter(obj: *mut PyObject) {
     // SAFETY: obj is a dead iterator.
     unsafe { std::ptr::drop_in_place(obj as *mut PyStrIter) }
+}
+
+static STR_ITER_METHODS: &[MethodDef] = &[MethodDef::new(
+    "__length_hint__",
+    Meth::NoArgs(str_iter_length_hint),
+)];
+
+fn str_iter_length_hint(it: &PyRef) -> PyResult<PyRef> {
+    let t = it.ty();
+    if !std::ptr::eq(t, &STR_ITER_TYPE) && !std::ptr::eq(t, &STR_ASCII_ITER_TYPE) {
+        return PyInt::new(0);
+    }
+    // SAFETY: both iterator types have the PyStrIter layout.
+    let s = unsafe { it.payload_unchecked::<PyStrIter>() };
+    // SAFETY: short read; no Python code runs while it is borrowed.
+    let seq = unsafe { (*s.seq.get()).clone() };
+    let n = match seq.as_ref().and_then(|q| q.downcast::<PyStr>()) {
+        Some(p) => p.len().saturating_sub(s.index.get()),
+        None => 0,
+    };
+    PyInt::new(n as i64)
 }
 
 fn str_iter(a: &PyRef) -> PyResult<PyRef> {
@@ -930,7 +961,15 @@ fn str_iter_next(it: &PyRef) -> PyResult<Option<PyRef>> {
 // Methods.
 
 fn m_join(o: &PyRef, iterable: &PyRef) -> PyResult<PyRef> {
-    let items = protocol::collect(iterable)?;
+    let items = protocol::collect(iterable).map_err(|e| {
+        if e.matches(&crate::objects::exceptions::TYPE_ERROR)
+            && protocol::get_iter(iterable).is_err()
+        {
+            PyErr::type_error("can only join an iterable")
+        } else {
+            e
+        }
+    })?;
     if items.len() == 1 && items[0].is_exact::<PyStr>() {
         return Ok(items[0].clone());
     }
@@ -1013,7 +1052,7 @@ fn split_args(
         _ => None,
     };
     let maxsplit = match &a[1] {
-        Some(m) => crate::objects::int::as_ssize_index(m)?,
+        Some(m) => crate::objects::int::as_ssize_t(m)?,
         None => -1,
     };
     Ok((sep, maxsplit))
@@ -1086,7 +1125,7 @@ fn m_split(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef
         _ => None,
     };
     let maxsplit = match &a[1] {
-        Some(m) => crate::objects::int::as_ssize_index(m)?,
+        Some(m) => crate::objects::int::as_ssize_t(m)?,
         None => -1,
     };
     let p = this(o)?;
@@ -1259,7 +1298,12 @@ fn m_rstrip(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
 fn affix(o: &PyRef, args: &[PyRef], name: &str, end: bool) -> PyResult<PyRef> {
     if args.is_empty() || args.len() > 3 {
         return Err(PyErr::type_error(format!(
-            "{name}() takes at least 1 argument ({} given)",
+            "{name}() takes at {} ({} given)",
+            if args.is_empty() {
+                "least 1 argument"
+            } else {
+                "most 3 arguments"
+            },
             args.len()
         )));
     }
@@ -1309,7 +1353,12 @@ fn m_endswith(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
 fn find_impl(o: &PyRef, args: &[PyRef], name: &str, rev: bool) -> PyResult<Option<usize>> {
     if args.is_empty() || args.len() > 3 {
         return Err(PyErr::type_error(format!(
-            "{name}() takes at least 1 argument ({} given)",
+            "{name}() takes at {} ({} given)",
+            if args.is_empty() {
+                "least 1 argument"
+            } else {
+                "most 3 arguments"
+            },
             args.len()
         )));
     }
@@ -1365,7 +1414,12 @@ fn m_rindex(o: &PyRef, a: &[PyRef]) -> PyResult<PyRef> {
 fn m_count(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     if args.is_empty() || args.len() > 3 {
         return Err(PyErr::type_error(format!(
-            "count() takes at least 1 argument ({} given)",
+            "count() takes at {} ({} given)",
+            if args.is_empty() {
+                "least 1 argument"
+            } else {
+                "most 3 arguments"
+            },
             args.len()
         )));
     }
@@ -1455,7 +1509,7 @@ fn m_replace(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     let oldp = want_str(&args[0], "replace() argument 1 must be str")?;
     let newp = want_str(&args[1], "replace() argument 2 must be str")?;
     let count = match args.get(2) {
-        Some(c) => crate::objects::int::as_ssize_index(c)?,
+        Some(c) => crate::objects::int::as_ssize_t(c)?,
         None => -1,
     };
     let p = this(o)?;
@@ -1480,7 +1534,22 @@ fn m_replace(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
 // Case mapping. Rust's tables are newer (Unicode 15/16) than CPython 3.11's
 // (14.0): characters added since map differently.
 
+/// A CPython 3.11 case mapping that differs from Rust's, if any.
+fn case_exc(table: &'static [(u32, &'static [u32])], c: u32) -> Option<&'static [u32]> {
+    if c < 0x80 {
+        return None;
+    }
+    table
+        .binary_search_by_key(&c, |e| e.0)
+        .ok()
+        .map(|k| table[k].1)
+}
+
 fn push_lower(out: &mut Vec<u32>, c: u32) {
+    if let Some(m) = case_exc(tables::LOWER_EXC, c) {
+        out.extend_from_slice(m);
+        return;
+    }
     match char::from_u32(c) {
         Some(ch) => out.extend(ch.to_lowercase().map(|x| x as u32)),
         None => out.push(c),
@@ -1488,50 +1557,56 @@ fn push_lower(out: &mut Vec<u32>, c: u32) {
 }
 
 fn push_upper(out: &mut Vec<u32>, c: u32) {
+    if let Some(m) = case_exc(tables::UPPER_EXC, c) {
+        out.extend_from_slice(m);
+        return;
+    }
     match char::from_u32(c) {
         Some(ch) => out.extend(ch.to_uppercase().map(|x| x as u32)),
         None => out.push(c),
     }
 }
 
-/// Title case of one character (Rust has no titlecase mapping: the four
-/// digraph families and the Greek iota-subscript forms are handled here).
+/// Title case of one character: Rust has no titlecase mapping, so the
+/// characters whose title case is not their upper case come from a table.
 fn push_title(out: &mut Vec<u32>, c: u32) {
-    let t = match c {
-        0x01C4..=0x01C6 => Some(0x01C5),
-        0x01C7..=0x01C9 => Some(0x01C8),
-        0x01CA..=0x01CC => Some(0x01CB),
-        0x01F1..=0x01F3 => Some(0x01F2),
-        0x10D0..=0x10FA | 0x10FD..=0x10FF => Some(c),
-        _ => None,
-    };
-    match t {
-        Some(t) => out.push(t),
-        None => {
-            if c == 0xDF {
-                out.extend([0x53, 0x73]);
-            } else if let Some(ch) = char::from_u32(c) {
-                let up: Vec<u32> = ch.to_uppercase().map(|x| x as u32).collect();
-                if up.len() > 1 {
-                    // Ligatures and similar: first letter upper, rest lower.
-                    out.push(up[0]);
-                    for &u in &up[1..] {
-                        push_lower(out, u);
-                    }
-                } else {
-                    out.extend(up);
-                }
-            } else {
-                out.push(c);
-            }
-        }
+    if let Some(m) = case_exc(tables::TITLE_EXC, c) {
+        out.extend_from_slice(m);
+        return;
+    }
+    match char::from_u32(c) {
+        Some(ch) => out.extend(ch.to_uppercase().map(|x| x as u32)),
+        None => out.push(c),
     }
 }
 
+/// Bit 0: Lowercase, bit 1: Uppercase (Unicode 14.0's derived properties).
+fn case_flags(c: u32) -> u8 {
+    if c >= 0x80 {
+        if let Ok(k) = tables::CASE_FLAG_EXC.binary_search_by_key(&c, |e| e.0) {
+            return tables::CASE_FLAG_EXC[k].1;
+        }
+    }
+    match char::from_u32(c) {
+        Some(ch) => ch.is_lowercase() as u8 | (ch.is_uppercase() as u8) << 1,
+        None => 0,
+    }
+}
+
+fn is_lower_char(c: u32) -> bool {
+    case_flags(c) & 1 != 0
+}
+
+fn is_upper_char(c: u32) -> bool {
+    case_flags(c) & 2 != 0
+}
+
+fn is_title_char(c: u32) -> bool {
+    c >= 0x1C5 && tables::TITLECASE.binary_search(&c).is_ok()
+}
+
 fn is_cased(c: u32) -> bool {
-    char::from_u32(c).is_some_and(|ch| {
-        ch.is_uppercase() || ch.is_lowercase() || matches!(c, 0x01C5 | 0x01C8 | 0x01CB | 0x01F2)
-    })
+    case_flags(c) != 0 || is_title_char(c)
 }
 
 fn is_case_ignorable(c: u32) -> bool {
@@ -1599,19 +1674,9 @@ fn m_casefold(o: &PyRef) -> PyResult<PyRef> {
     let x = cps(o)?;
     let mut out = Vec::with_capacity(x.len());
     for &c in &x {
-        match c {
-            0xDF | 0x1E9E => out.extend([0x73, 0x73]),
-            0x3C2 => out.push(0x3C3),
-            0x130 => out.extend([0x69, 0x307]),
-            0xFB00..=0xFB06 => {
-                // Ligatures fold to their letters, as their upper case does.
-                let mut up = Vec::new();
-                push_upper(&mut up, c);
-                for u in up {
-                    push_lower(&mut out, u);
-                }
-            }
-            _ => push_lower(&mut out, c),
+        match case_exc(tables::FOLD_EXC, c) {
+            Some(m) => out.extend_from_slice(m),
+            None => push_lower(&mut out, c),
         }
     }
     new_cps(&out)
@@ -1621,10 +1686,12 @@ fn m_swapcase(o: &PyRef) -> PyResult<PyRef> {
     let x = cps(o)?;
     let mut out = Vec::with_capacity(x.len());
     for (i, &c) in x.iter().enumerate() {
-        match char::from_u32(c) {
-            Some(ch) if ch.is_uppercase() => lower_at(&x, i, &mut out),
-            Some(ch) if ch.is_lowercase() => push_upper(&mut out, c),
-            _ => out.push(c),
+        if is_upper_char(c) {
+            lower_at(&x, i, &mut out);
+        } else if is_lower_char(c) {
+            push_upper(&mut out, c);
+        } else {
+            out.push(c);
         }
     }
     new_cps(&out)
@@ -1699,13 +1766,10 @@ fn m_isupper(o: &PyRef) -> PyResult<PyRef> {
     let p = this(o)?;
     let mut cased = false;
     for c in p.chars() {
-        let Some(ch) = char::from_u32(c) else {
-            continue;
-        };
-        if ch.is_lowercase() || matches!(c, 0x01C5 | 0x01C8 | 0x01CB | 0x01F2) {
+        if is_lower_char(c) || is_title_char(c) {
             return Ok(py_bool(false));
         }
-        if ch.is_uppercase() {
+        if is_upper_char(c) {
             cased = true;
         }
     }
@@ -1716,13 +1780,10 @@ fn m_islower(o: &PyRef) -> PyResult<PyRef> {
     let p = this(o)?;
     let mut cased = false;
     for c in p.chars() {
-        let Some(ch) = char::from_u32(c) else {
-            continue;
-        };
-        if ch.is_uppercase() || matches!(c, 0x01C5 | 0x01C8 | 0x01CB | 0x01F2) {
+        if is_upper_char(c) || is_title_char(c) {
             return Ok(py_bool(false));
         }
-        if ch.is_lowercase() {
+        if is_lower_char(c) {
             cased = true;
         }
     }
@@ -1734,17 +1795,13 @@ fn m_istitle(o: &PyRef) -> PyResult<PyRef> {
     let mut cased = false;
     let mut prev_cased = false;
     for c in p.chars() {
-        let ch = char::from_u32(c);
-        let upper = ch.is_some_and(|ch| ch.is_uppercase())
-            || matches!(c, 0x01C5 | 0x01C8 | 0x01CB | 0x01F2);
-        let lower = ch.is_some_and(|ch| ch.is_lowercase());
-        if upper {
+        if is_upper_char(c) || is_title_char(c) {
             if prev_cased {
                 return Ok(py_bool(false));
             }
             prev_cased = true;
             cased = true;
-        } else if lower {
+        } else if is_lower_char(c) {
             if !prev_cased {
                 return Ok(py_bool(false));
             }
@@ -1773,16 +1830,16 @@ fn m_isidentifier(o: &PyRef) -> PyResult<PyRef> {
 fn fill_arg(name: &str, args: &[PyRef]) -> PyResult<(isize, u32)> {
     if args.is_empty() || args.len() > 2 {
         return Err(PyErr::type_error(format!(
-            "{name} expected {} arguments, got {}",
+            "{name} expected {}, got {}",
             if args.is_empty() {
-                "at least 1"
+                "at least 1 argument"
             } else {
-                "at most 2"
+                "at most 2 arguments"
             },
             args.len()
         )));
     }
-    let width = crate::objects::int::as_ssize_index(&args[0])?;
+    let width = crate::objects::int::as_ssize_t(&args[0])?;
     let fill = match args.get(1) {
         None => 0x20,
         Some(f) => {
@@ -1836,7 +1893,7 @@ fn m_rjust(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
 }
 
 fn m_zfill(o: &PyRef, w: &PyRef) -> PyResult<PyRef> {
-    let w = crate::objects::int::as_ssize_index(w)?;
+    let w = crate::objects::int::as_ssize_t(w)?;
     let x = cps(o)?;
     let n = x.len() as isize;
     if w <= n {
@@ -1887,7 +1944,7 @@ fn m_rpartition(o: &PyRef, sep: &PyRef) -> PyResult<PyRef> {
 fn m_expandtabs(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let a = parse_args("expandtabs", args, kwnames, &["tabsize"], 0)?;
     let tabsize = match &a[0] {
-        Some(t) => crate::objects::int::as_ssize_index(t)?,
+        Some(t) => crate::objects::int::as_c_int(t)? as isize,
         None => 8,
     };
     let x = cps(o)?;
@@ -2023,7 +2080,7 @@ fn m_maketrans(_cls: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
         }
         n => {
             return Err(PyErr::type_error(format!(
-                "maketrans() takes {} ({n} given)",
+                "maketrans expected {}, got {n}",
                 if n == 0 {
                     "at least 1 argument"
                 } else {
@@ -2161,6 +2218,8 @@ struct FormatState<'a> {
     kwargs: Option<&'a PyRef>,
     auto: Option<usize>,
     manual: bool,
+    /// `format_map`: there are no positional arguments at all.
+    map_only: bool,
 }
 
 fn is_digits(s: &[u32]) -> bool {
@@ -2189,6 +2248,11 @@ fn get_field(st: &mut FormatState, name: &[u32]) -> PyResult<PyRef> {
         }
         let i = st.auto.unwrap_or(0);
         st.auto = Some(i + 1);
+        if st.map_only {
+            return Err(PyErr::value_error(
+                "Format string contains positional fields",
+            ));
+        }
         st.args.get(i).cloned().ok_or_else(|| {
             PyErr::index_error(format!(
                 "Replacement index {i} out of range for positional args tuple"
@@ -2203,6 +2267,11 @@ fn get_field(st: &mut FormatState, name: &[u32]) -> PyResult<PyRef> {
         st.manual = true;
         let i = digits_value(first)
             .ok_or_else(|| PyErr::value_error("Too many decimal digits in format string"))?;
+        if st.map_only {
+            return Err(PyErr::value_error(
+                "Format string contains positional fields",
+            ));
+        }
         st.args.get(i).cloned().ok_or_else(|| {
             PyErr::index_error(format!(
                 "Replacement index {i} out of range for positional args tuple"
@@ -2278,6 +2347,9 @@ fn render_field(
                 }
                 if i < field.len() {
                     i += 1;
+                } else {
+                    // parse_field's bracket scan ran past the closing '}'.
+                    return Err(PyErr::value_error("expected '}' before end of string"));
                 }
             }
             0x3A | 0x21 => break,
@@ -2393,12 +2465,22 @@ fn format_into(st: &mut FormatState, f: &[u32], depth: i32, out: &mut Vec<u32>) 
 
 /// `fmt.format(*args, **kwargs)` with `kwargs` any mapping.
 pub fn str_format(fmt: &PyStr, args: &[PyRef], kwargs: Option<&PyRef>) -> PyResult<PyRef> {
+    str_format_impl(fmt, args, kwargs, false)
+}
+
+fn str_format_impl(
+    fmt: &PyStr,
+    args: &[PyRef],
+    kwargs: Option<&PyRef>,
+    map_only: bool,
+) -> PyResult<PyRef> {
     let f: Vec<u32> = fmt.chars().collect();
     let mut st = FormatState {
         args,
         kwargs,
         auto: None,
         manual: false,
+        map_only,
     };
     let mut out = Vec::with_capacity(f.len());
     format_into(&mut st, &f, 2, &mut out)?;
@@ -2428,7 +2510,7 @@ fn m_format(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRe
 }
 
 fn m_format_map(o: &PyRef, mapping: &PyRef) -> PyResult<PyRef> {
-    str_format(this(o)?, &[], Some(mapping))
+    str_format_impl(this(o)?, &[], Some(mapping), true)
 }
 
 // ---------------------------------------------------------------------------
@@ -2614,12 +2696,14 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
     let mut out: Vec<u32> = Vec::with_capacity(f.len() + 16);
     let mut i = 0;
     let n = f.len();
-    let next_arg = |arglen: isize, argidx: &mut isize| -> PyResult<PyRef> {
+    // After `%(key)`, the looked-up value stands for the arguments (one use).
+    let mut keyed: Option<PyRef> = None;
+    let next_arg = |arglen: isize, argidx: &mut isize, keyed: &Option<PyRef>| -> PyResult<PyRef> {
         if *argidx < arglen {
             let k = *argidx;
             *argidx += 1;
             if arglen < 0 {
-                return Ok(args.clone());
+                return Ok(keyed.clone().unwrap_or_else(|| args.clone()));
             }
             if let Some(t) = &tuple_items {
                 return Ok(t[k as usize].clone());
@@ -2635,7 +2719,11 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
             continue;
         }
         i += 1;
-        let mut value: Option<PyRef> = None;
+        if i < n && f[i] == 0x25 {
+            out.push(0x25);
+            i += 1;
+            continue;
+        }
         if i < n && f[i] == 0x28 {
             let Some(d) = &dict else {
                 return Err(PyErr::type_error("format requires a mapping"));
@@ -2660,7 +2748,7 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
             } else {
                 new_cps(&f[s..i - 1])?
             };
-            value = Some(protocol::get_item(d, &key)?);
+            keyed = Some(protocol::get_item(d, &key)?);
             arglen = -1;
             argidx = -2;
         }
@@ -2684,7 +2772,7 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
         }
         let mut width: usize = 0;
         if i < n && f[i] == 0x2A {
-            let w = next_arg(arglen, &mut argidx)?;
+            let w = next_arg(arglen, &mut argidx, &keyed)?;
             if !w.is_instance_of::<PyInt>() {
                 return Err(PyErr::type_error("* wants int"));
             }
@@ -2709,7 +2797,7 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
             i += 1;
             let mut p: usize = 0;
             if i < n && f[i] == 0x2A {
-                let w = next_arg(arglen, &mut argidx)?;
+                let w = next_arg(arglen, &mut argidx, &keyed)?;
                 if !w.is_instance_of::<PyInt>() {
                     return Err(PyErr::type_error("* wants int"));
                 }
@@ -2727,19 +2815,21 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
             }
             prec = Some(p);
         }
+        // Length modifiers (`%ld`, `%hd`, `%Lf`) are accepted and ignored.
+        while i < n && matches!(f[i], 0x68 | 0x6C | 0x4C) {
+            i += 1;
+        }
         if i >= n {
             return Err(PyErr::value_error("incomplete format"));
         }
         let conv_at = i;
         let conv = f[i];
         i += 1;
-        if conv == 0x25 {
-            out.push(0x25);
-            continue;
-        }
-        let v = match value.take() {
-            Some(v) => v,
-            None => next_arg(arglen, &mut argidx)?,
+        let v = if conv == 0x25 {
+            // `%%` is only recognised right after the `%`.
+            args.clone()
+        } else {
+            next_arg(arglen, &mut argidx, &keyed)?
         };
         let convc = char::from_u32(conv).unwrap_or('\u{FFFD}');
         let text: String = match convc {
@@ -2796,7 +2886,13 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
                     'o' => 8,
                     _ => 10,
                 };
+                if radix == 10 {
+                    crate::objects::int::check_str_limit_bits(&big)?;
+                }
                 let mut digits = big.abs().to_str_radix(radix);
+                if radix == 10 {
+                    crate::objects::int::check_str_limit_digits(digits.len())?;
+                }
                 if convc == 'X' {
                     digits = digits.to_ascii_uppercase();
                 }
@@ -2950,15 +3046,55 @@ impl Codec {
     }
 }
 
-fn lookup_codec(enc: &str) -> PyResult<Codec> {
-    let norm: String = enc
-        .trim()
+fn normalize_codec_name(enc: &str) -> String {
+    enc.trim()
         .chars()
         .map(|c| match c {
             '_' | ' ' => '-',
             c => c.to_ascii_lowercase(),
         })
-        .collect();
+        .collect()
+}
+
+/// The codecs CPython's registry knows that are not text encodings
+/// (bytes-to-bytes and str-to-str): str.encode/bytes.decode refuse them.
+fn non_text_codec(enc: &str, decoding: bool) -> PyResult<()> {
+    let norm = normalize_codec_name(enc);
+    if matches!(
+        norm.as_str(),
+        "rot13"
+            | "rot-13"
+            | "hex"
+            | "hex-codec"
+            | "base64"
+            | "base-64"
+            | "base64-codec"
+            | "zlib"
+            | "zip"
+            | "zlib-codec"
+            | "bz2"
+            | "bz2-codec"
+            | "quopri"
+            | "quotedprintable"
+            | "quoted-printable"
+            | "quopri-codec"
+            | "uu"
+            | "uu-codec"
+    ) {
+        return Err(PyErr::lookup_error(format!(
+            "'{enc}' is not a text encoding; use codecs.{}() to handle arbitrary codecs",
+            if decoding { "decode" } else { "encode" }
+        )));
+    }
+    Ok(())
+}
+
+fn is_utf8_sig(enc: &str) -> bool {
+    matches!(normalize_codec_name(enc).as_str(), "utf-8-sig" | "utf8-sig")
+}
+
+fn lookup_codec(enc: &str) -> PyResult<Codec> {
+    let norm = normalize_codec_name(enc);
     Ok(match norm.as_str() {
         "utf-8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8-ucs2" | "utf8-ucs4" => Codec::Utf8,
         "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819" | "l1" | "latin"
@@ -3064,6 +3200,13 @@ fn push_unit(out: &mut Vec<u8>, codec: Codec, c: u32) {
 
 /// `str.encode(encoding, errors)` for the built-in codecs.
 pub fn encode(s: &PyRef, p: &PyStr, encoding: &str, errors: &str) -> PyResult<PyRef> {
+    if is_utf8_sig(encoding) {
+        let body = encode(s, p, "utf-8", errors)?;
+        let mut v = vec![0xEF, 0xBB, 0xBF];
+        v.extend_from_slice(crate::objects::bytes::bytes_data(&body).unwrap_or(&[]));
+        return crate::objects::bytes::PyBytes::new(&v);
+    }
+    non_text_codec(encoding, false)?;
     let codec = match lookup_codec(encoding) {
         Ok(c) => c,
         // Every other codec comes from the registry (`encodings`).
@@ -3100,13 +3243,20 @@ pub fn encode(s: &PyRef, p: &PyStr, encoding: &str, errors: &str) -> PyResult<Py
             continue;
         }
         let mut end = i + 1;
-        while end < x.len() && bad(x[end]) {
-            end += 1;
+        // The UTF-16/32 encoders report one character at a time.
+        if !matches!(codec, Codec::Utf16(_) | Codec::Utf32(_)) {
+            while end < x.len() && bad(x[end]) {
+                end += 1;
+            }
         }
         match errors {
             "strict" => return Err(encode_error(codec, s, i, end, reason)),
             "ignore" => {}
-            "replace" => out.extend(std::iter::repeat_n(b'?', end - i)),
+            "replace" => {
+                for _ in i..end {
+                    push_unit(&mut out, codec, 0x3F);
+                }
+            }
             "backslashreplace" => {
                 for &c in &x[i..end] {
                     let t = if c <= 0xFF {
@@ -3188,12 +3338,54 @@ fn decode_handle(
             Ok(())
         }
         "strict-surrogatepass" => Err(decode_error(codec, data, start, end, reason)),
+        "surrogatepass" => {
+            // A lone surrogate code unit of UTF-16/32 passes through.
+            let unit = match codec {
+                Codec::Utf16(Some(be)) if end - start == 2 => {
+                    let w = [data[start], data[start + 1]];
+                    Some(if be {
+                        u16::from_be_bytes(w)
+                    } else {
+                        u16::from_le_bytes(w)
+                    } as u32)
+                }
+                Codec::Utf32(Some(be)) if end - start == 4 => {
+                    let w = [
+                        data[start],
+                        data[start + 1],
+                        data[start + 2],
+                        data[start + 3],
+                    ];
+                    Some(if be {
+                        u32::from_be_bytes(w)
+                    } else {
+                        u32::from_le_bytes(w)
+                    })
+                }
+                _ => None,
+            };
+            match unit {
+                Some(u) if (0xD800..0xE000).contains(&u) => {
+                    out.push(u);
+                    Ok(())
+                }
+                _ => Err(decode_error(codec, data, start, end, reason)),
+            }
+        }
+        "xmlcharrefreplace" | "namereplace" => Err(PyErr::type_error(
+            "don't know how to handle UnicodeDecodeError in error callback",
+        )),
         _ => Err(unknown_handler(errors)),
     }
 }
 
 /// `bytes.decode(encoding, errors)` for the built-in codecs.
 pub fn decode(data: &[u8], encoding: &str, errors: &str) -> PyResult<PyRef> {
+    if is_utf8_sig(encoding) {
+        let body = data.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(data);
+        return decode(body, "utf-8", errors);
+    }
+    non_text_codec(encoding, true)?;
     let codec = match lookup_codec(encoding) {
         Ok(c) => c,
         // Every other codec comes from the registry (`encodings`).
@@ -3428,6 +3620,803 @@ mod tables {
     //! Character classes from CPython 3.11's unicodedata (Unicode 14.0.0),
     //! generated with /usr/bin/python3.11 (str.isdecimal/isdigit/isnumeric/isalpha,
     //! and the characters whose lower() differs from Rust's char::to_lowercase).
+    // Case mappings where CPython 3.11 (Unicode 14.0.0) differs from Rust's char methods,
+    // generated with /usr/bin/python3.11 against rustc 1.95.0.
+    pub(super) static LOWER_EXC: &[(u32, &[u32])] = &[
+        (0x1C89, &[0x1C89]),
+        (0xA7CB, &[0xA7CB]),
+        (0xA7CC, &[0xA7CC]),
+        (0xA7CE, &[0xA7CE]),
+        (0xA7D2, &[0xA7D2]),
+        (0xA7D4, &[0xA7D4]),
+        (0xA7DA, &[0xA7DA]),
+        (0xA7DC, &[0xA7DC]),
+        (0x10D50, &[0x10D50]),
+        (0x10D51, &[0x10D51]),
+        (0x10D52, &[0x10D52]),
+        (0x10D53, &[0x10D53]),
+        (0x10D54, &[0x10D54]),
+        (0x10D55, &[0x10D55]),
+        (0x10D56, &[0x10D56]),
+        (0x10D57, &[0x10D57]),
+        (0x10D58, &[0x10D58]),
+        (0x10D59, &[0x10D59]),
+        (0x10D5A, &[0x10D5A]),
+        (0x10D5B, &[0x10D5B]),
+        (0x10D5C, &[0x10D5C]),
+        (0x10D5D, &[0x10D5D]),
+        (0x10D5E, &[0x10D5E]),
+        (0x10D5F, &[0x10D5F]),
+        (0x10D60, &[0x10D60]),
+        (0x10D61, &[0x10D61]),
+        (0x10D62, &[0x10D62]),
+        (0x10D63, &[0x10D63]),
+        (0x10D64, &[0x10D64]),
+        (0x10D65, &[0x10D65]),
+        (0x16EA0, &[0x16EA0]),
+        (0x16EA1, &[0x16EA1]),
+        (0x16EA2, &[0x16EA2]),
+        (0x16EA3, &[0x16EA3]),
+        (0x16EA4, &[0x16EA4]),
+        (0x16EA5, &[0x16EA5]),
+        (0x16EA6, &[0x16EA6]),
+        (0x16EA7, &[0x16EA7]),
+        (0x16EA8, &[0x16EA8]),
+        (0x16EA9, &[0x16EA9]),
+        (0x16EAA, &[0x16EAA]),
+        (0x16EAB, &[0x16EAB]),
+        (0x16EAC, &[0x16EAC]),
+        (0x16EAD, &[0x16EAD]),
+        (0x16EAE, &[0x16EAE]),
+        (0x16EAF, &[0x16EAF]),
+        (0x16EB0, &[0x16EB0]),
+        (0x16EB1, &[0x16EB1]),
+        (0x16EB2, &[0x16EB2]),
+        (0x16EB3, &[0x16EB3]),
+        (0x16EB4, &[0x16EB4]),
+        (0x16EB5, &[0x16EB5]),
+        (0x16EB6, &[0x16EB6]),
+        (0x16EB7, &[0x16EB7]),
+        (0x16EB8, &[0x16EB8]),
+    ];
+    pub(super) static UPPER_EXC: &[(u32, &[u32])] = &[
+        (0x19B, &[0x19B]),
+        (0x264, &[0x264]),
+        (0x1C8A, &[0x1C8A]),
+        (0xA7CD, &[0xA7CD]),
+        (0xA7CF, &[0xA7CF]),
+        (0xA7D3, &[0xA7D3]),
+        (0xA7D5, &[0xA7D5]),
+        (0xA7DB, &[0xA7DB]),
+        (0x10D70, &[0x10D70]),
+        (0x10D71, &[0x10D71]),
+        (0x10D72, &[0x10D72]),
+        (0x10D73, &[0x10D73]),
+        (0x10D74, &[0x10D74]),
+        (0x10D75, &[0x10D75]),
+        (0x10D76, &[0x10D76]),
+        (0x10D77, &[0x10D77]),
+        (0x10D78, &[0x10D78]),
+        (0x10D79, &[0x10D79]),
+        (0x10D7A, &[0x10D7A]),
+        (0x10D7B, &[0x10D7B]),
+        (0x10D7C, &[0x10D7C]),
+        (0x10D7D, &[0x10D7D]),
+        (0x10D7E, &[0x10D7E]),
+        (0x10D7F, &[0x10D7F]),
+        (0x10D80, &[0x10D80]),
+        (0x10D81, &[0x10D81]),
+        (0x10D82, &[0x10D82]),
+        (0x10D83, &[0x10D83]),
+        (0x10D84, &[0x10D84]),
+        (0x10D85, &[0x10D85]),
+        (0x16EBB, &[0x16EBB]),
+        (0x16EBC, &[0x16EBC]),
+        (0x16EBD, &[0x16EBD]),
+        (0x16EBE, &[0x16EBE]),
+        (0x16EBF, &[0x16EBF]),
+        (0x16EC0, &[0x16EC0]),
+        (0x16EC1, &[0x16EC1]),
+        (0x16EC2, &[0x16EC2]),
+        (0x16EC3, &[0x16EC3]),
+        (0x16EC4, &[0x16EC4]),
+        (0x16EC5, &[0x16EC5]),
+        (0x16EC6, &[0x16EC6]),
+        (0x16EC7, &[0x16EC7]),
+        (0x16EC8, &[0x16EC8]),
+        (0x16EC9, &[0x16EC9]),
+        (0x16ECA, &[0x16ECA]),
+        (0x16ECB, &[0x16ECB]),
+        (0x16ECC, &[0x16ECC]),
+        (0x16ECD, &[0x16ECD]),
+        (0x16ECE, &[0x16ECE]),
+        (0x16ECF, &[0x16ECF]),
+        (0x16ED0, &[0x16ED0]),
+        (0x16ED1, &[0x16ED1]),
+        (0x16ED2, &[0x16ED2]),
+        (0x16ED3, &[0x16ED3]),
+    ];
+    pub(super) static TITLE_EXC: &[(u32, &[u32])] = &[
+        (0xDF, &[0x53, 0x73]),
+        (0x19B, &[0x19B]),
+        (0x1C4, &[0x1C5]),
+        (0x1C5, &[0x1C5]),
+        (0x1C6, &[0x1C5]),
+        (0x1C7, &[0x1C8]),
+        (0x1C8, &[0x1C8]),
+        (0x1C9, &[0x1C8]),
+        (0x1CA, &[0x1CB]),
+        (0x1CB, &[0x1CB]),
+        (0x1CC, &[0x1CB]),
+        (0x1F1, &[0x1F2]),
+        (0x1F2, &[0x1F2]),
+        (0x1F3, &[0x1F2]),
+        (0x264, &[0x264]),
+        (0x587, &[0x535, 0x582]),
+        (0x10D0, &[0x10D0]),
+        (0x10D1, &[0x10D1]),
+        (0x10D2, &[0x10D2]),
+        (0x10D3, &[0x10D3]),
+        (0x10D4, &[0x10D4]),
+        (0x10D5, &[0x10D5]),
+        (0x10D6, &[0x10D6]),
+        (0x10D7, &[0x10D7]),
+        (0x10D8, &[0x10D8]),
+        (0x10D9, &[0x10D9]),
+        (0x10DA, &[0x10DA]),
+        (0x10DB, &[0x10DB]),
+        (0x10DC, &[0x10DC]),
+        (0x10DD, &[0x10DD]),
+        (0x10DE, &[0x10DE]),
+        (0x10DF, &[0x10DF]),
+        (0x10E0, &[0x10E0]),
+        (0x10E1, &[0x10E1]),
+        (0x10E2, &[0x10E2]),
+        (0x10E3, &[0x10E3]),
+        (0x10E4, &[0x10E4]),
+        (0x10E5, &[0x10E5]),
+        (0x10E6, &[0x10E6]),
+        (0x10E7, &[0x10E7]),
+        (0x10E8, &[0x10E8]),
+        (0x10E9, &[0x10E9]),
+        (0x10EA, &[0x10EA]),
+        (0x10EB, &[0x10EB]),
+        (0x10EC, &[0x10EC]),
+        (0x10ED, &[0x10ED]),
+        (0x10EE, &[0x10EE]),
+        (0x10EF, &[0x10EF]),
+        (0x10F0, &[0x10F0]),
+        (0x10F1, &[0x10F1]),
+        (0x10F2, &[0x10F2]),
+        (0x10F3, &[0x10F3]),
+        (0x10F4, &[0x10F4]),
+        (0x10F5, &[0x10F5]),
+        (0x10F6, &[0x10F6]),
+        (0x10F7, &[0x10F7]),
+        (0x10F8, &[0x10F8]),
+        (0x10F9, &[0x10F9]),
+        (0x10FA, &[0x10FA]),
+        (0x10FD, &[0x10FD]),
+        (0x10FE, &[0x10FE]),
+        (0x10FF, &[0x10FF]),
+        (0x1C8A, &[0x1C8A]),
+        (0x1F80, &[0x1F88]),
+        (0x1F81, &[0x1F89]),
+        (0x1F82, &[0x1F8A]),
+        (0x1F83, &[0x1F8B]),
+        (0x1F84, &[0x1F8C]),
+        (0x1F85, &[0x1F8D]),
+        (0x1F86, &[0x1F8E]),
+        (0x1F87, &[0x1F8F]),
+        (0x1F88, &[0x1F88]),
+        (0x1F89, &[0x1F89]),
+        (0x1F8A, &[0x1F8A]),
+        (0x1F8B, &[0x1F8B]),
+        (0x1F8C, &[0x1F8C]),
+        (0x1F8D, &[0x1F8D]),
+        (0x1F8E, &[0x1F8E]),
+        (0x1F8F, &[0x1F8F]),
+        (0x1F90, &[0x1F98]),
+        (0x1F91, &[0x1F99]),
+        (0x1F92, &[0x1F9A]),
+        (0x1F93, &[0x1F9B]),
+        (0x1F94, &[0x1F9C]),
+        (0x1F95, &[0x1F9D]),
+        (0x1F96, &[0x1F9E]),
+        (0x1F97, &[0x1F9F]),
+        (0x1F98, &[0x1F98]),
+        (0x1F99, &[0x1F99]),
+        (0x1F9A, &[0x1F9A]),
+        (0x1F9B, &[0x1F9B]),
+        (0x1F9C, &[0x1F9C]),
+        (0x1F9D, &[0x1F9D]),
+        (0x1F9E, &[0x1F9E]),
+        (0x1F9F, &[0x1F9F]),
+        (0x1FA0, &[0x1FA8]),
+        (0x1FA1, &[0x1FA9]),
+        (0x1FA2, &[0x1FAA]),
+        (0x1FA3, &[0x1FAB]),
+        (0x1FA4, &[0x1FAC]),
+        (0x1FA5, &[0x1FAD]),
+        (0x1FA6, &[0x1FAE]),
+        (0x1FA7, &[0x1FAF]),
+        (0x1FA8, &[0x1FA8]),
+        (0x1FA9, &[0x1FA9]),
+        (0x1FAA, &[0x1FAA]),
+        (0x1FAB, &[0x1FAB]),
+        (0x1FAC, &[0x1FAC]),
+        (0x1FAD, &[0x1FAD]),
+        (0x1FAE, &[0x1FAE]),
+        (0x1FAF, &[0x1FAF]),
+        (0x1FB2, &[0x1FBA, 0x345]),
+        (0x1FB3, &[0x1FBC]),
+        (0x1FB4, &[0x386, 0x345]),
+        (0x1FB7, &[0x391, 0x342, 0x345]),
+        (0x1FBC, &[0x1FBC]),
+        (0x1FC2, &[0x1FCA, 0x345]),
+        (0x1FC3, &[0x1FCC]),
+        (0x1FC4, &[0x389, 0x345]),
+        (0x1FC7, &[0x397, 0x342, 0x345]),
+        (0x1FCC, &[0x1FCC]),
+        (0x1FF2, &[0x1FFA, 0x345]),
+        (0x1FF3, &[0x1FFC]),
+        (0x1FF4, &[0x38F, 0x345]),
+        (0x1FF7, &[0x3A9, 0x342, 0x345]),
+        (0x1FFC, &[0x1FFC]),
+        (0xA7CD, &[0xA7CD]),
+        (0xA7CF, &[0xA7CF]),
+        (0xA7D3, &[0xA7D3]),
+        (0xA7D5, &[0xA7D5]),
+        (0xA7DB, &[0xA7DB]),
+        (0xFB00, &[0x46, 0x66]),
+        (0xFB01, &[0x46, 0x69]),
+        (0xFB02, &[0x46, 0x6C]),
+        (0xFB03, &[0x46, 0x66, 0x69]),
+        (0xFB04, &[0x46, 0x66, 0x6C]),
+        (0xFB05, &[0x53, 0x74]),
+        (0xFB06, &[0x53, 0x74]),
+        (0xFB13, &[0x544, 0x576]),
+        (0xFB14, &[0x544, 0x565]),
+        (0xFB15, &[0x544, 0x56B]),
+        (0xFB16, &[0x54E, 0x576]),
+        (0xFB17, &[0x544, 0x56D]),
+        (0x10D70, &[0x10D70]),
+        (0x10D71, &[0x10D71]),
+        (0x10D72, &[0x10D72]),
+        (0x10D73, &[0x10D73]),
+        (0x10D74, &[0x10D74]),
+        (0x10D75, &[0x10D75]),
+        (0x10D76, &[0x10D76]),
+        (0x10D77, &[0x10D77]),
+        (0x10D78, &[0x10D78]),
+        (0x10D79, &[0x10D79]),
+        (0x10D7A, &[0x10D7A]),
+        (0x10D7B, &[0x10D7B]),
+        (0x10D7C, &[0x10D7C]),
+        (0x10D7D, &[0x10D7D]),
+        (0x10D7E, &[0x10D7E]),
+        (0x10D7F, &[0x10D7F]),
+        (0x10D80, &[0x10D80]),
+        (0x10D81, &[0x10D81]),
+        (0x10D82, &[0x10D82]),
+        (0x10D83, &[0x10D83]),
+        (0x10D84, &[0x10D84]),
+        (0x10D85, &[0x10D85]),
+        (0x16EBB, &[0x16EBB]),
+        (0x16EBC, &[0x16EBC]),
+        (0x16EBD, &[0x16EBD]),
+        (0x16EBE, &[0x16EBE]),
+        (0x16EBF, &[0x16EBF]),
+        (0x16EC0, &[0x16EC0]),
+        (0x16EC1, &[0x16EC1]),
+        (0x16EC2, &[0x16EC2]),
+        (0x16EC3, &[0x16EC3]),
+        (0x16EC4, &[0x16EC4]),
+        (0x16EC5, &[0x16EC5]),
+        (0x16EC6, &[0x16EC6]),
+        (0x16EC7, &[0x16EC7]),
+        (0x16EC8, &[0x16EC8]),
+        (0x16EC9, &[0x16EC9]),
+        (0x16ECA, &[0x16ECA]),
+        (0x16ECB, &[0x16ECB]),
+        (0x16ECC, &[0x16ECC]),
+        (0x16ECD, &[0x16ECD]),
+        (0x16ECE, &[0x16ECE]),
+        (0x16ECF, &[0x16ECF]),
+        (0x16ED0, &[0x16ED0]),
+        (0x16ED1, &[0x16ED1]),
+        (0x16ED2, &[0x16ED2]),
+        (0x16ED3, &[0x16ED3]),
+    ];
+    pub(super) static FOLD_EXC: &[(u32, &[u32])] = &[
+        (0xB5, &[0x3BC]),
+        (0xDF, &[0x73, 0x73]),
+        (0x149, &[0x2BC, 0x6E]),
+        (0x17F, &[0x73]),
+        (0x1F0, &[0x6A, 0x30C]),
+        (0x345, &[0x3B9]),
+        (0x390, &[0x3B9, 0x308, 0x301]),
+        (0x3B0, &[0x3C5, 0x308, 0x301]),
+        (0x3C2, &[0x3C3]),
+        (0x3D0, &[0x3B2]),
+        (0x3D1, &[0x3B8]),
+        (0x3D5, &[0x3C6]),
+        (0x3D6, &[0x3C0]),
+        (0x3F0, &[0x3BA]),
+        (0x3F1, &[0x3C1]),
+        (0x3F5, &[0x3B5]),
+        (0x587, &[0x565, 0x582]),
+        (0x13A0, &[0x13A0]),
+        (0x13A1, &[0x13A1]),
+        (0x13A2, &[0x13A2]),
+        (0x13A3, &[0x13A3]),
+        (0x13A4, &[0x13A4]),
+        (0x13A5, &[0x13A5]),
+        (0x13A6, &[0x13A6]),
+        (0x13A7, &[0x13A7]),
+        (0x13A8, &[0x13A8]),
+        (0x13A9, &[0x13A9]),
+        (0x13AA, &[0x13AA]),
+        (0x13AB, &[0x13AB]),
+        (0x13AC, &[0x13AC]),
+        (0x13AD, &[0x13AD]),
+        (0x13AE, &[0x13AE]),
+        (0x13AF, &[0x13AF]),
+        (0x13B0, &[0x13B0]),
+        (0x13B1, &[0x13B1]),
+        (0x13B2, &[0x13B2]),
+        (0x13B3, &[0x13B3]),
+        (0x13B4, &[0x13B4]),
+        (0x13B5, &[0x13B5]),
+        (0x13B6, &[0x13B6]),
+        (0x13B7, &[0x13B7]),
+        (0x13B8, &[0x13B8]),
+        (0x13B9, &[0x13B9]),
+        (0x13BA, &[0x13BA]),
+        (0x13BB, &[0x13BB]),
+        (0x13BC, &[0x13BC]),
+        (0x13BD, &[0x13BD]),
+        (0x13BE, &[0x13BE]),
+        (0x13BF, &[0x13BF]),
+        (0x13C0, &[0x13C0]),
+        (0x13C1, &[0x13C1]),
+        (0x13C2, &[0x13C2]),
+        (0x13C3, &[0x13C3]),
+        (0x13C4, &[0x13C4]),
+        (0x13C5, &[0x13C5]),
+        (0x13C6, &[0x13C6]),
+        (0x13C7, &[0x13C7]),
+        (0x13C8, &[0x13C8]),
+        (0x13C9, &[0x13C9]),
+        (0x13CA, &[0x13CA]),
+        (0x13CB, &[0x13CB]),
+        (0x13CC, &[0x13CC]),
+        (0x13CD, &[0x13CD]),
+        (0x13CE, &[0x13CE]),
+        (0x13CF, &[0x13CF]),
+        (0x13D0, &[0x13D0]),
+        (0x13D1, &[0x13D1]),
+        (0x13D2, &[0x13D2]),
+        (0x13D3, &[0x13D3]),
+        (0x13D4, &[0x13D4]),
+        (0x13D5, &[0x13D5]),
+        (0x13D6, &[0x13D6]),
+        (0x13D7, &[0x13D7]),
+        (0x13D8, &[0x13D8]),
+        (0x13D9, &[0x13D9]),
+        (0x13DA, &[0x13DA]),
+        (0x13DB, &[0x13DB]),
+        (0x13DC, &[0x13DC]),
+        (0x13DD, &[0x13DD]),
+        (0x13DE, &[0x13DE]),
+        (0x13DF, &[0x13DF]),
+        (0x13E0, &[0x13E0]),
+        (0x13E1, &[0x13E1]),
+        (0x13E2, &[0x13E2]),
+        (0x13E3, &[0x13E3]),
+        (0x13E4, &[0x13E4]),
+        (0x13E5, &[0x13E5]),
+        (0x13E6, &[0x13E6]),
+        (0x13E7, &[0x13E7]),
+        (0x13E8, &[0x13E8]),
+        (0x13E9, &[0x13E9]),
+        (0x13EA, &[0x13EA]),
+        (0x13EB, &[0x13EB]),
+        (0x13EC, &[0x13EC]),
+        (0x13ED, &[0x13ED]),
+        (0x13EE, &[0x13EE]),
+        (0x13EF, &[0x13EF]),
+        (0x13F0, &[0x13F0]),
+        (0x13F1, &[0x13F1]),
+        (0x13F2, &[0x13F2]),
+        (0x13F3, &[0x13F3]),
+        (0x13F4, &[0x13F4]),
+        (0x13F5, &[0x13F5]),
+        (0x13F8, &[0x13F0]),
+        (0x13F9, &[0x13F1]),
+        (0x13FA, &[0x13F2]),
+        (0x13FB, &[0x13F3]),
+        (0x13FC, &[0x13F4]),
+        (0x13FD, &[0x13F5]),
+        (0x1C80, &[0x432]),
+        (0x1C81, &[0x434]),
+        (0x1C82, &[0x43E]),
+        (0x1C83, &[0x441]),
+        (0x1C84, &[0x442]),
+        (0x1C85, &[0x442]),
+        (0x1C86, &[0x44A]),
+        (0x1C87, &[0x463]),
+        (0x1C88, &[0xA64B]),
+        (0x1E96, &[0x68, 0x331]),
+        (0x1E97, &[0x74, 0x308]),
+        (0x1E98, &[0x77, 0x30A]),
+        (0x1E99, &[0x79, 0x30A]),
+        (0x1E9A, &[0x61, 0x2BE]),
+        (0x1E9B, &[0x1E61]),
+        (0x1E9E, &[0x73, 0x73]),
+        (0x1F50, &[0x3C5, 0x313]),
+        (0x1F52, &[0x3C5, 0x313, 0x300]),
+        (0x1F54, &[0x3C5, 0x313, 0x301]),
+        (0x1F56, &[0x3C5, 0x313, 0x342]),
+        (0x1F80, &[0x1F00, 0x3B9]),
+        (0x1F81, &[0x1F01, 0x3B9]),
+        (0x1F82, &[0x1F02, 0x3B9]),
+        (0x1F83, &[0x1F03, 0x3B9]),
+        (0x1F84, &[0x1F04, 0x3B9]),
+        (0x1F85, &[0x1F05, 0x3B9]),
+        (0x1F86, &[0x1F06, 0x3B9]),
+        (0x1F87, &[0x1F07, 0x3B9]),
+        (0x1F88, &[0x1F00, 0x3B9]),
+        (0x1F89, &[0x1F01, 0x3B9]),
+        (0x1F8A, &[0x1F02, 0x3B9]),
+        (0x1F8B, &[0x1F03, 0x3B9]),
+        (0x1F8C, &[0x1F04, 0x3B9]),
+        (0x1F8D, &[0x1F05, 0x3B9]),
+        (0x1F8E, &[0x1F06, 0x3B9]),
+        (0x1F8F, &[0x1F07, 0x3B9]),
+        (0x1F90, &[0x1F20, 0x3B9]),
+        (0x1F91, &[0x1F21, 0x3B9]),
+        (0x1F92, &[0x1F22, 0x3B9]),
+        (0x1F93, &[0x1F23, 0x3B9]),
+        (0x1F94, &[0x1F24, 0x3B9]),
+        (0x1F95, &[0x1F25, 0x3B9]),
+        (0x1F96, &[0x1F26, 0x3B9]),
+        (0x1F97, &[0x1F27, 0x3B9]),
+        (0x1F98, &[0x1F20, 0x3B9]),
+        (0x1F99, &[0x1F21, 0x3B9]),
+        (0x1F9A, &[0x1F22, 0x3B9]),
+        (0x1F9B, &[0x1F23, 0x3B9]),
+        (0x1F9C, &[0x1F24, 0x3B9]),
+        (0x1F9D, &[0x1F25, 0x3B9]),
+        (0x1F9E, &[0x1F26, 0x3B9]),
+        (0x1F9F, &[0x1F27, 0x3B9]),
+        (0x1FA0, &[0x1F60, 0x3B9]),
+        (0x1FA1, &[0x1F61, 0x3B9]),
+        (0x1FA2, &[0x1F62, 0x3B9]),
+        (0x1FA3, &[0x1F63, 0x3B9]),
+        (0x1FA4, &[0x1F64, 0x3B9]),
+        (0x1FA5, &[0x1F65, 0x3B9]),
+        (0x1FA6, &[0x1F66, 0x3B9]),
+        (0x1FA7, &[0x1F67, 0x3B9]),
+        (0x1FA8, &[0x1F60, 0x3B9]),
+        (0x1FA9, &[0x1F61, 0x3B9]),
+        (0x1FAA, &[0x1F62, 0x3B9]),
+        (0x1FAB, &[0x1F63, 0x3B9]),
+        (0x1FAC, &[0x1F64, 0x3B9]),
+        (0x1FAD, &[0x1F65, 0x3B9]),
+        (0x1FAE, &[0x1F66, 0x3B9]),
+        (0x1FAF, &[0x1F67, 0x3B9]),
+        (0x1FB2, &[0x1F70, 0x3B9]),
+        (0x1FB3, &[0x3B1, 0x3B9]),
+        (0x1FB4, &[0x3AC, 0x3B9]),
+        (0x1FB6, &[0x3B1, 0x342]),
+        (0x1FB7, &[0x3B1, 0x342, 0x3B9]),
+        (0x1FBC, &[0x3B1, 0x3B9]),
+        (0x1FBE, &[0x3B9]),
+        (0x1FC2, &[0x1F74, 0x3B9]),
+        (0x1FC3, &[0x3B7, 0x3B9]),
+        (0x1FC4, &[0x3AE, 0x3B9]),
+        (0x1FC6, &[0x3B7, 0x342]),
+        (0x1FC7, &[0x3B7, 0x342, 0x3B9]),
+        (0x1FCC, &[0x3B7, 0x3B9]),
+        (0x1FD2, &[0x3B9, 0x308, 0x300]),
+        (0x1FD3, &[0x3B9, 0x308, 0x301]),
+        (0x1FD6, &[0x3B9, 0x342]),
+        (0x1FD7, &[0x3B9, 0x308, 0x342]),
+        (0x1FE2, &[0x3C5, 0x308, 0x300]),
+        (0x1FE3, &[0x3C5, 0x308, 0x301]),
+        (0x1FE4, &[0x3C1, 0x313]),
+        (0x1FE6, &[0x3C5, 0x342]),
+        (0x1FE7, &[0x3C5, 0x308, 0x342]),
+        (0x1FF2, &[0x1F7C, 0x3B9]),
+        (0x1FF3, &[0x3C9, 0x3B9]),
+        (0x1FF4, &[0x3CE, 0x3B9]),
+        (0x1FF6, &[0x3C9, 0x342]),
+        (0x1FF7, &[0x3C9, 0x342, 0x3B9]),
+        (0x1FFC, &[0x3C9, 0x3B9]),
+        (0xAB70, &[0x13A0]),
+        (0xAB71, &[0x13A1]),
+        (0xAB72, &[0x13A2]),
+        (0xAB73, &[0x13A3]),
+        (0xAB74, &[0x13A4]),
+        (0xAB75, &[0x13A5]),
+        (0xAB76, &[0x13A6]),
+        (0xAB77, &[0x13A7]),
+        (0xAB78, &[0x13A8]),
+        (0xAB79, &[0x13A9]),
+        (0xAB7A, &[0x13AA]),
+        (0xAB7B, &[0x13AB]),
+        (0xAB7C, &[0x13AC]),
+        (0xAB7D, &[0x13AD]),
+        (0xAB7E, &[0x13AE]),
+        (0xAB7F, &[0x13AF]),
+        (0xAB80, &[0x13B0]),
+        (0xAB81, &[0x13B1]),
+        (0xAB82, &[0x13B2]),
+        (0xAB83, &[0x13B3]),
+        (0xAB84, &[0x13B4]),
+        (0xAB85, &[0x13B5]),
+        (0xAB86, &[0x13B6]),
+        (0xAB87, &[0x13B7]),
+        (0xAB88, &[0x13B8]),
+        (0xAB89, &[0x13B9]),
+        (0xAB8A, &[0x13BA]),
+        (0xAB8B, &[0x13BB]),
+        (0xAB8C, &[0x13BC]),
+        (0xAB8D, &[0x13BD]),
+        (0xAB8E, &[0x13BE]),
+        (0xAB8F, &[0x13BF]),
+        (0xAB90, &[0x13C0]),
+        (0xAB91, &[0x13C1]),
+        (0xAB92, &[0x13C2]),
+        (0xAB93, &[0x13C3]),
+        (0xAB94, &[0x13C4]),
+        (0xAB95, &[0x13C5]),
+        (0xAB96, &[0x13C6]),
+        (0xAB97, &[0x13C7]),
+        (0xAB98, &[0x13C8]),
+        (0xAB99, &[0x13C9]),
+        (0xAB9A, &[0x13CA]),
+        (0xAB9B, &[0x13CB]),
+        (0xAB9C, &[0x13CC]),
+        (0xAB9D, &[0x13CD]),
+        (0xAB9E, &[0x13CE]),
+        (0xAB9F, &[0x13CF]),
+        (0xABA0, &[0x13D0]),
+        (0xABA1, &[0x13D1]),
+        (0xABA2, &[0x13D2]),
+        (0xABA3, &[0x13D3]),
+        (0xABA4, &[0x13D4]),
+        (0xABA5, &[0x13D5]),
+        (0xABA6, &[0x13D6]),
+        (0xABA7, &[0x13D7]),
+        (0xABA8, &[0x13D8]),
+        (0xABA9, &[0x13D9]),
+        (0xABAA, &[0x13DA]),
+        (0xABAB, &[0x13DB]),
+        (0xABAC, &[0x13DC]),
+        (0xABAD, &[0x13DD]),
+        (0xABAE, &[0x13DE]),
+        (0xABAF, &[0x13DF]),
+        (0xABB0, &[0x13E0]),
+        (0xABB1, &[0x13E1]),
+        (0xABB2, &[0x13E2]),
+        (0xABB3, &[0x13E3]),
+        (0xABB4, &[0x13E4]),
+        (0xABB5, &[0x13E5]),
+        (0xABB6, &[0x13E6]),
+        (0xABB7, &[0x13E7]),
+        (0xABB8, &[0x13E8]),
+        (0xABB9, &[0x13E9]),
+        (0xABBA, &[0x13EA]),
+        (0xABBB, &[0x13EB]),
+        (0xABBC, &[0x13EC]),
+        (0xABBD, &[0x13ED]),
+        (0xABBE, &[0x13EE]),
+        (0xABBF, &[0x13EF]),
+        (0xFB00, &[0x66, 0x66]),
+        (0xFB01, &[0x66, 0x69]),
+        (0xFB02, &[0x66, 0x6C]),
+        (0xFB03, &[0x66, 0x66, 0x69]),
+        (0xFB04, &[0x66, 0x66, 0x6C]),
+        (0xFB05, &[0x73, 0x74]),
+        (0xFB06, &[0x73, 0x74]),
+        (0xFB13, &[0x574, 0x576]),
+        (0xFB14, &[0x574, 0x565]),
+        (0xFB15, &[0x574, 0x56B]),
+        (0xFB16, &[0x57E, 0x576]),
+        (0xFB17, &[0x574, 0x56D]),
+    ];
+    /// Code points whose Lowercase (bit 0) / Uppercase (bit 1) property differs from Rust's.
+    pub(super) static CASE_FLAG_EXC: &[(u32, u8)] = &[
+        (0x295, 1),
+        (0x10FC, 0),
+        (0x1C89, 0),
+        (0x1C8A, 0),
+        (0xA7CB, 0),
+        (0xA7CC, 0),
+        (0xA7CD, 0),
+        (0xA7CE, 0),
+        (0xA7CF, 0),
+        (0xA7D2, 0),
+        (0xA7D4, 0),
+        (0xA7DA, 0),
+        (0xA7DB, 0),
+        (0xA7DC, 0),
+        (0xA7F1, 0),
+        (0xA7F2, 0),
+        (0xA7F3, 0),
+        (0xA7F4, 0),
+        (0xAB69, 0),
+        (0x10D50, 0),
+        (0x10D51, 0),
+        (0x10D52, 0),
+        (0x10D53, 0),
+        (0x10D54, 0),
+        (0x10D55, 0),
+        (0x10D56, 0),
+        (0x10D57, 0),
+        (0x10D58, 0),
+        (0x10D59, 0),
+        (0x10D5A, 0),
+        (0x10D5B, 0),
+        (0x10D5C, 0),
+        (0x10D5D, 0),
+        (0x10D5E, 0),
+        (0x10D5F, 0),
+        (0x10D60, 0),
+        (0x10D61, 0),
+        (0x10D62, 0),
+        (0x10D63, 0),
+        (0x10D64, 0),
+        (0x10D65, 0),
+        (0x10D70, 0),
+        (0x10D71, 0),
+        (0x10D72, 0),
+        (0x10D73, 0),
+        (0x10D74, 0),
+        (0x10D75, 0),
+        (0x10D76, 0),
+        (0x10D77, 0),
+        (0x10D78, 0),
+        (0x10D79, 0),
+        (0x10D7A, 0),
+        (0x10D7B, 0),
+        (0x10D7C, 0),
+        (0x10D7D, 0),
+        (0x10D7E, 0),
+        (0x10D7F, 0),
+        (0x10D80, 0),
+        (0x10D81, 0),
+        (0x10D82, 0),
+        (0x10D83, 0),
+        (0x10D84, 0),
+        (0x10D85, 0),
+        (0x16EA0, 0),
+        (0x16EA1, 0),
+        (0x16EA2, 0),
+        (0x16EA3, 0),
+        (0x16EA4, 0),
+        (0x16EA5, 0),
+        (0x16EA6, 0),
+        (0x16EA7, 0),
+        (0x16EA8, 0),
+        (0x16EA9, 0),
+        (0x16EAA, 0),
+        (0x16EAB, 0),
+        (0x16EAC, 0),
+        (0x16EAD, 0),
+        (0x16EAE, 0),
+        (0x16EAF, 0),
+        (0x16EB0, 0),
+        (0x16EB1, 0),
+        (0x16EB2, 0),
+        (0x16EB3, 0),
+        (0x16EB4, 0),
+        (0x16EB5, 0),
+        (0x16EB6, 0),
+        (0x16EB7, 0),
+        (0x16EB8, 0),
+        (0x16EBB, 0),
+        (0x16EBC, 0),
+        (0x16EBD, 0),
+        (0x16EBE, 0),
+        (0x16EBF, 0),
+        (0x16EC0, 0),
+        (0x16EC1, 0),
+        (0x16EC2, 0),
+        (0x16EC3, 0),
+        (0x16EC4, 0),
+        (0x16EC5, 0),
+        (0x16EC6, 0),
+        (0x16EC7, 0),
+        (0x16EC8, 0),
+        (0x16EC9, 0),
+        (0x16ECA, 0),
+        (0x16ECB, 0),
+        (0x16ECC, 0),
+        (0x16ECD, 0),
+        (0x16ECE, 0),
+        (0x16ECF, 0),
+        (0x16ED0, 0),
+        (0x16ED1, 0),
+        (0x16ED2, 0),
+        (0x16ED3, 0),
+        (0x1DF25, 0),
+        (0x1DF26, 0),
+        (0x1DF27, 0),
+        (0x1DF28, 0),
+        (0x1DF29, 0),
+        (0x1DF2A, 0),
+        (0x1E030, 0),
+        (0x1E031, 0),
+        (0x1E032, 0),
+        (0x1E033, 0),
+        (0x1E034, 0),
+        (0x1E035, 0),
+        (0x1E036, 0),
+        (0x1E037, 0),
+        (0x1E038, 0),
+        (0x1E039, 0),
+        (0x1E03A, 0),
+        (0x1E03B, 0),
+        (0x1E03C, 0),
+        (0x1E03D, 0),
+        (0x1E03E, 0),
+        (0x1E03F, 0),
+        (0x1E040, 0),
+        (0x1E041, 0),
+        (0x1E042, 0),
+        (0x1E043, 0),
+        (0x1E044, 0),
+        (0x1E045, 0),
+        (0x1E046, 0),
+        (0x1E047, 0),
+        (0x1E048, 0),
+        (0x1E049, 0),
+        (0x1E04A, 0),
+        (0x1E04B, 0),
+        (0x1E04C, 0),
+        (0x1E04D, 0),
+        (0x1E04E, 0),
+        (0x1E04F, 0),
+        (0x1E050, 0),
+        (0x1E051, 0),
+        (0x1E052, 0),
+        (0x1E053, 0),
+        (0x1E054, 0),
+        (0x1E055, 0),
+        (0x1E056, 0),
+        (0x1E057, 0),
+        (0x1E058, 0),
+        (0x1E059, 0),
+        (0x1E05A, 0),
+        (0x1E05B, 0),
+        (0x1E05C, 0),
+        (0x1E05D, 0),
+        (0x1E05E, 0),
+        (0x1E05F, 0),
+        (0x1E060, 0),
+        (0x1E061, 0),
+        (0x1E062, 0),
+        (0x1E063, 0),
+        (0x1E064, 0),
+        (0x1E065, 0),
+        (0x1E066, 0),
+        (0x1E067, 0),
+        (0x1E068, 0),
+        (0x1E069, 0),
+        (0x1E06A, 0),
+        (0x1E06B, 0),
+        (0x1E06C, 0),
+        (0x1E06D, 0),
+    ];
+    /// Titlecase letters (category Lt).
+    pub(super) static TITLECASE: &[u32] = &[
+        0x1C5, 0x1C8, 0x1CB, 0x1F2, 0x1F88, 0x1F89, 0x1F8A, 0x1F8B, 0x1F8C, 0x1F8D, 0x1F8E, 0x1F8F,
+        0x1F98, 0x1F99, 0x1F9A, 0x1F9B, 0x1F9C, 0x1F9D, 0x1F9E, 0x1F9F, 0x1FA8, 0x1FA9, 0x1FAA,
+        0x1FAB, 0x1FAC, 0x1FAD, 0x1FAE, 0x1FAF, 0x1FBC, 0x1FCC, 0x1FFC,
+    ];
     pub(super) static DECIMAL: &[(u32, u32)] = &[
         (0x30, 0x39),
         (0x660, 0x669),

@@ -1,0 +1,43 @@
+def T(*_srcs):
+    for _src in _srcs:
+        try:
+            _res = eval(_src)
+        except Exception as _exc:
+            print(_src, '!', type(_exc).__name__, _exc)
+        else:
+            print(_src, '=', repr(_res))
+
+
+ba = bytearray(b'abc')
+T('ba.__setitem__(0, 256)')
+T('ba.__setitem__(0, -1)')
+T('ba.__setitem__(5, 1)')
+T("ba.__setitem__(0, 'a')")
+T("ba.__setitem__(slice(None, None, 2), b'x')")
+T('ba.__setitem__(slice(0, 1), 5)')
+T("ba.__setitem__(slice(0, 1), 'ab')")
+T('ba.pop(10)')
+T('bytearray().pop()')
+T('ba.remove(120)')
+T('ba.remove(300)')
+T('ba.append(256)')
+T("ba.append('a')")
+T('ba.extend(5)')
+T("ba.extend([1, 'a'])")
+T("ba.extend('abc')")
+T('ba.insert(0, 300)')
+T("ba.insert('a', 1)")
+T('ba.__delitem__(10)')
+T("ba.index(b'z')")
+T('bytearray(-1)')
+T("bytearray('abc')")
+T("bytearray(b'a', 'x')")
+T("bytearray('é', 'ascii')")
+T('bytearray(1, 2, 3, 4)')
+T('hash(ba)')
+T("bytearray(b'a') * -1, bytearray(b'ab') * 2, ba.count(b'b'), ba.find(98), ba == b'abc'")
+ba2 = bytearray(b'xyz')
+it = iter(ba2)
+next(it)
+ba2.clear()
+T('list(it)')

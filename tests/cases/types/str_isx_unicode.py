@@ -1,0 +1,2 @@
+for s in ('é', 'É', 'ß', 'ǅ', 'ǅa', '²', '½', '٣', '①', '〇', '一', 'Ⅻ', '\u00a0', '\u2028', '\u200b', '\x85', '\u3000', '\xad', '\U0001f600', '𝟘', 'µ', 'ª', '\u0301', 'a\u0301', 'ᾈ', 'ᾈa', 'Ω', '℃', 'ⓐ', '\u0378', '\ue000', '\U000e0001', 'ℵ', '\u1d2c', '\u16ee', '\U0001fbf0', '\u0e50', '\u1369', '\U00010107'):
+    print(ascii(s), s.isalnum(), s.isalpha(), s.isascii(), s.isdecimal(), s.isdigit(), s.isidentifier(), s.islower(), s.isnumeric(), s.isprintable(), s.isspace(), s.istitle(), s.isupper())
