@@ -413,7 +413,7 @@ fn sequence_repeat(f: SsizeArgFn, seq: &PyRef, n: &PyRef) -> PyResult<PyRef> {
             n.ty().name()
         )));
     }
-    let count = crate::objects::int::as_ssize_index(n)?;
+    let count = crate::objects::int::as_ssize_overflow(n)?;
     f(seq, count)
 }
 

@@ -387,6 +387,9 @@ pub struct PyType {
     pub tp_drop: Option<DropFn>,
     pub tp_methods: &'static [MethodDef],
     pub tp_getset: &'static [GetSetDef],
+    /// `tp_as_buffer`: the buffer protocol (`bytes`, `bytearray`, `memoryview`);
+    /// see `objects/memoryview.rs`.
+    pub tp_as_buffer: Cell<Option<&'static crate::objects::memoryview::BufferProcs>>,
 
     pub tp_repr: Cell<Option<UnaryFn>>,
     pub tp_str: Cell<Option<UnaryFn>>,
@@ -445,6 +448,7 @@ impl PyType {
         tp_drop: None,
         tp_methods: &[],
         tp_getset: &[],
+        tp_as_buffer: Cell::new(None),
         tp_repr: Cell::new(None),
         tp_str: Cell::new(None),
         tp_hash: Cell::new(None),

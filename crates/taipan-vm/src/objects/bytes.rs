@@ -153,7 +153,10 @@ pub fn buffer_bytes(o: &PyRef) -> Option<Vec<u8>> {
     if let Some(b) = bytes_data(o) {
         return Some(b.to_vec());
     }
-    crate::objects::bytearray::bytearray_data(o)
+    if let Some(v) = crate::objects::bytearray::bytearray_data(o) {
+        return Some(v);
+    }
+    crate::objects::memoryview::view_bytes(o)
 }
 
 fn bytes_concat(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
@@ -424,6 +427,8 @@ pub fn bytes_from_object(src: &PyRef) -> PyResult<Vec<u8>> {
     }
     let it = match protocol::get_iter(src) {
         Ok(it) => it,
+        // A released memoryview: its buffer error.
+        Err(e) if src.is_instance_of::<crate::objects::memoryview::PyMemoryView>() => return Err(e),
         Err(_) => {
             return Err(PyErr::type_error(format!(
                 "cannot convert '{}' object to bytes",
@@ -477,7 +482,7 @@ fn b_decode(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRe
     crate::objects::str::decode(x, enc, errs)
 }
 
-fn b_hex(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+pub(crate) fn b_hex(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     let x = this(o)?.as_bytes();
     const H: &[u8; 16] = b"0123456789abcdef";
     let sep = match args.first() {

@@ -243,6 +243,21 @@ pub fn as_ssize_index(o: &PyRef) -> PyResult<isize> {
     }
 }
 
+/// `PyNumber_AsSsize_t(o, PyExc_OverflowError)`: as [`as_ssize_index`] with
+/// `OverflowError` for values that do not fit.
+pub fn as_ssize_overflow(o: &PyRef) -> PyResult<isize> {
+    let i = crate::object::protocol::index(o)?;
+    // SAFETY: index() returns an int.
+    let p = unsafe { i.payload_unchecked::<PyInt>() };
+    match p.as_i64() {
+        Some(v) => Ok(v as isize),
+        None => Err(PyErr::overflow_error(format!(
+            "cannot fit '{}' into an index-sized integer",
+            o.ty().name()
+        ))),
+    }
+}
+
 /// An int object's value as i64, or OverflowError.
 pub fn as_i64(o: &PyRef) -> PyResult<i64> {
     let i = crate::object::protocol::index(o)?;

@@ -64,6 +64,7 @@ pub(crate) fn inherit_slots(ty: &PyType, base: &PyType) {
         };
     }
     inherit!(tp_repr);
+    inherit!(tp_as_buffer);
     inherit!(tp_str);
     inherit!(tp_getattro);
     inherit!(tp_setattro);

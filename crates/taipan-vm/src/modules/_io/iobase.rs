@@ -446,7 +446,7 @@ pub fn fill_buffer(b: &PyRef, data: &[u8]) -> PyResult<usize> {
         let n = data.len().min(v.len());
         v[..n].copy_from_slice(&data[..n]);
         n
-    }))
+    })?)
 }
 
 fn readinto_generic(s: &PyRef, b: &PyRef, meth: &str) -> PyResult<PyRef> {
