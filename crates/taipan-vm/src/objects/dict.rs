@@ -947,6 +947,9 @@ pub struct PyDictIter {
     pub used: Cell<isize>,
     /// Items still expected (`di->len`).
     pub remaining: Cell<isize>,
+    /// CPython's cached item tuple (`di_result`): kept for the object size
+    /// only (`sys.getsizeof`).
+    pub _cpython_result: Cell<usize>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -966,10 +969,10 @@ macro_rules! dict_iter_type {
             tp_traverse: Cell::new(Some(traverse_dict_iter)),
             tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
             tp_iternext: Cell::new(Some($next)),
-            tp_methods: &[MethodDef::new(
-                "__length_hint__",
-                Meth::NoArgs(dict_iter_len),
-            )],
+            tp_methods: &[
+                MethodDef::new("__length_hint__", Meth::NoArgs(dict_iter_len)),
+                MethodDef::new("__reduce__", Meth::NoArgs(dict_iter_reduce)),
+            ],
             ..PyType::BASE
         };
         fn $next(it: &PyRef) -> PyResult<Option<PyRef>> {
@@ -1056,6 +1059,7 @@ fn new_iter(ty: &'static PyType, dict: &PyRef) -> PyResult<PyRef> {
             pos: Cell::new(if rev { d.nentries() as isize - 1 } else { 0 }),
             used: Cell::new(d.len() as isize),
             remaining: Cell::new(d.len() as isize),
+            _cpython_result: Cell::new(0),
         },
     )?;
     // SAFETY: the iterator just made.
@@ -1063,6 +1067,45 @@ fn new_iter(ty: &'static PyType, dict: &PyRef) -> PyResult<PyRef> {
         .dict
         .set(Some(dict.clone()));
     Ok(it)
+}
+
+/// `(iter, (list_of_what_is_left,))`, from a copy of the iterator's state.
+fn dict_iter_reduce(it: &PyRef) -> PyResult<PyRef> {
+    let all: [&'static PyType; 6] = [
+        &DICT_KEYITER_TYPE,
+        &DICT_VALUEITER_TYPE,
+        &DICT_ITEMITER_TYPE,
+        &DICT_REVKEYITER_TYPE,
+        &DICT_REVVALUEITER_TYPE,
+        &DICT_REVITEMITER_TYPE,
+    ];
+    let ty = all
+        .iter()
+        .copied()
+        .find(|t| std::ptr::eq(*t, it.ty()))
+        .unwrap_or(&DICT_KEYITER_TYPE);
+    // SAFETY: a method of the dict iterators.
+    let p = unsafe { it.payload_unchecked::<PyDictIter>() };
+    let copy = alloc_object(
+        ty,
+        PyDictIter {
+            ob_base: PyObject::NEW,
+            dict: ObjCell::empty(),
+            pos: Cell::new(p.pos.get()),
+            used: Cell::new(p.used.get()),
+            remaining: Cell::new(p.remaining.get()),
+            _cpython_result: Cell::new(0),
+        },
+    )?;
+    // SAFETY: the iterator just made.
+    unsafe { copy.payload_unchecked::<PyDictIter>() }
+        .dict
+        .set(p.dict.get_owned());
+    let rest = crate::object::protocol::collect(&copy)?;
+    crate::objects::tuple::PyTuple::new(vec![
+        crate::objects::iter::builtin("iter")?,
+        crate::objects::tuple::PyTuple::new(vec![crate::objects::list::PyList::new(rest)?])?,
+    ])
 }
 
 fn dict_iter(obj: &PyRef) -> PyResult<PyRef> {

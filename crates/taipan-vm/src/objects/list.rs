@@ -1555,10 +1555,11 @@ pub static LIST_ITER_TYPE: PyType = PyType {
     tp_traverse: Cell::new(Some(traverse_list_iter)),
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(list_iter_next)),
-    tp_methods: &[MethodDef::new(
-        "__length_hint__",
-        Meth::NoArgs(list_iter_len),
-    )],
+    tp_methods: &[
+        MethodDef::new("__length_hint__", Meth::NoArgs(list_iter_len)),
+        MethodDef::new("__reduce__", Meth::NoArgs(list_iter_reduce)),
+        MethodDef::new("__setstate__", Meth::O(list_iter_setstate)),
+    ],
     ..PyType::BASE
 };
 
@@ -1570,10 +1571,11 @@ pub static LIST_REVITER_TYPE: PyType = PyType {
     tp_traverse: Cell::new(Some(traverse_list_iter)),
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(list_reviter_next)),
-    tp_methods: &[MethodDef::new(
-        "__length_hint__",
-        Meth::NoArgs(list_reviter_len),
-    )],
+    tp_methods: &[
+        MethodDef::new("__length_hint__", Meth::NoArgs(list_reviter_len)),
+        MethodDef::new("__reduce__", Meth::NoArgs(list_reviter_reduce)),
+        MethodDef::new("__setstate__", Meth::O(list_reviter_setstate)),
+    ],
     ..PyType::BASE
 };
 
@@ -1639,6 +1641,40 @@ fn list_iter_len(it: &PyRef) -> PyResult<PyRef> {
         None => 0,
     };
     PyInt::new(n as i64)
+}
+
+fn list_iter_reduce(it: &PyRef) -> PyResult<PyRef> {
+    let p = iter_payload(it);
+    crate::objects::iter::reduce_seq_iter("iter", p.seq.get_owned(), p.index.get(), || {
+        PyList::new(Vec::new())
+    })
+}
+
+fn list_iter_setstate(it: &PyRef, state: &PyRef) -> PyResult<PyRef> {
+    let p = iter_payload(it);
+    if let Some(s) = p.seq.get_owned() {
+        let n = payload(&s).len() as isize;
+        p.index
+            .set(crate::objects::iter::setstate_index(state, 0, n)?);
+    }
+    Ok(none())
+}
+
+fn list_reviter_reduce(it: &PyRef) -> PyResult<PyRef> {
+    let p = iter_payload(it);
+    crate::objects::iter::reduce_seq_iter("reversed", p.seq.get_owned(), p.index.get(), || {
+        PyList::new(Vec::new())
+    })
+}
+
+fn list_reviter_setstate(it: &PyRef, state: &PyRef) -> PyResult<PyRef> {
+    let p = iter_payload(it);
+    if let Some(s) = p.seq.get_owned() {
+        let n = payload(&s).len() as isize;
+        p.index
+            .set(crate::objects::iter::setstate_index(state, -1, n - 1)?);
+    }
+    Ok(none())
 }
 
 fn list_reviter_next(it: &PyRef) -> PyResult<Option<PyRef>> {
