@@ -854,6 +854,12 @@ fn dict_setdefault(obj: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
 
 fn dict_pop(obj: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     check_nargs("pop", args.len(), 1, 2)?;
+    // `_PyDict_Pop`: an empty dict gives the default without hashing the key.
+    if payload(obj).len() == 0 {
+        if let Some(d) = args.get(1) {
+            return Ok(d.clone());
+        }
+    }
     match payload(obj).del_item(&args[0])? {
         Some(v) => Ok(v),
         None => match args.get(1) {
@@ -1315,7 +1321,7 @@ fn view_len(v: &PyRef) -> PyResult<usize> {
 }
 
 fn view_mapping(v: &PyRef) -> PyResult<PyRef> {
-    view_dict(v)
+    crate::objects::type_::heap::new_mappingproxy(view_dict(v)?)
 }
 
 fn view_repr(v: &PyRef) -> PyResult<PyRef> {
@@ -1390,8 +1396,25 @@ fn view_set_op(a: &PyRef, b: &PyRef, method: &str) -> PyResult<PyRef> {
     Ok(result)
 }
 
+/// `_PyDictView_Intersect`: iterates the other operand and keeps what the
+/// view contains (so `items & [[1, 2]]` is empty, not an unhashable error).
 fn view_and(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
-    view_set_op(a, b, "intersection_update")
+    let (mut view, mut other) = if is_set_view(a) { (a, b) } else { (b, a) };
+    let len_self = protocol::len(view)?;
+    if other.is_exact::<crate::objects::set::PySet>() && len_self <= protocol::len(other)? {
+        return protocol::call_method(other, "intersection", std::slice::from_ref(view));
+    }
+    if is_set_view(other) && protocol::len(other)? > len_self {
+        std::mem::swap(&mut view, &mut other);
+    }
+    let result = crate::objects::set::new_set(None)?;
+    let it = protocol::get_iter(other)?;
+    while let Some(x) = protocol::next(&it)? {
+        if protocol::contains(view, &x)? {
+            crate::objects::set::payload(&result).add(x)?;
+        }
+    }
+    Ok(result)
 }
 
 fn view_or(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {

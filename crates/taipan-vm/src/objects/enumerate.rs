@@ -29,6 +29,7 @@ pub struct PyEnumerate {
 
 pub static ENUMERATE_TYPE: PyType = PyType {
     tp_name: "enumerate",
+    tp_doc: Some("Return an enumerate object.\n\n  iterable\n    an object supporting iteration\n\nThe enumerate object yields pairs containing a count (from start, which\ndefaults to zero) and a value yielded by the iterable argument.\n\nenumerate is useful for obtaining an indexed list:\n    (0, seq[0]), (1, seq[1]), (2, seq[2]), ..."),
     tp_basicsize: Cell::new(std::mem::size_of::<PyEnumerate>()),
     tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::HAVE_GC),
     tp_drop: Some(drop_enumerate),
