@@ -365,6 +365,24 @@ impl GetSetDef {
             doc: "",
         }
     }
+
+    /// What CPython declares as a `READONLY` member (`PyMemberDef`): assigning
+    /// or deleting raises "readonly attribute".
+    pub const fn readonly_member(
+        name: &'static str,
+        get: fn(&PyRef) -> PyResult<PyRef>,
+    ) -> GetSetDef {
+        GetSetDef {
+            name,
+            get: Some(get),
+            set: Some(readonly_member_set),
+            doc: "",
+        }
+    }
+}
+
+fn readonly_member_set(_obj: &PyRef, _value: Option<&PyRef>) -> PyResult<()> {
+    Err(crate::object::PyErr::attribute_error("readonly attribute"))
 }
 
 /// A type object (`PyTypeObject` with `PyHeapTypeObject`'s extra fields).

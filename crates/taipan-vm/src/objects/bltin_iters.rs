@@ -266,6 +266,12 @@ fn zip_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyR
     let ty = type_arg(cls)?;
     let npos = args.len().saturating_sub(slice_mod::nkw(kwnames));
     let mut strict = false;
+    let nkw = slice_mod::nkw(kwnames);
+    if nkw > 1 {
+        return Err(PyErr::type_error(format!(
+            "zip() takes at most 1 keyword argument ({nkw} given)"
+        )));
+    }
     for (name, v) in slice_mod::kw_names(kwnames).iter().zip(&args[npos..]) {
         if name != "strict" {
             return Err(PyErr::type_error(format!(

@@ -62,9 +62,9 @@ pub static RANGE_TYPE: PyType = PyType {
         MethodDef::new("__reduce__", Meth::NoArgs(range_reduce)),
     ],
     tp_getset: &[
-        GetSetDef::getter("start", |r| Ok(payload(r).start.clone())),
-        GetSetDef::getter("stop", |r| Ok(payload(r).stop.clone())),
-        GetSetDef::getter("step", |r| Ok(payload(r).step.clone())),
+        GetSetDef::readonly_member("start", |r| Ok(payload(r).start.clone())),
+        GetSetDef::readonly_member("stop", |r| Ok(payload(r).stop.clone())),
+        GetSetDef::readonly_member("step", |r| Ok(payload(r).step.clone())),
     ],
     ..PyType::BASE
 };

@@ -44,9 +44,9 @@ pub static SLICE_TYPE: PyType = PyType {
         MethodDef::new("__reduce__", Meth::NoArgs(slice_reduce)),
     ],
     tp_getset: &[
-        GetSetDef::getter("start", |s| Ok(payload(s).start.clone())),
-        GetSetDef::getter("stop", |s| Ok(payload(s).stop.clone())),
-        GetSetDef::getter("step", |s| Ok(payload(s).step.clone())),
+        GetSetDef::readonly_member("start", |s| Ok(payload(s).start.clone())),
+        GetSetDef::readonly_member("stop", |s| Ok(payload(s).stop.clone())),
+        GetSetDef::readonly_member("step", |s| Ok(payload(s).step.clone())),
     ],
     ..PyType::BASE
 };

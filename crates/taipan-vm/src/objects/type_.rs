@@ -2005,7 +2005,7 @@ pub mod heap {
         },
         GetSetDef::getter("__bases__", get_bases),
         GetSetDef::getter("__base__", get_base),
-        GetSetDef::getter("__mro__", get_mro),
+        GetSetDef::readonly_member("__mro__", get_mro),
         GetSetDef::getter("__dict__", get_dict),
         GetSetDef {
             name: "__doc__",
