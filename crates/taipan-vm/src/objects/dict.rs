@@ -188,6 +188,7 @@ pub static DICT_TYPE: PyType = PyType {
             Meth::NoArgs(|d| new_iter(&DICT_REVKEYITER_TYPE, d)),
         ),
         MethodDef::new("__sizeof__", Meth::NoArgs(dict_sizeof)),
+        MethodDef::new("__getitem__", Meth::O(dict_subscript)),
         MethodDef::class(
             "__class_getitem__",
             Meth::O(crate::objects::list::class_getitem),

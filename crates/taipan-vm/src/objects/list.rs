@@ -82,6 +82,7 @@ pub static LIST_TYPE: PyType = PyType {
         MethodDef::new("clear", Meth::NoArgs(list_clear_meth)),
         MethodDef::new("sort", Meth::FastKw(list_sort)),
         MethodDef::new("__reversed__", Meth::NoArgs(list_reversed)),
+        MethodDef::new("__getitem__", Meth::O(list_subscript)),
         MethodDef::new("__sizeof__", Meth::NoArgs(list_sizeof)),
         MethodDef::class("__class_getitem__", Meth::O(class_getitem)),
     ],
@@ -1738,7 +1739,11 @@ pub static GENERIC_ALIAS_TYPE: PyType = PyType {
         mp_subscript: Cell::new(Some(ga_getitem)),
         mp_ass_subscript: Cell::new(None),
     },
-    tp_methods: &[MethodDef::new("__mro_entries__", Meth::O(ga_mro_entries))],
+    tp_methods: &[
+        MethodDef::new("__mro_entries__", Meth::O(ga_mro_entries)),
+        MethodDef::new("__instancecheck__", Meth::O(ga_instancecheck)),
+        MethodDef::new("__subclasscheck__", Meth::O(ga_subclasscheck)),
+    ],
     tp_getset: &[
         GetSetDef::getter("__origin__", |g| {
             Ok(ga(g).origin.get_owned().unwrap_or_else(none))
@@ -1922,6 +1927,18 @@ fn ga_call(g: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef
         Err(e) => return Err(e),
     }
     Ok(obj)
+}
+
+fn ga_instancecheck(_g: &PyRef, _o: &PyRef) -> PyResult<PyRef> {
+    Err(PyErr::type_error(
+        "isinstance() argument 2 cannot be a parameterized generic",
+    ))
+}
+
+fn ga_subclasscheck(_g: &PyRef, _o: &PyRef) -> PyResult<PyRef> {
+    Err(PyErr::type_error(
+        "issubclass() argument 2 cannot be a parameterized generic",
+    ))
 }
 
 const GA_OWN_ATTRS: &[&str] = &[

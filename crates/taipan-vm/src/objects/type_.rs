@@ -1802,7 +1802,10 @@ pub mod heap {
         tp_flags: Cell::new(TypeFlags::HAVE_GC | TypeFlags::MAPPING),
         tp_drop: Some(mp_drop),
         tp_traverse: Cell::new(Some(mp_traverse)),
-        tp_repr: Cell::new(Some(|o| crate::object::protocol::repr(&mp_of(o).mapping))),
+        tp_repr: Cell::new(Some(|o| {
+            let inner = crate::object::protocol::repr_string(&mp_of(o).mapping)?;
+            crate::objects::str::PyStr::new(&format!("mappingproxy({inner})"))
+        })),
         tp_str: Cell::new(Some(|o| crate::object::protocol::str_(&mp_of(o).mapping))),
         tp_iter: Cell::new(Some(|o| {
             crate::object::protocol::get_iter(&mp_of(o).mapping)
