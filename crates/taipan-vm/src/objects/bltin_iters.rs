@@ -99,10 +99,17 @@ fn map_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyR
 fn map_reduce(m: &PyRef) -> PyResult<PyRef> {
     // SAFETY: a method of map.
     let p = unsafe { m.payload_unchecked::<PyMap>() };
-    let mut args = vec![p.func.get_owned().unwrap_or_else(crate::objects::none::none)];
+    let mut args = vec![p
+        .func
+        .get_owned()
+        .unwrap_or_else(crate::objects::none::none)];
     if let Some(iters) = p.iters.get_owned() {
         // SAFETY: iters is the tuple made in map_new.
-        args.extend(unsafe { crate::objects::tuple::tuple_items_unchecked(&iters) }.iter().cloned());
+        args.extend(
+            unsafe { crate::objects::tuple::tuple_items_unchecked(&iters) }
+                .iter()
+                .cloned(),
+        );
     }
     PyTuple::new(vec![m.type_ref(), PyTuple::new(args)?])
 }

@@ -428,7 +428,9 @@ pub fn bytes_from_object(src: &PyRef) -> PyResult<Vec<u8>> {
     let it = match protocol::get_iter(src) {
         Ok(it) => it,
         // A released memoryview: its buffer error.
-        Err(e) if src.is_instance_of::<crate::objects::memoryview::PyMemoryView>() => return Err(e),
+        Err(e) if src.is_instance_of::<crate::objects::memoryview::PyMemoryView>() => {
+            return Err(e)
+        }
         Err(_) => {
             return Err(PyErr::type_error(format!(
                 "cannot convert '{}' object to bytes",

@@ -856,7 +856,7 @@ fn dict_setdefault(obj: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
 fn dict_pop(obj: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     check_nargs("pop", args.len(), 1, 2)?;
     // `_PyDict_Pop`: an empty dict gives the default without hashing the key.
-    if payload(obj).len() == 0 {
+    if payload(obj).is_empty() {
         if let Some(d) = args.get(1) {
             return Ok(d.clone());
         }

@@ -296,7 +296,10 @@ fn enum_reduce(e: &PyRef) -> PyResult<PyRef> {
         Some(l) => l,
         None => PyInt::new(p.index.get())?,
     };
-    let it = p.iter.get_owned().unwrap_or_else(crate::objects::none::none);
+    let it = p
+        .iter
+        .get_owned()
+        .unwrap_or_else(crate::objects::none::none);
     PyTuple::new(vec![e.type_ref(), PyTuple::new(vec![it, count])?])
 }
 
@@ -309,7 +312,10 @@ fn reversed_reduce(r: &PyRef) -> PyResult<PyRef> {
             PyTuple::new(vec![s])?,
             PyInt::new(p.index.get() as i64)?,
         ]),
-        None => PyTuple::new(vec![r.type_ref(), PyTuple::new(vec![PyTuple::new(Vec::new())?])?]),
+        None => PyTuple::new(vec![
+            r.type_ref(),
+            PyTuple::new(vec![PyTuple::new(Vec::new())?])?,
+        ]),
     }
 }
 

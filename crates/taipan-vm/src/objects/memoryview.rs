@@ -179,10 +179,12 @@ impl View {
         let nd = self.shape.len();
         let mut idx = vec![0isize; nd];
         for _ in 0..n {
-            let mut off = self.offset;
-            for d in 0..nd {
-                off += idx[d] * self.strides[d];
-            }
+            let off = self.offset
+                + idx
+                    .iter()
+                    .zip(&self.strides)
+                    .map(|(i, s)| i * s)
+                    .sum::<isize>();
             out.push(off);
             // Advance the index (last dimension fastest in C order).
             for k in 0..nd {
@@ -228,7 +230,6 @@ pub static MEMORYVIEW_TYPE: PyType = PyType {
         mp_length: Cell::new(Some(mv_len)),
         mp_subscript: Cell::new(Some(mv_subscript)),
         mp_ass_subscript: Cell::new(Some(mv_ass_subscript)),
-        ..MappingSlots::EMPTY
     },
     ..PyType::BASE
 };
@@ -458,9 +459,7 @@ fn unpack(code: u8, b: &[u8]) -> PyResult<PyRef> {
         b'L' | b'Q' | b'N' | b'P' => PyInt::from_i128(u as i128),
         b'f' => crate::objects::float::PyFloat::new(f32::from_bits(u as u32) as f64),
         b'd' => crate::objects::float::PyFloat::new(f64::from_bits(u)),
-        b'e' => crate::objects::float::PyFloat::new(crate::modules::_struct::half_to_f64(
-            u as u16,
-        )),
+        b'e' => crate::objects::float::PyFloat::new(crate::modules::_struct::half_to_f64(u as u16)),
         _ => Err(PyErr::not_implemented_error(format!(
             "memoryview: format {} not supported",
             code as char
@@ -699,7 +698,9 @@ fn mv_ass_subscript(o: &PyRef, key: &PyRef, value: Option<&PyRef>) -> PyResult<(
     let nd = v.shape.len();
     if nd == 0 {
         let ok = key.is(&crate::objects::none::ellipsis())
-            || key.downcast::<PyTuple>().is_some_and(|t| t.items().is_empty());
+            || key
+                .downcast::<PyTuple>()
+                .is_some_and(|t| t.items().is_empty());
         if ok {
             let b = pack(v.code, value)?;
             return write_bytes(&mb, v.offset, &b);

@@ -60,7 +60,8 @@ fn none_bool(_o: &PyRef) -> PyResult<bool> {
 fn not_implemented_bool(_o: &PyRef) -> PyResult<bool> {
     let warnings = crate::import::import_module("warnings")?;
     let warn = crate::object::protocol::getattr_str(&warnings, "warn")?;
-    let msg = crate::objects::str::PyStr::new("NotImplemented should not be used in a boolean context")?;
+    let msg =
+        crate::objects::str::PyStr::new("NotImplemented should not be used in a boolean context")?;
     let cat = PyRef::from_static(&crate::objects::exceptions::DEPRECATION_WARNING);
     crate::object::protocol::call(&warn, &[msg, cat], None)?;
     Ok(true)

@@ -396,9 +396,7 @@ fn range_index(r: &PyRef, x: &PyRef) -> PyResult<PyRef> {
             }
             i += 1;
         }
-        return Err(PyErr::value_error(
-            "sequence.index(x): x not in sequence",
-        ));
+        return Err(PyErr::value_error("sequence.index(x): x not in sequence"));
     }
     Err(PyErr::value_error(format!(
         "{} is not in range",

@@ -425,7 +425,10 @@ fn tuple_iter_setstate(it: &PyRef, state: &PyRef) -> PyResult<PyRef> {
     // SAFETY: only installed on tuple_iterator.
     let p = unsafe { it.payload_unchecked::<PyTupleIter>() };
     if let Some(s) = p.seq.get_owned() {
-        let n = s.downcast::<PyTuple>().map(|t| t.items().len()).unwrap_or(0) as isize;
+        let n = s
+            .downcast::<PyTuple>()
+            .map(|t| t.items().len())
+            .unwrap_or(0) as isize;
         let i = crate::objects::iter::setstate_index(state, 0, n)?;
         p.index.set(i as usize);
     }

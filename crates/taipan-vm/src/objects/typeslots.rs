@@ -1020,9 +1020,27 @@ fn build_slotdefs() -> Vec<SlotDef> {
         }};
     }
     v.extend([
-        sq_nogeneric!("__add__", "sq_concat", W::BinL, Binary, as_sequence.sq_concat),
-        sq_nogeneric!("__mul__", "sq_repeat", W::IndexArg, SqItem, as_sequence.sq_repeat),
-        sq_nogeneric!("__rmul__", "sq_repeat", W::IndexArg, SqItem, as_sequence.sq_repeat),
+        sq_nogeneric!(
+            "__add__",
+            "sq_concat",
+            W::BinL,
+            Binary,
+            as_sequence.sq_concat
+        ),
+        sq_nogeneric!(
+            "__mul__",
+            "sq_repeat",
+            W::IndexArg,
+            SqItem,
+            as_sequence.sq_repeat
+        ),
+        sq_nogeneric!(
+            "__rmul__",
+            "sq_repeat",
+            W::IndexArg,
+            SqItem,
+            as_sequence.sq_repeat
+        ),
         sq_nogeneric!(
             "__iadd__",
             "sq_inplace_concat",

@@ -442,11 +442,11 @@ pub fn fill_buffer(b: &PyRef, data: &[u8]) -> PyResult<usize> {
             b.ty().name()
         )));
     };
-    Ok(ba.with_mut(|v| {
+    ba.with_mut(|v| {
         let n = data.len().min(v.len());
         v[..n].copy_from_slice(&data[..n]);
         n
-    })?)
+    })
 }
 
 fn readinto_generic(s: &PyRef, b: &PyRef, meth: &str) -> PyResult<PyRef> {
