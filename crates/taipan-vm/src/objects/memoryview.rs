@@ -389,6 +389,35 @@ pub fn view_bytes(o: &PyRef) -> Option<Vec<u8>> {
     tobytes(&mb, &v, false).ok()
 }
 
+/// Copies the start of `data` into a writable memoryview `o` (C order), for
+/// `readinto`; `Ok(None)` if `o` is not a memoryview.
+pub fn fill_from(o: &PyRef, data: &[u8]) -> PyResult<Option<usize>> {
+    let Some(m) = o.downcast::<PyMemoryView>() else {
+        return Ok(None);
+    };
+    let v = m.view()?;
+    let mb = m.mbuf()?;
+    if v.readonly {
+        return Err(PyErr::type_error(
+            "readinto() argument must be read-write bytes-like object, not memoryview",
+        ));
+    }
+    let n = data.len().min(v.nbytes());
+    if v.c_contiguous() {
+        write_bytes(&mb, v.offset, &data[..n])?;
+        return Ok(Some(n));
+    }
+    let mut done = 0;
+    for off in v.offsets(false) {
+        if done + v.itemsize > n {
+            break;
+        }
+        write_bytes(&mb, off, &data[done..done + v.itemsize])?;
+        done += v.itemsize;
+    }
+    Ok(Some(done))
+}
+
 fn tobytes(mb: &ManagedBuffer, v: &View, fortran: bool) -> PyResult<Vec<u8>> {
     if !fortran && v.c_contiguous() {
         return read_bytes(mb, v.offset, v.nbytes());
