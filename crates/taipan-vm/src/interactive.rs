@@ -61,6 +61,8 @@ fn main_module() -> PyResult<PyRef> {
     let m = PyModule::new("__main__")?;
     // SAFETY: just made.
     let pm = unsafe { m.payload_unchecked::<PyModule>() };
+    // `add_main_module`: `__main__` starts with an empty `__annotations__`.
+    pm.with_dict(|d| d.set_str("__annotations__", PyDict::new()?))?;
     if let Some(b) = crate::interp::interp().builtins.clone() {
         pm.with_dict(|d| d.set_str("__builtins__", b))?;
     }

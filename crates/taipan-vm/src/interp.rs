@@ -91,6 +91,7 @@ pub fn initialize() -> PyResult<()> {
     }
     crate::objects::pyhash::init();
     crate::objects::typeslots::init();
+    crate::objects::memoryview::init();
     for t in static_types() {
         type_::type_ready(t)?;
     }

@@ -258,6 +258,8 @@ fn main_globals(path: &str) -> PyResult<PyRef> {
     let gd = g
         .downcast::<PyDict>()
         .ok_or_else(|| PyErr::system_error("module dict is not a dict"))?;
+    // `add_main_module`: `__main__` starts with an empty `__annotations__`.
+    gd.set_str("__annotations__", PyDict::new()?)?;
     if let Some(b) = &crate::interp::interp().builtins {
         gd.set_str("__builtins__", b.clone())?;
     }

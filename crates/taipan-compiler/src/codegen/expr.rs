@@ -1024,16 +1024,28 @@ impl<'a> Compiler<'a> {
 /// Set-element identity (hash equality): `1 == 1.0 == True` in a set.
 fn set_eq(a: &ConstValue, b: &ConstValue) -> bool {
     use crate::consts::Int;
-    fn num(v: &ConstValue) -> Option<f64> {
+    enum Num {
+        I(i128),
+        F(f64),
+    }
+    fn num(v: &ConstValue) -> Option<Num> {
         match v {
-            ConstValue::Bool(b) => Some(*b as i32 as f64),
-            ConstValue::Int(Int::Small(i)) => Some(*i as f64),
-            ConstValue::Float(f) => Some(*f),
+            ConstValue::Bool(b) => Some(Num::I(*b as i128)),
+            ConstValue::Int(Int::Small(i)) => Some(Num::I(*i)),
+            ConstValue::Float(f) => Some(Num::F(*f)),
             _ => None,
         }
     }
+    // Exact comparison, as Python's: 2**61 - 1 != float(2**61).
+    fn int_eq_float(i: i128, f: f64) -> bool {
+        f.is_finite() && f.fract() == 0.0 && f.abs() < 1.7e38 && f as i128 == i
+    }
     match (num(a), num(b)) {
-        (Some(x), Some(y)) => x == y,
+        (Some(Num::I(x)), Some(Num::I(y))) => x == y,
+        (Some(Num::F(x)), Some(Num::F(y))) => x == y,
+        (Some(Num::I(i)), Some(Num::F(f))) | (Some(Num::F(f)), Some(Num::I(i))) => {
+            int_eq_float(i, f)
+        }
         _ => a == b,
     }
 }

@@ -329,7 +329,7 @@ fn pack_item(out: &mut [u8], it: &Item, order: Order, v: &PyRef) -> PyResult<()>
 }
 
 /// IEEE 754 half precision, round half to even; `None` on overflow.
-fn f64_to_half(x: f64) -> Option<u16> {
+pub(crate) fn f64_to_half(x: f64) -> Option<u16> {
     let sign: u16 = if x.is_sign_negative() { 0x8000 } else { 0 };
     if x.is_nan() {
         return Some(sign | 0x7e00);
@@ -390,7 +390,7 @@ fn frexp(x: f64) -> (f64, i32) {
     (m, e)
 }
 
-fn half_to_f64(h: u16) -> f64 {
+pub(crate) fn half_to_f64(h: u16) -> f64 {
     let sign = if h & 0x8000 != 0 { -1.0 } else { 1.0 };
     let e = ((h >> 10) & 0x1f) as i32;
     let f = (h & 0x3ff) as f64;

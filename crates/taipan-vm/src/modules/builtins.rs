@@ -296,6 +296,12 @@ fn bi_abs(_m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
 
 fn min_max(args: &[PyRef], kwnames: Option<&PyRef>, is_min: bool) -> PyResult<PyRef> {
     let name = if is_min { "min" } else { "max" };
+    let nkw = kwnames.map(crate::objects::descr::kwnames_len).unwrap_or(0);
+    if nkw > 2 {
+        return Err(PyErr::type_error(format!(
+            "{name}() takes at most 2 keyword arguments ({nkw} given)"
+        )));
+    }
     let mut kw = KwArgs::new(args, kwnames);
     let key = kw.take("key").cloned().filter(|k| !k.is_none());
     let default = kw.take("default").cloned();
@@ -358,6 +364,12 @@ fn bi_max(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef
 }
 
 fn bi_sum(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    if args.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "sum() takes at most 2 arguments ({} given)",
+            args.len()
+        )));
+    }
     let mut kw = KwArgs::new(args, kwnames);
     let start_kw = kw.take("start").cloned();
     kw.finish("sum")?;
@@ -1009,10 +1021,7 @@ fn bi_import(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<Py
         .clone()
         .ok_or_else(|| PyErr::system_error("__import__"))?;
     if !name.is_instance_of::<PyStr>() {
-        return Err(PyErr::type_error(format!(
-            "__import__() argument 1 must be str, not {}",
-            name.ty().name()
-        )));
+        return Err(PyErr::type_error("module name must be a string"));
     }
     let globals = a[1].clone().filter(|g| !g.is_none());
     let fromlist = match &a[3] {

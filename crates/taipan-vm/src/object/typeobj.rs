@@ -365,6 +365,24 @@ impl GetSetDef {
             doc: "",
         }
     }
+
+    /// What CPython declares as a `READONLY` member (`PyMemberDef`): assigning
+    /// or deleting raises "readonly attribute".
+    pub const fn readonly_member(
+        name: &'static str,
+        get: fn(&PyRef) -> PyResult<PyRef>,
+    ) -> GetSetDef {
+        GetSetDef {
+            name,
+            get: Some(get),
+            set: Some(readonly_member_set),
+            doc: "",
+        }
+    }
+}
+
+fn readonly_member_set(_obj: &PyRef, _value: Option<&PyRef>) -> PyResult<()> {
+    Err(crate::object::PyErr::attribute_error("readonly attribute"))
 }
 
 /// A type object (`PyTypeObject` with `PyHeapTypeObject`'s extra fields).
@@ -387,6 +405,9 @@ pub struct PyType {
     pub tp_drop: Option<DropFn>,
     pub tp_methods: &'static [MethodDef],
     pub tp_getset: &'static [GetSetDef],
+    /// `tp_as_buffer`: the buffer protocol (`bytes`, `bytearray`, `memoryview`);
+    /// see `objects/memoryview.rs`.
+    pub tp_as_buffer: Cell<Option<&'static crate::objects::memoryview::BufferProcs>>,
 
     pub tp_repr: Cell<Option<UnaryFn>>,
     pub tp_str: Cell<Option<UnaryFn>>,
@@ -445,6 +466,7 @@ impl PyType {
         tp_drop: None,
         tp_methods: &[],
         tp_getset: &[],
+        tp_as_buffer: Cell::new(None),
         tp_repr: Cell::new(None),
         tp_str: Cell::new(None),
         tp_hash: Cell::new(None),

@@ -25,6 +25,7 @@ pub static MAP_TYPE: PyType = PyType {
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(map_next)),
     tp_new: Cell::new(Some(map_new)),
+    tp_methods: &[MethodDef::new("__reduce__", Meth::NoArgs(map_reduce))],
     ..PyType::BASE
 };
 
@@ -94,6 +95,61 @@ fn map_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyR
     new_two_cell(ty, args[0].clone(), PyTuple::new(iters)?)
 }
 
+/// `(map, (func, *iterators))`.
+fn map_reduce(m: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: a method of map.
+    let p = unsafe { m.payload_unchecked::<PyMap>() };
+    let mut args = vec![p
+        .func
+        .get_owned()
+        .unwrap_or_else(crate::objects::none::none)];
+    if let Some(iters) = p.iters.get_owned() {
+        // SAFETY: iters is the tuple made in map_new.
+        args.extend(
+            unsafe { crate::objects::tuple::tuple_items_unchecked(&iters) }
+                .iter()
+                .cloned(),
+        );
+    }
+    PyTuple::new(vec![m.type_ref(), PyTuple::new(args)?])
+}
+
+/// `(filter, (func, iterator))`.
+fn filter_reduce(m: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: a method of filter (same layout as map).
+    let p = unsafe { m.payload_unchecked::<PyMap>() };
+    let none = crate::objects::none::none;
+    PyTuple::new(vec![
+        m.type_ref(),
+        PyTuple::new(vec![
+            p.func.get_owned().unwrap_or_else(none),
+            p.iters.get_owned().unwrap_or_else(none),
+        ])?,
+    ])
+}
+
+/// `(zip, iterators)`, plus `True` when strict.
+fn zip_reduce(z: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: a method of zip.
+    let p = unsafe { z.payload_unchecked::<PyZip>() };
+    let iters = match p.iters.get_owned() {
+        Some(t) => t,
+        None => PyTuple::new(Vec::new())?,
+    };
+    let mut v = vec![z.type_ref(), iters];
+    if p.strict.get() {
+        v.push(crate::objects::bool_::py_bool(true));
+    }
+    PyTuple::new(v)
+}
+
+fn zip_setstate(z: &PyRef, state: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: a method of zip.
+    let p = unsafe { z.payload_unchecked::<PyZip>() };
+    p.strict.set(protocol::is_true(state)?);
+    Ok(crate::objects::none::none())
+}
+
 fn map_next(m: &PyRef) -> PyResult<Option<PyRef>> {
     // SAFETY: tp_iternext of map gets one.
     let p = unsafe { m.payload_unchecked::<PyMap>() };
@@ -121,6 +177,7 @@ pub static FILTER_TYPE: PyType = PyType {
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(filter_next)),
     tp_new: Cell::new(Some(filter_new)),
+    tp_methods: &[MethodDef::new("__reduce__", Meth::NoArgs(filter_reduce))],
     ..PyType::BASE
 };
 
@@ -170,6 +227,9 @@ pub struct PyZip {
     pub ob_base: PyObject,
     pub iters: ObjCell,
     pub strict: Cell<bool>,
+    /// CPython's `tuplesize` and cached `result`: kept for the object size
+    /// only (`sys.getsizeof`).
+    pub _cpython_cache: [Cell<usize>; 2],
 }
 
 pub static ZIP_TYPE: PyType = PyType {
@@ -181,6 +241,10 @@ pub static ZIP_TYPE: PyType = PyType {
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(zip_next)),
     tp_new: Cell::new(Some(zip_new)),
+    tp_methods: &[
+        MethodDef::new("__reduce__", Meth::NoArgs(zip_reduce)),
+        MethodDef::new("__setstate__", Meth::O(zip_setstate)),
+    ],
     ..PyType::BASE
 };
 
@@ -209,6 +273,12 @@ fn zip_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyR
     let ty = type_arg(cls)?;
     let npos = args.len().saturating_sub(slice_mod::nkw(kwnames));
     let mut strict = false;
+    let nkw = slice_mod::nkw(kwnames);
+    if nkw > 1 {
+        return Err(PyErr::type_error(format!(
+            "zip() takes at most 1 keyword argument ({nkw} given)"
+        )));
+    }
     for (name, v) in slice_mod::kw_names(kwnames).iter().zip(&args[npos..]) {
         if name != "strict" {
             return Err(PyErr::type_error(format!(
@@ -227,6 +297,7 @@ fn zip_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyR
             ob_base: PyObject::NEW,
             iters: ObjCell::empty(),
             strict: Cell::new(strict),
+            _cpython_cache: [Cell::new(0), Cell::new(0)],
         },
     )?;
     // SAFETY: the object just made.

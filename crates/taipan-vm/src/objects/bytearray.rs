@@ -23,6 +23,9 @@ use crate::objects::str::{has_index, parse_args, slice_indices, PyStr};
 pub struct PyByteArray {
     pub ob_base: PyVarObject,
     pub data: UnsafeCell<Vec<u8>>,
+    /// Buffers exported to memoryviews (`ob_exports`): while non-zero the
+    /// size cannot change.
+    pub exports: Cell<usize>,
 }
 
 pub static BYTEARRAY_TYPE: PyType = PyType {
@@ -89,12 +92,29 @@ impl PyByteArray {
         self.len() == 0
     }
 
-    /// Runs `f` on the contents; `f` must not run Python code.
-    pub fn with_mut<R>(&self, f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
+    /// Runs `f` on the contents; `f` must not run Python code. While buffers
+    /// are exported the storage must not move: `f` then runs on a copy, which is
+    /// written back in place if its length is unchanged, and a resize raises
+    /// `BufferError` (as `PyByteArray_Resize` does).
+    pub fn with_mut<R>(&self, f: impl FnOnce(&mut Vec<u8>) -> R) -> PyResult<R> {
+        if self.exports.get() > 0 {
+            let mut tmp = self.to_vec();
+            let r = f(&mut tmp);
+            // SAFETY: GIL held; short borrow, no Python code runs.
+            let d = unsafe { &mut *self.data.get() };
+            if tmp.len() != d.len() {
+                return Err(PyErr::new(
+                    &crate::objects::exceptions::BUFFER_ERROR,
+                    "Existing exports of data: object cannot be re-sized",
+                ));
+            }
+            d.copy_from_slice(&tmp);
+            return Ok(r);
+        }
         // SAFETY: GIL held; `f` only touches the Vec.
         let r = unsafe { f(&mut *self.data.get()) };
         self.ob_base.ob_size.set(self.len() as isize);
-        r
+        Ok(r)
     }
 
     /// A new bytearray.
@@ -109,6 +129,7 @@ impl PyByteArray {
             PyByteArray {
                 ob_base: PyVarObject::NEW,
                 data: UnsafeCell::new(data),
+                exports: Cell::new(0),
             },
         )?;
         // SAFETY: just made.
@@ -197,7 +218,7 @@ fn ba_iconcat(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
     let p = this(a)?;
     match buffer_bytes(b) {
         Some(y) => {
-            p.with_mut(|v| v.extend_from_slice(&y));
+            p.with_mut(|v| v.extend_from_slice(&y))?;
             Ok(a.clone())
         }
         None => Err(PyErr::type_error(format!(
@@ -232,7 +253,7 @@ fn ba_repeat(a: &PyRef, n: isize) -> PyResult<PyRef> {
 fn ba_irepeat(a: &PyRef, n: isize) -> PyResult<PyRef> {
     let p = this(a)?;
     let v = repeated(&p.to_vec(), n)?;
-    p.with_mut(|d| *d = v);
+    p.with_mut(|d| *d = v)?;
     Ok(a.clone())
 }
 
@@ -244,7 +265,7 @@ fn ba_item(a: &PyRef, i: isize) -> PyResult<PyRef> {
         } else {
             v.get(i as usize).copied()
         }
-    });
+    })?;
     match b {
         Some(b) => PyInt::new(b as i64),
         None => Err(PyErr::index_error("bytearray index out of range")),
@@ -267,7 +288,7 @@ fn ba_ass_item(a: &PyRef, i: isize, v: Option<&PyRef>) -> PyResult<()> {
         None => {
             d.remove(i as usize);
         }
-    });
+    })?;
     Ok(())
 }
 
@@ -331,7 +352,7 @@ fn ba_ass_subscript(a: &PyRef, key: &PyRef, value: Option<&PyRef>) -> PyResult<(
         let e = (stop.max(start)) as usize;
         p.with_mut(|d| {
             d.splice(s..e, new);
-        });
+        })?;
         return Ok(());
     }
     if value.is_none() {
@@ -343,7 +364,7 @@ fn ba_ass_subscript(a: &PyRef, key: &PyRef, value: Option<&PyRef>) -> PyResult<(
             for &i in idx.iter().rev() {
                 d.remove(i);
             }
-        });
+        })?;
         return Ok(());
     }
     if new.len() != n {
@@ -356,7 +377,7 @@ fn ba_ass_subscript(a: &PyRef, key: &PyRef, value: Option<&PyRef>) -> PyResult<(
         for (k, b) in new.into_iter().enumerate() {
             d[(start + k as isize * step) as usize] = b;
         }
-    });
+    })?;
     Ok(())
 }
 
@@ -421,7 +442,7 @@ fn ba_iter_next(it: &PyRef) -> PyResult<Option<PyRef>> {
     let i = s.index.get();
     // SAFETY: the iterator only holds bytearrays.
     let p = unsafe { seq.payload_unchecked::<PyByteArray>() };
-    if let Some(b) = p.with_mut(|d| d.get(i).copied()) {
+    if let Some(b) = p.with_mut(|d| d.get(i).copied())? {
         s.index.set(i + 1);
         return Ok(Some(PyInt::new(b as i64)?));
     }
@@ -482,7 +503,7 @@ fn ba_init(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<()> {
             }
         }
     };
-    p.with_mut(|d| *d = data);
+    p.with_mut(|d| *d = data)?;
     Ok(())
 }
 
@@ -491,7 +512,7 @@ fn ba_init(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<()> {
 
 fn m_append(o: &PyRef, v: &PyRef) -> PyResult<PyRef> {
     let b = byte_value(v)?;
-    this(o)?.with_mut(|d| d.push(b));
+    this(o)?.with_mut(|d| d.push(b))?;
     Ok(crate::objects::none::none())
 }
 
@@ -518,7 +539,7 @@ fn m_extend(o: &PyRef, v: &PyRef) -> PyResult<PyRef> {
             crate::objects::bytes::bytes_from_object(v)?
         }
     };
-    p.with_mut(|d| d.extend_from_slice(&data));
+    p.with_mut(|d| d.extend_from_slice(&data))?;
     Ok(crate::objects::none::none())
 }
 
@@ -534,7 +555,7 @@ fn m_insert(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     let b = byte_value(&args[1])?;
     let n = p.len() as isize;
     let at = if i < 0 { (i + n).max(0) } else { i.min(n) };
-    p.with_mut(|d| d.insert(at as usize, b));
+    p.with_mut(|d| d.insert(at as usize, b))?;
     Ok(crate::objects::none::none())
 }
 
@@ -552,7 +573,7 @@ fn m_pop(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     if i < 0 || i >= n {
         return Err(PyErr::index_error("pop index out of range"));
     }
-    let b = p.with_mut(|d| d.remove(i as usize));
+    let b = p.with_mut(|d| d.remove(i as usize))?;
     PyInt::new(b as i64)
 }
 
@@ -565,7 +586,7 @@ fn m_remove(o: &PyRef, v: &PyRef) -> PyResult<PyRef> {
             true
         }
         None => false,
-    });
+    })?;
     if !found {
         return Err(PyErr::value_error("value not found in bytearray"));
     }
@@ -573,12 +594,12 @@ fn m_remove(o: &PyRef, v: &PyRef) -> PyResult<PyRef> {
 }
 
 fn m_clear(o: &PyRef) -> PyResult<PyRef> {
-    this(o)?.with_mut(|d| d.clear());
+    this(o)?.with_mut(|d| d.clear())?;
     Ok(crate::objects::none::none())
 }
 
 fn m_reverse(o: &PyRef) -> PyResult<PyRef> {
-    this(o)?.with_mut(|d| d.reverse());
+    this(o)?.with_mut(|d| d.reverse())?;
     Ok(crate::objects::none::none())
 }
 
@@ -594,7 +615,7 @@ fn m_sizeof(o: &PyRef) -> PyResult<PyRef> {
         } else {
             d.capacity() + 1
         }
-    });
+    })?;
     PyInt::new((56 + cap) as i64)
 }
 
@@ -705,7 +726,7 @@ fn m_alloc(o: &PyRef) -> PyResult<PyRef> {
         } else {
             d.capacity() + 1
         }
-    });
+    })?;
     PyInt::new(cap as i64)
 }
 

@@ -154,11 +154,10 @@ pub fn buffer_bytes(o: &PyRef) -> Option<Vec<u8>> {
     if let Some(b) = bytes_data(o) {
         return Some(b.to_vec());
     }
-    if std::ptr::eq(o.ty(), &crate::objects::memoryview::MEMORYVIEW_TYPE) {
-        let b = protocol::call_method(o, "tobytes", &[]).ok()?;
-        return bytes_data(&b).map(|d| d.to_vec());
+    if let Some(v) = crate::objects::bytearray::bytearray_data(o) {
+        return Some(v);
     }
-    crate::objects::bytearray::bytearray_data(o)
+    crate::objects::memoryview::view_bytes(o)
 }
 
 fn bytes_concat(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
@@ -448,6 +447,10 @@ pub fn bytes_from_object(src: &PyRef) -> PyResult<Vec<u8>> {
     }
     let it = match protocol::get_iter(src) {
         Ok(it) => it,
+        // A released memoryview: its buffer error.
+        Err(e) if src.is_instance_of::<crate::objects::memoryview::PyMemoryView>() => {
+            return Err(e)
+        }
         Err(_) => {
             return Err(PyErr::type_error(format!(
                 "cannot convert '{}' object to bytes",

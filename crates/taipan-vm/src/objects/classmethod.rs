@@ -3,7 +3,7 @@
 //!
 //! Both wrap a callable (`__func__`), copy its `__module__`, `__name__`,
 //! `__qualname__`, `__doc__` and `__annotations__` into their own `__dict__`
-//! and set `__wrapped__` (`functools_wraps`). `classmethod.__get__` binds the
+//! (`functools_wraps`; `__wrapped__` is a member). `classmethod.__get__` binds the
 //! callable to the class (through the callable's own `__get__` when it has
 //! one, else as a bound method, `PyMethod_New`); `staticmethod.__get__` returns the callable itself.
 
@@ -65,6 +65,7 @@ unsafe impl PyPayload for PyClassMethod {
 
 static COMMON_GETSET: &[GetSetDef] = &[
     GetSetDef::getter("__func__", get_func),
+    GetSetDef::getter("__wrapped__", get_func),
     GetSetDef::getter("__isabstractmethod__", get_isabstract),
     GetSetDef {
         name: "__dict__",
@@ -162,7 +163,8 @@ fn wraps(obj: &PyRef, f: &PyRef) -> PyResult<()> {
             dd.set_str(n, v)?;
         }
     }
-    dd.set_str("__wrapped__", f.clone())
+    // `__wrapped__` is a member (the wrapped callable), not a dict entry.
+    Ok(())
 }
 
 fn new_wrapper(ty: &'static PyType, f: PyRef) -> PyResult<PyRef> {

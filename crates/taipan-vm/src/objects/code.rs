@@ -274,7 +274,14 @@ fn const_to_object_uncached(v: &MarshalValue, cache: &mut ConstCache) -> PyResul
             if matches!(v, MarshalValue::Set(_)) {
                 crate::objects::set::new_set(Some(&list))?
             } else {
-                crate::objects::set::new_frozenset(Some(&list))?
+                // CPython's compiler builds the frozenset from the items in source order,
+                // then `merge_consts_recursive` rebuilds it from that set's iteration
+                // order; with hash collisions the second build can order items
+                // differently, so do the same.
+                let first = crate::objects::set::new_frozenset(Some(&list))?;
+                let order = crate::object::protocol::collect(&first)?;
+                let order = crate::objects::list::PyList::new(order)?;
+                crate::objects::set::new_frozenset(Some(&order))?
             }
         }
     })

@@ -188,6 +188,7 @@ pub static DICT_TYPE: PyType = PyType {
             Meth::NoArgs(|d| new_iter(&DICT_REVKEYITER_TYPE, d)),
         ),
         MethodDef::new("__sizeof__", Meth::NoArgs(dict_sizeof)),
+        MethodDef::new("__getitem__", Meth::O(dict_subscript)),
         MethodDef::class(
             "__class_getitem__",
             Meth::O(crate::objects::list::class_getitem),
@@ -854,6 +855,12 @@ fn dict_setdefault(obj: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
 
 fn dict_pop(obj: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     check_nargs("pop", args.len(), 1, 2)?;
+    // `_PyDict_Pop`: an empty dict gives the default without hashing the key.
+    if payload(obj).is_empty() {
+        if let Some(d) = args.get(1) {
+            return Ok(d.clone());
+        }
+    }
     match payload(obj).del_item(&args[0])? {
         Some(v) => Ok(v),
         None => match args.get(1) {
@@ -947,6 +954,9 @@ pub struct PyDictIter {
     pub used: Cell<isize>,
     /// Items still expected (`di->len`).
     pub remaining: Cell<isize>,
+    /// CPython's cached item tuple (`di_result`): kept for the object size
+    /// only (`sys.getsizeof`).
+    pub _cpython_result: Cell<usize>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -966,10 +976,10 @@ macro_rules! dict_iter_type {
             tp_traverse: Cell::new(Some(traverse_dict_iter)),
             tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
             tp_iternext: Cell::new(Some($next)),
-            tp_methods: &[MethodDef::new(
-                "__length_hint__",
-                Meth::NoArgs(dict_iter_len),
-            )],
+            tp_methods: &[
+                MethodDef::new("__length_hint__", Meth::NoArgs(dict_iter_len)),
+                MethodDef::new("__reduce__", Meth::NoArgs(dict_iter_reduce)),
+            ],
             ..PyType::BASE
         };
         fn $next(it: &PyRef) -> PyResult<Option<PyRef>> {
@@ -1056,6 +1066,7 @@ fn new_iter(ty: &'static PyType, dict: &PyRef) -> PyResult<PyRef> {
             pos: Cell::new(if rev { d.nentries() as isize - 1 } else { 0 }),
             used: Cell::new(d.len() as isize),
             remaining: Cell::new(d.len() as isize),
+            _cpython_result: Cell::new(0),
         },
     )?;
     // SAFETY: the iterator just made.
@@ -1063,6 +1074,45 @@ fn new_iter(ty: &'static PyType, dict: &PyRef) -> PyResult<PyRef> {
         .dict
         .set(Some(dict.clone()));
     Ok(it)
+}
+
+/// `(iter, (list_of_what_is_left,))`, from a copy of the iterator's state.
+fn dict_iter_reduce(it: &PyRef) -> PyResult<PyRef> {
+    let all: [&'static PyType; 6] = [
+        &DICT_KEYITER_TYPE,
+        &DICT_VALUEITER_TYPE,
+        &DICT_ITEMITER_TYPE,
+        &DICT_REVKEYITER_TYPE,
+        &DICT_REVVALUEITER_TYPE,
+        &DICT_REVITEMITER_TYPE,
+    ];
+    let ty = all
+        .iter()
+        .copied()
+        .find(|t| std::ptr::eq(*t, it.ty()))
+        .unwrap_or(&DICT_KEYITER_TYPE);
+    // SAFETY: a method of the dict iterators.
+    let p = unsafe { it.payload_unchecked::<PyDictIter>() };
+    let copy = alloc_object(
+        ty,
+        PyDictIter {
+            ob_base: PyObject::NEW,
+            dict: ObjCell::empty(),
+            pos: Cell::new(p.pos.get()),
+            used: Cell::new(p.used.get()),
+            remaining: Cell::new(p.remaining.get()),
+            _cpython_result: Cell::new(0),
+        },
+    )?;
+    // SAFETY: the iterator just made.
+    unsafe { copy.payload_unchecked::<PyDictIter>() }
+        .dict
+        .set(p.dict.get_owned());
+    let rest = crate::object::protocol::collect(&copy)?;
+    crate::objects::tuple::PyTuple::new(vec![
+        crate::objects::iter::builtin("iter")?,
+        crate::objects::tuple::PyTuple::new(vec![crate::objects::list::PyList::new(rest)?])?,
+    ])
 }
 
 fn dict_iter(obj: &PyRef) -> PyResult<PyRef> {
@@ -1272,7 +1322,7 @@ fn view_len(v: &PyRef) -> PyResult<usize> {
 }
 
 fn view_mapping(v: &PyRef) -> PyResult<PyRef> {
-    view_dict(v)
+    crate::objects::type_::heap::new_mappingproxy(view_dict(v)?)
 }
 
 fn view_repr(v: &PyRef) -> PyResult<PyRef> {
@@ -1347,8 +1397,25 @@ fn view_set_op(a: &PyRef, b: &PyRef, method: &str) -> PyResult<PyRef> {
     Ok(result)
 }
 
+/// `_PyDictView_Intersect`: iterates the other operand and keeps what the
+/// view contains (so `items & [[1, 2]]` is empty, not an unhashable error).
 fn view_and(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
-    view_set_op(a, b, "intersection_update")
+    let (mut view, mut other) = if is_set_view(a) { (a, b) } else { (b, a) };
+    let len_self = protocol::len(view)?;
+    if other.is_exact::<crate::objects::set::PySet>() && len_self <= protocol::len(other)? {
+        return protocol::call_method(other, "intersection", std::slice::from_ref(view));
+    }
+    if is_set_view(other) && protocol::len(other)? > len_self {
+        std::mem::swap(&mut view, &mut other);
+    }
+    let result = crate::objects::set::new_set(None)?;
+    let it = protocol::get_iter(other)?;
+    while let Some(x) = protocol::next(&it)? {
+        if protocol::contains(view, &x)? {
+            crate::objects::set::payload(&result).add(x)?;
+        }
+    }
+    Ok(result)
 }
 
 fn view_or(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {

@@ -22,10 +22,14 @@ pub struct PyEnumerate {
     pub index: Cell<i64>,
     /// The next count once it no longer does (`en_longindex`).
     pub long_index: ObjCell,
+    /// CPython's cached result tuple and cached `1` (`en_result`, `one`): kept
+    /// for the object size only (`sys.getsizeof`).
+    pub _cpython_cache: [Cell<usize>; 2],
 }
 
 pub static ENUMERATE_TYPE: PyType = PyType {
     tp_name: "enumerate",
+    tp_doc: Some("Return an enumerate object.\n\n  iterable\n    an object supporting iteration\n\nThe enumerate object yields pairs containing a count (from start, which\ndefaults to zero) and a value yielded by the iterable argument.\n\nenumerate is useful for obtaining an indexed list:\n    (0, seq[0]), (1, seq[1]), (2, seq[2]), ..."),
     tp_basicsize: Cell::new(std::mem::size_of::<PyEnumerate>()),
     tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::HAVE_GC),
     tp_drop: Some(drop_enumerate),
@@ -33,10 +37,13 @@ pub static ENUMERATE_TYPE: PyType = PyType {
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(enum_next)),
     tp_new: Cell::new(Some(enum_new)),
-    tp_methods: &[MethodDef::class(
-        "__class_getitem__",
-        Meth::O(crate::objects::list::class_getitem),
-    )],
+    tp_methods: &[
+        MethodDef::class(
+            "__class_getitem__",
+            Meth::O(crate::objects::list::class_getitem),
+        ),
+        MethodDef::new("__reduce__", Meth::NoArgs(enum_reduce)),
+    ],
     ..PyType::BASE
 };
 
@@ -120,6 +127,7 @@ fn enum_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<Py
             iter: ObjCell::empty(),
             index: Cell::new(index),
             long_index: ObjCell::empty(),
+            _cpython_cache: [Cell::new(0), Cell::new(0)],
         },
     )?;
     // SAFETY: the object just made.
@@ -179,10 +187,11 @@ pub static REVERSED_TYPE: PyType = PyType {
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(reversed_next)),
     tp_new: Cell::new(Some(reversed_new)),
-    tp_methods: &[MethodDef::new(
-        "__length_hint__",
-        Meth::NoArgs(reversed_len),
-    )],
+    tp_methods: &[
+        MethodDef::new("__length_hint__", Meth::NoArgs(reversed_len)),
+        MethodDef::new("__reduce__", Meth::NoArgs(reversed_reduce)),
+        MethodDef::new("__setstate__", Meth::O(reversed_setstate)),
+    ],
     ..PyType::BASE
 };
 
@@ -277,6 +286,48 @@ fn reversed_next(r: &PyRef) -> PyResult<Option<PyRef>> {
     p.index.set(-1);
     drop(p.seq.take());
     Ok(None)
+}
+
+/// `(type(en), (iterator, next_count))`.
+fn enum_reduce(e: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: a method of enumerate.
+    let p = unsafe { e.payload_unchecked::<PyEnumerate>() };
+    let count = match p.long_index.get_owned() {
+        Some(l) => l,
+        None => PyInt::new(p.index.get())?,
+    };
+    let it = p
+        .iter
+        .get_owned()
+        .unwrap_or_else(crate::objects::none::none);
+    PyTuple::new(vec![e.type_ref(), PyTuple::new(vec![it, count])?])
+}
+
+fn reversed_reduce(r: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: a method of reversed.
+    let p = unsafe { r.payload_unchecked::<PyReversed>() };
+    match p.seq.get_owned() {
+        Some(s) => PyTuple::new(vec![
+            r.type_ref(),
+            PyTuple::new(vec![s])?,
+            PyInt::new(p.index.get() as i64)?,
+        ]),
+        None => PyTuple::new(vec![
+            r.type_ref(),
+            PyTuple::new(vec![PyTuple::new(Vec::new())?])?,
+        ]),
+    }
+}
+
+fn reversed_setstate(r: &PyRef, state: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: a method of reversed.
+    let p = unsafe { r.payload_unchecked::<PyReversed>() };
+    if let Some(seq) = p.seq.get_owned() {
+        let n = protocol::len(&seq)? as isize;
+        let i = crate::objects::iter::setstate_index(state, -1, n - 1)?;
+        p.index.set(i);
+    }
+    Ok(crate::objects::none::none())
 }
 
 fn reversed_len(r: &PyRef) -> PyResult<PyRef> {

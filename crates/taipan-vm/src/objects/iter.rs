@@ -21,6 +21,7 @@ pub static SEQ_ITER_TYPE: PyType = PyType {
     tp_iter: Cell::new(Some(self_iter)),
     tp_iternext: Cell::new(Some(seq_iter_next)),
     tp_drop: Some(drop_seq_iter),
+    tp_methods: SEQ_ITER_METHODS,
     ..PyType::BASE
 };
 
@@ -100,6 +101,7 @@ pub static CALL_ITER_TYPE: PyType = PyType {
     tp_iter: Cell::new(Some(self_iter)),
     tp_iternext: Cell::new(Some(call_iter_next)),
     tp_drop: Some(drop_call_iter),
+    tp_methods: &[MethodDef::new("__reduce__", Meth::NoArgs(call_iter_reduce))],
     tp_traverse: Cell::new(Some(traverse_call_iter)),
     ..PyType::BASE
 };
@@ -181,3 +183,84 @@ fn call_iter_next(it: &PyRef) -> PyResult<Option<PyRef>> {
 
 /// The static types this file declares, readied at start-up.
 pub static TYPES: &[&PyType] = &[&CALL_ITER_TYPE];
+
+/// A built-in function or type by name (`iter`, `reversed`, ...), as the
+/// iterators' `__reduce__` name their rebuilders (`_PyEval_GetBuiltin`).
+pub fn builtin(name: &str) -> PyResult<PyRef> {
+    let b = crate::modules::builtins::builtins_module()?;
+    crate::object::protocol::getattr_str(&b, name)
+}
+
+/// `(builtin, (seq,), index)`, or `(iter, (empty,))` once exhausted: the
+/// `__reduce__` of the index-based sequence iterators.
+pub fn reduce_seq_iter(
+    rebuild: &str,
+    seq: Option<PyRef>,
+    index: isize,
+    empty: impl FnOnce() -> PyResult<PyRef>,
+) -> PyResult<PyRef> {
+    match seq {
+        Some(s) => crate::objects::tuple::PyTuple::new(vec![
+            builtin(rebuild)?,
+            crate::objects::tuple::PyTuple::new(vec![s])?,
+            crate::objects::int::PyInt::new(index as i64)?,
+        ]),
+        None => crate::objects::tuple::PyTuple::new(vec![
+            builtin("iter")?,
+            crate::objects::tuple::PyTuple::new(vec![empty()?])?,
+        ]),
+    }
+}
+
+/// The index argument of `__setstate__`, clamped to `lo..=hi`.
+pub fn setstate_index(state: &PyRef, lo: isize, hi: isize) -> PyResult<isize> {
+    let i = crate::objects::int::as_ssize_index(state).map_err(|e| {
+        if e.matches(&crate::objects::exceptions::INDEX_ERROR) {
+            PyErr::overflow_error("Python int too large to convert to C ssize_t")
+        } else {
+            e
+        }
+    })?;
+    Ok(i.clamp(lo, hi.max(lo)))
+}
+
+fn seq_iter_reduce(it: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: only installed on `iterator`.
+    let p = unsafe { it.payload_unchecked::<PySeqIter>() };
+    // SAFETY: GIL held; a short read.
+    let seq = unsafe { (*p.seq.get()).clone() };
+    reduce_seq_iter("iter", seq, p.index.get(), || {
+        crate::objects::tuple::PyTuple::new(Vec::new())
+    })
+}
+
+fn seq_iter_setstate(it: &PyRef, state: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: only installed on `iterator`.
+    let p = unsafe { it.payload_unchecked::<PySeqIter>() };
+    let i = setstate_index(state, 0, isize::MAX)?;
+    // SAFETY: GIL held; a short read.
+    if unsafe { (*p.seq.get()).is_some() } {
+        p.index.set(i);
+    }
+    Ok(crate::objects::none::none())
+}
+
+/// `iterator`'s methods.
+pub static SEQ_ITER_METHODS: &[MethodDef] = &[
+    MethodDef::new("__reduce__", Meth::NoArgs(seq_iter_reduce)),
+    MethodDef::new("__setstate__", Meth::O(seq_iter_setstate)),
+];
+
+/// `(iter, (callable, sentinel))`, or `(iter, ((),))` once exhausted.
+fn call_iter_reduce(it: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: a method of callable_iterator.
+    let p = unsafe { it.payload_unchecked::<PyCallIter>() };
+    let args = match (p.callable.get_owned(), p.sentinel.get_owned()) {
+        (Some(c), Some(s)) => vec![c, s],
+        _ => vec![crate::objects::tuple::PyTuple::new(Vec::new())?],
+    };
+    crate::objects::tuple::PyTuple::new(vec![
+        builtin("iter")?,
+        crate::objects::tuple::PyTuple::new(args)?,
+    ])
+}

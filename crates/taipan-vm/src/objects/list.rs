@@ -82,6 +82,7 @@ pub static LIST_TYPE: PyType = PyType {
         MethodDef::new("clear", Meth::NoArgs(list_clear_meth)),
         MethodDef::new("sort", Meth::FastKw(list_sort)),
         MethodDef::new("__reversed__", Meth::NoArgs(list_reversed)),
+        MethodDef::new("__getitem__", Meth::O(list_subscript)),
         MethodDef::new("__sizeof__", Meth::NoArgs(list_sizeof)),
         MethodDef::class("__class_getitem__", Meth::O(class_getitem)),
     ],
@@ -1555,10 +1556,11 @@ pub static LIST_ITER_TYPE: PyType = PyType {
     tp_traverse: Cell::new(Some(traverse_list_iter)),
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(list_iter_next)),
-    tp_methods: &[MethodDef::new(
-        "__length_hint__",
-        Meth::NoArgs(list_iter_len),
-    )],
+    tp_methods: &[
+        MethodDef::new("__length_hint__", Meth::NoArgs(list_iter_len)),
+        MethodDef::new("__reduce__", Meth::NoArgs(list_iter_reduce)),
+        MethodDef::new("__setstate__", Meth::O(list_iter_setstate)),
+    ],
     ..PyType::BASE
 };
 
@@ -1570,10 +1572,11 @@ pub static LIST_REVITER_TYPE: PyType = PyType {
     tp_traverse: Cell::new(Some(traverse_list_iter)),
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(list_reviter_next)),
-    tp_methods: &[MethodDef::new(
-        "__length_hint__",
-        Meth::NoArgs(list_reviter_len),
-    )],
+    tp_methods: &[
+        MethodDef::new("__length_hint__", Meth::NoArgs(list_reviter_len)),
+        MethodDef::new("__reduce__", Meth::NoArgs(list_reviter_reduce)),
+        MethodDef::new("__setstate__", Meth::O(list_reviter_setstate)),
+    ],
     ..PyType::BASE
 };
 
@@ -1641,6 +1644,40 @@ fn list_iter_len(it: &PyRef) -> PyResult<PyRef> {
     PyInt::new(n as i64)
 }
 
+fn list_iter_reduce(it: &PyRef) -> PyResult<PyRef> {
+    let p = iter_payload(it);
+    crate::objects::iter::reduce_seq_iter("iter", p.seq.get_owned(), p.index.get(), || {
+        PyList::new(Vec::new())
+    })
+}
+
+fn list_iter_setstate(it: &PyRef, state: &PyRef) -> PyResult<PyRef> {
+    let p = iter_payload(it);
+    if let Some(s) = p.seq.get_owned() {
+        let n = payload(&s).len() as isize;
+        p.index
+            .set(crate::objects::iter::setstate_index(state, 0, n)?);
+    }
+    Ok(none())
+}
+
+fn list_reviter_reduce(it: &PyRef) -> PyResult<PyRef> {
+    let p = iter_payload(it);
+    crate::objects::iter::reduce_seq_iter("reversed", p.seq.get_owned(), p.index.get(), || {
+        PyList::new(Vec::new())
+    })
+}
+
+fn list_reviter_setstate(it: &PyRef, state: &PyRef) -> PyResult<PyRef> {
+    let p = iter_payload(it);
+    if let Some(s) = p.seq.get_owned() {
+        let n = payload(&s).len() as isize;
+        p.index
+            .set(crate::objects::iter::setstate_index(state, -1, n - 1)?);
+    }
+    Ok(none())
+}
+
 fn list_reviter_next(it: &PyRef) -> PyResult<Option<PyRef>> {
     let p = iter_payload(it);
     let Some(seq) = p.seq.get_owned() else {
@@ -1702,7 +1739,11 @@ pub static GENERIC_ALIAS_TYPE: PyType = PyType {
         mp_subscript: Cell::new(Some(ga_getitem)),
         mp_ass_subscript: Cell::new(None),
     },
-    tp_methods: &[MethodDef::new("__mro_entries__", Meth::O(ga_mro_entries))],
+    tp_methods: &[
+        MethodDef::new("__mro_entries__", Meth::O(ga_mro_entries)),
+        MethodDef::new("__instancecheck__", Meth::O(ga_instancecheck)),
+        MethodDef::new("__subclasscheck__", Meth::O(ga_subclasscheck)),
+    ],
     tp_getset: &[
         GetSetDef::getter("__origin__", |g| {
             Ok(ga(g).origin.get_owned().unwrap_or_else(none))
@@ -1886,6 +1927,18 @@ fn ga_call(g: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef
         Err(e) => return Err(e),
     }
     Ok(obj)
+}
+
+fn ga_instancecheck(_g: &PyRef, _o: &PyRef) -> PyResult<PyRef> {
+    Err(PyErr::type_error(
+        "isinstance() argument 2 cannot be a parameterized generic",
+    ))
+}
+
+fn ga_subclasscheck(_g: &PyRef, _o: &PyRef) -> PyResult<PyRef> {
+    Err(PyErr::type_error(
+        "issubclass() argument 2 cannot be a parameterized generic",
+    ))
 }
 
 const GA_OWN_ATTRS: &[&str] = &[

@@ -22,6 +22,10 @@ pub static NONE_TYPE: PyType = PyType {
     tp_repr: Cell::new(Some(none_repr)),
     tp_new: Cell::new(Some(none_new)),
     tp_methods: NONE_METHODS,
+    as_number: NumberSlots {
+        nb_bool: Cell::new(Some(none_bool)),
+        ..NumberSlots::EMPTY
+    },
     ..PyType::BASE
 };
 
@@ -31,6 +35,10 @@ pub static NOT_IMPLEMENTED_TYPE: PyType = PyType {
     tp_repr: Cell::new(Some(not_implemented_repr)),
     tp_new: Cell::new(Some(not_implemented_new)),
     tp_methods: NOT_IMPLEMENTED_METHODS,
+    as_number: NumberSlots {
+        nb_bool: Cell::new(Some(not_implemented_bool)),
+        ..NumberSlots::EMPTY
+    },
     ..PyType::BASE
 };
 
@@ -42,6 +50,22 @@ pub static ELLIPSIS_TYPE: PyType = PyType {
     tp_methods: ELLIPSIS_METHODS,
     ..PyType::BASE
 };
+
+/// `none_bool`: `None` is false.
+fn none_bool(_o: &PyRef) -> PyResult<bool> {
+    Ok(false)
+}
+
+/// `notimplemented_bool`: true, with the 3.9+ `DeprecationWarning`.
+fn not_implemented_bool(_o: &PyRef) -> PyResult<bool> {
+    let warnings = crate::import::import_module("warnings")?;
+    let warn = crate::object::protocol::getattr_str(&warnings, "warn")?;
+    let msg =
+        crate::objects::str::PyStr::new("NotImplemented should not be used in a boolean context")?;
+    let cat = PyRef::from_static(&crate::objects::exceptions::DEPRECATION_WARNING);
+    crate::object::protocol::call(&warn, &[msg, cat], None)?;
+    Ok(true)
+}
 
 fn none_repr(_o: &PyRef) -> PyResult<PyRef> {
     Ok(crate::intern!("None").clone())

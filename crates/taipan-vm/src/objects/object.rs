@@ -235,7 +235,12 @@ pub fn object_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyRes
             != Some(object_new as *const () as usize);
         let overrides_init = ty.tp_init.get().map(|f| f as *const () as usize)
             != Some(object_init as *const () as usize);
-        if overrides_new || !overrides_init {
+        if overrides_new {
+            return Err(PyErr::type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
+        }
+        if !overrides_init {
             return Err(PyErr::type_error(format!(
                 "{}() takes no arguments",
                 ty.name()
@@ -276,13 +281,16 @@ pub fn object_init(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyRe
             != Some(object_new as *const () as usize);
         let overrides_init = ty.tp_init.get().map(|f| f as *const () as usize)
             != Some(object_init as *const () as usize);
-        if overrides_init || !overrides_new {
-            return Err(PyErr::type_error(if overrides_init {
-                "object.__init__() takes exactly one argument (the instance to initialize)"
-                    .to_string()
-            } else {
-                format!("{}() takes no arguments", ty.name())
-            }));
+        if overrides_init {
+            return Err(PyErr::type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            ));
+        }
+        if !overrides_new {
+            return Err(PyErr::type_error(format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                ty.name()
+            )));
         }
     }
     Ok(())

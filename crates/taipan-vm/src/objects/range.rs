@@ -62,9 +62,9 @@ pub static RANGE_TYPE: PyType = PyType {
         MethodDef::new("__reduce__", Meth::NoArgs(range_reduce)),
     ],
     tp_getset: &[
-        GetSetDef::getter("start", |r| Ok(payload(r).start.clone())),
-        GetSetDef::getter("stop", |r| Ok(payload(r).stop.clone())),
-        GetSetDef::getter("step", |r| Ok(payload(r).step.clone())),
+        GetSetDef::readonly_member("start", |r| Ok(payload(r).start.clone())),
+        GetSetDef::readonly_member("stop", |r| Ok(payload(r).stop.clone())),
+        GetSetDef::readonly_member("step", |r| Ok(payload(r).step.clone())),
     ],
     ..PyType::BASE
 };
@@ -272,16 +272,12 @@ fn range_subscript(r: &PyRef, key: &PyRef) -> PyResult<PyRef> {
     }
     if key.is_instance_of::<PySlice>() {
         let p = payload(r);
-        let len = big(&p.length)
-            .to_usize()
-            .unwrap_or(isize::MAX as usize)
-            .min(isize::MAX as usize);
-        let (start, stop, step, _) = slice_mod::unpack_and_adjust(key, len)?;
+        let (start, stop, step) = slice_mod::long_indices(key, &big(&p.length))?;
         let rstep = big(&p.step);
         let rstart = big(&p.start);
-        let substart = &rstart + BigInt::from(start) * &rstep;
-        let substop = &rstart + BigInt::from(stop) * &rstep;
-        let substep = &rstep * BigInt::from(step);
+        let substart = &rstart + start * &rstep;
+        let substop = &rstart + stop * &rstep;
+        let substep = &rstep * step;
         return PyRange::new(substart, substop, substep);
     }
     Err(PyErr::type_error(format!(
@@ -400,6 +396,7 @@ fn range_index(r: &PyRef, x: &PyRef) -> PyResult<PyRef> {
             }
             i += 1;
         }
+        return Err(PyErr::value_error("sequence.index(x): x not in sequence"));
     }
     Err(PyErr::value_error(format!(
         "{} is not in range",
@@ -436,9 +433,11 @@ fn range_reduce(r: &PyRef) -> PyResult<PyRef> {
 #[repr(C)]
 pub struct PyRangeIter {
     pub ob_base: PyObject,
-    pub next: Cell<i64>,
+    /// Items produced so far.
+    pub index: Cell<u64>,
+    pub start: Cell<i64>,
     pub step: Cell<i64>,
-    pub remaining: Cell<u64>,
+    pub len: Cell<u64>,
 }
 
 pub static RANGE_ITER_TYPE: PyType = PyType {
@@ -446,10 +445,11 @@ pub static RANGE_ITER_TYPE: PyType = PyType {
     tp_basicsize: Cell::new(std::mem::size_of::<PyRangeIter>()),
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(range_iter_next)),
-    tp_methods: &[MethodDef::new(
-        "__length_hint__",
-        Meth::NoArgs(range_iter_len),
-    )],
+    tp_methods: &[
+        MethodDef::new("__length_hint__", Meth::NoArgs(range_iter_len)),
+        MethodDef::new("__reduce__", Meth::NoArgs(range_iter_reduce)),
+        MethodDef::new("__setstate__", Meth::O(range_iter_setstate)),
+    ],
     ..PyType::BASE
 };
 
@@ -464,9 +464,10 @@ unsafe impl PyPayload for PyRangeIter {
 #[repr(C)]
 pub struct PyLongRangeIter {
     pub ob_base: PyObject,
-    pub next: ObjCell,
+    pub index: ObjCell,
+    pub start: ObjCell,
     pub step: ObjCell,
-    pub remaining: ObjCell,
+    pub len: ObjCell,
 }
 
 pub static LONGRANGE_ITER_TYPE: PyType = PyType {
@@ -475,10 +476,11 @@ pub static LONGRANGE_ITER_TYPE: PyType = PyType {
     tp_drop: Some(drop_longrange_iter),
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(longrange_iter_next)),
-    tp_methods: &[MethodDef::new(
-        "__length_hint__",
-        Meth::NoArgs(longrange_iter_len),
-    )],
+    tp_methods: &[
+        MethodDef::new("__length_hint__", Meth::NoArgs(longrange_iter_len)),
+        MethodDef::new("__reduce__", Meth::NoArgs(longrange_iter_reduce)),
+        MethodDef::new("__setstate__", Meth::O(longrange_iter_setstate)),
+    ],
     ..PyType::BASE
 };
 
@@ -493,9 +495,10 @@ unsafe fn drop_longrange_iter(obj: *mut PyObject) {
     // SAFETY: obj is a dead iterator.
     unsafe {
         let p = &*(obj as *const PyLongRangeIter);
-        drop(p.next.take());
+        drop(p.index.take());
+        drop(p.start.take());
         drop(p.step.take());
-        drop(p.remaining.take());
+        drop(p.len.take());
     }
 }
 
@@ -510,9 +513,10 @@ fn make_iter(start: BigInt, step: BigInt, len: BigInt) -> PyResult<PyRef> {
                 &RANGE_ITER_TYPE,
                 PyRangeIter {
                     ob_base: PyObject::NEW,
-                    next: Cell::new(s),
+                    index: Cell::new(0),
+                    start: Cell::new(s),
                     step: Cell::new(st),
-                    remaining: Cell::new(n),
+                    len: Cell::new(n),
                 },
             );
         }
@@ -521,16 +525,18 @@ fn make_iter(start: BigInt, step: BigInt, len: BigInt) -> PyResult<PyRef> {
         &LONGRANGE_ITER_TYPE,
         PyLongRangeIter {
             ob_base: PyObject::NEW,
-            next: ObjCell::empty(),
+            index: ObjCell::empty(),
+            start: ObjCell::empty(),
             step: ObjCell::empty(),
-            remaining: ObjCell::empty(),
+            len: ObjCell::empty(),
         },
     )?;
     // SAFETY: the iterator just made.
     let p = unsafe { it.payload_unchecked::<PyLongRangeIter>() };
-    p.next.set(Some(mk(start)?));
+    p.index.set(Some(mk(BigInt::zero())?));
+    p.start.set(Some(mk(start)?));
     p.step.set(Some(mk(step)?));
-    p.remaining.set(Some(mk(len)?));
+    p.len.set(Some(mk(len)?));
     Ok(it)
 }
 
@@ -545,9 +551,10 @@ fn range_iter(r: &PyRef) -> PyResult<PyRef> {
                 &RANGE_ITER_TYPE,
                 PyRangeIter {
                     ob_base: PyObject::NEW,
-                    next: Cell::new(start),
+                    index: Cell::new(0),
+                    start: Cell::new(start),
                     step: Cell::new(step),
-                    remaining: Cell::new(len as u64),
+                    len: Cell::new(len as u64),
                 },
             );
         }
@@ -566,40 +573,97 @@ fn range_reversed(r: &PyRef) -> PyResult<PyRef> {
 fn range_iter_next(it: &PyRef) -> PyResult<Option<PyRef>> {
     // SAFETY: tp_iternext of range_iterator gets one.
     let p = unsafe { it.payload_unchecked::<PyRangeIter>() };
-    let n = p.remaining.get();
-    if n == 0 {
+    let i = p.index.get();
+    if i >= p.len.get() {
         return Ok(None);
     }
-    let v = p.next.get();
-    p.remaining.set(n - 1);
-    p.next.set(v.wrapping_add(p.step.get()));
+    p.index.set(i + 1);
+    // In range: the last value fits in i64 (checked when made).
+    let v = p
+        .start
+        .get()
+        .wrapping_add((i as i64).wrapping_mul(p.step.get()));
     PyInt::new(v).map(Some)
 }
 
 fn range_iter_len(it: &PyRef) -> PyResult<PyRef> {
     // SAFETY: a method of range_iterator.
     let p = unsafe { it.payload_unchecked::<PyRangeIter>() };
-    PyInt::from_bigint(BigInt::from(p.remaining.get()))
+    PyInt::from_bigint(BigInt::from(p.len.get().saturating_sub(p.index.get())))
+}
+
+/// `(iter, (range(start, start + len*step, step),), index)`.
+fn reduce_range_iter(start: BigInt, step: BigInt, len: BigInt, index: PyRef) -> PyResult<PyRef> {
+    let stop = &start + &len * &step;
+    let r = PyRange::new(start, stop, step)?;
+    crate::objects::tuple::PyTuple::new(vec![
+        crate::objects::iter::builtin("iter")?,
+        crate::objects::tuple::PyTuple::new(vec![r])?,
+        index,
+    ])
+}
+
+fn range_iter_reduce(it: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: a method of range_iterator.
+    let p = unsafe { it.payload_unchecked::<PyRangeIter>() };
+    reduce_range_iter(
+        BigInt::from(p.start.get()),
+        BigInt::from(p.step.get()),
+        BigInt::from(p.len.get()),
+        PyInt::from_bigint(BigInt::from(p.index.get()))?,
+    )
+}
+
+fn range_iter_setstate(it: &PyRef, state: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: a method of range_iterator.
+    let p = unsafe { it.payload_unchecked::<PyRangeIter>() };
+    let len = p.len.get().min(isize::MAX as u64) as isize;
+    let i = crate::objects::iter::setstate_index(state, 0, len)?;
+    p.index.set(i as u64);
+    Ok(none())
 }
 
 fn longrange_iter_next(it: &PyRef) -> PyResult<Option<PyRef>> {
     // SAFETY: tp_iternext of longrange_iterator gets one.
     let p = unsafe { it.payload_unchecked::<PyLongRangeIter>() };
-    let rem = p.remaining.get().map(big).unwrap_or_default();
-    if !rem.is_positive() {
+    let i = p.index.get().map(big).unwrap_or_default();
+    let len = p.len.get().map(big).unwrap_or_default();
+    if i >= len {
         return Ok(None);
     }
-    let cur = p.next.get_owned().unwrap_or_else(none);
-    let nxt = big(&cur) + p.step.get().map(big).unwrap_or_default();
-    drop(p.next.set(Some(mk(nxt)?)));
-    drop(p.remaining.set(Some(mk(rem - 1)?)));
-    Ok(Some(cur))
+    let step = p.step.get().map(big).unwrap_or_default();
+    let v = p.start.get().map(big).unwrap_or_default() + &i * step;
+    drop(p.index.set(Some(mk(i + 1)?)));
+    mk(v).map(Some)
 }
 
 fn longrange_iter_len(it: &PyRef) -> PyResult<PyRef> {
     // SAFETY: a method of longrange_iterator.
     let p = unsafe { it.payload_unchecked::<PyLongRangeIter>() };
-    Ok(p.remaining.get_owned().unwrap_or_else(none))
+    let i = p.index.get().map(big).unwrap_or_default();
+    let len = p.len.get().map(big).unwrap_or_default();
+    mk((len - i).max(BigInt::zero()))
+}
+
+fn longrange_iter_reduce(it: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: a method of longrange_iterator.
+    let p = unsafe { it.payload_unchecked::<PyLongRangeIter>() };
+    reduce_range_iter(
+        p.start.get().map(big).unwrap_or_default(),
+        p.step.get().map(big).unwrap_or_default(),
+        p.len.get().map(big).unwrap_or_default(),
+        p.index.get_owned().unwrap_or_else(none),
+    )
+}
+
+fn longrange_iter_setstate(it: &PyRef, state: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: a method of longrange_iterator.
+    let p = unsafe { it.payload_unchecked::<PyLongRangeIter>() };
+    let i = crate::object::protocol::index(state)?;
+    let len = p.len.get().map(big).unwrap_or_default();
+    let v = big(&i).max(BigInt::zero()).min(len);
+    drop(p.index.set(Some(mk(v)?)));
+    Ok(none())
 }
 
 /// The static types this file declares, readied at start-up.

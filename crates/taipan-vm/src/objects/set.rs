@@ -274,7 +274,7 @@ fn is_frozen(o: &PyRef) -> bool {
     o.ty().is_subtype(&FROZENSET_TYPE)
 }
 
-fn payload(o: &PyRef) -> &PySet {
+pub(crate) fn payload(o: &PyRef) -> &PySet {
     // SAFETY: callers check is_any_set (slots of the two types get them).
     unsafe { o.payload_unchecked::<PySet>() }
 }
@@ -367,9 +367,8 @@ impl PySet {
                             })
                         }
                         Slot::Dummy => {
-                            if freeslot.is_none() {
-                                freeslot = Some(j);
-                            }
+                            // 3.11's set_add_entry keeps the last dummy seen.
+                            freeslot = Some(j);
                             continue;
                         }
                         Slot::Full(h, k) if *h == hash => k.clone(),
@@ -847,9 +846,16 @@ fn intersection_update(so: &PyRef, other: &PyRef) -> PyResult<()> {
 
 /// `set_difference`: a new set.
 fn difference(so: &PyRef, other: &PyRef) -> PyResult<PyRef> {
-    let r = new_like(so)?;
-    let rs = payload(&r);
-    if is_any_set(other) || other.is_exact::<PyDict>() {
+    let other_size = if is_any_set(other) {
+        Some(payload(other).len())
+    } else {
+        other.downcast_exact::<PyDict>().map(|d| d.len())
+    };
+    // CPython copies `so` and discards `other`'s items when `so` is much
+    // bigger (which keeps `so`'s table order).
+    if other_size.is_some_and(|n| (payload(so).len() >> 2) <= n) {
+        let r = new_like(so)?;
+        let rs = payload(&r);
         for (h, k) in payload(so).entries() {
             let present = if is_any_set(other) {
                 matches!(payload(other).probe(&k, h)?, Probe::Found(_))
@@ -867,6 +873,7 @@ fn difference(so: &PyRef, other: &PyRef) -> PyResult<PyRef> {
         }
         return Ok(r);
     }
+    let r = new_like(so)?;
     update_internal(&r, so)?;
     difference_update(&r, other)?;
     Ok(r)

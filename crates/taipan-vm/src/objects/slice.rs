@@ -44,9 +44,9 @@ pub static SLICE_TYPE: PyType = PyType {
         MethodDef::new("__reduce__", Meth::NoArgs(slice_reduce)),
     ],
     tp_getset: &[
-        GetSetDef::getter("start", |s| Ok(payload(s).start.clone())),
-        GetSetDef::getter("stop", |s| Ok(payload(s).stop.clone())),
-        GetSetDef::getter("step", |s| Ok(payload(s).step.clone())),
+        GetSetDef::readonly_member("start", |s| Ok(payload(s).start.clone())),
+        GetSetDef::readonly_member("stop", |s| Ok(payload(s).stop.clone())),
+        GetSetDef::readonly_member("step", |s| Ok(payload(s).step.clone())),
     ],
     ..PyType::BASE
 };
@@ -276,17 +276,84 @@ fn slice_new(_cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
 /// `slice.indices(length)`.
 fn slice_indices(s: &PyRef, len: &PyRef) -> PyResult<PyRef> {
     let l = protocol::index(len)?;
-    let length = clamp_int(&l);
-    if length < 0 {
+    // SAFETY: index() returns an int.
+    let length = unsafe { l.payload_unchecked::<PyInt>() }.to_bigint();
+    if length.is_negative() {
         return Err(PyErr::value_error("length should not be negative"));
     }
-    let (start, stop, step) = unpack(s)?;
-    let (start, stop, _) = adjust_indices(length, start, stop, step);
+    let (start, stop, step) = long_indices(s, &length)?;
     PyTuple::new(vec![
-        PyInt::new(start as i64)?,
-        PyInt::new(stop as i64)?,
-        PyInt::new(step as i64)?,
+        PyInt::from_bigint(start)?,
+        PyInt::from_bigint(stop)?,
+        PyInt::from_bigint(step)?,
     ])
+}
+
+/// `_PySlice_GetLongIndices`: start, stop and step for a sequence of
+/// `length` items, in arbitrary precision (`slice.indices`, range slicing).
+pub fn long_indices(
+    slice: &PyRef,
+    length: &num_bigint::BigInt,
+) -> PyResult<(num_bigint::BigInt, num_bigint::BigInt, num_bigint::BigInt)> {
+    use num_bigint::BigInt;
+    let s = payload(slice);
+    let as_big = |v: &PyRef| -> PyResult<Option<BigInt>> {
+        if v.is_none() {
+            return Ok(None);
+        }
+        if v.ty().as_number.nb_index.get().is_none() && !v.is_instance_of::<PyInt>() {
+            return Err(PyErr::type_error(
+                "slice indices must be integers or None or have an __index__ method",
+            ));
+        }
+        let i = protocol::index(v)?;
+        // SAFETY: index() returns an int.
+        Ok(Some(unsafe { i.payload_unchecked::<PyInt>() }.to_bigint()))
+    };
+    let step = match as_big(&s.step)? {
+        None => BigInt::from(1),
+        Some(v) if v.sign() == num_bigint::Sign::NoSign => {
+            return Err(PyErr::value_error("slice step cannot be zero"))
+        }
+        Some(v) => v,
+    };
+    let neg = step.is_negative();
+    let (lower, upper) = if neg {
+        (BigInt::from(-1), length - 1)
+    } else {
+        (BigInt::from(0), length.clone())
+    };
+    let clampv = |v: BigInt| -> BigInt {
+        let v = if v.is_negative() { v + length } else { v };
+        if v < lower {
+            lower.clone()
+        } else if v > upper {
+            upper.clone()
+        } else {
+            v
+        }
+    };
+    let start = match as_big(&s.start)? {
+        None => {
+            if neg {
+                upper.clone()
+            } else {
+                lower.clone()
+            }
+        }
+        Some(v) => clampv(v),
+    };
+    let stop = match as_big(&s.stop)? {
+        None => {
+            if neg {
+                lower.clone()
+            } else {
+                upper.clone()
+            }
+        }
+        Some(v) => clampv(v),
+    };
+    Ok((start, stop, step))
 }
 
 fn slice_reduce(s: &PyRef) -> PyResult<PyRef> {

@@ -183,7 +183,7 @@ fn super_init(s: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<()
         ),
         n => {
             return Err(PyErr::type_error(format!(
-                "super() takes at most 2 arguments ({n} given)"
+                "super() expected at most 2 arguments, got {n}"
             )))
         }
     };

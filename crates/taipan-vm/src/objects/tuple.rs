@@ -398,10 +398,11 @@ pub static TUPLE_ITER_TYPE: PyType = PyType {
     tp_traverse: Cell::new(Some(traverse_tuple_iter)),
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(tuple_iter_next)),
-    tp_methods: &[MethodDef::new(
-        "__length_hint__",
-        Meth::NoArgs(tuple_iter_len),
-    )],
+    tp_methods: &[
+        MethodDef::new("__length_hint__", Meth::NoArgs(tuple_iter_len)),
+        MethodDef::new("__reduce__", Meth::NoArgs(tuple_iter_reduce)),
+        MethodDef::new("__setstate__", Meth::O(tuple_iter_setstate)),
+    ],
     ..PyType::BASE
 };
 
@@ -410,6 +411,28 @@ unsafe impl PyPayload for PyTupleIter {
     fn type_object() -> &'static PyType {
         &TUPLE_ITER_TYPE
     }
+}
+
+fn tuple_iter_reduce(it: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: only installed on tuple_iterator.
+    let p = unsafe { it.payload_unchecked::<PyTupleIter>() };
+    crate::objects::iter::reduce_seq_iter("iter", p.seq.get_owned(), p.index.get() as isize, || {
+        PyTuple::new(Vec::new())
+    })
+}
+
+fn tuple_iter_setstate(it: &PyRef, state: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: only installed on tuple_iterator.
+    let p = unsafe { it.payload_unchecked::<PyTupleIter>() };
+    if let Some(s) = p.seq.get_owned() {
+        let n = s
+            .downcast::<PyTuple>()
+            .map(|t| t.items().len())
+            .unwrap_or(0) as isize;
+        let i = crate::objects::iter::setstate_index(state, 0, n)?;
+        p.index.set(i as usize);
+    }
+    Ok(crate::objects::none::none())
 }
 
 unsafe fn drop_tuple_iter(obj: *mut PyObject) {

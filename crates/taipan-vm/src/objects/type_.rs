@@ -64,6 +64,7 @@ pub(crate) fn inherit_slots(ty: &PyType, base: &PyType) {
         };
     }
     inherit!(tp_repr);
+    inherit!(tp_as_buffer);
     inherit!(tp_str);
     inherit!(tp_getattro);
     inherit!(tp_setattro);
@@ -1801,7 +1802,10 @@ pub mod heap {
         tp_flags: Cell::new(TypeFlags::HAVE_GC | TypeFlags::MAPPING),
         tp_drop: Some(mp_drop),
         tp_traverse: Cell::new(Some(mp_traverse)),
-        tp_repr: Cell::new(Some(|o| crate::object::protocol::repr(&mp_of(o).mapping))),
+        tp_repr: Cell::new(Some(|o| {
+            let inner = crate::object::protocol::repr_string(&mp_of(o).mapping)?;
+            crate::objects::str::PyStr::new(&format!("mappingproxy({inner})"))
+        })),
         tp_str: Cell::new(Some(|o| crate::object::protocol::str_(&mp_of(o).mapping))),
         tp_iter: Cell::new(Some(|o| {
             crate::object::protocol::get_iter(&mp_of(o).mapping)
@@ -2004,7 +2008,7 @@ pub mod heap {
         },
         GetSetDef::getter("__bases__", get_bases),
         GetSetDef::getter("__base__", get_base),
-        GetSetDef::getter("__mro__", get_mro),
+        GetSetDef::readonly_member("__mro__", get_mro),
         GetSetDef::getter("__dict__", get_dict),
         GetSetDef {
             name: "__doc__",

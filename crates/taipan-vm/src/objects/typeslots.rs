@@ -103,6 +103,8 @@ pub enum Wrap {
     MpAss,
     MpDel,
     Contains,
+    /// `wrap_indexargfunc`: one index argument (`sq_repeat`).
+    IndexArg,
     /// No wrapper (`__getattr__`, `__del__`).
     None,
 }
@@ -115,7 +117,8 @@ pub struct SlotDef {
     pub wrap: Wrap,
     pub get: fn(&PyType) -> Option<SlotFn>,
     pub set: fn(&PyType, Option<SlotFn>),
-    pub generic: SlotFn,
+    /// `None` where CPython's slotdef has no generic function (`sq_concat`, ...).
+    pub generic: Option<SlotFn>,
 }
 
 macro_rules! acc {
@@ -141,7 +144,7 @@ macro_rules! sd {
             wrap: $wrap,
             get,
             set,
-            generic: SlotFn::$variant($generic),
+            generic: Some(SlotFn::$variant($generic)),
         }
     }};
 }
@@ -639,7 +642,7 @@ fn build_slotdefs() -> Vec<SlotDef> {
             wrap: W::Rich(op),
             get,
             set,
-            generic: SlotFn::Rich(slot_tp_richcompare),
+            generic: Some(SlotFn::Rich(slot_tp_richcompare)),
         });
     }
     v.extend([
@@ -1001,6 +1004,58 @@ fn build_slotdefs() -> Vec<SlotDef> {
             as_sequence.sq_contains
         ),
     ]);
+    // The sequence operators CPython's slotdefs list with no generic function:
+    // a class defining `__add__` fills `nb_add`, never these.
+    macro_rules! sq_nogeneric {
+        ($name:literal, $slotname:literal, $wrap:expr, $variant:ident, $($f:ident).+) => {{
+            let (get, set) = acc!($variant, $($f).+);
+            SlotDef {
+                name: $name,
+                slot: $slotname,
+                wrap: $wrap,
+                get,
+                set,
+                generic: None,
+            }
+        }};
+    }
+    v.extend([
+        sq_nogeneric!(
+            "__add__",
+            "sq_concat",
+            W::BinL,
+            Binary,
+            as_sequence.sq_concat
+        ),
+        sq_nogeneric!(
+            "__mul__",
+            "sq_repeat",
+            W::IndexArg,
+            SqItem,
+            as_sequence.sq_repeat
+        ),
+        sq_nogeneric!(
+            "__rmul__",
+            "sq_repeat",
+            W::IndexArg,
+            SqItem,
+            as_sequence.sq_repeat
+        ),
+        sq_nogeneric!(
+            "__iadd__",
+            "sq_inplace_concat",
+            W::BinL,
+            Binary,
+            as_sequence.sq_inplace_concat
+        ),
+        sq_nogeneric!(
+            "__imul__",
+            "sq_inplace_repeat",
+            W::IndexArg,
+            SqItem,
+            as_sequence.sq_inplace_repeat
+        ),
+    ]);
     v
 }
 
@@ -1017,7 +1072,7 @@ fn update_one_slot(ty: &PyType, slot: &str) {
     let mut generic = None;
     for d in defs.iter().filter(|d| d.slot == slot) {
         setter = Some(d.set);
-        generic = Some(d.generic);
+        generic = d.generic;
         let Some(attr) = lookup(ty, &crate::objects::str::intern(d.name)) else {
             continue;
         };
@@ -1487,6 +1542,10 @@ fn call_wrapper(
         (Wrap::Len, SlotFn::Len(f)) => {
             nargs(a, 0)?;
             PyInt::new(f(s)? as i64)?
+        }
+        (Wrap::IndexArg, SlotFn::SqItem(f)) => {
+            nargs(a, 1)?;
+            f(s, crate::objects::int::as_ssize_overflow(&a[0])?)?
         }
         (Wrap::SqItem, SlotFn::SqItem(f)) => {
             nargs(a, 1)?;

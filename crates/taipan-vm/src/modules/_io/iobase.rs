@@ -433,20 +433,23 @@ fn unsup_readline(_s: &PyRef, _a: &[PyRef]) -> PyResult<PyRef> {
     Err(unsupported("readline"))
 }
 
-/// Copies `data` into the writable buffer `b` (a bytearray), returning how
-/// many bytes were copied.
+/// Copies `data` into the writable buffer `b` (a bytearray or a writable
+/// memoryview), returning how many bytes were copied.
 pub fn fill_buffer(b: &PyRef, data: &[u8]) -> PyResult<usize> {
+    if let Some(n) = crate::objects::memoryview::fill_from(b, data)? {
+        return Ok(n);
+    }
     let Some(ba) = b.downcast::<PyByteArray>() else {
         return Err(PyErr::type_error(format!(
             "readinto() argument must be read-write bytes-like object, not {}",
             b.ty().name()
         )));
     };
-    Ok(ba.with_mut(|v| {
+    ba.with_mut(|v| {
         let n = data.len().min(v.len());
         v[..n].copy_from_slice(&data[..n]);
         n
-    }))
+    })
 }
 
 fn readinto_generic(s: &PyRef, b: &PyRef, meth: &str) -> PyResult<PyRef> {

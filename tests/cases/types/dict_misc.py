@@ -1,0 +1,40 @@
+def t(f):
+    try:
+        r = f()
+    except Exception as e:
+        print(type(e).__name__, e)
+    else:
+        print(repr(r))
+d = {}
+t(lambda: d.__setitem__([], 1))
+t(lambda: d.__delitem__('x'))
+t(lambda: d.__delitem__([]))
+t(lambda: d.__class_getitem__(int))
+t(lambda: dict[str, int])
+t(lambda: type(d.__reversed__()).__name__)
+t(lambda: type(reversed({})).__name__)
+t(lambda: type(reversed({}.items())).__name__)
+t(lambda: type(reversed({}.values())).__name__)
+t(lambda: {**{'a': 1}, 'b': 2, **{'a': 3}})
+t(lambda: dict(**{'a': 1}))
+t(lambda: dict(**{1: 1}))
+t(lambda: {1: 'a', True: 'b', 1.0: 'c'})
+t(lambda: {k: v for k, v in zip('abc', range(3)) if v})
+t(lambda: dict({'a': 1}, a=2))
+t(lambda: {}.fromkeys('ab', []))
+dd = dict.fromkeys('ab', [])
+dd['a'].append(1)
+t(lambda: dd)
+t(lambda: d.setdefault([], 1))
+t(lambda: {}.pop([], 1))
+t(lambda: {}.get([]))
+t(lambda: dict.__init__({}, 1, 2))
+t(lambda: dict.__new__(dict, 1, 2, x=3))
+t(lambda: dict.fromkeys.__self__)
+t(lambda: d.__iter__().__reduce__())
+t(lambda: iter({1: 2}.items()).__reduce__())
+t(lambda: {'x': 1}.__repr__())
+class Q(dict):
+    pass
+t(lambda: Q({'a': 1}).__reduce_ex__(2)[0].__name__)
+t(lambda: {}.__getitem__())

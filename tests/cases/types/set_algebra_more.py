@@ -1,0 +1,15 @@
+a = frozenset('abcde')
+b = set('cdefg')
+print(sorted(a - b), sorted(b - a), sorted(a ^ b), sorted(a & b), sorted(a | b))
+print(type(a - b).__name__, type(b - a).__name__, type(b & a).__name__)
+print(a.isdisjoint(set('xyz')), a >= frozenset('ab'), b <= a)
+s = set(range(20))
+s -= set(range(0, 20, 2))
+s &= set(range(10))
+s ^= {1, 100}
+s |= {7, 8}
+print(sorted(s))
+print({1, 2} | frozenset([3]) == {1, 2, 3})
+print(len({i % 7 for i in range(100)}))
+print(sorted({(i, j) for i in range(2) for j in range(2)}))
+print(set() == frozenset(), set() is not frozenset())

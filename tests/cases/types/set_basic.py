@@ -1,0 +1,51 @@
+def t(f):
+    try:
+        r = f()
+    except Exception as e:
+        print(type(e).__name__, e)
+    else:
+        print(repr(r))
+s = {1, 2, 3}
+t(lambda: s.add([]))
+t(lambda: s.add())
+t(lambda: s.remove(9))
+t(lambda: s.remove([]))
+t(lambda: s.discard([]))
+t(lambda: s.discard(9))
+t(lambda: set().pop())
+t(lambda: {5}.pop())
+t(lambda: set(1))
+t(lambda: set([1], [2]))
+t(lambda: set(x=1))
+t(lambda: frozenset(x=1))
+t(lambda: repr(set()))
+t(lambda: repr(frozenset()))
+t(lambda: repr(frozenset([1])))
+t(lambda: {1} < {1, 2})
+t(lambda: {1} < [1, 2])
+t(lambda: {1} == frozenset([1]))
+t(lambda: {1} <= {1})
+t(lambda: {1, 2} > {1})
+t(lambda: {1, 2} >= {3})
+t(lambda: 1 in s)
+t(lambda: [] in s)
+t(lambda: set([1]) in {frozenset([1])})
+t(lambda: {frozenset([1]): 1}[{1}] if False else {frozenset([1])}.__contains__({1}))
+t(lambda: s.copy())
+t(lambda: s.clear())
+t(lambda: s)
+t(lambda: hash(set()))
+t(lambda: sorted(x for x in dir(set()) if not x.startswith('__')))
+t(lambda: sorted(x for x in dir(frozenset()) if not x.startswith('__')))
+t(lambda: frozenset() is frozenset())
+f = frozenset([1])
+t(lambda: frozenset(f) is f)
+t(lambda: f.copy() is f)
+r = set()
+class R:
+    def __repr__(self):
+        return repr(r)
+    def __hash__(self):
+        return 1
+r.add(R())
+t(lambda: r)

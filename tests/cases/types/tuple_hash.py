@@ -1,0 +1,27 @@
+print(hash(()))
+print(hash((1,)))
+print(hash((1, 2)))
+print(hash((1, 2, 3)))
+print(hash((-1,)))
+print(hash(((1, 2), (3, 4))))
+print(hash((1.5, -2.25)))
+print(hash((1, True, False)))
+print(hash(('a', 'b')) == hash(('a', 'b')))
+print(hash((2**100, -2**70)))
+print(hash(tuple(range(100))))
+print(hash((0,)) == hash((0.0,)), hash((1,)) == hash((True,)))
+try:
+    hash((1, []))
+except TypeError as e:
+    print(e)
+try:
+    hash((1, {}))
+except TypeError as e:
+    print(e)
+print(hash(frozenset()), hash(frozenset([1, 2, 3])), hash(frozenset(range(10))))
+print(hash(frozenset([(1, 2)])))
+print(hash(frozenset([-1, -2])))
+print(hash(None) == hash(None), hash(Ellipsis) == hash(...))
+print(hash(range(3)) == hash(range(0, 3)), hash(range(0)) == hash(range(5, 5)))
+print(hash(range(1, 10, 3)) == hash(range(1, 8, 3)))
+print(hash(complex(1, 2)), hash(3j))

@@ -1,0 +1,31 @@
+def t(f):
+    try:
+        r = f()
+    except Exception as e:
+        print(type(e).__name__, e)
+    else:
+        print(repr(r))
+t(lambda: (1, 2, 3)[-2:])
+t(lambda: (1, 2, 3)[::2])
+t(lambda: (1, 2, 3)[2**70:])
+t(lambda: (1, 2, 3)[2**70])
+t(lambda: (1, 2, 3)[-2**70])
+t(lambda: (1,) * 0)
+t(lambda: ((1,) * 3).count(1))
+t(lambda: (1, 2).index(2, -1))
+t(lambda: (1, 2).index(2, 0, 1))
+t(lambda: (1, 2).index(1, 'a'))
+t(lambda: tuple(range(3)) + tuple('ab'))
+t(lambda: tuple({1: 2}))
+t(lambda: tuple(iter([1, 2])))
+t(lambda: (1, [2]).__hash__ is not None)
+t(lambda: tuple.__getnewargs__((1, 2)))
+t(lambda: (*range(3), *'ab'))
+t(lambda: divmod(7, 2) + (1,))
+import operator
+t(lambda: operator.getitem((1, 2), 1))
+t(lambda: operator.concat((1,), (2,)))
+t(lambda: operator.concat((1,), [2]))
+t(lambda: len(()), )
+t(lambda: ().__len__())
+t(lambda: tuple.__len__(()))

@@ -1,0 +1,38 @@
+def t(f):
+    try:
+        r = f()
+    except Exception as e:
+        print(type(e).__name__, e)
+    else:
+        print(repr(r))
+t(lambda: list(zip()))
+t(lambda: list(zip('ab')))
+t(lambda: list(zip('abc', range(2))))
+t(lambda: list(zip('ab', 'cd', 'ef')))
+t(lambda: zip(1))
+t(lambda: zip('a', 2))
+t(lambda: zip(x=1))
+t(lambda: list(zip('ab', 'cd', strict=True)))
+t(lambda: list(zip('ab', 'c', strict=True)))
+t(lambda: list(zip('a', 'cd', strict=True)))
+t(lambda: list(zip('ab', 'ab', 'a', strict=True)))
+t(lambda: list(zip('ab', 'ab', 'abc', strict=True)))
+t(lambda: list(zip('a', 'bc', 'de', strict=True)))
+t(lambda: list(zip(strict=True)))
+t(lambda: list(zip('a', strict=1)))
+t(lambda: zip('a', strict=True, other=1))
+z = zip('ab', 'cd')
+t(lambda: next(z))
+t(lambda: z.__reduce__()[0].__name__)
+t(lambda: list(z))
+z2 = zip('ab', strict=True)
+t(lambda: z2.__reduce__()[2:])
+t(lambda: type(z).__name__)
+def gen():
+    yield 1
+    raise ValueError('g')
+t(lambda: list(zip(gen(), gen())))
+it = iter([1, 2, 3])
+t(lambda: list(zip(it, it)))
+t(lambda: list(zip(*[iter('abcdef')] * 3)))
+t(lambda: sorted(n for n in dir(z) if n not in dir(object)))
