@@ -25,3 +25,9 @@ exec(c, ns)
 print(ns['a'] is ns['b'])
 z, nz = 0.0, -0.0
 print(z is nz, (lambda: 0.0)() is (lambda: -0.0)())
+# Tuples of different singletons stay different constants.
+def t1(a=True):
+    return (True,), (False,), (None,), (...,), a
+def t2(b=None):
+    return b
+print(t1(), t2(), (lambda c=False: c)(), (lambda d=...: d)())
