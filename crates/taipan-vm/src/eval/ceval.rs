@@ -15,6 +15,7 @@ use std::cell::Cell;
 
 use taipan_bytecode::opcode::Opcode;
 
+use crate::eval::cache;
 use crate::eval::frame::{bind_args, Frame};
 use crate::object::protocol::{self, BinOp};
 use crate::object::*;
@@ -960,6 +961,63 @@ fn call_from_loop(
     protocol::call(callable, args, kwnames).map(Err)
 }
 
+/// `CALL` of an exact Python function (or a bound method of one) given
+/// exactly its positional parameters (`CALL_PY_EXACT_ARGS`): the callable
+/// and the arguments move from the stack into the new frame. `None` (the
+/// stack untouched but for a bound method's unpacking) when the generic
+/// path must run.
+#[inline(always)]
+fn call_py_exact_args(frame: &mut Frame, base: usize) -> PyResult<Option<Box<Frame>>> {
+    let sp = frame.sp;
+    if frame.slots[base].is_none() {
+        let m = match &frame.slots[base + 1] {
+            Some(c) => match c.downcast_exact::<PyMethod>() {
+                Some(m) => Some((m.func.clone(), m.self_.clone())),
+                None => None,
+            },
+            None => return Ok(None),
+        };
+        if let Some((func, self_)) = m {
+            // Unpack a bound method: self goes where the NULL was.
+            frame.slots[base] = Some(func);
+            let old = std::mem::replace(&mut frame.slots[base + 1], Some(self_));
+            drop(old);
+        }
+    }
+    let (fi, start) = if frame.slots[base].is_some() {
+        (base, base + 1)
+    } else {
+        (base + 1, base + 2)
+    };
+    let Some(callable) = &frame.slots[fi] else {
+        return Ok(None);
+    };
+    let Some(f) = callable.downcast_exact::<PyFunction>() else {
+        return Ok(None);
+    };
+    let code = f.code();
+    // SAFETY: a function's code is a code object.
+    let c = unsafe { code.payload_unchecked::<PyCode>() };
+    if c.argcount != sp - start
+        || c.kwonlyargcount != 0
+        || c.flags
+            & (crate::objects::code::flags::VARARGS | crate::objects::code::flags::VARKEYWORDS)
+            != 0
+    {
+        return Ok(None);
+    }
+    let guard = crate::eval::recursion::enter_frame()?;
+    let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
+    let func = frame.slots[fi].take();
+    let mut new = Frame::new(code, func, globals, builtins, None);
+    for (d, s) in new.slots.iter_mut().zip(frame.slots[start..sp].iter_mut()) {
+        *d = s.take();
+    }
+    frame.sp = base;
+    new.guard = Some(guard);
+    Ok(Some(new))
+}
+
 /// The `with` statement's special method lookup (`_PyObject_LookupSpecial`).
 fn lookup_special(obj: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
     match crate::objects::type_::lookup(obj.ty(), name) {
@@ -1074,23 +1132,28 @@ unsafe fn as_refs(s: &[Option<PyRef>]) -> &[PyRef] {
 /// yields or raises.
 fn execute(frame: &mut Frame) -> PyResult<Exit> {
     let code: &PyCode = frame.code_ref();
-    let units: &[u16] = &code.code;
+    let units: &[u16] = &code.xcode;
+    let caches = &code.caches[..];
     let consts = code.consts();
     let names = code.names();
     let nlp = code.nlocalsplus;
+    // The next instruction, kept here while the frame runs and stored back
+    // in `frame.pc` when the frame calls, returns or yields (an error goes
+    // to a handler found from `frame.lasti`).
+    let mut pc = frame.pc;
     loop {
-        let mut unit = units[frame.pc];
-        frame.pc += 1;
+        let mut unit = units[pc];
+        pc += 1;
         let mut op = (unit & 0xff) as u8;
         let mut arg = (unit >> 8) as u32;
         while op == taipan_bytecode::opcode::EXTENDED_ARG {
-            unit = units[frame.pc];
-            frame.pc += 1;
+            unit = units[pc];
+            pc += 1;
             op = (unit & 0xff) as u8;
             arg = (arg << 8) | (unit >> 8) as u32;
         }
-        frame.lasti = frame.pc - 1;
-        frame.pc += CACHES[op as usize] as usize;
+        frame.lasti = pc - 1;
+        pc += CACHES[op as usize] as usize;
         let opcode = match DECODE[op as usize] {
             Some(o) => o,
             None => return Err(PyErr::system_error(format!("unknown opcode {op}"))),
@@ -1189,7 +1252,19 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             }
             Opcode::LoadGlobal => {
                 let name = &names[(arg >> 1) as usize];
-                let v = load_global(frame, name)?;
+                let c = cache::entry(units, caches, frame.lasti);
+                let hit = c.and_then(|c| cache::load_global(c, &frame.globals, &frame.builtins));
+                let v = match hit {
+                    Some(v) => v,
+                    None => {
+                        let before = cache::global_versions(&frame.globals, &frame.builtins);
+                        let v = load_global(frame, name)?;
+                        if let Some(c) = c {
+                            cache::fill_global(c, &frame.globals, &frame.builtins, before, &v);
+                        }
+                        v
+                    }
+                };
                 if arg & 1 != 0 {
                     frame.push_opt(None);
                 }
@@ -1257,13 +1332,33 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             }
             Opcode::LoadAttr => {
                 let owner = frame.pop()?;
-                let v = protocol::getattr(&owner, &names[arg as usize])?;
+                let name = &names[arg as usize];
+                let c = cache::entry(units, caches, frame.lasti);
+                let v = match c.and_then(|c| cache::load_attr(c, &owner, name)) {
+                    Some(v) => v,
+                    None => {
+                        let v = protocol::getattr(&owner, name)?;
+                        if let Some(c) = c {
+                            cache::fill_load_attr(c, &owner, name);
+                        }
+                        v
+                    }
+                };
                 frame.push(v);
             }
             Opcode::StoreAttr => {
                 let owner = frame.pop()?;
                 let v = frame.pop()?;
-                protocol::setattr(&owner, &names[arg as usize], Some(&v))?;
+                let name = &names[arg as usize];
+                match cache::entry(units, caches, frame.lasti) {
+                    Some(c) => {
+                        if let Err(v) = cache::store_attr(c, &owner, name, v) {
+                            protocol::setattr(&owner, name, Some(&v))?;
+                            cache::fill_store_attr(c, &owner, name);
+                        }
+                    }
+                    None => protocol::setattr(&owner, name, Some(&v))?,
+                }
             }
             Opcode::DeleteAttr => {
                 let owner = frame.pop()?;
@@ -1271,20 +1366,37 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             }
             Opcode::LoadMethod => {
                 let obj = frame.pop()?;
-                let (m, s) = load_method(&obj, &names[arg as usize])?;
+                let name = &names[arg as usize];
+                let c = cache::entry(units, caches, frame.lasti);
+                let (m, s) = match c.and_then(|c| cache::load_method(c, &obj, name)) {
+                    Some(r) => r,
+                    None => {
+                        let r = load_method(&obj, name)?;
+                        if let Some(c) = c {
+                            cache::fill_load_method(c, &obj, name);
+                        }
+                        r
+                    }
+                };
                 frame.push_opt(m);
                 frame.push(s);
             }
             Opcode::BinarySubscr => {
                 let sub = frame.pop()?;
                 let container = frame.pop()?;
-                frame.push(protocol::get_item(&container, &sub)?);
+                let v = match crate::eval::fast::subscr(&container, &sub) {
+                    Some(r) => r?,
+                    None => protocol::get_item(&container, &sub)?,
+                };
+                frame.push(v);
             }
             Opcode::StoreSubscr => {
                 let sub = frame.pop()?;
                 let container = frame.pop()?;
                 let v = frame.pop()?;
-                protocol::set_item(&container, &sub, Some(&v))?;
+                if let Err(v) = crate::eval::fast::store_subscr(&container, &sub, v) {
+                    protocol::set_item(&container, &sub, Some(&v))?;
+                }
             }
             Opcode::DeleteSubscr => {
                 let sub = frame.pop()?;
@@ -1338,8 +1450,8 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 let r = protocol::contains(&b, &a)?;
                 frame.push(py_bool(r != (arg == 1)));
             }
-            Opcode::JumpForward => frame.pc += arg as usize,
-            Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt => frame.pc -= arg as usize,
+            Opcode::JumpForward => pc += arg as usize,
+            Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt => pc -= arg as usize,
             Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse => {
                 let v = frame.pop()?;
                 let t = if v.is_static(&crate::objects::bool_::FALSE) {
@@ -1350,7 +1462,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                     protocol::is_true(&v)?
                 };
                 if !t {
-                    jump(frame, opcode, arg);
+                    jump(&mut pc, opcode, arg);
                 }
             }
             Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue => {
@@ -1363,25 +1475,25 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                     protocol::is_true(&v)?
                 };
                 if t {
-                    jump(frame, opcode, arg);
+                    jump(&mut pc, opcode, arg);
                 }
             }
             Opcode::PopJumpForwardIfNone | Opcode::PopJumpBackwardIfNone => {
                 let v = frame.pop()?;
                 if v.is_none() {
-                    jump(frame, opcode, arg);
+                    jump(&mut pc, opcode, arg);
                 }
             }
             Opcode::PopJumpForwardIfNotNone | Opcode::PopJumpBackwardIfNotNone => {
                 let v = frame.pop()?;
                 if !v.is_none() {
-                    jump(frame, opcode, arg);
+                    jump(&mut pc, opcode, arg);
                 }
             }
             Opcode::JumpIfFalseOrPop => {
                 let t = protocol::is_true(frame.peek(1)?)?;
                 if !t {
-                    frame.pc += arg as usize;
+                    pc += arg as usize;
                 } else {
                     drop(frame.pop_opt());
                 }
@@ -1389,7 +1501,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             Opcode::JumpIfTrueOrPop => {
                 let t = protocol::is_true(frame.peek(1)?)?;
                 if t {
-                    frame.pc += arg as usize;
+                    pc += arg as usize;
                 } else {
                     drop(frame.pop_opt());
                 }
@@ -1440,7 +1552,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                     Some(v) => frame.push(v),
                     None => {
                         drop(frame.pop_opt());
-                        frame.pc += arg as usize;
+                        pc += arg as usize;
                     }
                 }
             }
@@ -1666,6 +1778,17 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                         continue;
                     }
                 }
+                if let Some(l) = seq.downcast_exact::<PyList>() {
+                    if l.len() == n {
+                        // Cloning the items runs no code.
+                        for i in (0..n).rev() {
+                            if let Some(v) = l.get(i) {
+                                frame.push(v);
+                            }
+                        }
+                        continue;
+                    }
+                }
                 let items = unpack_iterable(&seq, n, None)?;
                 for v in items.into_iter().rev() {
                     frame.push(v);
@@ -1702,6 +1825,12 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 let kwnames = frame.kwnames.take();
                 let argc = arg as usize;
                 let base = frame.sp - argc - 2;
+                if kwnames.is_none() {
+                    if let Some(new_frame) = call_py_exact_args(frame, base)? {
+                        frame.pc = pc;
+                        return Ok(Exit::Call(new_frame));
+                    }
+                }
                 let result = {
                     let (callable, args_start) = match &frame.slots[base] {
                         Some(m) => (m.clone(), base + 1),
@@ -1732,7 +1861,10 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 }
                 frame.sp = base;
                 match result? {
-                    Ok(new_frame) => return Ok(Exit::Call(new_frame)),
+                    Ok(new_frame) => {
+                        frame.pc = pc;
+                        return Ok(Exit::Call(new_frame));
+                    }
                     Err(v) => frame.push(v),
                 }
             }
@@ -1770,7 +1902,10 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                     None => None,
                 };
                 match call_from_loop(&func, &args, kwnames.as_ref())? {
-                    Ok(new_frame) => return Ok(Exit::Call(new_frame)),
+                    Ok(new_frame) => {
+                        frame.pc = pc;
+                        return Ok(Exit::Call(new_frame));
+                    }
                     Err(v) => frame.push(v),
                 }
             }
@@ -1811,12 +1946,21 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             Opcode::ReturnValue => {
                 let v = frame.pop()?;
                 frame.clear_stack();
-                return Ok(Exit::Return(v));
+                {
+                    frame.pc = pc;
+                    return Ok(Exit::Return(v));
+                };
             }
-            Opcode::ReturnGenerator => return Ok(Exit::ReturnGenerator),
+            Opcode::ReturnGenerator => {
+                frame.pc = pc;
+                return Ok(Exit::ReturnGenerator);
+            }
             Opcode::YieldValue => {
                 let v = frame.pop()?;
-                return Ok(Exit::Yield(v));
+                {
+                    frame.pc = pc;
+                    return Ok(Exit::Yield(v));
+                };
             }
             Opcode::Send => {
                 let v = frame.pop()?;
@@ -1848,7 +1992,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                     crate::objects::gen::GenResult::Return(x) => {
                         drop(frame.pop_opt());
                         frame.push(x);
-                        frame.pc += arg as usize;
+                        pc += arg as usize;
                     }
                 }
             }
@@ -2264,13 +2408,13 @@ fn match_class(subject: &PyRef, ty: &PyRef, count: usize, kwargs: &PyRef) -> PyR
 }
 
 #[inline(always)]
-fn jump(frame: &mut Frame, op: Opcode, arg: u32) {
+fn jump(pc: &mut usize, op: Opcode, arg: u32) {
     match op {
         Opcode::PopJumpBackwardIfFalse
         | Opcode::PopJumpBackwardIfTrue
         | Opcode::PopJumpBackwardIfNone
-        | Opcode::PopJumpBackwardIfNotNone => frame.pc -= arg as usize,
-        _ => frame.pc += arg as usize,
+        | Opcode::PopJumpBackwardIfNotNone => *pc -= arg as usize,
+        _ => *pc += arg as usize,
     }
 }
 
