@@ -30,6 +30,47 @@ use crate::objects::module::PyModule;
 const KIND_INSTANCE: u64 = 1 << 32;
 const KIND_MODULE: u64 = 2 << 32;
 const KIND_METHOD: u64 = 3 << 32;
+const KIND_SLOT: u64 = 4 << 32;
+
+/// The byte offset of the `__slots__` member `name` of `ty`, when the type
+/// has a member descriptor there that applies to its instances
+/// (`LOAD_ATTR_SLOT`, `STORE_ATTR_SLOT`).
+fn slot_offset(ty: &PyType, a: &PyRef) -> Option<usize> {
+    let d = a.downcast_exact::<crate::objects::type_::heap::PyMemberDescr>()?;
+    // SAFETY: a member descriptor's class outlives it.
+    if !ty.is_subtype(unsafe { &*d.objclass }) {
+        return None;
+    }
+    Some(d.offset)
+}
+
+/// The `__slots__` member at `offset` of `obj`.
+///
+/// # Safety
+/// `obj`'s type lays out a member at `offset` (its tag is the one a
+/// [`slot_offset`] was found under).
+#[inline(always)]
+unsafe fn slot_at(obj: &PyRef, offset: usize) -> *mut Option<PyRef> {
+    // SAFETY: the caller's contract.
+    unsafe { (obj.as_ptr() as *mut u8).add(offset) as *mut Option<PyRef> }
+}
+
+/// Fills an entry for the `__slots__` member `a` of `ty`, if it is one.
+fn fill_slot(c: &Cell<InlineCache>, ty: &PyType, a: &PyRef) -> bool {
+    let Some(off) = slot_offset(ty, a) else {
+        return false;
+    };
+    let tag = ty.tp_version_tag.get();
+    if tag != 0 {
+        c.set(InlineCache {
+            tag: KIND_SLOT | tag as u64,
+            aux: off as u64,
+            ptr: std::ptr::null(),
+            backoff: BACKOFF,
+        });
+    }
+    true
+}
 
 /// Misses let pass after each refill of an attribute entry.
 const BACKOFF: u32 = 16;
@@ -197,6 +238,10 @@ pub fn load_attr(c: &Cell<InlineCache>, owner: &PyRef, name: &PyRef) -> Option<P
         });
         return dd.value_at_if_key(ix, name);
     }
+    if e.tag == KIND_SLOT | ty.tp_version_tag.get() as u64 {
+        // SAFETY: the type (by its tag) lays out the member at that offset.
+        return unsafe { (*slot_at(owner, e.aux as usize)).clone() };
+    }
     if e.tag == KIND_MODULE {
         let d = module_dict(owner)?;
         if e.aux == d.version.get() && !e.ptr.is_null() {
@@ -238,13 +283,16 @@ fn fill_load_attr_now(c: &Cell<InlineCache>, owner: &PyRef, name: &PyRef) {
         return;
     }
     let ty = owner.ty();
-    if !generic_getattro(ty) || ty.tp_dictoffset.get() == 0 {
+    if !generic_getattro(ty) {
         return;
     }
     if let Some(a) = crate::objects::type_::lookup(ty, name) {
-        if a.ty().tp_descr_set.get().is_some() {
+        if fill_slot(c, ty, &a) || a.ty().tp_descr_set.get().is_some() {
             return;
         }
+    }
+    if ty.tp_dictoffset.get() == 0 {
+        return;
     }
     let tag = ty.tp_version_tag.get();
     if tag == 0 {
@@ -362,25 +410,47 @@ pub fn fill_load_method(c: &Cell<InlineCache>, owner: &PyRef, name: &PyRef) {
 // STORE_ATTR: KIND_INSTANCE | type tag: no data descriptor of that name on
 // the type, tp_setattro generic; aux = entry index hint.
 
-/// `STORE_ATTR` through its entry: `Err(value)` back when the generic path
-/// must run.
+/// `STORE_ATTR` through its entry: `Ok` with the store's outcome, or
+/// `Err(value)` back when the generic path must run.
 #[inline(always)]
 pub fn store_attr(
     c: &Cell<InlineCache>,
     owner: &PyRef,
     name: &PyRef,
     value: PyRef,
-) -> Result<(), PyRef> {
+) -> Result<PyResult<()>, PyRef> {
     let e = c.get();
-    if e.tag != KIND_INSTANCE | owner.ty().tp_version_tag.get() as u64 {
+    let tag = owner.ty().tp_version_tag.get() as u64;
+    if e.tag == KIND_SLOT | tag {
+        // SAFETY: the type (by its tag) lays out the member at that offset;
+        // the old value is dropped after the write.
+        let old = unsafe { std::mem::replace(&mut *slot_at(owner, e.aux as usize), Some(value)) };
+        drop(old);
+        return Ok(Ok(()));
+    }
+    if e.tag != KIND_INSTANCE | tag {
         return Err(value);
     }
-    let Some(d) = instance_dict(owner) else {
-        return Err(value);
-    };
-    let old = d.replace_at_if_key(e.aux as usize, name, value)?;
-    drop(old);
-    Ok(())
+    if let Some(d) = instance_dict(owner) {
+        match d.replace_at_if_key(e.aux as usize, name, value) {
+            Ok(old) => {
+                drop(old);
+                return Ok(Ok(()));
+            }
+            Err(v) => return Ok(store_in_dict(owner, name, v)),
+        }
+    }
+    Ok(store_in_dict(owner, name, value))
+}
+
+/// The store of `PyObject_GenericSetAttr` once the type is known to have
+/// no data descriptor `name`: into the instance dict, made if missing.
+fn store_in_dict(owner: &PyRef, name: &PyRef, value: PyRef) -> PyResult<()> {
+    match crate::objects::object::instance_dict(owner, true)? {
+        // SAFETY: a dict slot holds a dict.
+        Some(d) => unsafe { d.payload_unchecked::<PyDict>() }.set_item(name.clone(), value),
+        None => crate::object::protocol::setattr(owner, name, Some(&value)),
+    }
 }
 
 /// Refills `STORE_ATTR`'s entry for `owner` (after the generic path).
@@ -389,28 +459,31 @@ pub fn fill_store_attr(c: &Cell<InlineCache>, owner: &PyRef, name: &PyRef) {
         return;
     }
     let ty = owner.ty();
-    if !generic_setattro(ty)
-        || ty.tp_dictoffset.get() == 0
-        || !name.is_exact::<crate::objects::str::PyStr>()
-    {
+    if !generic_setattro(ty) || !name.is_exact::<crate::objects::str::PyStr>() {
         return;
     }
     if let Some(a) = crate::objects::type_::lookup(ty, name) {
-        if a.ty().tp_descr_set.get().is_some() {
+        if fill_slot(c, ty, &a) || a.ty().tp_descr_set.get().is_some() {
             return;
         }
+    }
+    if ty.tp_dictoffset.get() == 0 {
+        return;
     }
     let tag = ty.tp_version_tag.get();
     if tag == 0 {
         return;
     }
+    // The entry index hint, if the attribute is there (else none yet).
     // SAFETY: as in `fill_load_attr`.
-    let Some(d) = (unsafe { dict_slot(owner.as_ptr()).and_then(|s| (*s).clone()) }) else {
-        return;
-    };
-    // SAFETY: a dict slot holds a dict.
-    let Ok(Some(ix)) = unsafe { d.payload_unchecked::<PyDict>() }.index_of(name) else {
-        return;
+    let ix = match unsafe { dict_slot(owner.as_ptr()).and_then(|s| (*s).clone()) } {
+        // SAFETY: a dict slot holds a dict.
+        Some(d) => match unsafe { d.payload_unchecked::<PyDict>() }.index_of(name) {
+            Ok(Some(ix)) => ix,
+            Ok(None) => usize::MAX,
+            Err(_) => return,
+        },
+        None => usize::MAX,
     };
     if owner.ty().tp_version_tag.get() == tag && std::ptr::eq(owner.ty(), ty) {
         c.set(InlineCache {

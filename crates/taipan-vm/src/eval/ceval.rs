@@ -556,17 +556,24 @@ fn stack_error() -> PyErr {
 }
 
 impl Frame {
+    /// Pushes onto the value stack. The slots at and above `sp` are all
+    /// `None` (every pop takes its value, and a frame starts with all its
+    /// stack slots empty), so the write replaces nothing; were that ever
+    /// broken, the old value would leak, not be freed twice.
     #[inline(always)]
     fn push(&mut self, v: PyRef) {
-        let sp = self.sp;
-        self.slots[sp] = Some(v);
-        self.sp = sp + 1;
+        self.push_opt(Some(v));
     }
 
     #[inline(always)]
     fn push_opt(&mut self, v: Option<PyRef>) {
         let sp = self.sp;
-        self.slots[sp] = v;
+        let slot = &mut self.slots[sp];
+        debug_assert!(slot.is_none());
+        // SAFETY: `slot` is a valid, initialized slot; overwriting it
+        // without dropping its (by the invariant above, empty) value is at
+        // worst a leak.
+        unsafe { std::ptr::write(slot, v) };
         self.sp = sp + 1;
     }
 
@@ -1153,13 +1160,15 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             arg = (arg << 8) | (unit >> 8) as u32;
         }
         frame.lasti = pc - 1;
-        pc += CACHES[op as usize] as usize;
+        // Each arm of an instruction with inline cache entries skips them.
+        debug_assert!(matches!(CACHES[op as usize], 0 | 1 | 2 | 4 | 5 | 10));
         let opcode = match DECODE[op as usize] {
             Some(o) => o,
             None => return Err(PyErr::system_error(format!("unknown opcode {op}"))),
         };
         match opcode {
-            Opcode::Nop | Opcode::Resume | Opcode::Precall | Opcode::Cache => {}
+            Opcode::Nop | Opcode::Resume | Opcode::Cache => {}
+            Opcode::Precall => pc += 1, // its inline cache entry
             Opcode::PopTop => {
                 drop(frame.pop_opt());
             }
@@ -1251,6 +1260,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 }
             }
             Opcode::LoadGlobal => {
+                pc += 5; // inline cache entries
                 let name = &names[(arg >> 1) as usize];
                 let c = cache::entry(units, caches, frame.lasti);
                 let hit = c.and_then(|c| cache::load_global(c, &frame.globals, &frame.builtins));
@@ -1331,6 +1341,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 }
             }
             Opcode::LoadAttr => {
+                pc += 4; // inline cache entries
                 let owner = frame.pop()?;
                 let name = &names[arg as usize];
                 let c = cache::entry(units, caches, frame.lasti);
@@ -1347,16 +1358,18 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 frame.push(v);
             }
             Opcode::StoreAttr => {
+                pc += 4; // inline cache entries
                 let owner = frame.pop()?;
                 let v = frame.pop()?;
                 let name = &names[arg as usize];
                 match cache::entry(units, caches, frame.lasti) {
-                    Some(c) => {
-                        if let Err(v) = cache::store_attr(c, &owner, name, v) {
+                    Some(c) => match cache::store_attr(c, &owner, name, v) {
+                        Ok(r) => r?,
+                        Err(v) => {
                             protocol::setattr(&owner, name, Some(&v))?;
                             cache::fill_store_attr(c, &owner, name);
                         }
-                    }
+                    },
                     None => protocol::setattr(&owner, name, Some(&v))?,
                 }
             }
@@ -1365,6 +1378,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 protocol::setattr(&owner, &names[arg as usize], None)?;
             }
             Opcode::LoadMethod => {
+                pc += 10; // inline cache entries
                 let obj = frame.pop()?;
                 let name = &names[arg as usize];
                 let c = cache::entry(units, caches, frame.lasti);
@@ -1382,6 +1396,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 frame.push(s);
             }
             Opcode::BinarySubscr => {
+                pc += 4; // inline cache entries
                 let sub = frame.pop()?;
                 let container = frame.pop()?;
                 let v = match crate::eval::fast::subscr(&container, &sub) {
@@ -1391,6 +1406,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 frame.push(v);
             }
             Opcode::StoreSubscr => {
+                pc += 1; // inline cache entries
                 let sub = frame.pop()?;
                 let container = frame.pop()?;
                 let v = frame.pop()?;
@@ -1404,6 +1420,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 protocol::set_item(&container, &sub, None)?;
             }
             Opcode::BinaryOp => {
+                pc += 1; // inline cache entries
                 let b = frame.pop()?;
                 let a = frame.pop()?;
                 let r = match crate::eval::fast::binary_op(arg, &a, &b) {
@@ -1430,6 +1447,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 frame.push(py_bool(!t));
             }
             Opcode::CompareOp => {
+                pc += 2; // inline cache entries
                 let b = frame.pop()?;
                 let a = frame.pop()?;
                 let cmp = CompareOp::from_arg(arg)
@@ -1768,6 +1786,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 }
             }
             Opcode::UnpackSequence => {
+                pc += 1; // inline cache entries
                 let seq = frame.pop()?;
                 let n = arg as usize;
                 if let Some(t) = seq.downcast_exact::<PyTuple>() {
@@ -1822,6 +1841,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 frame.kwnames = Some(consts[arg as usize].clone());
             }
             Opcode::Call => {
+                pc += 4; // inline cache entries
                 let kwnames = frame.kwnames.take();
                 let argc = arg as usize;
                 let base = frame.sp - argc - 2;
