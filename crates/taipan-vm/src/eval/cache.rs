@@ -424,7 +424,7 @@ pub fn store_attr(
     if e.tag == KIND_SLOT | tag {
         // SAFETY: the type (by its tag) lays out the member at that offset;
         // the old value is dropped after the write.
-        let old = unsafe { std::mem::replace(&mut *slot_at(owner, e.aux as usize), Some(value)) };
+        let old = unsafe { (*slot_at(owner, e.aux as usize)).replace(value) };
         drop(old);
         return Ok(Ok(()));
     }

@@ -978,16 +978,15 @@ fn call_py_exact_args(frame: &mut Frame, base: usize) -> PyResult<Option<Box<Fra
     let sp = frame.sp;
     if frame.slots[base].is_none() {
         let m = match &frame.slots[base + 1] {
-            Some(c) => match c.downcast_exact::<PyMethod>() {
-                Some(m) => Some((m.func.clone(), m.self_.clone())),
-                None => None,
-            },
+            Some(c) => c
+                .downcast_exact::<PyMethod>()
+                .map(|m| (m.func.clone(), m.self_.clone())),
             None => return Ok(None),
         };
         if let Some((func, self_)) = m {
             // Unpack a bound method: self goes where the NULL was.
             frame.slots[base] = Some(func);
-            let old = std::mem::replace(&mut frame.slots[base + 1], Some(self_));
+            let old = frame.slots[base + 1].replace(self_);
             drop(old);
         }
     }
