@@ -15,6 +15,7 @@ use std::cell::Cell;
 
 use taipan_bytecode::opcode::Opcode;
 
+use crate::eval::cache;
 use crate::eval::frame::{bind_args, Frame};
 use crate::object::protocol::{self, BinOp};
 use crate::object::*;
@@ -555,17 +556,24 @@ fn stack_error() -> PyErr {
 }
 
 impl Frame {
+    /// Pushes onto the value stack. The slots at and above `sp` are all
+    /// `None` (every pop takes its value, and a frame starts with all its
+    /// stack slots empty), so the write replaces nothing; were that ever
+    /// broken, the old value would leak, not be freed twice.
     #[inline(always)]
     fn push(&mut self, v: PyRef) {
-        let sp = self.sp;
-        self.slots[sp] = Some(v);
-        self.sp = sp + 1;
+        self.push_opt(Some(v));
     }
 
     #[inline(always)]
     fn push_opt(&mut self, v: Option<PyRef>) {
         let sp = self.sp;
-        self.slots[sp] = v;
+        let slot = &mut self.slots[sp];
+        debug_assert!(slot.is_none());
+        // SAFETY: `slot` is a valid, initialized slot; overwriting it
+        // without dropping its (by the invariant above, empty) value is at
+        // worst a leak.
+        unsafe { std::ptr::write(slot, v) };
         self.sp = sp + 1;
     }
 
@@ -960,6 +968,62 @@ fn call_from_loop(
     protocol::call(callable, args, kwnames).map(Err)
 }
 
+/// `CALL` of an exact Python function (or a bound method of one) given
+/// exactly its positional parameters (`CALL_PY_EXACT_ARGS`): the callable
+/// and the arguments move from the stack into the new frame. `None` (the
+/// stack untouched but for a bound method's unpacking) when the generic
+/// path must run.
+#[inline(always)]
+fn call_py_exact_args(frame: &mut Frame, base: usize) -> PyResult<Option<Box<Frame>>> {
+    let sp = frame.sp;
+    if frame.slots[base].is_none() {
+        let m = match &frame.slots[base + 1] {
+            Some(c) => c
+                .downcast_exact::<PyMethod>()
+                .map(|m| (m.func.clone(), m.self_.clone())),
+            None => return Ok(None),
+        };
+        if let Some((func, self_)) = m {
+            // Unpack a bound method: self goes where the NULL was.
+            frame.slots[base] = Some(func);
+            let old = frame.slots[base + 1].replace(self_);
+            drop(old);
+        }
+    }
+    let (fi, start) = if frame.slots[base].is_some() {
+        (base, base + 1)
+    } else {
+        (base + 1, base + 2)
+    };
+    let Some(callable) = &frame.slots[fi] else {
+        return Ok(None);
+    };
+    let Some(f) = callable.downcast_exact::<PyFunction>() else {
+        return Ok(None);
+    };
+    let code = f.code();
+    // SAFETY: a function's code is a code object.
+    let c = unsafe { code.payload_unchecked::<PyCode>() };
+    if c.argcount != sp - start
+        || c.kwonlyargcount != 0
+        || c.flags
+            & (crate::objects::code::flags::VARARGS | crate::objects::code::flags::VARKEYWORDS)
+            != 0
+    {
+        return Ok(None);
+    }
+    let guard = crate::eval::recursion::enter_frame()?;
+    let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
+    let func = frame.slots[fi].take();
+    let mut new = Frame::new(code, func, globals, builtins, None);
+    for (d, s) in new.slots.iter_mut().zip(frame.slots[start..sp].iter_mut()) {
+        *d = s.take();
+    }
+    frame.sp = base;
+    new.guard = Some(guard);
+    Ok(Some(new))
+}
+
 /// The `with` statement's special method lookup (`_PyObject_LookupSpecial`).
 fn lookup_special(obj: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
     match crate::objects::type_::lookup(obj.ty(), name) {
@@ -1074,29 +1138,36 @@ unsafe fn as_refs(s: &[Option<PyRef>]) -> &[PyRef] {
 /// yields or raises.
 fn execute(frame: &mut Frame) -> PyResult<Exit> {
     let code: &PyCode = frame.code_ref();
-    let units: &[u16] = &code.code;
+    let units: &[u16] = &code.xcode;
+    let caches = &code.caches[..];
     let consts = code.consts();
     let names = code.names();
     let nlp = code.nlocalsplus;
+    // The next instruction, kept here while the frame runs and stored back
+    // in `frame.pc` when the frame calls, returns or yields (an error goes
+    // to a handler found from `frame.lasti`).
+    let mut pc = frame.pc;
     loop {
-        let mut unit = units[frame.pc];
-        frame.pc += 1;
+        let mut unit = units[pc];
+        pc += 1;
         let mut op = (unit & 0xff) as u8;
         let mut arg = (unit >> 8) as u32;
         while op == taipan_bytecode::opcode::EXTENDED_ARG {
-            unit = units[frame.pc];
-            frame.pc += 1;
+            unit = units[pc];
+            pc += 1;
             op = (unit & 0xff) as u8;
             arg = (arg << 8) | (unit >> 8) as u32;
         }
-        frame.lasti = frame.pc - 1;
-        frame.pc += CACHES[op as usize] as usize;
+        frame.lasti = pc - 1;
+        // Each arm of an instruction with inline cache entries skips them.
+        debug_assert!(matches!(CACHES[op as usize], 0 | 1 | 2 | 4 | 5 | 10));
         let opcode = match DECODE[op as usize] {
             Some(o) => o,
             None => return Err(PyErr::system_error(format!("unknown opcode {op}"))),
         };
         match opcode {
-            Opcode::Nop | Opcode::Resume | Opcode::Precall | Opcode::Cache => {}
+            Opcode::Nop | Opcode::Resume | Opcode::Cache => {}
+            Opcode::Precall => pc += 1, // its inline cache entry
             Opcode::PopTop => {
                 drop(frame.pop_opt());
             }
@@ -1188,8 +1259,21 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 }
             }
             Opcode::LoadGlobal => {
+                pc += 5; // inline cache entries
                 let name = &names[(arg >> 1) as usize];
-                let v = load_global(frame, name)?;
+                let c = cache::entry(units, caches, frame.lasti);
+                let hit = c.and_then(|c| cache::load_global(c, &frame.globals, &frame.builtins));
+                let v = match hit {
+                    Some(v) => v,
+                    None => {
+                        let before = cache::global_versions(&frame.globals, &frame.builtins);
+                        let v = load_global(frame, name)?;
+                        if let Some(c) = c {
+                            cache::fill_global(c, &frame.globals, &frame.builtins, before, &v);
+                        }
+                        v
+                    }
+                };
                 if arg & 1 != 0 {
                     frame.push_opt(None);
                 }
@@ -1256,35 +1340,78 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 }
             }
             Opcode::LoadAttr => {
+                pc += 4; // inline cache entries
                 let owner = frame.pop()?;
-                let v = protocol::getattr(&owner, &names[arg as usize])?;
+                let name = &names[arg as usize];
+                let c = cache::entry(units, caches, frame.lasti);
+                let v = match c.and_then(|c| cache::load_attr(c, &owner, name)) {
+                    Some(v) => v,
+                    None => {
+                        let v = protocol::getattr(&owner, name)?;
+                        if let Some(c) = c {
+                            cache::fill_load_attr(c, &owner, name);
+                        }
+                        v
+                    }
+                };
                 frame.push(v);
             }
             Opcode::StoreAttr => {
+                pc += 4; // inline cache entries
                 let owner = frame.pop()?;
                 let v = frame.pop()?;
-                protocol::setattr(&owner, &names[arg as usize], Some(&v))?;
+                let name = &names[arg as usize];
+                match cache::entry(units, caches, frame.lasti) {
+                    Some(c) => match cache::store_attr(c, &owner, name, v) {
+                        Ok(r) => r?,
+                        Err(v) => {
+                            protocol::setattr(&owner, name, Some(&v))?;
+                            cache::fill_store_attr(c, &owner, name);
+                        }
+                    },
+                    None => protocol::setattr(&owner, name, Some(&v))?,
+                }
             }
             Opcode::DeleteAttr => {
                 let owner = frame.pop()?;
                 protocol::setattr(&owner, &names[arg as usize], None)?;
             }
             Opcode::LoadMethod => {
+                pc += 10; // inline cache entries
                 let obj = frame.pop()?;
-                let (m, s) = load_method(&obj, &names[arg as usize])?;
+                let name = &names[arg as usize];
+                let c = cache::entry(units, caches, frame.lasti);
+                let (m, s) = match c.and_then(|c| cache::load_method(c, &obj, name)) {
+                    Some(r) => r,
+                    None => {
+                        let r = load_method(&obj, name)?;
+                        if let Some(c) = c {
+                            cache::fill_load_method(c, &obj, name);
+                        }
+                        r
+                    }
+                };
                 frame.push_opt(m);
                 frame.push(s);
             }
             Opcode::BinarySubscr => {
+                pc += 4; // inline cache entries
                 let sub = frame.pop()?;
                 let container = frame.pop()?;
-                frame.push(protocol::get_item(&container, &sub)?);
+                let v = match crate::eval::fast::subscr(&container, &sub) {
+                    Some(r) => r?,
+                    None => protocol::get_item(&container, &sub)?,
+                };
+                frame.push(v);
             }
             Opcode::StoreSubscr => {
+                pc += 1; // inline cache entries
                 let sub = frame.pop()?;
                 let container = frame.pop()?;
                 let v = frame.pop()?;
-                protocol::set_item(&container, &sub, Some(&v))?;
+                if let Err(v) = crate::eval::fast::store_subscr(&container, &sub, v) {
+                    protocol::set_item(&container, &sub, Some(&v))?;
+                }
             }
             Opcode::DeleteSubscr => {
                 let sub = frame.pop()?;
@@ -1292,6 +1419,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 protocol::set_item(&container, &sub, None)?;
             }
             Opcode::BinaryOp => {
+                pc += 1; // inline cache entries
                 let b = frame.pop()?;
                 let a = frame.pop()?;
                 let r = match crate::eval::fast::binary_op(arg, &a, &b) {
@@ -1318,6 +1446,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 frame.push(py_bool(!t));
             }
             Opcode::CompareOp => {
+                pc += 2; // inline cache entries
                 let b = frame.pop()?;
                 let a = frame.pop()?;
                 let cmp = CompareOp::from_arg(arg)
@@ -1338,8 +1467,8 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 let r = protocol::contains(&b, &a)?;
                 frame.push(py_bool(r != (arg == 1)));
             }
-            Opcode::JumpForward => frame.pc += arg as usize,
-            Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt => frame.pc -= arg as usize,
+            Opcode::JumpForward => pc += arg as usize,
+            Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt => pc -= arg as usize,
             Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse => {
                 let v = frame.pop()?;
                 let t = if v.is_static(&crate::objects::bool_::FALSE) {
@@ -1350,7 +1479,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                     protocol::is_true(&v)?
                 };
                 if !t {
-                    jump(frame, opcode, arg);
+                    jump(&mut pc, opcode, arg);
                 }
             }
             Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue => {
@@ -1363,25 +1492,25 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                     protocol::is_true(&v)?
                 };
                 if t {
-                    jump(frame, opcode, arg);
+                    jump(&mut pc, opcode, arg);
                 }
             }
             Opcode::PopJumpForwardIfNone | Opcode::PopJumpBackwardIfNone => {
                 let v = frame.pop()?;
                 if v.is_none() {
-                    jump(frame, opcode, arg);
+                    jump(&mut pc, opcode, arg);
                 }
             }
             Opcode::PopJumpForwardIfNotNone | Opcode::PopJumpBackwardIfNotNone => {
                 let v = frame.pop()?;
                 if !v.is_none() {
-                    jump(frame, opcode, arg);
+                    jump(&mut pc, opcode, arg);
                 }
             }
             Opcode::JumpIfFalseOrPop => {
                 let t = protocol::is_true(frame.peek(1)?)?;
                 if !t {
-                    frame.pc += arg as usize;
+                    pc += arg as usize;
                 } else {
                     drop(frame.pop_opt());
                 }
@@ -1389,7 +1518,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             Opcode::JumpIfTrueOrPop => {
                 let t = protocol::is_true(frame.peek(1)?)?;
                 if t {
-                    frame.pc += arg as usize;
+                    pc += arg as usize;
                 } else {
                     drop(frame.pop_opt());
                 }
@@ -1440,7 +1569,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                     Some(v) => frame.push(v),
                     None => {
                         drop(frame.pop_opt());
-                        frame.pc += arg as usize;
+                        pc += arg as usize;
                     }
                 }
             }
@@ -1656,12 +1785,24 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 }
             }
             Opcode::UnpackSequence => {
+                pc += 1; // inline cache entries
                 let seq = frame.pop()?;
                 let n = arg as usize;
                 if let Some(t) = seq.downcast_exact::<PyTuple>() {
                     if t.len() == n {
                         for v in t.items().iter().rev() {
                             frame.push(v.clone());
+                        }
+                        continue;
+                    }
+                }
+                if let Some(l) = seq.downcast_exact::<PyList>() {
+                    if l.len() == n {
+                        // Cloning the items runs no code.
+                        for i in (0..n).rev() {
+                            if let Some(v) = l.get(i) {
+                                frame.push(v);
+                            }
                         }
                         continue;
                     }
@@ -1699,9 +1840,16 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 frame.kwnames = Some(consts[arg as usize].clone());
             }
             Opcode::Call => {
+                pc += 4; // inline cache entries
                 let kwnames = frame.kwnames.take();
                 let argc = arg as usize;
                 let base = frame.sp - argc - 2;
+                if kwnames.is_none() {
+                    if let Some(new_frame) = call_py_exact_args(frame, base)? {
+                        frame.pc = pc;
+                        return Ok(Exit::Call(new_frame));
+                    }
+                }
                 let result = {
                     let (callable, args_start) = match &frame.slots[base] {
                         Some(m) => (m.clone(), base + 1),
@@ -1732,7 +1880,10 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 }
                 frame.sp = base;
                 match result? {
-                    Ok(new_frame) => return Ok(Exit::Call(new_frame)),
+                    Ok(new_frame) => {
+                        frame.pc = pc;
+                        return Ok(Exit::Call(new_frame));
+                    }
                     Err(v) => frame.push(v),
                 }
             }
@@ -1770,7 +1921,10 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                     None => None,
                 };
                 match call_from_loop(&func, &args, kwnames.as_ref())? {
-                    Ok(new_frame) => return Ok(Exit::Call(new_frame)),
+                    Ok(new_frame) => {
+                        frame.pc = pc;
+                        return Ok(Exit::Call(new_frame));
+                    }
                     Err(v) => frame.push(v),
                 }
             }
@@ -1811,12 +1965,21 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             Opcode::ReturnValue => {
                 let v = frame.pop()?;
                 frame.clear_stack();
-                return Ok(Exit::Return(v));
+                {
+                    frame.pc = pc;
+                    return Ok(Exit::Return(v));
+                };
             }
-            Opcode::ReturnGenerator => return Ok(Exit::ReturnGenerator),
+            Opcode::ReturnGenerator => {
+                frame.pc = pc;
+                return Ok(Exit::ReturnGenerator);
+            }
             Opcode::YieldValue => {
                 let v = frame.pop()?;
-                return Ok(Exit::Yield(v));
+                {
+                    frame.pc = pc;
+                    return Ok(Exit::Yield(v));
+                };
             }
             Opcode::Send => {
                 let v = frame.pop()?;
@@ -1848,7 +2011,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                     crate::objects::gen::GenResult::Return(x) => {
                         drop(frame.pop_opt());
                         frame.push(x);
-                        frame.pc += arg as usize;
+                        pc += arg as usize;
                     }
                 }
             }
@@ -2264,13 +2427,13 @@ fn match_class(subject: &PyRef, ty: &PyRef, count: usize, kwargs: &PyRef) -> PyR
 }
 
 #[inline(always)]
-fn jump(frame: &mut Frame, op: Opcode, arg: u32) {
+fn jump(pc: &mut usize, op: Opcode, arg: u32) {
     match op {
         Opcode::PopJumpBackwardIfFalse
         | Opcode::PopJumpBackwardIfTrue
         | Opcode::PopJumpBackwardIfNone
-        | Opcode::PopJumpBackwardIfNotNone => frame.pc -= arg as usize,
-        _ => frame.pc += arg as usize,
+        | Opcode::PopJumpBackwardIfNotNone => *pc -= arg as usize,
+        _ => *pc += arg as usize,
     }
 }
 

@@ -9,8 +9,11 @@
 //! subclasses) to the generic code, which also raises the errors.
 
 use crate::object::*;
+use crate::objects::dict::PyDict;
 use crate::objects::float::PyFloat;
 use crate::objects::int::PyInt;
+use crate::objects::list::PyList;
+use crate::objects::tuple::PyTuple;
 
 /// A machine-word value of an exact `int`.
 #[inline(always)]
@@ -106,4 +109,55 @@ pub fn compare(a: &PyRef, b: &PyRef, op: CompareOp) -> Option<bool> {
         });
     }
     None
+}
+
+/// An index into a sequence of `len` items from a word-sized exact int,
+/// negative ones counted from the end; `None` when out of range.
+#[inline(always)]
+fn seq_index(sub: &PyRef, len: usize) -> Option<usize> {
+    let i = small_int(sub)?;
+    let i = if i < 0 { i + len as i64 } else { i };
+    if i >= 0 && (i as u64) < len as u64 {
+        Some(i as usize)
+    } else {
+        None
+    }
+}
+
+/// `BINARY_SUBSCR` on an exact list or tuple with an in-range int index
+/// (`BINARY_SUBSCR_LIST_INT`, `BINARY_SUBSCR_TUPLE_INT`) and on an exact
+/// dict holding the key (`BINARY_SUBSCR_DICT`; a missing key goes to the
+/// generic code, which raises).
+#[inline(always)]
+pub fn subscr(container: &PyRef, sub: &PyRef) -> Option<PyResult<PyRef>> {
+    if let Some(l) = container.downcast_exact::<PyList>() {
+        let i = seq_index(sub, l.len())?;
+        return l.get(i).map(Ok);
+    }
+    if let Some(t) = container.downcast_exact::<PyTuple>() {
+        let i = seq_index(sub, t.len())?;
+        return t.items().get(i).cloned().map(Ok);
+    }
+    if let Some(d) = container.downcast_exact::<PyDict>() {
+        return match d.get_item(sub) {
+            Ok(Some(v)) => Some(Ok(v)),
+            Ok(None) => None,
+            Err(e) => Some(Err(e)),
+        };
+    }
+    None
+}
+
+/// `STORE_SUBSCR` on an exact list with an in-range int index
+/// (`STORE_SUBSCR_LIST_INT`); the value comes back when the generic code
+/// must run.
+#[inline(always)]
+pub fn store_subscr(container: &PyRef, sub: &PyRef, v: PyRef) -> Result<(), PyRef> {
+    if let Some(l) = container.downcast_exact::<PyList>() {
+        if let Some(i) = seq_index(sub, l.len()) {
+            l.set(i, v);
+            return Ok(());
+        }
+    }
+    Err(v)
 }

@@ -73,7 +73,12 @@ impl Frame {
         let n = c.nlocalsplus + c.stacksize + 1;
         let pooled = FRAME_POOL.with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop()));
         let (mut bx, mut v) = pooled.unwrap_or_else(|| (Box::new_uninit(), Vec::new()));
-        v.resize_with(n, || None);
+        // A pooled vector holds only `None`s (see `release`); it may be
+        // longer than this frame needs, which only leaves spare slots.
+        if v.len() < n {
+            v.resize_with(n, || None);
+        }
+        debug_assert!(v.iter().all(|s| s.is_none()));
         bx.write(Frame {
             sp: c.nlocalsplus,
             code,
@@ -104,11 +109,13 @@ impl Frame {
         }
         let mut slots = std::mem::take(&mut f.slots);
         // Values may run `__del__`, which may make frames: nothing is
-        // borrowed meanwhile.
+        // borrowed meanwhile. The vector keeps its length (all `None`s)
+        // for the next frame.
         for s in slots.iter_mut() {
-            drop(s.take());
+            if s.is_some() {
+                drop(s.take());
+            }
         }
-        slots.clear();
         let raw = Box::into_raw(f);
         // SAFETY: `raw` comes from `Box::into_raw`; the frame is dropped in place once, and its allocation is then only used as uninitialized memory of the same layout.
         let bx = unsafe {

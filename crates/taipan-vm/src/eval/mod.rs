@@ -1,6 +1,7 @@
 //! The evaluation loop, frames' data stack, and what surrounds them
 //! (CPython's `Python/ceval.c`, `Include/internal/pycore_frame.h`).
 
+pub mod cache;
 pub mod ceval;
 pub mod fast;
 pub mod frame;

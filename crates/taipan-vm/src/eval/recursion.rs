@@ -63,6 +63,22 @@ pub fn enter_call(where_: &str) -> PyResult<Guard> {
     Ok(Guard(()))
 }
 
+/// One level for a Python-to-Python call the loop runs without
+/// re-entering Rust (so without using native stack): the limit only.
+#[inline(always)]
+pub fn enter_frame() -> PyResult<Guard> {
+    let over = DEPTH.with(|d| {
+        let n = d.get() + 1;
+        d.set(n);
+        n > LIMIT.with(|l| l.get())
+    });
+    if over {
+        DEPTH.with(|d| d.set(d.get() - 1));
+        return Err(PyErr::recursion_error("maximum recursion depth exceeded"));
+    }
+    Ok(Guard(()))
+}
+
 /// Bytes of Rust stack that must remain before a native level continues on
 /// the current segment.
 pub const RED_ZONE: usize = 256 * 1024;

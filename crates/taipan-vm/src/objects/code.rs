@@ -84,6 +84,68 @@ pub struct PyCode {
     pub exceptiontable: Box<[u8]>,
     /// The decoded location table.
     pub locations: Box<[LocationEntry]>,
+    /// The code units the evaluation loop runs: `code` with the first
+    /// inline cache unit of each cached instruction (`LOAD_GLOBAL`,
+    /// `LOAD_ATTR`, `LOAD_METHOD`, `STORE_ATTR`) holding 1 + the index of
+    /// its entry in `caches` (0: none). CPython 3.11 writes its caches into
+    /// the code itself and `co_code` hides them; here `code` stays the
+    /// unspecialized code `co_code` shows.
+    pub xcode: Box<[u16]>,
+    /// The inline caches of the evaluation loop (see `eval::cache`).
+    pub caches: Box<[Cell<InlineCache>]>,
+}
+
+/// One inline cache entry: what an instruction saw last time, valid while
+/// the version tags it records are unchanged (meaning per instruction in
+/// `eval::cache`). `ptr` is a borrowed reference whose owner the tags
+/// keep alive.
+#[derive(Clone, Copy)]
+pub struct InlineCache {
+    pub tag: u64,
+    pub aux: u64,
+    pub ptr: *const PyObject,
+    /// Misses to let pass before the entry is refilled (CPython's backoff
+    /// counter), so a polymorphic instruction does not refill every time.
+    pub backoff: u32,
+}
+
+impl InlineCache {
+    pub const EMPTY: InlineCache = InlineCache {
+        tag: 0,
+        aux: 0,
+        ptr: std::ptr::null(),
+        backoff: 0,
+    };
+}
+
+/// The loop's copy of `code` with cache indices, and the caches (see
+/// [`PyCode::xcode`]).
+pub fn exec_units(code: &[u16]) -> (Box<[u16]>, Box<[Cell<InlineCache>]>) {
+    use taipan_bytecode::opcode::Opcode;
+    let mut x: Box<[u16]> = code.into();
+    let mut n: usize = 0;
+    let mut i = 0;
+    while i < code.len() {
+        let op = match Opcode::from_u8((code[i] & 0xff) as u8) {
+            Some(o) => o.deoptimize(),
+            None => {
+                i += 1;
+                continue;
+            }
+        };
+        if matches!(
+            op,
+            Opcode::LoadGlobal | Opcode::LoadAttr | Opcode::LoadMethod | Opcode::StoreAttr
+        ) && i + 1 < code.len()
+            && n < u16::MAX as usize
+        {
+            n += 1;
+            x[i + 1] = n as u16;
+        }
+        i += 1 + op.cache_entries() as usize;
+    }
+    let caches = (0..n).map(|_| Cell::new(InlineCache::EMPTY)).collect();
+    (x, caches)
 }
 
 pub static CODE_TYPE: PyType = PyType {
@@ -315,6 +377,7 @@ impl PyCode {
         let locations = location_table::decode(c.firstlineno, &c.linetable)
             .unwrap_or_default()
             .into_boxed_slice();
+        let (xcode, caches) = exec_units(&code);
         alloc_object(
             &CODE_TYPE,
             PyCode {
@@ -340,6 +403,8 @@ impl PyCode {
                 linetable: c.linetable.clone().into_boxed_slice(),
                 exceptiontable: c.exceptiontable.clone().into_boxed_slice(),
                 locations,
+                xcode,
+                caches,
             },
         )
     }
@@ -611,6 +676,8 @@ fn code_replace(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResul
         linetable: c.linetable.clone(),
         exceptiontable: c.exceptiontable.clone(),
         locations: c.locations.clone(),
+        xcode: Box::new([]),
+        caches: Box::new([]),
     };
     let off = args.len() - nkw;
     let mut relocate = false;
@@ -725,6 +792,7 @@ fn code_replace(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResul
             .unwrap_or_default()
             .into_boxed_slice();
     }
+    (n.xcode, n.caches) = exec_units(&n.code);
     alloc_object(&CODE_TYPE, n)
 }
 

@@ -281,7 +281,7 @@ impl PyDict {
     }
 
     fn bump(&self) {
-        self.version.set(self.version.get().wrapping_add(1));
+        self.version.set(next_version());
         // SAFETY: short read.
         self.used.set(unsafe { (*self.table()).used });
     }
@@ -364,7 +364,7 @@ impl PyDict {
             Found::At(ix, _) => {
                 // SAFETY: swap the value; the old one drops after the borrow.
                 let old = unsafe { (&mut (*self.table()).entries)[ix].value.replace(value) };
-                self.version.set(self.version.get().wrapping_add(1));
+                self.version.set(next_version());
                 drop(old);
             }
             Found::Missing => {
@@ -1452,3 +1452,69 @@ pub static TYPES: &[&PyType] = &[
     &DICT_ITEMS_TYPE,
     &DICT_VALUES_TYPE,
 ];
+
+/// The last dict version handed out. Versions come from one counter for all
+/// dicts (CPython's `DICT_NEXT_VERSION`), so a version names one state of
+/// one dict: the evaluation loop's caches compare versions alone. A new
+/// dict has version 0, which only empty dicts have.
+static DICT_VERSION: crate::gil::GilCell<u64> = crate::gil::GilCell::new(0);
+
+#[inline(always)]
+fn next_version() -> u64 {
+    // SAFETY: GIL held; a plain counter.
+    unsafe {
+        let v = &mut *DICT_VERSION.as_ptr();
+        *v += 1;
+        *v
+    }
+}
+
+/// Entry-index access for the evaluation loop's inline caches
+/// (`eval::cache`), like CPython's `LOAD_ATTR_WITH_HINT`.
+impl PyDict {
+    /// The value of entry `ix` if that entry's key is `key` itself.
+    #[inline(always)]
+    pub fn value_at_if_key(&self, ix: usize, key: &PyRef) -> Option<PyRef> {
+        // SAFETY: short read; nothing runs while the table is borrowed.
+        let t = unsafe { &*self.table() };
+        match t.entries.get(ix) {
+            Some(Entry {
+                key: Some(k),
+                value: Some(v),
+                ..
+            }) if k.is(key) => Some(v.clone()),
+            _ => None,
+        }
+    }
+
+    /// The entry index of `key`, if present.
+    pub fn index_of(&self, key: &PyRef) -> PyResult<Option<usize>> {
+        let hash = protocol::hash(key)?;
+        Ok(match self.lookup(key, hash)? {
+            Found::At(ix, _) => Some(ix),
+            Found::Missing => None,
+        })
+    }
+
+    /// Replaces the value of entry `ix` if its key is `key` itself: the old
+    /// value back (to drop by the caller), or `Err(value)` when the entry
+    /// is another key's.
+    #[inline(always)]
+    pub fn replace_at_if_key(&self, ix: usize, key: &PyRef, value: PyRef) -> Result<PyRef, PyRef> {
+        // SAFETY: the value is swapped without running code; the old one is
+        // dropped by the caller after the borrow.
+        let t = unsafe { &mut *self.table() };
+        match t.entries.get_mut(ix) {
+            Some(Entry {
+                key: Some(k),
+                value: Some(v),
+                ..
+            }) if k.is(key) => {
+                let old = std::mem::replace(v, value);
+                self.version.set(next_version());
+                Ok(old)
+            }
+            _ => Err(value),
+        }
+    }
+}
