@@ -108,6 +108,12 @@ pub fn initialize() -> PyResult<()> {
     };
     crate::modules::builtins::init()?;
     crate::modules::sys::init()?;
+    // `builtins.open` is `io.open`, the same object (CPython's
+    // `init_set_builtins_open`).
+    let io = crate::import::import_module("_io")?;
+    let open = crate::object::protocol::getattr(&io, &crate::objects::str::PyStr::new("open")?)?;
+    let b = crate::import::import_module("builtins")?;
+    crate::object::protocol::setattr(&b, &crate::objects::str::PyStr::new("open")?, Some(&open))?;
     // With -W options, `warnings` is imported at start-up so they apply
     // (CPython's `init_interp_main`); a failure is reported, not fatal.
     let has_warnoptions = crate::modules::sys::WARNOPTIONS

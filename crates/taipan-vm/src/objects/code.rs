@@ -485,14 +485,18 @@ impl PyCode {
         let locations = location_table::decode(p.firstlineno, &linetable)
             .unwrap_or_default()
             .into_boxed_slice();
+        let units: Box<[u16]> = code
+            .chunks_exact(2)
+            .map(|u| u16::from_le_bytes([u[0], u[1]]))
+            .collect();
+        let (xcode, caches) = exec_units(&units);
         alloc_object(
             &CODE_TYPE,
             PyCode {
                 ob_base: PyObject::NEW,
-                code: code
-                    .chunks_exact(2)
-                    .map(|u| u16::from_le_bytes([u[0], u[1]]))
-                    .collect(),
+                code: units,
+                xcode,
+                caches,
                 consts,
                 names,
                 localsplusnames,
