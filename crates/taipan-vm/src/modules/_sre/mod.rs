@@ -200,6 +200,7 @@ pub static PATTERN_TYPE: PyType = PyType {
     tp_name: "re.Pattern",
     tp_basicsize: Cell::new(std::mem::size_of::<PyPattern>()),
     tp_flags: Cell::new(TypeFlags::IMMUTABLETYPE | TypeFlags::DISALLOW_INSTANTIATION),
+    tp_new: Cell::new(Some(|_, _, _| no_new("re.Pattern"))),
     tp_doc: Some("Compiled regular expression object."),
     tp_weaklistoffset: Cell::new(std::mem::offset_of!(PyPattern, weaklist) as isize),
     tp_drop: Some(drop_pattern),
@@ -231,6 +232,11 @@ pub static PATTERN_TYPE: PyType = PyType {
     ],
     ..PyType::BASE
 };
+
+/// `Py_TPFLAGS_DISALLOW_INSTANTIATION`.
+fn no_new(name: &str) -> PyResult<PyRef> {
+    Err(PyErr::type_error(format!("cannot create '{name}' instances")))
+}
 
 fn pat(o: &PyRef) -> &PyPattern {
     // SAFETY: the slots and methods of re.Pattern get Pattern objects (the type cannot be subclassed).
@@ -672,6 +678,7 @@ pub static MATCH_TYPE: PyType = PyType {
     tp_name: "re.Match",
     tp_basicsize: Cell::new(std::mem::size_of::<PyMatch>()),
     tp_flags: Cell::new(TypeFlags::IMMUTABLETYPE | TypeFlags::DISALLOW_INSTANTIATION),
+    tp_new: Cell::new(Some(|_, _, _| no_new("re.Match"))),
     tp_doc: Some(
         "The result of re.match() and re.search().\nMatch objects always have a boolean value of True.",
     ),
@@ -924,6 +931,7 @@ pub static SCANNER_TYPE: PyType = PyType {
     tp_name: "_sre.SRE_Scanner",
     tp_basicsize: Cell::new(std::mem::size_of::<PyScanner>()),
     tp_flags: Cell::new(TypeFlags::IMMUTABLETYPE | TypeFlags::DISALLOW_INSTANTIATION),
+    tp_new: Cell::new(Some(|_, _, _| no_new("_sre.SRE_Scanner"))),
     tp_drop: Some(drop_scanner),
     tp_methods: &[
         MethodDef::new("match", Meth::NoArgs(|o| scanner_next(o, false))),
@@ -1023,35 +1031,30 @@ fn sre_compile(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
     let groups = crate::objects::slice::ssize_arg(&a[3].clone().unwrap_or_else(none))?;
     let groupindex = a[4].clone().unwrap_or_else(none);
     let indexgroup = a[5].clone().unwrap_or_else(none);
-    let wrong = |n: usize, what: &str, o: &PyRef| {
+    let wrong = |n: &str, what: &str, o: &PyRef| {
         PyErr::type_error(format!(
-            "compile() argument {n} must be {what}, not {}",
+            "compile() argument '{n}' must be {what}, not {}",
             o.ty().name()
         ))
     };
     let Some(code_list) = code.downcast::<PyList>() else {
-        return Err(wrong(3, "list", &code));
+        return Err(wrong("code", "list", &code));
     };
     let Some(gi) = groupindex.downcast::<PyDict>() else {
-        return Err(wrong(5, "dict", &groupindex));
+        return Err(wrong("groupindex", "dict", &groupindex));
     };
     let Some(ig) = indexgroup.downcast::<PyTuple>() else {
-        return Err(wrong(6, "tuple", &indexgroup));
+        return Err(wrong("indexgroup", "tuple", &indexgroup));
     };
     let mut words = Vec::with_capacity(code_list.len());
     for item in code_list.snapshot() {
-        let Some(i) = item.downcast::<PyInt>() else {
-            return Err(PyErr::type_error("an integer is required"));
-        };
-        let big = i.to_bigint();
-        if big.sign() == num_bigint::Sign::Minus {
-            return Err(PyErr::overflow_error(
-                "can't convert negative value to unsigned int",
-            ));
-        }
-        match u32::try_from(&big) {
-            Ok(v) => words.push(v),
-            Err(_) => {
+        // CPython reports any word that is not an int in 0..2**32 so.
+        let v = item
+            .downcast::<PyInt>()
+            .and_then(|i| u32::try_from(&i.to_bigint()).ok());
+        match v {
+            Some(v) => words.push(v),
+            None => {
                 return Err(PyErr::overflow_error(
                     "regular expression code size limit exceeded",
                 ))
