@@ -616,6 +616,65 @@ impl<'a, T: SreChar> Matcher<'a, T> {
         }
     }
 
+    /// Runs the one-character ops at the head of the code at `pat` (they
+    /// have no effect but to advance), from `ptr`: `None` if one fails, else
+    /// where the first other op is and the position reached. A child context
+    /// started there behaves as one started at `pat` (Taipan's shortcut: no
+    /// context is pushed for an alternative or a tail that fails at once).
+    #[inline]
+    fn walk_simple(&self, mut pat: usize, mut ptr: isize) -> Option<(usize, isize)> {
+        let end = self.st.end;
+        loop {
+            let op = self.c(pat);
+            let ok = match op {
+                OP_LITERAL => ptr < end && self.ch(ptr) == self.c(pat + 1),
+                OP_NOT_LITERAL => ptr < end && self.ch(ptr) != self.c(pat + 1),
+                OP_LITERAL_IGNORE => ptr < end && lower_ascii(self.ch(ptr)) == self.c(pat + 1),
+                OP_LITERAL_UNI_IGNORE => {
+                    ptr < end && lower_unicode(self.ch(ptr)) == self.c(pat + 1)
+                }
+                OP_CATEGORY => ptr < end && category(self.c(pat + 1), self.ch(ptr)),
+                OP_ANY => ptr < end && !is_linebreak(self.ch(ptr)),
+                OP_ANY_ALL => ptr < end,
+                OP_IN => ptr < end && self.charset(pat + 2, self.ch(ptr)),
+                OP_IN_IGNORE => ptr < end && self.charset(pat + 2, lower_ascii(self.ch(ptr))),
+                OP_IN_UNI_IGNORE => {
+                    ptr < end && self.charset(pat + 2, lower_unicode(self.ch(ptr)))
+                }
+                _ => return Some((pat, ptr)),
+            };
+            if !ok {
+                return None;
+            }
+            pat += match op {
+                OP_ANY | OP_ANY_ALL => 1,
+                OP_IN | OP_IN_IGNORE | OP_IN_UNI_IGNORE => 1 + self.c(pat + 1) as usize,
+                _ => 2,
+            };
+            ptr += 1;
+        }
+    }
+
+    /// Can the code at `pat` possibly match at `ptr`? (False only when its
+    /// first one-character ops, or those of every alternative of a leading
+    /// BRANCH, fail.)
+    fn may_match(&self, pat: usize, ptr: isize) -> bool {
+        let Some((p, q)) = self.walk_simple(pat, ptr) else {
+            return false;
+        };
+        if self.c(p) != OP_BRANCH {
+            return true;
+        }
+        let mut alt = p + 1;
+        while self.c(alt) != 0 {
+            if self.walk_simple(alt + 1, q).is_some() {
+                return true;
+            }
+            alt += self.c(alt) as usize;
+        }
+        false
+    }
+
     #[inline(always)]
     fn rep(&mut self, i: usize) -> SreResult<&mut Repeat> {
         self.st.repeats.get_mut(i).ok_or(SreError::State)
@@ -1130,21 +1189,12 @@ impl<'a, T: SreChar> Matcher<'a, T> {
                     // is at the skip of the next alternative to try.
                     let mut jumped = false;
                     while self.c(pattern) != 0 {
-                        let op1 = self.c(pattern + 1);
-                        if op1 == OP_LITERAL
-                            && (ptr >= end || self.ch(ptr) != self.c(pattern + 2))
-                        {
+                        let Some((next, at)) = self.walk_simple(pattern + 1, ptr) else {
                             pattern += self.c(pattern) as usize;
                             continue;
-                        }
-                        if op1 == OP_IN
-                            && (ptr >= end || !self.charset(pattern + 3, self.ch(ptr)))
-                        {
-                            pattern += self.c(pattern) as usize;
-                            continue;
-                        }
-                        self.st.ptr = ptr;
-                        do_jump!(Jump::Branch, pattern + 1, cur.toplevel);
+                        };
+                        self.st.ptr = at;
+                        do_jump!(Jump::Branch, next, cur.toplevel);
                         jumped = true;
                         break;
                     }
@@ -1156,37 +1206,46 @@ impl<'a, T: SreChar> Matcher<'a, T> {
                         mode = Mode::Exit;
                     }
                 }
-                Mode::RepeatOne1Loop => {
+                Mode::RepeatOne1Loop | Mode::RepeatOne2Loop => {
                     let min = self.c(pattern + 1) as isize;
+                    let tail = pattern + self.c(pattern) as usize;
+                    let literal = matches!(mode, Mode::RepeatOne1Loop);
                     let chr = cur.u as u32;
-                    while cur.count >= min && (ptr >= end || self.ch(ptr) != chr) {
+                    let mut child = None;
+                    loop {
+                        if literal {
+                            while cur.count >= min && (ptr >= end || self.ch(ptr) != chr) {
+                                ptr -= 1;
+                                cur.count -= 1;
+                            }
+                        }
+                        if cur.count < min {
+                            break;
+                        }
+                        if let Some(c) = self.walk_simple(tail, ptr) {
+                            child = Some(c);
+                            break;
+                        }
                         ptr -= 1;
                         cur.count -= 1;
                     }
-                    if cur.count < min {
-                        if self.st.repeat >= 0 {
-                            self.mark_pop_discard(cur.lastmark);
+                    match child {
+                        Some((next, at)) => {
+                            self.st.ptr = at;
+                            let jump = if literal {
+                                Jump::RepeatOne1
+                            } else {
+                                Jump::RepeatOne2
+                            };
+                            do_jump!(jump, next, cur.toplevel);
                         }
-                        ret = false;
-                        mode = Mode::Exit;
-                    } else {
-                        self.st.ptr = ptr;
-                        let tail = pattern + self.c(pattern) as usize;
-                        do_jump!(Jump::RepeatOne1, tail, cur.toplevel);
-                    }
-                }
-                Mode::RepeatOne2Loop => {
-                    let min = self.c(pattern + 1) as isize;
-                    if cur.count >= min {
-                        self.st.ptr = ptr;
-                        let tail = pattern + self.c(pattern) as usize;
-                        do_jump!(Jump::RepeatOne2, tail, cur.toplevel);
-                    } else {
-                        if self.st.repeat >= 0 {
-                            self.mark_pop_discard(cur.lastmark);
+                        None => {
+                            if self.st.repeat >= 0 {
+                                self.mark_pop_discard(cur.lastmark);
+                            }
+                            ret = false;
+                            mode = Mode::Exit;
                         }
-                        ret = false;
-                        mode = Mode::Exit;
                     }
                 }
                 Mode::MinRepeatOneLoop => {
@@ -1418,6 +1477,11 @@ impl<'a, T: SreChar> Matcher<'a, T> {
                                 self.mark_pop(cur.lastmark, false)?;
                                 self.st.lastmark = cur.lastmark;
                                 self.st.lastindex = cur.lastindex;
+                                // The failed try may have moved st.ptr (a
+                                // lookbehind does): later CPython 3.11
+                                // releases restore it, as the reference
+                                // interpreter does.
+                                self.st.ptr = ptr;
                                 mode = Mode::PossRepeatTail;
                             }
                         }
@@ -1599,7 +1663,7 @@ impl<'a, T: SreChar> Matcher<'a, T> {
                 }
                 self.st.start = ptr;
                 self.st.ptr = ptr;
-                if self.run(pattern, false)? {
+                if self.may_match(pattern, ptr) && self.run(pattern, false)? {
                     return Ok(true);
                 }
                 ptr += 1;
@@ -1627,7 +1691,7 @@ impl<'a, T: SreChar> Matcher<'a, T> {
             self.st.lastindex = -1;
             self.st.start = ptr;
             self.st.ptr = ptr;
-            status = self.run(pattern, false)?;
+            status = self.may_match(pattern, ptr) && self.run(pattern, false)?;
         }
         Ok(status)
     }
