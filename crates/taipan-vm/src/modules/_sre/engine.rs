@@ -638,9 +638,7 @@ impl<'a, T: SreChar> Matcher<'a, T> {
                 OP_ANY_ALL => ptr < end,
                 OP_IN => ptr < end && self.charset(pat + 2, self.ch(ptr)),
                 OP_IN_IGNORE => ptr < end && self.charset(pat + 2, lower_ascii(self.ch(ptr))),
-                OP_IN_UNI_IGNORE => {
-                    ptr < end && self.charset(pat + 2, lower_unicode(self.ch(ptr)))
-                }
+                OP_IN_UNI_IGNORE => ptr < end && self.charset(pat + 2, lower_unicode(self.ch(ptr))),
                 _ => return Some((pat, ptr)),
             };
             if !ok {
