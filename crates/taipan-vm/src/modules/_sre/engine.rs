@@ -740,20 +740,20 @@ impl<'a, T: SreChar> Matcher<'a, T> {
 
         loop {
             match mode {
-                Mode::Entrance => {
-                    ptr = self.st.ptr;
-                    if self.c(pattern) == OP_INFO {
-                        let min = self.c(pattern + 3);
-                        if min != 0 && ((end - ptr) as u64) < min as u64 {
-                            ret = false;
-                            mode = Mode::Exit;
-                            continue;
+                Mode::Entrance | Mode::Dispatch => {
+                    if matches!(mode, Mode::Entrance) {
+                        ptr = self.st.ptr;
+                        if self.c(pattern) == OP_INFO {
+                            let min = self.c(pattern + 3);
+                            if min != 0 && ((end - ptr) as u64) < min as u64 {
+                                ret = false;
+                                mode = Mode::Exit;
+                                continue;
+                            }
+                            pattern += self.c(pattern + 1) as usize + 1;
                         }
-                        pattern += self.c(pattern + 1) as usize + 1;
+                        mode = Mode::Dispatch;
                     }
-                    mode = Mode::Dispatch;
-                }
-                Mode::Dispatch => {
                     // Runs ops until one ends the context or starts a child.
                     loop {
                         let op = self.c(pattern);
@@ -1293,7 +1293,9 @@ impl<'a, T: SreChar> Matcher<'a, T> {
                     self.st.repeat = prev;
                     do_jump!(Jump::MaxUntil3, pattern, cur.toplevel);
                 }
-                Mode::Exit => {
+                Mode::Exit => loop {
+                    // `continue` ends the resumed context too; setting a
+                    // new mode falls through to the `break` below.
                     let jump = cur.jump;
                     if ctxs.len() <= base {
                         return Ok(ret);
@@ -1516,7 +1518,8 @@ impl<'a, T: SreChar> Matcher<'a, T> {
                             mode = Mode::Dispatch;
                         }
                     }
-                }
+                    break;
+                },
             }
         }
     }
