@@ -496,58 +496,32 @@ impl<'a, T: SreChar> Matcher<'a, T> {
             end = ptr + maxcount as isize;
         }
         let chr = self.c(pat + 1);
-        match self.c(pat) {
-            OP_IN => {
-                while ptr < end && self.charset(pat + 2, self.ch(ptr)) {
-                    ptr += 1;
-                }
-            }
-            OP_ANY => {
-                while ptr < end && !is_linebreak(self.ch(ptr)) {
-                    ptr += 1;
-                }
-            }
-            OP_ANY_ALL => ptr = end,
-            OP_LITERAL => {
-                while ptr < end && self.ch(ptr) == chr {
-                    ptr += 1;
-                }
-            }
-            OP_LITERAL_IGNORE => {
-                while ptr < end && lower_ascii(self.ch(ptr)) == chr {
-                    ptr += 1;
-                }
-            }
-            OP_LITERAL_UNI_IGNORE => {
-                while ptr < end && lower_unicode(self.ch(ptr)) == chr {
-                    ptr += 1;
-                }
-            }
-            OP_LITERAL_LOC_IGNORE => {
-                while ptr < end && char_loc_ignore(chr, self.ch(ptr)) {
-                    ptr += 1;
-                }
-            }
-            OP_NOT_LITERAL => {
-                while ptr < end && self.ch(ptr) != chr {
-                    ptr += 1;
-                }
-            }
-            OP_NOT_LITERAL_IGNORE => {
-                while ptr < end && lower_ascii(self.ch(ptr)) != chr {
-                    ptr += 1;
-                }
-            }
-            OP_NOT_LITERAL_UNI_IGNORE => {
-                while ptr < end && lower_unicode(self.ch(ptr)) != chr {
-                    ptr += 1;
-                }
-            }
-            OP_NOT_LITERAL_LOC_IGNORE => {
-                while ptr < end && !char_loc_ignore(chr, self.ch(ptr)) {
-                    ptr += 1;
-                }
-            }
+        // The characters the item may match, as a slice (no bounds checks
+        // in the loops below).
+        let sl: &[T] = if ptr < end {
+            self.s.get(ptr as usize..end as usize).unwrap_or(&[])
+        } else {
+            &[]
+        };
+        let n = sl.len();
+        let upto = |f: &dyn Fn(u32) -> bool| -> usize {
+            sl.iter().position(|&c| !f(c.code())).unwrap_or(n)
+        };
+        let k = match self.c(pat) {
+            OP_IN => sl
+                .iter()
+                .position(|&c| !self.charset(pat + 2, c.code()))
+                .unwrap_or(n),
+            OP_ANY => sl.iter().position(|&c| is_linebreak(c.code())).unwrap_or(n),
+            OP_ANY_ALL => n,
+            OP_LITERAL => sl.iter().position(|&c| c.code() != chr).unwrap_or(n),
+            OP_LITERAL_IGNORE => upto(&|c| lower_ascii(c) == chr),
+            OP_LITERAL_UNI_IGNORE => upto(&|c| lower_unicode(c) == chr),
+            OP_LITERAL_LOC_IGNORE => upto(&|c| char_loc_ignore(chr, c)),
+            OP_NOT_LITERAL => sl.iter().position(|&c| c.code() == chr).unwrap_or(n),
+            OP_NOT_LITERAL_IGNORE => upto(&|c| lower_ascii(c) != chr),
+            OP_NOT_LITERAL_UNI_IGNORE => upto(&|c| lower_unicode(c) != chr),
+            OP_NOT_LITERAL_LOC_IGNORE => upto(&|c| !char_loc_ignore(chr, c)),
             _ => {
                 // Repeated single-character pattern: match it one at a time.
                 // The nesting this allows is one level for code made by
@@ -571,7 +545,8 @@ impl<'a, T: SreChar> Matcher<'a, T> {
                 r?;
                 return Ok(self.st.ptr - start);
             }
-        }
+        };
+        ptr += k as isize;
         Ok(ptr - start)
     }
 
@@ -1211,10 +1186,28 @@ impl<'a, T: SreChar> Matcher<'a, T> {
                     let chr = cur.u as u32;
                     let mut child = None;
                     loop {
-                        if literal {
-                            while cur.count >= min && (ptr >= end || self.ch(ptr) != chr) {
-                                ptr -= 1;
-                                cur.count -= 1;
+                        if literal && cur.count >= min {
+                            // Back off to the last position where the tail's
+                            // literal is, not below `min` repetitions.
+                            let lo = ptr - (cur.count - min);
+                            let hi = ptr.min(end - 1);
+                            let found = if hi >= lo {
+                                self.s
+                                    .get(lo as usize..=hi as usize)
+                                    .and_then(|sl| sl.iter().rposition(|c| c.code() == chr))
+                                    .map(|k| lo + k as isize)
+                            } else {
+                                None
+                            };
+                            match found {
+                                Some(p) => {
+                                    cur.count -= ptr - p;
+                                    ptr = p;
+                                }
+                                None => {
+                                    cur.count = min - 1;
+                                    ptr = lo - 1;
+                                }
                             }
                         }
                         if cur.count < min {
