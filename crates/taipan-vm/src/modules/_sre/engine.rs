@@ -628,6 +628,37 @@ impl<'a, T: SreChar> Matcher<'a, T> {
         }
     }
 
+    /// [`walk_simple`](Self::walk_simple) that also runs MARK ops. On
+    /// `None` the caller restores the marks as for a failed child.
+    #[inline]
+    fn walk_marks(&mut self, mut pat: usize, mut ptr: isize) -> Option<(usize, isize)> {
+        loop {
+            let (p, q) = self.walk_simple(pat, ptr)?;
+            if self.c(p) != OP_MARK {
+                return Some((p, q));
+            }
+            let i = self.c(p + 1) as isize;
+            if i as usize >= self.st.marks.len() {
+                return Some((p, q));
+            }
+            let st = &mut *self.st;
+            if i & 1 != 0 {
+                st.lastindex = i / 2 + 1;
+            }
+            if i > st.lastmark {
+                let mut j = st.lastmark + 1;
+                while j < i {
+                    st.marks[j as usize] = -1;
+                    j += 1;
+                }
+                st.lastmark = i;
+            }
+            st.marks[i as usize] = q;
+            pat = p + 2;
+            ptr = q;
+        }
+    }
+
     /// Can the code at `pat` possibly match at `ptr`? (False only when its
     /// first one-character ops, or those of every alternative of a leading
     /// BRANCH, fail.)
@@ -1162,7 +1193,13 @@ impl<'a, T: SreChar> Matcher<'a, T> {
                     // is at the skip of the next alternative to try.
                     let mut jumped = false;
                     while self.c(pattern) != 0 {
-                        let Some((next, at)) = self.walk_simple(pattern + 1, ptr) else {
+                        let Some((next, at)) = self.walk_marks(pattern + 1, ptr) else {
+                            // As a failed child: restore the marks.
+                            if self.st.repeat >= 0 {
+                                self.mark_pop(cur.lastmark, true)?;
+                            }
+                            self.st.lastmark = cur.lastmark;
+                            self.st.lastindex = cur.lastindex;
                             pattern += self.c(pattern) as usize;
                             continue;
                         };
@@ -1213,10 +1250,16 @@ impl<'a, T: SreChar> Matcher<'a, T> {
                         if cur.count < min {
                             break;
                         }
-                        if let Some(c) = self.walk_simple(tail, ptr) {
+                        if let Some(c) = self.walk_marks(tail, ptr) {
                             child = Some(c);
                             break;
                         }
+                        // As a failed child: restore the marks.
+                        if self.st.repeat >= 0 {
+                            self.mark_pop(cur.lastmark, true)?;
+                        }
+                        self.st.lastmark = cur.lastmark;
+                        self.st.lastindex = cur.lastindex;
                         ptr -= 1;
                         cur.count -= 1;
                     }
@@ -1577,7 +1620,8 @@ impl<'a, T: SreChar> Matcher<'a, T> {
                 if flags & INFO_LITERAL != 0 {
                     return Ok(true);
                 }
-                if self.run(pattern + 2 * prefix_skip, false)? {
+                let p = pattern + 2 * prefix_skip;
+                if self.may_match(p, self.st.ptr) && self.run(p, false)? {
                     return Ok(true);
                 }
                 ptr += 1;
