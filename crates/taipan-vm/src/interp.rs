@@ -51,6 +51,7 @@ pub fn static_types() -> Vec<&'static PyType> {
         crate::modules::_functools::TYPES,
         crate::modules::_operator::TYPES,
         crate::modules::_abc::TYPES,
+        crate::modules::_sre::TYPES,
     ] {
         v.extend_from_slice(list);
     }

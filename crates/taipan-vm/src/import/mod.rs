@@ -67,6 +67,7 @@ static BUILTIN_MODULES: &[(&str, NativeInit)] = &[
     ("_bisect", crate::modules::_bisect::init),
     ("_operator", crate::modules::_operator::init),
     ("_abc", crate::modules::_abc::init),
+    ("_sre", crate::modules::_sre::init),
 ];
 
 static EXTRA_MODULES: GilCell<Vec<(&'static str, NativeInit)>> = GilCell::new(Vec::new());

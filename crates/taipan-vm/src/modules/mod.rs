@@ -12,6 +12,7 @@ pub mod _io;
 pub mod _operator;
 pub mod _random;
 pub mod _sha512;
+pub mod _sre;
 pub mod _string;
 pub mod _struct;
 pub mod _thread;
