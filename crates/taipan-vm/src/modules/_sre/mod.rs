@@ -91,7 +91,7 @@ fn with_subject<R>(string: &PyRef, f: &mut dyn FnMut(Subject<'_>, bool) -> R) ->
         return Ok(f(Subject::U8(b.as_bytes()), true));
     }
     if let Some(b) = string.downcast::<PyByteArray>() {
-        return Ok(b.with_mut(|v| f(Subject::U8(v), true)));
+        return b.with_mut(|v| f(Subject::U8(v), true));
     }
     let name = string.ty().name();
     if name == "memoryview" || name == "array" || name == "array.array" || name == "mmap.mmap" {
