@@ -229,6 +229,7 @@ fn run_main_code(code: &PyRef, path: &str, argv: &[String]) -> i32 {
         Ok(g) => g,
         Err(e) => return handle_uncaught(e),
     };
+    let leak = crate::leakcheck::target().map(|t| crate::leakcheck::begin(t, &g));
     let status = match exec_code(code, &g, None) {
         Ok(_) => 0,
         Err(e) => handle_uncaught(e),
@@ -236,6 +237,9 @@ fn run_main_code(code: &PyRef, path: &str, argv: &[String]) -> i32 {
     crate::modules::atexit::run_exitfuncs();
     crate::modules::sys::flush_std();
     clear_module_dict(&g);
+    if let Some(b) = leak {
+        crate::leakcheck::end(b, &g);
+    }
     status
 }
 
