@@ -13,6 +13,7 @@
 #![allow(clippy::new_ret_no_self, clippy::declare_interior_mutable_const)]
 
 pub mod eval;
+pub mod gc;
 pub mod gil;
 pub mod import;
 pub mod interactive;

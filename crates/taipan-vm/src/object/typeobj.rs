@@ -494,6 +494,14 @@ impl PyType {
         self.has_flag(TypeFlags::HAVE_GC)
     }
 
+    /// Are new objects of this type left untracked by the allocator? Exact
+    /// dicts start untracked and are tracked when a container goes in, as
+    /// in CPython.
+    #[inline(always)]
+    pub fn gc_untracked_at_alloc(&self) -> bool {
+        false
+    }
+
     /// The type as an object reference.
     pub fn as_pyref(&self) -> PyRef {
         // SAFETY: a type is an object; `self` is alive.

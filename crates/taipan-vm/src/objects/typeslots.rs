@@ -1154,6 +1154,15 @@ unsafe fn heap_dealloc_hook(obj: *mut PyObject) -> bool {
     }
 }
 
+/// Calls the finalizer `del` (`__del__`, found on the type) of `obj` for the
+/// collector (`PyObject_CallFinalizer`): an exception is reported as
+/// unraisable.
+pub(crate) fn call_finalizer(del: &PyRef, obj: &PyRef) {
+    if let Err(e) = call_found(del, obj, &[]) {
+        write_unraisable(del, e);
+    }
+}
+
 /// `PyErr_WriteUnraisable` for an exception raised by `__del__`:
 /// "Exception ignored in: <function D.__del__ at ...>" and the traceback.
 pub(crate) fn write_unraisable(obj: &PyRef, e: PyErr) {
