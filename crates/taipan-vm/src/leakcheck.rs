@@ -110,6 +110,19 @@ fn dict_of(o: &PyRef) -> Option<PyRef> {
 
 /// Records the baseline just before the main module's body runs.
 pub fn begin(target: String, globals: &PyRef) -> Baseline {
+    // CPython's one-character Latin-1 strings are static; Taipan makes all
+    // 256 at the first use: make them now.
+    drop(crate::objects::str::char_str(0));
+    // A built-in type gets its `tp_subclasses` dict at its first subclass
+    // and keeps it (CPython's `add_subclass` too): give every static type
+    // one now, so a program that subclasses `int` does not count it.
+    for ty in crate::interp::static_types() {
+        if ty.tp_subclasses.get_owned().is_none() {
+            if let Ok(d) = PyDict::new() {
+                drop(ty.tp_subclasses.set(Some(d)));
+            }
+        }
+    }
     collect_all();
     let modules = crate::interp::interp()
         .modules

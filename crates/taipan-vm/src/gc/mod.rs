@@ -388,8 +388,7 @@ fn collect_due() {
     // gc_collect_generations
     for i in (0..NUM_GENERATIONS).rev() {
         if s.count[i].get() > s.threshold[i].get() {
-            if i == NUM_GENERATIONS - 1
-                && s.long_lived_pending.get() < s.long_lived_total.get() / 4
+            if i == NUM_GENERATIONS - 1 && s.long_lived_pending.get() < s.long_lived_total.get() / 4
             {
                 continue;
             }
@@ -496,8 +495,9 @@ fn update_refs(list: *mut GcHead) {
         // SAFETY: p is a tracked object's header.
         let rc = unsafe { (*op).ob_refcnt.get() };
         let h = g(p);
-        h.gc_prev
-            .set((h.gc_prev.get() & PREV_FINALIZED) | PREV_COLLECTING | ((rc as usize) << REFS_SHIFT));
+        h.gc_prev.set(
+            (h.gc_prev.get() & PREV_FINALIZED) | PREV_COLLECTING | ((rc as usize) << REFS_SHIFT),
+        );
         p = next(p);
     }
 }
@@ -767,9 +767,7 @@ fn collect_main(generation: usize) -> (isize, isize, isize) {
     let debug = s.debug.get();
     let t1 = std::time::Instant::now();
     if debug & DEBUG_STATS != 0 {
-        crate::modules::sys::write_stderr(&format!(
-            "gc: collecting generation {generation}...\n"
-        ));
+        crate::modules::sys::write_stderr(&format!("gc: collecting generation {generation}...\n"));
         show_stats();
     }
     if generation + 1 < NUM_GENERATIONS {
