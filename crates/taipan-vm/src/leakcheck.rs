@@ -6,7 +6,8 @@
 //! `sys.getallocatedblocks()` around the code under test).
 //!
 //! With `TAIPAN_LEAKCHECK` set, the run of the main module is bracketed:
-//! [`begin`] collects, empties the caches that keep dead objects' blocks
+//! [`begin`] imports every native module once (and takes it out of
+//! `sys.modules` again), collects, empties the caches that keep dead objects' blocks
 //! (the float free list, the method cache's names) and records the allocated
 //! block count, the `sys.modules` keys, the `__main__` namespace and the
 //! `sys` attributes a program may replace. After the body, the atexit
@@ -120,6 +121,26 @@ pub fn begin(target: String, globals: &PyRef) -> Baseline {
         if ty.tp_subclasses.get_owned().is_none() {
             if let Ok(d) = PyDict::new() {
                 drop(ty.tp_subclasses.set(Some(d)));
+            }
+        }
+    }
+    // Native modules keep some state for the life of the process once
+    // imported (an exception type made by the first `import _struct`, as
+    // CPython's single-phase modules keep theirs): import each one now and
+    // take it out of sys.modules again, so that the program's import starts
+    // from the same state.
+    let mods = crate::interp::interp().modules.clone();
+    if let Some(md) = mods.downcast::<PyDict>() {
+        for name in crate::import::builtin_module_names() {
+            if let Ok(None) = md.get_str(name) {
+                match crate::import::import_module(name) {
+                    Ok(_) => {
+                        if let Ok(k) = PyStr::new(name) {
+                            drop(md.del_item(&k));
+                        }
+                    }
+                    Err(e) => drop(e),
+                }
             }
         }
     }
