@@ -359,6 +359,7 @@ impl PyDict {
     }
 
     pub fn set_item_hashed(&self, key: PyRef, hash: isize, value: PyRef) -> PyResult<()> {
+        crate::gc::maintain_dict_tracking(self as *const PyDict as *mut PyObject, &key, &value);
         match self.lookup(&key, hash)? {
             Found::At(ix, _) => {
                 // SAFETY: swap the value; the old one drops after the borrow.
@@ -573,6 +574,10 @@ impl PyDict {
             // SAFETY: the new dict's empty table is swapped out.
             let old = unsafe { std::mem::replace(&mut *p.table(), t) };
             p.bump();
+            // SAFETY: both dicts are live.
+            if unsafe { crate::gc::is_tracked(self as *const PyDict as *mut PyObject) } {
+                crate::gc::track_ref(&d);
+            }
             drop(old);
             return Ok(d);
         }
@@ -598,6 +603,12 @@ impl PyDict {
             // SAFETY: cloning only increments counts; the old table is swapped out and dropped after the borrow.
             let old = unsafe {
                 let t = (*other.table()).clone();
+                if crate::gc::is_tracked(other as *const PyDict as *mut PyObject) {
+                    let me = self as *const PyDict as *mut PyObject;
+                    if crate::gc::is_gc(me) && !crate::gc::is_tracked(me) {
+                        crate::gc::track(me);
+                    }
+                }
                 std::mem::replace(&mut *self.table(), t)
             };
             self.bump();
