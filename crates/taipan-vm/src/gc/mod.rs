@@ -758,7 +758,7 @@ fn debug_cycle(msg: &str, op: *mut PyObject) {
 }
 
 /// `PySys_WriteStderr`: to `sys.stderr` (whatever it is now), else fd 2.
-fn sys_stderr(text: &str) {
+pub(crate) fn sys_stderr(text: &str) {
     if let Ok(Some(f)) = crate::modules::sys::get_attr("stderr") {
         if !f.is(&crate::objects::none::none()) {
             if let Ok(t) = crate::objects::str::PyStr::new(text) {

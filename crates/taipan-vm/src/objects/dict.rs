@@ -217,9 +217,17 @@ unsafe fn traverse_dict(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)
     // SAFETY: obj is a live dict; visiting does not mutate it.
     unsafe {
         let d = &*(obj as *const PyDict);
+        // A table of str keys visits its values only (CPython's unicode
+        // keys kind; str keys hold no references anyway).
+        let str_keys = (*d.table.get())
+            .entries
+            .iter()
+            .all(|e| e.key.as_ref().is_none_or(|k| k.is_exact::<PyStr>()));
         for e in (*d.table.get()).entries.iter() {
             if let Some(k) = &e.key {
-                visit(k.as_ptr());
+                if !str_keys {
+                    visit(k.as_ptr());
+                }
             }
             if let Some(v) = &e.value {
                 visit(v.as_ptr());

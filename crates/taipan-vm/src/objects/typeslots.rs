@@ -1170,7 +1170,7 @@ pub(crate) fn write_unraisable(obj: &PyRef, e: PyErr) {
     let what = protocol::repr_string(obj).unwrap_or_else(|_| "<object>".to_owned());
     crate::modules::sys::flush_std();
     let text = crate::run::format_exception(e.value());
-    crate::modules::sys::write_stderr(&format!("Exception ignored in: {what}\n{text}"));
+    crate::gc::sys_stderr(&format!("Exception ignored in: {what}\n{text}"));
 }
 
 // ---------------------------------------------------------------------------
