@@ -673,8 +673,13 @@ fn finalize_garbage(collectable: *mut GcHead) {
         let r = unsafe { PyRef::from_borrowed(op) };
         // SAFETY: op has a GC header.
         if unsafe { !is_finalized(op) } {
+            // The flag goes on before the call here (`finalize_garbage`),
+            // after it on the deallocation path.
             if let Some(del) = finalizer_of(&r) {
+                // SAFETY: as above.
+                unsafe { set_finalized(op) };
                 crate::objects::typeslots::call_finalizer(&del, &r);
+            } else if crate::objects::gen::gc_finalize(&r) {
                 // SAFETY: as above.
                 unsafe { set_finalized(op) };
             }
