@@ -499,7 +499,7 @@ impl PyType {
     /// in CPython.
     #[inline(always)]
     pub fn gc_untracked_at_alloc(&self) -> bool {
-        false
+        std::ptr::eq(self, &crate::objects::dict::DICT_TYPE)
     }
 
     /// The type as an object reference.

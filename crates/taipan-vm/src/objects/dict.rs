@@ -217,9 +217,17 @@ unsafe fn traverse_dict(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)
     // SAFETY: obj is a live dict; visiting does not mutate it.
     unsafe {
         let d = &*(obj as *const PyDict);
+        // A table of str keys visits its values only (CPython's unicode
+        // keys kind; str keys hold no references anyway).
+        let str_keys = (*d.table.get())
+            .entries
+            .iter()
+            .all(|e| e.key.as_ref().is_none_or(|k| k.is_exact::<PyStr>()));
         for e in (*d.table.get()).entries.iter() {
             if let Some(k) = &e.key {
-                visit(k.as_ptr());
+                if !str_keys {
+                    visit(k.as_ptr());
+                }
             }
             if let Some(v) = &e.value {
                 visit(v.as_ptr());
@@ -359,6 +367,7 @@ impl PyDict {
     }
 
     pub fn set_item_hashed(&self, key: PyRef, hash: isize, value: PyRef) -> PyResult<()> {
+        crate::gc::maintain_dict_tracking(self as *const PyDict as *mut PyObject, &key, &value);
         match self.lookup(&key, hash)? {
             Found::At(ix, _) => {
                 // SAFETY: swap the value; the old one drops after the borrow.
@@ -573,6 +582,10 @@ impl PyDict {
             // SAFETY: the new dict's empty table is swapped out.
             let old = unsafe { std::mem::replace(&mut *p.table(), t) };
             p.bump();
+            // SAFETY: both dicts are live.
+            if unsafe { crate::gc::is_tracked(self as *const PyDict as *mut PyObject) } {
+                crate::gc::track_ref(&d);
+            }
             drop(old);
             return Ok(d);
         }
@@ -598,6 +611,12 @@ impl PyDict {
             // SAFETY: cloning only increments counts; the old table is swapped out and dropped after the borrow.
             let old = unsafe {
                 let t = (*other.table()).clone();
+                if crate::gc::is_tracked(other as *const PyDict as *mut PyObject) {
+                    let me = self as *const PyDict as *mut PyObject;
+                    if crate::gc::is_gc(me) && !crate::gc::is_tracked(me) {
+                        crate::gc::track(me);
+                    }
+                }
                 std::mem::replace(&mut *self.table(), t)
             };
             self.bump();

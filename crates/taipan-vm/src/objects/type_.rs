@@ -1416,7 +1416,10 @@ pub mod heap {
 
     fn subtype_dict_get(obj: &PyRef) -> PyResult<PyRef> {
         match crate::objects::object::instance_dict(obj, true)? {
-            Some(d) => Ok(d),
+            Some(d) => {
+                crate::gc::mark_dict_materialized(&d);
+                Ok(d)
+            }
             None => Err(PyErr::attribute_error("This object has no __dict__")),
         }
     }

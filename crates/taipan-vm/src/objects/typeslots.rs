@@ -1135,13 +1135,14 @@ unsafe fn heap_dealloc_hook(obj: *mut PyObject) -> bool {
         if gc.gc_prev.get() & 1 != 0 {
             return true;
         }
-        gc.gc_prev.set(gc.gc_prev.get() | 1);
-        // Resurrect for the call.
+        // Resurrect for the call; FINALIZED is set after it
+        // (`PyObject_CallFinalizer`).
         (*obj).ob_refcnt.set(1);
         let r = PyRef::from_raw(obj);
         if let Err(e) = call_found(&del, &r, &[]) {
             write_unraisable(&del, e);
         }
+        gc.gc_prev.set(gc.gc_prev.get() | 1);
         drop(del);
         let rc = r.refcnt();
         std::mem::forget(r);
@@ -1169,7 +1170,7 @@ pub(crate) fn write_unraisable(obj: &PyRef, e: PyErr) {
     let what = protocol::repr_string(obj).unwrap_or_else(|_| "<object>".to_owned());
     crate::modules::sys::flush_std();
     let text = crate::run::format_exception(e.value());
-    crate::modules::sys::write_stderr(&format!("Exception ignored in: {what}\n{text}"));
+    crate::gc::sys_stderr(&format!("Exception ignored in: {what}\n{text}"));
 }
 
 // ---------------------------------------------------------------------------
