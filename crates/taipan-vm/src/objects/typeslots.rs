@@ -1167,10 +1167,7 @@ pub(crate) fn call_finalizer(del: &PyRef, obj: &PyRef) {
 /// `PyErr_WriteUnraisable` for an exception raised by `__del__`:
 /// "Exception ignored in: <function D.__del__ at ...>" and the traceback.
 pub(crate) fn write_unraisable(obj: &PyRef, e: PyErr) {
-    let what = protocol::repr_string(obj).unwrap_or_else(|_| "<object>".to_owned());
-    crate::modules::sys::flush_std();
-    let text = crate::run::format_exception(e.value());
-    crate::gc::sys_stderr(&format!("Exception ignored in: {what}\n{text}"));
+    crate::modules::sys::write_unraisable(Some(obj), e, None);
 }
 
 // ---------------------------------------------------------------------------
