@@ -70,6 +70,29 @@ unsafe fn traverse_exception(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyOb
     }
 }
 
+/// `BaseException_clear`: drops the references that can form cycles (an
+/// exception in its own `args`, `__context__` or `__traceback__` frames).
+/// `args` becomes the empty tuple and the particular attributes `None`.
+unsafe fn clear_exception(obj: *mut PyObject) {
+    // SAFETY: obj is a live exception; every old value is moved out of its
+    // field first and dropped after the borrows end.
+    let old = unsafe {
+        let e = &*(obj as *const PyBaseException);
+        let mut old: Vec<PyRef> = Vec::new();
+        for f in [&e.dict, &e.notes, &e.traceback, &e.context, &e.cause] {
+            old.extend((*f.get()).take());
+        }
+        old.extend((*e.args.get()).replace(crate::objects::tuple::empty_tuple()));
+        if let Some(x) = &mut *e.extra.get() {
+            for slot in x.iter_mut() {
+                old.extend(slot.take());
+            }
+        }
+        old
+    };
+    drop(old);
+}
+
 const EXC_DICT_OFFSET: isize = std::mem::offset_of!(PyBaseException, dict) as isize;
 
 macro_rules! exception_types {
@@ -85,6 +108,7 @@ macro_rules! exception_types {
                 tp_dictoffset: Cell::new(EXC_DICT_OFFSET),
                 tp_drop: Some(drop_exception),
                 tp_traverse: Cell::new(Some(traverse_exception)),
+                tp_clear: Cell::new(Some(clear_exception)),
                 $($($f: $v,)*)?
                 ..PyType::BASE
             };
@@ -101,6 +125,7 @@ pub static BASE_EXCEPTION: PyType = PyType {
     tp_dictoffset: Cell::new(EXC_DICT_OFFSET),
     tp_drop: Some(drop_exception),
     tp_traverse: Cell::new(Some(traverse_exception)),
+    tp_clear: Cell::new(Some(clear_exception)),
     tp_new: Cell::new(Some(exc_new)),
     tp_init: Cell::new(Some(exc_init)),
     tp_str: Cell::new(Some(exc_str)),

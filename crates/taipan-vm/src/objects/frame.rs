@@ -52,6 +52,7 @@ pub static FRAME_TYPE: PyType = PyType {
     tp_flags: Cell::new(TypeFlags::HAVE_GC),
     tp_drop: Some(drop_frame),
     tp_traverse: Cell::new(Some(traverse_frame)),
+    tp_clear: Cell::new(Some(clear_frame)),
     tp_repr: Cell::new(Some(frame_repr)),
     tp_getset: FRAME_GETSET,
     tp_methods: FRAME_METHODS,
@@ -88,6 +89,23 @@ unsafe fn traverse_frame(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject
             }
         }
     }
+}
+
+/// `frame_tp_clear`: a finished frame drops the local variables it took
+/// over and its trace function (a frame that holds its own exception, whose
+/// traceback holds the frame, is a cycle only this breaks). The frame of a
+/// running or suspended generator is left to the generator.
+unsafe fn clear_frame(obj: *mut PyObject) {
+    // SAFETY: obj is a live frame object; the old values drop after the borrows end.
+    let (owned, trace) = unsafe {
+        let f = &*(obj as *const PyFrame);
+        if !f.live.get().is_null() {
+            return;
+        }
+        ((*f.owned.get()).take(), (*f.trace.get()).take())
+    };
+    drop(trace);
+    drop(owned);
 }
 
 impl PyFrame {

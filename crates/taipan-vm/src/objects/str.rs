@@ -363,6 +363,12 @@ pub fn alloc_raw_sized(ty: &PyType, size: usize) -> PyResult<*mut PyObject> {
             let t = ty as *const PyType as *const PyObject;
             (*t).ob_refcnt.set((*t).ob_refcnt.get() + 1);
         }
+        // A subclass instance (str, bytes) has a GC header: tracked at once,
+        // as `alloc_raw` tracks (the zeroed payload is valid to traverse),
+        // or cycles through its `__dict__` are never collected.
+        if gc && !ty.gc_untracked_at_alloc() {
+            crate::gc::track(obj);
+        }
         Ok(obj)
     }
 }
