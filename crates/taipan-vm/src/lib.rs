@@ -18,6 +18,7 @@ pub mod gil;
 pub mod import;
 pub mod interactive;
 pub mod interp;
+pub mod leakcheck;
 pub mod modules;
 pub mod object;
 pub mod objects;

@@ -229,6 +229,7 @@ fn run_main_code(code: &PyRef, path: &str, argv: &[String]) -> i32 {
         Ok(g) => g,
         Err(e) => return handle_uncaught(e),
     };
+    let leak = crate::leakcheck::target().map(|t| crate::leakcheck::begin(t, &g));
     let status = match exec_code(code, &g, None) {
         Ok(_) => 0,
         Err(e) => handle_uncaught(e),
@@ -242,6 +243,9 @@ fn run_main_code(code: &PyRef, path: &str, argv: &[String]) -> i32 {
     clear_module_dict(&g);
     crate::gc::collect_no_fail();
     crate::modules::sys::flush_std();
+    if let Some(b) = leak {
+        crate::leakcheck::end(b, &g);
+    }
     status
 }
 

@@ -319,20 +319,46 @@ pub fn new_exception_with_tuple(ty: &PyType, args: PyRef) -> PyResult<PyRef> {
 
 static MEMORY_ERROR_INSTANCE: GilCell<Option<PyRef>> = GilCell::new(None);
 
-/// The preallocated `MemoryError` instance.
+/// A `MemoryError` to raise (CPython's `MemoryError_new` with its free
+/// list): a new instance while allocation works, else the preallocated one.
+/// The preallocated instance is never freed, so it is handed out cleared
+/// (as CPython clears a free-list entry) and only when no one else holds it:
+/// a kept instance would keep the traceback, frames and locals of the last
+/// `MemoryError` alive for the rest of the run.
 pub fn memory_error_instance() -> PyRef {
-    // SAFETY: GIL held; set once at start-up.
-    let slot = unsafe { MEMORY_ERROR_INSTANCE.get_mut() };
-    match slot {
-        Some(e) => e.clone(),
-        None => {
-            // Start-up order: made on first need if start-up did not.
-            let e = new_exception_with_tuple(&MEMORY_ERROR, crate::objects::tuple::empty_tuple())
-                .unwrap_or_else(|_| std::process::abort());
-            *slot = Some(e.clone());
-            e
+    // SAFETY: GIL held; short read (the clone is taken before any code runs).
+    let shared = unsafe { (*MEMORY_ERROR_INSTANCE.as_ptr()).clone() };
+    let Some(e) = shared else {
+        // Start-up order: made on first need if start-up did not.
+        let e = new_exception_with_tuple(&MEMORY_ERROR, crate::objects::tuple::empty_tuple())
+            .unwrap_or_else(|_| std::process::abort());
+        // SAFETY: GIL held; nothing else borrows the slot.
+        unsafe { *MEMORY_ERROR_INSTANCE.get_mut() = Some(e.clone()) };
+        return e;
+    };
+    // A failed allocation below asks for a MemoryError again: that inner
+    // request gets the preallocated instance.
+    if !MAKING_MEMORY_ERROR.get() {
+        MAKING_MEMORY_ERROR.set(true);
+        let fresh = new_exception_with_tuple(&MEMORY_ERROR, crate::objects::tuple::empty_tuple());
+        MAKING_MEMORY_ERROR.set(false);
+        if let Ok(fresh) = fresh {
+            return fresh;
         }
     }
+    // Held only by the slot and `e`: no one uses it, clear it.
+    if e.refcnt() == 2 {
+        if let Some(b) = e.downcast::<PyBaseException>() {
+            for cell in [&b.traceback, &b.context, &b.cause, &b.notes] {
+                PyBaseException::set_field(cell, None);
+            }
+        }
+    }
+    e
+}
+
+thread_local! {
+    static MAKING_MEMORY_ERROR: Cell<bool> = const { Cell::new(false) };
 }
 
 /// The static types this file declares, readied at start-up.

@@ -387,6 +387,13 @@ pub fn intern(s: &str) -> PyRef {
     obj
 }
 
+/// How many strs are interned (they are never freed); the leak check
+/// counts their growth apart from leaks.
+pub fn interned_count() -> usize {
+    // SAFETY: GIL held; short read of the map's length.
+    unsafe { (*INTERNED.as_ptr()).as_ref().map_or(0, |m| m.len()) }
+}
+
 /// An interned str for a literal, looked up once per call site.
 #[macro_export]
 macro_rules! intern {

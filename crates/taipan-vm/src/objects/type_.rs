@@ -258,6 +258,28 @@ static MCACHE: crate::gil::GilCell<[MCacheEntry; MCACHE_SIZE]> = crate::gil::Gil
 );
 static NEXT_VERSION_TAG: crate::gil::GilCell<u32> = crate::gil::GilCell::new(1);
 
+/// `PyType_ClearCache` (`sys._clear_type_cache()`): empties the method
+/// cache, dropping the names it holds.
+pub fn clear_method_cache() {
+    for i in 0..MCACHE_SIZE {
+        // SAFETY: GIL held; the entry is emptied before its name is dropped.
+        let old = unsafe {
+            let slot = &mut (*MCACHE.as_ptr())[i];
+            let old = slot.name;
+            *slot = MCacheEntry {
+                tag: 0,
+                name: std::ptr::null_mut(),
+                value: std::ptr::null(),
+            };
+            old
+        };
+        if !old.is_null() {
+            // SAFETY: the entry owned one reference to its name.
+            drop(unsafe { PyRef::from_raw(old) });
+        }
+    }
+}
+
 /// `PyType_Modified`: forgets the version tag of `ty` and its subclasses.
 pub fn type_modified(ty: &PyType) {
     if ty.tp_version_tag.get() == 0 {
