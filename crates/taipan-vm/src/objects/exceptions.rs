@@ -70,6 +70,24 @@ unsafe fn traverse_exception(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyOb
     }
 }
 
+/// `BaseException_clear`: drops the references that can form cycles (the
+/// traceback, the chained exceptions, the dict and notes). Taipan keeps
+/// `args`, which its accessors expect to be set.
+unsafe fn clear_exception(obj: *mut PyObject) {
+    // SAFETY: obj is a live exception; each value is taken out, then dropped after every borrow ended.
+    let taken = unsafe {
+        let e = &*(obj as *const PyBaseException);
+        [
+            (*e.traceback.get()).take(),
+            (*e.context.get()).take(),
+            (*e.cause.get()).take(),
+            (*e.dict.get()).take(),
+            (*e.notes.get()).take(),
+        ]
+    };
+    drop(taken);
+}
+
 const EXC_DICT_OFFSET: isize = std::mem::offset_of!(PyBaseException, dict) as isize;
 
 macro_rules! exception_types {
@@ -85,6 +103,7 @@ macro_rules! exception_types {
                 tp_dictoffset: Cell::new(EXC_DICT_OFFSET),
                 tp_drop: Some(drop_exception),
                 tp_traverse: Cell::new(Some(traverse_exception)),
+    tp_clear: Cell::new(Some(clear_exception)),
                 $($($f: $v,)*)?
                 ..PyType::BASE
             };
@@ -101,6 +120,7 @@ pub static BASE_EXCEPTION: PyType = PyType {
     tp_dictoffset: Cell::new(EXC_DICT_OFFSET),
     tp_drop: Some(drop_exception),
     tp_traverse: Cell::new(Some(traverse_exception)),
+    tp_clear: Cell::new(Some(clear_exception)),
     tp_new: Cell::new(Some(exc_new)),
     tp_init: Cell::new(Some(exc_init)),
     tp_str: Cell::new(Some(exc_str)),

@@ -348,6 +348,9 @@ pub fn alloc_object_with_extra<T: PyPayload>(
 /// if the type has one); sets the header.
 pub fn alloc_raw_sized(ty: &PyType, size: usize) -> PyResult<*mut PyObject> {
     let gc = ty.has_gc();
+    if gc {
+        crate::gc::on_alloc();
+    }
     let total = ((size + 7) & !7) + if gc { GC_HEAD_SIZE } else { 0 };
     let mem = mem_alloc(total);
     if mem.is_null() {
@@ -362,6 +365,10 @@ pub fn alloc_raw_sized(ty: &PyType, size: usize) -> PyResult<*mut PyObject> {
         if ty.is_heap_type() {
             let t = ty as *const PyType as *const PyObject;
             (*t).ob_refcnt.set((*t).ob_refcnt.get() + 1);
+        }
+        // Tracked at once, as `alloc_raw` does (a zeroed payload is valid).
+        if gc {
+            crate::gc::track(obj);
         }
         Ok(obj)
     }
