@@ -349,7 +349,8 @@ pub fn on_alloc() {
     s.count[0].set(c);
     #[cfg(feature = "gc-stress")]
     {
-        if s.enabled.get() && !s.collecting.get() {
+        // As automatic collections: not while disabled or with threshold 0.
+        if s.enabled.get() && !s.collecting.get() && s.threshold[0].get() != 0 {
             let (mut every, n) = s.stress.get();
             if every == 0 {
                 every = std::env::var("TAIPAN_GC_STRESS")

@@ -217,15 +217,13 @@ unsafe fn traverse_dict(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)
     // SAFETY: obj is a live dict; visiting does not mutate it.
     unsafe {
         let d = &*(obj as *const PyDict);
-        // A table of str keys visits its values only (CPython's unicode
-        // keys kind; str keys hold no references anyway).
-        let str_keys = (*d.table.get())
-            .entries
-            .iter()
-            .all(|e| e.key.as_ref().is_none_or(|k| k.is_exact::<PyStr>()));
+        // Exact str keys are not visited (CPython's table of unicode keys
+        // visits its values only; a str holds no references). Taipan
+        // deviation: in a table mixing str and other keys CPython visits
+        // the str keys too.
         for e in (*d.table.get()).entries.iter() {
             if let Some(k) = &e.key {
-                if !str_keys {
+                if !k.is_exact::<PyStr>() {
                     visit(k.as_ptr());
                 }
             }

@@ -71,6 +71,19 @@ unsafe fn drop_frame(obj: *mut PyObject) {
     unsafe { std::ptr::drop_in_place(obj as *mut PyFrame) }
 }
 
+/// `frame_tp_clear`: drops the trace function and the locals a finished
+/// frame took over (a running or suspended frame's are the evaluation
+/// loop's or the generator's and are left alone).
+unsafe fn clear_frame(obj: *mut PyObject) {
+    // SAFETY: obj is a live frame object; the values are taken out and dropped after the borrows end.
+    let (trace, slots) = unsafe {
+        let f = &*(obj as *const PyFrame);
+        ((*f.trace.get()).take(), (*f.owned.get()).take())
+    };
+    drop(trace);
+    drop(slots);
+}
+
 unsafe fn traverse_frame(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
     // SAFETY: obj is a live frame object.
     unsafe {
@@ -89,23 +102,6 @@ unsafe fn traverse_frame(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject
             }
         }
     }
-}
-
-/// `frame_tp_clear`: a finished frame drops the local variables it took
-/// over and its trace function (a frame that holds its own exception, whose
-/// traceback holds the frame, is a cycle only this breaks). The frame of a
-/// running or suspended generator is left to the generator.
-unsafe fn clear_frame(obj: *mut PyObject) {
-    // SAFETY: obj is a live frame object; the old values drop after the borrows end.
-    let (owned, trace) = unsafe {
-        let f = &*(obj as *const PyFrame);
-        if !f.live.get().is_null() {
-            return;
-        }
-        ((*f.owned.get()).take(), (*f.trace.get()).take())
-    };
-    drop(trace);
-    drop(owned);
 }
 
 impl PyFrame {

@@ -348,6 +348,9 @@ pub fn alloc_object_with_extra<T: PyPayload>(
 /// if the type has one); sets the header.
 pub fn alloc_raw_sized(ty: &PyType, size: usize) -> PyResult<*mut PyObject> {
     let gc = ty.has_gc();
+    if gc {
+        crate::gc::on_alloc();
+    }
     let total = ((size + 7) & !7) + if gc { GC_HEAD_SIZE } else { 0 };
     let mem = mem_alloc(total);
     if mem.is_null() {
@@ -363,10 +366,8 @@ pub fn alloc_raw_sized(ty: &PyType, size: usize) -> PyResult<*mut PyObject> {
             let t = ty as *const PyType as *const PyObject;
             (*t).ob_refcnt.set((*t).ob_refcnt.get() + 1);
         }
-        // A subclass instance (str, bytes) has a GC header: tracked at once,
-        // as `alloc_raw` tracks (the zeroed payload is valid to traverse),
-        // or cycles through its `__dict__` are never collected.
-        if gc && !ty.gc_untracked_at_alloc() {
+        // Tracked at once, as `alloc_raw` does (a zeroed payload is valid).
+        if gc {
             crate::gc::track(obj);
         }
         Ok(obj)
