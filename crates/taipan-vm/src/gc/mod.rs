@@ -393,8 +393,7 @@ fn collect_due() {
     // gc_collect_generations
     for i in (0..NUM_GENERATIONS).rev() {
         if s.count[i].get() > s.threshold[i].get() {
-            if i == NUM_GENERATIONS - 1
-                && s.long_lived_pending.get() < s.long_lived_total.get() / 4
+            if i == NUM_GENERATIONS - 1 && s.long_lived_pending.get() < s.long_lived_total.get() / 4
             {
                 continue;
             }
@@ -501,8 +500,9 @@ fn update_refs(list: *mut GcHead) {
         // SAFETY: p is a tracked object's header.
         let rc = unsafe { (*op).ob_refcnt.get() };
         let h = g(p);
-        h.gc_prev
-            .set((h.gc_prev.get() & PREV_FINALIZED) | PREV_COLLECTING | ((rc as usize) << REFS_SHIFT));
+        h.gc_prev.set(
+            (h.gc_prev.get() & PREV_FINALIZED) | PREV_COLLECTING | ((rc as usize) << REFS_SHIFT),
+        );
         p = next(p);
     }
 }
@@ -838,9 +838,7 @@ fn collect_main(generation: usize) -> (isize, isize, isize) {
     let debug = s.debug.get();
     let t1 = std::time::Instant::now();
     if debug & DEBUG_STATS != 0 {
-        sys_stderr(&format!(
-            "gc: collecting generation {generation}...\n"
-        ));
+        sys_stderr(&format!("gc: collecting generation {generation}...\n"));
         show_stats();
     }
     if generation + 1 < NUM_GENERATIONS {
@@ -957,8 +955,9 @@ fn untrack_dicts(list: *mut GcHead) {
 /// Called by the dict's insertion paths (`MAINTAIN_TRACKING`): a dict that
 /// is not tracked becomes tracked when a value that may be tracked goes in.
 #[inline]
-pub fn maintain_dict_tracking(d: *mut PyObject, key: &PyRef, value: &PyRef) {
-    // SAFETY: d is a live dict; key and value are live.
+pub fn maintain_dict_tracking(dict: &crate::objects::dict::PyDict, key: &PyRef, value: &PyRef) {
+    let d = dict as *const crate::objects::dict::PyDict as *mut PyObject;
+    // SAFETY: d is a live dict (borrowed from the caller); key and value are live.
     unsafe {
         if is_gc(d)
             && !is_tracked(d)

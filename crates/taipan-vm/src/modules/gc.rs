@@ -133,7 +133,9 @@ fn g_get_objects(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResul
                 )));
             }
             if v < -1 {
-                return Err(PyErr::value_error("generation parameter cannot be negative"));
+                return Err(PyErr::value_error(
+                    "generation parameter cannot be negative",
+                ));
             }
             if v >= 0 {
                 generation = Some(v as usize);

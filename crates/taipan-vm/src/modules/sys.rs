@@ -393,8 +393,7 @@ struct_seq!(UNRAISABLE_ARGS_TYPE, UNRAISABLE_ARGS_FIELDS, "UnraisableHookArgs", 
     0: "exc_type", 1: "exc_value", 2: "exc_traceback", 3: "err_msg", 4: "object",
 ]);
 
-static UNRAISABLEHOOK: MethodDef =
-    MethodDef::new("unraisablehook", Meth::O(sys_unraisablehook));
+static UNRAISABLEHOOK: MethodDef = MethodDef::new("unraisablehook", Meth::O(sys_unraisablehook));
 
 /// The default `sys.unraisablehook`: "Exception ignored in: OBJ" (or the
 /// message given) and the traceback, to `sys.stderr`.
@@ -460,7 +459,9 @@ pub fn write_unraisable(obj: Option<&PyRef>, e: PyErr, err_msg: Option<&str>) {
         let h = hook.unwrap_or(nothing);
         let hr = protocol::repr_string(&h).unwrap_or_default();
         let text = crate::run::format_exception(e2.value());
-        crate::gc::sys_stderr(&format!("Exception ignored in sys.unraisablehook: {hr}\n{text}"));
+        crate::gc::sys_stderr(&format!(
+            "Exception ignored in sys.unraisablehook: {hr}\n{text}"
+        ));
     }
 }
 

@@ -365,7 +365,7 @@ impl PyDict {
     }
 
     pub fn set_item_hashed(&self, key: PyRef, hash: isize, value: PyRef) -> PyResult<()> {
-        crate::gc::maintain_dict_tracking(self as *const PyDict as *mut PyObject, &key, &value);
+        crate::gc::maintain_dict_tracking(self, &key, &value);
         match self.lookup(&key, hash)? {
             Found::At(ix, _) => {
                 // SAFETY: swap the value; the old one drops after the borrow.

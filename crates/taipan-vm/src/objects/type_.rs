@@ -1303,8 +1303,6 @@ pub mod heap {
                     off += 8;
                 }
             }
-            let solid = &*((*obj).ob_type.get() as *const PyType);
-            let solid = solid.static_base();
             if let Some(c) = solid.tp_clear.get() {
                 c(obj);
             }
