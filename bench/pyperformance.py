@@ -26,7 +26,7 @@ VERSION = "1.14.0"
 BENCHMARKS = [
     "richards", "nbody", "float", "fannkuch", "spectral_norm", "nqueens",
     "generators", "unpack_sequence", "coroutines", "deltablue", "chaos", "go",
-    "raytrace",
+    "raytrace", "gc_collect", "gc_traversal",
 ]
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CACHE = os.path.join(os.path.expanduser("~"), ".cache", "taipan-bench")

@@ -13,10 +13,12 @@
 #![allow(clippy::new_ret_no_self, clippy::declare_interior_mutable_const)]
 
 pub mod eval;
+pub mod gc;
 pub mod gil;
 pub mod import;
 pub mod interactive;
 pub mod interp;
+pub mod leakcheck;
 pub mod modules;
 pub mod object;
 pub mod objects;

@@ -293,13 +293,23 @@ fn run_main_code(code: &PyRef, path: &str, argv: &[String]) -> i32 {
         Ok(g) => g,
         Err(e) => return handle_uncaught(e),
     };
+    let leak = crate::leakcheck::target().map(|t| crate::leakcheck::begin(t, &g));
     let status = match exec_code(code, &g, None) {
         Ok(_) => 0,
         Err(e) => handle_uncaught(e),
     };
     crate::modules::atexit::run_exitfuncs();
     crate::modules::sys::flush_std();
+    // `finalize_modules`: a collection (cycles left behind run their
+    // `__del__`), the module's names cleared, and a collection again for
+    // the cycles that clearing made unreachable (`_PyGC_CollectNoFail`).
+    crate::gc::collect_no_fail();
     clear_module_dict(&g);
+    crate::gc::collect_no_fail();
+    crate::modules::sys::flush_std();
+    if let Some(b) = leak {
+        crate::leakcheck::end(b, &g);
+    }
     status
 }
 

@@ -640,3 +640,73 @@ pub fn init() -> PyResult<PyRef> {
     })?;
     Ok(m)
 }
+
+/// Is `op` a weak reference or proxy (`PyWeakref_Check`)?
+///
+/// # Safety
+/// `op` is a live object.
+unsafe fn is_weakref(op: *mut PyObject) -> bool {
+    // SAFETY: op is live.
+    let ty = unsafe { &*(*op).ob_type.get() };
+    std::ptr::eq(ty, &REF_TYPE)
+        || std::ptr::eq(ty, &PROXY_TYPE)
+        || std::ptr::eq(ty, &CALLABLE_PROXY_TYPE)
+        || ty.is_subtype(&REF_TYPE)
+}
+
+/// For the collector (`handle_weakrefs`): a weak reference that is itself
+/// garbage is cleared, so that its callback never runs.
+///
+/// # Safety
+/// `op` is a live object.
+pub unsafe fn gc_clear_ref_if_weakref(op: *mut PyObject) {
+    // SAFETY: op is live; a weak reference has the PyWeakref layout.
+    unsafe {
+        if is_weakref(op) {
+            unlink(&*(op as *const PyWeakref), op);
+        }
+    }
+}
+
+/// For the collector: clears every weak reference to the unreachable `obj`
+/// (`_PyWeakref_ClearRef`, the callbacks are kept) and passes each to `f`
+/// after it is unlinked.
+///
+/// # Safety
+/// `obj` is a live object.
+pub unsafe fn gc_clear_referent(obj: *mut PyObject, f: &mut dyn FnMut(*mut PyObject)) {
+    let Some(slot) = weaklist_slot(obj) else {
+        return;
+    };
+    // SAFETY: the list holds live weak references; each is unlinked before `f` sees it, and `f` runs no Python code.
+    unsafe {
+        loop {
+            let head = *slot;
+            if head.is_null() {
+                break;
+            }
+            unlink(&*(head as *const PyWeakref), head);
+            f(head);
+        }
+    }
+}
+
+/// Has the weak reference `op` a callback?
+///
+/// # Safety
+/// `op` is a live weak reference.
+pub unsafe fn has_callback(op: *mut PyObject) -> bool {
+    // SAFETY: the caller promises a weak reference.
+    unsafe { (*(op as *const PyWeakref)).wr_callback.get().is_some() }
+}
+
+/// The callback of the weak reference `r`.
+///
+/// # Safety
+/// `r` is a weak reference.
+pub unsafe fn callback_of(r: &PyRef) -> Option<PyRef> {
+    // SAFETY: the caller promises a weak reference.
+    unsafe { r.payload_unchecked::<PyWeakref>() }
+        .wr_callback
+        .get_owned()
+}

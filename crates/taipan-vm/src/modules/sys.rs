@@ -393,8 +393,85 @@ struct_seq!(IMPLEMENTATION_VERSION_TYPE, IMPL_VERSION_FIELDS, "sys.version_info"
     0: "major", 1: "minor", 2: "micro", 3: "releaselevel", 4: "serial",
 ]);
 
+struct_seq!(UNRAISABLE_ARGS_TYPE, UNRAISABLE_ARGS_FIELDS, "UnraisableHookArgs", [
+    0: "exc_type", 1: "exc_value", 2: "exc_traceback", 3: "err_msg", 4: "object",
+]);
+
+static UNRAISABLEHOOK: MethodDef = MethodDef::new("unraisablehook", Meth::O(sys_unraisablehook));
+
+/// The default `sys.unraisablehook`: "Exception ignored in: OBJ" (or the
+/// message given) and the traceback, to `sys.stderr`.
+fn sys_unraisablehook(_m: &PyRef, a: &PyRef) -> PyResult<PyRef> {
+    let items = a
+        .downcast::<PyTuple>()
+        .filter(|_| a.is_instance_of::<PyTuple>() && a.ty().is_subtype(&UNRAISABLE_ARGS_TYPE))
+        .map(|t| t.items().to_vec())
+        .ok_or_else(|| {
+            PyErr::type_error("sys.unraisablehook argument type must be UnraisableHookArgs")
+        })?;
+    let (value, msg, obj) = (&items[1], &items[3], &items[4]);
+    let nothing = crate::objects::none::none();
+    let mut text = String::new();
+    if !msg.is(&nothing) || !obj.is(&nothing) {
+        let m = if msg.is(&nothing) {
+            "Exception ignored in".to_owned()
+        } else {
+            protocol::str_string(msg)?
+        };
+        if obj.is(&nothing) {
+            text.push_str(&format!("{m}\n"));
+        } else {
+            let r = protocol::repr_string(obj).unwrap_or_else(|_| "<object repr() failed>".into());
+            text.push_str(&format!("{m}: {r}\n"));
+        }
+    }
+    if !value.is(&nothing) {
+        text.push_str(&crate::run::format_exception(value));
+    }
+    crate::gc::sys_stderr(&text);
+    Ok(nothing)
+}
+
+/// `PyErr_WriteUnraisable` / `_PyErr_WriteUnraisableMsg`: hands the error to
+/// `sys.unraisablehook` (the default one prints it).
+pub fn write_unraisable(obj: Option<&PyRef>, e: PyErr, err_msg: Option<&str>) {
+    flush_std();
+    let nothing = crate::objects::none::none();
+    let value = e.value().clone();
+    let tb = protocol::getattr_str(&value, "__traceback__").unwrap_or_else(|_| nothing.clone());
+    let msg = match err_msg {
+        Some(m) => PyStr::new(m).unwrap_or_else(|_| nothing.clone()),
+        None => nothing.clone(),
+    };
+    let args = structseq(
+        &UNRAISABLE_ARGS_TYPE,
+        vec![
+            value.type_ref(),
+            value.clone(),
+            tb,
+            msg,
+            obj.cloned().unwrap_or_else(|| nothing.clone()),
+        ],
+    );
+    let Ok(args) = args else { return };
+    let hook = get_attr("unraisablehook").ok().flatten();
+    let r = match &hook {
+        Some(h) if !h.is(&nothing) => protocol::call(h, std::slice::from_ref(&args), None),
+        _ => sys_unraisablehook(&nothing, &args),
+    };
+    if let Err(e2) = r {
+        let h = hook.unwrap_or(nothing);
+        let hr = protocol::repr_string(&h).unwrap_or_default();
+        let text = crate::run::format_exception(e2.value());
+        crate::gc::sys_stderr(&format!(
+            "Exception ignored in sys.unraisablehook: {hr}\n{text}"
+        ));
+    }
+}
+
 /// The static types this file declares, readied at start-up.
 pub static TYPES: &[&PyType] = &[
+    &UNRAISABLE_ARGS_TYPE,
     &STD_STREAM_TYPE,
     &VERSION_INFO_TYPE,
     &FLAGS_TYPE,
@@ -751,6 +828,13 @@ pub fn init() -> PyResult<()> {
     md.with_dict(|d: &PyDict| -> PyResult<()> {
         d.set_str("modules", modules.clone())?;
         crate::run::add_sys_excepthook(&m, d)?;
+        let uh = crate::objects::descr::new_cfunction(
+            &UNRAISABLEHOOK,
+            Some(m.clone()),
+            Some(PyStr::new("sys")?),
+        )?;
+        d.set_str("unraisablehook", uh.clone())?;
+        d.set_str("__unraisablehook__", uh)?;
         // SAFETY: GIL held; short read.
         let argv: Vec<String> = unsafe { (*ARGV.as_ptr()).clone() };
         let argv = if argv.is_empty() {

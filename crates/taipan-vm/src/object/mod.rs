@@ -338,6 +338,9 @@ pub fn var_size(ty: &PyType, nitems: usize) -> Option<usize> {
 pub fn alloc_raw(ty: &PyType, nitems: usize) -> PyResult<*mut PyObject> {
     let size = var_size(ty, nitems).ok_or_else(PyErr::no_memory)?;
     let gc = ty.has_gc();
+    if gc {
+        crate::gc::on_alloc();
+    }
     let total = size + if gc { GC_HEAD_SIZE } else { 0 };
     let mem = mem_alloc(total);
     if mem.is_null() {
@@ -355,6 +358,12 @@ pub fn alloc_raw(ty: &PyType, nitems: usize) -> PyResult<*mut PyObject> {
         if ty.is_heap_type() {
             let t = ty as *const PyType as *const PyObject;
             (*t).ob_refcnt.set((*t).ob_refcnt.get() + 1);
+        }
+        // Tracked at once: a zeroed payload is valid for every traverse
+        // (empty fields are `None`), and the writers of `alloc_object` fill
+        // it before anything else can allocate.
+        if gc && !ty.gc_untracked_at_alloc() {
+            crate::gc::track(obj);
         }
         Ok(obj)
     }
@@ -404,6 +413,7 @@ pub unsafe fn free_object(obj: *mut PyObject) {
         let heap = ty.is_heap_type();
         let tyobj = ty as *const PyType as *mut PyObject;
         let mem = if ty.has_gc() {
+            crate::gc::on_free();
             (obj as *mut u8).sub(GC_HEAD_SIZE)
         } else {
             obj as *mut u8
@@ -439,6 +449,12 @@ pub unsafe fn dealloc(obj: *mut PyObject) {
     let trash = TRASH.as_ptr();
     // SAFETY: GIL held; each access below is short and does not overlap a call that could re-enter.
     unsafe {
+        // A dying container leaves its generation first (CPython's
+        // deallocators start with `PyObject_GC_UnTrack`): no collection may
+        // see it half torn down.
+        if (*(*obj).ob_type.get()).has_gc() {
+            crate::gc::untrack(obj);
+        }
         if (*trash).depth >= TRASH_MAX_DEPTH {
             (*trash).pending.push(obj);
             return;
@@ -477,8 +493,11 @@ pub unsafe fn generic_dealloc(obj: *mut PyObject) {
         let ty = &*(*obj).ob_type.get();
         if ty.is_heap_type() {
             if let Some(hook) = *HEAP_DEALLOC_HOOK.as_ptr() {
-                // `__del__` may resurrect the object.
+                // `__del__` may resurrect the object: it is tracked again.
                 if !hook(obj) {
+                    if !crate::gc::is_tracked(obj) {
+                        crate::gc::track(obj);
+                    }
                     return;
                 }
             }

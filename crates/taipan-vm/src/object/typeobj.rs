@@ -516,6 +516,14 @@ impl PyType {
         self.has_flag(TypeFlags::HAVE_GC)
     }
 
+    /// Are new objects of this type left untracked by the allocator? Exact
+    /// dicts start untracked and are tracked when a container goes in, as
+    /// in CPython.
+    #[inline(always)]
+    pub fn gc_untracked_at_alloc(&self) -> bool {
+        std::ptr::eq(self, &crate::objects::dict::DICT_TYPE)
+    }
+
     /// The type as an object reference.
     pub fn as_pyref(&self) -> PyRef {
         // SAFETY: a type is an object; `self` is alive.

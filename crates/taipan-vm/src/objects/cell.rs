@@ -21,6 +21,7 @@ pub static CELL_TYPE: PyType = PyType {
     tp_traverse: Cell::new(Some(traverse_cell)),
     tp_clear: Cell::new(Some(clear_cell)),
     tp_repr: Cell::new(Some(cell_repr)),
+    tp_new: Cell::new(Some(cell_new)),
     tp_getset: CELL_GETSET,
     ..PyType::BASE
 };
@@ -50,6 +51,21 @@ unsafe fn clear_cell(obj: *mut PyObject) {
     // SAFETY: obj is a live cell; the old value drops after the borrow.
     let old = unsafe { (*(*(obj as *const PyCell)).contents.get()).take() };
     drop(old);
+}
+
+/// `cell([contents])` (`cell_new`).
+fn cell_new(_cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let nkw = kwnames.map(crate::objects::descr::kwnames_len).unwrap_or(0);
+    if nkw > 0 {
+        return Err(PyErr::type_error("cell() takes no keyword arguments"));
+    }
+    if args.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "cell expected at most 1 argument, got {}",
+            args.len()
+        )));
+    }
+    PyCell::new(args.first().cloned())
 }
 
 impl PyCell {

@@ -218,9 +218,15 @@ unsafe fn traverse_dict(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)
     // SAFETY: obj is a live dict; visiting does not mutate it.
     unsafe {
         let d = &*(obj as *const PyDict);
+        // Exact str keys are not visited (CPython's table of unicode keys
+        // visits its values only; a str holds no references). Taipan
+        // deviation: in a table mixing str and other keys CPython visits
+        // the str keys too.
         for e in (*d.table.get()).entries.iter() {
             if let Some(k) = &e.key {
-                visit(k.as_ptr());
+                if !k.is_exact::<PyStr>() {
+                    visit(k.as_ptr());
+                }
             }
             if let Some(v) = &e.value {
                 visit(v.as_ptr());
@@ -360,6 +366,7 @@ impl PyDict {
     }
 
     pub fn set_item_hashed(&self, key: PyRef, hash: isize, value: PyRef) -> PyResult<()> {
+        crate::gc::maintain_dict_tracking(self, &key, &value);
         match self.lookup(&key, hash)? {
             Found::At(ix, _) => {
                 // SAFETY: swap the value; the old one drops after the borrow.
@@ -574,6 +581,10 @@ impl PyDict {
             // SAFETY: the new dict's empty table is swapped out.
             let old = unsafe { std::mem::replace(&mut *p.table(), t) };
             p.bump();
+            // SAFETY: both dicts are live.
+            if unsafe { crate::gc::is_tracked(self as *const PyDict as *mut PyObject) } {
+                crate::gc::track_ref(&d);
+            }
             drop(old);
             return Ok(d);
         }
@@ -599,6 +610,12 @@ impl PyDict {
             // SAFETY: cloning only increments counts; the old table is swapped out and dropped after the borrow.
             let old = unsafe {
                 let t = (*other.table()).clone();
+                if crate::gc::is_tracked(other as *const PyDict as *mut PyObject) {
+                    let me = self as *const PyDict as *mut PyObject;
+                    if crate::gc::is_gc(me) && !crate::gc::is_tracked(me) {
+                        crate::gc::track(me);
+                    }
+                }
                 std::mem::replace(&mut *self.table(), t)
             };
             self.bump();

@@ -70,6 +70,29 @@ unsafe fn traverse_exception(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyOb
     }
 }
 
+/// `BaseException_clear`: drops the references that can form cycles (an
+/// exception in its own `args`, `__context__` or `__traceback__` frames).
+/// `args` becomes the empty tuple and the particular attributes `None`.
+unsafe fn clear_exception(obj: *mut PyObject) {
+    // SAFETY: obj is a live exception; every old value is moved out of its
+    // field first and dropped after the borrows end.
+    let old = unsafe {
+        let e = &*(obj as *const PyBaseException);
+        let mut old: Vec<PyRef> = Vec::new();
+        for f in [&e.dict, &e.notes, &e.traceback, &e.context, &e.cause] {
+            old.extend((*f.get()).take());
+        }
+        old.extend((*e.args.get()).replace(crate::objects::tuple::empty_tuple()));
+        if let Some(x) = &mut *e.extra.get() {
+            for slot in x.iter_mut() {
+                old.extend(slot.take());
+            }
+        }
+        old
+    };
+    drop(old);
+}
+
 const EXC_DICT_OFFSET: isize = std::mem::offset_of!(PyBaseException, dict) as isize;
 
 macro_rules! exception_types {
@@ -85,6 +108,7 @@ macro_rules! exception_types {
                 tp_dictoffset: Cell::new(EXC_DICT_OFFSET),
                 tp_drop: Some(drop_exception),
                 tp_traverse: Cell::new(Some(traverse_exception)),
+                tp_clear: Cell::new(Some(clear_exception)),
                 $($($f: $v,)*)?
                 ..PyType::BASE
             };
@@ -101,6 +125,7 @@ pub static BASE_EXCEPTION: PyType = PyType {
     tp_dictoffset: Cell::new(EXC_DICT_OFFSET),
     tp_drop: Some(drop_exception),
     tp_traverse: Cell::new(Some(traverse_exception)),
+    tp_clear: Cell::new(Some(clear_exception)),
     tp_new: Cell::new(Some(exc_new)),
     tp_init: Cell::new(Some(exc_init)),
     tp_str: Cell::new(Some(exc_str)),
@@ -319,20 +344,46 @@ pub fn new_exception_with_tuple(ty: &PyType, args: PyRef) -> PyResult<PyRef> {
 
 static MEMORY_ERROR_INSTANCE: GilCell<Option<PyRef>> = GilCell::new(None);
 
-/// The preallocated `MemoryError` instance.
+/// A `MemoryError` to raise (CPython's `MemoryError_new` with its free
+/// list): a new instance while allocation works, else the preallocated one.
+/// The preallocated instance is never freed, so it is handed out cleared
+/// (as CPython clears a free-list entry) and only when no one else holds it:
+/// a kept instance would keep the traceback, frames and locals of the last
+/// `MemoryError` alive for the rest of the run.
 pub fn memory_error_instance() -> PyRef {
-    // SAFETY: GIL held; set once at start-up.
-    let slot = unsafe { MEMORY_ERROR_INSTANCE.get_mut() };
-    match slot {
-        Some(e) => e.clone(),
-        None => {
-            // Start-up order: made on first need if start-up did not.
-            let e = new_exception_with_tuple(&MEMORY_ERROR, crate::objects::tuple::empty_tuple())
-                .unwrap_or_else(|_| std::process::abort());
-            *slot = Some(e.clone());
-            e
+    // SAFETY: GIL held; short read (the clone is taken before any code runs).
+    let shared = unsafe { (*MEMORY_ERROR_INSTANCE.as_ptr()).clone() };
+    let Some(e) = shared else {
+        // Start-up order: made on first need if start-up did not.
+        let e = new_exception_with_tuple(&MEMORY_ERROR, crate::objects::tuple::empty_tuple())
+            .unwrap_or_else(|_| std::process::abort());
+        // SAFETY: GIL held; nothing else borrows the slot.
+        unsafe { *MEMORY_ERROR_INSTANCE.get_mut() = Some(e.clone()) };
+        return e;
+    };
+    // A failed allocation below asks for a MemoryError again: that inner
+    // request gets the preallocated instance.
+    if !MAKING_MEMORY_ERROR.get() {
+        MAKING_MEMORY_ERROR.set(true);
+        let fresh = new_exception_with_tuple(&MEMORY_ERROR, crate::objects::tuple::empty_tuple());
+        MAKING_MEMORY_ERROR.set(false);
+        if let Ok(fresh) = fresh {
+            return fresh;
         }
     }
+    // Held only by the slot and `e`: no one uses it, clear it.
+    if e.refcnt() == 2 {
+        if let Some(b) = e.downcast::<PyBaseException>() {
+            for cell in [&b.traceback, &b.context, &b.cause, &b.notes] {
+                PyBaseException::set_field(cell, None);
+            }
+        }
+    }
+    e
+}
+
+thread_local! {
+    static MAKING_MEMORY_ERROR: Cell<bool> = const { Cell::new(false) };
 }
 
 /// The static types this file declares, readied at start-up.

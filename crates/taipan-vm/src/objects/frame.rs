@@ -52,6 +52,7 @@ pub static FRAME_TYPE: PyType = PyType {
     tp_flags: Cell::new(TypeFlags::HAVE_GC),
     tp_drop: Some(drop_frame),
     tp_traverse: Cell::new(Some(traverse_frame)),
+    tp_clear: Cell::new(Some(clear_frame)),
     tp_repr: Cell::new(Some(frame_repr)),
     tp_getset: FRAME_GETSET,
     tp_methods: FRAME_METHODS,
@@ -68,6 +69,19 @@ unsafe impl PyPayload for PyFrame {
 unsafe fn drop_frame(obj: *mut PyObject) {
     // SAFETY: obj is a dead frame object.
     unsafe { std::ptr::drop_in_place(obj as *mut PyFrame) }
+}
+
+/// `frame_tp_clear`: drops the trace function and the locals a finished
+/// frame took over (a running or suspended frame's are the evaluation
+/// loop's or the generator's and are left alone).
+unsafe fn clear_frame(obj: *mut PyObject) {
+    // SAFETY: obj is a live frame object; the values are taken out and dropped after the borrows end.
+    let (trace, slots) = unsafe {
+        let f = &*(obj as *const PyFrame);
+        ((*f.trace.get()).take(), (*f.owned.get()).take())
+    };
+    drop(trace);
+    drop(slots);
 }
 
 unsafe fn traverse_frame(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {

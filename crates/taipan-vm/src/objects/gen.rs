@@ -51,9 +51,12 @@ pub struct PyGen {
     ag_running_async: Cell<bool>,
     /// The frame while it runs (moved out to the evaluation loop).
     live: Cell<*mut Frame>,
+    /// The weak references to the generator (`gi_weakreflist`).
+    weaklist: Cell<*mut PyObject>,
 }
 
 pub static GEN_TYPE: PyType = PyType {
+    tp_weaklistoffset: Cell::new(std::mem::offset_of!(PyGen, weaklist) as isize),
     tp_name: "generator",
     tp_basicsize: Cell::new(std::mem::size_of::<PyGen>()),
     tp_flags: Cell::new(TypeFlags::HAVE_GC),
@@ -69,6 +72,7 @@ pub static GEN_TYPE: PyType = PyType {
 };
 
 pub static CORO_TYPE: PyType = PyType {
+    tp_weaklistoffset: Cell::new(std::mem::offset_of!(PyGen, weaklist) as isize),
     tp_name: "coroutine",
     tp_basicsize: Cell::new(std::mem::size_of::<PyGen>()),
     tp_flags: Cell::new(TypeFlags::HAVE_GC),
@@ -82,6 +86,7 @@ pub static CORO_TYPE: PyType = PyType {
 };
 
 pub static ASYNC_GEN_TYPE: PyType = PyType {
+    tp_weaklistoffset: Cell::new(std::mem::offset_of!(PyGen, weaklist) as isize),
     tp_name: "async_generator",
     tp_basicsize: Cell::new(std::mem::size_of::<PyGen>()),
     tp_flags: Cell::new(TypeFlags::HAVE_GC),
@@ -155,6 +160,9 @@ unsafe fn gen_dealloc(obj: *mut PyObject) {
             std::mem::forget(r);
             if rc > 1 {
                 (*obj).ob_refcnt.set(rc - 1);
+                if !crate::gc::is_tracked(obj) {
+                    crate::gc::track(obj);
+                }
                 return;
             }
             (*obj).ob_refcnt.set(0);
@@ -285,6 +293,7 @@ impl PyGen {
                 ag_closed: Cell::new(false),
                 ag_running_async: Cell::new(false),
                 live: Cell::new(std::ptr::null_mut()),
+                weaklist: Cell::new(std::ptr::null_mut()),
             },
         )
     }
@@ -345,6 +354,28 @@ impl PyGen {
         }
         f.slots.get(f.sp.checked_sub(1)?)?.clone()
     }
+}
+
+/// The collector's finalizer for generators (`_PyGen_Finalize`): a
+/// suspended one is closed, its `finally` blocks run; false if there is
+/// nothing to do.
+pub fn gc_finalize(o: &PyRef) -> bool {
+    if !(o.is_exact::<PyGen>()
+        || std::ptr::eq(o.ty(), &CORO_TYPE)
+        || std::ptr::eq(o.ty(), &ASYNC_GEN_TYPE))
+    {
+        return false;
+    }
+    let g = gen_of(o);
+    // SAFETY: the frame is only looked at.
+    let suspended = unsafe { (*g.frame.get()).is_some() } && g.started.get() && !g.running.get();
+    if !suspended || g.kind == GenKind::AsyncGen {
+        return false;
+    }
+    if let Err(e) = gen_close(o) {
+        write_unraisable(o, e);
+    }
+    true
 }
 
 fn gen_of(o: &PyRef) -> &PyGen {

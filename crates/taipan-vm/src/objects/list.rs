@@ -110,7 +110,8 @@ unsafe fn traverse_list(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)
     // SAFETY: obj is a live list; visiting does not mutate it.
     unsafe {
         let l = &*(obj as *const PyList);
-        for it in (*l.items.get()).iter() {
+        // Last to first, as CPython's `list_traverse`.
+        for it in (*l.items.get()).iter().rev() {
             visit(it.as_ptr());
         }
     }

@@ -16,9 +16,12 @@ use crate::objects::str::PyStr;
 pub struct PyModule {
     pub ob_base: PyObject,
     pub dict: UnsafeCell<Option<PyRef>>,
+    /// The weak references to the module (`md_weaklist`).
+    pub weaklist: Cell<*mut PyObject>,
 }
 
 pub static MODULE_TYPE: PyType = PyType {
+    tp_weaklistoffset: Cell::new(std::mem::offset_of!(PyModule, weaklist) as isize),
     tp_name: "module",
     tp_basicsize: Cell::new(std::mem::size_of::<PyModule>()),
     tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::HAVE_GC),
@@ -127,6 +130,7 @@ impl PyModule {
             PyModule {
                 ob_base: PyObject::NEW,
                 dict: UnsafeCell::new(Some(dict.clone())),
+                weaklist: Cell::new(std::ptr::null_mut()),
             },
         )?;
         // SAFETY: just made.

@@ -349,6 +349,9 @@ pub fn alloc_object_with_extra<T: PyPayload>(
 /// if the type has one); sets the header.
 pub fn alloc_raw_sized(ty: &PyType, size: usize) -> PyResult<*mut PyObject> {
     let gc = ty.has_gc();
+    if gc {
+        crate::gc::on_alloc();
+    }
     let total = ((size + 7) & !7) + if gc { GC_HEAD_SIZE } else { 0 };
     let mem = mem_alloc(total);
     if mem.is_null() {
@@ -363,6 +366,10 @@ pub fn alloc_raw_sized(ty: &PyType, size: usize) -> PyResult<*mut PyObject> {
         if ty.is_heap_type() {
             let t = ty as *const PyType as *const PyObject;
             (*t).ob_refcnt.set((*t).ob_refcnt.get() + 1);
+        }
+        // Tracked at once, as `alloc_raw` does (a zeroed payload is valid).
+        if gc {
+            crate::gc::track(obj);
         }
         Ok(obj)
     }
@@ -386,6 +393,13 @@ pub fn intern(s: &str) -> PyRef {
     p.state.set(p.state.get() | STATE_INTERNED);
     map.insert(s.into(), obj.clone());
     obj
+}
+
+/// How many strs are interned (they are never freed); the leak check
+/// counts their growth apart from leaks.
+pub fn interned_count() -> usize {
+    // SAFETY: GIL held; short read of the map's length.
+    unsafe { (*INTERNED.as_ptr()).as_ref().map_or(0, |m| m.len()) }
 }
 
 /// An interned str for a literal, looked up once per call site.

@@ -86,7 +86,8 @@ unsafe fn traverse_tuple(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject
     unsafe {
         let n = (*(obj as *mut PyVarObject)).ob_size.get() as usize;
         let items = items_ptr(obj) as *mut Option<PyRef>;
-        for i in 0..n {
+        // Last to first, as CPython's `tupletraverse`.
+        for i in (0..n).rev() {
             if let Some(o) = &*items.add(i) {
                 visit(o.as_ptr());
             }

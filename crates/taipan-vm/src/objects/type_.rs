@@ -259,6 +259,28 @@ static MCACHE: crate::gil::GilCell<[MCacheEntry; MCACHE_SIZE]> = crate::gil::Gil
 );
 static NEXT_VERSION_TAG: crate::gil::GilCell<u32> = crate::gil::GilCell::new(1);
 
+/// `PyType_ClearCache` (`sys._clear_type_cache()`): empties the method
+/// cache, dropping the names it holds.
+pub fn clear_method_cache() {
+    for i in 0..MCACHE_SIZE {
+        // SAFETY: GIL held; the entry is emptied before its name is dropped.
+        let old = unsafe {
+            let slot = &mut (*MCACHE.as_ptr())[i];
+            let old = slot.name;
+            *slot = MCacheEntry {
+                tag: 0,
+                name: std::ptr::null_mut(),
+                value: std::ptr::null(),
+            };
+            old
+        };
+        if !old.is_null() {
+            // SAFETY: the entry owned one reference to its name.
+            drop(unsafe { PyRef::from_raw(old) });
+        }
+    }
+}
+
 /// `PyType_Modified`: forgets the version tag of `ty` and its subclasses.
 pub fn type_modified(ty: &PyType) {
     if ty.tp_version_tag.get() == 0 {
@@ -1109,6 +1131,7 @@ pub mod heap {
             }
         }
         ty.tp_traverse.set(Some(subtype_traverse));
+        ty.tp_clear.set(Some(subtype_clear));
         for b in &bases {
             add_subclass(b, ty)?;
         }
@@ -1220,18 +1243,25 @@ pub mod heap {
         unsafe {
             let ty = &*(*obj).ob_type.get();
             visit(ty as *const PyType as *mut PyObject);
-            if let Some(slot) = dict_slot(obj) {
-                if let Some(d) = &*slot {
-                    visit(d.as_ptr());
+            let solid = ty.static_base();
+            // The dict is this layout's only when the static base has none
+            // (an exception's or a function's is visited by the base).
+            let own_dict = solid.tp_dictoffset.get() == 0;
+            if own_dict {
+                if let Some(slot) = dict_slot(obj) {
+                    if let Some(d) = &*slot {
+                        visit(d.as_ptr());
+                    }
                 }
             }
-            let solid = ty.static_base();
             if solid.tp_itemsize == 0 {
                 let mut off = solid.tp_basicsize.get();
                 let end = ty.tp_basicsize.get();
                 while off + 8 <= end {
                     let slot = (obj as *mut u8).add(off) as *const Option<PyRef>;
-                    if off as isize != ty.tp_weaklistoffset.get() {
+                    if off as isize != ty.tp_weaklistoffset.get()
+                        && off as isize != ty.tp_dictoffset.get()
+                    {
                         if let Some(v) = &*slot {
                             visit(v.as_ptr());
                         }
@@ -1241,6 +1271,41 @@ pub mod heap {
             }
             if let Some(t) = solid.tp_traverse.get() {
                 t(obj, visit);
+            }
+        }
+    }
+
+    /// `tp_clear` of heap types (`subtype_clear`): drops the instance dict
+    /// and the `__slots__` values, then runs the static base's clear.
+    ///
+    /// # Safety
+    /// `obj` is a live instance of a heap type.
+    pub unsafe fn subtype_clear(obj: *mut PyObject) {
+        // SAFETY: the slots are Option<PyRef> laid out by type_new; each value is taken out before it is dropped.
+        unsafe {
+            let ty = &*(*obj).ob_type.get();
+            let solid = ty.static_base();
+            if solid.tp_dictoffset.get() == 0 {
+                if let Some(slot) = dict_slot(obj) {
+                    drop((*slot).take());
+                }
+            }
+            if solid.tp_itemsize == 0 {
+                let mut off = solid.tp_basicsize.get();
+                // The type may die while its instance's slots are dropped.
+                let end = ty.tp_basicsize.get();
+                let weak = ty.tp_weaklistoffset.get();
+                let dict = ty.tp_dictoffset.get();
+                while off + 8 <= end {
+                    if off as isize != weak && off as isize != dict {
+                        let slot = (obj as *mut u8).add(off) as *mut Option<PyRef>;
+                        drop((*slot).take());
+                    }
+                    off += 8;
+                }
+            }
+            if let Some(c) = solid.tp_clear.get() {
+                c(obj);
             }
         }
     }
@@ -1350,7 +1415,10 @@ pub mod heap {
 
     fn subtype_dict_get(obj: &PyRef) -> PyResult<PyRef> {
         match crate::objects::object::instance_dict(obj, true)? {
-            Some(d) => Ok(d),
+            Some(d) => {
+                crate::gc::mark_dict_materialized(&d);
+                Ok(d)
+            }
             None => Err(PyErr::attribute_error("This object has no __dict__")),
         }
     }

@@ -1190,13 +1190,14 @@ unsafe fn heap_dealloc_hook(obj: *mut PyObject) -> bool {
         if gc.gc_prev.get() & 1 != 0 {
             return true;
         }
-        gc.gc_prev.set(gc.gc_prev.get() | 1);
-        // Resurrect for the call.
+        // Resurrect for the call; FINALIZED is set after it
+        // (`PyObject_CallFinalizer`).
         (*obj).ob_refcnt.set(1);
         let r = PyRef::from_raw(obj);
         if let Err(e) = call_found(&del, &r, &[]) {
             write_unraisable(&del, e);
         }
+        gc.gc_prev.set(gc.gc_prev.get() | 1);
         drop(del);
         let rc = r.refcnt();
         std::mem::forget(r);
@@ -1209,13 +1210,19 @@ unsafe fn heap_dealloc_hook(obj: *mut PyObject) -> bool {
     }
 }
 
+/// Calls the finalizer `del` (`__del__`, found on the type) of `obj` for the
+/// collector (`PyObject_CallFinalizer`): an exception is reported as
+/// unraisable.
+pub(crate) fn call_finalizer(del: &PyRef, obj: &PyRef) {
+    if let Err(e) = call_found(del, obj, &[]) {
+        write_unraisable(del, e);
+    }
+}
+
 /// `PyErr_WriteUnraisable` for an exception raised by `__del__`:
 /// "Exception ignored in: <function D.__del__ at ...>" and the traceback.
 pub(crate) fn write_unraisable(obj: &PyRef, e: PyErr) {
-    let what = protocol::repr_string(obj).unwrap_or_else(|_| "<object>".to_owned());
-    crate::modules::sys::flush_std();
-    let text = crate::run::format_exception(e.value());
-    crate::modules::sys::write_stderr(&format!("Exception ignored in: {what}\n{text}"));
+    crate::modules::sys::write_unraisable(Some(obj), e, None);
 }
 
 // ---------------------------------------------------------------------------
