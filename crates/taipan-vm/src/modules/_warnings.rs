@@ -31,6 +31,15 @@ def _filters_mutated():
     global _filters_version
     _filters_version += 1
 
+def _state(name, own):
+    # As _warnings.c's get_warnings_attr: the `warnings` module's attribute
+    # when it is loaded (catch_warnings replaces `warnings.filters`).
+    w = _sys.modules.get('warnings')
+    if w is None:
+        return own
+    v = getattr(w, name, own)
+    return own if v is None else v
+
 def _match(pat, s):
     if pat is None:
         return True
@@ -69,13 +78,13 @@ def warn_explicit(message, category, filename, lineno, module=None, registry=Non
     key = (text, category, lineno)
     if registry.get(key):
         return
-    for item in filters:
+    for item in _state('filters', filters):
         action, msg, cat, mod, ln = item
         if (_match(msg, text) and issubclass(category, cat) and _match(mod, module)
                 and (ln == 0 or lineno == ln)):
             break
     else:
-        action = _defaultaction
+        action = _state('_defaultaction', _defaultaction)
     if action == 'ignore':
         return
     if action == 'error':
@@ -83,9 +92,10 @@ def warn_explicit(message, category, filename, lineno, module=None, registry=Non
     if action == 'once':
         registry[key] = 1
         oncekey = (text, category)
-        if _onceregistry.get(oncekey):
+        onceregistry = _state('_onceregistry', _onceregistry)
+        if onceregistry.get(oncekey):
             return
-        _onceregistry[oncekey] = 1
+        onceregistry[oncekey] = 1
     elif action == 'module':
         registry[key] = 1
         altkey = (text, category, 0)

@@ -70,22 +70,27 @@ unsafe fn traverse_exception(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyOb
     }
 }
 
-/// `BaseException_clear`: drops the references that can form cycles (the
-/// traceback, the chained exceptions, the dict and notes). Taipan keeps
-/// `args`, which its accessors expect to be set.
+/// `BaseException_clear`: drops the references that can form cycles (an
+/// exception in its own `args`, `__context__` or `__traceback__` frames).
+/// `args` becomes the empty tuple and the particular attributes `None`.
 unsafe fn clear_exception(obj: *mut PyObject) {
-    // SAFETY: obj is a live exception; each value is taken out, then dropped after every borrow ended.
-    let taken = unsafe {
+    // SAFETY: obj is a live exception; every old value is moved out of its
+    // field first and dropped after the borrows end.
+    let old = unsafe {
         let e = &*(obj as *const PyBaseException);
-        [
-            (*e.traceback.get()).take(),
-            (*e.context.get()).take(),
-            (*e.cause.get()).take(),
-            (*e.dict.get()).take(),
-            (*e.notes.get()).take(),
-        ]
+        let mut old: Vec<PyRef> = Vec::new();
+        for f in [&e.dict, &e.notes, &e.traceback, &e.context, &e.cause] {
+            old.extend((*f.get()).take());
+        }
+        old.extend((*e.args.get()).replace(crate::objects::tuple::empty_tuple()));
+        if let Some(x) = &mut *e.extra.get() {
+            for slot in x.iter_mut() {
+                old.extend(slot.take());
+            }
+        }
+        old
     };
-    drop(taken);
+    drop(old);
 }
 
 const EXC_DICT_OFFSET: isize = std::mem::offset_of!(PyBaseException, dict) as isize;
@@ -103,7 +108,7 @@ macro_rules! exception_types {
                 tp_dictoffset: Cell::new(EXC_DICT_OFFSET),
                 tp_drop: Some(drop_exception),
                 tp_traverse: Cell::new(Some(traverse_exception)),
-    tp_clear: Cell::new(Some(clear_exception)),
+                tp_clear: Cell::new(Some(clear_exception)),
                 $($($f: $v,)*)?
                 ..PyType::BASE
             };
