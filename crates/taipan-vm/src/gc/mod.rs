@@ -479,6 +479,32 @@ fn invoke_callbacks(phase: &str, generation: usize, collected: isize, uncollecta
 // ---------------------------------------------------------------------------
 // The collection (`gc_collect_main`).
 
+/// `tp_traverse` with the visitor inlined for exact lists and tuples (the
+/// bulk of most heaps); other types go through their slot.
+#[inline(always)]
+unsafe fn traverse_inline<F: FnMut(*mut PyObject)>(op: *mut PyObject, mut visit: F) {
+    // SAFETY: op is a live tracked object; a list's items and a tuple's slots are read, not changed, and the visitor runs no Python code.
+    unsafe {
+        let tp = (*op).ob_type.get();
+        if std::ptr::eq(tp, &crate::objects::list::LIST_TYPE) {
+            let l = &*(op as *const crate::objects::list::PyList);
+            for it in (*l.items.get()).iter() {
+                visit(it.as_ptr());
+            }
+        } else if std::ptr::eq(tp, &crate::objects::tuple::TUPLE_TYPE) {
+            let n = (*(op as *mut PyVarObject)).ob_size.get() as usize;
+            let items = crate::objects::tuple::items_ptr(op) as *const Option<PyRef>;
+            for i in 0..n {
+                if let Some(o) = &*items.add(i) {
+                    visit(o.as_ptr());
+                }
+            }
+        } else {
+            traverse(op, &mut visit);
+        }
+    }
+}
+
 #[inline(always)]
 unsafe fn traverse(op: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
     // SAFETY: op is a live tracked object; its type is alive.
@@ -515,7 +541,7 @@ fn subtract_refs(list: *mut GcHead) {
         let op = from_gc(p);
         // SAFETY: op is live; the visitor only touches headers of objects being collected.
         unsafe {
-            traverse(op, &mut |r| {
+            traverse_inline(op, |r| {
                 if is_gc(r) {
                     let rg = as_gc(r);
                     if is_collecting(rg) && get_refs(rg) > 0 {
@@ -529,6 +555,7 @@ fn subtract_refs(list: *mut GcHead) {
 }
 
 /// `visit_reachable`: an object referenced from a reachable one is reachable.
+#[inline(always)]
 unsafe fn visit_reachable(op: *mut PyObject, reachable: *mut GcHead) {
     // SAFETY: op is a live object referenced by a live one.
     unsafe {
@@ -565,7 +592,7 @@ fn move_unreachable(young: *mut GcHead, unreachable: *mut GcHead) {
         if get_refs(p) > 0 {
             let op = from_gc(p);
             // SAFETY: op is live; visit_reachable relinks headers only.
-            unsafe { traverse(op, &mut |r| visit_reachable(r, young)) };
+            unsafe { traverse_inline(op, |r| visit_reachable(r, young)) };
             set_prev(p, pv);
             clear_collecting(p);
             pv = p;

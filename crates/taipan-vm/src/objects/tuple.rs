@@ -96,7 +96,7 @@ unsafe fn traverse_tuple(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject
 }
 
 #[inline(always)]
-unsafe fn items_ptr(obj: *mut PyObject) -> *mut PyRef {
+pub(crate) unsafe fn items_ptr(obj: *mut PyObject) -> *mut PyRef {
     // SAFETY: items follow the static tuple header.
     unsafe { (obj as *mut u8).add(std::mem::size_of::<PyTuple>()) as *mut PyRef }
 }
