@@ -1,13 +1,19 @@
 //! Native modules: what CPython writes in C (`builtins`, `sys`, ...).
 
 pub mod _abc;
+pub mod _blake2;
 pub mod _bisect;
 pub mod _collections;
+pub mod _contextvars;
 pub mod _functools;
 pub mod _heapq;
 pub mod _io;
+pub mod _md5;
 pub mod _operator;
 pub mod _random;
+pub mod _sha1;
+pub mod _sha256;
+pub mod _sha3;
 pub mod _sha512;
 pub mod _string;
 pub mod _struct;
@@ -16,10 +22,13 @@ pub mod _warnings;
 pub mod _weakref;
 pub mod array;
 pub mod atexit;
+pub mod binascii;
 pub mod builtins;
 pub mod gc;
+pub mod hashobj;
 pub mod itertools;
 pub mod math;
 pub mod posix;
 pub mod sys;
 pub mod time;
+pub mod zlib;
