@@ -70,6 +70,7 @@ static BUILTIN_MODULES: &[(&str, NativeInit)] = &[
     ("_sha3", crate::modules::_sha3::init),
     ("_blake2", crate::modules::_blake2::init),
     ("zlib", crate::modules::zlib::init),
+    ("_sre", crate::modules::_sre::init),
 ];
 
 static EXTRA_MODULES: GilCell<Vec<(&'static str, NativeInit)>> = GilCell::new(Vec::new());

@@ -627,6 +627,7 @@ shared_methods! {
     s_hex => "hex", false;
     s_join => "join", true;
     s_upper => "upper", true;
+    s_translate => "translate", true;
     s_lower => "lower", true;
     s_strip => "strip", true;
     s_lstrip => "lstrip", true;
@@ -680,6 +681,7 @@ static BA_METHODS: &[MethodDef] = &[
     MethodDef::new("hex", Meth::FastKw(s_hex)),
     MethodDef::new("join", Meth::FastKw(s_join)),
     MethodDef::new("upper", Meth::FastKw(s_upper)),
+    MethodDef::new("translate", Meth::FastKw(s_translate)),
     MethodDef::new("lower", Meth::FastKw(s_lower)),
     MethodDef::new("strip", Meth::FastKw(s_strip)),
     MethodDef::new("lstrip", Meth::FastKw(s_lstrip)),

@@ -577,6 +577,73 @@ fn b_join(o: &PyRef, iterable: &PyRef) -> PyResult<PyRef> {
     PyBytes::new(&out)
 }
 
+/// `bytes.translate(table, /, delete=b'')`.
+fn b_translate(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let a = crate::modules::builtins::parse("translate", args, kwnames, &["table", "delete"], 1)?;
+    let x = this(o)?.as_bytes().to_vec();
+    let table = match &a[0] {
+        Some(t) if !t.is_none() => {
+            let t = buffer_bytes(t).ok_or_else(|| {
+                PyErr::type_error(format!(
+                    "a bytes-like object is required, not '{}'",
+                    t.ty().name()
+                ))
+            })?;
+            if t.len() != 256 {
+                return Err(PyErr::value_error(
+                    "translation table must be 256 characters long",
+                ));
+            }
+            Some(t)
+        }
+        _ => None,
+    };
+    let delete = match &a[1] {
+        Some(d) => buffer_bytes(d).ok_or_else(|| {
+            PyErr::type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                d.ty().name()
+            ))
+        })?,
+        None => Vec::new(),
+    };
+    let mut out = Vec::with_capacity(x.len());
+    for c in x {
+        if delete.contains(&c) {
+            continue;
+        }
+        out.push(match &table {
+            Some(t) => t.get(c as usize).copied().unwrap_or(c),
+            None => c,
+        });
+    }
+    PyBytes::new(&out)
+}
+
+/// `bytes.maketrans(frm, to)`.
+fn b_maketrans(_cls: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    crate::modules::builtins::check_nargs("maketrans", args.len(), 2, 2)?;
+    let want = |v: &PyRef| {
+        buffer_bytes(v).ok_or_else(|| {
+            PyErr::type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                v.ty().name()
+            ))
+        })
+    };
+    let (f, t) = (want(&args[0])?, want(&args[1])?);
+    if f.len() != t.len() {
+        return Err(PyErr::value_error(
+            "maketrans arguments must have same length",
+        ));
+    }
+    let mut table: Vec<u8> = (0..=255u8).collect();
+    for (a, b) in f.iter().zip(t.iter()) {
+        table[*a as usize] = *b;
+    }
+    PyBytes::new(&table)
+}
+
 fn b_upper(o: &PyRef) -> PyResult<PyRef> {
     PyBytes::new(&this(o)?.as_bytes().to_ascii_uppercase())
 }
@@ -955,6 +1022,8 @@ static BYTES_METHODS: &[MethodDef] = &[
     MethodDef::class("fromhex", Meth::O(b_fromhex)),
     MethodDef::new("join", Meth::O(b_join)),
     MethodDef::new("upper", Meth::NoArgs(b_upper)),
+    MethodDef::new("translate", Meth::FastKw(b_translate)),
+    MethodDef::static_("maketrans", Meth::Fast(b_maketrans)),
     MethodDef::new("lower", Meth::NoArgs(b_lower)),
     MethodDef::new("strip", Meth::Fast(b_strip)),
     MethodDef::new("lstrip", Meth::Fast(b_lstrip)),

@@ -602,6 +602,16 @@ pub fn is_space(c: u32) -> bool {
     )
 }
 
+/// `Py_UNICODE_ISDECIMAL` (for `_sre`).
+pub fn uni_isdecimal(c: u32) -> bool {
+    in_table(tables::DECIMAL, c)
+}
+
+/// `Py_UNICODE_ISALNUM`: alpha, decimal, digit or numeric (for `_sre`).
+pub fn uni_isalnum(c: u32) -> bool {
+    in_table(tables::ALPHA, c) || in_table(tables::NUMERIC, c)
+}
+
 /// `Py_UNICODE_ISLINEBREAK`.
 fn is_linebreak(c: u32) -> bool {
     matches!(c, 0x0A..=0x0D | 0x1C..=0x1E | 0x85 | 0x2028 | 0x2029)
