@@ -70,6 +70,7 @@ static BUILTIN_MODULES: &[(&str, NativeInit)] = &[
     ("_sha3", crate::modules::_sha3::init),
     ("_blake2", crate::modules::_blake2::init),
     ("zlib", crate::modules::zlib::init),
+    ("cmath", crate::modules::cmath::init),
     ("_sre", crate::modules::_sre::init),
 ];
 

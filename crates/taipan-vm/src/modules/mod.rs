@@ -25,6 +25,7 @@ pub mod array;
 pub mod atexit;
 pub mod binascii;
 pub mod builtins;
+pub mod cmath;
 pub mod gc;
 pub mod hashobj;
 pub mod itertools;
