@@ -32,33 +32,48 @@ pub unsafe trait ArenaSource {
 
 /// Arenas from anonymous private `mmap`, returned with `munmap`.
 ///
-/// To get `ARENA_SIZE` alignment it maps twice the size and unmaps the
-/// misaligned head and the tail, so the address space it keeps is exactly
-/// one arena.
+/// An arena must be `ARENA_SIZE`-aligned. The kernel gives page alignment
+/// only, so the source first asks for exactly one arena at an address it
+/// chooses (`MAP_FIXED_NOREPLACE`, which fails rather than clobber a
+/// mapping): the address of the arena it unmapped last, or the arena below
+/// the last one it mapped (the kernel hands out addresses top-down). That
+/// one call almost always succeeds. Failing it, it maps twice the size and
+/// unmaps the misaligned head and the tail, so the address space it keeps
+/// is exactly one arena.
+///
+/// The pages of a new arena are populated in the same call (`MAP_POPULATE`):
+/// the kernel zero-fills all 64 pages at once instead of taking 64 separate
+/// page faults on first touch, which on a virtual machine costs about a
+/// microsecond each. A program that drains and refills arenas (a batch of
+/// objects created and freed) pays this on every refill, because empty
+/// arenas go back to the OS at once; see `docs/benchmarks.md`.
 #[derive(Default, Debug)]
-pub struct MmapArenaSource;
+pub struct MmapArenaSource {
+    /// Where to try the next arena: 0 for no idea yet.
+    hint: usize,
+}
 
-// SAFETY: regions are fresh anonymous mappings trimmed to exactly
-// ARENA_SIZE at an ARENA_SIZE-aligned address; munmap happens only in
-// free_arena.
-unsafe impl ArenaSource for MmapArenaSource {
-    fn alloc_arena(&mut self) -> Option<NonNull<u8>> {
-        let len = 2 * ARENA_SIZE;
-        // SAFETY: an anonymous private mapping with no fixed address has no preconditions; failure is reported as MAP_FAILED.
+impl MmapArenaSource {
+    /// One anonymous read-write mapping of `len` bytes, with `flags` added.
+    fn map(addr: usize, len: usize, flags: libc::c_int) -> Option<*mut u8> {
+        // SAFETY: an anonymous private mapping without MAP_FIXED never replaces an existing mapping (MAP_FIXED_NOREPLACE fails instead); failure is reported as MAP_FAILED.
         let raw = unsafe {
             libc::mmap(
-                core::ptr::null_mut(),
+                addr as *mut libc::c_void,
                 len,
                 libc::PROT_READ | libc::PROT_WRITE,
-                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | flags,
                 -1,
                 0,
             )
         };
-        if raw == libc::MAP_FAILED {
-            return None;
-        }
-        let raw = raw.cast::<u8>();
+        (raw != libc::MAP_FAILED).then_some(raw.cast::<u8>())
+    }
+
+    /// The double-size mapping trimmed to one aligned arena.
+    fn map_trimmed() -> Option<*mut u8> {
+        let len = 2 * ARENA_SIZE;
+        let raw = Self::map(0, len, 0)?;
         let addr = raw.addr();
         let head = (ARENA_SIZE - (addr & ARENA_SIZE_MASK)) & ARENA_SIZE_MASK;
         let tail = ARENA_SIZE - head;
@@ -72,12 +87,45 @@ unsafe impl ArenaSource for MmapArenaSource {
             // SAFETY: [arena+ARENA_SIZE, arena+ARENA_SIZE+tail) is the end of our own mapping (head + ARENA_SIZE + tail == len).
             unsafe { libc::munmap(arena.add(ARENA_SIZE).cast(), tail) };
         }
+        // SAFETY: the arena's own range of our mapping; populating it only faults its pages in (an error leaves them to be faulted on first touch).
+        unsafe {
+            libc::madvise(arena.cast(), ARENA_SIZE, libc::MADV_POPULATE_WRITE);
+        }
+        Some(arena)
+    }
+}
+
+// SAFETY: regions are fresh anonymous mappings of exactly ARENA_SIZE bytes at
+// an ARENA_SIZE-aligned address (a hinted mapping at a wrong address is
+// unmapped and not used); munmap happens only in free_arena.
+unsafe impl ArenaSource for MmapArenaSource {
+    fn alloc_arena(&mut self) -> Option<NonNull<u8>> {
+        let hint = self.hint;
+        if hint != 0 && hint & ARENA_SIZE_MASK == 0 {
+            if let Some(p) = Self::map(
+                hint,
+                ARENA_SIZE,
+                libc::MAP_FIXED_NOREPLACE | libc::MAP_POPULATE,
+            ) {
+                if p.addr() == hint {
+                    self.hint = hint.wrapping_sub(ARENA_SIZE);
+                    return NonNull::new(p);
+                }
+                // A kernel that ignores MAP_FIXED_NOREPLACE treats it as a
+                // hint and may put the mapping elsewhere.
+                // SAFETY: `p` is the mapping just made, used by nobody.
+                unsafe { libc::munmap(p.cast(), ARENA_SIZE) };
+            }
+        }
+        let arena = Self::map_trimmed()?;
+        self.hint = arena.addr().wrapping_sub(ARENA_SIZE);
         NonNull::new(arena)
     }
 
     unsafe fn free_arena(&mut self, arena: NonNull<u8>) {
         // SAFETY: the caller guarantees this is one of our live arenas, which is exactly one mapping of ARENA_SIZE bytes.
         unsafe { libc::munmap(arena.as_ptr().cast(), ARENA_SIZE) };
+        self.hint = arena.as_ptr().addr();
     }
 }
 

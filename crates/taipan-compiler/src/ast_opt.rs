@@ -31,13 +31,24 @@ pub use crate::unparse::unparse;
 struct Folder {
     future_annotations: bool,
     depth: u32,
+    optimize: u8,
 }
 
 /// `_PyAST_Optimize`.
 pub fn optimize_mod(module: &mut ast::Mod, future_annotations: bool) -> Result<()> {
+    optimize_mod_with(module, future_annotations, 0)
+}
+
+/// [`optimize_mod`] at an optimization level (`__debug__` is false above 0).
+pub fn optimize_mod_with(
+    module: &mut ast::Mod,
+    future_annotations: bool,
+    optimize: u8,
+) -> Result<()> {
     let mut f = Folder {
         future_annotations,
         depth: 0,
+        optimize,
     };
     match module {
         ast::Mod::Module { body, .. } => f.body(body),
@@ -883,7 +894,7 @@ impl Folder {
             ExprKind::Name { id, ctx } => {
                 if *ctx == ExprContext::Load && id == "__debug__" {
                     e.kind = ExprKind::Constant {
-                        value: Constant::Bool(true),
+                        value: Constant::Bool(self.optimize == 0),
                         kind: None,
                     };
                 }

@@ -72,6 +72,37 @@ impl std::error::Error for CompileError {}
 
 pub type Result<T> = std::result::Result<T, CompileError>;
 
+/// How to compile (`compile()`'s `optimize`, the `-O` count).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CompileOptions {
+    /// 0: `__debug__` is true and asserts run; 1 (`-O`): `__debug__` is
+    /// false and asserts are dropped; 2 (`-OO`): docstrings are dropped too.
+    pub optimize: u8,
+}
+
+/// A compiled module with the `SyntaxWarning`s the compiler found, in the
+/// order CPython emits them (`compiler_warn`),
+/// with the location CPython reports. The caller emits them through
+/// the warnings machinery; one turned into an error becomes a `SyntaxError`
+/// with the same message and location.
+#[derive(Clone, Debug)]
+pub struct Compiled {
+    pub code: CodeData,
+    pub warnings: Vec<CompileWarning>,
+}
+
+/// A `SyntaxWarning` from the compiler, at the location of the construct
+/// being compiled (1-based line, 1-based column as CPython's `offset`; the
+/// end likewise).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileWarning {
+    pub msg: String,
+    pub lineno: u32,
+    pub offset: u32,
+    pub end_lineno: u32,
+    pub end_offset: u32,
+}
+
 /// Stack reserved for a compilation: the visitors recurse once per nesting
 /// level of the tree, up to CPython's limit of 3,000 (`COMPILER_STACK_FRAME_SCALE`
 /// times the default recursion limit). Only touched pages are committed.
@@ -84,29 +115,50 @@ const COMPILER_STACK: usize = 256 << 20;
 /// give the `RecursionError` CPython gives. If no thread can be started, it
 /// runs on the caller's stack.
 pub fn compile_module(module: &ast::Mod, filename: &str) -> Result<CodeData> {
+    compile_module_with(module, filename, CompileOptions::default()).map(|c| c.code)
+}
+
+/// [`compile_module`] with options, returning the warnings too.
+pub fn compile_module_with(
+    module: &ast::Mod,
+    filename: &str,
+    options: CompileOptions,
+) -> Result<Compiled> {
     std::thread::scope(|scope| {
         let worker = std::thread::Builder::new()
             .name("taipan-compiler".into())
             .stack_size(COMPILER_STACK)
-            .spawn_scoped(scope, || compile_module_here(module, filename));
+            .spawn_scoped(scope, || {
+                compile_module_here_with(module, filename, options)
+            });
         match worker {
             Ok(handle) => match handle.join() {
                 Ok(result) => result,
                 Err(panic) => std::panic::resume_unwind(panic),
             },
-            Err(_) => compile_module_here(module, filename),
+            Err(_) => compile_module_here_with(module, filename, options),
         }
     })
 }
 
 /// [`compile_module`] on the current thread's stack.
 pub fn compile_module_here(module: &ast::Mod, filename: &str) -> Result<CodeData> {
+    compile_module_here_with(module, filename, CompileOptions::default()).map(|c| c.code)
+}
+
+/// [`compile_module_with`] on the current thread's stack.
+pub fn compile_module_here_with(
+    module: &ast::Mod,
+    filename: &str,
+    options: CompileOptions,
+) -> Result<Compiled> {
     let mut module = module.clone();
     let future = symtable::future_features(&module)?;
-    ast_opt::optimize_mod(
+    ast_opt::optimize_mod_with(
         &mut module,
         future.flags & symtable::CO_FUTURE_ANNOTATIONS != 0,
+        options.optimize,
     )?;
     let table = symtable::build(&module, future.flags)?;
-    codegen::compile(&module, &table, filename, future)
+    codegen::compile(&module, &table, filename, future, options)
 }

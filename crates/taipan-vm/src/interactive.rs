@@ -106,8 +106,16 @@ fn run_one(source: &str, globals: &PyRef) -> Option<i32> {
         _ => Vec::new(),
     };
     let single = taipan_parser::ast::Mod::Interactive { body };
-    let data = match taipan_compiler::compile_module(&single, "<stdin>") {
-        Ok(d) => d,
+    let options = taipan_compiler::CompileOptions {
+        optimize: crate::run::optimize_level(),
+    };
+    let data = match taipan_compiler::compile_module_with(&single, "<stdin>", options) {
+        Ok(d) => {
+            if let Err(e) = crate::run::emit_compile_warnings(&d.warnings, "<stdin>") {
+                return report(e);
+            }
+            d.code
+        }
         Err(e) => {
             let err = crate::run::syntax_error(
                 e.kind,

@@ -115,5 +115,17 @@ pub fn initialize() -> PyResult<()> {
     };
     crate::modules::builtins::init()?;
     crate::modules::sys::init()?;
+    // With -W options, `warnings` is imported at start-up so they apply
+    // (CPython's `init_interp_main`); a failure is reported, not fatal.
+    let has_warnoptions = crate::modules::sys::WARNOPTIONS
+        .lock()
+        .map(|w| !w.is_empty())
+        .unwrap_or(false);
+    if has_warnoptions {
+        if let Err(e) = crate::import::import_module("warnings") {
+            crate::modules::sys::write_stderr("'import warnings' failed; traceback:\n");
+            crate::modules::sys::write_stderr(&crate::run::format_exception(e.value()));
+        }
+    }
     Ok(())
 }

@@ -131,10 +131,72 @@ pub fn compile_source(source: &[u8], filename: &str) -> PyResult<PyRef> {
     compile_tree(&tree, filename)
 }
 
+/// The interpreter's `-O` level (`sys.flags.optimize`), set by the command
+/// line before start-up.
+pub static OPTIMIZE: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// `compile(..., optimize=N)` for the compilation under way (None: the
+/// interpreter's level).
+static OPTIMIZE_OVERRIDE: crate::gil::GilCell<Option<u8>> = crate::gil::GilCell::new(None);
+
+/// The interpreter's `-O` level.
+pub fn optimize_level() -> u8 {
+    OPTIMIZE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 fn compile_tree(tree: &taipan_parser::ast::Mod, filename: &str) -> PyResult<PyRef> {
-    let data = taipan_compiler::compile_module(tree, filename)
-        .map_err(|e| compiler_error(&e, filename))?;
-    PyCode::new(&data)
+    // SAFETY: GIL held; a short read.
+    let optimize = unsafe { *OPTIMIZE_OVERRIDE.as_ptr() }.unwrap_or_else(optimize_level);
+    let compiled = taipan_compiler::compile_module_with(
+        tree,
+        filename,
+        taipan_compiler::CompileOptions { optimize },
+    )
+    .map_err(|e| compiler_error(&e, filename))?;
+    emit_compile_warnings(&compiled.warnings, filename)?;
+    PyCode::new(&compiled.code)
+}
+
+/// Emits the compiler's warnings for `filename` in order (see
+/// [`emit_syntax_warning`]).
+pub fn emit_compile_warnings(
+    warnings: &[taipan_compiler::CompileWarning],
+    filename: &str,
+) -> PyResult<()> {
+    for w in warnings {
+        emit_syntax_warning(w, filename)?;
+    }
+    Ok(())
+}
+
+/// `compiler_warn`: emits a compiler `SyntaxWarning` through `_warnings`;
+/// one the filters turn into an error becomes a `SyntaxError` at the same
+/// place.
+fn emit_syntax_warning(w: &taipan_compiler::CompileWarning, filename: &str) -> PyResult<()> {
+    let warnings = crate::import::import_module("_warnings")?;
+    let warn_explicit = protocol::getattr(&warnings, &PyStr::new("warn_explicit")?)?;
+    let r = protocol::call(
+        &warn_explicit,
+        &[
+            PyStr::new(&w.msg)?,
+            PyRef::from_static(&exc::SYNTAX_WARNING),
+            PyStr::new(filename)?,
+            crate::objects::int::PyInt::new(w.lineno as i64)?,
+        ],
+        None,
+    );
+    match r {
+        Ok(_) => Ok(()),
+        Err(e) if e.matches(&exc::SYNTAX_WARNING) => Err(syntax_error_span(
+            "SyntaxError",
+            &w.msg,
+            filename,
+            (w.lineno, w.offset),
+            Some((w.end_lineno as i64, w.end_offset as i64)),
+            get_line(filename, w.lineno as i32),
+        )),
+        Err(e) => Err(e),
+    }
 }
 
 /// Compiles an expression (`eval` mode).
@@ -1493,11 +1555,21 @@ fn builtin_compile(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyRes
             "compile(): PyCF_ONLY_AST is not supported",
         ));
     }
-    match mode_s.as_str() {
+    let level = if optimize < 0 {
+        None
+    } else {
+        Some(optimize as u8)
+    };
+    // SAFETY: GIL held; the previous value is put back below.
+    let saved = unsafe { std::mem::replace(OPTIMIZE_OVERRIDE.get_mut(), level) };
+    let r = match mode_s.as_str() {
         "exec" => compile_source(&bytes, &filename),
         "eval" => compile_eval_mode(&bytes, &filename),
         _ => compile_single(&bytes, &filename),
-    }
+    };
+    // SAFETY: GIL held.
+    unsafe { *OPTIMIZE_OVERRIDE.get_mut() = saved };
+    r
 }
 
 /// A file name argument: str, bytes or an `os.PathLike` (`PyUnicode_FSDecoder`).

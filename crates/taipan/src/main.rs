@@ -102,13 +102,15 @@ Options (a subset of CPython 3.11's, with the same meaning):
 -i     : inspect interactively after running script
 -I     : isolate Python from the user's environment (implies -E and -s)
 -m mod : run library module as a script (terminates option list)
--O     : accepted; asserts are not removed yet
+-O     : remove assert and __debug__-dependent statements; also PYTHONOPTIMIZE=x
+-OO    : do -O changes and also discard docstrings
 -q     : don't print version and copyright messages on interactive startup
 -s     : don't add user site directory to sys.path
 -S     : don't imply 'import site' on initialization
 -u     : force the stdout and stderr streams to be unbuffered
 -V     : print the Python version number and exit (also --version)
--W arg : warning control (accepted)
+-W arg : warning control; arg is action:message:category:module:lineno
+         also PYTHONWARNINGS=arg
 -X opt : implementation-specific option (-X utf8 is always on)
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
@@ -126,6 +128,10 @@ struct Options {
     inspect: bool,
     quiet: bool,
     ignore_env: bool,
+    /// How many `-O`.
+    optimize: u8,
+    /// The `-W` options, in order.
+    warnoptions: Vec<String>,
 }
 
 fn parse_options(argv: &[String]) -> Result<Options, ExitCode> {
@@ -179,16 +185,23 @@ fn parse_options(argv: &[String]) -> Result<Options, ExitCode> {
                     o.args = argv[i + 1..].to_vec();
                     return Ok(o);
                 }
-                'W' | 'X' => {
+                'W' => {
+                    let w = take_arg(&mut i)?;
+                    o.warnoptions.push(w);
+                    j = flags.len();
+                    continue;
+                }
+                'X' => {
                     take_arg(&mut i)?;
                     j = flags.len();
                     continue;
                 }
+                'O' => o.optimize = o.optimize.saturating_add(1),
                 'i' => o.inspect = true,
                 'q' => o.quiet = true,
                 'E' => o.ignore_env = true,
                 'I' => o.ignore_env = true,
-                'B' | 's' | 'S' | 'u' | 'O' | 'b' | 'd' | 'v' | 'R' | 'P' => {}
+                'B' | 's' | 'S' | 'u' | 'b' | 'd' | 'v' | 'R' | 'P' => {}
                 'h' | '?' => {
                     print!("{HELP}");
                     return Err(ExitCode::SUCCESS);
@@ -224,6 +237,31 @@ fn main() -> ExitCode {
         Ok(o) => o,
         Err(code) => return code,
     };
+    // PYTHONOPTIMIZE and PYTHONWARNINGS (read before -E clears them);
+    // environment warnings come before -W ones, as in CPython.
+    let mut optimize = o.optimize;
+    let mut warnoptions = Vec::new();
+    if !o.ignore_env {
+        if let Ok(v) = std::env::var("PYTHONOPTIMIZE") {
+            if !v.is_empty() {
+                let n = v.trim().parse::<u8>().unwrap_or(1);
+                optimize = optimize.max(n);
+            }
+        }
+        if let Ok(v) = std::env::var("PYTHONWARNINGS") {
+            warnoptions.extend(
+                v.split(',')
+                    .map(str::trim)
+                    .filter(|w| !w.is_empty())
+                    .map(String::from),
+            );
+        }
+    }
+    warnoptions.extend(o.warnoptions.iter().cloned());
+    taipan_vm::run::OPTIMIZE.store(optimize, std::sync::atomic::Ordering::Relaxed);
+    if let Ok(mut w) = taipan_vm::modules::sys::WARNOPTIONS.lock() {
+        *w = warnoptions;
+    }
     if o.ignore_env {
         for (k, _) in std::env::vars_os() {
             if k.to_string_lossy().starts_with("PYTHON") {
@@ -345,7 +383,10 @@ fn run_source_bytes(source: &[u8], path: &str, argv: Vec<String>) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let data = match taipan_compiler::compile_module(&tree, path) {
+    let options = taipan_compiler::CompileOptions {
+        optimize: taipan_vm::run::optimize_level(),
+    };
+    let compiled = match taipan_compiler::compile_module_with(&tree, path, options) {
         Ok(d) => d,
         Err(e) if e.kind == "SyntaxError" => {
             let err = taipan_parser::SyntaxError::new(
@@ -367,7 +408,11 @@ fn run_source_bytes(source: &[u8], path: &str, argv: Vec<String>) -> ExitCode {
         eprintln!("taipan: start-up failed: {e:?}");
         return ExitCode::from(70);
     }
-    let status = taipan_vm::run::run_code_data(&data, path, argv);
+    if let Err(e) = taipan_vm::run::emit_compile_warnings(&compiled.warnings, path) {
+        let status = taipan_vm::run::handle_uncaught(e);
+        return ExitCode::from((status & 0xff) as u8);
+    }
+    let status = taipan_vm::run::run_code_data(&compiled.code, path, argv);
     if taipan_vm::run::UNHANDLED_KEYBOARD_INTERRUPT.load(std::sync::atomic::Ordering::Relaxed) {
         exit_sigint();
     }

@@ -67,3 +67,36 @@ fn command_line_like_cpython() {
     same(&["-m", "this"], "");
     same(&["-E", "-c", "print('E')"], "");
 }
+
+#[test]
+fn optimize_and_warning_options_like_cpython() {
+    let prog = "import sys\n\"\"\"doc\"\"\"\nassert 0, 'x'\nprint(__debug__, sys.flags.optimize, __doc__)\n";
+    same(&["-"], prog);
+    same(&["-O", "-"], prog);
+    same(&["-OO", "-"], prog);
+    same(
+        &[
+            "-O",
+            "-O",
+            "-c",
+            "import sys; print(sys.flags.optimize, __debug__)",
+        ],
+        "",
+    );
+    let warn = "x = 1\nprint(x is 1)\n";
+    same(&["-"], warn);
+    same(&["-W", "ignore", "-"], warn);
+    same(&["-W", "error", "-"], warn);
+    same(&["-Werror", "-c", "import sys; print(sys.warnoptions)"], "");
+    same(
+        &[
+            "-W",
+            "error::SyntaxWarning",
+            "-W",
+            "default",
+            "-c",
+            "import sys, warnings; print(sys.warnoptions, 'warnings' in sys.modules)",
+        ],
+        "",
+    );
+}

@@ -18,6 +18,64 @@ use crate::Result;
 
 const STACK_USE_GUIDELINE: usize = 30;
 
+/// Is `e` a constant in CPython's folded tree (a `Constant`, or a tuple of
+/// constants, which our tree keeps as a `Tuple`)?
+fn folded_const(e: &Expr) -> Option<ConstValue> {
+    match &e.kind {
+        ExprKind::Constant { .. } | ExprKind::Tuple { .. } => const_value(e),
+        _ => None,
+    }
+}
+
+/// `check_is_arg`: false for an `is` operand that is a literal other than
+/// the named singletons.
+fn check_is_arg(e: &Expr) -> bool {
+    match folded_const(e) {
+        Some(v) => matches!(
+            v,
+            ConstValue::None | ConstValue::Bool(_) | ConstValue::Ellipsis
+        ),
+        None => true,
+    }
+}
+
+/// The type name of a constant's value.
+fn const_type_name(v: &ConstValue) -> &'static str {
+    match v {
+        ConstValue::None => "NoneType",
+        ConstValue::Bool(_) => "bool",
+        ConstValue::Ellipsis => "ellipsis",
+        ConstValue::Int(_) => "int",
+        ConstValue::Float(_) => "float",
+        ConstValue::Complex(..) => "complex",
+        ConstValue::Str(_) => "str",
+        ConstValue::Bytes(_) => "bytes",
+        ConstValue::Tuple(_) => "tuple",
+        ConstValue::FrozenSet(_) => "frozenset",
+        _ => "object",
+    }
+}
+
+/// `infer_type`: the type an expression certainly has, by its form.
+fn infer_type(e: &Expr) -> Option<&'static str> {
+    if let Some(v) = folded_const(e) {
+        return Some(const_type_name(&v));
+    }
+    Some(match &e.kind {
+        ExprKind::Tuple { .. } => "tuple",
+        ExprKind::List { .. } | ExprKind::ListComp { .. } => "list",
+        ExprKind::Dict { .. } | ExprKind::DictComp { .. } => "dict",
+        ExprKind::Set { .. } | ExprKind::SetComp { .. } => "set",
+        ExprKind::GeneratorExp { .. } => "generator",
+        ExprKind::Lambda { .. } => "function",
+        ExprKind::JoinedStr { .. } | ExprKind::FormattedValue { .. } => "str",
+        ExprKind::Call { func, .. } if matches!(&func.kind, ExprKind::Name { id, .. } if id == FROZENSET_MARK) => {
+            "frozenset"
+        }
+        _ => return None,
+    })
+}
+
 /// The `BINARY_OP` argument of an operator (`NB_*`, plus 13 in place).
 pub fn binop_arg(op: Operator, inplace: bool) -> u32 {
     let base = match op {
@@ -231,6 +289,9 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::Subscript { value, slice, ctx } => {
+                if *ctx == ExprContext::Load {
+                    self.check_subscript(value, slice);
+                }
                 self.visit_expr(value)?;
                 self.visit_expr(slice)?;
                 self.addop(match ctx {
@@ -330,7 +391,110 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// `check_compare`: warns about `is` / `is not` with a literal.
+    fn check_compare(&mut self, left: &Expr, ops: &[CmpOp], comparators: &[Expr]) {
+        let mut l = check_is_arg(left);
+        for (op, right) in ops.iter().zip(comparators) {
+            let r = check_is_arg(right);
+            if matches!(op, CmpOp::Is | CmpOp::IsNot) && (!l || !r) {
+                self.warn(if *op == CmpOp::Is {
+                    "\"is\" with a literal. Did you mean \"==\"?"
+                } else {
+                    "\"is not\" with a literal. Did you mean \"!=\"?"
+                });
+                return;
+            }
+            l = r;
+        }
+    }
+
+    /// `check_caller`: calling a literal or display.
+    fn check_caller(&mut self, func: &Expr) {
+        let warn = folded_const(func).is_some()
+            || matches!(
+                func.kind,
+                ExprKind::Tuple { .. }
+                    | ExprKind::List { .. }
+                    | ExprKind::ListComp { .. }
+                    | ExprKind::Dict { .. }
+                    | ExprKind::DictComp { .. }
+                    | ExprKind::Set { .. }
+                    | ExprKind::SetComp { .. }
+                    | ExprKind::GeneratorExp { .. }
+                    | ExprKind::JoinedStr { .. }
+                    | ExprKind::FormattedValue { .. }
+            );
+        if warn {
+            if let Some(t) = infer_type(func) {
+                self.warn(format!(
+                    "'{t}' object is not callable; perhaps you missed a comma?"
+                ));
+            }
+        }
+    }
+
+    /// `check_subscripter` and `check_index` for a loaded subscript.
+    fn check_subscript(&mut self, value: &Expr, slice: &Expr) {
+        let subscripter = match folded_const(value) {
+            Some(ConstValue::Tuple(_)) => false,
+            Some(v) => matches!(
+                v,
+                ConstValue::None
+                    | ConstValue::Ellipsis
+                    | ConstValue::Int(_)
+                    | ConstValue::Bool(_)
+                    | ConstValue::Float(_)
+                    | ConstValue::Complex(..)
+                    | ConstValue::FrozenSet(_)
+            ),
+            None => matches!(
+                value.kind,
+                ExprKind::Set { .. }
+                    | ExprKind::SetComp { .. }
+                    | ExprKind::GeneratorExp { .. }
+                    | ExprKind::Lambda { .. }
+            ),
+        };
+        if subscripter {
+            if let Some(t) = infer_type(value) {
+                self.warn(format!(
+                    "'{t}' object is not subscriptable; perhaps you missed a comma?"
+                ));
+            }
+            return;
+        }
+        let Some(index_type) = infer_type(slice) else {
+            return;
+        };
+        if matches!(index_type, "int" | "bool") {
+            return;
+        }
+        let indexed = match folded_const(value) {
+            Some(v) => matches!(
+                v,
+                ConstValue::Str(_) | ConstValue::Bytes(_) | ConstValue::Tuple(_)
+            ),
+            None => matches!(
+                value.kind,
+                ExprKind::Tuple { .. }
+                    | ExprKind::List { .. }
+                    | ExprKind::ListComp { .. }
+                    | ExprKind::JoinedStr { .. }
+                    | ExprKind::FormattedValue { .. }
+            ),
+        };
+        if indexed {
+            if let Some(t) = infer_type(value) {
+                self.warn(format!(
+                    "{t} indices must be integers or slices, not {index_type}; \
+                     perhaps you missed a comma?"
+                ));
+            }
+        }
+    }
+
     fn compare(&mut self, left: &Expr, ops: &[CmpOp], comparators: &[Expr]) -> Result<()> {
+        self.check_compare(left, ops, comparators);
         self.visit_expr(left)?;
         let n = ops.len() - 1;
         if n == 0 {
@@ -404,6 +568,7 @@ impl<'a> Compiler<'a> {
                 comparators,
             } if ops.len() > 1 => {
                 self.set_loc(e.loc);
+                self.check_compare(left, ops, comparators);
                 let n = ops.len() - 1;
                 let cleanup = self.new_block();
                 self.visit_expr(left)?;
@@ -706,6 +871,7 @@ impl<'a> Compiler<'a> {
         self.set_loc(func.loc);
         self.addop(Opcode::PushNull);
         self.set_loc(e.loc);
+        self.check_caller(func);
         self.visit_expr(func)?;
         self.call_helper(0, args, keywords)
     }

@@ -133,6 +133,10 @@ pub struct Compiler<'a> {
     /// top-level expression statements print their value (`PRINT_EXPR`).
     pub interactive: bool,
     pub code_serial: usize,
+    /// `-O` level: 1 drops asserts, 2 docstrings too.
+    pub optimize: u8,
+    /// `SyntaxWarning`s found so far, in order.
+    pub warnings: Vec<crate::CompileWarning>,
 }
 
 /// Compiles a module whose symbol table is `table`.
@@ -141,7 +145,8 @@ pub fn compile(
     table: &SymbolTable,
     filename: &str,
     future: crate::symtable::Future,
-) -> Result<CodeData> {
+    options: crate::CompileOptions,
+) -> Result<crate::Compiled> {
     let mut c = Compiler {
         table,
         filename: filename.to_string(),
@@ -151,6 +156,8 @@ pub fn compile(
         nesting: 0,
         interactive: matches!(module, ast::Mod::Interactive { .. }),
         code_serial: 0,
+        optimize: options.optimize,
+        warnings: Vec::new(),
     };
     c.enter_scope(
         "<module>",
@@ -175,7 +182,10 @@ pub fn compile(
     }
     let code = c.assemble(add_none)?;
     c.units.pop();
-    Ok(code)
+    Ok(crate::Compiled {
+        code,
+        warnings: c.warnings,
+    })
 }
 
 impl<'a> Compiler<'a> {
@@ -189,6 +199,18 @@ impl<'a> Compiler<'a> {
 
     pub fn ste(&self) -> &'a crate::symtable::Entry {
         &self.table.entries[self.ur().ste]
+    }
+
+    /// `compiler_warn`: a `SyntaxWarning` at the current location.
+    pub fn warn(&mut self, msg: impl Into<String>) {
+        let l = self.ur().loc;
+        self.warnings.push(crate::CompileWarning {
+            msg: msg.into(),
+            lineno: l.lineno.max(0) as u32,
+            offset: (l.col + 1).max(0) as u32,
+            end_lineno: l.end_lineno.max(0) as u32,
+            end_offset: (l.end_col + 1).max(0) as u32,
+        });
     }
 
     pub fn error(&self, msg: impl Into<String>) -> CompileError {

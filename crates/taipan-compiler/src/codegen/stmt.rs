@@ -57,7 +57,12 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         let mut i = 0;
-        if let Some(doc) = get_docstring(stmts) {
+        let doc = if self.optimize < 2 {
+            get_docstring(stmts)
+        } else {
+            None
+        };
+        if let Some(doc) = doc {
             i = 1;
             let st = &stmts[0];
             self.set_loc(st.loc);
@@ -173,6 +178,16 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::Assert { test, msg } => {
+                let always_true = match &test.kind {
+                    ExprKind::Tuple { elts, .. } => !elts.is_empty(),
+                    _ => false,
+                };
+                if always_true {
+                    self.warn("assertion is always true, perhaps remove parentheses?");
+                }
+                if self.optimize > 0 {
+                    return Ok(());
+                }
                 let end = self.new_block();
                 self.jump_if(test, end, true)?;
                 self.addop(Opcode::LoadAssertionError);
@@ -340,7 +355,12 @@ impl<'a> Compiler<'a> {
             ScopeType::Function
         };
         self.enter_scope(name, scope, key(s), firstlineno)?;
-        let doc = get_docstring(body);
+        // -OO drops docstrings.
+        let doc = if self.optimize < 2 {
+            get_docstring(body)
+        } else {
+            None
+        };
         match doc {
             Some(d) => self.add_const(ConstValue::Str(d.clone())),
             None => self.add_const(ConstValue::None),

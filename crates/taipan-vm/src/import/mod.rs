@@ -56,6 +56,10 @@ static BUILTIN_MODULES: &[(&str, NativeInit)] = &[
     ("_string", crate::modules::_string::init),
     ("_collections", crate::modules::_collections::init),
     ("atexit", crate::modules::atexit::init),
+    ("marshal", crate::modules::marshal::init),
+    ("_codecs", crate::modules::_codecs::init),
+    ("errno", crate::modules::errno::init),
+    ("_imp", crate::modules::_imp::init),
     ("gc", crate::modules::gc::init),
     ("_functools", crate::modules::_functools::init),
     ("_heapq", crate::modules::_heapq::init),
@@ -89,6 +93,26 @@ fn find_native(name: &str) -> Option<NativeInit> {
     }
     // SAFETY: GIL held; short read.
     unsafe { (*EXTRA_MODULES.as_ptr()).iter().find(|(n, _)| *n == name) }.map(|(_, f)| *f)
+}
+
+/// Is `name` a native (built-in) module (`_imp.is_builtin`)?
+pub fn is_native(name: &str) -> bool {
+    find_native(name).is_some()
+}
+
+/// Creates the native module `name` (`_imp.create_builtin`): the one in
+/// `sys.modules` if it was imported already, else a new one from its
+/// initializer. `None` if there is no such native module.
+pub fn create_native(name: &str) -> PyResult<Option<PyRef>> {
+    if let Some(m) = sys_modules_get(name)? {
+        if find_native(name).is_some() {
+            return Ok(Some(m));
+        }
+    }
+    match find_native(name) {
+        Some(init) => init().map(Some),
+        None => Ok(None),
+    }
 }
 
 /// `sys.builtin_module_names`.
@@ -163,6 +187,55 @@ pub fn import_module(name: &str) -> PyResult<PyRef> {
     find_and_load(name)
 }
 
+/// `_frozen_importlib` and `_frozen_importlib_external`, CPython's frozen
+/// copies of `importlib._bootstrap` and `importlib._bootstrap_external`:
+/// Taipan has no frozen modules, so these names stand for the `importlib`
+/// submodules once `importlib` has set them up (`zipimport` imports them by
+/// these names). While `importlib` itself is being imported they are not
+/// found, so it takes its own path that loads and sets up the submodules.
+fn frozen_importlib_alias(name: &str) -> PyResult<Option<PyRef>> {
+    let attr = match name {
+        "_frozen_importlib" => "_bootstrap",
+        "_frozen_importlib_external" => "_bootstrap_external",
+        _ => return Ok(None),
+    };
+    let importlib = match sys_modules_get("importlib")? {
+        Some(m) => m,
+        None => import_module("importlib")?,
+    };
+    match protocol::lookup_attr(&importlib, &PyStr::new(attr)?)? {
+        Some(m) => {
+            sys_modules_set(name, Some(&m))?;
+            Ok(Some(m))
+        }
+        None => Ok(None),
+    }
+}
+
+/// What CPython's start-up does with its frozen importlib
+/// (`_bootstrap._install` and `_bootstrap_external._install`): once the
+/// `importlib` package is loaded, its finders go on `sys.meta_path` and its
+/// path hook on `sys.path_hooks` (if nothing is there yet), so that
+/// `importlib.import_module`, `find_spec` and `pkgutil` find modules.
+/// Taipan's own import statement does not go through them.
+fn install_importlib(importlib: &PyRef) -> PyResult<()> {
+    let meta_path = crate::modules::sys::get_attr("meta_path")?;
+    if let Some(mp) = &meta_path {
+        if protocol::len(mp)? > 0 {
+            return Ok(());
+        }
+    }
+    let bootstrap = protocol::getattr(importlib, &PyStr::new("_bootstrap")?)?;
+    let external = protocol::getattr(importlib, &PyStr::new("_bootstrap_external")?)?;
+    let sys = import_module("sys")?;
+    let imp = import_module("_imp")?;
+    protocol::call_method(&bootstrap, "_install", &[sys, imp])?;
+    protocol::call_method(&external, "_install", std::slice::from_ref(&bootstrap))?;
+    sys_modules_set("_frozen_importlib", Some(&bootstrap))?;
+    sys_modules_set("_frozen_importlib_external", Some(&external))?;
+    Ok(())
+}
+
 fn find_and_load(name: &str) -> PyResult<PyRef> {
     let (parent, last) = match name.rfind('.') {
         Some(i) => (Some(&name[..i]), &name[i + 1..]),
@@ -196,6 +269,9 @@ fn find_and_load(name: &str) -> PyResult<PyRef> {
             sys_modules_set(name, Some(&m))?;
             return Ok(m);
         }
+        if let Some(m) = frozen_importlib_alias(name)? {
+            return Ok(m);
+        }
         search = match crate::modules::sys::get_attr("path")? {
             Some(p) => protocol::collect(&p)?.iter().filter_map(str_of).collect(),
             None => Vec::new(),
@@ -216,7 +292,11 @@ fn find_and_load(name: &str) -> PyResult<PyRef> {
             } else {
                 pkg_dir.to_string_lossy().into_owned()
             };
-            return load_source(name, parent, &init, Some(vec![pkg_path]), parent_module);
+            let m = load_source(name, parent, &init, Some(vec![pkg_path]), parent_module)?;
+            if name == "importlib" {
+                install_importlib(&m)?;
+            }
+            return Ok(m);
         }
         let file = base.join(format!("{last}.py"));
         if file.is_file() {

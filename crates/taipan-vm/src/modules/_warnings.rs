@@ -38,15 +38,42 @@ def _match(pat, s):
         return pat == s
     return pat.match(s) is not None
 
-def _show(message, category, filename, lineno, module, source):
+def _warnings_attr(name, default):
+    # As CPython's C code: once `warnings` is imported, its attributes win
+    # (catch_warnings() replaces `warnings.filters` with a copy).
+    w = _sys.modules.get('warnings')
+    if w is None:
+        return default
     try:
-        import warnings
-        sw = warnings.showwarning
-        sw(message, category, filename, lineno)
-        return
+        return getattr(w, name)
+    except AttributeError:
+        return default
+
+def _source_line(filename, lineno):
+    try:
+        with open(filename, 'rb') as f:
+            for i, line in enumerate(f, 1):
+                if i == lineno:
+                    return line.decode('utf-8', 'replace').strip()
     except Exception:
         pass
-    _sys.stderr.write('%s:%s: %s: %s\n' % (filename, lineno, category.__name__, message))
+    return None
+
+def _show(message, category, filename, lineno, module, source):
+    show = _warnings_attr('_showwarnmsg', None)
+    WarningMessage = _warnings_attr('WarningMessage', None)
+    if show is not None and WarningMessage is not None:
+        if not callable(show):
+            raise TypeError("warnings._showwarnmsg() must be set to a callable")
+        show(WarningMessage(message, category, filename, lineno, None, None, source))
+        return
+    err = _sys.stderr
+    if err is None:
+        return
+    err.write('%s:%s: %s: %s\n' % (filename, lineno, category.__name__, message))
+    line = _source_line(filename, lineno)
+    if line:
+        err.write('  %s\n' % line)
 
 def warn_explicit(message, category, filename, lineno, module=None, registry=None,
                   module_globals=None, source=None):
@@ -69,13 +96,16 @@ def warn_explicit(message, category, filename, lineno, module=None, registry=Non
     key = (text, category, lineno)
     if registry.get(key):
         return
-    for item in filters:
+    current = _warnings_attr('filters', filters)
+    if not isinstance(current, list):
+        raise ValueError("warnings.filters must be a list")
+    for item in current:
         action, msg, cat, mod, ln = item
         if (_match(msg, text) and issubclass(category, cat) and _match(mod, module)
                 and (ln == 0 or lineno == ln)):
             break
     else:
-        action = _defaultaction
+        action = _warnings_attr('defaultaction', _defaultaction)
     if action == 'ignore':
         return
     if action == 'error':
@@ -83,9 +113,10 @@ def warn_explicit(message, category, filename, lineno, module=None, registry=Non
     if action == 'once':
         registry[key] = 1
         oncekey = (text, category)
-        if _onceregistry.get(oncekey):
+        once = _warnings_attr('onceregistry', _onceregistry)
+        if once.get(oncekey):
             return
-        _onceregistry[oncekey] = 1
+        once[oncekey] = 1
     elif action == 'module':
         registry[key] = 1
         altkey = (text, category, 0)

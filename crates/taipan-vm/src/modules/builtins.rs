@@ -1143,7 +1143,7 @@ pub fn init() -> PyResult<()> {
         d.set_str("NotImplemented", crate::objects::none::not_implemented())?;
         d.set_str("True", py_bool(true))?;
         d.set_str("False", py_bool(false))?;
-        d.set_str("__debug__", py_bool(true))?;
+        d.set_str("__debug__", py_bool(crate::run::optimize_level() == 0))?;
         Ok(())
     })?;
     PyModule::add_functions(&m, BUILTIN_FUNCTIONS)?;

@@ -45,6 +45,10 @@ pub static GETFRAME_HOOK: GilCell<Option<GetFrameHook>> = GilCell::new(None);
 
 static ARGV: GilCell<Vec<String>> = GilCell::new(Vec::new());
 
+/// The `-W` options, in order (`sys.warnoptions`), set by the command line
+/// before start-up.
+pub static WARNOPTIONS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
 /// Sets `sys.argv` (the CLI calls it after start-up); the first time, also
 /// puts the script's directory first in `sys.path`, as CPython does at
 /// start-up.
@@ -638,6 +642,18 @@ fn run_audit_hooks(event: &PyRef, args: &PyRef) -> PyResult<()> {
     Ok(())
 }
 
+/// `PySys_Audit`: runs the audit hooks for a native event (nothing happens
+/// when no hook was added).
+pub fn audit(event: &str, args: &[PyRef]) -> PyResult<()> {
+    // SAFETY: GIL held; a short read.
+    if unsafe { (*AUDIT_HOOKS.as_ptr()).is_empty() } {
+        return Ok(());
+    }
+    let ev = PyStr::new(event)?;
+    let rest = PyTuple::from_slice(args)?;
+    run_audit_hooks(&ev, &rest)
+}
+
 /// `sys.audit(event, *args)`: calls every audit hook with the event name and
 /// the arguments as a tuple (nothing happens when no hook was added).
 fn sys_audit(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
@@ -779,17 +795,29 @@ pub fn init() -> PyResult<()> {
             id.set_str("hexversion", int(0x000100A0)?)?;
             id.set_str("_multiarch", s("x86_64-linux-gnu")?)?;
         }
-        // A namespace object: SimpleNamespace arrives with `types`; a module
-        // gives attribute access meanwhile.
-        let impl_ns = PyModule::new("implementation")?;
-        // SAFETY: just made a module.
-        let ins = unsafe { impl_ns.payload_unchecked::<PyModule>() };
+        // A `types.SimpleNamespace`, as CPython's.
+        let impl_ns = crate::objects::namespace::new_namespace(Vec::new())?;
+        let ns_dict = crate::objects::namespace::dict_of(&impl_ns)?;
         // SAFETY: the implementation namespace built above is a dict.
         for (k, v) in unsafe { imp.payload_unchecked::<PyDict>() }.items() {
-            ins.with_dict(|dd| dd.set_item(k, v))?;
+            // SAFETY: a namespace's dict is a dict.
+            unsafe { ns_dict.payload_unchecked::<PyDict>() }.set_item(k, v)?;
         }
         d.set_str("implementation", impl_ns)?;
         d.set_str("platform", s("linux")?)?;
+        // The notice of the Python these programs are written for (the
+        // stdlib's `copyright()` shows it).
+        d.set_str(
+            "copyright",
+            s(
+                "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.\n\n\
+               Copyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\n\
+               Copyright (c) 1995-2001 Corporation for National Research Initiatives.\n\
+               All Rights Reserved.\n\n\
+               Copyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\n\
+               All Rights Reserved.",
+            )?,
+        )?;
         d.set_str(
             "byteorder",
             s(if cfg!(target_endian = "little") {
@@ -827,6 +855,7 @@ pub fn init() -> PyResult<()> {
         let zero = int(0)?;
         let env_set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
         let mut flags = vec![zero.clone(); 17];
+        flags[3] = int(i64::from(crate::run::optimize_level()))?;
         flags[4] = int(i64::from(env_set("PYTHONDONTWRITEBYTECODE")))?;
         let seed0 = std::env::var("PYTHONHASHSEED").is_ok_and(|v| v == "0");
         flags[11] = int(i64::from(!seed0))?; // hash_randomization
@@ -895,7 +924,14 @@ pub fn init() -> PyResult<()> {
         d.set_str("builtin_module_names", PyTuple::new(names?)?)?;
         d.set_str("float_repr_style", s("short")?)?;
         d.set_str("abiflags", s("")?)?;
-        d.set_str("warnoptions", PyList::new(vec![])?)?;
+        let warnoptions: Vec<PyRef> = WARNOPTIONS
+            .lock()
+            .map(|w| w.clone())
+            .unwrap_or_default()
+            .iter()
+            .map(|w| PyStr::new(w))
+            .collect::<PyResult<_>>()?;
+        d.set_str("warnoptions", PyList::new(warnoptions)?)?;
         d.set_str("_xoptions", PyDict::new()?)?;
         d.set_str("_git", PyTuple::new(vec![s("taipan")?, s("")?, s("")?])?)?;
         Ok(())

@@ -33,6 +33,27 @@ pub mod flags {
     pub const ASYNC_GENERATOR: i32 = 0x200;
 }
 
+/// The fields of a code object as objects, in marshal's order (the
+/// `_PyCodeConstructor` of CPython).
+pub struct CodeParts {
+    pub argcount: i32,
+    pub posonlyargcount: i32,
+    pub kwonlyargcount: i32,
+    pub stacksize: i32,
+    pub flags: i32,
+    pub code: PyRef,
+    pub consts: PyRef,
+    pub names: PyRef,
+    pub localsplusnames: PyRef,
+    pub localspluskinds: PyRef,
+    pub filename: PyRef,
+    pub name: PyRef,
+    pub qualname: PyRef,
+    pub firstlineno: i32,
+    pub linetable: PyRef,
+    pub exceptiontable: PyRef,
+}
+
 /// The code object payload (`PyCodeObject`).
 #[repr(C)]
 pub struct PyCode {
@@ -112,8 +133,85 @@ fn name_tuple<'a>(it: impl Iterator<Item = &'a MarshalStr>) -> PyResult<PyRef> {
     PyTuple::new(v)
 }
 
+/// Equal constants of one compilation unit become one object, as CPython's
+/// compiler merges them (`merge_consts_recursive` with `_PyCode_ConstantKey`):
+/// the key is the constant's type and value; tuples are keyed by their
+/// items' keys and merged item by item; code objects and frozensets are not
+/// merged.
+pub type ConstCache = std::collections::HashMap<Vec<u8>, PyRef>;
+
+fn const_key(v: &MarshalValue, out: &mut Vec<u8>) -> bool {
+    fn blob(out: &mut Vec<u8>, tag: u8, data: &[u8]) {
+        out.push(tag);
+        out.extend_from_slice(&(data.len() as u64).to_le_bytes());
+        out.extend_from_slice(data);
+    }
+    match v {
+        MarshalValue::Int(i) => blob(out, b'i', &(*i as i64).to_le_bytes()),
+        MarshalValue::Long(l) => {
+            let mut d = vec![l.negative as u8];
+            for x in &l.digits {
+                d.extend_from_slice(&x.to_le_bytes());
+            }
+            blob(out, b'l', &d)
+        }
+        MarshalValue::Float(f) => blob(out, b'f', &f.to_bits().to_le_bytes()),
+        MarshalValue::Complex(re, im) => {
+            let mut d = re.to_bits().to_le_bytes().to_vec();
+            d.extend_from_slice(&im.to_bits().to_le_bytes());
+            blob(out, b'c', &d)
+        }
+        MarshalValue::Bytes(b) => blob(out, b'b', b),
+        MarshalValue::Str(s) => blob(out, b's', &s.data),
+        MarshalValue::Tuple(items) => {
+            out.push(b'(');
+            out.extend_from_slice(&(items.len() as u64).to_le_bytes());
+            for it in items {
+                if !const_key(it, out) {
+                    return false;
+                }
+            }
+        }
+        MarshalValue::None
+        | MarshalValue::False
+        | MarshalValue::True
+        | MarshalValue::Ellipsis
+        | MarshalValue::StopIteration => blob(out, b'N', &[]),
+        _ => return false,
+    }
+    true
+}
+
 /// Converts a marshal constant to an object.
 pub fn const_to_object(v: &MarshalValue) -> PyResult<PyRef> {
+    const_to_object_in(v, &mut ConstCache::new())
+}
+
+/// [`const_to_object`] sharing equal constants through `cache`.
+pub fn const_to_object_in(v: &MarshalValue, cache: &mut ConstCache) -> PyResult<PyRef> {
+    let cacheable = matches!(
+        v,
+        MarshalValue::Int(_)
+            | MarshalValue::Long(_)
+            | MarshalValue::Float(_)
+            | MarshalValue::Complex(_, _)
+            | MarshalValue::Bytes(_)
+            | MarshalValue::Str(_)
+            | MarshalValue::Tuple(_)
+    );
+    let mut key = Vec::new();
+    if cacheable && const_key(v, &mut key) {
+        if let Some(o) = cache.get(&key) {
+            return Ok(o.clone());
+        }
+        let o = const_to_object_uncached(v, cache)?;
+        cache.insert(key, o.clone());
+        return Ok(o);
+    }
+    const_to_object_uncached(v, cache)
+}
+
+fn const_to_object_uncached(v: &MarshalValue, cache: &mut ConstCache) -> PyResult<PyRef> {
     use crate::objects::bool_::py_bool;
     use crate::objects::none::{ellipsis, none};
     Ok(match v {
@@ -143,34 +241,34 @@ pub fn const_to_object(v: &MarshalValue) -> PyResult<PyRef> {
         MarshalValue::Tuple(items) => {
             let mut v = Vec::with_capacity(items.len());
             for i in items {
-                v.push(const_to_object(i)?);
+                v.push(const_to_object_in(i, cache)?);
             }
             PyTuple::new(v)?
         }
         MarshalValue::List(items) => {
             let mut v = Vec::with_capacity(items.len());
             for i in items {
-                v.push(const_to_object(i)?);
+                v.push(const_to_object_in(i, cache)?);
             }
             crate::objects::list::PyList::new(v)?
         }
         MarshalValue::Dict(items) => {
             let d = PyDict::new()?;
             for (k, val) in items {
-                let k = const_to_object(k)?;
-                let val = const_to_object(val)?;
+                let k = const_to_object_in(k, cache)?;
+                let val = const_to_object_in(val, cache)?;
                 // SAFETY: just made.
                 unsafe { d.payload_unchecked::<PyDict>() }.set_item(k, val)?;
             }
             d
         }
-        MarshalValue::Code(c) => PyCode::new(c)?,
+        MarshalValue::Code(c) => PyCode::new_in(c, cache)?,
         MarshalValue::Bytes(b) => crate::objects::bytes::PyBytes::new(b)?,
         MarshalValue::Complex(re, im) => crate::objects::complex::PyComplex::new(*re, *im)?,
         MarshalValue::Set(items) | MarshalValue::FrozenSet(items) => {
             let mut objs = Vec::with_capacity(items.len());
             for i in items {
-                objs.push(const_to_object(i)?);
+                objs.push(const_to_object_in(i, cache)?);
             }
             let list = crate::objects::list::PyList::new(objs)?;
             if matches!(v, MarshalValue::Set(_)) {
@@ -183,11 +281,17 @@ pub fn const_to_object(v: &MarshalValue) -> PyResult<PyRef> {
 }
 
 impl PyCode {
-    /// A code object from compiled data.
+    /// A code object from compiled data (one compilation unit: equal
+    /// constants of it and its nested code objects become one object).
     pub fn new(c: &CodeData) -> PyResult<PyRef> {
+        Self::new_in(c, &mut ConstCache::new())
+    }
+
+    /// [`PyCode::new`] sharing constants through `cache`.
+    pub fn new_in(c: &CodeData, cache: &mut ConstCache) -> PyResult<PyRef> {
         let mut consts = Vec::with_capacity(c.consts.len());
         for k in &c.consts {
-            consts.push(const_to_object(k)?);
+            consts.push(const_to_object_in(k, cache)?);
         }
         let consts = PyTuple::new(consts)?;
         let names = name_tuple(c.names.iter())?;
@@ -228,6 +332,114 @@ impl PyCode {
                 qualname: mstr(&c.qualname)?,
                 linetable: c.linetable.clone().into_boxed_slice(),
                 exceptiontable: c.exceptiontable.clone().into_boxed_slice(),
+                locations,
+            },
+        )
+    }
+
+    /// A code object from objects (`_PyCode_Validate` then `_PyCode_New`),
+    /// as `marshal` reads one: every field of the wrong type is CPython's
+    /// "bad argument to internal function".
+    pub fn from_parts(p: CodeParts) -> PyResult<PyRef> {
+        use crate::objects::bytes::PyBytes;
+        let bad = || {
+            PyErr::new(
+                &crate::objects::exceptions::SYSTEM_ERROR,
+                "Objects/codeobject.c:0: bad argument to internal function",
+            )
+        };
+        let bytes = |o: &PyRef| o.downcast::<PyBytes>().map(|b| b.as_bytes().to_vec());
+        let strs_tuple = |o: &PyRef| -> PyResult<PyRef> {
+            if !o.is_instance_of::<PyTuple>() {
+                return Err(bad());
+            }
+            // SAFETY: checked a tuple.
+            let items = unsafe { crate::objects::tuple::tuple_items_unchecked(o) };
+            let mut v = Vec::with_capacity(items.len());
+            for it in items {
+                let Some(s) = it.downcast::<PyStr>() else {
+                    return Err(bad());
+                };
+                v.push(match s.try_as_str() {
+                    Some(t) => crate::objects::str::intern(t),
+                    None => it.clone(),
+                });
+            }
+            PyTuple::new(v)
+        };
+        let (Some(code), Some(kinds), Some(linetable), Some(exceptiontable)) = (
+            bytes(&p.code),
+            bytes(&p.localspluskinds),
+            bytes(&p.linetable),
+            bytes(&p.exceptiontable),
+        ) else {
+            return Err(bad());
+        };
+        if !p.filename.is_instance_of::<PyStr>()
+            || !p.name.is_instance_of::<PyStr>()
+            || !p.qualname.is_instance_of::<PyStr>()
+            || !p.consts.is_instance_of::<PyTuple>()
+        {
+            return Err(bad());
+        }
+        let names = strs_tuple(&p.names)?;
+        let localsplusnames = strs_tuple(&p.localsplusnames)?;
+        // SAFETY: a tuple just built.
+        let nplus = unsafe { crate::objects::tuple::tuple_items_unchecked(&localsplusnames) }.len();
+        if nplus != kinds.len() {
+            return Err(bad());
+        }
+        if code.len() % 2 != 0 {
+            return Err(PyErr::value_error("code: co_code is malformed"));
+        }
+        let count = |k: u8| kinds.iter().filter(|&&x| x & k != 0).count();
+        let nlocals = count(fast_kind::LOCAL);
+        let nargs = p.argcount as i64
+            + p.kwonlyargcount as i64
+            + (p.flags & flags::VARARGS != 0) as i64
+            + (p.flags & flags::VARKEYWORDS != 0) as i64;
+        if (nlocals as i64) < nargs {
+            return Err(PyErr::value_error("code: co_varnames is too small"));
+        }
+        let consts = if p.consts.is_exact::<PyTuple>() {
+            p.consts.clone()
+        } else {
+            // SAFETY: checked a tuple (subclass) above.
+            PyTuple::new(
+                unsafe { crate::objects::tuple::tuple_items_unchecked(&p.consts) }.to_vec(),
+            )?
+        };
+        let nonneg = |x: i32| usize::try_from(x).unwrap_or(0);
+        let locations = location_table::decode(p.firstlineno, &linetable)
+            .unwrap_or_default()
+            .into_boxed_slice();
+        alloc_object(
+            &CODE_TYPE,
+            PyCode {
+                ob_base: PyObject::NEW,
+                code: code
+                    .chunks_exact(2)
+                    .map(|u| u16::from_le_bytes([u[0], u[1]]))
+                    .collect(),
+                consts,
+                names,
+                localsplusnames,
+                nlocalsplus: kinds.len(),
+                nlocals,
+                ncellvars: count(fast_kind::CELL),
+                nfreevars: count(fast_kind::FREE),
+                localspluskinds: kinds.into_boxed_slice(),
+                argcount: nonneg(p.argcount),
+                posonlyargcount: nonneg(p.posonlyargcount),
+                kwonlyargcount: nonneg(p.kwonlyargcount),
+                stacksize: nonneg(p.stacksize),
+                flags: p.flags,
+                firstlineno: p.firstlineno,
+                filename: p.filename,
+                name: p.name,
+                qualname: p.qualname,
+                linetable: linetable.into_boxed_slice(),
+                exceptiontable: exceptiontable.into_boxed_slice(),
                 locations,
             },
         )

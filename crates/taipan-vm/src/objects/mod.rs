@@ -25,6 +25,7 @@ pub mod list;
 pub mod memoryview;
 pub mod method;
 pub mod module;
+pub mod namespace;
 pub mod none;
 pub mod object;
 pub mod property;
@@ -66,6 +67,7 @@ pub fn all_type_lists() -> Vec<&'static [&'static PyType]> {
         memoryview::TYPES,
         method::TYPES,
         module::TYPES,
+        namespace::TYPES,
         object::TYPES,
         property::TYPES,
         range::TYPES,

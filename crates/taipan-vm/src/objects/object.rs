@@ -112,9 +112,17 @@ pub fn generic_getattr(obj: &PyRef, name: &PyRef) -> PyResult<PyRef> {
 /// `AttributeError: 'X' object has no attribute 'y'`.
 #[cold]
 pub fn no_attribute(obj: &PyRef, name: &PyRef) -> PyErr {
+    // CPython prints `tp_name`: the full dotted name of a static type
+    // (`'collections.deque'`), the plain name of a class.
+    let ty = obj.ty();
+    let tyname = if ty.is_heap_type() {
+        ty.name()
+    } else {
+        ty.tp_name
+    };
     let e = PyErr::attribute_error(format!(
         "'{}' object has no attribute '{}'",
-        obj.ty().name(),
+        tyname,
         descr::name_str(name)
     ));
     crate::objects::exceptions_attrs::set_name_obj(&e, name, obj);

@@ -3074,7 +3074,11 @@ fn push_unit(out: &mut Vec<u8>, codec: Codec, c: u32) {
 
 /// `str.encode(encoding, errors)` for the built-in codecs.
 pub fn encode(s: &PyRef, p: &PyStr, encoding: &str, errors: &str) -> PyResult<PyRef> {
-    let codec = lookup_codec(encoding)?;
+    let codec = match lookup_codec(encoding) {
+        Ok(c) => c,
+        // Every other codec comes from the registry (`encodings`).
+        Err(_) => return crate::modules::_codecs::encode_text(s, encoding, errors),
+    };
     if codec == Codec::Utf8 && p.is_ascii() {
         return crate::objects::bytes::PyBytes::new(p.latin1().unwrap_or(&[]));
     }
@@ -3200,7 +3204,11 @@ fn decode_handle(
 
 /// `bytes.decode(encoding, errors)` for the built-in codecs.
 pub fn decode(data: &[u8], encoding: &str, errors: &str) -> PyResult<PyRef> {
-    let codec = lookup_codec(encoding)?;
+    let codec = match lookup_codec(encoding) {
+        Ok(c) => c,
+        // Every other codec comes from the registry (`encodings`).
+        Err(_) => return crate::modules::_codecs::decode_text(data, encoding, errors),
+    };
     let mut out: Vec<u32> = Vec::with_capacity(data.len());
     match codec {
         Codec::Latin1 => {

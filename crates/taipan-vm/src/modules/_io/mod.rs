@@ -235,9 +235,36 @@ fn io_text_encoding(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     Ok(args[0].clone())
 }
 
+/// `io.open_code(path)`: the file opened for import, `open(path, 'rb')`
+/// (`PyFile_OpenCodeObject` with no hook installed).
+fn io_open_code(m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let nkw = kwnames.map(|k| protocol::len(k).unwrap_or(0)).unwrap_or(0);
+    let keyword_path = match kwnames {
+        Some(k) if nkw == 1 => crate::objects::descr::name_str(&protocol::collect(k)?[0]) == "path",
+        _ => false,
+    };
+    let path = match (args.len() - nkw, nkw) {
+        (1, 0) => args[0].clone(),
+        (0, 1) if keyword_path => args[0].clone(),
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "open_code() takes exactly 1 argument ({} given)",
+                args.len()
+            )))
+        }
+    };
+    if !path.is_instance_of::<PyStr>() {
+        return Err(PyErr::type_error(format!(
+            "open_code() argument 'path' must be str, not {}",
+            path.ty().name()
+        )));
+    }
+    io_open(m, &[path, PyStr::new("rb")?], None)
+}
+
 static IO_FUNCTIONS: &[MethodDef] = &[
     MethodDef::new("open", Meth::FastKw(io_open)),
-    MethodDef::new("open_code", Meth::FastKw(io_open)),
+    MethodDef::new("open_code", Meth::FastKw(io_open_code)),
     MethodDef::new("text_encoding", Meth::Fast(io_text_encoding)),
 ];
 
