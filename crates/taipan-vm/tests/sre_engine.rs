@@ -41,7 +41,17 @@ fn literals_classes_and_groups() {
     assert_eq!(search(&code, 1, "abd"), None);
     // "[0-9]+" : REPEAT_ONE skip min max IN skip RANGE 48 57 FAILURE SUCCESS, SUCCESS
     let code = [
-        OP_REPEAT_ONE, 9, 1, MAXREPEAT, OP_IN, 5, OP_RANGE, 48, 57, OP_FAILURE, OP_SUCCESS,
+        OP_REPEAT_ONE,
+        9,
+        1,
+        MAXREPEAT,
+        OP_IN,
+        5,
+        OP_RANGE,
+        48,
+        57,
+        OP_FAILURE,
+        OP_SUCCESS,
         OP_SUCCESS,
     ];
     assert_eq!(search(&code, 0, "ab123c"), Some((2, 5, vec![])));
@@ -56,18 +66,42 @@ fn literals_classes_and_groups() {
 fn repeat_and_branch_backtrack() {
     // "(?:a|ab)*c" as re._compiler emits it (without INFO).
     let code = [
-        OP_REPEAT, 17, 0, MAXREPEAT, //
-        OP_BRANCH, 5, OP_LITERAL, 97, OP_JUMP, 9, //
-        7, OP_LITERAL, 97, OP_LITERAL, 98, OP_JUMP, 2, 0, //
-        OP_MAX_UNTIL, OP_LITERAL, 99, OP_SUCCESS,
+        OP_REPEAT,
+        17,
+        0,
+        MAXREPEAT, //
+        OP_BRANCH,
+        5,
+        OP_LITERAL,
+        97,
+        OP_JUMP,
+        9, //
+        7,
+        OP_LITERAL,
+        97,
+        OP_LITERAL,
+        98,
+        OP_JUMP,
+        2,
+        0, //
+        OP_MAX_UNTIL,
+        OP_LITERAL,
+        99,
+        OP_SUCCESS,
     ];
     assert_eq!(matches(&code, 0, b"aabac"), Ok(Some(5)));
     assert_eq!(matches(&code, 0, b"aabab"), Ok(None));
     // Malformed: MAX_UNTIL with no REPEAT is an engine error, not a panic.
-    assert_eq!(matches(&[OP_MAX_UNTIL, OP_SUCCESS], 0, b"x"), Err(SreError::State));
+    assert_eq!(
+        matches(&[OP_MAX_UNTIL, OP_SUCCESS], 0, b"x"),
+        Err(SreError::State)
+    );
     // Code that runs off its end reads FAILURE.
     assert_eq!(matches(&[OP_LITERAL], 0, b"x"), Ok(None));
-    assert_eq!(matches(&[OP_MARK, 7, OP_SUCCESS], 1, b"x"), Err(SreError::Illegal));
+    assert_eq!(
+        matches(&[OP_MARK, 7, OP_SUCCESS], 1, b"x"),
+        Err(SreError::Illegal)
+    );
 }
 
 /// Runs `f` on a thread with a 256 KiB stack.
@@ -85,10 +119,26 @@ fn long_subject_no_recursion() {
     small_stack(|| {
         // "(?:a|b)*c" over 400k characters: one context per iteration.
         let code = vec![
-            OP_REPEAT, 15, 0, MAXREPEAT, //
-            OP_BRANCH, 5, OP_LITERAL, 97, OP_JUMP, 7, //
-            5, OP_LITERAL, 98, OP_JUMP, 2, 0, //
-            OP_MAX_UNTIL, OP_LITERAL, 99, OP_SUCCESS,
+            OP_REPEAT,
+            15,
+            0,
+            MAXREPEAT, //
+            OP_BRANCH,
+            5,
+            OP_LITERAL,
+            97,
+            OP_JUMP,
+            7, //
+            5,
+            OP_LITERAL,
+            98,
+            OP_JUMP,
+            2,
+            0, //
+            OP_MAX_UNTIL,
+            OP_LITERAL,
+            99,
+            OP_SUCCESS,
         ];
         let mut s = b"ab".repeat(200_000);
         s.push(b'c');
@@ -109,7 +159,7 @@ fn deep_nesting_no_recursion() {
             code.extend([OP_ASSERT, inner as u32, 0]);
         }
         code.extend([OP_LITERAL, 97, OP_SUCCESS]);
-        code.extend(std::iter::repeat(OP_SUCCESS).take(n - 1));
+        code.extend(std::iter::repeat_n(OP_SUCCESS, n - 1));
         code.extend([OP_LITERAL, 97, OP_SUCCESS]);
         assert_eq!(matches(&code, 0, b"a"), Ok(Some(1)));
         assert_eq!(matches(&code, 0, b"b"), Ok(None));

@@ -6,3 +6,7 @@ print(base64.a85decode(base64.a85encode(b'zzzz\x00\x00\x00\x00', foldspaces=True
 try: base64.b64decode(b'abc', validate=True)
 except Exception as e: print(type(e).__name__, e)
 print(base64.decodebytes(base64.encodebytes(bytes(range(100)))) == bytes(range(100)))
+# Defaults made of the same singletons in another order (constants merged per module).
+def g(s, altchars=None, validate=False): return altchars, validate
+def f(a, s, casefold=False, map01=None): return casefold, map01
+print(g.__defaults__, f.__defaults__, g(1), f(1, 2), (None, True) == (True, None))

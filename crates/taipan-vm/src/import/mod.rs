@@ -75,6 +75,7 @@ static BUILTIN_MODULES: &[(&str, NativeInit)] = &[
     ("_blake2", crate::modules::_blake2::init),
     ("zlib", crate::modules::zlib::init),
     ("cmath", crate::modules::cmath::init),
+    ("unicodedata", crate::modules::unicodedata::init),
     ("_sre", crate::modules::_sre::init),
 ];
 

@@ -166,8 +166,8 @@ impl<W: Word + 'static> Blake2<W> {
             g(&mut v, 2, 7, 8, 13, m[s[12]], m[s[13]]);
             g(&mut v, 3, 4, 9, 14, m[s[14]], m[s[15]]);
         }
-        for i in 0..8 {
-            self.h[i] = self.h[i].xor(v[i]).xor(v[i + 8]);
+        for (i, h) in self.h.iter_mut().enumerate() {
+            *h = h.xor(v[i]).xor(v[i + 8]);
         }
     }
 }
@@ -272,7 +272,10 @@ fn blake2_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
     let leaf_size = match vals[6] {
         Some(v) => {
             let i = protocol::index(v)?;
-            let b = i.downcast::<PyInt>().map(|i| i.to_bigint()).unwrap_or_default();
+            let b = i
+                .downcast::<PyInt>()
+                .map(|i| i.to_bigint())
+                .unwrap_or_default();
             if b < num_bigint::BigInt::from(0) {
                 return Err(PyErr::overflow_error(
                     "can't convert negative int to unsigned",
@@ -285,7 +288,10 @@ fn blake2_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
     let node_offset = match vals[7] {
         Some(v) => {
             let i = protocol::index(v)?;
-            let b = i.downcast::<PyInt>().map(|i| i.to_bigint()).unwrap_or_default();
+            let b = i
+                .downcast::<PyInt>()
+                .map(|i| i.to_bigint())
+                .unwrap_or_default();
             if b < num_bigint::BigInt::from(0) {
                 return Err(PyErr::overflow_error(
                     "can't convert negative int to unsigned",
@@ -404,8 +410,20 @@ fn blake2_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
 
 const FLAGS: u64 = TypeFlags::BASETYPE;
 
-crate::hash_type!(BLAKE2B_TYPE, "_blake2.blake2b", hashobj::METHODS, FLAGS, Some(blake2_new));
-crate::hash_type!(BLAKE2S_TYPE, "_blake2.blake2s", hashobj::METHODS, FLAGS, Some(blake2_new));
+crate::hash_type!(
+    BLAKE2B_TYPE,
+    "_blake2.blake2b",
+    hashobj::METHODS,
+    FLAGS,
+    Some(blake2_new)
+);
+crate::hash_type!(
+    BLAKE2S_TYPE,
+    "_blake2.blake2s",
+    hashobj::METHODS,
+    FLAGS,
+    Some(blake2_new)
+);
 
 /// The static types this file declares, readied at start-up.
 pub static TYPES: &[&PyType] = &[&BLAKE2B_TYPE, &BLAKE2S_TYPE];
@@ -424,7 +442,10 @@ pub fn init() -> PyResult<PyRef> {
             ("MAX_KEY_SIZE", key),
             ("MAX_DIGEST_SIZE", digest),
         ];
-        if let Some(td) = ty.dict().and_then(|d| d.downcast::<crate::objects::dict::PyDict>()) {
+        if let Some(td) = ty
+            .dict()
+            .and_then(|d| d.downcast::<crate::objects::dict::PyDict>())
+        {
             for (n, v) in vals {
                 td.set_str(n, PyInt::new(v)?)?;
             }

@@ -427,9 +427,7 @@ fn ctx_vars(c: &PyRef) -> PyResult<PyRef> {
 
 fn context_tp_new(_cls: &PyRef, args: &[PyRef], _kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     if !args.is_empty() {
-        return Err(PyErr::type_error(
-            "Context() does not accept any arguments",
-        ));
+        return Err(PyErr::type_error("Context() does not accept any arguments"));
     }
     context_new(hamt_new(VarMap::default())?)
 }
@@ -710,7 +708,7 @@ fn var_get(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     }
     Err(PyErr::with_args(
         &crate::objects::exceptions::LOOKUP_ERROR,
-        &[o.clone()],
+        std::slice::from_ref(o),
     ))
 }
 
@@ -749,7 +747,7 @@ fn contextvar_del(v: &PyRef) -> PyResult<()> {
             drop(p.vars.set(Some(keep)));
             Err(PyErr::with_args(
                 &crate::objects::exceptions::LOOKUP_ERROR,
-                &[v.clone()],
+                std::slice::from_ref(v),
             ))
         }
         Err(e) => {
@@ -939,10 +937,7 @@ fn m_copy_context(_m: &PyRef) -> PyResult<PyRef> {
     context_new(ctx_vars(&c)?)
 }
 
-static FUNCTIONS: &[MethodDef] = &[MethodDef::new(
-    "copy_context",
-    Meth::NoArgs(m_copy_context),
-)];
+static FUNCTIONS: &[MethodDef] = &[MethodDef::new("copy_context", Meth::NoArgs(m_copy_context))];
 
 /// Creates the `_contextvars` module.
 pub fn init() -> PyResult<PyRef> {

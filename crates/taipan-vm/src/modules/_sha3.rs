@@ -45,10 +45,8 @@ const PI: [usize; 24] = [
 
 fn keccak_f(a: &mut [u64; 25]) {
     for rc in RC {
-        let mut bc = [0u64; 5];
-        for x in 0..5 {
-            bc[x] = a[x] ^ a[x + 5] ^ a[x + 10] ^ a[x + 15] ^ a[x + 20];
-        }
+        let bc: [u64; 5] =
+            std::array::from_fn(|x| a[x] ^ a[x + 5] ^ a[x + 10] ^ a[x + 15] ^ a[x + 20]);
         for x in 0..5 {
             let t = bc[(x + 4) % 5] ^ bc[(x + 1) % 5].rotate_left(1);
             for y in (0..25).step_by(5) {
@@ -56,10 +54,9 @@ fn keccak_f(a: &mut [u64; 25]) {
             }
         }
         let mut t = a[1];
-        for i in 0..24 {
-            let j = PI[i];
+        for (&j, &rho) in PI.iter().zip(RHO.iter()) {
             let tmp = a[j];
-            a[j] = t.rotate_left(RHO[i]);
+            a[j] = t.rotate_left(rho);
             t = tmp;
         }
         for y in (0..25).step_by(5) {
@@ -208,12 +205,48 @@ fn sha3_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<Py
 
 const FLAGS: u64 = TypeFlags::BASETYPE;
 
-crate::hash_type!(SHA3_224_TYPE, "_sha3.sha3_224", hashobj::METHODS, FLAGS, Some(sha3_new));
-crate::hash_type!(SHA3_256_TYPE, "_sha3.sha3_256", hashobj::METHODS, FLAGS, Some(sha3_new));
-crate::hash_type!(SHA3_384_TYPE, "_sha3.sha3_384", hashobj::METHODS, FLAGS, Some(sha3_new));
-crate::hash_type!(SHA3_512_TYPE, "_sha3.sha3_512", hashobj::METHODS, FLAGS, Some(sha3_new));
-crate::hash_type!(SHAKE_128_TYPE, "_sha3.shake_128", hashobj::XOF_METHODS, FLAGS, Some(sha3_new));
-crate::hash_type!(SHAKE_256_TYPE, "_sha3.shake_256", hashobj::XOF_METHODS, FLAGS, Some(sha3_new));
+crate::hash_type!(
+    SHA3_224_TYPE,
+    "_sha3.sha3_224",
+    hashobj::METHODS,
+    FLAGS,
+    Some(sha3_new)
+);
+crate::hash_type!(
+    SHA3_256_TYPE,
+    "_sha3.sha3_256",
+    hashobj::METHODS,
+    FLAGS,
+    Some(sha3_new)
+);
+crate::hash_type!(
+    SHA3_384_TYPE,
+    "_sha3.sha3_384",
+    hashobj::METHODS,
+    FLAGS,
+    Some(sha3_new)
+);
+crate::hash_type!(
+    SHA3_512_TYPE,
+    "_sha3.sha3_512",
+    hashobj::METHODS,
+    FLAGS,
+    Some(sha3_new)
+);
+crate::hash_type!(
+    SHAKE_128_TYPE,
+    "_sha3.shake_128",
+    hashobj::XOF_METHODS,
+    FLAGS,
+    Some(sha3_new)
+);
+crate::hash_type!(
+    SHAKE_256_TYPE,
+    "_sha3.shake_256",
+    hashobj::XOF_METHODS,
+    FLAGS,
+    Some(sha3_new)
+);
 
 /// The static types this file declares, readied at start-up.
 pub static TYPES: &[&PyType] = &[

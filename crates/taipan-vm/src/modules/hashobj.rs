@@ -168,9 +168,7 @@ pub const XOF_METHODS: &[MethodDef] = &[
 
 pub const GETSET: &[GetSetDef] = &[
     GetSetDef::getter("name", |o| PyStr::new(algo(o)?.name())),
-    GetSetDef::getter("digest_size", |o| {
-        PyInt::new(algo(o)?.digest_size() as i64)
-    }),
+    GetSetDef::getter("digest_size", |o| PyInt::new(algo(o)?.digest_size() as i64)),
     GetSetDef::getter("block_size", |o| PyInt::new(algo(o)?.block_size() as i64)),
 ];
 

@@ -1,8 +1,8 @@
 //! Native modules: what CPython writes in C (`builtins`, `sys`, ...).
 
 pub mod _abc;
-pub mod _blake2;
 pub mod _bisect;
+pub mod _blake2;
 pub mod _codecs;
 pub mod _collections;
 pub mod _contextvars;
@@ -37,4 +37,6 @@ pub mod math;
 pub mod posix;
 pub mod sys;
 pub mod time;
+pub mod unicodedata;
+pub mod unicodedata_db;
 pub mod zlib;

@@ -277,7 +277,9 @@ impl Inflater {
                             self.pending.clear();
                             self.phase = Phase::Body;
                         }
-                        HeaderScan::Bad(m) => return Err((if m == "need dictionary" { 2 } else { -3 }, m)),
+                        HeaderScan::Bad(m) => {
+                            return Err((if m == "need dictionary" { 2 } else { -3 }, m))
+                        }
                     }
                 }
                 Phase::Trailer => {
@@ -353,7 +355,13 @@ fn wbits_arg(o: Option<&PyRef>) -> PyResult<i64> {
 }
 
 fn z_decompress(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
-    let a = parse("decompress", args, kwnames, &["data", "wbits", "bufsize"], 1)?;
+    let a = parse(
+        "decompress",
+        args,
+        kwnames,
+        &["data", "wbits", "bufsize"],
+        1,
+    )?;
     let data = buffer(a[0].as_ref().ok_or_else(|| PyErr::type_error("data"))?)?;
     let wbits = wbits_arg(a[1].as_ref())?;
     if let Some(b) = &a[2] {
@@ -513,9 +521,8 @@ fn z_compress(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<P
     let data = buffer(a[0].as_ref().ok_or_else(|| PyErr::type_error("data"))?)?;
     let level = level_arg(a[1].as_ref())?;
     let wbits = wbits_arg(a[2].as_ref())?;
-    let mut d = Deflater::new(level, wbits, 0).ok_or_else(|| {
-        zerr(-2, "while compressing data", "inconsistent stream state")
-    })?;
+    let mut d = Deflater::new(level, wbits, 0)
+        .ok_or_else(|| zerr(-2, "while compressing data", "inconsistent stream state"))?;
     let out = d
         .run(&data, MZFlush::Finish)
         .map_err(|(c, m)| zerr(c, "while compressing data", m))?;
@@ -681,10 +688,9 @@ fn z_compressobj(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResul
 fn z_decompressobj(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let a = parse("decompressobj", args, kwnames, &["wbits", "zdict"], 0)?;
     let wbits = wbits_arg(a[0].as_ref())?;
+    // An empty dictionary is the default; others are not supported.
     if let Some(z) = &a[1] {
-        if buffer(z)?.is_empty() {
-            // An empty dictionary is the default.
-        } else {
+        if !buffer(z)?.is_empty() {
             return Err(PyErr::not_implemented_error(
                 "zlib: preset dictionaries (zdict) are not supported",
             ));

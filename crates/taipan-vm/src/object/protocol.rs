@@ -629,7 +629,10 @@ pub fn get_item(obj: &PyRef, key: &PyRef) -> PyResult<PyRef> {
             return call(&bound, std::slice::from_ref(key), None);
         }
         // `type[int]` (abstract.c special-cases `type` itself).
-        if std::ptr::eq(obj.as_ptr() as *const PyType, &crate::objects::type_::TYPE_TYPE) {
+        if std::ptr::eq(
+            obj.as_ptr() as *const PyType,
+            &crate::objects::type_::TYPE_TYPE,
+        ) {
             return crate::objects::list::generic_alias(obj, key);
         }
         return Err(PyErr::type_error(format!(

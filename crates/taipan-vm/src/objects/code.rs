@@ -172,11 +172,12 @@ fn const_key(v: &MarshalValue, out: &mut Vec<u8>) -> bool {
                 }
             }
         }
-        MarshalValue::None
-        | MarshalValue::False
-        | MarshalValue::True
-        | MarshalValue::Ellipsis
-        | MarshalValue::StopIteration => blob(out, b'N', &[]),
+        // Each singleton its own key: (None, False) and (False, None) differ.
+        MarshalValue::None => blob(out, b'N', &[]),
+        MarshalValue::False => blob(out, b'F', &[]),
+        MarshalValue::True => blob(out, b'T', &[]),
+        MarshalValue::Ellipsis => blob(out, b'.', &[]),
+        MarshalValue::StopIteration => blob(out, b'S', &[]),
         _ => return false,
     }
     true

@@ -1131,14 +1131,12 @@ impl<'a, T: SreChar> Matcher<'a, T> {
                     let mut jumped = false;
                     while self.c(pattern) != 0 {
                         let op1 = self.c(pattern + 1);
-                        if op1 == OP_LITERAL
-                            && (ptr >= end || self.ch(ptr) != self.c(pattern + 2))
+                        if op1 == OP_LITERAL && (ptr >= end || self.ch(ptr) != self.c(pattern + 2))
                         {
                             pattern += self.c(pattern) as usize;
                             continue;
                         }
-                        if op1 == OP_IN
-                            && (ptr >= end || !self.charset(pattern + 3, self.ch(ptr)))
+                        if op1 == OP_IN && (ptr >= end || !self.charset(pattern + 3, self.ch(ptr)))
                         {
                             pattern += self.c(pattern) as usize;
                             continue;

@@ -125,7 +125,11 @@ fn getslice(string: &PyRef, i: isize, j: isize) -> PyResult<PyRef> {
             return PyStr::from_latin1_unchecked(&crate::objects::str::STR_TYPE, part, ascii);
         }
         let cps: Vec<u32> = if let Some(w) = s.ucs2() {
-            w.get(i..j).unwrap_or(&[]).iter().map(|&c| c as u32).collect()
+            w.get(i..j)
+                .unwrap_or(&[])
+                .iter()
+                .map(|&c| c as u32)
+                .collect()
         } else if let Some(w) = s.ucs4() {
             w.get(i..j).unwrap_or(&[]).to_vec()
         } else {
@@ -235,7 +239,9 @@ pub static PATTERN_TYPE: PyType = PyType {
 
 /// `Py_TPFLAGS_DISALLOW_INSTANTIATION`.
 fn no_new(name: &str) -> PyResult<PyRef> {
-    Err(PyErr::type_error(format!("cannot create '{name}' instances")))
+    Err(PyErr::type_error(format!(
+        "cannot create '{name}' instances"
+    )))
 }
 
 fn pat(o: &PyRef) -> &PyPattern {
@@ -891,9 +897,7 @@ fn match_repr(o: &PyRef) -> PyResult<PyRef> {
     let g0 = m.slice(0, &none())?;
     let r: String = protocol::repr_string(&g0)?.chars().take(50).collect();
     let (a, b) = m.span(0);
-    PyStr::new(&format!(
-        "<re.Match object; span=({a}, {b}), match={r}>"
-    ))
+    PyStr::new(&format!("<re.Match object; span=({a}, {b}), match={r}>"))
 }
 
 // ---------------------------------------------------------------------------
@@ -1022,7 +1026,14 @@ fn sre_compile(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
         "compile",
         args,
         kwnames,
-        &["pattern", "flags", "code", "groups", "groupindex", "indexgroup"],
+        &[
+            "pattern",
+            "flags",
+            "code",
+            "groups",
+            "groupindex",
+            "indexgroup",
+        ],
         6,
     )?;
     let pattern = a[0].clone().unwrap_or_else(none);
