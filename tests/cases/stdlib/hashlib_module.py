@@ -22,3 +22,10 @@ print(sorted(hashlib.algorithms_guaranteed))
 print(hashlib.blake2b.SALT_SIZE, hashlib.blake2s.MAX_DIGEST_SIZE, hashlib.sha3_224().block_size)
 import _md5, _sha1, _sha256, _sha3, _blake2
 print(type(_md5.md5()).__name__, _sha256.sha224(b'q').hexdigest()[:10], _blake2.BLAKE2S_PERSON_SIZE)
+for ctor in (hashlib.blake2b, hashlib.blake2s):
+    for args in [dict(digest_size=0), dict(fanout=256), dict(depth=0), dict(leaf_size=2**32), dict(node_offset=2**48),
+                 dict(node_depth=-1), dict(inner_size=65), dict(key=b'k'*65), dict(salt=b's'*17), dict(person=b'p'*17),
+                 dict(leaf_size=-1), dict(node_offset=2**64), dict(leaf_size=2**64)]:
+        try: print(ctor(b'x', **args).hexdigest()[:16])
+        except (ValueError, OverflowError) as e: print(type(e).__name__, e)
+print(hashlib.blake2b(node_offset=2**48 + 5, leaf_size=7).hexdigest()[:16], hashlib.blake2s(node_offset=2**48 - 1).hexdigest()[:16])

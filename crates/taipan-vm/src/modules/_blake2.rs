@@ -231,6 +231,19 @@ fn opt_int(o: Option<&PyRef>, default: i64) -> PyResult<i64> {
     }
 }
 
+/// The `unsigned_long` / `unsigned_long_long` converters of Argument Clinic.
+fn unsigned_arg(v: &PyRef, too_big: &str) -> PyResult<u64> {
+    let i = protocol::index(v)?;
+    let b = i
+        .downcast::<PyInt>()
+        .map(|i| i.to_bigint())
+        .unwrap_or_default();
+    if b < num_bigint::BigInt::from(0) {
+        return Err(PyErr::value_error("value must be positive"));
+    }
+    u64::try_from(b).map_err(|_| PyErr::overflow_error(too_big))
+}
+
 fn blake2_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let ty = crate::objects::type_::as_type(cls)
         .ok_or_else(|| PyErr::type_error("blake2.__new__(X): X is not a type object"))?;
@@ -270,37 +283,11 @@ fn blake2_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
     let fanout = opt_int(vals[4], 1)?;
     let depth = opt_int(vals[5], 1)?;
     let leaf_size = match vals[6] {
-        Some(v) => {
-            let i = protocol::index(v)?;
-            let b = i
-                .downcast::<PyInt>()
-                .map(|i| i.to_bigint())
-                .unwrap_or_default();
-            if b < num_bigint::BigInt::from(0) {
-                return Err(PyErr::overflow_error(
-                    "can't convert negative int to unsigned",
-                ));
-            }
-            u64::try_from(b).unwrap_or(u64::MAX)
-        }
+        Some(v) => unsigned_arg(v, "Python int too large to convert to C unsigned long")?,
         None => 0,
     };
     let node_offset = match vals[7] {
-        Some(v) => {
-            let i = protocol::index(v)?;
-            let b = i
-                .downcast::<PyInt>()
-                .map(|i| i.to_bigint())
-                .unwrap_or_default();
-            if b < num_bigint::BigInt::from(0) {
-                return Err(PyErr::overflow_error(
-                    "can't convert negative int to unsigned",
-                ));
-            }
-            u64::try_from(b).map_err(|_| {
-                PyErr::overflow_error("Python int too large to convert to C unsigned long")
-            })?
-        }
+        Some(v) => unsigned_arg(v, "int too big to convert")?,
         None => 0,
     };
     let node_depth = opt_int(vals[8], 0)?;
@@ -333,7 +320,7 @@ fn blake2_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
     if leaf_size > 0xFFFF_FFFF {
         return Err(PyErr::overflow_error("leaf_size is too large"));
     }
-    if node_offset > 0xFFFF_FFFF_FFFF {
+    if !is_b && node_offset > 0xFFFF_FFFF_FFFF {
         return Err(PyErr::overflow_error("node_offset is too large"));
     }
     if !(0..=255).contains(&node_depth) {
@@ -357,7 +344,11 @@ fn blake2_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
     p[3] = depth as u8;
     p[4..8].copy_from_slice(&(leaf_size as u32).to_le_bytes());
     let nd = if is_b { 16 } else { 14 };
-    p[8..14].copy_from_slice(&node_offset.to_le_bytes()[..6]);
+    if is_b {
+        p[8..16].copy_from_slice(&node_offset.to_le_bytes());
+    } else {
+        p[8..14].copy_from_slice(&node_offset.to_le_bytes()[..6]);
+    }
     p[nd] = node_depth as u8;
     p[nd + 1] = inner_size as u8;
     let salt_at = if is_b { 32 } else { 16 };

@@ -9,6 +9,10 @@
 //! inflater reads, but not byte for byte the ones zlib would write; the zlib
 //! and gzip wrappers (header, Adler-32/CRC-32 trailer) are written here as
 //! zlib writes them. Preset dictionaries (`zdict`) are not supported.
+//! Corrupt data raises "invalid input data" where zlib names the fault, and a
+//! raw stream whose match reaches before its start decodes as zeros where zlib
+//! raises "invalid distance too far back"; `unconsumed_tail` can be shorter
+//! than zlib's (miniz takes input ahead of the output it holds back).
 
 use std::cell::{Cell, UnsafeCell};
 
