@@ -4,7 +4,7 @@
 
 Tables: the distinct property records (category, bidirectional class, combining class,
 east asian width, mirrored), runs of code points sharing a record (start, record index),
-the numeric values (decimal, digit, numeric), and the name aliases of NameAliases.txt that
+the numeric values (decimal, digit, numeric), the decompositions, and the name aliases of NameAliases.txt that
 crates/taipan-parser/src/unicode_names.txt also lists (so that `unicodedata.name` can skip
 them when it inverts that table).
 
@@ -45,6 +45,8 @@ for cp in range(0x110000):
     n = u.numeric(c, None)
     if n is not None:
         numeric.append((cp, u.decimal(c, -1), u.digit(c, -1), n))
+
+decomp = [(cp, u.decomposition(chr(cp))) for cp in range(0x110000) if u.decomposition(chr(cp))]
 
 # Aliases: names in the parser's table that are not the character's own name.
 aliases = []
@@ -97,10 +99,17 @@ for cp, d, g, n in numeric:
     w("    (0x%X, %d, %d, %r)," % (cp, d, g, n))
 w("];")
 w("")
+w("/// (code point, decomposition) of the characters that have one.")
+w("#[rustfmt::skip]")
+w("pub static DECOMPOSITION: &[(u32, &str)] = &[")
+for cp, d in decomp:
+    w('    (0x%X, "%s"),' % (cp, d))
+w("];")
+w("")
 w("/// The name aliases (NameAliases.txt) among the names `\\N{...}` accepts.")
 w("pub static ALIASES: &[&str] = &[")
 for a in sorted(aliases):
     w('    "%s",' % a)
 w("];")
 open("crates/taipan-vm/src/modules/unicodedata_db.rs", "w").write("\n".join(out) + "\n")
-print(len(records), "records,", len(runs), "runs,", len(numeric), "numeric,", len(aliases), "aliases")
+print(len(records), "records,", len(runs), "runs,", len(numeric), "numeric,", len(decomp), "decompositions,", len(aliases), "aliases")

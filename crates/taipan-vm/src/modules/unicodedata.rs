@@ -1,14 +1,15 @@
 //! The `unicodedata` module (CPython's `Modules/unicodedata.c`), Unicode
 //! 14.0.0 as CPython 3.11: `lookup`, `name`, `category`, `bidirectional`,
 //! `combining`, `decimal`, `digit`, `numeric`, `east_asian_width`,
-//! `mirrored`, `normalize`, `is_normalized`, `unidata_version`.
+//! `mirrored`, `decomposition`, `normalize`, `is_normalized`,
+//! `unidata_version`.
 //!
 //! The properties come from `unicodedata_db.rs` (generated from python3.11 by
 //! `scripts/gen_unicodedata.py`); names from the parser's `\N{...}` table
 //! (aliases skipped). Taipan deviations: normalization is the
 //! `unicode-normalization` crate, whose tables are Unicode 15.0 (characters
 //! assigned in 15.0 may normalize where CPython leaves them alone);
-//! `decomposition`, named sequences in `lookup` and `ucd_3_2_0` are missing.
+//! named sequences in `lookup` and `ucd_3_2_0` are missing.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -78,6 +79,15 @@ fn m_east_asian_width(_m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
 fn m_mirrored(_m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
     let c = one_char("mirrored", o)?;
     PyInt::new(record(c).4 as i64)
+}
+
+fn m_decomposition(_m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
+    let c = one_char("decomposition", o)?;
+    let d = match db::DECOMPOSITION.binary_search_by(|e| e.0.cmp(&c)) {
+        Ok(i) => db::DECOMPOSITION[i].1,
+        Err(_) => "",
+    };
+    PyStr::new(d)
 }
 
 fn check_nargs(fname: &str, args: &[PyRef]) -> PyResult<()> {
@@ -263,6 +273,7 @@ static FUNCTIONS: &[MethodDef] = &[
     MethodDef::new("category", Meth::O(m_category)),
     MethodDef::new("combining", Meth::O(m_combining)),
     MethodDef::new("decimal", Meth::Fast(m_decimal)),
+    MethodDef::new("decomposition", Meth::O(m_decomposition)),
     MethodDef::new("digit", Meth::Fast(m_digit)),
     MethodDef::new("east_asian_width", Meth::O(m_east_asian_width)),
     MethodDef::new("is_normalized", Meth::Fast(m_is_normalized)),
