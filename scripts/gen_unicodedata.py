@@ -39,6 +39,27 @@ for cp in range(0x110000):
         runs.append((cp, rec_index[r]))
         prev = r
 
+# The same properties in Unicode 3.2.0 (`unicodedata.ucd_3_2_0`, for IDNA and stringprep).
+runs32 = []
+prev = None
+o = u.ucd_3_2_0
+for cp in range(0x110000):
+    c = chr(cp)
+    r = (idx(cats, o.category(c)), idx(bidis, o.bidirectional(c)), o.combining(c),
+         idx(eaws, o.east_asian_width(c)), o.mirrored(c))
+    if r not in rec_index:
+        rec_index[r] = len(records)
+        records.append(r)
+    if r != prev:
+        runs32.append((cp, rec_index[r]))
+        prev = r
+numeric32 = []
+for cp in range(0x110000):
+    c = chr(cp)
+    n = o.numeric(c, None)
+    if n is not None:
+        numeric32.append((cp, o.decimal(c, -1), o.digit(c, -1), n))
+
 numeric = []
 for cp in range(0x110000):
     c = chr(cp)
@@ -90,6 +111,26 @@ for cp, ri in runs:
         line = "   "
     line += item
 w(line)
+w("];")
+w("")
+w("/// The runs of Unicode 3.2.0 (`ucd_3_2_0`).")
+w("#[rustfmt::skip]")
+w("pub static RUNS_3_2_0: &[(u32, u16)] = &[")
+line = "   "
+for cp, ri in runs32:
+    item = " (0x%X, %d)," % (cp, ri)
+    if len(line) + len(item) > 98:
+        w(line)
+        line = "   "
+    line += item
+w(line)
+w("];")
+w("")
+w("/// The numeric values of Unicode 3.2.0.")
+w("#[rustfmt::skip]")
+w("pub static NUMERIC_3_2_0: &[(u32, i8, i8, f64)] = &[")
+for cp, d, g, n in numeric32:
+    w("    (0x%X, %d, %d, %r)," % (cp, d, g, n))
 w("];")
 w("")
 w("/// (code point, decimal or -1, digit or -1, numeric value).")

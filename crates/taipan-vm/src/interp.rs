@@ -58,6 +58,7 @@ pub fn static_types() -> Vec<&'static PyType> {
         crate::modules::_sha3::TYPES,
         crate::modules::_blake2::TYPES,
         crate::modules::zlib::TYPES,
+        crate::modules::unicodedata::TYPES,
         crate::modules::_sre::TYPES,
     ] {
         v.extend_from_slice(list);

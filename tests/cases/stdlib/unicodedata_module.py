@@ -23,3 +23,13 @@ print(sum(1 for i in range(0x30000) if u.numeric(chr(i), None) is not None))
 print(sorted({u.east_asian_width(chr(i)) for i in range(0x20000)}), sorted({u.bidirectional(chr(i)) for i in range(0x20000)}))
 print([u.decomposition(c) for c in '\u00e9\ufb01\u2460\uac00a\u1e9b\u00bd\uff21'])
 print(sum(1 for i in range(0x30000) if u.decomposition(chr(i))))
+# ucd_3_2_0, as IDNA (encodings.idna, stringprep) uses it.
+o = u.ucd_3_2_0
+print(o.unidata_version, type(o).__name__, o.category('\U0001F600'), u.category('\U0001F600'), o.name('a'), o.name('\U0001F600', '-'))
+print(o.bidirectional('\u05d0'), o.numeric('\u00bd'), o.decomposition('\u00e9'), o.normalize('NFKC', '\ufb01'))
+print(sum(1 for i in range(0x20000) if o.category(chr(i)) != 'Cn'), sum(1 for i in range(0x30000) if o.numeric(chr(i), None) is not None))
+for name in ('LATIN SMALL LETTER A', 'BYTE ORDER MARK', 'GRINNING FACE'):
+    try: print(o.lookup(name))
+    except KeyError as e: print('KeyError', e)
+import stringprep
+print(stringprep.in_table_a1('\U0001F600'), stringprep.in_table_c12('\u3000'), stringprep.map_table_b2('\u00df'), stringprep.in_table_d1('\u05d0'))

@@ -9,7 +9,10 @@
 //! (aliases skipped). Taipan deviations: normalization is the
 //! `unicode-normalization` crate, whose tables are Unicode 15.0 (characters
 //! assigned in 15.0 may normalize where CPython leaves them alone);
-//! named sequences in `lookup` and `ucd_3_2_0` are missing.
+//! named sequences in `lookup` are missing. `ucd_3_2_0` (a `UCD` object whose
+//! methods are these functions over the Unicode 3.2.0 tables) has 3.2.0's
+//! properties and numeric values; its names, decompositions and
+//! normalization are today's for the characters 3.2.0 had.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -36,53 +39,100 @@ fn one_char(fname: &str, o: &PyRef) -> PyResult<u32> {
     }
 }
 
-fn record(c: u32) -> (u8, u8, u8, u8, u8) {
-    let i = match db::RUNS.binary_search_by(|(start, _)| start.cmp(&c)) {
+/// The `UCD` object (`ucd_3_2_0`): the module's functions are its methods,
+/// called with it as `self`, over the Unicode 3.2.0 tables.
+#[repr(C)]
+pub struct PyUcd {
+    pub ob_base: PyObject,
+}
+
+// SAFETY: repr(C), header first; the type is UCD_TYPE.
+unsafe impl PyPayload for PyUcd {
+    fn type_object() -> &'static PyType {
+        &UCD_TYPE
+    }
+}
+
+pub static UCD_TYPE: PyType = PyType {
+    tp_name: "unicodedata.UCD",
+    tp_basicsize: std::cell::Cell::new(std::mem::size_of::<PyUcd>()),
+    tp_methods: FUNCTIONS,
+    tp_getset: &[GetSetDef::getter("unidata_version", |_| {
+        PyStr::new("3.2.0")
+    })],
+    ..PyType::BASE
+};
+
+/// The static types this file declares, readied at start-up.
+pub static TYPES: &[&PyType] = &[&UCD_TYPE];
+
+/// Is `m` (a function's `self`) the 3.2.0 database?
+fn is_old(m: &PyRef) -> bool {
+    m.is_exact::<PyUcd>()
+}
+
+fn record_in(c: u32, old: bool) -> (u8, u8, u8, u8, u8) {
+    let runs = if old { db::RUNS_3_2_0 } else { db::RUNS };
+    let i = match runs.binary_search_by(|(start, _)| start.cmp(&c)) {
         Ok(i) => i,
         Err(i) => i.saturating_sub(1),
     };
-    let r = db::RUNS.get(i).map(|(_, r)| *r as usize).unwrap_or(0);
+    let r = runs.get(i).map(|(_, r)| *r as usize).unwrap_or(0);
     db::RECORDS.get(r).copied().unwrap_or((0, 0, 0, 0, 0))
 }
 
-fn numeric_entry(c: u32) -> Option<(u32, i8, i8, f64)> {
-    db::NUMERIC
-        .binary_search_by(|e| e.0.cmp(&c))
-        .ok()
-        .map(|i| db::NUMERIC[i])
+fn numeric_entry(c: u32, old: bool) -> Option<(u32, i8, i8, f64)> {
+    let t = if old { db::NUMERIC_3_2_0 } else { db::NUMERIC };
+    t.binary_search_by(|e| e.0.cmp(&c)).ok().map(|i| t[i])
 }
 
-fn m_category(_m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
+/// Is `c` unassigned in the database `self` stands for?
+fn unassigned_in(m: &PyRef, c: u32) -> bool {
+    is_old(m) && db::CATEGORIES.get(record_in(c, true).0 as usize) == Some(&"Cn")
+}
+
+fn m_category(m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
     let c = one_char("category", o)?;
-    PyStr::new(db::CATEGORIES.get(record(c).0 as usize).unwrap_or(&"Cn"))
+    PyStr::new(
+        db::CATEGORIES
+            .get(record_in(c, is_old(m)).0 as usize)
+            .unwrap_or(&"Cn"),
+    )
 }
 
-fn m_bidirectional(_m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
+fn m_bidirectional(m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
     let c = one_char("bidirectional", o)?;
-    PyStr::new(db::BIDIRECTIONAL.get(record(c).1 as usize).unwrap_or(&""))
+    PyStr::new(
+        db::BIDIRECTIONAL
+            .get(record_in(c, is_old(m)).1 as usize)
+            .unwrap_or(&""),
+    )
 }
 
-fn m_combining(_m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
+fn m_combining(m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
     let c = one_char("combining", o)?;
-    PyInt::new(record(c).2 as i64)
+    PyInt::new(record_in(c, is_old(m)).2 as i64)
 }
 
-fn m_east_asian_width(_m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
+fn m_east_asian_width(m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
     let c = one_char("east_asian_width", o)?;
     PyStr::new(
         db::EAST_ASIAN_WIDTH
-            .get(record(c).3 as usize)
+            .get(record_in(c, is_old(m)).3 as usize)
             .unwrap_or(&"N"),
     )
 }
 
-fn m_mirrored(_m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
+fn m_mirrored(m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
     let c = one_char("mirrored", o)?;
-    PyInt::new(record(c).4 as i64)
+    PyInt::new(record_in(c, is_old(m)).4 as i64)
 }
 
-fn m_decomposition(_m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
+fn m_decomposition(m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
     let c = one_char("decomposition", o)?;
+    if unassigned_in(m, c) {
+        return PyStr::new("");
+    }
     let d = match db::DECOMPOSITION.binary_search_by(|e| e.0.cmp(&c)) {
         Ok(i) => db::DECOMPOSITION[i].1,
         Err(_) => "",
@@ -94,10 +144,10 @@ fn check_nargs(fname: &str, args: &[PyRef]) -> PyResult<()> {
     crate::modules::builtins::check_nargs(fname, args.len(), 1, 2)
 }
 
-fn m_decimal(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+fn m_decimal(m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     check_nargs("decimal", args)?;
     let c = one_char("decimal", &args[0])?;
-    match numeric_entry(c) {
+    match numeric_entry(c, is_old(m)) {
         Some((_, d, _, _)) if d >= 0 => PyInt::new(d as i64),
         _ => match args.get(1) {
             Some(d) => Ok(d.clone()),
@@ -106,10 +156,10 @@ fn m_decimal(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     }
 }
 
-fn m_digit(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+fn m_digit(m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     check_nargs("digit", args)?;
     let c = one_char("digit", &args[0])?;
-    match numeric_entry(c) {
+    match numeric_entry(c, is_old(m)) {
         Some((_, _, d, _)) if d >= 0 => PyInt::new(d as i64),
         _ => match args.get(1) {
             Some(d) => Ok(d.clone()),
@@ -118,10 +168,10 @@ fn m_digit(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     }
 }
 
-fn m_numeric(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+fn m_numeric(m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     check_nargs("numeric", args)?;
     let c = one_char("numeric", &args[0])?;
-    match numeric_entry(c) {
+    match numeric_entry(c, is_old(m)) {
         Some((_, _, _, n)) => PyFloat::new(n),
         None => match args.get(1) {
             Some(d) => Ok(d.clone()),
@@ -150,9 +200,15 @@ fn names() -> &'static HashMap<u32, Box<str>> {
     })
 }
 
-fn m_name(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+fn m_name(m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     check_nargs("name", args)?;
     let c = one_char("name", &args[0])?;
+    if unassigned_in(m, c) {
+        return match args.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(PyErr::value_error("no such name")),
+        };
+    }
     if let Some(n) = taipan_parser::unicode_names::computed_name(c) {
         return PyStr::new(&n);
     }
@@ -165,7 +221,7 @@ fn m_name(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     }
 }
 
-fn m_lookup(_m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
+fn m_lookup(m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
     let name: Vec<u8> = if let Some(s) = o.downcast::<PyStr>() {
         s.chars()
             .map(|c| if c < 0x80 { c as u8 } else { 0xff })
@@ -178,7 +234,13 @@ fn m_lookup(_m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
             o.ty().name()
         )));
     };
-    match taipan_parser::unicode_names::lookup(&name) {
+    let upper = name.to_ascii_uppercase();
+    let alias = db::ALIASES
+        .binary_search_by(|a| a.as_bytes().cmp(&upper[..]))
+        .is_ok();
+    let found = taipan_parser::unicode_names::lookup(&name)
+        .filter(|&c| !(is_old(m) && (alias || unassigned_in(m, c))));
+    match found {
         Some(c) => crate::objects::str::char_str(c),
         None => {
             let shown = String::from_utf8_lossy(&name).into_owned();
@@ -292,6 +354,14 @@ pub fn init() -> PyResult<PyRef> {
         let d = p.dict();
         if let Some(dd) = d.downcast::<PyDict>() {
             dd.set_str("unidata_version", PyStr::new("14.0.0")?)?;
+            dd.set_str("UCD", UCD_TYPE.as_pyref())?;
+            let ucd = alloc_object(
+                &UCD_TYPE,
+                PyUcd {
+                    ob_base: PyObject::NEW,
+                },
+            )?;
+            dd.set_str("ucd_3_2_0", ucd)?;
         }
     }
     Ok(m)
