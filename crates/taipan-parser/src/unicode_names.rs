@@ -93,6 +93,38 @@ pub fn lookup(name: &[u8]) -> Option<u32> {
     index().get(&upper[..name.len()]).copied()
 }
 
+/// The computed name of a Hangul syllable or CJK unified ideograph (`_getucname`).
+pub fn computed_name(c: u32) -> Option<String> {
+    if (S_BASE..S_BASE + 19 * V_COUNT * T_COUNT).contains(&c) {
+        let s = c - S_BASE;
+        let l = (s / (V_COUNT * T_COUNT)) as usize;
+        let v = ((s % (V_COUNT * T_COUNT)) / T_COUNT) as usize;
+        let t = (s % T_COUNT) as usize;
+        return Some(format!(
+            "HANGUL SYLLABLE {}{}{}",
+            JAMO_L[l], JAMO_V[v], JAMO_T[t]
+        ));
+    }
+    is_unified_ideograph(c).then(|| format!("CJK UNIFIED IDEOGRAPH-{c:X}"))
+}
+
+/// Calls `f` with every (name, code point) of the table, aliases included.
+pub fn for_each_name(mut f: impl FnMut(&[u8], u32)) {
+    let mut prev: Vec<u8> = Vec::with_capacity(256);
+    for line in NAMES.lines() {
+        let bytes = line.as_bytes();
+        let Some(semi) = bytes.iter().rposition(|&b| b == b';') else {
+            continue;
+        };
+        let shared = usize::from(bytes[0].wrapping_sub(b'0')).min(prev.len());
+        prev.truncate(shared);
+        prev.extend_from_slice(&bytes[1..semi]);
+        if let Ok(cp) = u32::from_str_radix(&line[semi + 1..], 16) {
+            f(&prev, cp);
+        }
+    }
+}
+
 /// The table decoded into a map from name to code point, built on the first lookup. A linear
 /// scan of the 450 KB table per `\N` escape cost more than tokenizing the file that held it.
 fn index() -> &'static HashMap<Box<[u8]>, u32> {

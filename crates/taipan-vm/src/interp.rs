@@ -51,6 +51,14 @@ pub fn static_types() -> Vec<&'static PyType> {
         crate::modules::_functools::TYPES,
         crate::modules::_operator::TYPES,
         crate::modules::_abc::TYPES,
+        crate::modules::_contextvars::TYPES,
+        crate::modules::_md5::TYPES,
+        crate::modules::_sha1::TYPES,
+        crate::modules::_sha256::TYPES,
+        crate::modules::_sha3::TYPES,
+        crate::modules::_blake2::TYPES,
+        crate::modules::zlib::TYPES,
+        crate::modules::unicodedata::TYPES,
         crate::modules::_sre::TYPES,
     ] {
         v.extend_from_slice(list);

@@ -67,6 +67,16 @@ static BUILTIN_MODULES: &[(&str, NativeInit)] = &[
     ("_bisect", crate::modules::_bisect::init),
     ("_operator", crate::modules::_operator::init),
     ("_abc", crate::modules::_abc::init),
+    ("_contextvars", crate::modules::_contextvars::init),
+    ("binascii", crate::modules::binascii::init),
+    ("_md5", crate::modules::_md5::init),
+    ("_sha1", crate::modules::_sha1::init),
+    ("_sha256", crate::modules::_sha256::init),
+    ("_sha3", crate::modules::_sha3::init),
+    ("_blake2", crate::modules::_blake2::init),
+    ("zlib", crate::modules::zlib::init),
+    ("cmath", crate::modules::cmath::init),
+    ("unicodedata", crate::modules::unicodedata::init),
     ("_sre", crate::modules::_sre::init),
 ];
 

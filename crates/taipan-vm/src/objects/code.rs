@@ -234,6 +234,7 @@ fn const_key(v: &MarshalValue, out: &mut Vec<u8>) -> bool {
                 }
             }
         }
+        // Each singleton its own key: (None, False) and (False, None) differ.
         MarshalValue::None => blob(out, b'N', &[]),
         MarshalValue::False => blob(out, b'F', &[]),
         MarshalValue::True => blob(out, b'T', &[]),
