@@ -618,7 +618,6 @@ fn b_join(o: &PyRef, iterable: &PyRef) -> PyResult<PyRef> {
     PyBytes::new(&out)
 }
 
-
 fn b_upper(o: &PyRef) -> PyResult<PyRef> {
     PyBytes::new(&this(o)?.as_bytes().to_ascii_uppercase())
 }
