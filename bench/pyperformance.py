@@ -23,6 +23,12 @@ import sys
 import zipfile
 
 VERSION = "1.14.0"
+# Issue 4's thirteen (its geometric mean is the target); the collector's two follow.
+ISSUE4 = [
+    "richards", "nbody", "float", "fannkuch", "spectral_norm", "nqueens",
+    "generators", "unpack_sequence", "coroutines", "deltablue", "chaos", "go",
+    "raytrace",
+]
 BENCHMARKS = [
     "richards", "nbody", "float", "fannkuch", "spectral_norm", "nqueens",
     "generators", "unpack_sequence", "coroutines", "deltablue", "chaos", "go",
@@ -78,6 +84,18 @@ def write_doc(path, command, lines):
     if m:
         out.append("Taipan ran %s of %s; geometric mean of Taipan's time over "
                    "CPython's for those: **%sx** (lower is better)." % m.groups())
+        out.append("")
+    ratios = []
+    for r in rows:
+        if r and r[0] in ISSUE4:
+            got = re.search(r"\(([0-9.]+)x\)\s*$", r[-1])
+            if got:
+                ratios.append(float(got.group(1)))
+    if ratios:
+        import math
+        g = math.exp(sum(math.log(x) for x in ratios) / len(ratios))
+        out.append("Over issue 4's thirteen benchmarks alone (%d ran): **%.3fx** "
+                   "(issue 4's target: at most 2.0x)." % (len(ratios), g))
         out.append("")
     block = "\n".join(out)
     text = open(path).read() if os.path.exists(path) else "# Benchmarks\n"

@@ -10,7 +10,8 @@
 //! `sys.modules` again), collects, empties the caches that keep dead objects' blocks
 //! (the float free list, the method cache's names) and records the allocated
 //! block count, the `sys.modules` keys, the `__main__` namespace and the
-//! `sys` attributes a program may replace. After the body, the atexit
+//! `sys` attributes a program may replace (and the builtins dict and the
+//! import finder lists). After the body, the atexit
 //! functions and the usual clearing of `__main__`, [`end`] tears down what
 //! the program created as interpreter finalization would: `__main__` gets its
 //! start-up namespace back, every module imported during the run leaves
@@ -47,6 +48,7 @@ const SYS_ATTRS: &[&str] = &[
     "meta_path",
     "path_hooks",
     "path",
+    "__interactivehook__",
 ];
 
 /// What [`begin`] recorded.
@@ -58,7 +60,30 @@ pub struct Baseline {
     main_items: Vec<(PyRef, PyRef)>,
     sys_attrs: Vec<(&'static str, Option<PyRef>)>,
     sys_path: Vec<PyRef>,
+    meta_path: Vec<PyRef>,
+    path_hooks: Vec<PyRef>,
     importer_cache: Vec<PyRef>,
+    builtins_items: Vec<(PyRef, PyRef)>,
+}
+
+/// The builtins module's dict.
+fn builtins_dict() -> Option<PyRef> {
+    let b = crate::import::import_module("builtins").ok()?;
+    dict_of(&b)
+}
+
+fn list_items(name: &str) -> Vec<PyRef> {
+    sys_dict_get(name)
+        .and_then(|p| p.downcast::<PyList>().map(|l| l.snapshot()))
+        .unwrap_or_default()
+}
+
+fn restore_list(name: &str, items: &[PyRef]) {
+    if let Some(p) = sys_dict_get(name) {
+        if let Some(l) = p.downcast::<PyList>() {
+            drop(l.replace_all(items.to_vec()));
+        }
+    }
 }
 
 /// Whether the check is on (`TAIPAN_LEAKCHECK` set and not empty or `0`).
@@ -144,6 +169,32 @@ pub fn begin(target: String, globals: &PyRef) -> Baseline {
             }
         }
     }
+    // CPython has importlib's bootstrap loaded from start-up (frozen), and
+    // importing `importlib` annotates every native module with its spec and
+    // loader: load it before the baseline, and keep it.
+    // Whatever else importing it pulls in (`warnings`, ...) leaves
+    // sys.modules again, so the program imports its own copy and the
+    // teardown clears it.
+    let before_importlib: Vec<PyRef> = crate::interp::interp()
+        .modules
+        .downcast::<PyDict>()
+        .map(|d| d.keys())
+        .unwrap_or_default();
+    drop(crate::import::import_module("importlib"));
+    if let Some(md) = crate::interp::interp().modules.downcast::<PyDict>() {
+        for k in md.keys() {
+            let keep = contains(&before_importlib, &k)
+                || k.downcast::<PyStr>().is_some_and(|s| {
+                    let n = s.as_str();
+                    n == "importlib"
+                        || n.starts_with("importlib.")
+                        || n.starts_with("_frozen_importlib")
+                });
+            if !keep {
+                drop(md.del_item(&k));
+            }
+        }
+    }
     collect_all();
     let modules = crate::interp::interp()
         .modules
@@ -155,8 +206,13 @@ pub fn begin(target: String, globals: &PyRef) -> Baseline {
         .map(|d| d.items())
         .unwrap_or_default();
     let sys_attrs = SYS_ATTRS.iter().map(|n| (*n, sys_dict_get(n))).collect();
-    let sys_path = sys_dict_get("path")
-        .and_then(|p| p.downcast::<PyList>().map(|l| l.snapshot()))
+    let sys_path = list_items("path");
+    let meta_path = list_items("meta_path");
+    let path_hooks = list_items("path_hooks");
+    // Finalization gives the builtins module its start-up dict back
+    // (`interp->builtins_copy`).
+    let builtins_items = builtins_dict()
+        .and_then(|d| d.downcast::<PyDict>().map(|d| d.items()))
         .unwrap_or_default();
     let importer_cache = sys_dict_get("path_importer_cache")
         .and_then(|c| c.downcast::<PyDict>().map(|d| d.keys()))
@@ -169,7 +225,10 @@ pub fn begin(target: String, globals: &PyRef) -> Baseline {
         main_items,
         sys_attrs,
         sys_path,
+        meta_path,
+        path_hooks,
         importer_cache,
+        builtins_items,
         blocks: crate::object::allocated_blocks(),
     }
 }
@@ -245,11 +304,10 @@ pub fn end(b: Baseline, globals: &PyRef) {
                 }
             }
         }
-        if let Some(p) = sys_dict_get("path") {
-            if let Some(l) = p.downcast::<PyList>() {
-                drop(l.replace_all(b.sys_path.clone()));
-            }
-        }
+        restore_list("path", &b.sys_path);
+        // The finders importlib installs when it is first imported.
+        restore_list("meta_path", &b.meta_path);
+        restore_list("path_hooks", &b.path_hooks);
         if let Some(c) = sys_dict_get("path_importer_cache") {
             if let Some(d) = c.downcast::<PyDict>() {
                 for k in d.keys() {
@@ -292,6 +350,23 @@ pub fn end(b: Baseline, globals: &PyRef) {
         }
         drop(removed);
     }
+    // The builtins module gets its start-up dict back (what `site` or the
+    // program added goes), the codec registry and the thread's context are
+    // cleared, as interpreter finalization does.
+    if let Some(d) = builtins_dict() {
+        if let Some(dd) = d.downcast::<PyDict>() {
+            let old: Vec<(PyRef, PyRef)> = dd.items();
+            dd.clear();
+            for (k, v) in &b.builtins_items {
+                if let Err(e) = dd.set_item(k.clone(), v.clone()) {
+                    drop(e);
+                }
+            }
+            drop(old);
+        }
+    }
+    crate::modules::_codecs::clear_registry();
+    crate::modules::_contextvars::clear_thread_context();
     crate::modules::sys::flush_std();
     collect_all();
     let after = crate::object::allocated_blocks();

@@ -71,6 +71,22 @@ fn dict_of(o: &PyRef) -> &PyDict {
     unsafe { o.payload_unchecked::<PyDict>() }
 }
 
+/// Empties the registry (`PyInterpreterState_Clear` drops the search path,
+/// the cache and the error handlers); the leak check calls it when it tears
+/// a run down. The next lookup imports `encodings` again.
+pub fn clear_registry() {
+    let (path, cache, errors) = {
+        let mut reg = registry().borrow_mut();
+        reg.encodings_loaded = false;
+        (
+            std::mem::take(&mut reg.search_path),
+            reg.cache.take(),
+            reg.errors.take(),
+        )
+    };
+    drop((path, cache, errors));
+}
+
 /// `_Py_normalize_encoding`.
 pub fn normalize_encoding(name: &str) -> String {
     let mut out = String::with_capacity(name.len());

@@ -307,6 +307,12 @@ fn ts_set_current(ctx: Option<PyRef>) -> Option<PyRef> {
     unsafe { std::mem::replace(&mut (*TS.as_ptr()).current, ctx) }
 }
 
+/// Drops the thread state's context (`PyThreadState_Clear`); the leak check
+/// calls it when it tears a run down.
+pub fn clear_thread_context() {
+    drop(ts_set_current(None));
+}
+
 /// `context_get`: the current context, made empty on first use.
 fn context_get() -> PyResult<PyRef> {
     if let Some(c) = ts_current() {
