@@ -877,7 +877,7 @@ impl Folder {
                 self.expr(value)?;
                 self.expr(slice)?;
                 if *ctx == ExprContext::Load {
-                    if let (Some(v), Some(i)) = (constant(value), constant(slice)) {
+                    if let (Some(v), Some(i)) = (const_value(value), constant(slice)) {
                         if let Some(r) = subscript(&v, &i) {
                             make_const(e, r);
                         }

@@ -801,7 +801,19 @@ fn code_replace(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResul
     alloc_object(&CODE_TYPE, n)
 }
 
+/// `code._varname_from_oparg(i)`: the name of fast local `i` (locals, cells
+/// and free variables in one numbering), which `dis` uses.
+fn co_varname_from_oparg(obj: &PyRef, i: &PyRef) -> PyResult<PyRef> {
+    let c = code_of(obj);
+    let n = crate::objects::int::as_i64(i)?;
+    usize::try_from(n)
+        .ok()
+        .and_then(|k| c.localsplus_names().get(k).cloned())
+        .ok_or_else(|| PyErr::index_error("tuple index out of range"))
+}
+
 static CODE_METHODS: &[MethodDef] = &[
+    MethodDef::new("_varname_from_oparg", Meth::O(co_varname_from_oparg)),
     MethodDef::new("replace", Meth::FastKw(code_replace)),
     MethodDef::new("co_lines", Meth::NoArgs(co_lines)),
     MethodDef::new("co_positions", Meth::NoArgs(co_positions)),
