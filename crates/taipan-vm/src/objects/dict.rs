@@ -1518,6 +1518,10 @@ impl PyDict {
     /// is another key's.
     #[inline(always)]
     pub fn replace_at_if_key(&self, ix: usize, key: &PyRef, value: PyRef) -> Result<PyRef, PyRef> {
+        // A dict holding only atomic values is untracked: storing a container
+        // must track it, as every other store does (else cycles through it
+        // are never collected).
+        crate::gc::maintain_dict_tracking(self, key, &value);
         // SAFETY: the value is swapped without running code; the old one is
         // dropped by the caller after the borrow.
         let t = unsafe { &mut *self.table() };
