@@ -58,8 +58,7 @@ unsafe impl std::alloc::GlobalAlloc for Heap {
     unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
         let old_huge = layout.size() >= HUGE;
         let new_huge = new_size >= HUGE;
-        // SAFETY: same-side resizes are forwarded; a crossing one allocates the new block on
-        // the other side, copies the smaller size, and frees the old block where it came from.
+        // SAFETY: same-side resizes are forwarded; a crossing one allocates the new block on the other side, copies the smaller size, and frees the old block where it came from.
         unsafe {
             match (old_huge, new_huge) {
                 (false, false) => mimalloc::MiMalloc.realloc(ptr, layout, new_size),

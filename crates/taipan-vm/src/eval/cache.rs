@@ -166,8 +166,7 @@ pub fn load_global(c: &Cell<InlineCache>, globals: &PyRef, builtins: &PyRef) -> 
     let g = globals.downcast_exact::<PyDict>()?;
     let b = builtins.downcast_exact::<PyDict>()?;
     if e.tag == g.version.get() && e.aux == b.version.get() {
-        // SAFETY: both dicts are in the state the value was found in, so
-        // one of them still holds it.
+        // SAFETY: both dicts are in the state the value was found in, so one of them still holds it.
         return Some(unsafe { owned(e.ptr) });
     }
     None
@@ -361,8 +360,7 @@ pub fn load_method(
                 }
             }
         }
-        // SAFETY: the type's tag is unchanged, so a dict of its MRO holds
-        // the descriptor.
+        // SAFETY: the type's tag is unchanged, so a dict of its MRO holds the descriptor.
         return Some((Some(unsafe { owned(e.ptr) }), owner.clone()));
     }
     if e.tag == KIND_MODULE {
@@ -422,8 +420,7 @@ pub fn store_attr(
     let e = c.get();
     let tag = owner.ty().tp_version_tag.get() as u64;
     if e.tag == KIND_SLOT | tag {
-        // SAFETY: the type (by its tag) lays out the member at that offset;
-        // the old value is dropped after the write.
+        // SAFETY: the type (by its tag) lays out the member at that offset; the old value is dropped after the write.
         let old = unsafe { (*slot_at(owner, e.aux as usize)).replace(value) };
         drop(old);
         return Ok(Ok(()));

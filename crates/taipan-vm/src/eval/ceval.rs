@@ -570,9 +570,7 @@ impl Frame {
         let sp = self.sp;
         let slot = &mut self.slots[sp];
         debug_assert!(slot.is_none());
-        // SAFETY: `slot` is a valid, initialized slot; overwriting it
-        // without dropping its (by the invariant above, empty) value is at
-        // worst a leak.
+        // SAFETY: `slot` is a valid, initialized slot; overwriting it without dropping its (by the invariant above, empty) value is at worst a leak.
         unsafe { std::ptr::write(slot, v) };
         self.sp = sp + 1;
     }

@@ -551,22 +551,29 @@ impl Reader<'_> {
                 Ok(out)
             }
             Source::File(f) => {
+                // Read in bounded pieces, so a length field of 2 GiB in bad
+                // data ends in EOFError, not in a 2 GiB allocation.
                 let f = f.clone();
-                let buf = crate::objects::bytearray::PyByteArray::new(vec![0; n])?;
-                let res = protocol::call_method(&f, "readinto", std::slice::from_ref(&buf))?;
-                let read = crate::objects::int::as_ssize_index(&res)?;
-                if read != n as isize {
-                    if read > n as isize {
-                        return Err(PyErr::value_error(format!(
-                            "read() returned too much data: {n} bytes requested, {read} returned"
-                        )));
+                let mut out = Vec::new();
+                while out.len() < n {
+                    let want = (n - out.len()).min(1 << 20);
+                    let buf = crate::objects::bytearray::PyByteArray::new(vec![0; want])?;
+                    let res = protocol::call_method(&f, "readinto", std::slice::from_ref(&buf))?;
+                    let read = crate::objects::int::as_ssize_index(&res)?;
+                    if read != want as isize {
+                        if read > want as isize {
+                            return Err(PyErr::value_error(format!(
+                                "read() returned too much data: {want} bytes requested, {read} returned"
+                            )));
+                        }
+                        return Err(PyErr::new(
+                            &crate::objects::exceptions::EOF_ERROR,
+                            "EOF read where not expected",
+                        ));
                     }
-                    return Err(PyErr::new(
-                        &crate::objects::exceptions::EOF_ERROR,
-                        "EOF read where not expected",
-                    ));
+                    out.extend(crate::objects::bytes::buffer_bytes(&buf).unwrap_or_default());
                 }
-                Ok(crate::objects::bytes::buffer_bytes(&buf).unwrap_or_default())
+                Ok(out)
             }
         }
     }

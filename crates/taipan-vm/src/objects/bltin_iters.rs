@@ -105,11 +105,8 @@ fn map_reduce(m: &PyRef) -> PyResult<PyRef> {
         .unwrap_or_else(crate::objects::none::none)];
     if let Some(iters) = p.iters.get_owned() {
         // SAFETY: iters is the tuple made in map_new.
-        args.extend(
-            unsafe { crate::objects::tuple::tuple_items_unchecked(&iters) }
-                .iter()
-                .cloned(),
-        );
+        let items = unsafe { crate::objects::tuple::tuple_items_unchecked(&iters) };
+        args.extend(items.iter().cloned());
     }
     PyTuple::new(vec![m.type_ref(), PyTuple::new(args)?])
 }

@@ -478,9 +478,8 @@ impl PyCode {
             p.consts.clone()
         } else {
             // SAFETY: checked a tuple (subclass) above.
-            PyTuple::new(
-                unsafe { crate::objects::tuple::tuple_items_unchecked(&p.consts) }.to_vec(),
-            )?
+            let items = unsafe { crate::objects::tuple::tuple_items_unchecked(&p.consts) };
+            PyTuple::new(items.to_vec())?
         };
         let nonneg = |x: i32| usize::try_from(x).unwrap_or(0);
         let locations = location_table::decode(p.firstlineno, &linetable)

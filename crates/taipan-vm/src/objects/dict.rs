@@ -1522,8 +1522,7 @@ impl PyDict {
         // must track it, as every other store does (else cycles through it
         // are never collected).
         crate::gc::maintain_dict_tracking(self, key, &value);
-        // SAFETY: the value is swapped without running code; the old one is
-        // dropped by the caller after the borrow.
+        // SAFETY: the value is swapped without running code; the old one is dropped by the caller after the borrow.
         let t = unsafe { &mut *self.table() };
         match t.entries.get_mut(ix) {
             Some(Entry {

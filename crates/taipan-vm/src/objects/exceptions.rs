@@ -74,8 +74,7 @@ unsafe fn traverse_exception(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyOb
 /// exception in its own `args`, `__context__` or `__traceback__` frames).
 /// `args` becomes the empty tuple and the particular attributes `None`.
 unsafe fn clear_exception(obj: *mut PyObject) {
-    // SAFETY: obj is a live exception; every old value is moved out of its
-    // field first and dropped after the borrows end.
+    // SAFETY: obj is a live exception; every old value is moved out of its field first and dropped after the borrows end.
     let old = unsafe {
         let e = &*(obj as *const PyBaseException);
         let mut old: Vec<PyRef> = Vec::new();

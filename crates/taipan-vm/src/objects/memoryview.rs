@@ -71,8 +71,7 @@ fn bytearray_getbuffer(o: &PyRef) -> PyResult<RawBuffer> {
         .downcast::<crate::objects::bytearray::PyByteArray>()
         .ok_or_else(|| PyErr::type_error("expected bytearray"))?;
     b.exports.set(b.exports.get() + 1);
-    // SAFETY: GIL held; the Vec cannot be resized (so cannot move) while
-    // `exports` is non-zero: `PyByteArray::with_mut` refuses.
+    // SAFETY: GIL held; the Vec cannot be resized (so cannot move) while `exports` is non-zero: `PyByteArray::with_mut` refuses.
     let v = unsafe { &mut *b.data.get() };
     Ok(RawBuffer {
         buf: v.as_mut_ptr(),
@@ -269,8 +268,7 @@ unsafe impl PyPayload for PyMemoryIter {
 }
 
 unsafe fn drop_mv(obj: *mut PyObject) {
-    // SAFETY: obj is a dead memoryview; drops the managed buffer reference
-    // (which may release the exporter's buffer).
+    // SAFETY: obj is a dead memoryview; drops the managed buffer reference (which may release the exporter's buffer).
     unsafe { std::ptr::drop_in_place(obj as *mut PyMemoryView) }
 }
 
@@ -952,8 +950,7 @@ fn mv_hex(o: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef> {
 
 fn mv_release(o: &PyRef) -> PyResult<PyRef> {
     let m = mv(o)?;
-    // SAFETY: GIL held; take the reference out, drop it after the borrow (the
-    // drop may release the exporter's buffer).
+    // SAFETY: GIL held; take the reference out, drop it after the borrow (the drop may release the exporter's buffer).
     let old = unsafe { (*m.mbuf.get()).take() };
     drop(old);
     Ok(none())
