@@ -1,5 +1,6 @@
+# A length field far past the end of the data ends in EOFError (loads and load).
 import marshal, io
-for data in [b's\xff\xff\xff\x7f', b'l\xff\xff\xff\x7f', b'(\xff\xff\xff\x7f']:
+for data in [b's\x00\x00\x00\x01', b'u\x00\x00\x00\x01', b'[\x00\x00\x10\x00']:
     for src in ('loads', 'load'):
         try:
             (marshal.loads(data) if src == 'loads' else marshal.load(io.BytesIO(data)))
