@@ -121,6 +121,10 @@ impl ConstValue {
             Constant::Complex { real, imag } => ConstValue::Complex(*real, *imag),
             Constant::Str(s) => ConstValue::Str(s.clone()),
             Constant::Bytes(b) => ConstValue::Bytes(b.clone()),
+            Constant::Tuple(items) => ConstValue::Tuple(items.iter().map(Self::from_ast).collect()),
+            Constant::FrozenSet(items) => {
+                ConstValue::FrozenSet(items.iter().map(Self::from_ast).collect())
+            }
         }
     }
 

@@ -339,6 +339,11 @@ pub enum Constant {
     },
     Str(StrValue),
     Bytes(Vec<u8>),
+    /// A tuple of constants. The parser never makes one; the optimizer folds to it, and a tree
+    /// built by hand may hold one (`Constant(value=(1, 2))` given to `compile()`).
+    Tuple(Vec<Constant>),
+    /// A frozenset of constants: like `Tuple`, only from trees built by hand.
+    FrozenSet(Vec<Constant>),
 }
 
 /// An integer literal's value: machine-sized when it fits, else its decimal digits.

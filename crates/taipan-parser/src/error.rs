@@ -14,6 +14,10 @@ pub enum SyntaxErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// Nesting past the parser's depth limit. CPython gets through the parse and fails later,
+    /// raising `RecursionError` while compiling or building `ast` objects; the interpreter
+    /// raises that.
+    TooDeep,
 }
 
 impl SyntaxErrorKind {
@@ -22,6 +26,7 @@ impl SyntaxErrorKind {
             SyntaxErrorKind::SyntaxError => "SyntaxError",
             SyntaxErrorKind::IndentationError => "IndentationError",
             SyntaxErrorKind::TabError => "TabError",
+            SyntaxErrorKind::TooDeep => "RecursionError",
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod token;
 pub mod tokenizer;
 pub mod unicode_names;
 pub mod unicode_printable;
+pub mod validate;
 
 pub use error::{SyntaxError, SyntaxErrorKind};
 

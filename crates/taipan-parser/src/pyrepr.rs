@@ -34,6 +34,33 @@ pub fn write_constant(out: &mut String, value: &Constant) {
         Constant::Str(StrValue::Utf8(s)) => write_str_repr(out, s.chars().map(u32::from)),
         Constant::Str(StrValue::CodePoints(cps)) => write_str_repr(out, cps.iter().copied()),
         Constant::Bytes(b) => write_bytes_repr(out, b),
+        Constant::Tuple(items) => {
+            out.push('(');
+            for (i, c) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_constant(out, c);
+            }
+            if items.len() == 1 {
+                out.push(',');
+            }
+            out.push(')');
+        }
+        Constant::FrozenSet(items) => {
+            out.push_str("frozenset(");
+            if !items.is_empty() {
+                out.push('{');
+                for (i, c) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    write_constant(out, c);
+                }
+                out.push('}');
+            }
+            out.push(')');
+        }
     }
 }
 

@@ -191,7 +191,11 @@ fn deep_nesting_fails_cleanly_on_a_small_stack() {
     for (i, r) in results.iter().enumerate() {
         if i < 8 {
             let e = r.as_ref().expect_err("too deep");
-            assert_eq!(e.msg, "too many nested parentheses", "case {i}");
+            assert_eq!(e.kind, taipan_parser::SyntaxErrorKind::TooDeep, "case {i}");
+            assert_eq!(
+                e.msg, "maximum recursion depth exceeded during compilation",
+                "case {i}"
+            );
         }
     }
     // 300 brackets: the tokenizer's limit (200) gives CPython's message.

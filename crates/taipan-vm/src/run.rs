@@ -35,6 +35,9 @@ pub fn syntax_error(
 /// unknown end is the start line and offset -1, as CPython's parser
 /// records it).
 pub fn parse_error(e: &taipan_parser::SyntaxError, filename: &str, source: &[u8]) -> PyErr {
+    if e.kind == taipan_parser::error::SyntaxErrorKind::TooDeep {
+        return PyErr::recursion_error(&e.msg);
+    }
     let end_lineno = if e.end_lineno == 0 {
         e.lineno as i64
     } else {
@@ -145,13 +148,30 @@ pub fn optimize_level() -> u8 {
 }
 
 fn compile_tree(tree: &taipan_parser::ast::Mod, filename: &str) -> PyResult<PyRef> {
+    compile_tree_with(tree, filename, false)
+}
+
+/// Compiles `tree`. A tree a program built by hand (`compile(ast_object, ...)`) has been
+/// validated as CPython validates it; should it still break an assumption of the code
+/// generator, that is caught here and raised as `SystemError` rather than ending the process.
+fn compile_tree_with(
+    tree: &taipan_parser::ast::Mod,
+    filename: &str,
+    hand_made: bool,
+) -> PyResult<PyRef> {
     // SAFETY: GIL held; a short read.
     let optimize = unsafe { *OPTIMIZE_OVERRIDE.as_ptr() }.unwrap_or_else(optimize_level);
-    let compiled = taipan_compiler::compile_module_with(
-        tree,
-        filename,
-        taipan_compiler::CompileOptions { optimize },
-    )
+    let options = taipan_compiler::CompileOptions { optimize };
+    let compiled = if hand_made {
+        // The compiler touches no Python object: unwinding out of it leaves nothing
+        // half-updated.
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            taipan_compiler::compile_module_with(tree, filename, options)
+        }))
+        .map_err(|_| PyErr::system_error("the compiler could not handle this syntax tree"))?
+    } else {
+        taipan_compiler::compile_module_with(tree, filename, options)
+    }
     .map_err(|e| compiler_error(&e, filename))?;
     emit_compile_warnings(&compiled.warnings, filename)?;
     PyCode::new(&compiled.code)
@@ -1545,6 +1565,26 @@ fn builtin_compile(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyRes
             "compile() mode must be 'exec', 'eval' or 'single'",
         ));
     }
+    let is_text = source.is_instance_of::<PyStr>()
+        || source.is_instance_of::<crate::objects::bytes::PyBytes>()
+        || source.is_instance_of::<crate::objects::bytearray::PyByteArray>();
+    if !is_text && crate::modules::_ast::is_ast(&source)? {
+        if flags & PYCF_ONLY_AST != 0 {
+            return Ok(source);
+        }
+        let tree = crate::modules::_ast::object_to_tree(&source, &mode_s)?;
+        let level = if optimize < 0 {
+            None
+        } else {
+            Some(optimize as u8)
+        };
+        // SAFETY: GIL held; the previous value is put back below.
+        let saved = unsafe { std::mem::replace(OPTIMIZE_OVERRIDE.get_mut(), level) };
+        let r = compile_tree_with(&tree, &filename, true);
+        // SAFETY: GIL held.
+        unsafe { *OPTIMIZE_OVERRIDE.get_mut() = saved };
+        return r;
+    }
     let bytes: Vec<u8> = if let Some(s) = source.downcast::<PyStr>() {
         s.as_str().as_bytes().to_vec()
     } else if let Some(b) = source.downcast::<crate::objects::bytes::PyBytes>() {
@@ -1594,8 +1634,15 @@ fn parse_to_ast(source: &[u8], filename: &str, mode: &str) -> PyResult<PyRef> {
     } else {
         source
     };
-    let tree =
-        taipan_parser::parse_module(src, filename).map_err(|e| parse_error(&e, filename, src))?;
+    let tree = taipan_parser::parse_module(src, filename).map_err(|e| {
+        if e.kind == taipan_parser::error::SyntaxErrorKind::TooDeep {
+            // CPython parses the tree and fails building its objects.
+            return PyErr::recursion_error(
+                "maximum recursion depth exceeded during ast construction",
+            );
+        }
+        parse_error(&e, filename, src)
+    })?;
     let tree = match (mode, tree) {
         ("eval", Mod::Module { body, .. }) => {
             let expr = match body.as_slice() {

@@ -377,6 +377,11 @@ fn run_source_bytes(source: &[u8], path: &str, argv: Vec<String>) -> ExitCode {
     let source = source.to_vec();
     let tree = match taipan_parser::parse_module(&source, path) {
         Ok(t) => t,
+        Err(err) if err.kind == taipan_parser::SyntaxErrorKind::TooDeep => {
+            // CPython reports this as a plain exception, without a location.
+            eprintln!("RecursionError: {}", err.msg);
+            return ExitCode::from(1);
+        }
         Err(err) => {
             eprint!("{}", syntax_error::format_syntax_error(&err, path, &source));
             return ExitCode::from(1);

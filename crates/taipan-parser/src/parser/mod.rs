@@ -647,6 +647,10 @@ impl<'a> Parser<'a> {
     fn raise_too_deep(&mut self) {
         let t = self.mark.min(self.tokens.len().saturating_sub(1));
         self.raise_at_token(t, "too many nested parentheses");
+        if let Some(e) = &mut self.error {
+            e.kind = crate::error::SyntaxErrorKind::TooDeep;
+            e.msg = "maximum recursion depth exceeded during compilation".into();
+        }
     }
 
     /// `a=','.elem+`: one or more `elem` separated by commas (no trailing comma consumed).

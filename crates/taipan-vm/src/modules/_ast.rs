@@ -2,22 +2,43 @@
 //! syntax tree (`AST` and one subclass per node kind of Python 3.11's ASDL,
 //! with `_fields`, `_attributes`, `__match_args__`, the class-level `None`
 //! of optional fields and the ASDL signature as `__doc__`), and the
-//! conversion of Taipan's parse tree into them for
-//! `compile(..., PyCF_ONLY_AST)` (so `ast.parse`).
+//! conversions between Taipan's parse tree and those objects.
 //!
 //! The classes are built at import from a table (the facts of the ASDL,
 //! read from CPython 3.11's `_ast`) by a short Python prelude that runs in
 //! the module's namespace; `AST.__init__` and `__reduce__` behave as
-//! `ast_type_init` / `ast_type_reduce`. A parse tree is converted by
-//! writing it as `ast.dump(tree, include_attributes=True)` text
-//! (`taipan_parser::dump`, which matches CPython's output byte for byte)
-//! and evaluating that text with these classes in scope: every field and
-//! location comes out as CPython's parser gives it.
+//! `ast_type_init` / `ast_type_reduce`.
+//!
+//! `tree_to_object` (`ast2obj`, for `compile(..., PyCF_ONLY_AST)` and so
+//! `ast.parse`) makes one instance per node, fields first, then positions;
+//! the operator and context kinds (`Load()`, `Add()`) are shared instances,
+//! as in CPython. `object_to_tree` (`obj2ast`, for `compile(tree, ...)`)
+//! reads them back with CPython's checks and messages: required fields,
+//! lists that must be lists, identifiers and strings that must be `str`,
+//! node positions, the constant types a code object can hold; then
+//! `taipan_parser::validate` applies the rest of `_PyAST_Validate`. Both
+//! directions are written once per node kind by the macros below, from the
+//! field lists of the ASDL; nesting is bounded as CPython bounds it
+//! (`RecursionError`), so a deep tree cannot overflow the Rust stack.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use taipan_parser::ast::*;
 
 use crate::object::protocol;
 use crate::object::*;
+use crate::objects::bool_::py_bool;
+use crate::objects::bytes::PyBytes;
+use crate::objects::complex::PyComplex;
+use crate::objects::dict::PyDict;
+use crate::objects::float::PyFloat;
+use crate::objects::int::PyInt;
+use crate::objects::list::PyList;
 use crate::objects::module::PyModule;
-use crate::objects::str::PyStr;
+use crate::objects::none::{ellipsis, none};
+use crate::objects::str::{intern, PyStr};
+use crate::objects::tuple::PyTuple;
 
 /// The static types this file declares, readied at start-up.
 pub static TYPES: &[&PyType] = &[];
@@ -214,36 +235,1072 @@ pub fn init() -> PyResult<PyRef> {
     Ok(m)
 }
 
-/// `compile(source, filename, mode, PyCF_ONLY_AST)`: the tree as `_ast`
-/// objects.
-pub fn tree_to_object(tree: &taipan_parser::ast::Mod) -> PyResult<PyRef> {
-    let text = taipan_parser::dump::dump(tree, true);
-    let module = crate::import::import_module("_ast")?;
-    // SAFETY: `_ast` is a module.
-    let md = unsafe { module.payload_unchecked::<PyModule>() };
-    let ns = crate::objects::dict::PyDict::new()?;
-    // SAFETY: just made a dict.
-    let nd = unsafe { ns.payload_unchecked::<crate::objects::dict::PyDict>() };
-    nd.merge_dict(
+// ---------------------------------------------------------------------------
+// Tree <-> objects (`ast2obj_*` / `obj2ast_*` of CPython's Python-ast.c).
+
+/// The `_ast` classes of one conversion, looked up by name in the module.
+struct Classes {
+    dict: PyRef,
+    cache: HashMap<&'static str, PyRef>,
+}
+
+impl Classes {
+    fn new() -> PyResult<Classes> {
+        let module = crate::import::import_module("_ast")?;
+        // SAFETY: `_ast` is the module `init` made.
+        let md = unsafe { module.payload_unchecked::<PyModule>() };
+        Ok(Classes {
+            dict: md.dict(),
+            cache: HashMap::new(),
+        })
+    }
+
+    fn get(&mut self, name: &'static str) -> PyResult<PyRef> {
+        if let Some(c) = self.cache.get(name) {
+            return Ok(c.clone());
+        }
         // SAFETY: a module's dict is a dict.
-        unsafe {
-            md.dict()
-                .payload_unchecked::<crate::objects::dict::PyDict>()
+        let d = unsafe { self.dict.payload_unchecked::<PyDict>() };
+        let c = d
+            .get_str(name)?
+            .ok_or_else(|| PyErr::system_error(format!("_ast.{name} is missing")))?;
+        self.cache.insert(name, c.clone());
+        Ok(c)
+    }
+}
+
+/// The one instance of each operator and context class (`Load()`, `Add()`, ...): CPython's
+/// parser shares them between nodes, so `a.ctx is b.ctx`.
+static SINGLETONS: crate::gil::GilCell<RefCell<Vec<(&'static str, PyRef)>>> =
+    crate::gil::GilCell::new(RefCell::new(Vec::new()));
+
+fn singletons() -> &'static RefCell<Vec<(&'static str, PyRef)>> {
+    // SAFETY: GIL held; borrowed only briefly, never across a call into Python.
+    unsafe { &*SINGLETONS.as_ptr() }
+}
+
+/// Drops the shared operator instances (interpreter teardown).
+pub fn clear_state() {
+    let old = std::mem::take(&mut *singletons().borrow_mut());
+    drop(old);
+}
+
+/// Converting a tree to objects.
+struct ToCx {
+    classes: Classes,
+    depth: u32,
+    limit: u32,
+}
+
+impl ToCx {
+    fn node(&mut self, name: &'static str) -> PyResult<PyRef> {
+        let cls = self.classes.get(name)?;
+        crate::objects::object::object_new(&cls, &[], None)
+    }
+
+    fn set(&self, o: &PyRef, name: &str, v: PyRef) -> PyResult<()> {
+        protocol::setattr(o, &intern(name), Some(&v))
+    }
+
+    fn singleton(&mut self, name: &'static str) -> PyResult<PyRef> {
+        let found = singletons()
+            .borrow()
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, o)| o.clone());
+        if let Some(o) = found {
+            return Ok(o);
+        }
+        let o = self.node(name)?;
+        singletons().borrow_mut().push((name, o.clone()));
+        Ok(o)
+    }
+
+    fn enter(&mut self) -> PyResult<()> {
+        self.depth += 1;
+        if self.depth > self.limit {
+            return Err(PyErr::recursion_error(
+                "maximum recursion depth exceeded during ast construction",
+            ));
+        }
+        Ok(())
+    }
+
+    fn set_loc(&self, o: &PyRef, loc: &Loc) -> PyResult<()> {
+        self.set(o, "lineno", PyInt::new(loc.lineno as i64)?)?;
+        self.set(o, "col_offset", PyInt::new(loc.col_offset as i64)?)?;
+        self.set(o, "end_lineno", PyInt::new(loc.end_lineno as i64)?)?;
+        self.set(o, "end_col_offset", PyInt::new(loc.end_col_offset as i64)?)
+    }
+}
+
+/// Converting objects to a tree.
+struct FromCx {
+    classes: Classes,
+}
+
+impl FromCx {
+    fn isinstance(&mut self, o: &PyRef, name: &'static str) -> PyResult<bool> {
+        let cls = self.classes.get(name)?;
+        protocol::isinstance(o, &cls)
+    }
+
+    /// `_PyObject_LookupAttr`: the attribute, or None when it is missing.
+    fn get(&self, o: &PyRef, name: &str) -> PyResult<Option<PyRef>> {
+        protocol::lookup_attr(o, &intern(name))
+    }
+
+    /// The four position attributes, checked as `VALIDATE_POSITIONS` checks them.
+    fn loc(&self, o: &PyRef, owner: &str, ends_required: bool) -> PyResult<Loc> {
+        let required = |name: &str| -> PyResult<i32> {
+            match self.get(o, name)? {
+                Some(v) => c_int(&v),
+                None => Err(PyErr::type_error(format!(
+                    "required field \"{name}\" missing from {owner}"
+                ))),
+            }
+        };
+        let lineno = required("lineno")?;
+        let col_offset = required("col_offset")?;
+        let optional = |name: &str, default: i32| -> PyResult<i32> {
+            if ends_required {
+                return required(name);
+            }
+            match self.get(o, name)? {
+                Some(v) if !v.is_none() => c_int(&v),
+                _ => Ok(default),
+            }
+        };
+        let end_lineno = optional("end_lineno", lineno)?;
+        let end_col_offset = optional("end_col_offset", col_offset)?;
+        if lineno > end_lineno {
+            return Err(PyErr::value_error(format!(
+                "AST node line range ({lineno}, {end_lineno}) is not valid"
+            )));
+        }
+        if (lineno < 0 && end_lineno != lineno) || (col_offset < 0 && col_offset != end_col_offset)
+        {
+            return Err(PyErr::value_error(format!(
+                "AST node column range ({col_offset}, {end_col_offset}) for line range ({lineno}, {end_lineno}) is not valid"
+            )));
+        }
+        if lineno == end_lineno && col_offset > end_col_offset {
+            return Err(PyErr::value_error(format!(
+                "line {lineno}, column {col_offset}-{end_col_offset} is not a valid range"
+            )));
+        }
+        let u = |v: i32| v.max(0) as u32;
+        Ok(Loc::new(
+            u(lineno),
+            u(col_offset),
+            u(end_lineno),
+            u(end_col_offset),
+        ))
+    }
+}
+
+/// `obj2ast_int`: a C int from an int object.
+fn c_int(v: &PyRef) -> PyResult<i32> {
+    if v.downcast::<PyInt>().is_none() {
+        return Err(PyErr::value_error(format!(
+            "invalid integer value: {}",
+            protocol::repr_string(v)?
+        )));
+    }
+    let n = crate::objects::int::as_i64(v)
+        .map_err(|_| PyErr::overflow_error("Python int too large to convert to C int"))?;
+    i32::try_from(n).map_err(|_| PyErr::overflow_error("Python int too large to convert to C int"))
+}
+
+/// The last dotted part of a type's name (`_PyType_Name`).
+fn short_type_name(o: &PyRef) -> String {
+    let n = o.ty().name();
+    n.rsplit('.').next().unwrap_or(n).to_string()
+}
+
+/// One node type of the tree (an ASDL sum or product type).
+trait Node: Sized {
+    /// The ASDL type's name (`expr`, `stmt`, `arguments`, ...).
+    const TYPE: &'static str;
+    /// Whether `None` is handed to `from_py` (a constant, or an operator whose error
+    /// names the `None`) instead of being refused as a missing required field.
+    const TAKES_NONE: bool = false;
+    fn to_py(&self, cx: &mut ToCx) -> PyResult<PyRef>;
+    fn from_py(o: &PyRef, cx: &mut FromCx) -> PyResult<Self>;
+    /// A list element: `None` is refused (validation's "None disallowed"), except where
+    /// the type itself gives `None` a meaning.
+    fn from_elem(o: &PyRef, cx: &mut FromCx) -> PyResult<Self> {
+        if o.is_none() {
+            let what = match Self::TYPE {
+                "stmt" => "statement",
+                "expr" => "expression",
+                other => other,
+            };
+            return Err(PyErr::value_error(format!(
+                "None disallowed in {what} list"
+            )));
+        }
+        Self::from_py(o, cx)
+    }
+}
+
+/// A field's value: how it is written to and read from an object.
+trait Field: Sized {
+    fn to_field(&self, cx: &mut ToCx) -> PyResult<PyRef>;
+    /// `v` is None when the object has no such attribute.
+    fn from_field(v: Option<PyRef>, cx: &mut FromCx, owner: &str, field: &str) -> PyResult<Self>;
+}
+
+fn missing(owner: &str, field: &str) -> PyErr {
+    PyErr::type_error(format!("required field \"{field}\" missing from {owner}"))
+}
+
+impl<T: Node> Field for T {
+    fn to_field(&self, cx: &mut ToCx) -> PyResult<PyRef> {
+        self.to_py(cx)
+    }
+    fn from_field(v: Option<PyRef>, cx: &mut FromCx, owner: &str, field: &str) -> PyResult<T> {
+        match v {
+            None => Err(missing(owner, field)),
+            Some(v) if v.is_none() && !T::TAKES_NONE => Err(PyErr::value_error(format!(
+                "field '{field}' is required for {owner}"
+            ))),
+            Some(v) => T::from_py(&v, cx),
+        }
+    }
+}
+
+impl<T: Node> Node for Box<T> {
+    const TYPE: &'static str = T::TYPE;
+    const TAKES_NONE: bool = T::TAKES_NONE;
+    fn to_py(&self, cx: &mut ToCx) -> PyResult<PyRef> {
+        (**self).to_py(cx)
+    }
+    fn from_py(o: &PyRef, cx: &mut FromCx) -> PyResult<Self> {
+        T::from_py(o, cx).map(Box::new)
+    }
+    fn from_elem(o: &PyRef, cx: &mut FromCx) -> PyResult<Self> {
+        T::from_elem(o, cx).map(Box::new)
+    }
+}
+
+impl<T: Node> Field for Option<T> {
+    fn to_field(&self, cx: &mut ToCx) -> PyResult<PyRef> {
+        match self {
+            Some(x) => x.to_py(cx),
+            None => Ok(none()),
+        }
+    }
+    fn from_field(v: Option<PyRef>, cx: &mut FromCx, _: &str, _: &str) -> PyResult<Self> {
+        match v {
+            Some(v) if !v.is_none() => T::from_py(&v, cx).map(Some),
+            _ => Ok(None),
+        }
+    }
+}
+
+/// The items of a list field, or CPython's error when it is not a list.
+fn list_items(v: Option<PyRef>, owner: &str, field: &str) -> PyResult<Vec<PyRef>> {
+    let v = v.ok_or_else(|| missing(owner, field))?;
+    match v.downcast::<PyList>() {
+        Some(l) => Ok(l.snapshot()),
+        None => Err(PyErr::type_error(format!(
+            "{owner} field \"{field}\" must be a list, not a {}",
+            short_type_name(&v)
+        ))),
+    }
+}
+
+fn list_of(items: Vec<PyRef>) -> PyResult<PyRef> {
+    PyList::new(items)
+}
+
+impl<T: Node> Field for Vec<T> {
+    fn to_field(&self, cx: &mut ToCx) -> PyResult<PyRef> {
+        list_of(self.iter().map(|x| x.to_py(cx)).collect::<PyResult<_>>()?)
+    }
+    fn from_field(v: Option<PyRef>, cx: &mut FromCx, owner: &str, field: &str) -> PyResult<Self> {
+        list_items(v, owner, field)?
+            .iter()
+            .map(|o| T::from_elem(o, cx))
+            .collect()
+    }
+}
+
+impl<T: Node> Field for Vec<Option<T>> {
+    fn to_field(&self, cx: &mut ToCx) -> PyResult<PyRef> {
+        let mut out = Vec::with_capacity(self.len());
+        for x in self {
+            out.push(match x {
+                Some(x) => x.to_py(cx)?,
+                None => none(),
+            });
+        }
+        list_of(out)
+    }
+    fn from_field(v: Option<PyRef>, cx: &mut FromCx, owner: &str, field: &str) -> PyResult<Self> {
+        list_items(v, owner, field)?
+            .iter()
+            .map(|o| {
+                if o.is_none() {
+                    Ok(None)
+                } else {
+                    T::from_py(o, cx).map(Some)
+                }
+            })
+            .collect()
+    }
+}
+
+/// `obj2ast_identifier`.
+fn identifier(o: &PyRef) -> PyResult<Identifier> {
+    match o.downcast::<PyStr>() {
+        Some(s) if o.is_exact::<PyStr>() => Ok(Identifier::from(s.as_str())),
+        _ => Err(PyErr::type_error("AST identifier must be of type str")),
+    }
+}
+
+impl Field for Identifier {
+    fn to_field(&self, _: &mut ToCx) -> PyResult<PyRef> {
+        Ok(intern(self))
+    }
+    fn from_field(v: Option<PyRef>, _: &mut FromCx, owner: &str, field: &str) -> PyResult<Self> {
+        match v {
+            None => Err(missing(owner, field)),
+            Some(v) if v.is_none() => Err(PyErr::value_error(format!(
+                "field '{field}' is required for {owner}"
+            ))),
+            Some(v) => identifier(&v),
+        }
+    }
+}
+
+impl Field for Option<Identifier> {
+    fn to_field(&self, cx: &mut ToCx) -> PyResult<PyRef> {
+        match self {
+            Some(s) => s.to_field(cx),
+            None => Ok(none()),
+        }
+    }
+    fn from_field(v: Option<PyRef>, _: &mut FromCx, _: &str, _: &str) -> PyResult<Self> {
+        match v {
+            Some(v) if !v.is_none() => identifier(&v).map(Some),
+            _ => Ok(None),
+        }
+    }
+}
+
+impl Field for Vec<Identifier> {
+    fn to_field(&self, _: &mut ToCx) -> PyResult<PyRef> {
+        list_of(self.iter().map(|s| intern(s)).collect())
+    }
+    fn from_field(v: Option<PyRef>, _: &mut FromCx, owner: &str, field: &str) -> PyResult<Self> {
+        list_items(v, owner, field)?
+            .iter()
+            .map(identifier)
+            .collect()
+    }
+}
+
+/// `obj2ast_string`.
+fn string(o: &PyRef) -> PyResult<String> {
+    if o.is_exact::<PyStr>() {
+        if let Some(s) = o.downcast::<PyStr>() {
+            return Ok(s.as_str().to_string());
+        }
+    }
+    if o.is_exact::<PyBytes>() {
+        if let Some(b) = o.downcast::<PyBytes>() {
+            return Ok(String::from_utf8_lossy(b.as_bytes()).into_owned());
+        }
+    }
+    Err(PyErr::type_error("AST string must be of type str"))
+}
+
+impl Field for String {
+    fn to_field(&self, _: &mut ToCx) -> PyResult<PyRef> {
+        PyStr::new(self)
+    }
+    fn from_field(v: Option<PyRef>, _: &mut FromCx, owner: &str, field: &str) -> PyResult<Self> {
+        match v {
+            None => Err(missing(owner, field)),
+            Some(v) if v.is_none() => Err(PyErr::value_error(format!(
+                "field '{field}' is required for {owner}"
+            ))),
+            Some(v) => string(&v),
+        }
+    }
+}
+
+impl Field for Option<String> {
+    fn to_field(&self, _: &mut ToCx) -> PyResult<PyRef> {
+        match self {
+            Some(s) => PyStr::new(s),
+            None => Ok(none()),
+        }
+    }
+    fn from_field(v: Option<PyRef>, _: &mut FromCx, _: &str, _: &str) -> PyResult<Self> {
+        match v {
+            Some(v) if !v.is_none() => string(&v).map(Some),
+            _ => Ok(None),
+        }
+    }
+}
+
+/// `int` fields: `simple`, `is_async`, `level`, `TypeIgnore.lineno`. Only their truth
+/// matters to the compiler, except `level`, which may not be negative.
+impl Field for u32 {
+    fn to_field(&self, _: &mut ToCx) -> PyResult<PyRef> {
+        PyInt::new(*self as i64)
+    }
+    fn from_field(v: Option<PyRef>, _: &mut FromCx, owner: &str, field: &str) -> PyResult<Self> {
+        let v = match v {
+            // `ImportFrom.level` is optional (`int? level`).
+            None if field == "level" => return Ok(0),
+            None => return Err(missing(owner, field)),
+            Some(v) if v.is_none() && field == "level" => return Ok(0),
+            Some(v) if v.is_none() => {
+                return Err(PyErr::value_error(format!(
+                    "field '{field}' is required for {owner}"
+                )))
+            }
+            Some(v) => c_int(&v)?,
+        };
+        if v < 0 && field == "level" {
+            return Err(PyErr::value_error("Negative ImportFrom level"));
+        }
+        Ok(v as u32)
+    }
+}
+
+/// `FormattedValue.conversion`.
+impl Field for i32 {
+    fn to_field(&self, _: &mut ToCx) -> PyResult<PyRef> {
+        PyInt::new(*self as i64)
+    }
+    fn from_field(v: Option<PyRef>, _: &mut FromCx, owner: &str, field: &str) -> PyResult<Self> {
+        match v {
+            None => Err(missing(owner, field)),
+            Some(v) if v.is_none() => Err(PyErr::value_error(format!(
+                "field '{field}' is required for {owner}"
+            ))),
+            Some(v) => c_int(&v),
+        }
+    }
+}
+
+/// Constants: the ASDL's `constant`.
+impl Node for Constant {
+    const TYPE: &'static str = "constant";
+    const TAKES_NONE: bool = true;
+
+    #[allow(clippy::only_used_in_recursion)]
+    fn to_py(&self, cx: &mut ToCx) -> PyResult<PyRef> {
+        Ok(match self {
+            Constant::None => none(),
+            Constant::Bool(b) => py_bool(*b),
+            Constant::Ellipsis => ellipsis(),
+            Constant::Int(IntValue::Small(v)) => PyInt::new(*v)?,
+            Constant::Int(IntValue::Big(digits)) => {
+                let big: num_bigint::BigInt = digits
+                    .parse()
+                    .map_err(|_| PyErr::system_error("bad integer constant"))?;
+                PyInt::from_bigint(big)?
+            }
+            Constant::Float(f) => PyFloat::new(*f)?,
+            Constant::Complex { real, imag } => PyComplex::new(*real, *imag)?,
+            Constant::Str(StrValue::Utf8(s)) => PyStr::new(s)?,
+            Constant::Str(StrValue::CodePoints(cps)) => PyStr::from_code_points(cps)?,
+            Constant::Bytes(b) => PyBytes::new(b)?,
+            Constant::Tuple(items) => {
+                PyTuple::new(items.iter().map(|c| c.to_py(cx)).collect::<PyResult<_>>()?)?
+            }
+            Constant::FrozenSet(items) => {
+                let t = PyTuple::new(items.iter().map(|c| c.to_py(cx)).collect::<PyResult<_>>()?)?;
+                crate::objects::set::new_frozenset(Some(&t))?
+            }
+        })
+    }
+
+    /// The converter plus `validate_constant`: only the types a code object can hold.
+    #[allow(clippy::only_used_in_recursion)]
+    fn from_py(o: &PyRef, cx: &mut FromCx) -> PyResult<Constant> {
+        if o.is_none() {
+            return Ok(Constant::None);
+        }
+        if o.is_static(&crate::objects::none::ELLIPSIS) {
+            return Ok(Constant::Ellipsis);
+        }
+        if std::ptr::eq(o.ty(), &crate::objects::bool_::BOOL_TYPE) {
+            return Ok(Constant::Bool(crate::objects::bool_::is_true_obj(o)));
+        }
+        if o.is_exact::<PyInt>() {
+            if let Some(i) = o.downcast::<PyInt>() {
+                return Ok(Constant::Int(match i.as_i64() {
+                    Some(v) => IntValue::Small(v),
+                    None => IntValue::Big(i.to_bigint().to_string()),
+                }));
+            }
+        }
+        if o.is_exact::<PyFloat>() {
+            if let Some(f) = o.downcast::<PyFloat>() {
+                return Ok(Constant::Float(f.value));
+            }
+        }
+        if o.is_exact::<PyComplex>() {
+            if let Some(c) = o.downcast::<PyComplex>() {
+                return Ok(Constant::Complex {
+                    real: c.real,
+                    imag: c.imag,
+                });
+            }
+        }
+        if o.is_exact::<PyStr>() {
+            if let Some(s) = o.downcast::<PyStr>() {
+                return Ok(Constant::Str(match s.try_as_str() {
+                    Some(t) => StrValue::Utf8(t.to_string()),
+                    None => StrValue::CodePoints(s.chars().collect()),
+                }));
+            }
+        }
+        if o.is_exact::<PyBytes>() {
+            if let Some(b) = o.downcast::<PyBytes>() {
+                return Ok(Constant::Bytes(b.as_bytes().to_vec()));
+            }
+        }
+        let is_tuple = o.is_exact::<PyTuple>();
+        if is_tuple || std::ptr::eq(o.ty(), &crate::objects::set::FROZENSET_TYPE) {
+            let _guard = crate::eval::recursion::enter_call(" during compilation")?;
+            let items = crate::eval::recursion::with_stack(|| {
+                protocol::collect(o)?
+                    .iter()
+                    .map(|c| Constant::from_py(c, cx))
+                    .collect::<PyResult<Vec<_>>>()
+            })?;
+            return Ok(if is_tuple {
+                Constant::Tuple(items)
+            } else {
+                Constant::FrozenSet(items)
+            });
+        }
+        Err(PyErr::type_error(format!(
+            "got an invalid type in Constant: {}",
+            short_type_name(o)
+        )))
+    }
+}
+
+/// A sum type whose kinds have no fields (`expr_context`, `operator`, ...): each kind is
+/// one shared instance.
+macro_rules! simple_sum {
+    ($ty:ident, $asdl:literal, [$($kind:ident),* $(,)?]) => {
+        impl Node for $ty {
+            const TYPE: &'static str = $asdl;
+            const TAKES_NONE: bool = true;
+            fn to_py(&self, cx: &mut ToCx) -> PyResult<PyRef> {
+                match self {
+                    $($ty::$kind => cx.singleton(stringify!($kind)),)*
+                }
+            }
+            fn from_py(o: &PyRef, cx: &mut FromCx) -> PyResult<Self> {
+                $(
+                    if cx.isinstance(o, stringify!($kind))? {
+                        return Ok($ty::$kind);
+                    }
+                )*
+                Err(PyErr::type_error(format!(
+                    "expected some sort of {}, but got {}",
+                    $asdl,
+                    protocol::repr_string(o)?
+                )))
+            }
+            fn from_elem(o: &PyRef, cx: &mut FromCx) -> PyResult<Self> {
+                Self::from_py(o, cx)
+            }
+        }
+    };
+}
+
+simple_sum!(ExprContext, "expr_context", [Load, Store, Del]);
+simple_sum!(BoolOp, "boolop", [And, Or]);
+simple_sum!(
+    Operator,
+    "operator",
+    [Add, Sub, Mult, MatMult, Div, Mod, Pow, LShift, RShift, BitOr, BitXor, BitAnd, FloorDiv]
+);
+simple_sum!(UnaryOp, "unaryop", [Invert, Not, UAdd, USub]);
+simple_sum!(
+    CmpOp,
+    "cmpop",
+    [Eq, NotEq, Lt, LtE, Gt, GtE, Is, IsNot, In, NotIn]
+);
+
+/// A sum type with positions (`stmt`, `expr`, `pattern`): a struct of `loc` and `kind`.
+macro_rules! located_sum {
+    ($ty:ident, $kindty:ident, $asdl:literal, ends_required = $ends:expr,
+     [$($kind:ident { $($f:ident),* }),* $(,)?]) => {
+        impl Node for $ty {
+            const TYPE: &'static str = $asdl;
+            fn to_py(&self, cx: &mut ToCx) -> PyResult<PyRef> {
+                cx.enter()?;
+                let o = crate::eval::recursion::with_stack(|| -> PyResult<PyRef> {
+                    match &self.kind {
+                        $($kindty::$kind { $($f),* } => {
+                            let o = cx.node(stringify!($kind))?;
+                            $(
+                                let v = Field::to_field($f, cx)?;
+                                cx.set(&o, stringify!($f), v)?;
+                            )*
+                            Ok(o)
+                        })*
+                    }
+                })?;
+                cx.set_loc(&o, &self.loc)?;
+                cx.depth -= 1;
+                Ok(o)
+            }
+            fn from_py(o: &PyRef, cx: &mut FromCx) -> PyResult<Self> {
+                let loc = cx.loc(o, $asdl, $ends)?;
+                let _guard = crate::eval::recursion::enter_call(
+                    concat!(" while traversing '", $asdl, "' node"))?;
+                crate::eval::recursion::with_stack(|| {
+                    $(
+                        if cx.isinstance(o, stringify!($kind))? {
+                            $(
+                                let v = cx.get(o, stringify!($f))?;
+                                let $f = Field::from_field(v, cx, stringify!($kind), stringify!($f))?;
+                            )*
+                            return Ok($ty { loc, kind: $kindty::$kind { $($f),* } });
+                        }
+                    )*
+                    Err(PyErr::type_error(format!(
+                        "expected some sort of {}, but got {}",
+                        $asdl,
+                        protocol::repr_string(o)?
+                    )))
+                })
+            }
+        }
+    };
+}
+
+located_sum!(
+    Stmt,
+    StmtKind,
+    "stmt",
+    ends_required = false,
+    [
+        FunctionDef {
+            name,
+            args,
+            body,
+            decorator_list,
+            returns,
+            type_comment
         },
-    )?;
-    // Values `repr` writes as names.
-    nd.set_str("inf", crate::objects::float::PyFloat::new(f64::INFINITY)?)?;
-    nd.set_str("nan", crate::objects::float::PyFloat::new(f64::NAN)?)?;
-    nd.set_str(
-        "infj",
-        crate::objects::complex::PyComplex::new(0.0, f64::INFINITY)?,
-    )?;
-    nd.set_str(
-        "nanj",
-        crate::objects::complex::PyComplex::new(0.0, f64::NAN)?,
-    )?;
-    let code = crate::run::compile_expression(text.as_bytes(), "<ast>")?;
-    let r = crate::run::exec_code(&code, &ns, None);
-    let _ = protocol::len(&ns);
-    r
+        AsyncFunctionDef {
+            name,
+            args,
+            body,
+            decorator_list,
+            returns,
+            type_comment
+        },
+        ClassDef {
+            name,
+            bases,
+            keywords,
+            body,
+            decorator_list
+        },
+        Return { value },
+        Delete { targets },
+        Assign {
+            targets,
+            value,
+            type_comment
+        },
+        AugAssign { target, op, value },
+        AnnAssign {
+            target,
+            annotation,
+            value,
+            simple
+        },
+        For {
+            target,
+            iter,
+            body,
+            orelse,
+            type_comment
+        },
+        AsyncFor {
+            target,
+            iter,
+            body,
+            orelse,
+            type_comment
+        },
+        While { test, body, orelse },
+        If { test, body, orelse },
+        With {
+            items,
+            body,
+            type_comment
+        },
+        AsyncWith {
+            items,
+            body,
+            type_comment
+        },
+        Match { subject, cases },
+        Raise { exc, cause },
+        Try {
+            body,
+            handlers,
+            orelse,
+            finalbody
+        },
+        TryStar {
+            body,
+            handlers,
+            orelse,
+            finalbody
+        },
+        Assert { test, msg },
+        Import { names },
+        ImportFrom {
+            module,
+            names,
+            level
+        },
+        Global { names },
+        Nonlocal { names },
+        Expr { value },
+        Pass {},
+        Break {},
+        Continue {},
+    ]
+);
+
+located_sum!(
+    Expr,
+    ExprKind,
+    "expr",
+    ends_required = false,
+    [
+        BoolOp { op, values },
+        NamedExpr { target, value },
+        BinOp { left, op, right },
+        UnaryOp { op, operand },
+        Lambda { args, body },
+        IfExp { test, body, orelse },
+        Dict { keys, values },
+        Set { elts },
+        ListComp { elt, generators },
+        SetComp { elt, generators },
+        DictComp {
+            key,
+            value,
+            generators
+        },
+        GeneratorExp { elt, generators },
+        Await { value },
+        Yield { value },
+        YieldFrom { value },
+        Compare {
+            left,
+            ops,
+            comparators
+        },
+        Call {
+            func,
+            args,
+            keywords
+        },
+        FormattedValue {
+            value,
+            conversion,
+            format_spec
+        },
+        JoinedStr { values },
+        Constant { value, kind },
+        Attribute { value, attr, ctx },
+        Subscript { value, slice, ctx },
+        Starred { value, ctx },
+        Name { id, ctx },
+        List { elts, ctx },
+        Tuple { elts, ctx },
+        Slice { lower, upper, step },
+    ]
+);
+
+located_sum!(
+    Pattern,
+    PatternKind,
+    "pattern",
+    ends_required = true,
+    [
+        MatchValue { value },
+        MatchSingleton { value },
+        MatchSequence { patterns },
+        MatchMapping {
+            keys,
+            patterns,
+            rest
+        },
+        MatchClass {
+            cls,
+            patterns,
+            kwd_attrs,
+            kwd_patterns
+        },
+        MatchStar { name },
+        MatchAs { pattern, name },
+        MatchOr { patterns },
+    ]
+);
+
+/// A product type (`arguments`, `keyword`, ...): a struct, with or without positions.
+macro_rules! product {
+    ($ty:ident, $asdl:literal, loc = $loc:tt, [$($f:ident),* $(,)?]) => {
+        impl Node for $ty {
+            const TYPE: &'static str = $asdl;
+            fn to_py(&self, cx: &mut ToCx) -> PyResult<PyRef> {
+                cx.enter()?;
+                let o = cx.node($asdl)?;
+                $(
+                    let v = Field::to_field(&self.$f, cx)?;
+                    cx.set(&o, stringify!($f), v)?;
+                )*
+                product!(@to_loc $loc, cx, o, self);
+                cx.depth -= 1;
+                Ok(o)
+            }
+            fn from_py(o: &PyRef, cx: &mut FromCx) -> PyResult<Self> {
+                if !cx.isinstance(o, $asdl)? {
+                    return Err(PyErr::type_error(format!(
+                        "expected some sort of {}, but got {}",
+                        $asdl,
+                        protocol::repr_string(o)?
+                    )));
+                }
+                let _guard = crate::eval::recursion::enter_call(
+                    concat!(" while traversing '", $asdl, "' node"))?;
+                crate::eval::recursion::with_stack(|| {
+                    $(
+                        let v = cx.get(o, stringify!($f))?;
+                        let $f = Field::from_field(v, cx, $asdl, stringify!($f))?;
+                    )*
+                    product!(@from_loc $loc, cx, o, $ty, $asdl, [$($f),*])
+                })
+            }
+        }
+    };
+    (@to_loc true, $cx:ident, $o:ident, $s:ident) => { $cx.set_loc(&$o, &$s.loc)?; };
+    (@to_loc false, $cx:ident, $o:ident, $s:ident) => {};
+    (@from_loc true, $cx:ident, $o:ident, $ty:ident, $asdl:literal, [$($f:ident),*]) => {{
+        let loc = $cx.loc($o, $asdl, false)?;
+        Ok($ty { loc, $($f),* })
+    }};
+    (@from_loc false, $cx:ident, $o:ident, $ty:ident, $asdl:literal, [$($f:ident),*]) => {
+        Ok($ty { $($f),* })
+    };
+}
+
+product!(
+    Comprehension,
+    "comprehension",
+    loc = false,
+    [target, iter, ifs, is_async]
+);
+product!(
+    Arguments,
+    "arguments",
+    loc = false,
+    [
+        posonlyargs,
+        args,
+        vararg,
+        kwonlyargs,
+        kw_defaults,
+        kwarg,
+        defaults
+    ]
+);
+product!(Arg, "arg", loc = true, [arg, annotation, type_comment]);
+product!(Keyword, "keyword", loc = true, [arg, value]);
+product!(Alias, "alias", loc = true, [name, asname]);
+product!(
+    WithItem,
+    "withitem",
+    loc = false,
+    [context_expr, optional_vars]
+);
+product!(MatchCase, "match_case", loc = false, [pattern, guard, body]);
+product!(TypeIgnore, "type_ignore", loc = false, [lineno, tag]);
+
+/// `excepthandler`: a sum type of one kind, `ExceptHandler` (whose `type` field is
+/// `type_` here).
+impl Node for ExceptHandler {
+    const TYPE: &'static str = "excepthandler";
+    fn to_py(&self, cx: &mut ToCx) -> PyResult<PyRef> {
+        cx.enter()?;
+        let o = cx.node("ExceptHandler")?;
+        let v = self.type_.to_field(cx)?;
+        cx.set(&o, "type", v)?;
+        let v = self.name.to_field(cx)?;
+        cx.set(&o, "name", v)?;
+        let v = self.body.to_field(cx)?;
+        cx.set(&o, "body", v)?;
+        cx.set_loc(&o, &self.loc)?;
+        cx.depth -= 1;
+        Ok(o)
+    }
+    fn from_py(o: &PyRef, cx: &mut FromCx) -> PyResult<Self> {
+        let loc = cx.loc(o, "excepthandler", false)?;
+        if !cx.isinstance(o, "ExceptHandler")? {
+            return Err(PyErr::type_error(format!(
+                "expected some sort of excepthandler, but got {}",
+                protocol::repr_string(o)?
+            )));
+        }
+        let _guard = crate::eval::recursion::enter_call(" while traversing 'excepthandler' node")?;
+        crate::eval::recursion::with_stack(|| {
+            let v = cx.get(o, "type")?;
+            let type_ = Field::from_field(v, cx, "ExceptHandler", "type")?;
+            let v = cx.get(o, "name")?;
+            let name = Field::from_field(v, cx, "ExceptHandler", "name")?;
+            let v = cx.get(o, "body")?;
+            let body = Field::from_field(v, cx, "ExceptHandler", "body")?;
+            Ok(ExceptHandler {
+                loc,
+                type_,
+                name,
+                body,
+            })
+        })
+    }
+}
+
+impl Node for Mod {
+    const TYPE: &'static str = "mod";
+    fn to_py(&self, cx: &mut ToCx) -> PyResult<PyRef> {
+        cx.enter()?;
+        let o = match self {
+            Mod::Module { body, type_ignores } => {
+                let o = cx.node("Module")?;
+                let v = body.to_field(cx)?;
+                cx.set(&o, "body", v)?;
+                let v = type_ignores.to_field(cx)?;
+                cx.set(&o, "type_ignores", v)?;
+                o
+            }
+            Mod::Interactive { body } => {
+                let o = cx.node("Interactive")?;
+                let v = body.to_field(cx)?;
+                cx.set(&o, "body", v)?;
+                o
+            }
+            Mod::Expression { body } => {
+                let o = cx.node("Expression")?;
+                let v = body.to_field(cx)?;
+                cx.set(&o, "body", v)?;
+                o
+            }
+            Mod::FunctionType { argtypes, returns } => {
+                let o = cx.node("FunctionType")?;
+                let v = argtypes.to_field(cx)?;
+                cx.set(&o, "argtypes", v)?;
+                let v = returns.to_field(cx)?;
+                cx.set(&o, "returns", v)?;
+                o
+            }
+        };
+        cx.depth -= 1;
+        Ok(o)
+    }
+    fn from_py(o: &PyRef, cx: &mut FromCx) -> PyResult<Self> {
+        let _guard = crate::eval::recursion::enter_call(" while traversing 'mod' node")?;
+        if cx.isinstance(o, "Module")? {
+            let body = Field::from_field(cx.get(o, "body")?, cx, "Module", "body")?;
+            let v = cx.get(o, "type_ignores")?;
+            let type_ignores = Field::from_field(v, cx, "Module", "type_ignores")?;
+            return Ok(Mod::Module { body, type_ignores });
+        }
+        if cx.isinstance(o, "Expression")? {
+            let body = Field::from_field(cx.get(o, "body")?, cx, "Expression", "body")?;
+            return Ok(Mod::Expression { body });
+        }
+        if cx.isinstance(o, "Interactive")? {
+            let body = Field::from_field(cx.get(o, "body")?, cx, "Interactive", "body")?;
+            return Ok(Mod::Interactive { body });
+        }
+        if cx.isinstance(o, "FunctionType")? {
+            let v = cx.get(o, "argtypes")?;
+            let argtypes = Field::from_field(v, cx, "FunctionType", "argtypes")?;
+            let v = cx.get(o, "returns")?;
+            let returns = Field::from_field(v, cx, "FunctionType", "returns")?;
+            return Ok(Mod::FunctionType { argtypes, returns });
+        }
+        Err(PyErr::type_error(format!(
+            "expected some sort of mod, but got {}",
+            protocol::repr_string(o)?
+        )))
+    }
+}
+
+/// `PyAST_mod2obj`: the tree as `_ast` objects (`compile(..., PyCF_ONLY_AST)`, so
+/// `ast.parse`). Nesting deeper than three times the recursion limit raises
+/// `RecursionError`, as in CPython.
+pub fn tree_to_object(tree: &Mod) -> PyResult<PyRef> {
+    let scale = 3;
+    let limit = crate::eval::recursion::limit().saturating_mul(scale);
+    let mut cx = ToCx {
+        classes: Classes::new()?,
+        depth: crate::eval::recursion::depth().saturating_mul(scale),
+        limit,
+    };
+    tree.to_py(&mut cx)
+}
+
+/// Whether `o` is an `ast.AST` (`PyAST_Check`).
+pub fn is_ast(o: &PyRef) -> PyResult<bool> {
+    let mut classes = Classes::new()?;
+    let ast = classes.get("AST")?;
+    protocol::isinstance(o, &ast)
+}
+
+/// `PyAST_obj2mod` and `_PyAST_Validate`: the tree an `ast.Module` (mode `exec`),
+/// `ast.Expression` (`eval`) or `ast.Interactive` (`single`) describes, checked as CPython
+/// checks it before compiling.
+pub fn object_to_tree(o: &PyRef, mode: &str) -> PyResult<Mod> {
+    let mut cx = FromCx {
+        classes: Classes::new()?,
+    };
+    let required = match mode {
+        "eval" => "Expression",
+        "single" => "Interactive",
+        _ => "Module",
+    };
+    if !cx.isinstance(o, required)? {
+        return Err(PyErr::type_error(format!(
+            "expected {required} node, got {}",
+            short_type_name(o)
+        )));
+    }
+    let tree = Mod::from_py(o, &mut cx)?;
+    let scale = 3;
+    let limit = crate::eval::recursion::limit()
+        .saturating_mul(scale)
+        .saturating_sub(crate::eval::recursion::depth().saturating_mul(scale));
+    taipan_parser::validate::validate_mod(&tree, limit).map_err(|e| {
+        use taipan_parser::validate::ErrorKind;
+        match e.kind {
+            ErrorKind::Value => PyErr::value_error(e.message),
+            ErrorKind::Type => PyErr::type_error(e.message),
+            ErrorKind::Recursion => PyErr::recursion_error(e.message),
+        }
+    })?;
+    Ok(tree)
 }

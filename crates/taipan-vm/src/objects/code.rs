@@ -153,6 +153,8 @@ pub static CODE_TYPE: PyType = PyType {
     tp_basicsize: Cell::new(std::mem::size_of::<PyCode>()),
     tp_drop: Some(drop_code),
     tp_repr: Cell::new(Some(code_repr)),
+    tp_richcompare: Cell::new(Some(code_richcompare)),
+    tp_hash: Cell::new(Some(code_hash)),
     tp_getset: CODE_GETSET,
     tp_methods: CODE_METHODS,
     ..PyType::BASE
@@ -163,6 +165,127 @@ unsafe impl PyPayload for PyCode {
     fn type_object() -> &'static PyType {
         &CODE_TYPE
     }
+}
+
+/// `_PyCode_ConstantKey`: a key under which constants are equal only when a code object
+/// could use one for the other (`1`, `1.0` and `True` differ, and so do `0.0` and `-0.0`).
+pub fn constant_key(op: &PyRef) -> PyResult<PyRef> {
+    use crate::objects::bool_::py_bool;
+    use crate::objects::complex::PyComplex;
+    use crate::objects::float::PyFloat;
+    use crate::objects::none::none;
+    let pair = |extra: Option<PyRef>| -> PyResult<PyRef> {
+        let mut items = vec![op.type_ref(), op.clone()];
+        items.extend(extra);
+        PyTuple::new(items)
+    };
+    if op.is_none()
+        || op.is_static(&crate::objects::none::ELLIPSIS)
+        || op.is_exact::<crate::objects::int::PyInt>()
+        || op.is_exact::<PyStr>()
+        || op.is_exact::<PyCode>()
+    {
+        return Ok(op.clone());
+    }
+    if std::ptr::eq(op.ty(), &crate::objects::bool_::BOOL_TYPE)
+        || op.is_exact::<crate::objects::bytes::PyBytes>()
+    {
+        return pair(None);
+    }
+    if op.is_exact::<PyFloat>() {
+        let v = op.downcast::<PyFloat>().map_or(1.0, |f| f.value);
+        return pair((v == 0.0 && v.is_sign_negative()).then(none));
+    }
+    if op.is_exact::<PyComplex>() {
+        let (re, im) = op
+            .downcast::<PyComplex>()
+            .map_or((1.0, 1.0), |c| (c.real, c.imag));
+        let neg = |x: f64| x == 0.0 && x.is_sign_negative();
+        let marker = match (neg(re), neg(im)) {
+            (true, true) => Some(py_bool(true)),
+            (false, true) => Some(py_bool(false)),
+            (true, false) => Some(none()),
+            (false, false) => None,
+        };
+        return pair(marker);
+    }
+    if op.is_exact::<PyTuple>() {
+        let keys = op
+            .downcast::<PyTuple>()
+            .map(|t| {
+                t.items()
+                    .iter()
+                    .map(constant_key)
+                    .collect::<PyResult<Vec<_>>>()
+            })
+            .unwrap_or_else(|| Ok(Vec::new()))?;
+        return PyTuple::new(vec![PyTuple::new(keys)?, op.clone()]);
+    }
+    if std::ptr::eq(op.ty(), &crate::objects::set::FROZENSET_TYPE) {
+        let keys = crate::object::protocol::collect(op)?
+            .iter()
+            .map(constant_key)
+            .collect::<PyResult<Vec<_>>>()?;
+        let fs = crate::objects::set::new_frozenset(Some(&PyTuple::new(keys)?))?;
+        return PyTuple::new(vec![fs, op.clone()]);
+    }
+    PyTuple::new(vec![
+        crate::objects::int::PyInt::new(op.as_ptr() as usize as i64)?,
+        op.clone(),
+    ])
+}
+
+/// `code_richcompare`: equal code objects are interchangeable (the inline caches aside).
+fn code_richcompare(a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<PyRef> {
+    use crate::object::protocol::rich_compare_bool;
+    use crate::objects::bool_::py_bool;
+    let (Some(x), Some(y)) = (a.downcast::<PyCode>(), b.downcast::<PyCode>()) else {
+        return Ok(crate::objects::none::not_implemented());
+    };
+    if op != CompareOp::Eq && op != CompareOp::Ne {
+        return Ok(crate::objects::none::not_implemented());
+    }
+    let eq = rich_compare_bool(&x.name, &y.name, CompareOp::Eq)?
+        && x.argcount == y.argcount
+        && x.posonlyargcount == y.posonlyargcount
+        && x.kwonlyargcount == y.kwonlyargcount
+        && x.flags == y.flags
+        && x.firstlineno == y.firstlineno
+        && x.code == y.code
+        && rich_compare_bool(
+            &constant_key(&x.consts)?,
+            &constant_key(&y.consts)?,
+            CompareOp::Eq,
+        )?
+        && rich_compare_bool(&x.names, &y.names, CompareOp::Eq)?
+        && rich_compare_bool(&x.localsplusnames, &y.localsplusnames, CompareOp::Eq)?
+        && x.linetable == y.linetable
+        && x.exceptiontable == y.exceptiontable;
+    Ok(py_bool(eq == (op == CompareOp::Eq)))
+}
+
+/// `code_hash`.
+fn code_hash(o: &PyRef) -> PyResult<isize> {
+    use crate::object::protocol::hash;
+    let Some(c) = o.downcast::<PyCode>() else {
+        return Ok(0);
+    };
+    let lt = crate::objects::bytes::PyBytes::new(&c.linetable)?;
+    let et = crate::objects::bytes::PyBytes::new(&c.exceptiontable)?;
+    let mut h = hash(&c.name)?
+        ^ hash(&c.consts)?
+        ^ hash(&c.names)?
+        ^ hash(&c.localsplusnames)?
+        ^ hash(&lt)?
+        ^ hash(&et)?
+        ^ c.argcount as isize
+        ^ c.posonlyargcount as isize
+        ^ c.kwonlyargcount as isize
+        ^ c.flags as isize;
+    if h == -1 {
+        h = -2;
+    }
+    Ok(h)
 }
 
 unsafe fn drop_code(obj: *mut PyObject) {
