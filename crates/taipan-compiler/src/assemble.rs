@@ -248,6 +248,7 @@ pub fn assemble(
                     msg: "unexpected JUMP_IF_*_OR_POP jumping backwards".into(),
                     lineno: 0,
                     offset: 0,
+                    warnings: Vec::new(),
                 });
             }
             _ => None,
@@ -265,6 +266,7 @@ pub fn assemble(
                     msg: format!("pseudo-op {} left at assembly", p.name()),
                     lineno: 0,
                     offset: 0,
+                    warnings: Vec::new(),
                 });
             }
         }

@@ -40,6 +40,9 @@ pub struct CompileError {
     pub lineno: u32,
     /// 1-based column in UTF-8 bytes plus one (CPython's `col_offset + 1`), 0 when unknown.
     pub offset: u32,
+    /// Warnings issued before the error: CPython emits each as it finds it, so they are
+    /// shown even when the compilation then fails.
+    pub warnings: Vec<CompileWarning>,
 }
 
 impl CompileError {
@@ -49,6 +52,7 @@ impl CompileError {
             msg: msg.into(),
             lineno: loc.lineno,
             offset: loc.col_offset + 1,
+            warnings: Vec::new(),
         }
     }
 
@@ -58,6 +62,7 @@ impl CompileError {
             msg: "maximum recursion depth exceeded during compilation".into(),
             lineno: loc.lineno,
             offset: loc.col_offset + 1,
+            warnings: Vec::new(),
         }
     }
 }

@@ -171,8 +171,15 @@ fn compile_tree_with(
         .map_err(|_| PyErr::system_error("the compiler could not handle this syntax tree"))?
     } else {
         taipan_compiler::compile_module_with(tree, filename, options)
-    }
-    .map_err(|e| compiler_error(&e, filename))?;
+    };
+    let compiled = match compiled {
+        Ok(c) => c,
+        Err(e) => {
+            // The warnings found before the error come first, as CPython issues them.
+            emit_compile_warnings(&e.warnings, filename)?;
+            return Err(compiler_error(&e, filename));
+        }
+    };
     emit_compile_warnings(&compiled.warnings, filename)?;
     PyCode::new(&compiled.code)
 }

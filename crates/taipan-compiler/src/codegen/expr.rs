@@ -263,10 +263,20 @@ impl<'a> Compiler<'a> {
             } => {
                 self.visit_expr(value)?;
                 let mut oparg = match *conversion {
+                    -1 => 0,
                     115 => 1,
                     114 => 2,
                     97 => 3,
-                    _ => 0,
+                    // Only a tree built by hand can hold another value.
+                    other => {
+                        return Err(crate::CompileError {
+                            kind: "SystemError",
+                            msg: format!("Unrecognized conversion character {other}"),
+                            lineno: 0,
+                            offset: 0,
+                            warnings: Vec::new(),
+                        })
+                    }
                 };
                 if let Some(f) = format_spec {
                     self.visit_expr(f)?;

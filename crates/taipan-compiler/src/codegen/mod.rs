@@ -159,6 +159,19 @@ pub fn compile(
         optimize: options.optimize,
         warnings: Vec::new(),
     };
+    match compile_module_unit(&mut c, module) {
+        Ok(code) => Ok(crate::Compiled {
+            code,
+            warnings: c.warnings,
+        }),
+        Err(mut e) => {
+            e.warnings = std::mem::take(&mut c.warnings);
+            Err(e)
+        }
+    }
+}
+
+fn compile_module_unit(c: &mut Compiler<'_>, module: &ast::Mod) -> Result<CodeData> {
     c.enter_scope(
         "<module>",
         ScopeType::Module,
@@ -182,10 +195,7 @@ pub fn compile(
     }
     let code = c.assemble(add_none)?;
     c.units.pop();
-    Ok(crate::Compiled {
-        code,
-        warnings: c.warnings,
-    })
+    Ok(code)
 }
 
 impl<'a> Compiler<'a> {
@@ -220,6 +230,7 @@ impl<'a> Compiler<'a> {
             msg: msg.into(),
             lineno: l.lineno.max(0) as u32,
             offset: (l.col + 1).max(0) as u32,
+            warnings: Vec::new(),
         }
     }
 
