@@ -80,3 +80,54 @@ pub fn byte_col_to_char_offset(line: &str, byte_col: usize) -> u32 {
     }
     (line[..end].chars().count() + 1) as u32
 }
+
+/// The warning category of a [`ParseWarning`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WarningCategory {
+    /// `SyntaxWarning` (a number running into a keyword: `1if x else y`).
+    Syntax,
+    /// `DeprecationWarning` (an invalid escape sequence in a literal: `"\d"`).
+    Deprecation,
+}
+
+/// A warning the tokenizer or the string parser issues while parsing. CPython hands each to
+/// the warnings machinery at once (`PyErr_WarnExplicitObject`, with the line number); when a
+/// filter turns it into an exception, the parser raises `as_error` in its place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseWarning {
+    pub category: WarningCategory,
+    pub msg: String,
+    pub lineno: u32,
+    /// The `SyntaxError` CPython raises instead when the warning is an error.
+    pub as_error: SyntaxError,
+    /// Whether the error's `text` ends with a newline: CPython's parser shows the line the
+    /// tokenizer holds when that is the error's line (its newline included: file input always
+    /// ends in one), and otherwise, as the tokenizer's own errors do, the line without it.
+    pub on_current_line: bool,
+}
+
+thread_local! {
+    static WARNINGS: std::cell::RefCell<Vec<ParseWarning>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Records a warning of the parse under way. CPython's second (error-reporting) pass would
+/// warn again at the same place; the warnings registry shows it once, and so it is kept once.
+pub(crate) fn warn(w: ParseWarning) {
+    WARNINGS.with(|ws| {
+        let mut ws = ws.borrow_mut();
+        if !ws.contains(&w) {
+            ws.push(w);
+        }
+    });
+}
+
+/// Forgets the warnings recorded so far (the start of a parse).
+pub(crate) fn clear_warnings() {
+    WARNINGS.with(|ws| ws.borrow_mut().clear());
+}
+
+/// The warnings recorded since the parse started, in order.
+pub(crate) fn take_warnings() -> Vec<ParseWarning> {
+    WARNINGS.with(|ws| std::mem::take(&mut *ws.borrow_mut()))
+}

@@ -20,11 +20,22 @@ pub mod unicode_names;
 pub mod unicode_printable;
 pub mod validate;
 
-pub use error::{SyntaxError, SyntaxErrorKind};
+pub use error::{ParseWarning, SyntaxError, SyntaxErrorKind, WarningCategory};
 
 /// Parses a whole file (`exec` mode), as `compile(source, filename, "exec", PyCF_ONLY_AST)`
 /// does for `source` given as bytes: BOM and PEP 263 coding cookie honoured.
 pub fn parse_module(source: &[u8], filename: &str) -> Result<ast::Mod, SyntaxError> {
-    let text = tokenizer::decode_source(source)?;
-    parser::parse_file(&text, filename)
+    parse_module_with_warnings(source, filename).0
+}
+
+/// [`parse_module`], with the warnings the parse issued (in order), which CPython issues even
+/// when the parse then fails.
+pub fn parse_module_with_warnings(
+    source: &[u8],
+    filename: &str,
+) -> (Result<ast::Mod, SyntaxError>, Vec<ParseWarning>) {
+    error::clear_warnings();
+    let result =
+        tokenizer::decode_source(source).and_then(|text| parser::parse_file(&text, filename));
+    (result, error::take_warnings())
 }

@@ -918,7 +918,22 @@ impl<'a> Tokenizer<'a> {
             _ => false,
         };
         if keyword {
-            // CPython emits a SyntaxWarning ("invalid %s literal") here and goes on.
+            // CPython issues a SyntaxWarning here and goes on; an error filter turns it into
+            // the SyntaxError this position would give.
+            self.backup(c);
+            let had_error = self.error_by_tokenizer;
+            let msg = format!("invalid {kind} literal");
+            let as_error = self.syntax_error(msg.clone());
+            self.error_by_tokenizer = had_error;
+            self.next_c();
+            crate::error::warn(crate::error::ParseWarning {
+                category: crate::error::WarningCategory::Syntax,
+                msg,
+                lineno: self.lineno,
+                as_error,
+                // The tokenizer's own errors show the line without its newline.
+                on_current_line: false,
+            });
             return Ok(());
         }
         if is_potential_identifier_char(c) {

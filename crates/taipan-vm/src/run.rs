@@ -76,6 +76,18 @@ fn syntax_error_span(
     end: Option<(i64, i64)>,
     text: Option<String>,
 ) -> PyErr {
+    syntax_error_exact(kind, msg, filename, start, end, text.map(|l| l + "\n"))
+}
+
+/// [`syntax_error_span`] with `text` exactly as given (no newline added).
+fn syntax_error_exact(
+    kind: &str,
+    msg: &str,
+    filename: &str,
+    start: (u32, u32),
+    end: Option<(i64, i64)>,
+    text: Option<String>,
+) -> PyErr {
     let (lineno, offset) = start;
     let ty: &'static PyType = match kind {
         "IndentationError" => &exc::INDENTATION_ERROR,
@@ -93,7 +105,7 @@ fn syntax_error_span(
             return Ok(PyErr::with_args(ty, &[m]));
         }
         let text = text
-            .map(|l| PyStr::new(&format!("{l}\n")))
+            .map(|l| PyStr::new(&l))
             .transpose()?
             .unwrap_or_else(none);
         let mut items = vec![
@@ -129,8 +141,7 @@ fn source_line_of(source: &[u8], lineno: u32) -> Option<String> {
 /// Parses and compiles module source to a code object; a syntax error is
 /// raised as `SyntaxError`.
 pub fn compile_source(source: &[u8], filename: &str) -> PyResult<PyRef> {
-    let tree = taipan_parser::parse_module(source, filename)
-        .map_err(|e| parse_error(&e, filename, source))?;
+    let tree = parse_source(source, filename)?;
     compile_tree(&tree, filename)
 }
 
@@ -226,6 +237,88 @@ fn emit_syntax_warning(w: &taipan_compiler::CompileWarning, filename: &str) -> P
     }
 }
 
+/// Parses `source`, issuing the warnings the parse finds (CPython's tokenizer and string
+/// parser warn as they go, so they come out even when the parse then fails). A warning that a
+/// filter turns into an error becomes the `SyntaxError` CPython raises in its place.
+pub fn parse_source(source: &[u8], filename: &str) -> PyResult<taipan_parser::ast::Mod> {
+    parse_source_in(source, filename, true)
+}
+
+/// [`parse_source`]; `file_input` is false for `eval` input (CPython's tokenizer then does
+/// not end the text with a newline, which shows in a `SyntaxError`'s `text`).
+fn parse_source_in(
+    source: &[u8],
+    filename: &str,
+    file_input: bool,
+) -> PyResult<taipan_parser::ast::Mod> {
+    let (result, warnings) = taipan_parser::parse_module_with_warnings(source, filename);
+    emit_parse_warnings(&warnings, filename, source, file_input)?;
+    result.map_err(|e| parse_error(&e, filename, source))
+}
+
+/// Issues the parser's warnings through `_warnings.warn_explicit`.
+pub fn emit_parse_warnings(
+    warnings: &[taipan_parser::ParseWarning],
+    filename: &str,
+    source: &[u8],
+    file_input: bool,
+) -> PyResult<()> {
+    if warnings.is_empty() {
+        return Ok(());
+    }
+    let module = crate::import::import_module("_warnings")?;
+    let warn_explicit = protocol::getattr(&module, &PyStr::new("warn_explicit")?)?;
+    for w in warnings {
+        let category: &'static PyType = match w.category {
+            taipan_parser::WarningCategory::Syntax => &exc::SYNTAX_WARNING,
+            taipan_parser::WarningCategory::Deprecation => &exc::DEPRECATION_WARNING,
+        };
+        let r = protocol::call(
+            &warn_explicit,
+            &[
+                PyStr::new(&w.msg)?,
+                PyRef::from_static(category),
+                PyStr::new(filename)?,
+                crate::objects::int::PyInt::new(w.lineno as i64)?,
+            ],
+            None,
+        );
+        match r {
+            Ok(_) => {}
+            Err(e) if e.matches(category) => {
+                let a = &w.as_error;
+                // The line the tokenizer held when it warned (see `ParseWarning`).
+                let text = source_line_of(source, a.lineno).map(|line| {
+                    let has_newline = String::from_utf8_lossy(source)
+                        .split_inclusive('\n')
+                        .nth(a.lineno.saturating_sub(1) as usize)
+                        .is_some_and(|l| l.ends_with('\n'));
+                    if w.on_current_line && (file_input || has_newline) {
+                        line + "\n"
+                    } else {
+                        line
+                    }
+                });
+                let end = if a.end_lineno == 0 {
+                    (a.lineno as i64, -1)
+                } else {
+                    (a.end_lineno as i64, a.end_offset as i64)
+                };
+                return Err(syntax_error_exact(
+                    a.kind.name(),
+                    &a.msg,
+                    filename,
+                    (a.lineno, a.offset),
+                    Some(end),
+                    text,
+                ));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
 /// Compiles an expression (`eval` mode).
 pub fn compile_expression(source: &[u8], filename: &str) -> PyResult<PyRef> {
     // Leading blanks are stripped as `eval()` does.
@@ -234,8 +327,7 @@ pub fn compile_expression(source: &[u8], filename: &str) -> PyResult<PyRef> {
         .position(|&b| b != b' ' && b != b'\t')
         .unwrap_or(source.len());
     let source = &source[start..];
-    let tree = taipan_parser::parse_module(source, filename)
-        .map_err(|e| parse_error(&e, filename, source))?;
+    let tree = parse_source_in(source, filename, false)?;
     let expr = match &tree {
         taipan_parser::ast::Mod::Module { body, .. } if body.len() == 1 => match &body[0].kind {
             taipan_parser::ast::StmtKind::Expr { value } => Some(value.clone()),
@@ -1641,7 +1733,9 @@ fn parse_to_ast(source: &[u8], filename: &str, mode: &str) -> PyResult<PyRef> {
     } else {
         source
     };
-    let tree = taipan_parser::parse_module(src, filename).map_err(|e| {
+    let (tree, warnings) = taipan_parser::parse_module_with_warnings(src, filename);
+    emit_parse_warnings(&warnings, filename, src, mode != "eval")?;
+    let tree = tree.map_err(|e| {
         if e.kind == taipan_parser::error::SyntaxErrorKind::TooDeep {
             // CPython parses the tree and fails building its objects.
             return PyErr::recursion_error(
@@ -1703,8 +1797,7 @@ fn fs_path_string(o: &PyRef) -> PyResult<String> {
 fn compile_eval_mode(source: &[u8], filename: &str) -> PyResult<PyRef> {
     if matches!(source.first(), Some(b' ' | b'\t')) {
         // The parser reports the unexpected indent.
-        let tree = taipan_parser::parse_module(source, filename)
-            .map_err(|e| parse_error(&e, filename, source))?;
+        let tree = parse_source(source, filename)?;
         drop(tree);
     }
     compile_expression(source, filename)
@@ -1712,8 +1805,7 @@ fn compile_eval_mode(source: &[u8], filename: &str) -> PyResult<PyRef> {
 
 /// `compile(..., 'single')`: one interactive statement.
 fn compile_single(source: &[u8], filename: &str) -> PyResult<PyRef> {
-    let tree = taipan_parser::parse_module(source, filename)
-        .map_err(|e| parse_error(&e, filename, source))?;
+    let tree = parse_source(source, filename)?;
     let body = match tree {
         taipan_parser::ast::Mod::Module { body, .. } => body,
         _ => Vec::new(),

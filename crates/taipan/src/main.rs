@@ -375,7 +375,22 @@ fn run_program(path: &str, argv: Vec<String>) -> ExitCode {
 /// Parses, compiles and runs source text as `__main__` under the name `path`.
 fn run_source_bytes(source: &[u8], path: &str, argv: Vec<String>) -> ExitCode {
     let source = source.to_vec();
-    let tree = match taipan_parser::parse_module(&source, path) {
+    let (parsed, parse_warnings) = taipan_parser::parse_module_with_warnings(&source, path);
+    // The parser's warnings go through the warnings machinery (filters, `-W error`), so the
+    // interpreter starts first when there are any; CPython issues them before any error.
+    let mut initialized = false;
+    if !parse_warnings.is_empty() {
+        if let Err(e) = taipan_vm::interp::initialize() {
+            eprintln!("taipan: start-up failed: {e:?}");
+            return ExitCode::from(70);
+        }
+        initialized = true;
+        if let Err(e) = taipan_vm::run::emit_parse_warnings(&parse_warnings, path, &source, true) {
+            let status = taipan_vm::run::handle_uncaught(e);
+            return ExitCode::from((status & 0xff) as u8);
+        }
+    }
+    let tree = match parsed {
         Ok(t) => t,
         Err(err) if err.kind == taipan_parser::SyntaxErrorKind::TooDeep => {
             // CPython reports this as a plain exception, without a location.
@@ -408,9 +423,11 @@ fn run_source_bytes(source: &[u8], path: &str, argv: Vec<String>) -> ExitCode {
         }
     };
     drop(tree);
-    if let Err(e) = taipan_vm::interp::initialize() {
-        eprintln!("taipan: start-up failed: {e:?}");
-        return ExitCode::from(70);
+    if !initialized {
+        if let Err(e) = taipan_vm::interp::initialize() {
+            eprintln!("taipan: start-up failed: {e:?}");
+            return ExitCode::from(70);
+        }
     }
     if let Err(e) = taipan_vm::run::emit_compile_warnings(&compiled.warnings, path) {
         let status = taipan_vm::run::handle_uncaught(e);

@@ -9,12 +9,44 @@
 //! so this file rewrites the same way whenever the text has both a backslash and non-ASCII
 //! characters. Invalid escapes (`\q`) are kept verbatim; CPython only warns about them.
 
+use std::cell::RefCell;
+
 use super::StrBuf;
 use crate::unicode_names;
+
+thread_local! {
+    /// The first invalid escape of the last literal decoded (`first_invalid_escape`): the
+    /// character after the backslash, or the three digits of an octal escape above 0o377.
+    static FIRST_INVALID: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+fn note_invalid(text: &[u8]) {
+    FIRST_INVALID.with(|f| {
+        let mut f = f.borrow_mut();
+        if f.is_none() {
+            *f = Some(String::from_utf8_lossy(text).into_owned());
+        }
+    });
+}
+
+/// The first invalid escape of the literal decoded last, taken (CPython warns about it).
+pub fn take_first_invalid() -> Option<String> {
+    FIRST_INVALID.with(|f| f.borrow_mut().take())
+}
+
+/// The message CPython's `warn_invalid_escape_sequence` gives for `escape`.
+pub fn invalid_escape_message(escape: &str) -> String {
+    if escape.len() == 3 && matches!(escape.as_bytes()[0], b'4'..=b'7') {
+        format!("invalid octal escape sequence '\\{escape}'")
+    } else {
+        format!("invalid escape sequence '\\{escape}'")
+    }
+}
 
 /// Decodes the inside of a non-raw str literal (or a literal part of an f-string). `Err` is the
 /// complete SyntaxError message (`(unicode error) 'unicodeescape' codec can't decode ...`).
 pub fn decode_unicode_with_escapes(text: &[u8]) -> Result<StrBuf, String> {
+    FIRST_INVALID.with(|f| *f.borrow_mut() = None);
     if !text.contains(&b'\\') {
         return Ok(StrBuf::from_utf8_bytes(text));
     }
@@ -135,6 +167,9 @@ fn decode_unicode_escape(s: &[u8]) -> Result<StrBuf, String> {
                         i += 1;
                     }
                 }
+                if ch > 0o377 {
+                    note_invalid(&s[i - 3..i]);
+                }
                 out.push_cp(ch);
                 continue;
             }
@@ -168,6 +203,7 @@ fn decode_unicode_escape(s: &[u8]) -> Result<StrBuf, String> {
                 return Err(decode_error(s, start, i, message));
             }
             _ => {
+                note_invalid(&s[i - 1..i]);
                 out.push_cp(u32::from(b'\\'));
                 out.push_cp(u32::from(c));
                 continue;
@@ -195,6 +231,7 @@ fn decode_unicode_escape(s: &[u8]) -> Result<StrBuf, String> {
 /// `_PyBytes_DecodeEscape` (the text is already known to be ASCII). `Err` is the complete
 /// SyntaxError message (`(value error) invalid \x escape at position N`).
 pub fn decode_bytes_with_escapes(s: &[u8]) -> Result<Vec<u8>, String> {
+    FIRST_INVALID.with(|f| *f.borrow_mut() = None);
     let mut out = Vec::with_capacity(s.len());
     let end = s.len();
     let mut i = 0;
@@ -230,6 +267,9 @@ pub fn decode_bytes_with_escapes(s: &[u8]) -> Result<Vec<u8>, String> {
                         i += 1;
                     }
                 }
+                if v > 0o377 {
+                    note_invalid(&s[i - 3..i]);
+                }
                 out.push(v as u8);
             }
             b'x' => {
@@ -246,6 +286,7 @@ pub fn decode_bytes_with_escapes(s: &[u8]) -> Result<Vec<u8>, String> {
                 ));
             }
             _ => {
+                note_invalid(&s[i - 1..i]);
                 out.push(b'\\');
                 i -= 1;
             }

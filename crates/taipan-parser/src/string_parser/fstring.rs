@@ -36,6 +36,7 @@ pub(super) fn concat_fstring(
     loop {
         // fstring_find_literal_and_expr
         let (literal, more) = find_literal(text, pos, end, raw, recurse_lvl)?;
+        super::warn_invalid_escape(ctx.src, t);
         if let Some(lit) = literal {
             state.concat(lit);
         }

@@ -93,6 +93,22 @@ fn unplaced(msg: impl Into<String>) -> SyntaxError {
     SyntaxError::new(SyntaxErrorKind::SyntaxError, msg, 0, 0)
 }
 
+/// `warn_invalid_escape_sequence`: a `DeprecationWarning` for the first invalid escape of the
+/// literal just decoded from token `t`, or, should the warning be an error, a `SyntaxError` at
+/// `t`.
+fn warn_invalid_escape(src: &str, t: &Token) {
+    if let Some(escape) = escapes::take_first_invalid() {
+        let msg = escapes::invalid_escape_message(&escape);
+        crate::error::warn(crate::error::ParseWarning {
+            category: crate::error::WarningCategory::Deprecation,
+            lineno: t.lineno,
+            as_error: at_token(src, t, &msg),
+            on_current_line: t.end_lineno == t.lineno,
+            msg,
+        });
+    }
+}
+
 /// A syntax error located at token `t` (CPython 3.11 reports "bytes can only contain ASCII
 /// literal characters" at the offending token, not at the parser's last token).
 fn at_token(src: &str, t: &Token, msg: &str) -> SyntaxError {
@@ -314,7 +330,9 @@ pub fn concatenate_strings(
             let value = if raw {
                 body.to_vec()
             } else {
-                escapes::decode_bytes_with_escapes(body).map_err(unplaced)?
+                let v = escapes::decode_bytes_with_escapes(body).map_err(unplaced)?;
+                warn_invalid_escape(src, t);
+                v
             };
             if i != 0 && !bytesmode {
                 return Err(unplaced("cannot mix bytes and nonbytes literals"));
@@ -325,7 +343,9 @@ pub fn concatenate_strings(
             let value = if raw {
                 StrBuf::from_utf8_bytes(body)
             } else {
-                escapes::decode_unicode_with_escapes(body).map_err(unplaced)?
+                let v = escapes::decode_unicode_with_escapes(body).map_err(unplaced)?;
+                warn_invalid_escape(src, t);
+                v
             };
             if i != 0 && bytesmode {
                 return Err(unplaced("cannot mix bytes and nonbytes literals"));
