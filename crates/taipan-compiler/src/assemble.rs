@@ -248,6 +248,8 @@ pub fn assemble(
                     msg: "unexpected JUMP_IF_*_OR_POP jumping backwards".into(),
                     lineno: 0,
                     offset: 0,
+                    end_lineno: 0,
+                    end_offset: 0,
                     warnings: Vec::new(),
                 });
             }
@@ -266,6 +268,8 @@ pub fn assemble(
                     msg: format!("pseudo-op {} left at assembly", p.name()),
                     lineno: 0,
                     offset: 0,
+                    end_lineno: 0,
+                    end_offset: 0,
                     warnings: Vec::new(),
                 });
             }

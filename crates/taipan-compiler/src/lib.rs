@@ -40,6 +40,10 @@ pub struct CompileError {
     pub lineno: u32,
     /// 1-based column in UTF-8 bytes plus one (CPython's `col_offset + 1`), 0 when unknown.
     pub offset: u32,
+    /// End line, 0 when unknown.
+    pub end_lineno: u32,
+    /// End column as `offset` counts it, 0 when unknown.
+    pub end_offset: u32,
     /// Warnings issued before the error: CPython emits each as it finds it, so they are
     /// shown even when the compilation then fails.
     pub warnings: Vec<CompileWarning>,
@@ -52,6 +56,8 @@ impl CompileError {
             msg: msg.into(),
             lineno: loc.lineno,
             offset: loc.col_offset + 1,
+            end_lineno: loc.end_lineno,
+            end_offset: loc.end_col_offset + 1,
             warnings: Vec::new(),
         }
     }
@@ -62,6 +68,8 @@ impl CompileError {
             msg: "maximum recursion depth exceeded during compilation".into(),
             lineno: loc.lineno,
             offset: loc.col_offset + 1,
+            end_lineno: loc.end_lineno,
+            end_offset: loc.end_col_offset + 1,
             warnings: Vec::new(),
         }
     }

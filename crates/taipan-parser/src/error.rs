@@ -39,6 +39,11 @@ pub struct SyntaxError {
     pub offset: u32,
     pub end_lineno: u32,
     pub end_offset: u32,
+    /// Whether the `text` CPython gives this error ends with a newline: its parser shows the
+    /// line the tokenizer holds when that is the error's line (with the newline the input
+    /// has, file input always having one), else, as the tokenizer's own errors do, the line
+    /// without it.
+    pub text_newline: bool,
 }
 
 impl SyntaxError {
@@ -50,6 +55,7 @@ impl SyntaxError {
             offset,
             end_lineno: 0,
             end_offset: 0,
+            text_newline: true,
         }
     }
 }

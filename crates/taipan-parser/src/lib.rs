@@ -28,6 +28,19 @@ pub fn parse_module(source: &[u8], filename: &str) -> Result<ast::Mod, SyntaxErr
     parse_module_with_warnings(source, filename).0
 }
 
+/// Parses source text with the `eval` start rule (an expression list, then only newlines):
+/// what `compile(source, filename, "eval")` and `eval()` parse. Warnings as
+/// [`parse_module_with_warnings`].
+pub fn parse_eval_with_warnings(
+    source: &[u8],
+    filename: &str,
+) -> (Result<ast::Mod, SyntaxError>, Vec<ParseWarning>) {
+    error::clear_warnings();
+    let result =
+        tokenizer::decode_source(source).and_then(|text| parser::parse_eval(&text, filename));
+    (result, error::take_warnings())
+}
+
 /// [`parse_module`], with the warnings the parse issued (in order), which CPython issues even
 /// when the parse then fails.
 pub fn parse_module_with_warnings(

@@ -450,6 +450,7 @@ impl<'a> Tokenizer<'a> {
             offset: col,
             end_lineno: self.lineno,
             end_offset: col,
+            text_newline: false,
         }
     }
 
@@ -463,6 +464,7 @@ impl<'a> Tokenizer<'a> {
             offset: col,
             end_lineno: self.lineno,
             end_offset: end_col,
+            text_newline: false,
         }
     }
 
@@ -477,6 +479,7 @@ impl<'a> Tokenizer<'a> {
             offset: col_offset + 1,
             end_lineno: self.lineno,
             end_offset: 0,
+            text_newline: true,
         }
     }
 
@@ -492,6 +495,7 @@ impl<'a> Tokenizer<'a> {
             offset: col,
             end_lineno: self.lineno,
             end_offset: 0,
+            text_newline: true,
         }
     }
 
@@ -517,6 +521,7 @@ impl<'a> Tokenizer<'a> {
                 offset: col + 1,
                 end_lineno: lineno,
                 end_offset: 0,
+                text_newline: true,
             }
         } else {
             self.done_error_at_cur(SyntaxErrorKind::SyntaxError, "unexpected EOF while parsing")

@@ -35,6 +35,17 @@ pub fn syntax_error(
 /// unknown end is the start line and offset -1, as CPython's parser
 /// records it).
 pub fn parse_error(e: &taipan_parser::SyntaxError, filename: &str, source: &[u8]) -> PyErr {
+    parse_error_in(e, filename, source, true)
+}
+
+/// [`parse_error`]; `file_input` is false for `eval` input, whose lines end with a newline
+/// only where the text has one (CPython's tokenizer adds one to file input only).
+fn parse_error_in(
+    e: &taipan_parser::SyntaxError,
+    filename: &str,
+    source: &[u8],
+    file_input: bool,
+) -> PyErr {
     if e.kind == taipan_parser::error::SyntaxErrorKind::TooDeep {
         return PyErr::recursion_error(&e.msg);
     }
@@ -48,13 +59,20 @@ pub fn parse_error(e: &taipan_parser::SyntaxError, filename: &str, source: &[u8]
     } else {
         e.end_offset as i64
     };
-    syntax_error_span(
+    let text = source_line_of(source, e.lineno).map(|l| {
+        if e.text_newline && (file_input || line_has_newline(source, e.lineno)) {
+            l + "\n"
+        } else {
+            l
+        }
+    });
+    syntax_error_exact(
         e.kind.name(),
         &e.msg,
         filename,
         (e.lineno, e.offset),
         Some((end_lineno, end_offset)),
-        source_line_of(source, e.lineno),
+        text,
     )
 }
 
@@ -63,7 +81,8 @@ pub fn parse_error(e: &taipan_parser::SyntaxError, filename: &str, source: &[u8]
 /// from a string has none.
 fn compiler_error(e: &taipan_compiler::CompileError, filename: &str) -> PyErr {
     let text = get_line(filename, e.lineno as i32);
-    syntax_error_span(e.kind, &e.msg, filename, (e.lineno, e.offset), None, text)
+    let end = (e.end_lineno != 0).then_some((e.end_lineno as i64, e.end_offset as i64));
+    syntax_error_span(e.kind, &e.msg, filename, (e.lineno, e.offset), end, text)
 }
 
 /// A `SyntaxError` (or the subclass `kind` names) with its location
@@ -126,6 +145,14 @@ fn syntax_error_exact(
         Ok(e) => e,
         Err(e) => e,
     }
+}
+
+/// Whether line `lineno` of `source` ends with a newline.
+fn line_has_newline(source: &[u8], lineno: u32) -> bool {
+    source
+        .split_inclusive(|&b| b == b'\n')
+        .nth(lineno.saturating_sub(1) as usize)
+        .is_some_and(|l| l.ends_with(b"\n"))
 }
 
 fn source_line_of(source: &[u8], lineno: u32) -> Option<String> {
@@ -241,18 +268,8 @@ fn emit_syntax_warning(w: &taipan_compiler::CompileWarning, filename: &str) -> P
 /// parser warn as they go, so they come out even when the parse then fails). A warning that a
 /// filter turns into an error becomes the `SyntaxError` CPython raises in its place.
 pub fn parse_source(source: &[u8], filename: &str) -> PyResult<taipan_parser::ast::Mod> {
-    parse_source_in(source, filename, true)
-}
-
-/// [`parse_source`]; `file_input` is false for `eval` input (CPython's tokenizer then does
-/// not end the text with a newline, which shows in a `SyntaxError`'s `text`).
-fn parse_source_in(
-    source: &[u8],
-    filename: &str,
-    file_input: bool,
-) -> PyResult<taipan_parser::ast::Mod> {
     let (result, warnings) = taipan_parser::parse_module_with_warnings(source, filename);
-    emit_parse_warnings(&warnings, filename, source, file_input)?;
+    emit_parse_warnings(&warnings, filename, source, true)?;
     result.map_err(|e| parse_error(&e, filename, source))
 }
 
@@ -289,11 +306,7 @@ pub fn emit_parse_warnings(
                 let a = &w.as_error;
                 // The line the tokenizer held when it warned (see `ParseWarning`).
                 let text = source_line_of(source, a.lineno).map(|line| {
-                    let has_newline = String::from_utf8_lossy(source)
-                        .split_inclusive('\n')
-                        .nth(a.lineno.saturating_sub(1) as usize)
-                        .is_some_and(|l| l.ends_with('\n'));
-                    if w.on_current_line && (file_input || has_newline) {
+                    if w.on_current_line && (file_input || line_has_newline(source, a.lineno)) {
                         line + "\n"
                     } else {
                         line
@@ -327,25 +340,15 @@ pub fn compile_expression(source: &[u8], filename: &str) -> PyResult<PyRef> {
         .position(|&b| b != b' ' && b != b'\t')
         .unwrap_or(source.len());
     let source = &source[start..];
-    let tree = parse_source_in(source, filename, false)?;
-    let expr = match &tree {
-        taipan_parser::ast::Mod::Module { body, .. } if body.len() == 1 => match &body[0].kind {
-            taipan_parser::ast::StmtKind::Expr { value } => Some(value.clone()),
-            _ => None,
-        },
-        _ => None,
-    };
-    match expr {
-        Some(e) => compile_tree(&taipan_parser::ast::Mod::Expression { body: e }, filename),
-        None => Err(syntax_error(
-            "SyntaxError",
-            "invalid syntax",
-            filename,
-            1,
-            1,
-            source,
-        )),
-    }
+    let tree = parse_eval_source(source, filename)?;
+    compile_tree(&tree, filename)
+}
+
+/// Parses `source` with the `eval` start rule, issuing the parser's warnings.
+fn parse_eval_source(source: &[u8], filename: &str) -> PyResult<taipan_parser::ast::Mod> {
+    let (result, warnings) = taipan_parser::parse_eval_with_warnings(source, filename);
+    emit_parse_warnings(&warnings, filename, source, false)?;
+    result.map_err(|e| parse_error_in(&e, filename, source, false))
 }
 
 /// Runs a code object with the given globals (and locals, for class bodies
@@ -1723,7 +1726,7 @@ fn builtin_compile(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyRes
 /// `compile(source, filename, mode, PyCF_ONLY_AST)`: the parse tree as
 /// `_ast` objects (`ast.parse`).
 fn parse_to_ast(source: &[u8], filename: &str, mode: &str) -> PyResult<PyRef> {
-    use taipan_parser::ast::{Mod, StmtKind};
+    use taipan_parser::ast::Mod;
     let src = if mode == "eval" {
         let start = source
             .iter()
@@ -1733,7 +1736,11 @@ fn parse_to_ast(source: &[u8], filename: &str, mode: &str) -> PyResult<PyRef> {
     } else {
         source
     };
-    let (tree, warnings) = taipan_parser::parse_module_with_warnings(src, filename);
+    let (tree, warnings) = if mode == "eval" {
+        taipan_parser::parse_eval_with_warnings(src, filename)
+    } else {
+        taipan_parser::parse_module_with_warnings(src, filename)
+    };
     emit_parse_warnings(&warnings, filename, src, mode != "eval")?;
     let tree = tree.map_err(|e| {
         if e.kind == taipan_parser::error::SyntaxErrorKind::TooDeep {
@@ -1742,23 +1749,9 @@ fn parse_to_ast(source: &[u8], filename: &str, mode: &str) -> PyResult<PyRef> {
                 "maximum recursion depth exceeded during ast construction",
             );
         }
-        parse_error(&e, filename, src)
+        parse_error_in(&e, filename, src, mode != "eval")
     })?;
     let tree = match (mode, tree) {
-        ("eval", Mod::Module { body, .. }) => {
-            let expr = match body.as_slice() {
-                [s] => match &s.kind {
-                    StmtKind::Expr { value } => Some(value.clone()),
-                    _ => None,
-                },
-                _ => None,
-            };
-            match expr {
-                Some(e) => Mod::Expression { body: e },
-                // The expression parser's error, as `compile_expression` gives it.
-                None => return compile_expression(src, filename).map(|_| none()),
-            }
-        }
         ("single", Mod::Module { body, .. }) => {
             if body.len() > 1 {
                 // compile_single raises CPython's error for this.

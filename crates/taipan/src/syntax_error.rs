@@ -140,6 +140,7 @@ mod tests {
             offset,
             end_lineno,
             end_offset,
+            text_newline: true,
         }
     }
 

@@ -274,6 +274,8 @@ impl<'a> Compiler<'a> {
                             msg: format!("Unrecognized conversion character {other}"),
                             lineno: 0,
                             offset: 0,
+                            end_lineno: 0,
+                            end_offset: 0,
                             warnings: Vec::new(),
                         })
                     }

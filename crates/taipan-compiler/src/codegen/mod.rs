@@ -230,6 +230,8 @@ impl<'a> Compiler<'a> {
             msg: msg.into(),
             lineno: l.lineno.max(0) as u32,
             offset: (l.col + 1).max(0) as u32,
+            end_lineno: l.end_lineno.max(0) as u32,
+            end_offset: (l.end_col + 1).max(0) as u32,
             warnings: Vec::new(),
         }
     }

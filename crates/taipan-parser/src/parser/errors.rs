@@ -106,6 +106,7 @@ impl Parser<'_> {
             offset: clamp(col_number),
             end_lineno: clamp(end_lineno),
             end_offset: clamp(end_col_number),
+            text_newline: true,
         });
     }
 

@@ -84,9 +84,16 @@ pub fn parse_fstring_expr(
     p.run(|p| p.fstring_rule())
 }
 
+/// Parses decoded source with the `eval` start rule (`compile(..., "eval")`, `eval()`).
+pub fn parse_eval(src: &str, filename: &str) -> Result<Mod, SyntaxError> {
+    let mut p = Parser::new(src, filename, StartRule::Eval, 0, 0);
+    p.run(|p| p.eval_rule())
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum StartRule {
     File,
+    Eval,
     Fstring,
 }
 
@@ -258,7 +265,27 @@ impl<'a> Parser<'a> {
             self.call_invalid_rules = true;
             let _ = start(self);
         }
-        Err(self.set_syntax_error(last_token))
+        let mut err = self.set_syntax_error(last_token);
+        err.text_newline = err.text_newline && self.error_text_has_newline(&err);
+        Err(err)
+    }
+
+    /// Whether CPython's `text` for `err` is the line the tokenizer holds, newline and all
+    /// (see [`SyntaxError::text_newline`]): not when the tokenizer has moved past the error's
+    /// line (the tokenizer's own errors never have it). (Whether the held line has a newline is the
+    /// caller's to say: file input always has one, `eval` input only where the text does.)
+    fn error_text_has_newline(&self, err: &SyntaxError) -> bool {
+        if self.start_rule == StartRule::Fstring {
+            return err.text_newline;
+        }
+        // The tokenizer's line: that of the last token read (the implicit newline at the end
+        // of the input does not start a new line).
+        let lines = self.src.split_inclusive('\n').count().max(1) as u32;
+        let tok_line = self
+            .tokens
+            .get(self.fill.max(1) - 1)
+            .map_or(1, |t| t.end_lineno);
+        tok_line.min(lines) <= err.lineno
     }
 
     // ----- tokens -----
@@ -717,6 +744,19 @@ impl<'a> Parser<'a> {
         Some(Mod::Module {
             body,
             type_ignores: Vec::new(),
+        })
+    }
+
+    /// `eval: expressions NEWLINE* ENDMARKER`
+    fn eval_rule(&mut self) -> Option<Mod> {
+        let body = self.expressions()?;
+        while self.eat(TokKind::Newline).is_some() {}
+        self.eat(TokKind::EndMarker)?;
+        if self.error.is_some() {
+            return None;
+        }
+        Some(Mod::Expression {
+            body: Box::new(body),
         })
     }
 
