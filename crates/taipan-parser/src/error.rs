@@ -46,6 +46,11 @@ pub struct SyntaxError {
     pub text_newline: bool,
 }
 
+/// `SyntaxError::end_offset` when CPython reports an end offset of 0 (an error raised at a
+/// known location whose end is unknown: `'(' was never closed`); a plain 0 there means no end
+/// offset at all, which CPython reports as -1.
+pub const END_OFFSET_ZERO: u32 = u32::MAX;
+
 impl SyntaxError {
     pub fn new(kind: SyntaxErrorKind, msg: impl Into<String>, lineno: u32, offset: u32) -> Self {
         SyntaxError {

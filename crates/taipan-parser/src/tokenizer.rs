@@ -520,7 +520,7 @@ impl<'a> Tokenizer<'a> {
                 lineno,
                 offset: col + 1,
                 end_lineno: lineno,
-                end_offset: 0,
+                end_offset: crate::error::END_OFFSET_ZERO,
                 text_newline: true,
             }
         } else {

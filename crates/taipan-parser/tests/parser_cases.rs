@@ -48,7 +48,12 @@ fn taipan(src: &str) -> String {
             e.lineno,
             e.offset,
             e.end_lineno,
-            e.end_offset
+            // CPython's 0 and -1 both print as 0 here (see `cpython`).
+            if e.end_offset == taipan_parser::error::END_OFFSET_ZERO {
+                0
+            } else {
+                e.end_offset
+            }
         ),
     }
 }

@@ -54,10 +54,10 @@ fn parse_error_in(
     } else {
         e.end_lineno as i64
     };
-    let end_offset = if e.end_offset == 0 {
-        -1
-    } else {
-        e.end_offset as i64
+    let end_offset = match e.end_offset {
+        0 => -1,
+        taipan_parser::error::END_OFFSET_ZERO => 0,
+        v => v as i64,
     };
     let text = source_line_of(source, e.lineno).map(|l| {
         if e.text_newline && (file_input || line_has_newline(source, e.lineno)) {

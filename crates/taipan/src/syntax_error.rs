@@ -38,10 +38,10 @@ pub fn format_syntax_error(err: &SyntaxError, filename: &str, source: &[u8]) -> 
             };
             (
                 end_lineno,
-                if err.end_offset == 0 {
-                    -1
-                } else {
-                    err.end_offset as i64
+                match err.end_offset {
+                    0 => -1,
+                    taipan_parser::error::END_OFFSET_ZERO => 0,
+                    v => v as i64,
                 },
             )
         } else {

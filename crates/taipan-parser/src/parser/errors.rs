@@ -105,7 +105,11 @@ impl Parser<'_> {
             lineno: clamp(lineno),
             offset: clamp(col_number),
             end_lineno: clamp(end_lineno),
-            end_offset: clamp(end_col_number),
+            end_offset: if end_col_number == 0 {
+                crate::error::END_OFFSET_ZERO
+            } else {
+                clamp(end_col_number)
+            },
             text_newline: true,
         });
     }
