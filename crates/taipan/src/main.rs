@@ -408,12 +408,27 @@ fn run_source_bytes(source: &[u8], path: &str, argv: Vec<String>) -> ExitCode {
     let compiled = match taipan_compiler::compile_module_with(&tree, path, options) {
         Ok(d) => d,
         Err(e) if e.kind == "SyntaxError" => {
-            let err = taipan_parser::SyntaxError::new(
+            // The warnings found before the error come first, as CPython issues them.
+            if !e.warnings.is_empty() {
+                if !initialized {
+                    if let Err(err) = taipan_vm::interp::initialize() {
+                        eprintln!("taipan: start-up failed: {err:?}");
+                        return ExitCode::from(70);
+                    }
+                }
+                if let Err(err) = taipan_vm::run::emit_compile_warnings(&e.warnings, path) {
+                    let status = taipan_vm::run::handle_uncaught(err);
+                    return ExitCode::from((status & 0xff) as u8);
+                }
+            }
+            let mut err = taipan_parser::SyntaxError::new(
                 taipan_parser::SyntaxErrorKind::SyntaxError,
                 e.msg,
                 e.lineno,
                 e.offset,
             );
+            err.end_lineno = e.end_lineno;
+            err.end_offset = e.end_offset;
             eprint!("{}", syntax_error::format_syntax_error(&err, path, &source));
             return ExitCode::from(1);
         }
