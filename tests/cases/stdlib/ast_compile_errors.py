@@ -102,7 +102,7 @@ t("match no cases", mod(ast.Match(name("x"), [], **L)))
 
 # nesting deeper than the limits
 deep = c(1)
-for _ in range(100_000):
+for _ in range(5_000):
     deep = ast.UnaryOp(ast.USub(), deep, **L)
 t("deep tree", expr(deep), "eval")
 src = "x = " + " + ".join(["1"] * 5000)
