@@ -215,6 +215,17 @@ unsafe fn drop_dict(obj: *mut PyObject) {
 }
 
 unsafe fn traverse_dict(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
+    // SAFETY: the caller's promise.
+    unsafe { visit_refs(obj, visit) }
+}
+
+/// `traverse_dict` with a visitor the caller inlines (the collector's
+/// loops, for instance dicts).
+///
+/// # Safety
+/// `obj` is a live dict; the visitor does not change it.
+#[inline(always)]
+pub unsafe fn visit_refs<F: FnMut(*mut PyObject) + ?Sized>(obj: *mut PyObject, visit: &mut F) {
     // SAFETY: obj is a live dict; visiting does not mutate it.
     unsafe {
         let d = &*(obj as *const PyDict);
