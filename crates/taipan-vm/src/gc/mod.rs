@@ -867,6 +867,18 @@ pub fn mark_dict_materialized(d: &PyRef) {
     }
 }
 
+/// Might the exact dict `d` hold a tracked object? True when it is tracked
+/// or an instance's inline dict (untracked whatever it holds): a copy of it
+/// must then be tracked.
+///
+/// # Safety
+/// `d` is a live dict.
+#[inline]
+pub unsafe fn dict_may_hold_tracked(d: *mut PyObject) -> bool {
+    // SAFETY: d is live; is_gc says the header exists.
+    unsafe { is_tracked(d) || (is_gc(d) && (*as_gc(d)).gc_prev.get() & DICT_INLINE != 0) }
+}
+
 /// Is `d` an instance's inline dict (never asked for, untracked, owned by
 /// the instance alone)? Then the instance's traverse visits its contents
 /// instead of it, as CPython 3.11's `_PyObject_VisitInstanceAttributes`

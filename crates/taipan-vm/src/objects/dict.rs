@@ -593,7 +593,7 @@ impl PyDict {
             let old = unsafe { std::mem::replace(&mut *p.table(), t) };
             p.bump();
             // SAFETY: both dicts are live.
-            if unsafe { crate::gc::is_tracked(self as *const PyDict as *mut PyObject) } {
+            if unsafe { crate::gc::dict_may_hold_tracked(self as *const PyDict as *mut PyObject) } {
                 crate::gc::track_ref(&d);
             }
             drop(old);
@@ -621,7 +621,7 @@ impl PyDict {
             // SAFETY: cloning only increments counts; the old table is swapped out and dropped after the borrow.
             let old = unsafe {
                 let t = (*other.table()).clone();
-                if crate::gc::is_tracked(other as *const PyDict as *mut PyObject) {
+                if crate::gc::dict_may_hold_tracked(other as *const PyDict as *mut PyObject) {
                     let me = self as *const PyDict as *mut PyObject;
                     if crate::gc::is_gc(me) && !crate::gc::is_tracked(me) {
                         crate::gc::track(me);

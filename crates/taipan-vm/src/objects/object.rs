@@ -601,7 +601,9 @@ fn object_getstate_default(obj: &PyRef, required: bool) -> PyResult<PyRef> {
                 .map(|x| !x.is_empty())
                 .unwrap_or(false) =>
         {
-            crate::object::protocol::call_method(&d, "copy", &[])?
+            // The dict itself (`PyObject_GenericGetDict`), not a copy.
+            crate::gc::mark_dict_materialized(&d);
+            d
         }
         _ => crate::objects::none::none(),
     };

@@ -1234,7 +1234,7 @@ pub mod heap {
         }
     }
 
-    /// `tp_traverse` of heap types: the dict, the slots, then the static base's.
+    /// `tp_traverse` of heap types: the slots, the dict, the type, then the static base's.
     ///
     /// # Safety
     /// `obj` is a live instance of a heap type.
@@ -1256,25 +1256,9 @@ pub mod heap {
         // SAFETY: the slots are Option<PyRef> laid out by type_new.
         unsafe {
             let ty = &*(*obj).ob_type.get();
-            visit(ty as *const PyType as *mut PyObject);
             let solid = ty.static_base();
-            // The dict is this layout's only when the static base has none
-            // (an exception's or a function's is visited by the base).
-            let own_dict = solid.tp_dictoffset.get() == 0;
-            if own_dict {
-                if let Some(slot) = dict_slot(obj) {
-                    if let Some(d) = &*slot {
-                        let dp = d.as_ptr();
-                        if crate::gc::inline_dict(dp) {
-                            // CPython 3.11's inline values: the attributes
-                            // are visited as the instance's own.
-                            crate::objects::dict::visit_refs(dp, visit);
-                        } else {
-                            visit(dp);
-                        }
-                    }
-                }
-            }
+            // CPython's order: the `__slots__` values, the attributes (or
+            // the dict), the type, then the static base's references.
             if solid.tp_itemsize == 0 {
                 let mut off = solid.tp_basicsize.get();
                 let end = ty.tp_basicsize.get();
@@ -1290,6 +1274,23 @@ pub mod heap {
                     off += 8;
                 }
             }
+            // The dict is this layout's only when the static base has none
+            // (an exception's or a function's is visited by the base).
+            if solid.tp_dictoffset.get() == 0 {
+                if let Some(slot) = dict_slot(obj) {
+                    if let Some(d) = &*slot {
+                        let dp = d.as_ptr();
+                        if crate::gc::inline_dict(dp) {
+                            // CPython 3.11's inline values: the attributes
+                            // are visited as the instance's own.
+                            crate::objects::dict::visit_refs(dp, visit);
+                        } else {
+                            visit(dp);
+                        }
+                    }
+                }
+            }
+            visit(ty as *const PyType as *mut PyObject);
             if let Some(t) = solid.tp_traverse.get() {
                 t(obj, &mut |r| visit(r));
             }
