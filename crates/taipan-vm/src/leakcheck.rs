@@ -265,6 +265,34 @@ fn contains(keys: &[PyRef], k: &PyRef) -> bool {
     })
 }
 
+/// A submodule imported during the run is an attribute of its package
+/// (`importlib.util` of `importlib`); when the package itself was there
+/// before the run (and so stays), that attribute goes with the submodule,
+/// as finalization would clear the package too.
+fn forget_submodule(modules: &PyDict, name: &PyRef, m: &PyRef) {
+    let Some((parent, child)) = name.downcast::<PyStr>().and_then(|s| {
+        s.as_str()
+            .rsplit_once('.')
+            .map(|(p, c)| (p.to_owned(), c.to_owned()))
+    }) else {
+        return;
+    };
+    let Ok(Some(pkg)) = modules.get_str(&parent) else {
+        return;
+    };
+    let Some(d) = dict_of(&pkg) else { return };
+    let Some(dd) = d.downcast::<PyDict>() else {
+        return;
+    };
+    if let Ok(Some(v)) = dd.get_str(&child) {
+        if v.is(m) {
+            if let Ok(k) = PyStr::new(&child) {
+                drop(dd.del_item(&k));
+            }
+        }
+    }
+}
+
 /// Tears down what the program made, collects, and reports the difference.
 pub fn end(b: Baseline, globals: &PyRef) {
     // __main__ gets its start-up namespace back.
@@ -342,6 +370,7 @@ pub fn end(b: Baseline, globals: &PyRef) {
         let mut removed = Vec::new();
         for k in added {
             if let Ok(Some(m)) = md.del_item(&k) {
+                forget_submodule(md, &k, &m);
                 removed.push(m);
             }
         }

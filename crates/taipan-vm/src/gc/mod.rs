@@ -479,8 +479,9 @@ fn invoke_callbacks(phase: &str, generation: usize, collected: isize, uncollecta
 // ---------------------------------------------------------------------------
 // The collection (`gc_collect_main`).
 
-/// `tp_traverse` with the visitor inlined for exact lists and tuples (the
-/// bulk of most heaps); other types go through their slot.
+/// `tp_traverse` with the visitor inlined for exact lists, tuples and dicts
+/// and for instances of classes (the bulk of most heaps); other types go
+/// through their slot.
 #[inline(always)]
 unsafe fn traverse_inline<F: FnMut(*mut PyObject)>(op: *mut PyObject, mut visit: F) {
     // SAFETY: op is a live tracked object; a list's items and a tuple's slots are read, not changed, and the visitor runs no Python code.
@@ -499,6 +500,11 @@ unsafe fn traverse_inline<F: FnMut(*mut PyObject)>(op: *mut PyObject, mut visit:
                     visit(o.as_ptr());
                 }
             }
+        } else if std::ptr::eq(tp, &crate::objects::dict::DICT_TYPE) {
+            crate::objects::dict::visit_refs(op, &mut visit);
+        } else if (*tp).is_heap_type() {
+            // Every heap type's traverse is `subtype_traverse`.
+            crate::objects::type_::subtype_visit(op, &mut visit);
         } else {
             traverse(op, &mut visit);
         }
@@ -812,51 +818,88 @@ fn permanent_head() -> *mut GcHead {
     &state().permanent as *const GcHead as *mut GcHead
 }
 
-/// Marks an instance's dict as asked for (`obj.__dict__`, `vars(obj)`): in
-/// CPython 3.11 it then exists as an object of its own. The bit is the
-/// FINALIZED one, which an exact dict never uses otherwise.
-pub fn mark_dict_materialized(d: &PyRef) {
+/// The bit of an exact dict's `gc_prev` saying it holds an instance's
+/// attributes and was never asked for through `__dict__`/`vars()` (CPython
+/// 3.11 keeps those attributes inline in the object, as "values", until
+/// then). It is the FINALIZED bit, which an exact dict never uses otherwise.
+const DICT_INLINE: usize = PREV_FINALIZED;
+
+/// Marks the dict `instance_dict` just made for an instance of a class that
+/// added the `__dict__` slot: it stays untracked (the owner's traverse
+/// visits its contents, [`inline_dict`]) until it is asked for.
+pub fn mark_dict_inline(d: &PyRef) {
     // SAFETY: d is live; the bit is set only on exact dicts with a header.
     unsafe {
         if d.is_exact::<crate::objects::dict::PyDict>() && is_gc(d.as_ptr()) {
-            set_finalized(d.as_ptr());
+            let h = &*as_gc(d.as_ptr());
+            h.gc_prev.set(h.gc_prev.get() | DICT_INLINE);
         }
     }
 }
 
-/// The instance dicts among the garbage of `list` that CPython 3.11 would
-/// not have as objects (the attributes of an instance whose `__dict__` was
-/// never asked for live inline in the object): they are not counted in the
-/// number `gc.collect()` reports. Taipan deviation: every instance with
-/// attributes has a dict object.
-fn inline_dicts(list: *mut GcHead) -> isize {
-    let mut n = 0;
-    let mut p = next(list);
-    while p != list {
-        let op = from_gc(p);
-        // SAFETY: op is alive (linked); the dict slot belongs to its layout.
-        unsafe {
-            let ty = &*(*op).ob_type.get();
-            if ty.is_heap_type() && ty.static_base().tp_dictoffset.get() == 0 {
-                if let Some(slot) = dict_slot(op) {
-                    if let Some(d) = &*slot {
-                        let dp = d.as_ptr();
-                        if d.is_exact::<crate::objects::dict::PyDict>()
-                            && d.refcnt() == 1
-                            && is_gc(dp)
-                            && is_tracked(dp)
-                            && is_collecting(as_gc(dp))
-                            && (*as_gc(dp)).gc_prev.get() & PREV_FINALIZED == 0
-                        {
-                            n += 1;
-                        }
-                    }
+/// Marks an instance's dict as asked for (`obj.__dict__`, `vars(obj)`): in
+/// CPython 3.11 it then exists as an object of its own
+/// (`make_dict_from_instance_attributes`), tracked when one of its keys or
+/// values may be.
+pub fn mark_dict_materialized(d: &PyRef) {
+    let dp = d.as_ptr();
+    // SAFETY: d is live; the bit is only read and cleared on exact dicts with a header.
+    unsafe {
+        if !d.is_exact::<crate::objects::dict::PyDict>() || !is_gc(dp) {
+            return;
+        }
+        let h = &*as_gc(dp);
+        if h.gc_prev.get() & DICT_INLINE == 0 {
+            return;
+        }
+        h.gc_prev.set(h.gc_prev.get() & !DICT_INLINE);
+        if !is_tracked(dp) {
+            let mut track_it = false;
+            traverse(dp, &mut |r| {
+                if may_be_tracked(r) {
+                    track_it = true;
                 }
+            });
+            if track_it {
+                track(dp);
             }
         }
-        p = next(p);
     }
-    n
+}
+
+/// Might the exact dict `d` hold a tracked object? True when it is tracked
+/// or an instance's inline dict (untracked whatever it holds): a copy of it
+/// must then be tracked.
+///
+/// # Safety
+/// `d` is a live dict.
+#[inline]
+pub unsafe fn dict_may_hold_tracked(d: *mut PyObject) -> bool {
+    // SAFETY: d is live; is_gc says the header exists.
+    unsafe { is_tracked(d) || (is_gc(d) && (*as_gc(d)).gc_prev.get() & DICT_INLINE != 0) }
+}
+
+/// Is `d` an instance's inline dict (never asked for, untracked, owned by
+/// the instance alone)? Then the instance's traverse visits its contents
+/// instead of it, as CPython 3.11's `_PyObject_VisitInstanceAttributes`
+/// visits the inline values: the collector sees one object where CPython
+/// sees one. A dict someone else also holds for the moment (a count above
+/// one) is visited as itself; being untracked, its contents then count as
+/// referenced from outside, which only keeps them alive.
+///
+/// # Safety
+/// `d` is a live object.
+#[inline(always)]
+pub unsafe fn inline_dict(d: *mut PyObject) -> bool {
+    // SAFETY: d is live; exact dicts always have a header.
+    unsafe {
+        std::ptr::eq((*d).ob_type.get(), &crate::objects::dict::DICT_TYPE)
+            && (*d).ob_refcnt.get() == 1
+            && {
+                let h = &*as_gc(d);
+                h.gc_next.get() == 0 && h.gc_prev.get() & DICT_INLINE != 0
+            }
+    }
 }
 
 /// `gc_collect_main`: returns (unreachable found, collected, uncollectable).
@@ -922,7 +965,7 @@ fn collect_main(generation: usize) -> (isize, isize, isize) {
     clear_unreachable_mask(still_p);
     list_merge(unreachable_p, old);
 
-    m += list_size(still_p) - inline_dicts(still_p);
+    m += list_size(still_p);
     delete_garbage(still_p, old);
 
     let n = 0;
@@ -988,6 +1031,7 @@ pub fn maintain_dict_tracking(dict: &crate::objects::dict::PyDict, key: &PyRef, 
     unsafe {
         if is_gc(d)
             && !is_tracked(d)
+            && (*as_gc(d)).gc_prev.get() & DICT_INLINE == 0
             && (may_be_tracked(key.as_ptr()) || may_be_tracked(value.as_ptr()))
         {
             track(d);

@@ -606,7 +606,10 @@ fn deque_repr(s: &PyRef) -> PyResult<PyRef> {
 fn deque_reduce(s: &PyRef) -> PyResult<PyRef> {
     let d = dq(s);
     let state = match crate::objects::object::instance_dict(s, false)? {
-        Some(dd) => dd,
+        Some(dd) => {
+            crate::gc::mark_dict_materialized(&dd);
+            dd
+        }
         None => none(),
     };
     let it = deque_iter(s)?;

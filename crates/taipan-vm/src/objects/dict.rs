@@ -215,6 +215,17 @@ unsafe fn drop_dict(obj: *mut PyObject) {
 }
 
 unsafe fn traverse_dict(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
+    // SAFETY: the caller's promise.
+    unsafe { visit_refs(obj, visit) }
+}
+
+/// `traverse_dict` with a visitor the caller inlines (the collector's
+/// loops, for instance dicts).
+///
+/// # Safety
+/// `obj` is a live dict; the visitor does not change it.
+#[inline(always)]
+pub unsafe fn visit_refs<F: FnMut(*mut PyObject) + ?Sized>(obj: *mut PyObject, visit: &mut F) {
     // SAFETY: obj is a live dict; visiting does not mutate it.
     unsafe {
         let d = &*(obj as *const PyDict);
@@ -582,7 +593,7 @@ impl PyDict {
             let old = unsafe { std::mem::replace(&mut *p.table(), t) };
             p.bump();
             // SAFETY: both dicts are live.
-            if unsafe { crate::gc::is_tracked(self as *const PyDict as *mut PyObject) } {
+            if unsafe { crate::gc::dict_may_hold_tracked(self as *const PyDict as *mut PyObject) } {
                 crate::gc::track_ref(&d);
             }
             drop(old);
@@ -610,7 +621,7 @@ impl PyDict {
             // SAFETY: cloning only increments counts; the old table is swapped out and dropped after the borrow.
             let old = unsafe {
                 let t = (*other.table()).clone();
-                if crate::gc::is_tracked(other as *const PyDict as *mut PyObject) {
+                if crate::gc::dict_may_hold_tracked(other as *const PyDict as *mut PyObject) {
                     let me = self as *const PyDict as *mut PyObject;
                     if crate::gc::is_gc(me) && !crate::gc::is_tracked(me) {
                         crate::gc::track(me);

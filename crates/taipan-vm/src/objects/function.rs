@@ -46,6 +46,7 @@ pub static FUNCTION_TYPE: PyType = PyType {
     tp_weaklistoffset: Cell::new(std::mem::offset_of!(PyFunction, weaklist) as isize),
     tp_drop: Some(drop_function),
     tp_traverse: Cell::new(Some(traverse_function)),
+    tp_clear: Cell::new(Some(clear_function)),
     tp_call: Cell::new(Some(function_call)),
     tp_descr_get: Cell::new(Some(function_descr_get)),
     tp_repr: Cell::new(Some(function_repr)),
@@ -82,6 +83,40 @@ unsafe fn traverse_function(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObj
         }
         visit((*f.doc.get()).as_ptr());
         visit((*f.module.get()).as_ptr());
+        // Names may be str subclasses (tracked, with attributes).
+        visit((*f.name.get()).as_ptr());
+        visit((*f.qualname.get()).as_ptr());
+    }
+}
+
+/// `tp_clear` of functions (`func_clear`): drops the references a program
+/// can make part of a cycle (`__dict__`, `__defaults__`, `__kwdefaults__`,
+/// `__annotations__`, `__doc__`, `__module__`; the name and qualified name,
+/// which may be str subclasses, become `''`). Taipan deviation: the code,
+/// the globals, the builtins and the closure are kept (they are fixed at
+/// creation here); a cycle through them passes through a dict or a cell,
+/// which the collector clears.
+///
+/// # Safety
+/// `obj` is a live function.
+unsafe fn clear_function(obj: *mut PyObject) {
+    let empty = crate::intern!("").clone();
+    // SAFETY: obj is a live function; each value is taken out of its field before it is dropped.
+    unsafe {
+        let f = &*(obj as *const PyFunction);
+        let mut taken: Vec<PyRef> = Vec::with_capacity(8);
+        for c in [&f.dict, &f.defaults, &f.kwdefaults, &f.annotations] {
+            if let Some(o) = (*c.get()).take() {
+                taken.push(o);
+            }
+        }
+        for c in [&f.doc, &f.module] {
+            taken.push(std::mem::replace(&mut *c.get(), none()));
+        }
+        for c in [&f.name, &f.qualname] {
+            taken.push(std::mem::replace(&mut *c.get(), empty.clone()));
+        }
+        drop(taken);
     }
 }
 

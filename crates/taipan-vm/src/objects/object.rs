@@ -77,6 +77,14 @@ pub fn instance_dict(obj: &PyRef, create: bool) -> PyResult<Option<PyRef>> {
             return Ok(None);
         }
         let d = PyDict::new()?;
+        // The attributes of an instance `object.__new__` made for a class
+        // live inline in CPython 3.11 until `__dict__` is asked for
+        // (`_PyObject_InitializeDict`: other bases' `tp_new` leave no
+        // values, and the first attribute makes a dict).
+        let ty = obj.ty();
+        if ty.is_heap_type() && std::ptr::eq(ty.static_base(), &OBJECT_TYPE) {
+            crate::gc::mark_dict_inline(&d);
+        }
         *slot = Some(d.clone());
         Ok(Some(d))
     }
@@ -593,7 +601,9 @@ fn object_getstate_default(obj: &PyRef, required: bool) -> PyResult<PyRef> {
                 .map(|x| !x.is_empty())
                 .unwrap_or(false) =>
         {
-            crate::object::protocol::call_method(&d, "copy", &[])?
+            // The dict itself (`PyObject_GenericGetDict`), not a copy.
+            crate::gc::mark_dict_materialized(&d);
+            d
         }
         _ => crate::objects::none::none(),
     };

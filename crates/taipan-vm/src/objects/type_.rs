@@ -603,7 +603,7 @@ fn type_repr(obj: &PyRef) -> PyResult<PyRef> {
     }
 }
 
-pub use heap::{calculate_metaclass, type_new};
+pub use heap::{calculate_metaclass, subtype_visit, type_new};
 
 /// The static types this file declares, readied at start-up.
 pub static TYPES: &[&PyType] = &[
@@ -1234,26 +1234,31 @@ pub mod heap {
         }
     }
 
-    /// `tp_traverse` of heap types: the dict, the slots, then the static base's.
+    /// `tp_traverse` of heap types: the slots, the dict, the type, then the static base's.
     ///
     /// # Safety
     /// `obj` is a live instance of a heap type.
     pub unsafe fn subtype_traverse(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
+        // SAFETY: the caller's promise.
+        unsafe { subtype_visit(obj, visit) }
+    }
+
+    /// `subtype_traverse` with a visitor the caller inlines (the
+    /// collector's loops: no indirect call per attribute of an instance).
+    ///
+    /// # Safety
+    /// `obj` is a live instance of a heap type; the visitor changes no object.
+    #[inline(always)]
+    pub unsafe fn subtype_visit<F: FnMut(*mut PyObject) + ?Sized>(
+        obj: *mut PyObject,
+        visit: &mut F,
+    ) {
         // SAFETY: the slots are Option<PyRef> laid out by type_new.
         unsafe {
             let ty = &*(*obj).ob_type.get();
-            visit(ty as *const PyType as *mut PyObject);
             let solid = ty.static_base();
-            // The dict is this layout's only when the static base has none
-            // (an exception's or a function's is visited by the base).
-            let own_dict = solid.tp_dictoffset.get() == 0;
-            if own_dict {
-                if let Some(slot) = dict_slot(obj) {
-                    if let Some(d) = &*slot {
-                        visit(d.as_ptr());
-                    }
-                }
-            }
+            // CPython's order: the `__slots__` values, the attributes (or
+            // the dict), the type, then the static base's references.
             if solid.tp_itemsize == 0 {
                 let mut off = solid.tp_basicsize.get();
                 let end = ty.tp_basicsize.get();
@@ -1269,8 +1274,25 @@ pub mod heap {
                     off += 8;
                 }
             }
+            // The dict is this layout's only when the static base has none
+            // (an exception's or a function's is visited by the base).
+            if solid.tp_dictoffset.get() == 0 {
+                if let Some(slot) = dict_slot(obj) {
+                    if let Some(d) = &*slot {
+                        let dp = d.as_ptr();
+                        if crate::gc::inline_dict(dp) {
+                            // CPython 3.11's inline values: the attributes
+                            // are visited as the instance's own.
+                            crate::objects::dict::visit_refs(dp, visit);
+                        } else {
+                            visit(dp);
+                        }
+                    }
+                }
+            }
+            visit(ty as *const PyType as *mut PyObject);
             if let Some(t) = solid.tp_traverse.get() {
-                t(obj, visit);
+                t(obj, &mut |r| visit(r));
             }
         }
     }
