@@ -411,7 +411,7 @@ pub static TYPES: &[&PyType] = &[];
 
 /// Splits `name(sig)\n--\n\ndoc` into the signature `(sig)` and the
 /// doc (`_PyType_GetTextSignatureFromInternalDoc`).
-fn split_signature<'a>(name: &str, doc: &'a str) -> (Option<&'a str>, &'a str) {
+pub fn split_signature<'a>(name: &str, doc: &'a str) -> (Option<&'a str>, &'a str) {
     if let Some(rest) = doc.strip_prefix(name) {
         if rest.starts_with('(') {
             if let Some(end) = rest.find(")\n--\n\n") {
