@@ -211,7 +211,7 @@ pub fn type_ready(ty: &'static PyType) -> PyResult<()> {
         }
         if d.get_str("__doc__")?.is_none() {
             let doc = match ty.tp_doc {
-                Some(s) => PyStr::new(s)?,
+                Some(s) => PyStr::new(descr::split_signature(ty.name(), s).1)?,
                 None => crate::objects::none::none(),
             };
             d.set_str("__doc__", doc)?;
@@ -1988,7 +1988,7 @@ pub mod heap {
         let ty = ty_of(o)?;
         if !ty.is_heap_type() {
             return Ok(match ty.tp_doc {
-                Some(s) => PyStr::new(s)?,
+                Some(s) => PyStr::new(descr::split_signature(ty.name(), s).1)?,
                 None => none(),
             });
         }
@@ -2109,8 +2109,8 @@ pub mod heap {
     /// dict before the object rather than in it.
     pub fn cpython_layout(ty: &PyType) -> (usize, usize) {
         let solid = ty.static_base();
-        let (sb, si) = cpython_static_layout(solid)
-            .unwrap_or((solid.tp_basicsize.get(), solid.tp_itemsize));
+        let (sb, si) =
+            cpython_static_layout(solid).unwrap_or((solid.tp_basicsize.get(), solid.tp_itemsize));
         let mut n = sb + (ty.tp_basicsize.get() - solid.tp_basicsize.get());
         if has_managed_dict(ty) {
             n -= std::mem::size_of::<usize>();
@@ -2126,7 +2126,12 @@ pub mod heap {
     fn type_sizeof(o: &PyRef) -> PyResult<PyRef> {
         let ty = ty_of(o)?;
         let n = if ty.is_heap_type() {
-            CPY_HEAPTYPE_SIZE + if has_managed_dict(ty) { CPY_CACHED_KEYS_SIZE } else { 0 }
+            CPY_HEAPTYPE_SIZE
+                + if has_managed_dict(ty) {
+                    CPY_CACHED_KEYS_SIZE
+                } else {
+                    0
+                }
         } else {
             CPY_TYPE_SIZE
         };
@@ -2169,7 +2174,10 @@ pub mod heap {
     /// `type.__text_signature__`: from the internal doc of a static type.
     fn get_text_signature(o: &PyRef) -> PyResult<PyRef> {
         let ty = ty_of(o)?;
-        match ty.tp_doc.and_then(|d| descr::split_signature(ty.name(), d).0) {
+        match ty
+            .tp_doc
+            .and_then(|d| descr::split_signature(ty.name(), d).0)
+        {
             Some(s) => PyStr::new(s),
             None => Ok(none()),
         }
