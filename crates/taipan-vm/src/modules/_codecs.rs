@@ -511,15 +511,28 @@ fn backslashreplace_errors(_m: &PyRef, e: &PyRef) -> PyResult<PyRef> {
     replacement(&out, end)
 }
 
-fn namereplace_errors(m: &PyRef, e: &PyRef) -> PyResult<PyRef> {
-    let (kind, ..) = exc_parts(e)?;
+/// `\N{NAME}` for a character with a name, else its backslash escape
+/// (`PyCodec_NameReplaceErrors`).
+pub fn name_escape(c: u32) -> String {
+    match crate::modules::unicodedata::char_name(c) {
+        Some(n) => format!("\\N{{{n}}}"),
+        None => backslash_escape(c),
+    }
+}
+
+fn namereplace_errors(_m: &PyRef, e: &PyRef) -> PyResult<PyRef> {
+    let (kind, obj, start, end) = exc_parts(e)?;
     if kind != b'e' {
         return Err(PyErr::type_error(format!(
             "don't know how to handle {} in error callback",
             e.ty().name()
         )));
     }
-    backslashreplace_errors(m, e)
+    let mut out = String::new();
+    for c in chars_of(&obj, start, end) {
+        out.push_str(&name_escape(c));
+    }
+    replacement(&out, end)
 }
 
 fn xmlcharrefreplace_errors(_m: &PyRef, e: &PyRef) -> PyResult<PyRef> {

@@ -3302,6 +3302,13 @@ pub fn encode(s: &PyRef, p: &PyStr, encoding: &str, errors: &str) -> PyResult<Py
                     }
                 }
             }
+            "namereplace" => {
+                for &c in &x[i..end] {
+                    for b in crate::modules::_codecs::name_escape(c).bytes() {
+                        push_unit(&mut out, codec, b as u32);
+                    }
+                }
+            }
             "surrogateescape" => {
                 for (k, &c) in x[i..end].iter().enumerate() {
                     if (0xDC80..=0xDCFF).contains(&c)
