@@ -78,8 +78,26 @@ pub static CFUNCTION_TYPE: PyType = PyType {
     tp_richcompare: Cell::new(Some(cfunction_richcompare)),
     tp_hash: Cell::new(Some(cfunction_hash)),
     tp_traverse: Cell::new(Some(traverse_cfunction)),
+    tp_methods: &[MethodDef::new("__reduce__", Meth::NoArgs(cfunction_reduce))],
     ..PyType::BASE
 };
+
+/// `meth_reduce`: a module function pickles as its name (a global); a
+/// bound method as `getattr(self, name)`.
+fn cfunction_reduce(o: &PyRef) -> PyResult<PyRef> {
+    let c = cf(o)?;
+    match &c.self_ {
+        Some(s) if !s.is_instance_of::<crate::objects::module::PyModule>() => {
+            let args =
+                crate::objects::tuple::PyTuple::new(vec![s.clone(), PyStr::new(c.def.name)?])?;
+            crate::objects::tuple::PyTuple::new(vec![
+                crate::objects::iter::builtin("getattr")?,
+                args,
+            ])
+        }
+        _ => PyStr::new(c.def.name),
+    }
+}
 
 // SAFETY: repr(C), header first.
 unsafe impl PyPayload for PyCFunction {
