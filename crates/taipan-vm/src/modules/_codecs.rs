@@ -1009,13 +1009,29 @@ fn unicode_escape(data: &[u8], errors: &str, raw: bool) -> PyResult<Vec<u32>> {
                 out.push(v);
             }
             b'N' => {
-                return Err(decode_error(
-                    codec,
-                    data,
-                    start,
-                    (start + 2).min(data.len()),
-                    "\\N escapes not supported (can't load unicodedata module)",
-                ));
+                // `\N{name}`, looked up as CPython's `_getcode` does (names
+                // and aliases, case-insensitive; no named sequences).
+                let mut reason = "malformed \\N character escape";
+                let mut end = i.min(data.len());
+                if data.get(i) == Some(&b'{') {
+                    let name_start = i + 1;
+                    match data[name_start..].iter().position(|&b| b == b'}') {
+                        Some(0) => end = name_start,
+                        Some(n) => {
+                            end = name_start + n + 1;
+                            let name = data[name_start..name_start + n].to_ascii_uppercase();
+                            if let Some(cp) = taipan_parser::unicode_names::lookup(&name) {
+                                out.push(cp);
+                                i = end;
+                                continue;
+                            }
+                            reason = "unknown Unicode character name";
+                        }
+                        None => end = data.len(),
+                    }
+                }
+                escape_error(codec, data, start, end, reason, errors, &mut out)?;
+                i = end;
             }
             _ => {
                 out.push(b'\\' as u32);
