@@ -2856,7 +2856,8 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
                 if !w.is_instance_of::<PyInt>() {
                     return Err(PyErr::type_error("* wants int"));
                 }
-                p = crate::objects::int::as_i64(&w)?.max(0) as usize;
+                // `_PyLong_AsInt`: a C int.
+                p = crate::objects::int::as_c_int(&w)?.max(0) as usize;
                 i += 1;
             } else {
                 while i < n && (0x30..=0x39).contains(&f[i]) {
