@@ -60,3 +60,16 @@ t('N ignore', lambda: b"a\\N{}b".decode("unicode-escape", "ignore"))
 t('N seq', lambda: b"\\N{LATIN CAPITAL LETTER A WITH MACRON AND GRAVE}".decode("unicode-escape"))
 t('N raw', lambda: b"\\N{NULL}".decode("raw-unicode-escape"))
 t('N literal', lambda: eval(r'"\N{latin small letter b}"'))
+import codecs
+t('codecs.decode hex', lambda: codecs.decode(b"zz", "hex"))
+t('codecs.decode hex cause', lambda: type(codecs.decode.__call__) and [c for c in [None]])
+try:
+    codecs.decode(b"zz", "hex")
+except Exception as e:
+    print(type(e).__name__, type(e.__cause__).__name__, e.__cause__)
+t('codecs.encode rot13 bytes', lambda: codecs.encode(b"x", "rot13"))
+t('codecs.decode base64', lambda: codecs.decode(b"a", "base64"))
+t('codecs.decode utf8', lambda: codecs.decode(b"\xff", "utf-8"))
+t('codecs.encode zlib', lambda: codecs.encode("x", "zlib"))
+t('codecs.decode zlib', lambda: codecs.decode(b"x", "zlib"))
+t('codecs.decode uu', lambda: codecs.decode(b"x", "uu"))

@@ -163,6 +163,68 @@ fn item(t: &PyRef, i: usize) -> PyResult<PyRef> {
 
 /// Calls a codec's encoder or decoder and takes the first item of the
 /// `(object, length)` tuple it must return.
+/// `wrap_codec_error` (`_PyErr_TrySetFromCause`): an exception that holds
+/// nothing but a message (BaseException's `__new__`/`__init__` and layout,
+/// at most one str argument, no instance attributes) is replaced by one of
+/// the same type naming the codec, caused by the original.
+fn wrap_codec_error(e: PyErr, operation: &str, encoding: &str) -> PyErr {
+    use crate::objects::exceptions::{exc_init, exc_new, BASE_EXCEPTION};
+    let val = e.value().clone();
+    let ty = val.ty();
+    let same_fn = |a: Option<usize>, b: usize| a == Some(b);
+    let plain = same_fn(
+        ty.tp_init.get().map(|f| f as usize),
+        exc_init as *const () as usize,
+    ) && same_fn(
+        ty.tp_new.get().map(|f| f as usize),
+        exc_new as *const () as usize,
+    ) && ty.static_base().tp_basicsize.get() == BASE_EXCEPTION.tp_basicsize.get()
+        && ty.tp_itemsize == 0
+        && ty
+            .ht_slots
+            .get()
+            .and_then(|s| s.downcast::<PyTuple>())
+            .map(|t| t.is_empty())
+            .unwrap_or(true);
+    if !plain {
+        return e;
+    }
+    let wrapped = (|| -> PyResult<Option<PyErr>> {
+        let args = protocol::getattr(&val, &PyStr::new("args")?)?;
+        let Some(t) = args.downcast::<PyTuple>() else {
+            return Ok(None);
+        };
+        if t.len() > 1 || (t.len() == 1 && !t.items()[0].is_exact::<PyStr>()) {
+            return Ok(None);
+        }
+        // SAFETY: `val` is a live exception object.
+        if let Some(slot) = unsafe { crate::object::dict_slot(val.as_ptr()) } {
+            // SAFETY: the slot holds the instance dict, read without running code.
+            if let Some(d) = unsafe { &*slot } {
+                if protocol::len(d)? != 0 {
+                    return Ok(None);
+                }
+            }
+        }
+        let tyname = if ty.is_heap_type() {
+            ty.name()
+        } else {
+            ty.tp_name
+        };
+        let msg = format!(
+            "{operation} with '{encoding}' codec failed ({tyname}: {})",
+            protocol::str_string(&val)?
+        );
+        let new = protocol::call(&val.type_ref(), &[PyStr::new(&msg)?], None)?;
+        crate::objects::exceptions::set_cause(&new, Some(&val))?;
+        Ok(Some(PyErr::from_value(new)))
+    })();
+    match wrapped {
+        Ok(Some(w)) => w,
+        _ => e,
+    }
+}
+
 fn call_codec(func: &PyRef, obj: &PyRef, errors: &str, what: &str) -> PyResult<PyRef> {
     let r = protocol::call(func, &[obj.clone(), PyStr::new(errors)?], None)?;
     if !r.is_instance_of::<PyTuple>() || protocol::len(&r)? != 2 {
@@ -373,12 +435,14 @@ fn m_encode(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyR
     let (obj, enc, errors) = encoding_and_errors("encode", args, kwnames)?;
     let codec = lookup(&enc)?;
     call_codec(&item(&codec, 0)?, &obj, &errors, "encoder")
+        .map_err(|e| wrap_codec_error(e, "encoding", &enc))
 }
 
 fn m_decode(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let (obj, enc, errors) = encoding_and_errors("decode", args, kwnames)?;
     let codec = lookup(&enc)?;
     call_codec(&item(&codec, 1)?, &obj, &errors, "decoder")
+        .map_err(|e| wrap_codec_error(e, "decoding", &enc))
 }
 
 // ---------------------------------------------------------------------------
