@@ -1367,7 +1367,7 @@ fn int_to_bytes(s: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
     )?;
     let x = self_int(s)?.to_bigint();
     let length = match &a[0] {
-        Some(l) => as_i64(l)?,
+        Some(l) => as_ssize_t(l)? as i64,
         None => 1,
     };
     if length < 0 {
