@@ -163,6 +163,68 @@ fn item(t: &PyRef, i: usize) -> PyResult<PyRef> {
 
 /// Calls a codec's encoder or decoder and takes the first item of the
 /// `(object, length)` tuple it must return.
+/// `wrap_codec_error` (`_PyErr_TrySetFromCause`): an exception that holds
+/// nothing but a message (BaseException's `__new__`/`__init__` and layout,
+/// at most one str argument, no instance attributes) is replaced by one of
+/// the same type naming the codec, caused by the original.
+fn wrap_codec_error(e: PyErr, operation: &str, encoding: &str) -> PyErr {
+    use crate::objects::exceptions::{exc_init, exc_new, BASE_EXCEPTION};
+    let val = e.value().clone();
+    let ty = val.ty();
+    let same_fn = |a: Option<usize>, b: usize| a == Some(b);
+    let plain = same_fn(
+        ty.tp_init.get().map(|f| f as usize),
+        exc_init as *const () as usize,
+    ) && same_fn(
+        ty.tp_new.get().map(|f| f as usize),
+        exc_new as *const () as usize,
+    ) && ty.static_base().tp_basicsize.get() == BASE_EXCEPTION.tp_basicsize.get()
+        && ty.tp_itemsize == 0
+        && ty
+            .ht_slots
+            .get()
+            .and_then(|s| s.downcast::<PyTuple>())
+            .map(|t| t.is_empty())
+            .unwrap_or(true);
+    if !plain {
+        return e;
+    }
+    let wrapped = (|| -> PyResult<Option<PyErr>> {
+        let args = protocol::getattr(&val, &PyStr::new("args")?)?;
+        let Some(t) = args.downcast::<PyTuple>() else {
+            return Ok(None);
+        };
+        if t.len() > 1 || (t.len() == 1 && !t.items()[0].is_exact::<PyStr>()) {
+            return Ok(None);
+        }
+        // SAFETY: `val` is a live exception object.
+        if let Some(slot) = unsafe { crate::object::dict_slot(val.as_ptr()) } {
+            // SAFETY: the slot holds the instance dict, read without running code.
+            if let Some(d) = unsafe { &*slot } {
+                if protocol::len(d)? != 0 {
+                    return Ok(None);
+                }
+            }
+        }
+        let tyname = if ty.is_heap_type() {
+            ty.name()
+        } else {
+            ty.tp_name
+        };
+        let msg = format!(
+            "{operation} with '{encoding}' codec failed ({tyname}: {})",
+            protocol::str_string(&val)?
+        );
+        let new = protocol::call(&val.type_ref(), &[PyStr::new(&msg)?], None)?;
+        crate::objects::exceptions::set_cause(&new, Some(&val))?;
+        Ok(Some(PyErr::from_value(new)))
+    })();
+    match wrapped {
+        Ok(Some(w)) => w,
+        _ => e,
+    }
+}
+
 fn call_codec(func: &PyRef, obj: &PyRef, errors: &str, what: &str) -> PyResult<PyRef> {
     let r = protocol::call(func, &[obj.clone(), PyStr::new(errors)?], None)?;
     if !r.is_instance_of::<PyTuple>() || protocol::len(&r)? != 2 {
@@ -373,12 +435,14 @@ fn m_encode(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyR
     let (obj, enc, errors) = encoding_and_errors("encode", args, kwnames)?;
     let codec = lookup(&enc)?;
     call_codec(&item(&codec, 0)?, &obj, &errors, "encoder")
+        .map_err(|e| wrap_codec_error(e, "encoding", &enc))
 }
 
 fn m_decode(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let (obj, enc, errors) = encoding_and_errors("decode", args, kwnames)?;
     let codec = lookup(&enc)?;
     call_codec(&item(&codec, 1)?, &obj, &errors, "decoder")
+        .map_err(|e| wrap_codec_error(e, "decoding", &enc))
 }
 
 // ---------------------------------------------------------------------------
@@ -511,15 +575,28 @@ fn backslashreplace_errors(_m: &PyRef, e: &PyRef) -> PyResult<PyRef> {
     replacement(&out, end)
 }
 
-fn namereplace_errors(m: &PyRef, e: &PyRef) -> PyResult<PyRef> {
-    let (kind, ..) = exc_parts(e)?;
+/// `\N{NAME}` for a character with a name, else its backslash escape
+/// (`PyCodec_NameReplaceErrors`).
+pub fn name_escape(c: u32) -> String {
+    match crate::modules::unicodedata::char_name(c) {
+        Some(n) => format!("\\N{{{n}}}"),
+        None => backslash_escape(c),
+    }
+}
+
+fn namereplace_errors(_m: &PyRef, e: &PyRef) -> PyResult<PyRef> {
+    let (kind, obj, start, end) = exc_parts(e)?;
     if kind != b'e' {
         return Err(PyErr::type_error(format!(
             "don't know how to handle {} in error callback",
             e.ty().name()
         )));
     }
-    backslashreplace_errors(m, e)
+    let mut out = String::new();
+    for c in chars_of(&obj, start, end) {
+        out.push_str(&name_escape(c));
+    }
+    replacement(&out, end)
 }
 
 fn xmlcharrefreplace_errors(_m: &PyRef, e: &PyRef) -> PyResult<PyRef> {
@@ -996,13 +1073,29 @@ fn unicode_escape(data: &[u8], errors: &str, raw: bool) -> PyResult<Vec<u32>> {
                 out.push(v);
             }
             b'N' => {
-                return Err(decode_error(
-                    codec,
-                    data,
-                    start,
-                    (start + 2).min(data.len()),
-                    "\\N escapes not supported (can't load unicodedata module)",
-                ));
+                // `\N{name}`, looked up as CPython's `_getcode` does (names
+                // and aliases, case-insensitive; no named sequences).
+                let mut reason = "malformed \\N character escape";
+                let mut end = i.min(data.len());
+                if data.get(i) == Some(&b'{') {
+                    let name_start = i + 1;
+                    match data[name_start..].iter().position(|&b| b == b'}') {
+                        Some(0) => end = name_start,
+                        Some(n) => {
+                            end = name_start + n + 1;
+                            let name = data[name_start..name_start + n].to_ascii_uppercase();
+                            if let Some(cp) = taipan_parser::unicode_names::lookup(&name) {
+                                out.push(cp);
+                                i = end;
+                                continue;
+                            }
+                            reason = "unknown Unicode character name";
+                        }
+                        None => end = data.len(),
+                    }
+                }
+                escape_error(codec, data, start, end, reason, errors, &mut out)?;
+                i = end;
             }
             _ => {
                 out.push(b'\\' as u32);

@@ -520,10 +520,7 @@ fn s_unpack_from(_m: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyR
     let f = parse_format(&fmt_bytes(a[0].as_ref().unwrap_or(&none))?)?;
     let data = data_arg(a[1].as_ref().unwrap_or(&none))?;
     let mut off = match &a[2] {
-        Some(o) => protocol::index(o)?
-            .downcast::<PyInt>()
-            .and_then(|v| v.as_i64())
-            .unwrap_or(i64::MAX),
+        Some(o) => crate::objects::int::as_ssize_t(o)? as i64,
         None => 0,
     };
     let len = data.len() as i64;

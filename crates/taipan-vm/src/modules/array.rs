@@ -151,7 +151,9 @@ class array:
             return self._new(self._v[i])
         try:
             return self._v[i]
-        except IndexError:
+        except IndexError as e:
+            if str(e) != "list index out of range":
+                raise
             raise IndexError("array index out of range") from None
 
     def __setitem__(self, i, x):
@@ -165,13 +167,17 @@ class array:
         x = _check(self._tc, x)
         try:
             self._v[i] = x
-        except IndexError:
+        except IndexError as e:
+            if str(e) != "list assignment index out of range":
+                raise
             raise IndexError("array assignment index out of range") from None
 
     def __delitem__(self, i):
         try:
             del self._v[i]
-        except IndexError:
+        except IndexError as e:
+            if str(e) != "list assignment index out of range":
+                raise
             raise IndexError("array assignment index out of range") from None
 
     def append(self, x):

@@ -1177,11 +1177,9 @@ fn islice_index(o: &PyRef, msg: &str) -> PyResult<Option<usize>> {
         Some(v) if v >= 0 => Ok(Some(v as usize)),
         Some(_) => Err(PyErr::value_error(msg)),
         None => {
-            if p.to_bigint().sign() == num_bigint::Sign::Minus {
-                Err(PyErr::value_error(msg))
-            } else {
-                Ok(Some(i64::MAX as usize))
-            }
+            // `PyNumber_AsSsize_t(.., OverflowError)` fails: the same
+            // ValueError as a negative index.
+            Err(PyErr::value_error(msg))
         }
     }
 }
@@ -1640,7 +1638,7 @@ fn product_next(o: &PyRef) -> PyResult<Option<PyRef>> {
 fn r_arg(name: &str, r: Option<&PyRef>, n: usize) -> PyResult<usize> {
     match r {
         Some(r) if !r.is_none() => {
-            let v = crate::objects::int::as_i64(r)?;
+            let v = crate::objects::int::as_ssize_t(r)?;
             if v < 0 {
                 return Err(PyErr::value_error("r must be non-negative"));
             }

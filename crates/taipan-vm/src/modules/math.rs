@@ -403,11 +403,13 @@ fn log_with(o: &PyRef, func: fn(f64) -> f64) -> PyResult<f64> {
         if let Some(f) = b.to_f64().filter(|f| f.is_finite()) {
             return Ok(func(f));
         }
-        // Huge int: func(m * 2**e).
+        // Huge int (`loghelper`): x * 2**e with x in [0.5, 1) as
+        // `_PyLong_Frexp` gives it, then func(x) + func(2.0) * e.
         let bits = b.bits();
         let shift = bits.saturating_sub(60);
         let top = (&b >> shift).to_f64().unwrap_or(1.0);
-        return Ok(func(top) + shift as f64 * func(2.0));
+        let x = top / 2f64.powi((bits - shift) as i32);
+        return Ok(func(x) + func(2.0) * bits as f64);
     }
     let x = as_f64(o)?;
     if x.is_nan() {
@@ -669,6 +671,10 @@ fn m_comb(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
 
 fn m_perm(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     check_nargs("perm", args.len(), 1, 2)?;
+    if args.get(1).is_none_or(|k| k.is_none()) {
+        // `perm(n)` is `factorial(n)`, with its errors.
+        return m_factorial(_m, &args[0]);
+    }
     let n = int_arg(&args[0])?;
     if n.is_negative() {
         return Err(PyErr::value_error("n must be a non-negative integer"));

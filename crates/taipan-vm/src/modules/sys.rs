@@ -574,7 +574,7 @@ fn sys_setrecursionlimit(_m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
             "'float' object cannot be interpreted as an integer",
         ));
     }
-    let n = crate::objects::int::as_i64(o)?;
+    let n = crate::objects::int::as_c_int(o)? as i64;
     if n < 1 {
         return Err(PyErr::value_error(
             "recursion limit must be greater or equal than 1",

@@ -200,6 +200,15 @@ fn names() -> &'static HashMap<u32, Box<str>> {
     })
 }
 
+/// The current database's name of `c`, if it has one (`_getucname`, as the
+/// `namereplace` error handler asks for it).
+pub fn char_name(c: u32) -> Option<String> {
+    if let Some(n) = taipan_parser::unicode_names::computed_name(c) {
+        return Some(n.to_string());
+    }
+    names().get(&c).map(|n| n.to_string())
+}
+
 fn m_name(m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     check_nargs("name", args)?;
     let c = one_char("name", &args[0])?;

@@ -335,6 +335,12 @@ impl MethodDef {
         }
     }
 
+    /// The same definition with its internal doc (`name(sig)\n--\n\ndoc`
+    /// gives `__text_signature__` and `__doc__`).
+    pub const fn with_doc(self, doc: &'static str) -> MethodDef {
+        MethodDef { doc, ..self }
+    }
+
     pub const fn static_(name: &'static str, meth: Meth) -> MethodDef {
         MethodDef {
             name,

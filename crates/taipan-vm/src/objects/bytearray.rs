@@ -551,7 +551,7 @@ fn m_insert(o: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
         )));
     }
     let p = this(o)?;
-    let i = crate::objects::int::as_ssize_index(&args[0])?;
+    let i = crate::objects::int::as_ssize_t(&args[0])?;
     let b = byte_value(&args[1])?;
     let n = p.len() as isize;
     let at = if i < 0 { (i + n).max(0) } else { i.min(n) };

@@ -78,8 +78,26 @@ pub static CFUNCTION_TYPE: PyType = PyType {
     tp_richcompare: Cell::new(Some(cfunction_richcompare)),
     tp_hash: Cell::new(Some(cfunction_hash)),
     tp_traverse: Cell::new(Some(traverse_cfunction)),
+    tp_methods: &[MethodDef::new("__reduce__", Meth::NoArgs(cfunction_reduce))],
     ..PyType::BASE
 };
+
+/// `meth_reduce`: a module function pickles as its name (a global); a
+/// bound method as `getattr(self, name)`.
+fn cfunction_reduce(o: &PyRef) -> PyResult<PyRef> {
+    let c = cf(o)?;
+    match &c.self_ {
+        Some(s) if !s.is_instance_of::<crate::objects::module::PyModule>() => {
+            let args =
+                crate::objects::tuple::PyTuple::new(vec![s.clone(), PyStr::new(c.def.name)?])?;
+            crate::objects::tuple::PyTuple::new(vec![
+                crate::objects::iter::builtin("getattr")?,
+                args,
+            ])
+        }
+        _ => PyStr::new(c.def.name),
+    }
+}
 
 // SAFETY: repr(C), header first.
 unsafe impl PyPayload for PyCFunction {
@@ -411,7 +429,7 @@ pub static TYPES: &[&PyType] = &[];
 
 /// Splits `name(sig)\n--\n\ndoc` into the signature `(sig)` and the
 /// doc (`_PyType_GetTextSignatureFromInternalDoc`).
-fn split_signature<'a>(name: &str, doc: &'a str) -> (Option<&'a str>, &'a str) {
+pub fn split_signature<'a>(name: &str, doc: &'a str) -> (Option<&'a str>, &'a str) {
     if let Some(rest) = doc.strip_prefix(name) {
         if rest.starts_with('(') {
             if let Some(end) = rest.find(")\n--\n\n") {

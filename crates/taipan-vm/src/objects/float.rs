@@ -1345,7 +1345,7 @@ pub fn format_int_spec(x: &PyInt, spec: &str) -> PyResult<String> {
 
 /// Rust's `{:.*e}` text as Python's `d.ddde+XX`.
 fn fmt_e(v: f64, prec: usize, upper: bool, alt: bool) -> String {
-    let t = format!("{:.*e}", prec, v);
+    let t = crate::objects::format_spec::exp_digits(v, prec);
     let (m, e) = t.split_once('e').unwrap_or((&t, "0"));
     let e: i32 = e.parse().unwrap_or(0);
     let mut m = m.to_string();
@@ -1364,7 +1364,7 @@ fn fmt_e(v: f64, prec: usize, upper: bool, alt: bool) -> String {
 /// `%g` formatting; `add_dot_0` for the no-type-with-precision case.
 fn fmt_g(v: f64, prec: usize, upper: bool, alt: bool, add_dot_0: bool) -> String {
     let p = prec.max(1);
-    let t = format!("{:.*e}", p - 1, v);
+    let t = crate::objects::format_spec::exp_digits(v, p - 1);
     let exp: i64 = t
         .split_once('e')
         .and_then(|(_, e)| e.parse().ok())
@@ -1373,7 +1373,7 @@ fn fmt_g(v: f64, prec: usize, upper: bool, alt: bool, add_dot_0: bool) -> String
     let limit = if add_dot_0 { p as i64 - 1 } else { p as i64 };
     let mut out = if exp >= -4 && exp < limit {
         let decimals = (p as i64 - 1 - exp) as usize;
-        let mut s = format!("{:.*}", decimals, v);
+        let mut s = crate::objects::format_spec::fixed_digits(v, decimals);
         if alt {
             if !s.contains('.') {
                 s.push('.');
@@ -1456,14 +1456,15 @@ fn format_float_values(v: f64, s: &Spec, tyname: &str) -> PyResult<String> {
             },
             Some('e') | Some('E') => fmt_e(v.abs(), prec.unwrap_or(6), upper, s.alternate),
             Some('f') | Some('F') => {
-                let mut r = format!("{:.*}", prec.unwrap_or(6), v.abs());
+                let mut r = crate::objects::format_spec::fixed_digits(v.abs(), prec.unwrap_or(6));
                 if s.alternate && !r.contains('.') {
                     r.push('.');
                 }
                 r
             }
             Some('%') => {
-                let mut r = format!("{:.*}", prec.unwrap_or(6), v.abs() * 100.0);
+                let mut r =
+                    crate::objects::format_spec::fixed_digits(v.abs() * 100.0, prec.unwrap_or(6));
                 if s.alternate && !r.contains('.') {
                     r.push('.');
                 }

@@ -271,6 +271,38 @@ pub fn group_digits(digits: &str, sep: char, every: usize) -> String {
     out
 }
 
+/// Fixed-point text of `v` with `precision` digits after the point
+/// (`format!("{:.*}")`, whose precision is limited to `u16`): a double's
+/// exact expansion ends within 1074 fractional digits, so a longer
+/// precision only appends zeros.
+pub fn fixed_digits(v: f64, precision: usize) -> String {
+    const EXACT: usize = 1100;
+    if precision <= EXACT {
+        return format!("{:.*}", precision, v);
+    }
+    let mut s = format!("{:.*}", EXACT, v);
+    s.extend(std::iter::repeat_n('0', precision - EXACT));
+    s
+}
+
+/// Rust's exponent text of `v` (`d.ddde-X`) with `precision` mantissa
+/// digits after the point (`format!("{:.*e}")`), for any precision: a
+/// double has at most 767 significant decimal digits.
+pub fn exp_digits(v: f64, precision: usize) -> String {
+    const EXACT: usize = 800;
+    if precision <= EXACT {
+        return format!("{:.*e}", precision, v);
+    }
+    let s = format!("{:.*e}", EXACT, v);
+    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let mut out = String::with_capacity(precision + 8);
+    out.push_str(mant);
+    out.extend(std::iter::repeat_n('0', precision - EXACT));
+    out.push('e');
+    out.push_str(exp);
+    out
+}
+
 /// Formats a finite or non-finite float without sign handling of the
 /// caller: `ty` is one of `e E f F g G %`, or `r` (repr, `precision` ignored)
 /// or `n`-less `None` handled by callers. Returns the text including a
@@ -286,14 +318,14 @@ pub fn format_float(v: f64, ty: char, precision: usize, alternate: bool) -> Stri
     }
     let mut out = match ty.to_ascii_lowercase() {
         'f' => {
-            let mut s = format!("{:.*}", precision, v);
+            let mut s = fixed_digits(v, precision);
             if alternate && precision == 0 {
                 s.push('.');
             }
             s
         }
         '%' => {
-            let mut s = format!("{:.*}", precision, v * 100.0);
+            let mut s = fixed_digits(v * 100.0, precision);
             if alternate && precision == 0 {
                 s.push('.');
             }
@@ -303,13 +335,13 @@ pub fn format_float(v: f64, ty: char, precision: usize, alternate: bool) -> Stri
         'e' => exp_form(v, precision, alternate),
         'g' => {
             let p = if precision == 0 { 1 } else { precision };
-            let e = format!("{:.*e}", p - 1, v);
+            let e = exp_digits(v, p - 1);
             let exp: i32 = e
                 .rsplit_once('e')
                 .and_then(|(_, x)| x.parse().ok())
                 .unwrap_or(0);
             let mut s = if exp >= -4 && exp < p as i32 {
-                format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, v)
+                fixed_digits(v, (p as i64 - 1 - exp as i64).max(0) as usize)
             } else {
                 exp_form(v, p - 1, alternate)
             };
@@ -334,7 +366,7 @@ pub fn format_float(v: f64, ty: char, precision: usize, alternate: bool) -> Stri
 
 /// `d.ddde+XX` with `precision` digits after the point.
 fn exp_form(v: f64, precision: usize, alternate: bool) -> String {
-    let s = format!("{:.*e}", precision, v);
+    let s = exp_digits(v, precision);
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let mut m = mant.to_owned();

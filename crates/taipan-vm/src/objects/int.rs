@@ -1203,12 +1203,17 @@ fn int_new(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyR
 }
 
 fn int_from_bytes_literal(b: &[u8], base: u32) -> PyResult<PyRef> {
-    let text = String::from_utf8_lossy(b);
-    match parse_int(&text, base) {
+    // Bytes are parsed as ASCII (`PyLong_FromString` on the raw chars): any
+    // other byte is an invalid digit, never a Unicode digit or space.
+    let parsed = match std::str::from_utf8(b) {
+        Ok(text) if b.is_ascii() => parse_int(text, base),
+        _ => Err(None),
+    };
+    match parsed {
         Ok(v) => PyInt::from_bigint(v),
         Err(Some(e)) => Err(e),
         Err(None) => {
-            let mut r = String::from("b");
+            let mut r = String::new();
             taipan_parser::pyrepr::write_bytes_repr(&mut r, b);
             Err(PyErr::value_error(format!(
                 "invalid literal for int() with base {base}: {r}"
@@ -1362,7 +1367,7 @@ fn int_to_bytes(s: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
     )?;
     let x = self_int(s)?.to_bigint();
     let length = match &a[0] {
-        Some(l) => as_i64(l)?,
+        Some(l) => as_ssize_t(l)? as i64,
         None => 1,
     };
     if length < 0 {

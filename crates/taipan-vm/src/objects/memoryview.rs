@@ -1081,24 +1081,29 @@ fn mv_cast(o: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<PyRef> {
         }
         Some(items) => {
             let mut shape = Vec::with_capacity(items.len());
-            let mut prod: usize = 1;
+            // `copy_shape`: the byte length, checked against SSIZE_MAX.
+            let mut total: isize = itemsize as isize;
             for it in &items {
-                let n = if it.is_instance_of::<PyInt>() {
-                    crate::objects::int::as_ssize_overflow(it).unwrap_or(0)
-                } else {
-                    0
-                };
-                if n <= 0 {
+                if !it.is_instance_of::<PyInt>() {
                     return Err(PyErr::type_error(
+                        "memoryview.cast(): elements of shape must be integers",
+                    ));
+                }
+                let n = crate::objects::int::as_ssize_t(it)?;
+                if n <= 0 {
+                    return Err(PyErr::value_error(
                         "memoryview.cast(): elements of shape must be integers > 0",
                     ));
                 }
-                prod = prod.checked_mul(n as usize).ok_or_else(|| {
-                    PyErr::value_error("memoryview.cast(): product(shape) > SSIZE_MAX")
-                })?;
+                if n > isize::MAX / total {
+                    return Err(PyErr::value_error(
+                        "memoryview.cast(): product(shape) > SSIZE_MAX",
+                    ));
+                }
+                total *= n;
                 shape.push(n);
             }
-            if prod.checked_mul(itemsize) != Some(len) {
+            if total as usize != len {
                 return Err(PyErr::type_error(
                     "memoryview: product(shape) * itemsize != buffer size",
                 ));

@@ -50,7 +50,7 @@ pub static OBJECT_TYPE: PyType = PyType {
         MethodDef::class("__subclasshook__", Meth::FastKw(object_subclasshook)),
         MethodDef::class("__init_subclass__", Meth::FastKw(object_init_subclass)),
     ],
-    tp_doc: Some("The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n"),
+    tp_doc: Some("object()\n--\n\nThe base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n"),
     ..PyType::BASE
 };
 

@@ -925,10 +925,41 @@ unsafe fn drop_str_iter(obj: *mut PyObject) {
     unsafe { std::ptr::drop_in_place(obj as *mut PyStrIter) }
 }
 
-static STR_ITER_METHODS: &[MethodDef] = &[MethodDef::new(
-    "__length_hint__",
-    Meth::NoArgs(str_iter_length_hint),
-)];
+static STR_ITER_METHODS: &[MethodDef] = &[
+    MethodDef::new("__length_hint__", Meth::NoArgs(str_iter_length_hint)),
+    MethodDef::new("__reduce__", Meth::NoArgs(str_iter_reduce)),
+    MethodDef::new("__setstate__", Meth::O(str_iter_setstate)),
+];
+
+fn str_iter_payload(it: &PyRef) -> PyResult<&PyStrIter> {
+    let t = it.ty();
+    if !std::ptr::eq(t, &STR_ITER_TYPE) && !std::ptr::eq(t, &STR_ASCII_ITER_TYPE) {
+        return Err(PyErr::type_error("expected a str iterator"));
+    }
+    // SAFETY: both iterator types have the PyStrIter layout.
+    Ok(unsafe { it.payload_unchecked::<PyStrIter>() })
+}
+
+/// `unicodeiter_reduce`: `(iter, (s,), index)`, or `(iter, ('',))` once
+/// exhausted.
+fn str_iter_reduce(it: &PyRef) -> PyResult<PyRef> {
+    let s = str_iter_payload(it)?;
+    // SAFETY: short read; no Python code runs while it is borrowed.
+    let seq = unsafe { (*s.seq.get()).clone() };
+    crate::objects::iter::reduce_seq_iter("iter", seq, s.index.get() as isize, || PyStr::new(""))
+}
+
+/// `unicodeiter_setstate`: the index, clamped to the string.
+fn str_iter_setstate(it: &PyRef, state: &PyRef) -> PyResult<PyRef> {
+    let s = str_iter_payload(it)?;
+    // SAFETY: short read; no Python code runs while it is borrowed.
+    let seq = unsafe { (*s.seq.get()).clone() };
+    if let Some(p) = seq.as_ref().and_then(|q| q.downcast::<PyStr>()) {
+        let i = crate::objects::iter::setstate_index(state, 0, p.len() as isize)?;
+        s.index.set(i as usize);
+    }
+    Ok(crate::objects::none::none())
+}
 
 fn str_iter_length_hint(it: &PyRef) -> PyResult<PyRef> {
     let t = it.ty();
@@ -2825,7 +2856,8 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
                 if !w.is_instance_of::<PyInt>() {
                     return Err(PyErr::type_error("* wants int"));
                 }
-                p = crate::objects::int::as_i64(&w)?.max(0) as usize;
+                // `_PyLong_AsInt`: a C int.
+                p = crate::objects::int::as_c_int(&w)?.max(0) as usize;
                 i += 1;
             } else {
                 while i < n && (0x30..=0x39).contains(&f[i]) {
@@ -3298,6 +3330,13 @@ pub fn encode(s: &PyRef, p: &PyStr, encoding: &str, errors: &str) -> PyResult<Py
             "xmlcharrefreplace" => {
                 for &c in &x[i..end] {
                     for b in format!("&#{c};").bytes() {
+                        push_unit(&mut out, codec, b as u32);
+                    }
+                }
+            }
+            "namereplace" => {
+                for &c in &x[i..end] {
+                    for b in crate::modules::_codecs::name_escape(c).bytes() {
                         push_unit(&mut out, codec, b as u32);
                     }
                 }

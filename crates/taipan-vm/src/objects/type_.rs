@@ -194,6 +194,7 @@ pub fn type_ready(ty: &'static PyType) -> PyResult<()> {
             mro.extend_from_slice(unsafe { crate::objects::tuple::tuple_items_unchecked(bm) });
         }
         drop(ty.tp_bases.set(Some(PyTuple::new(vec![b.as_pyref()])?)));
+        heap::add_subclass(&b.as_pyref(), ty)?;
     } else {
         drop(ty.tp_bases.set(Some(crate::objects::tuple::empty_tuple())));
     }
@@ -210,7 +211,7 @@ pub fn type_ready(ty: &'static PyType) -> PyResult<()> {
         }
         if d.get_str("__doc__")?.is_none() {
             let doc = match ty.tp_doc {
-                Some(s) => PyStr::new(s)?,
+                Some(s) => PyStr::new(descr::split_signature(ty.name(), s).1)?,
                 None => crate::objects::none::none(),
             };
             d.set_str("__doc__", doc)?;
@@ -1187,7 +1188,7 @@ pub mod heap {
         Ok(())
     }
 
-    fn add_subclass(base: &PyRef, ty: &PyType) -> PyResult<()> {
+    pub(crate) fn add_subclass(base: &PyRef, ty: &PyType) -> PyResult<()> {
         let Some(bt) = as_type(base) else {
             return Ok(());
         };
@@ -2009,7 +2010,7 @@ pub mod heap {
         let ty = ty_of(o)?;
         if !ty.is_heap_type() {
             return Ok(match ty.tp_doc {
-                Some(s) => PyStr::new(s)?,
+                Some(s) => PyStr::new(descr::split_signature(ty.name(), s).1)?,
                 None => none(),
             });
         }
@@ -2077,6 +2078,387 @@ pub mod heap {
         Ok(())
     }
 
+    /// Does a heap type keep its instances' `__dict__` where CPython 3.11
+    /// would use a managed dict (`Py_TPFLAGS_MANAGED_DICT`: a fixed-size
+    /// base without a dict of its own)? Taipan keeps one pointer inside the
+    /// object instead of two words before it.
+    pub fn has_managed_dict(ty: &PyType) -> bool {
+        ty.is_heap_type()
+            && ty.tp_itemsize == 0
+            && ty.tp_dictoffset.get() > 0
+            && ty.static_base().tp_dictoffset.get() == 0
+    }
+
+    /// `sizeof(PyHeapTypeObject)` and `sizeof(PyTypeObject)` in CPython 3.11
+    /// (64-bit): Taipan's `PyType` is smaller, but `__basicsize__` and
+    /// `__sizeof__` report CPython's layout.
+    const CPY_HEAPTYPE_SIZE: usize = 904;
+    const CPY_TYPE_SIZE: usize = 408;
+    /// `_PyDict_KeysSize` of the shared keys a managed-dict class caches
+    /// (`_PyDict_NewKeysForClass`: 64 slots, 42 usable unicode entries).
+    const CPY_CACHED_KEYS_SIZE: usize = 32 + 64 + 42 * 16;
+
+    /// `(tp_basicsize, tp_itemsize)` of the static types whose Taipan
+    /// layout differs from CPython 3.11's struct (64-bit), as
+    /// `__basicsize__` and `__itemsize__` report them.
+    fn cpython_static_layout(ty: &PyType) -> Option<(usize, usize)> {
+        use crate::objects as o;
+        let table: [(&PyType, usize, usize); 15] = [
+            (&TYPE_TYPE, CPY_HEAPTYPE_SIZE, 40),
+            (&o::int::INT_TYPE, 24, 4),
+            (&o::bool_::BOOL_TYPE, 32, 4),
+            (&o::bytes::BYTES_TYPE, 33, 1),
+            (&o::str::STR_TYPE, 80, 0),
+            (&o::list::LIST_TYPE, 40, 0),
+            (&o::dict::DICT_TYPE, 48, 0),
+            (&o::set::SET_TYPE, 200, 0),
+            (&o::set::FROZENSET_TYPE, 200, 0),
+            (&o::memoryview::MEMORYVIEW_TYPE, 144, 8),
+            (&o::function::FUNCTION_TYPE, 136, 0),
+            (&o::method::METHOD_TYPE, 48, 0),
+            (&o::module::MODULE_TYPE, 56, 0),
+            (&o::code::CODE_TYPE, 184, 2),
+            (&o::frame::FRAME_TYPE, 120, 8),
+        ];
+        table
+            .iter()
+            .find(|(t, _, _)| std::ptr::eq(*t, ty))
+            .map(|&(_, b, i)| (b, i))
+    }
+
+    /// `(tp_basicsize, tp_itemsize)` as CPython lays the type out: the
+    /// static base's CPython struct, the slots a class adds, and a managed
+    /// dict before the object rather than in it.
+    pub fn cpython_layout(ty: &PyType) -> (usize, usize) {
+        let solid = ty.static_base();
+        let (sb, si) =
+            cpython_static_layout(solid).unwrap_or((solid.tp_basicsize.get(), solid.tp_itemsize));
+        let mut n = sb + (ty.tp_basicsize.get() - solid.tp_basicsize.get());
+        if has_managed_dict(ty) {
+            n -= std::mem::size_of::<usize>();
+        }
+        (n, si)
+    }
+
+    pub fn cpython_basicsize(ty: &PyType) -> usize {
+        cpython_layout(ty).0
+    }
+
+    /// `type.__sizeof__`.
+    fn type_sizeof(o: &PyRef) -> PyResult<PyRef> {
+        let ty = ty_of(o)?;
+        let n = if ty.is_heap_type() {
+            CPY_HEAPTYPE_SIZE
+                + if has_managed_dict(ty) {
+                    CPY_CACHED_KEYS_SIZE
+                } else {
+                    0
+                }
+        } else {
+            CPY_TYPE_SIZE
+        };
+        crate::objects::int::PyInt::new(n as i64)
+    }
+
+    fn get_flags(o: &PyRef) -> PyResult<PyRef> {
+        let ty = ty_of(o)?;
+        let mut f = ty.flags() & !TypeFlags::READYING;
+        if has_managed_dict(ty) {
+            f |= TypeFlags::MANAGED_DICT;
+        }
+        crate::objects::int::PyInt::new(f as i64)
+    }
+    fn get_basicsize(o: &PyRef) -> PyResult<PyRef> {
+        crate::objects::int::PyInt::new(cpython_basicsize(ty_of(o)?) as i64)
+    }
+    fn get_itemsize(o: &PyRef) -> PyResult<PyRef> {
+        crate::objects::int::PyInt::new(cpython_layout(ty_of(o)?).1 as i64)
+    }
+    fn get_dictoffset(o: &PyRef) -> PyResult<PyRef> {
+        let ty = ty_of(o)?;
+        let n = if has_managed_dict(ty) {
+            // CPython: `-tp_basicsize - 3 * sizeof(PyObject *)`.
+            -(cpython_basicsize(ty) as isize) - 3 * std::mem::size_of::<usize>() as isize
+        } else {
+            ty.tp_dictoffset.get()
+        };
+        crate::objects::int::PyInt::new(n as i64)
+    }
+    fn get_weakrefoffset(o: &PyRef) -> PyResult<PyRef> {
+        let ty = ty_of(o)?;
+        let mut n = ty.tp_weaklistoffset.get();
+        // Taipan's dict slot comes before the weak-reference slot.
+        if has_managed_dict(ty) && n > ty.tp_dictoffset.get() {
+            n -= std::mem::size_of::<usize>() as isize;
+        }
+        crate::objects::int::PyInt::new(n as i64)
+    }
+    /// `type.__text_signature__`: from the internal doc of a static type.
+    fn get_text_signature(o: &PyRef) -> PyResult<PyRef> {
+        let ty = ty_of(o)?;
+        match ty
+            .tp_doc
+            .and_then(|d| descr::split_signature(ty.name(), d).0)
+        {
+            Some(s) => PyStr::new(s),
+            None => Ok(none()),
+        }
+    }
+    /// `type_get_annotations`: a heap type's `__annotations__`, made empty
+    /// on first access.
+    fn get_annotations(o: &PyRef) -> PyResult<PyRef> {
+        let ty = ty_of(o)?;
+        if !ty.is_heap_type() {
+            return Err(PyErr::attribute_error(format!(
+                "type object '{}' has no attribute '__annotations__'",
+                ty.name()
+            )));
+        }
+        let d = ty
+            .dict()
+            .ok_or_else(|| PyErr::system_error("type has no dict"))?
+            .clone();
+        // SAFETY: a type's dict.
+        let dd = unsafe { d.payload_unchecked::<PyDict>() };
+        if let Some(v) = dd.get_str("__annotations__")? {
+            if let Some(get) = v.ty().tp_descr_get.get() {
+                return get(&v, None, Some(o));
+            }
+            return Ok(v);
+        }
+        let v = PyDict::new()?;
+        dd.set_str("__annotations__", v.clone())?;
+        type_modified(ty);
+        Ok(v)
+    }
+    fn set_annotations(o: &PyRef, v: Option<&PyRef>) -> PyResult<()> {
+        let ty = ty_of(o)?;
+        if !ty.is_heap_type() {
+            return Err(PyErr::type_error(format!(
+                "cannot set '__annotations__' attribute of immutable type '{}'",
+                ty.name()
+            )));
+        }
+        let d = ty
+            .dict()
+            .ok_or_else(|| PyErr::system_error("type has no dict"))?
+            .clone();
+        // SAFETY: a type's dict.
+        let dd = unsafe { d.payload_unchecked::<PyDict>() };
+        match v {
+            Some(v) => dd.set_str("__annotations__", v.clone())?,
+            None => {
+                if dd.del_item(intern!("__annotations__"))?.is_none() {
+                    return Err(PyErr::attribute_error("__annotations__"));
+                }
+            }
+        }
+        type_modified(ty);
+        Ok(())
+    }
+
+    /// CPython's `tp_name`: the dotted name of a static type, the
+    /// `__name__` of a heap type.
+    fn tp_name_of(ty: &PyType) -> &str {
+        if ty.is_heap_type() {
+            ty.name()
+        } else {
+            ty.tp_name
+        }
+    }
+
+    /// `compatible_with_tp_base`: does `child` lay its instances out as its
+    /// base does?
+    fn compatible_with_tp_base(child: &PyType) -> bool {
+        let Some(parent) = child.base() else {
+            return false;
+        };
+        child.tp_basicsize.get() == parent.tp_basicsize.get()
+            && child.tp_itemsize == parent.tp_itemsize
+            && child.tp_dictoffset.get() == parent.tp_dictoffset.get()
+            && child.tp_weaklistoffset.get() == parent.tp_weaklistoffset.get()
+            && child.has_gc() == parent.has_gc()
+            && (child.is_heap_type() || child.tp_dealloc as usize == parent.tp_dealloc as usize)
+    }
+
+    /// `same_slots_added`: `a` and `b` (with the same base) add the same
+    /// slots.
+    fn same_slots_added(a: &PyType, b: &PyType) -> PyResult<bool> {
+        let Some(base) = a.base() else {
+            return Ok(false);
+        };
+        let ptr = std::mem::size_of::<usize>();
+        let mut size = base.tp_basicsize.get();
+        if a.tp_dictoffset.get() == size as isize && b.tp_dictoffset.get() == size as isize {
+            size += ptr;
+        }
+        if a.tp_weaklistoffset.get() == size as isize && b.tp_weaklistoffset.get() == size as isize
+        {
+            size += ptr;
+        }
+        if !a.is_heap_type() || !b.is_heap_type() {
+            return Ok(false);
+        }
+        if let (Some(sa), Some(sb)) = (a.ht_slots.get_owned(), b.ht_slots.get_owned()) {
+            if !crate::object::protocol::rich_compare_bool(&sa, &sb, CompareOp::Eq)? {
+                return Ok(false);
+            }
+            size += ptr * sa.downcast::<PyTuple>().map(|t| t.len()).unwrap_or(0);
+        }
+        Ok(size == a.tp_basicsize.get() && size == b.tp_basicsize.get())
+    }
+
+    /// `compatible_for_assignment` (for `__bases__` and `__class__`).
+    pub fn compatible_for_assignment(old: &PyType, new: &PyType, attr: &str) -> PyResult<()> {
+        let mut newbase = new;
+        let mut oldbase = old;
+        while compatible_with_tp_base(newbase) {
+            match newbase.base() {
+                Some(b) => newbase = b,
+                None => break,
+            }
+        }
+        while compatible_with_tp_base(oldbase) {
+            match oldbase.base() {
+                Some(b) => oldbase = b,
+                None => break,
+            }
+        }
+        let differs = !std::ptr::eq(newbase, oldbase)
+            && (!std::ptr::eq(newbase.tp_base.get(), oldbase.tp_base.get())
+                || !same_slots_added(newbase, oldbase)?);
+        if !differs && has_managed_dict(old) == has_managed_dict(new) {
+            return Ok(());
+        }
+        Err(PyErr::type_error(format!(
+            "{attr} assignment: '{}' object layout differs from '{}'",
+            tp_name_of(new),
+            tp_name_of(old)
+        )))
+    }
+
+    fn remove_subclass(base: &PyRef, ty: &PyType) -> PyResult<()> {
+        let Some(bt) = as_type(base) else {
+            return Ok(());
+        };
+        if let Some(subs) = bt.tp_subclasses.get_owned() {
+            let key = crate::objects::int::PyInt::new(ty as *const PyType as usize as i64)?;
+            // SAFETY: tp_subclasses is a dict.
+            unsafe { subs.payload_unchecked::<PyDict>() }.del_item(&key)?;
+        }
+        Ok(())
+    }
+
+    /// `mro_hierarchy`: recomputes the MRO of `ty` and of its subclasses,
+    /// recording `(type, old mro)` in `done` for an undo.
+    fn mro_hierarchy(ty: &PyType, done: &mut Vec<(PyRef, Option<PyRef>)>) -> PyResult<()> {
+        let tyref = ty.as_pyref();
+        let bases = ty
+            .tp_bases
+            .get_owned()
+            .unwrap_or_else(crate::objects::tuple::empty_tuple);
+        // SAFETY: tp_bases is a tuple.
+        let b = unsafe { tuple_items_unchecked(&bases) }.to_vec();
+        let mro = compute_mro(&tyref, &b)?;
+        let old = ty.tp_mro.set(Some(mro));
+        done.push((tyref, old));
+        type_modified(ty);
+        for sub in subclasses_of(ty) {
+            if let Some(st) = as_type(&sub) {
+                mro_hierarchy(st, done)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `type_set_bases`.
+    fn set_bases(o: &PyRef, v: Option<&PyRef>) -> PyResult<()> {
+        let ty = ty_of(o)?;
+        let new_bases = check_set(ty, v, "__bases__")?;
+        let Some(t) = new_bases.downcast::<PyTuple>() else {
+            return Err(PyErr::type_error(format!(
+                "can only assign tuple to {}.__bases__, not {}",
+                tp_name_of(ty),
+                new_bases.ty().name()
+            )));
+        };
+        let items = t.items().to_vec();
+        if items.is_empty() {
+            return Err(PyErr::type_error(format!(
+                "can only assign non-empty tuple to {}.__bases__, not ()",
+                tp_name_of(ty)
+            )));
+        }
+        for b in &items {
+            let Some(bt) = as_type(b) else {
+                return Err(PyErr::type_error(format!(
+                    "{}.__bases__ must be tuple of classes, not '{}'",
+                    tp_name_of(ty),
+                    b.ty().name()
+                )));
+            };
+            let mut chain = Some(bt);
+            let mut cycle = bt.is_subtype(ty);
+            while let Some(c) = chain {
+                if std::ptr::eq(c, ty) {
+                    cycle = true;
+                    break;
+                }
+                chain = c.base();
+            }
+            if cycle {
+                return Err(PyErr::type_error(
+                    "a __bases__ item causes an inheritance cycle",
+                ));
+            }
+        }
+        let new_base = best_base(&items)?;
+        let old_base = ty
+            .base()
+            .ok_or_else(|| PyErr::type_error("__bases__ assignment on object"))?;
+        compatible_for_assignment(old_base, new_base, "__bases__")?;
+        let old_bases = ty.tp_bases.set(Some(new_bases.clone()));
+        let old_base_ptr = ty.tp_base.get();
+        ty.tp_base.set(new_base);
+        let mut done = Vec::new();
+        if let Err(e) = mro_hierarchy(ty, &mut done) {
+            for (cls, old_mro) in done.into_iter().rev() {
+                if let Some(ct) = as_type(&cls) {
+                    drop(ct.tp_mro.set(old_mro));
+                    type_modified(ct);
+                }
+            }
+            if ty.tp_bases.get().map(|b| b.is(&new_bases)).unwrap_or(false) {
+                drop(ty.tp_bases.set(old_bases));
+                ty.tp_base.set(old_base_ptr);
+            }
+            return Err(e);
+        }
+        drop(done);
+        if ty.tp_bases.get().map(|b| b.is(&new_bases)).unwrap_or(false) {
+            if let Some(ob) = &old_bases {
+                // SAFETY: tp_bases is a tuple.
+                for b in unsafe { tuple_items_unchecked(ob) } {
+                    remove_subclass(b, ty)?;
+                }
+            }
+            for b in &items {
+                add_subclass(b, ty)?;
+            }
+            let mut stack = vec![o.clone()];
+            while let Some(t) = stack.pop() {
+                if let Some(tt) = as_type(&t) {
+                    crate::objects::typeslots::fixup_slot_dispatchers(tt)?;
+                    type_modified(tt);
+                    stack.extend(subclasses_of(tt));
+                }
+            }
+        }
+        // The old bases were kept alive until the subclass lists changed.
+        drop(old_bases);
+        Ok(())
+    }
+
     pub static TYPE_GETSET: &[GetSetDef] = &[
         GetSetDef {
             name: "__name__",
@@ -2096,7 +2478,12 @@ pub mod heap {
             set: Some(set_module),
             doc: "",
         },
-        GetSetDef::getter("__bases__", get_bases),
+        GetSetDef {
+            name: "__bases__",
+            get: Some(get_bases),
+            set: Some(set_bases),
+            doc: "",
+        },
         GetSetDef::getter("__base__", get_base),
         GetSetDef::readonly_member("__mro__", get_mro),
         GetSetDef::getter("__dict__", get_dict),
@@ -2110,6 +2497,18 @@ pub mod heap {
             name: "__abstractmethods__",
             get: Some(get_abstract),
             set: Some(set_abstract),
+            doc: "",
+        },
+        GetSetDef::readonly_member("__flags__", get_flags),
+        GetSetDef::readonly_member("__basicsize__", get_basicsize),
+        GetSetDef::readonly_member("__itemsize__", get_itemsize),
+        GetSetDef::readonly_member("__dictoffset__", get_dictoffset),
+        GetSetDef::readonly_member("__weakrefoffset__", get_weakrefoffset),
+        GetSetDef::getter("__text_signature__", get_text_signature),
+        GetSetDef {
+            name: "__annotations__",
+            get: Some(get_annotations),
+            set: Some(set_annotations),
             doc: "",
         },
     ];
@@ -2308,5 +2707,6 @@ pub mod heap {
         MethodDef::new("__subclasscheck__", Meth::O(type_subclasscheck)),
         MethodDef::class("__prepare__", Meth::FastKw(type_prepare)),
         MethodDef::new("__dir__", Meth::NoArgs(type_dir)),
+        MethodDef::new("__sizeof__", Meth::NoArgs(type_sizeof)),
     ];
 }

@@ -1247,6 +1247,96 @@ pub struct PyMethodWrapper {
     pub self_: PyRef,
 }
 
+/// The internal doc of a slot wrapper (`name(sig)\n--\n\ndoc`), as
+/// CPython's `slotdefs` table gives it.
+fn slot_doc(name: &str) -> &'static str {
+    match name {
+        "__abs__" => "__abs__($self, /)\n--\n\nabs(self)",
+        "__add__" => "__add__($self, value, /)\n--\n\nReturn self+value.",
+        "__and__" => "__and__($self, value, /)\n--\n\nReturn self&value.",
+        "__bool__" => "__bool__($self, /)\n--\n\nTrue if self else False",
+        "__call__" => "__call__($self, /, *args, **kwargs)\n--\n\nCall self as a function.",
+        "__contains__" => "__contains__($self, key, /)\n--\n\nReturn key in self.",
+        "__delattr__" => "__delattr__($self, name, /)\n--\n\nImplement delattr(self, name).",
+        "__delete__" => "__delete__($self, instance, /)\n--\n\nDelete an attribute of instance.",
+        "__delitem__" => "__delitem__($self, key, /)\n--\n\nDelete self[key].",
+        "__divmod__" => "__divmod__($self, value, /)\n--\n\nReturn divmod(self, value).",
+        "__eq__" => "__eq__($self, value, /)\n--\n\nReturn self==value.",
+        "__float__" => "__float__($self, /)\n--\n\nfloat(self)",
+        "__floordiv__" => "__floordiv__($self, value, /)\n--\n\nReturn self//value.",
+        "__ge__" => "__ge__($self, value, /)\n--\n\nReturn self>=value.",
+        "__get__" => "__get__($self, instance, owner=None, /)\n--\n\nReturn an attribute of instance, which is of type owner.",
+        "__getattribute__" => "__getattribute__($self, name, /)\n--\n\nReturn getattr(self, name).",
+        "__getitem__" => "__getitem__($self, key, /)\n--\n\nReturn self[key].",
+        "__gt__" => "__gt__($self, value, /)\n--\n\nReturn self>value.",
+        "__hash__" => "__hash__($self, /)\n--\n\nReturn hash(self).",
+        "__iadd__" => "__iadd__($self, value, /)\n--\n\nImplement self+=value.",
+        "__iand__" => "__iand__($self, value, /)\n--\n\nReturn self&=value.",
+        "__imul__" => "__imul__($self, value, /)\n--\n\nImplement self*=value.",
+        "__index__" => "__index__($self, /)\n--\n\nReturn self converted to an integer, if self is suitable for use as an index into a list.",
+        "__init__" => "__init__($self, /, *args, **kwargs)\n--\n\nInitialize self.  See help(type(self)) for accurate signature.",
+        "__int__" => "__int__($self, /)\n--\n\nint(self)",
+        "__invert__" => "__invert__($self, /)\n--\n\n~self",
+        "__ior__" => "__ior__($self, value, /)\n--\n\nReturn self|=value.",
+        "__isub__" => "__isub__($self, value, /)\n--\n\nReturn self-=value.",
+        "__iter__" => "__iter__($self, /)\n--\n\nImplement iter(self).",
+        "__ixor__" => "__ixor__($self, value, /)\n--\n\nReturn self^=value.",
+        "__le__" => "__le__($self, value, /)\n--\n\nReturn self<=value.",
+        "__len__" => "__len__($self, /)\n--\n\nReturn len(self).",
+        "__lshift__" => "__lshift__($self, value, /)\n--\n\nReturn self<<value.",
+        "__lt__" => "__lt__($self, value, /)\n--\n\nReturn self<value.",
+        "__mod__" => "__mod__($self, value, /)\n--\n\nReturn self%value.",
+        "__mul__" => "__mul__($self, value, /)\n--\n\nReturn self*value.",
+        "__ne__" => "__ne__($self, value, /)\n--\n\nReturn self!=value.",
+        "__neg__" => "__neg__($self, /)\n--\n\n-self",
+        "__next__" => "__next__($self, /)\n--\n\nImplement next(self).",
+        "__or__" => "__or__($self, value, /)\n--\n\nReturn self|value.",
+        "__pos__" => "__pos__($self, /)\n--\n\n+self",
+        "__pow__" => "__pow__($self, value, mod=None, /)\n--\n\nReturn pow(self, value, mod).",
+        "__radd__" => "__radd__($self, value, /)\n--\n\nReturn value+self.",
+        "__rand__" => "__rand__($self, value, /)\n--\n\nReturn value&self.",
+        "__rdivmod__" => "__rdivmod__($self, value, /)\n--\n\nReturn divmod(value, self).",
+        "__repr__" => "__repr__($self, /)\n--\n\nReturn repr(self).",
+        "__rfloordiv__" => "__rfloordiv__($self, value, /)\n--\n\nReturn value//self.",
+        "__rlshift__" => "__rlshift__($self, value, /)\n--\n\nReturn value<<self.",
+        "__rmod__" => "__rmod__($self, value, /)\n--\n\nReturn value%self.",
+        "__rmul__" => "__rmul__($self, value, /)\n--\n\nReturn value*self.",
+        "__ror__" => "__ror__($self, value, /)\n--\n\nReturn value|self.",
+        "__rpow__" => "__rpow__($self, value, mod=None, /)\n--\n\nReturn pow(value, self, mod).",
+        "__rrshift__" => "__rrshift__($self, value, /)\n--\n\nReturn value>>self.",
+        "__rshift__" => "__rshift__($self, value, /)\n--\n\nReturn self>>value.",
+        "__rsub__" => "__rsub__($self, value, /)\n--\n\nReturn value-self.",
+        "__rtruediv__" => "__rtruediv__($self, value, /)\n--\n\nReturn value/self.",
+        "__rxor__" => "__rxor__($self, value, /)\n--\n\nReturn value^self.",
+        "__set__" => "__set__($self, instance, value, /)\n--\n\nSet an attribute of instance to value.",
+        "__setattr__" => "__setattr__($self, name, value, /)\n--\n\nImplement setattr(self, name, value).",
+        "__setitem__" => "__setitem__($self, key, value, /)\n--\n\nSet self[key] to value.",
+        "__str__" => "__str__($self, /)\n--\n\nReturn str(self).",
+        "__sub__" => "__sub__($self, value, /)\n--\n\nReturn self-value.",
+        "__truediv__" => "__truediv__($self, value, /)\n--\n\nReturn self/value.",
+        "__xor__" => "__xor__($self, value, /)\n--\n\nReturn self^value.",
+        _ => "",
+    }
+}
+
+/// `__doc__` of a slot wrapper named `name`.
+fn slot_doc_get(name: &'static str) -> PyResult<PyRef> {
+    let doc = crate::objects::descr::split_signature(name, slot_doc(name)).1;
+    if doc.is_empty() {
+        Ok(crate::objects::none::none())
+    } else {
+        PyStr::new(doc)
+    }
+}
+
+/// `__text_signature__` of a slot wrapper named `name`.
+fn slot_signature_get(name: &'static str) -> PyResult<PyRef> {
+    match crate::objects::descr::split_signature(name, slot_doc(name)).0 {
+        Some(s) => PyStr::new(s),
+        None => Ok(crate::objects::none::none()),
+    }
+}
+
 pub static WRAPPER_DESCR_TYPE: PyType = PyType {
     tp_name: "wrapper_descriptor",
     tp_basicsize: Cell::new(std::mem::size_of::<PyWrapperDescr>()),
@@ -1267,6 +1357,14 @@ pub static WRAPPER_DESCR_TYPE: PyType = PyType {
             // SAFETY: a wrapper descriptor of a static type.
             let d = unsafe { o.payload_unchecked::<PyWrapperDescr>() };
             PyStr::new(&format!("{}.{}", objclass(d).name(), d.name))
+        }),
+        GetSetDef::getter("__doc__", |o| {
+            // SAFETY: a wrapper descriptor.
+            slot_doc_get(unsafe { o.payload_unchecked::<PyWrapperDescr>() }.name)
+        }),
+        GetSetDef::getter("__text_signature__", |o| {
+            // SAFETY: a wrapper descriptor.
+            slot_signature_get(unsafe { o.payload_unchecked::<PyWrapperDescr>() }.name)
         }),
     ],
     ..PyType::BASE
@@ -1292,6 +1390,18 @@ pub static METHOD_WRAPPER_TYPE: PyType = PyType {
             let d = unsafe { o.payload_unchecked::<PyMethodWrapper>() };
             // SAFETY: a method-wrapper's `descr` is a wrapper descriptor.
             PyStr::new(unsafe { d.descr.payload_unchecked::<PyWrapperDescr>() }.name)
+        }),
+        GetSetDef::getter("__doc__", |o| {
+            // SAFETY: a method-wrapper holding a wrapper descriptor.
+            let d = unsafe { o.payload_unchecked::<PyMethodWrapper>() };
+            // SAFETY: a method-wrapper's `descr` is a wrapper descriptor.
+            slot_doc_get(unsafe { d.descr.payload_unchecked::<PyWrapperDescr>() }.name)
+        }),
+        GetSetDef::getter("__text_signature__", |o| {
+            // SAFETY: a method-wrapper holding a wrapper descriptor.
+            let d = unsafe { o.payload_unchecked::<PyMethodWrapper>() };
+            // SAFETY: a method-wrapper's `descr` is a wrapper descriptor.
+            slot_signature_get(unsafe { d.descr.payload_unchecked::<PyWrapperDescr>() }.name)
         }),
     ],
     ..PyType::BASE

@@ -15,7 +15,7 @@ use crate::objects::str::parse_args;
 use super::iobase::{closed_error, fill_buffer, max_args, opt_size, BUFFEREDIOBASE_TYPE};
 
 /// The static types this file declares, readied at start-up.
-pub static TYPES: &[&PyType] = &[&BYTESIO_TYPE];
+pub static TYPES: &[&PyType] = &[&BYTESIO_TYPE, &BYTESIOBUF_TYPE];
 
 /// The `BytesIO` payload.
 #[repr(C)]
@@ -24,6 +24,9 @@ pub struct PyBytesIO {
     buf: RefCell<Vec<u8>>,
     pos: Cell<usize>,
     closed: Cell<bool>,
+    /// Buffers exported through `getbuffer()` (`exports`): while non-zero
+    /// the buffer cannot be resized (so its memory cannot move).
+    exports: Cell<usize>,
 }
 
 pub static BYTESIO_TYPE: PyType = PyType {
@@ -52,6 +55,7 @@ pub static BYTESIO_TYPE: PyType = PyType {
         MethodDef::new("readlines", Meth::Fast(bio_readlines)),
         MethodDef::new("read", Meth::Fast(bio_read)),
         MethodDef::new("getvalue", Meth::NoArgs(bio_getvalue)),
+        MethodDef::new("getbuffer", Meth::NoArgs(bio_getbuffer)),
         MethodDef::new("seek", Meth::Fast(bio_seek)),
         MethodDef::new("truncate", Meth::Fast(bio_truncate)),
     ],
@@ -84,6 +88,7 @@ fn bytesio_new(cls: &PyRef, _args: &[PyRef], _kw: Option<&PyRef>) -> PyResult<Py
             buf: RefCell::new(Vec::new()),
             pos: Cell::new(0),
             closed: Cell::new(false),
+            exports: Cell::new(0),
         },
     )
 }
@@ -118,6 +123,11 @@ pub fn bytes_like(o: &PyRef) -> PyResult<Vec<u8>> {
 fn bytesio_init(s: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult<()> {
     let a = parse_args("BytesIO", args, kw, &["initial_bytes"], 0)?;
     let p = this(s)?;
+    // As CPython, the size and position are reset before the exports are
+    // checked (truncating keeps the memory a view may still point into).
+    p.buf.borrow_mut().truncate(0);
+    p.pos.set(0);
+    check_exports(p)?;
     let data = match &a[0] {
         None => Vec::new(),
         Some(v) if v.is(&none()) => Vec::new(),
@@ -146,6 +156,7 @@ fn bio_flush(s: &PyRef) -> PyResult<PyRef> {
 
 fn bio_close(s: &PyRef) -> PyResult<PyRef> {
     let p = this(s)?;
+    check_exports(p)?;
     p.closed.set(true);
     let old = std::mem::take(&mut *p.buf.borrow_mut());
     drop(old);
@@ -173,6 +184,7 @@ fn write_bytes(p: &PyBytesIO, data: &[u8]) {
 
 fn bio_write(s: &PyRef, b: &PyRef) -> PyResult<PyRef> {
     let p = open(s)?;
+    check_exports(p)?;
     let data = bytes_like(b)?;
     if !data.is_empty() {
         write_bytes(p, &data);
@@ -303,6 +315,7 @@ fn bio_seek(s: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
 fn bio_truncate(s: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     max_args("truncate", args, 1)?;
     let p = open(s)?;
+    check_exports(p)?;
     let size = match args.first() {
         None => p.pos.get() as isize,
         Some(v) if v.is(&none()) => p.pos.get() as isize,
@@ -333,4 +346,85 @@ fn bytesio_iternext(s: &PyRef) -> PyResult<Option<PyRef>> {
         return Ok(None);
     }
     Ok(Some(line))
+}
+
+/// `CHECK_EXPORTS`: no resizing while `getbuffer()` views exist.
+fn check_exports(p: &PyBytesIO) -> PyResult<()> {
+    if p.exports.get() > 0 {
+        return Err(PyErr::new(
+            &crate::objects::exceptions::BUFFER_ERROR,
+            "Existing exports of data: object cannot be re-sized",
+        ));
+    }
+    Ok(())
+}
+
+/// `_io._BytesIOBuffer` (`bytesiobuf`): the exporter `getbuffer()` makes a
+/// memoryview of; it lends the BytesIO's own memory, writable.
+#[repr(C)]
+pub struct PyBytesIOBuf {
+    pub ob_base: PyObject,
+    source: PyRef,
+}
+
+pub static BYTESIOBUF_TYPE: PyType = PyType {
+    tp_name: "_io._BytesIOBuffer",
+    tp_basicsize: Cell::new(std::mem::size_of::<PyBytesIOBuf>()),
+    tp_drop: Some(drop_bytesiobuf),
+    ..PyType::BASE
+};
+
+// SAFETY: repr(C), header first.
+unsafe impl PyPayload for PyBytesIOBuf {
+    fn type_object() -> &'static PyType {
+        &BYTESIOBUF_TYPE
+    }
+}
+
+unsafe fn drop_bytesiobuf(obj: *mut PyObject) {
+    // SAFETY: obj is a dead _BytesIOBuffer; its source is dropped once.
+    unsafe { std::ptr::drop_in_place(std::ptr::addr_of_mut!((*(obj as *mut PyBytesIOBuf)).source)) }
+}
+
+fn bytesiobuf_getbuffer(o: &PyRef) -> PyResult<crate::objects::memoryview::RawBuffer> {
+    let b = o
+        .downcast::<PyBytesIOBuf>()
+        .ok_or_else(|| PyErr::type_error("expected _BytesIOBuffer"))?;
+    let p = this(&b.source)?;
+    p.exports.set(p.exports.get() + 1);
+    // SAFETY: GIL held; no borrow of the buffer is active here, and while `exports` is non-zero every method that could resize or replace the Vec refuses (`check_exports`), so the memory stays put.
+    let v = unsafe { &mut *p.buf.as_ptr() };
+    Ok(crate::objects::memoryview::RawBuffer {
+        buf: v.as_mut_ptr(),
+        len: v.len(),
+        readonly: false,
+    })
+}
+
+fn bytesiobuf_releasebuffer(o: &PyRef) {
+    if let Some(b) = o.downcast::<PyBytesIOBuf>() {
+        if let Some(p) = b.source.downcast::<PyBytesIO>() {
+            p.exports.set(p.exports.get().saturating_sub(1));
+        }
+    }
+}
+
+static BYTESIOBUF_BUFFER: crate::objects::memoryview::BufferProcs =
+    crate::objects::memoryview::BufferProcs {
+        getbuffer: bytesiobuf_getbuffer,
+        releasebuffer: Some(bytesiobuf_releasebuffer),
+    };
+
+/// `BytesIO.getbuffer()`: a writable view of the contents.
+fn bio_getbuffer(s: &PyRef) -> PyResult<PyRef> {
+    open(s)?;
+    BYTESIOBUF_TYPE.tp_as_buffer.set(Some(&BYTESIOBUF_BUFFER));
+    let buf = alloc_object(
+        &BYTESIOBUF_TYPE,
+        PyBytesIOBuf {
+            ob_base: PyObject::NEW,
+            source: s.clone(),
+        },
+    )?;
+    crate::objects::memoryview::from_object(&buf)
 }
