@@ -1456,7 +1456,7 @@ fn format_float_values(v: f64, s: &Spec, tyname: &str) -> PyResult<String> {
             },
             Some('e') | Some('E') => fmt_e(v.abs(), prec.unwrap_or(6), upper, s.alternate),
             Some('f') | Some('F') => {
-                let mut r = format!("{:.*}", prec.unwrap_or(6), v.abs());
+                let mut r = crate::objects::format_spec::fixed(v.abs(), prec.unwrap_or(6));
                 if s.alternate && !r.contains('.') {
                     r.push('.');
                 }

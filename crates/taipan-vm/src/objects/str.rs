@@ -36,6 +36,7 @@ pub static STR_TYPE: PyType = PyType {
     tp_basicsize: Cell::new(std::mem::size_of::<PyStr>()),
     tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::UNICODE_SUBCLASS),
     tp_drop: Some(drop_str),
+    tp_dealloc: str_dealloc,
     tp_hash: Cell::new(Some(str_hash_slot)),
     tp_repr: Cell::new(Some(str_repr)),
     tp_str: Cell::new(Some(str_str)),
@@ -76,6 +77,27 @@ unsafe fn drop_str(obj: *mut PyObject) {
     unsafe {
         let s = &*(obj as *const PyStr);
         drop((*s.utf8.get()).take());
+    }
+}
+
+/// `tp_dealloc` of str (`unicode_dealloc`): an exact str drops its UTF-8
+/// copy (if any) and is freed at once; other instances take the generic path.
+///
+/// # Safety
+/// `obj` is a str (or str subclass instance) whose count is zero.
+unsafe fn str_dealloc(obj: *mut PyObject) {
+    // SAFETY: obj is dead; an exact str has no weak references nor GC
+    // header, and its block came from `mem_alloc`.
+    unsafe {
+        if std::ptr::eq((*obj).ob_type.get(), &STR_TYPE) {
+            let s = &*(obj as *const PyStr);
+            if (*s.utf8.get()).is_some() {
+                drop((*s.utf8.get()).take());
+            }
+            crate::object::mem_free(obj as *mut u8);
+            return;
+        }
+        crate::object::generic_dealloc(obj)
     }
 }
 
@@ -294,6 +316,9 @@ impl PyStr {
 
     /// A new str of 1-byte kind from Latin-1 bytes; `ascii` says all < 0x80.
     pub fn from_latin1_unchecked(ty: &PyType, b: &[u8], ascii: bool) -> PyResult<PyRef> {
+        if std::ptr::eq(ty, &STR_TYPE) {
+            return Self::new_latin1(b, ascii);
+        }
         let obj = Self::alloc(ty, b.len(), 1, ascii)?;
         // SAFETY: the block has room for len+1 bytes of data.
         unsafe {
@@ -301,6 +326,44 @@ impl PyStr {
             std::ptr::copy_nonoverlapping(b.as_ptr(), p, b.len());
         }
         Ok(obj)
+    }
+
+    /// A new exact str of 1-byte kind from Latin-1 bytes (`ascii`: all
+    /// < 0x80), written straight into a block of the exact size: no zeroing
+    /// pass, no intermediate copy (`PyUnicode_New` + memcpy for kind 1).
+    #[inline]
+    pub fn new_latin1(b: &[u8], ascii: bool) -> PyResult<PyRef> {
+        const HEAD: usize = std::mem::size_of::<PyStr>();
+        let total = b
+            .len()
+            .checked_add(HEAD + 1 + 7)
+            .ok_or_else(PyErr::no_memory)?
+            & !7;
+        let mem = mem_alloc(total);
+        if mem.is_null() {
+            return Err(PyErr::no_memory());
+        }
+        // SAFETY: `mem` is a fresh block of `total` >= HEAD + len + 1 bytes,
+        // 8-aligned; the header is written whole, then the data and its NUL.
+        unsafe {
+            std::ptr::write(
+                mem as *mut PyStr,
+                PyStr {
+                    ob_base: PyObject {
+                        ob_refcnt: Cell::new(1),
+                        ob_type: Cell::new(&STR_TYPE as *const PyType),
+                    },
+                    length: b.len(),
+                    hash: Cell::new(-1),
+                    state: Cell::new(1 | if ascii { STATE_ASCII } else { 0 }),
+                    utf8: UnsafeCell::new(None),
+                },
+            );
+            let data = mem.add(HEAD);
+            std::ptr::copy_nonoverlapping(b.as_ptr(), data, b.len());
+            *data.add(b.len()) = 0;
+            Ok(PyRef::from_raw(mem as *mut PyObject))
+        }
     }
 
     /// Allocates an uninitialized (zeroed) string of `len` units of `kind`.
@@ -641,11 +704,20 @@ fn find_cps<T: PartialEq + Copy>(hay: &[T], needle: &[T], from: usize, to: usize
     if from > to || needle.len() > to - from {
         return None;
     }
-    if needle.len() == 1 {
-        let c = needle[0];
-        return hay[from..to].iter().position(|&h| h == c).map(|k| k + from);
+    let Some((&first, rest)) = needle.split_first() else {
+        return Some(from);
+    };
+    // Scan for the first unit, then compare the rest there.
+    let last = to - needle.len();
+    let mut i = from;
+    while i <= last {
+        i += hay[i..=last].iter().position(|&h| h == first)?;
+        if hay[i + 1..i + needle.len()] == *rest {
+            return Some(i);
+        }
+        i += 1;
     }
-    (from..=to - needle.len()).find(|&i| hay[i..i + needle.len()] == *needle)
+    None
 }
 
 fn rfind_cps<T: PartialEq>(hay: &[T], needle: &[T], from: usize, to: usize) -> Option<usize> {
@@ -696,7 +768,8 @@ fn str_str(o: &PyRef) -> PyResult<PyRef> {
     new_cps(&c)
 }
 
-fn cmp_str(a: &PyStr, b: &PyStr) -> std::cmp::Ordering {
+/// Code-point order of two strs.
+pub(crate) fn cmp_str(a: &PyStr, b: &PyStr) -> std::cmp::Ordering {
     if let (Some(x), Some(y)) = (a.latin1(), b.latin1()) {
         return x.cmp(y);
     }
@@ -1160,13 +1233,13 @@ fn m_split(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef
         };
         if let Some(sepb) = sepb {
             let ascii = p.is_ascii();
-            let items = split_ranges(x, sepb, maxsplit)
-                .into_iter()
-                .map(|(s, e)| {
-                    let b = &x[s..e];
-                    PyStr::from_latin1_unchecked(&STR_TYPE, b, ascii || b.is_ascii())
-                })
-                .collect::<PyResult<Vec<_>>>()?;
+            let ranges = split_ranges(x, sepb, maxsplit);
+            let mut items = Vec::new();
+            grow(&mut items, ranges.len())?;
+            for (s, e) in ranges {
+                let b = &x[s..e];
+                items.push(PyStr::new_latin1(b, ascii || b.is_ascii())?);
+            }
             return crate::objects::list::PyList::new(items);
         }
     }
@@ -1235,7 +1308,35 @@ fn m_splitlines(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
         Some(k) => protocol::is_true(k)?,
         None => false,
     };
-    let x = cps(o)?;
+    let p = this(o)?;
+    if let Some(x) = p.latin1() {
+        // One-byte strings: pieces straight from the bytes.
+        let ascii = p.is_ascii();
+        let mut items = Vec::new();
+        let n = x.len();
+        let mut i = 0;
+        while i < n {
+            let s = i;
+            while i < n && !is_linebreak(x[i] as u32) {
+                i += 1;
+            }
+            let mut eol = i;
+            if i < n {
+                if x[i] == b'\r' && i + 1 < n && x[i + 1] == b'\n' {
+                    i += 2;
+                } else {
+                    i += 1;
+                }
+                if keep {
+                    eol = i;
+                }
+            }
+            let b = &x[s..eol];
+            items.push(PyStr::new_latin1(b, ascii || b.is_ascii())?);
+        }
+        return crate::objects::list::PyList::new(items);
+    }
+    let x: Vec<u32> = p.chars().collect();
     let mut parts: Vec<&[u32]> = Vec::new();
     let n = x.len();
     let mut i = 0;
