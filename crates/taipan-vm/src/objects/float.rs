@@ -994,7 +994,7 @@ fn float_fromhex(cls: &PyRef, s: &PyRef) -> PyResult<PyRef> {
     crate::object::protocol::call(cls, &[f], None)
 }
 
-fn float_format(a: &PyRef, spec: &PyRef) -> PyResult<PyRef> {
+pub(crate) fn float_format(a: &PyRef, spec: &PyRef) -> PyResult<PyRef> {
     let v = fval(a)?;
     let spec = spec.downcast::<PyStr>().ok_or_else(|| {
         PyErr::type_error(format!(

@@ -1611,7 +1611,7 @@ fn int_from_bytes(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyRes
     crate::object::protocol::call(cls, &[r], None)
 }
 
-fn int_format(s: &PyRef, spec: &PyRef) -> PyResult<PyRef> {
+pub(crate) fn int_format(s: &PyRef, spec: &PyRef) -> PyResult<PyRef> {
     let spec = spec.downcast::<PyStr>().ok_or_else(|| {
         PyErr::type_error(format!(
             "__format__() argument must be str, not {}",

@@ -23,8 +23,10 @@ pub struct PyStr {
     pub hash: Cell<isize>,
     /// Bits 0-2: kind (1, 2 or 4); bit 3: ASCII; bit 4: interned.
     pub state: Cell<u32>,
-    /// UTF-8 copy of a non-ASCII string, made on demand (owned, may be empty).
-    pub utf8: UnsafeCell<Option<Box<str>>>,
+    /// UTF-8 copy of a non-ASCII string, made on demand (owned, may be
+    /// empty). Boxed twice so the field is one thin pointer: the header is
+    /// 48 bytes, as CPython 3.11's `PyASCIIObject`.
+    pub utf8: UnsafeCell<Option<Box<Box<str>>>>,
 }
 
 const STATE_ASCII: u32 = 8;
@@ -213,9 +215,9 @@ impl PyStr {
                     .chars()
                     .map(|c| char::from_u32(c).unwrap_or('\u{FFFD}'))
                     .collect();
-                *cache = Some(s.into_boxed_str());
+                *cache = Some(Box::new(s.into_boxed_str()));
             }
-            cache.as_deref().unwrap_or("")
+            cache.as_deref().map_or("", |b| &**b)
         }
     }
 
@@ -289,14 +291,23 @@ impl PyStr {
 
     /// A new object of `ty` (str or a subclass) from code points.
     pub fn from_code_points_in(ty: &PyType, cps: &[u32]) -> PyResult<PyRef> {
-        let max = cps.iter().copied().max().unwrap_or(0);
-        if max < 0x80 {
-            let b: Vec<u8> = cps.iter().map(|&c| c as u8).collect();
-            return Self::from_latin1_unchecked(ty, &b, true);
-        }
+        let max = cps.iter().fold(0, |m, &c| m.max(c));
         if max < 0x100 {
+            if std::ptr::eq(ty, &STR_TYPE) {
+                // Narrowed straight into the new str.
+                let obj = Self::new_latin1_uninit(cps.len(), max < 0x80)?;
+                // SAFETY: the new str has room for `cps.len()` data bytes,
+                // all written here.
+                unsafe {
+                    let p = obj.payload_unchecked::<PyStr>().data_ptr() as *mut u8;
+                    for (i, &c) in cps.iter().enumerate() {
+                        *p.add(i) = c as u8;
+                    }
+                }
+                return Ok(obj);
+            }
             let b: Vec<u8> = cps.iter().map(|&c| c as u8).collect();
-            return Self::from_latin1_unchecked(ty, &b, false);
+            return Self::from_latin1_unchecked(ty, &b, max < 0x80);
         }
         let kind = if max < 0x10000 { 2 } else { 4 };
         let obj = Self::alloc(ty, cps.len(), kind, false)?;
@@ -333,18 +344,38 @@ impl PyStr {
     /// pass, no intermediate copy (`PyUnicode_New` + memcpy for kind 1).
     #[inline]
     pub fn new_latin1(b: &[u8], ascii: bool) -> PyResult<PyRef> {
+        let obj = Self::new_latin1_uninit(b.len(), ascii)?;
+        // SAFETY: the new block has room for `len` data bytes.
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                b.as_ptr(),
+                obj.payload_unchecked::<PyStr>().data_ptr() as *mut u8,
+                b.len(),
+            );
+        }
+        Ok(obj)
+    }
+
+    /// A new exact str of 1-byte kind and `len` units whose data is NOT
+    /// initialized (only its trailing NUL is): the caller writes all `len`
+    /// bytes (values < 0x80 if `ascii`) before anything reads it.
+    #[inline]
+    pub fn new_latin1_uninit(len: usize, ascii: bool) -> PyResult<PyRef> {
+        Self::try_latin1_uninit(len, ascii).ok_or_else(PyErr::no_memory)
+    }
+
+    /// [`PyStr::new_latin1_uninit`], `None` when out of memory (makes no
+    /// exception object, so it is safe where no Python code may run).
+    #[inline]
+    fn try_latin1_uninit(len: usize, ascii: bool) -> Option<PyRef> {
         const HEAD: usize = std::mem::size_of::<PyStr>();
-        let total = b
-            .len()
-            .checked_add(HEAD + 1 + 7)
-            .ok_or_else(PyErr::no_memory)?
-            & !7;
+        let total = len.checked_add(HEAD + 1 + 7)? & !7;
         let mem = mem_alloc(total);
         if mem.is_null() {
-            return Err(PyErr::no_memory());
+            return None;
         }
         // SAFETY: `mem` is a fresh block of `total` >= HEAD + len + 1 bytes,
-        // 8-aligned; the header is written whole, then the data and its NUL.
+        // 8-aligned; the header is written whole, then the data's NUL.
         unsafe {
             std::ptr::write(
                 mem as *mut PyStr,
@@ -353,16 +384,14 @@ impl PyStr {
                         ob_refcnt: Cell::new(1),
                         ob_type: Cell::new(&STR_TYPE as *const PyType),
                     },
-                    length: b.len(),
+                    length: len,
                     hash: Cell::new(-1),
                     state: Cell::new(1 | if ascii { STATE_ASCII } else { 0 }),
                     utf8: UnsafeCell::new(None),
                 },
             );
-            let data = mem.add(HEAD);
-            std::ptr::copy_nonoverlapping(b.as_ptr(), data, b.len());
-            *data.add(b.len()) = 0;
-            Ok(PyRef::from_raw(mem as *mut PyObject))
+            *mem.add(HEAD + len) = 0;
+            Some(PyRef::from_raw(mem as *mut PyObject))
         }
     }
 
@@ -666,6 +695,17 @@ fn in_table(t: &[(u32, u32)], c: u32) -> bool {
     .is_ok()
 }
 
+/// `Py_UNICODE_ISSPACE` for the ASCII range (`_Py_ascii_whitespace`).
+static ASCII_SPACE: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = matches!(c, 0x09..=0x0D | 0x1C..=0x20);
+        c += 1;
+    }
+    t
+};
+
 /// `Py_UNICODE_ISSPACE`.
 pub fn is_space(c: u32) -> bool {
     matches!(
@@ -712,7 +752,12 @@ fn find_cps<T: PartialEq + Copy>(hay: &[T], needle: &[T], from: usize, to: usize
     let mut i = from;
     while i <= last {
         i += hay[i..=last].iter().position(|&h| h == first)?;
-        if hay[i + 1..i + needle.len()] == *rest {
+        // (An element loop: short needles are the rule, memcmp costs more.)
+        if hay[i + 1..i + needle.len()]
+            .iter()
+            .zip(rest)
+            .all(|(a, b)| a == b)
+        {
             return Some(i);
         }
         i += 1;
@@ -1057,7 +1102,72 @@ fn str_iter_next(it: &PyRef) -> PyResult<Option<PyRef>> {
 // ---------------------------------------------------------------------------
 // Methods.
 
+/// `sep.join(items)` when the separator and every item are 1-byte strs:
+/// the bytes go straight into a result of the exact size (`None` when an
+/// item is anything else; `Err` when out of memory). Runs no Python code
+/// and makes no exception object.
+fn join_latin1(sepb: &[u8], sep_ascii: bool, items: &[PyRef]) -> Result<Option<PyRef>, ()> {
+    let mut ascii = sep_ascii;
+    let mut total = sepb
+        .len()
+        .checked_mul(items.len().saturating_sub(1))
+        .ok_or(())?;
+    for it in items {
+        match it
+            .downcast::<PyStr>()
+            .and_then(|s| s.latin1().map(|b| (b.len(), s.is_ascii())))
+        {
+            Some((n, a)) => {
+                total = total.checked_add(n).ok_or(())?;
+                ascii &= a;
+            }
+            None => return Ok(None),
+        }
+    }
+    let obj = PyStr::try_latin1_uninit(total, ascii).ok_or(())?;
+    // SAFETY: the new str has room for `total` bytes, which is exactly the
+    // items' lengths plus the separators written below (nothing between the
+    // size pass and here could change an immutable str).
+    unsafe {
+        let mut dst = obj.payload_unchecked::<PyStr>().data_ptr() as *mut u8;
+        for (i, it) in items.iter().enumerate() {
+            if i > 0 {
+                std::ptr::copy_nonoverlapping(sepb.as_ptr(), dst, sepb.len());
+                dst = dst.add(sepb.len());
+            }
+            let b = it.payload_unchecked::<PyStr>().latin1().unwrap_or(&[]);
+            std::ptr::copy_nonoverlapping(b.as_ptr(), dst, b.len());
+            dst = dst.add(b.len());
+        }
+    }
+    Ok(Some(obj))
+}
+
 fn m_join(o: &PyRef, iterable: &PyRef) -> PyResult<PyRef> {
+    // An exact list or tuple is read in place (no Python code runs while
+    // the 1-byte path reads it).
+    if let Some(sepb) = this(o)?.latin1() {
+        let sep_ascii = this(o)?.is_ascii();
+        if let Some(t) = iterable.downcast_exact::<PyTuple>() {
+            if t.len() != 1 {
+                if let Some(r) =
+                    join_latin1(sepb, sep_ascii, t.items()).map_err(|_| PyErr::no_memory())?
+                {
+                    return Ok(r);
+                }
+            }
+        } else if let Some(l) = iterable.downcast_exact::<crate::objects::list::PyList>() {
+            if l.len() != 1 {
+                // SAFETY: join_latin1 runs no Python code and drops no
+                // reference while the vector is borrowed.
+                if let Some(r) = unsafe { l.with_vec(|v| join_latin1(sepb, sep_ascii, v)) }
+                    .map_err(|_| PyErr::no_memory())?
+                {
+                    return Ok(r);
+                }
+            }
+        }
+    }
     let items = protocol::collect(iterable).map_err(|e| {
         if e.matches(&crate::objects::exceptions::TYPE_ERROR)
             && protocol::get_iter(iterable).is_err()
@@ -1073,38 +1183,8 @@ fn m_join(o: &PyRef, iterable: &PyRef) -> PyResult<PyRef> {
     // All 1-byte strings: join the bytes.
     let p = this(o)?;
     if let Some(sepb) = p.latin1() {
-        let mut ascii = p.is_ascii();
-        let mut total = 0usize;
-        let mut all = true;
-        for it in &items {
-            match it
-                .downcast::<PyStr>()
-                .and_then(|s| s.latin1().map(|b| (b, s.is_ascii())))
-            {
-                Some((b, a)) => {
-                    total += b.len() + sepb.len();
-                    ascii &= a;
-                }
-                None => {
-                    all = false;
-                    break;
-                }
-            }
-        }
-        if all {
-            let mut out = Vec::with_capacity(total);
-            for (i, it) in items.iter().enumerate() {
-                if i > 0 {
-                    out.extend_from_slice(sepb);
-                }
-                out.extend_from_slice(
-                    // SAFETY: checked above that every item is a 1-byte str.
-                    unsafe { it.payload_unchecked::<PyStr>() }
-                        .latin1()
-                        .unwrap_or(&[]),
-                );
-            }
-            return PyStr::from_latin1_unchecked(&STR_TYPE, &out, ascii);
+        if let Some(r) = join_latin1(sepb, p.is_ascii(), &items).map_err(|_| PyErr::no_memory())? {
+            return Ok(r);
         }
     }
     let sep: Vec<u32> = p.chars().collect();
@@ -1166,7 +1246,14 @@ fn split_ranges<T: Copy + PartialEq + Into<u32>>(
     } else {
         maxsplit as usize
     };
-    let sp = |c: T| is_space(c.into());
+    let sp = |c: T| {
+        let c: u32 = c.into();
+        if c < 0x80 {
+            ASCII_SPACE[c as usize]
+        } else {
+            is_space(c)
+        }
+    };
     let mut parts = Vec::new();
     let n = x.len();
     match sep {
@@ -2314,6 +2401,14 @@ pub static TYPES: &[&PyType] = &[&STR_ITER_TYPE, &STR_ASCII_ITER_TYPE];
 pub fn format_object(obj: &PyRef, spec: &PyRef) -> PyResult<PyRef> {
     if obj.is_exact::<PyStr>() {
         return m_format_dunder(obj, spec);
+    }
+    // Exact ints and floats: their own `__format__` at once (no bound
+    // method; neither type's lookup can be overridden).
+    if obj.is_exact::<PyInt>() {
+        return crate::objects::int::int_format(obj, spec);
+    }
+    if obj.is_exact::<crate::objects::float::PyFloat>() {
+        return crate::objects::float::float_format(obj, spec);
     }
     let meth = match protocol::getattr_str(obj, "__format__") {
         Ok(m) => m,
