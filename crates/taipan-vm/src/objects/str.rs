@@ -3100,19 +3100,38 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                 use num_traits::Signed;
-                let big = int_arg(&v, convc)?;
                 let radix = match convc {
                     'x' | 'X' => 16,
                     'o' => 8,
                     _ => 10,
                 };
-                if radix == 10 {
-                    crate::objects::int::check_str_limit_bits(&big)?;
-                }
-                let mut digits = big.abs().to_str_radix(radix);
-                if radix == 10 {
-                    crate::objects::int::check_str_limit_digits(digits.len())?;
-                }
+                // An int in the machine range: digits without a BigInt.
+                let small = v
+                    .downcast::<PyInt>()
+                    .filter(|i| i.big.is_none())
+                    .map(|i| i.small);
+                let (negative, mut digits) = match small {
+                    Some(x) => {
+                        let m = x.unsigned_abs();
+                        let d = match radix {
+                            16 => format!("{m:x}"),
+                            8 => format!("{m:o}"),
+                            _ => m.to_string(),
+                        };
+                        (x < 0, d)
+                    }
+                    None => {
+                        let big = int_arg(&v, convc)?;
+                        if radix == 10 {
+                            crate::objects::int::check_str_limit_bits(&big)?;
+                        }
+                        let d = big.abs().to_str_radix(radix);
+                        if radix == 10 {
+                            crate::objects::int::check_str_limit_digits(d.len())?;
+                        }
+                        (big.is_negative(), d)
+                    }
+                };
                 if convc == 'X' {
                     digits = digits.to_ascii_uppercase();
                 }
@@ -3121,7 +3140,7 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
                         digits = format!("{}{}", "0".repeat(p - digits.len()), digits);
                     }
                 }
-                let sign = if big.is_negative() {
+                let sign = if negative {
                     "-"
                 } else if fl.sign {
                     "+"
