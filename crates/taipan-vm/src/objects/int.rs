@@ -97,8 +97,7 @@ unsafe fn drop_int(obj: *mut PyObject) {
 /// # Safety
 /// `obj` is an int (or int subclass instance) whose count is zero.
 unsafe fn int_dealloc(obj: *mut PyObject) {
-    // SAFETY: obj is dead; an exact int's block holds a PyInt, and nothing
-    // else (no weak references, no GC header) needs tearing down.
+    // SAFETY: obj is dead; an exact int's block holds a PyInt, and nothing else (no weak references, no GC header) needs tearing down.
     unsafe {
         if std::ptr::eq((*obj).ob_type.get(), &INT_TYPE) {
             let p = obj as *mut PyInt;
@@ -145,8 +144,7 @@ pub fn clear_freelist() {
             fl.n -= 1;
             fl.items[fl.n]
         };
-        // SAFETY: a free-list entry is a dead exact int (no BigInt) whose
-        // block is still allocated.
+        // SAFETY: a free-list entry is a dead exact int (no BigInt) whose block is still allocated.
         unsafe { crate::object::mem_free(obj as *mut u8) }
     }
 }
@@ -236,9 +234,7 @@ impl PyInt {
     /// A new int of type `ty` (int or a subclass) holding `v`.
     pub fn new_uncached(ty: &PyType, v: i64) -> PyResult<PyRef> {
         if std::ptr::eq(ty, &INT_TYPE) {
-            // SAFETY: GIL held; a free-list entry is a dead exact int whose
-            // block is still allocated and whose `big` is `None`: it is
-            // revived with count one.
+            // SAFETY: GIL held; a free-list entry is a dead exact int whose block is still allocated and whose `big` is `None`: it is revived with count one.
             unsafe {
                 let fl = &mut *FREELIST.as_ptr();
                 if fl.n > 0 {

@@ -989,11 +989,28 @@ pub fn sort_list(obj: &PyRef, key: Option<&PyRef>, reverse: bool) -> PyResult<()
             // CPython's pre-scan (`unsafe_long_compare` and friends): keys
             // all of one exact type compare without `__lt__` dispatch; none
             // of these comparisons can run Python code or fail.
-            SortKeys::Ints(v) => merge_sort(&mut order, &mut |a, b| Ok(v[a] < v[b])),
+            //
+            // Under a total order every stable sort gives the same
+            // permutation, so those keys go to the library's stable sort
+            // over (key, index) pairs: the result is timsort's exactly.
+            // Floats with a NaN are not totally ordered: they take timsort.
+            SortKeys::Ints(v) => {
+                let mut pairs: Vec<(i64, usize)> = order.iter().map(|&i| (v[i], i)).collect();
+                pairs.sort_by_key(|p| p.0);
+                order = pairs.into_iter().map(|p| p.1).collect();
+                Ok(())
+            }
+            SortKeys::Floats(v) if !v.iter().any(|x| x.is_nan()) => {
+                let mut pairs: Vec<(f64, usize)> = order.iter().map(|&i| (v[i], i)).collect();
+                pairs.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
+                order = pairs.into_iter().map(|p| p.1).collect();
+                Ok(())
+            }
             SortKeys::Floats(v) => merge_sort(&mut order, &mut |a, b| Ok(v[a] < v[b])),
-            SortKeys::Strs(v) => merge_sort(&mut order, &mut |a, b| {
-                Ok(crate::objects::str::cmp_str(v[a], v[b]) == std::cmp::Ordering::Less)
-            }),
+            SortKeys::Strs(v) => {
+                order.sort_by(|&a, &b| crate::objects::str::cmp_str(v[a], v[b]));
+                Ok(())
+            }
             SortKeys::Other => {
                 let mut lt = |a: usize, b: usize| -> PyResult<bool> {
                     protocol::rich_compare_bool(&ks[a], &ks[b], CompareOp::Lt)

@@ -88,8 +88,7 @@ unsafe fn drop_str(obj: *mut PyObject) {
 /// # Safety
 /// `obj` is a str (or str subclass instance) whose count is zero.
 unsafe fn str_dealloc(obj: *mut PyObject) {
-    // SAFETY: obj is dead; an exact str has no weak references nor GC
-    // header, and its block came from `mem_alloc`.
+    // SAFETY: obj is dead; an exact str has no weak references nor GC header, and its block came from `mem_alloc`.
     unsafe {
         if std::ptr::eq((*obj).ob_type.get(), &STR_TYPE) {
             let s = &*(obj as *const PyStr);
@@ -296,8 +295,7 @@ impl PyStr {
             if std::ptr::eq(ty, &STR_TYPE) {
                 // Narrowed straight into the new str.
                 let obj = Self::new_latin1_uninit(cps.len(), max < 0x80)?;
-                // SAFETY: the new str has room for `cps.len()` data bytes,
-                // all written here.
+                // SAFETY: the new str has room for `cps.len()` data bytes, all written here.
                 unsafe {
                     let p = obj.payload_unchecked::<PyStr>().data_ptr() as *mut u8;
                     for (i, &c) in cps.iter().enumerate() {
@@ -374,8 +372,7 @@ impl PyStr {
         if mem.is_null() {
             return None;
         }
-        // SAFETY: `mem` is a fresh block of `total` >= HEAD + len + 1 bytes,
-        // 8-aligned; the header is written whole, then the data's NUL.
+        // SAFETY: `mem` is a fresh block of `total` >= HEAD + len + 1 bytes, 8-aligned; the header is written whole, then the data's NUL.
         unsafe {
             std::ptr::write(
                 mem as *mut PyStr,
@@ -1125,9 +1122,7 @@ fn join_latin1(sepb: &[u8], sep_ascii: bool, items: &[PyRef]) -> Result<Option<P
         }
     }
     let obj = PyStr::try_latin1_uninit(total, ascii).ok_or(())?;
-    // SAFETY: the new str has room for `total` bytes, which is exactly the
-    // items' lengths plus the separators written below (nothing between the
-    // size pass and here could change an immutable str).
+    // SAFETY: the new str has room for `total` bytes, which is exactly the items' lengths plus the separators written below (nothing between the size pass and here could change an immutable str).
     unsafe {
         let mut dst = obj.payload_unchecked::<PyStr>().data_ptr() as *mut u8;
         for (i, it) in items.iter().enumerate() {
@@ -1158,8 +1153,7 @@ fn m_join(o: &PyRef, iterable: &PyRef) -> PyResult<PyRef> {
             }
         } else if let Some(l) = iterable.downcast_exact::<crate::objects::list::PyList>() {
             if l.len() != 1 {
-                // SAFETY: join_latin1 runs no Python code and drops no
-                // reference while the vector is borrowed.
+                // SAFETY: join_latin1 runs no Python code and drops no reference while the vector is borrowed.
                 if let Some(r) = unsafe { l.with_vec(|v| join_latin1(sepb, sep_ascii, v)) }
                     .map_err(|_| PyErr::no_memory())?
                 {
