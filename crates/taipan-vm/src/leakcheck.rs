@@ -127,6 +127,7 @@ fn collect_all() {
         }
     }
     crate::objects::float::clear_freelist();
+    crate::objects::int::clear_freelist();
     crate::objects::type_::clear_method_cache();
 }
 

@@ -24,8 +24,12 @@ use crate::objects::slice::{self as slice_mod, check_nargs};
 use crate::objects::str::PyStr;
 use crate::objects::tuple::PyTuple;
 
-const EMPTY: i64 = -1;
-const DUMMY: i64 = -2;
+/// Slot values in `indices` (entry indices are 0..=i32::MAX: 4-byte slots
+/// as CPython's for tables of up to 2**31 entries, half the memory of 8).
+const EMPTY: i32 = -1;
+const DUMMY: i32 = -2;
+/// The most entries a table holds (indices are i32).
+const MAX_ENTRIES: usize = i32::MAX as usize;
 const MIN_SIZE: usize = 8;
 const PERTURB_SHIFT: u32 = 5;
 
@@ -40,7 +44,7 @@ pub struct Entry {
 /// The hash table proper.
 #[derive(Clone)]
 pub struct Table {
-    indices: Vec<i64>,
+    indices: Vec<i32>,
     entries: Vec<Entry>,
     used: usize,
     /// Entries slots still free before a resize (`dk_usable`).
@@ -86,7 +90,7 @@ impl Table {
 
     fn insert_fresh(&mut self, hash: isize, key: PyRef, value: PyRef) {
         let slot = self.find_empty_slot(hash);
-        self.indices[slot] = self.entries.len() as i64;
+        self.indices[slot] = self.entries.len() as i32;
         self.entries.push(Entry {
             hash,
             key: Some(key),
@@ -256,7 +260,27 @@ fn keys_equal_fast(a: &PyRef, b: &PyRef) -> Option<bool> {
     if let (Some(x), Some(y)) = (a.downcast_exact::<PyStr>(), b.downcast_exact::<PyStr>()) {
         return Some(x.eq_str(y));
     }
+    if let (Some(x), Some(y)) = (a.downcast_exact::<PyInt>(), b.downcast_exact::<PyInt>()) {
+        // One value has one form (small or big), so equal forms decide.
+        return Some(match (&x.big, &y.big) {
+            (None, None) => x.small == y.small,
+            (Some(p), Some(q)) => p == q,
+            _ => false,
+        });
+    }
     None
+}
+
+/// `hash(key)`, with exact strs (cached) and exact ints computed inline.
+#[inline(always)]
+fn key_hash(key: &PyRef) -> PyResult<isize> {
+    if let Some(s) = key.downcast_exact::<PyStr>() {
+        return Ok(s.hash());
+    }
+    if let Some(i) = key.downcast_exact::<PyInt>() {
+        return Ok(crate::objects::int::hash_int(i));
+    }
+    protocol::hash(key)
 }
 
 enum Found {
@@ -352,7 +376,7 @@ impl PyDict {
 
     /// `d[key]` without `__missing__`: `Ok(None)` if absent.
     pub fn get_item(&self, key: &PyRef) -> PyResult<Option<PyRef>> {
-        let hash = protocol::hash(key)?;
+        let hash = key_hash(key)?;
         self.get_item_hashed(key, hash)
     }
 
@@ -372,7 +396,7 @@ impl PyDict {
 
     /// `d[key] = value`.
     pub fn set_item(&self, key: PyRef, value: PyRef) -> PyResult<()> {
-        let hash = protocol::hash(&key)?;
+        let hash = key_hash(&key)?;
         self.set_item_hashed(key, hash, value)
     }
 
@@ -392,6 +416,8 @@ impl PyDict {
                     if t.usable == 0 {
                         if t.indices.is_empty() {
                             *t = Table::with_size(MIN_SIZE);
+                        } else if t.used > MAX_ENTRIES / 4 {
+                            return Err(PyErr::no_memory());
                         } else {
                             t.resize(growth_rate(t.used));
                         }
@@ -412,7 +438,7 @@ impl PyDict {
 
     /// `del d[key]`: returns the removed value, or `None` if absent.
     pub fn del_item(&self, key: &PyRef) -> PyResult<Option<PyRef>> {
-        let hash = protocol::hash(key)?;
+        let hash = key_hash(key)?;
         match self.lookup(key, hash)? {
             Found::At(ix, slot) => {
                 // SAFETY: take key and value out; drop them after the borrow.
@@ -522,13 +548,13 @@ impl PyDict {
         let mut perturb = hash as usize;
         let mut i = hash as usize & mask;
         for _ in 0..(t.indices.len() * 2 + 64) {
-            if t.indices[i] == ix as i64 {
+            if t.indices[i] as i64 == ix as i64 {
                 return Some(i);
             }
             perturb >>= PERTURB_SHIFT;
             i = (i.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
         }
-        t.indices.iter().position(|&x| x == ix as i64)
+        t.indices.iter().position(|&x| x as i64 == ix as i64)
     }
 
     /// Removes and returns the last entry (`popitem`).
@@ -1517,7 +1543,7 @@ impl PyDict {
 
     /// The entry index of `key`, if present.
     pub fn index_of(&self, key: &PyRef) -> PyResult<Option<usize>> {
-        let hash = protocol::hash(key)?;
+        let hash = key_hash(key)?;
         Ok(match self.lookup(key, hash)? {
             Found::At(ix, _) => Some(ix),
             Found::Missing => None,

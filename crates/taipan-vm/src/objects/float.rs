@@ -994,7 +994,7 @@ fn float_fromhex(cls: &PyRef, s: &PyRef) -> PyResult<PyRef> {
     crate::object::protocol::call(cls, &[f], None)
 }
 
-fn float_format(a: &PyRef, spec: &PyRef) -> PyResult<PyRef> {
+pub(crate) fn float_format(a: &PyRef, spec: &PyRef) -> PyResult<PyRef> {
     let v = fval(a)?;
     let spec = spec.downcast::<PyStr>().ok_or_else(|| {
         PyErr::type_error(format!(
@@ -1287,8 +1287,8 @@ pub fn format_int_spec(x: &PyInt, spec: &str) -> PyResult<String> {
             "Negative zero coercion (z) not allowed in integer format specifier",
         ));
     }
-    let v = x.to_bigint();
     if ty == 'c' {
+        let v = x.to_bigint();
         if s.sign.is_some() {
             return Err(PyErr::value_error(
                 "Sign not allowed with integer format specifier 'c'",
@@ -1316,18 +1316,35 @@ pub fn format_int_spec(x: &PyInt, spec: &str) -> PyResult<String> {
         }
         return Ok(pad_number(&s2, "", "", &body, None));
     }
-    let negative = v.sign() == Sign::Minus;
-    let mag = v.magnitude();
-    let (digits, prefix, every) = match ty {
-        'b' => (mag.to_str_radix(2), "0b", 4),
-        'o' => (mag.to_str_radix(8), "0o", 4),
-        'x' => (mag.to_str_radix(16), "0x", 4),
-        'X' => (mag.to_str_radix(16).to_uppercase(), "0X", 4),
-        _ => (
-            int::int_to_decimal(x)?.trim_start_matches('-').to_string(),
-            "",
-            3,
-        ),
+    let (prefix, every) = match ty {
+        'b' => ("0b", 4),
+        'o' => ("0o", 4),
+        'x' => ("0x", 4),
+        'X' => ("0X", 4),
+        _ => ("", 3),
+    };
+    let (negative, digits) = if x.big.is_none() {
+        // The machine-range form: digits without a BigInt.
+        let m = x.small.unsigned_abs();
+        let d = match ty {
+            'b' => format!("{m:b}"),
+            'o' => format!("{m:o}"),
+            'x' => format!("{m:x}"),
+            'X' => format!("{m:X}"),
+            _ => m.to_string(),
+        };
+        (x.small < 0, d)
+    } else {
+        let v = x.to_bigint();
+        let mag = v.magnitude();
+        let d = match ty {
+            'b' => mag.to_str_radix(2),
+            'o' => mag.to_str_radix(8),
+            'x' => mag.to_str_radix(16),
+            'X' => mag.to_str_radix(16).to_uppercase(),
+            _ => int::int_to_decimal(x)?.trim_start_matches('-').to_string(),
+        };
+        (v.sign() == Sign::Minus, d)
     };
     let prefix = if s.alternate { prefix } else { "" };
     let body = match s.grouping {
@@ -1413,6 +1430,20 @@ pub fn format_float_spec(v: f64, spec: &str, tyname: &str) -> PyResult<String> {
 
 fn format_float_values(v: f64, s: &Spec, tyname: &str) -> PyResult<String> {
     let ty = s.ty;
+    // A bare fixed-point spec ('.2f'): the digits with their '-' are all.
+    if matches!(ty, Some('f') | Some('F'))
+        && v.is_finite()
+        && s.width == 0
+        && s.grouping.is_none()
+        && s.sign.is_none()
+        && !s.alternate
+        && !s.no_neg_zero
+    {
+        return Ok(crate::objects::format_spec::fixed(
+            v,
+            s.precision.unwrap_or(6),
+        ));
+    }
     if let Some(t) = ty {
         if !matches!(t, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') {
             return Err(PyErr::value_error(format!(
@@ -1456,7 +1487,7 @@ fn format_float_values(v: f64, s: &Spec, tyname: &str) -> PyResult<String> {
             },
             Some('e') | Some('E') => fmt_e(v.abs(), prec.unwrap_or(6), upper, s.alternate),
             Some('f') | Some('F') => {
-                let mut r = crate::objects::format_spec::fixed_digits(v.abs(), prec.unwrap_or(6));
+                let mut r = crate::objects::format_spec::fixed(v.abs(), prec.unwrap_or(6));
                 if s.alternate && !r.contains('.') {
                     r.push('.');
                 }

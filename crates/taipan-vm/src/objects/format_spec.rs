@@ -303,6 +303,46 @@ pub fn exp_digits(v: f64, precision: usize) -> String {
     out
 }
 
+/// Exact powers of ten up to 1e15.
+const POW10: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
+/// `v` with `prec` digits after the point, correctly rounded (`'%.*f'`;
+/// a `-` for negative values, -0.0 included), as `format!("{:.*}")` gives.
+///
+/// Fast path: when `frac(|v|) * 10**prec` comes out an integer in f64
+/// (values with few binary fraction digits, like 0.5 or 12.25), that
+/// integer is the correctly rounded digit string: the product is exact up
+/// to half a unit below 2**52, so its true value is within 0.5 of that
+/// integer and rounds to it. Everything else takes Rust's exact formatter.
+pub fn fixed(v: f64, prec: usize) -> String {
+    let x = v.abs();
+    if prec < POW10.len() && x < 4503599627370496.0 {
+        let ip = x.trunc();
+        let p10 = POW10[prec];
+        let t = (x - ip) * p10;
+        if t == t.trunc() {
+            let (mut i, mut f) = (ip as u64, t as u64);
+            if f >= p10 as u64 {
+                i += 1;
+                f -= p10 as u64;
+            }
+            use std::fmt::Write;
+            let mut s = String::with_capacity(24 + prec);
+            if v.is_sign_negative() {
+                s.push('-');
+            }
+            let _ = write!(s, "{i}");
+            if prec > 0 {
+                let _ = write!(s, ".{f:0prec$}");
+            }
+            return s;
+        }
+    }
+    fixed_digits(v, prec)
+}
+
 /// Formats a finite or non-finite float without sign handling of the
 /// caller: `ty` is one of `e E f F g G %`, or `r` (repr, `precision` ignored)
 /// or `n`-less `None` handled by callers. Returns the text including a
@@ -318,7 +358,7 @@ pub fn format_float(v: f64, ty: char, precision: usize, alternate: bool) -> Stri
     }
     let mut out = match ty.to_ascii_lowercase() {
         'f' => {
-            let mut s = fixed_digits(v, precision);
+            let mut s = fixed(v, precision);
             if alternate && precision == 0 {
                 s.push('.');
             }

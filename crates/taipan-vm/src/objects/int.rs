@@ -39,6 +39,7 @@ pub static INT_TYPE: PyType = PyType {
     tp_basicsize: Cell::new(std::mem::size_of::<PyInt>()),
     tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::LONG_SUBCLASS),
     tp_drop: Some(drop_int),
+    tp_dealloc: int_dealloc,
     tp_doc: Some(
         "int([x]) -> integer\nint(x, base=10) -> integer\n\nConvert a number or string to an integer, or return 0 if no arguments\nare given.  If x is a number, return x.__int__().  For floating point\nnumbers, this truncates towards zero.\n\nIf x is not a number or if base is given, then x must be a string,\nbytes, or bytearray instance representing an integer literal in the\ngiven base.  The literal can be preceded by '+' or '-' and be surrounded\nby whitespace.  The base defaults to 10.  Valid bases are 0 and 2-36.\nBase 0 means to interpret the base from the string as an integer literal.\n>>> int('0b100', base=0)\n4",
     ),
@@ -87,6 +88,64 @@ unsafe fn drop_int(obj: *mut PyObject) {
     unsafe {
         let p = obj as *mut PyInt;
         std::ptr::drop_in_place(&mut (*p).big);
+    }
+}
+
+/// `tp_dealloc` of int: an exact int is dropped and freed at once; other
+/// instances take the generic path.
+///
+/// # Safety
+/// `obj` is an int (or int subclass instance) whose count is zero.
+unsafe fn int_dealloc(obj: *mut PyObject) {
+    // SAFETY: obj is dead; an exact int's block holds a PyInt, and nothing else (no weak references, no GC header) needs tearing down.
+    unsafe {
+        if std::ptr::eq((*obj).ob_type.get(), &INT_TYPE) {
+            let p = obj as *mut PyInt;
+            if (*p).big.is_some() {
+                drop((*p).big.take());
+            }
+            let fl = &mut *FREELIST.as_ptr();
+            if fl.n < FREELIST_MAX {
+                fl.items[fl.n] = obj;
+                fl.n += 1;
+                return;
+            }
+            crate::object::mem_free(obj as *mut u8);
+            return;
+        }
+        crate::object::generic_dealloc(obj)
+    }
+}
+
+/// Dead exact ints kept for reuse, as floats are (`float_dealloc`): their
+/// blocks stay allocated, with `big` already `None`. (CPython 3.11 has no
+/// int free list; its allocator is cheaper than Taipan's object path.)
+const FREELIST_MAX: usize = 100;
+
+struct FreeList {
+    n: usize,
+    items: [*mut PyObject; FREELIST_MAX],
+}
+
+static FREELIST: GilCell<FreeList> = GilCell::new(FreeList {
+    n: 0,
+    items: [std::ptr::null_mut(); FREELIST_MAX],
+});
+
+/// Frees the blocks kept on the int free list (the leak check calls it).
+pub fn clear_freelist() {
+    loop {
+        // SAFETY: GIL held; one entry is taken off before it is freed.
+        let obj = unsafe {
+            let fl = &mut *FREELIST.as_ptr();
+            if fl.n == 0 {
+                return;
+            }
+            fl.n -= 1;
+            fl.items[fl.n]
+        };
+        // SAFETY: a free-list entry is a dead exact int (no BigInt) whose block is still allocated.
+        unsafe { crate::object::mem_free(obj as *mut u8) }
     }
 }
 
@@ -174,6 +233,38 @@ impl PyInt {
 
     /// A new int of type `ty` (int or a subclass) holding `v`.
     pub fn new_uncached(ty: &PyType, v: i64) -> PyResult<PyRef> {
+        if std::ptr::eq(ty, &INT_TYPE) {
+            // SAFETY: GIL held; a free-list entry is a dead exact int whose block is still allocated and whose `big` is `None`: it is revived with count one.
+            unsafe {
+                let fl = &mut *FREELIST.as_ptr();
+                if fl.n > 0 {
+                    fl.n -= 1;
+                    let obj = fl.items[fl.n];
+                    (*obj).ob_refcnt.set(1);
+                    (*(obj as *mut PyInt)).small = v;
+                    return Ok(PyRef::from_raw(obj));
+                }
+            }
+            let mem = crate::object::mem_alloc(std::mem::size_of::<PyInt>());
+            if mem.is_null() {
+                return Err(PyErr::no_memory());
+            }
+            // SAFETY: a fresh block of PyInt's (8-aligned) size, written whole.
+            unsafe {
+                std::ptr::write(
+                    mem as *mut PyInt,
+                    PyInt {
+                        ob_base: PyObject {
+                            ob_refcnt: Cell::new(1),
+                            ob_type: Cell::new(&INT_TYPE as *const PyType),
+                        },
+                        small: v,
+                        big: None,
+                    },
+                );
+                return Ok(PyRef::from_raw(mem as *mut PyObject));
+            }
+        }
         alloc_object(
             ty,
             PyInt {
@@ -791,10 +882,15 @@ fn int_richcompare(a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<PyRef> {
 pub const HASH_MODULUS: u64 = (1u64 << 61) - 1;
 
 /// The numeric hash of an int value.
+#[inline]
 pub fn hash_int(x: &PyInt) -> isize {
     let h: i64 = match &x.big {
         None => {
             let v = x.small;
+            if v.unsigned_abs() < HASH_MODULUS {
+                // Below the modulus the hash is the value (-1 excepted).
+                return if v == -1 { -2 } else { v as isize };
+            }
             let m = (v.unsigned_abs() % HASH_MODULUS) as i64;
             if v < 0 {
                 -m
@@ -1516,7 +1612,7 @@ fn int_from_bytes(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyRes
     crate::object::protocol::call(cls, &[r], None)
 }
 
-fn int_format(s: &PyRef, spec: &PyRef) -> PyResult<PyRef> {
+pub(crate) fn int_format(s: &PyRef, spec: &PyRef) -> PyResult<PyRef> {
     let spec = spec.downcast::<PyStr>().ok_or_else(|| {
         PyErr::type_error(format!(
             "__format__() argument must be str, not {}",

@@ -984,12 +984,41 @@ pub fn sort_list(obj: &PyRef, key: Option<&PyRef>, reverse: bool) -> PyResult<()
             (0..n).collect()
         };
         let ks: &[PyRef] = keys.as_deref().unwrap_or(&saved);
-        let mut lt = |a: usize, b: usize| -> PyResult<bool> {
-            protocol::rich_compare_bool(&ks[a], &ks[b], CompareOp::Lt)
-        };
         // A failed comparison leaves a partly sorted permutation, which is
         // applied as CPython leaves its array.
-        let sorted = merge_sort(&mut order, &mut lt);
+        let sorted = match SortKeys::scan(ks) {
+            // CPython's pre-scan (`unsafe_long_compare` and friends): keys
+            // all of one exact type compare without `__lt__` dispatch; none
+            // of these comparisons can run Python code or fail.
+            //
+            // Under a total order every stable sort gives the same
+            // permutation, so those keys go to the library's stable sort
+            // over (key, index) pairs: the result is timsort's exactly.
+            // Floats with a NaN are not totally ordered: they take timsort.
+            SortKeys::Ints(v) => {
+                let mut pairs: Vec<(i64, usize)> = order.iter().map(|&i| (v[i], i)).collect();
+                pairs.sort_by_key(|p| p.0);
+                order = pairs.into_iter().map(|p| p.1).collect();
+                Ok(())
+            }
+            SortKeys::Floats(v) if !v.iter().any(|x| x.is_nan()) => {
+                let mut pairs: Vec<(f64, usize)> = order.iter().map(|&i| (v[i], i)).collect();
+                pairs.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
+                order = pairs.into_iter().map(|p| p.1).collect();
+                Ok(())
+            }
+            SortKeys::Floats(v) => merge_sort(&mut order, &mut |a, b| Ok(v[a] < v[b])),
+            SortKeys::Strs(v) => {
+                order.sort_by(|&a, &b| crate::objects::str::cmp_str(v[a], v[b]));
+                Ok(())
+            }
+            SortKeys::Other => {
+                let mut lt = |a: usize, b: usize| -> PyResult<bool> {
+                    protocol::rich_compare_bool(&ks[a], &ks[b], CompareOp::Lt)
+                };
+                merge_sort(&mut order, &mut lt)
+            }
+        };
         if reverse {
             order.reverse();
         }
@@ -1010,6 +1039,57 @@ pub fn sort_list(obj: &PyRef, key: Option<&PyRef>, reverse: bool) -> PyResult<()
         return Err(PyErr::value_error("list modified during sort"));
     }
     Ok(())
+}
+
+/// The sort keys when all are of one exact type whose `<` is native
+/// (CPython's key pre-scan in `list_sort_impl`).
+enum SortKeys<'a> {
+    /// Exact ints that fit an i64.
+    Ints(Vec<i64>),
+    /// Exact floats (`<` on f64 is Python's, NaN included).
+    Floats(Vec<f64>),
+    /// Exact strs.
+    Strs(Vec<&'a PyStr>),
+    Other,
+}
+
+impl<'a> SortKeys<'a> {
+    fn scan(ks: &'a [PyRef]) -> SortKeys<'a> {
+        let Some(first) = ks.first() else {
+            return SortKeys::Other;
+        };
+        if first.is_exact::<PyInt>() {
+            let mut v = Vec::with_capacity(ks.len());
+            for k in ks {
+                match k.downcast_exact::<PyInt>() {
+                    Some(i) if i.big.is_none() => v.push(i.small),
+                    _ => return SortKeys::Other,
+                }
+            }
+            return SortKeys::Ints(v);
+        }
+        if first.is_exact::<crate::objects::float::PyFloat>() {
+            let mut v = Vec::with_capacity(ks.len());
+            for k in ks {
+                match k.downcast_exact::<crate::objects::float::PyFloat>() {
+                    Some(f) => v.push(f.value),
+                    None => return SortKeys::Other,
+                }
+            }
+            return SortKeys::Floats(v);
+        }
+        if first.is_exact::<PyStr>() {
+            let mut v = Vec::with_capacity(ks.len());
+            for k in ks {
+                match k.downcast_exact::<PyStr>() {
+                    Some(s) => v.push(s),
+                    None => return SortKeys::Other,
+                }
+            }
+            return SortKeys::Strs(v);
+        }
+        SortKeys::Other
+    }
 }
 
 const MIN_GALLOP: usize = 7;

@@ -23,8 +23,10 @@ pub struct PyStr {
     pub hash: Cell<isize>,
     /// Bits 0-2: kind (1, 2 or 4); bit 3: ASCII; bit 4: interned.
     pub state: Cell<u32>,
-    /// UTF-8 copy of a non-ASCII string, made on demand (owned, may be empty).
-    pub utf8: UnsafeCell<Option<Box<str>>>,
+    /// UTF-8 copy of a non-ASCII string, made on demand (owned, may be
+    /// empty). Boxed twice so the field is one thin pointer: the header is
+    /// 48 bytes, as CPython 3.11's `PyASCIIObject`.
+    pub utf8: UnsafeCell<Option<Box<Box<str>>>>,
 }
 
 const STATE_ASCII: u32 = 8;
@@ -36,6 +38,7 @@ pub static STR_TYPE: PyType = PyType {
     tp_basicsize: Cell::new(std::mem::size_of::<PyStr>()),
     tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::UNICODE_SUBCLASS),
     tp_drop: Some(drop_str),
+    tp_dealloc: str_dealloc,
     tp_hash: Cell::new(Some(str_hash_slot)),
     tp_repr: Cell::new(Some(str_repr)),
     tp_str: Cell::new(Some(str_str)),
@@ -76,6 +79,26 @@ unsafe fn drop_str(obj: *mut PyObject) {
     unsafe {
         let s = &*(obj as *const PyStr);
         drop((*s.utf8.get()).take());
+    }
+}
+
+/// `tp_dealloc` of str (`unicode_dealloc`): an exact str drops its UTF-8
+/// copy (if any) and is freed at once; other instances take the generic path.
+///
+/// # Safety
+/// `obj` is a str (or str subclass instance) whose count is zero.
+unsafe fn str_dealloc(obj: *mut PyObject) {
+    // SAFETY: obj is dead; an exact str has no weak references nor GC header, and its block came from `mem_alloc`.
+    unsafe {
+        if std::ptr::eq((*obj).ob_type.get(), &STR_TYPE) {
+            let s = &*(obj as *const PyStr);
+            if (*s.utf8.get()).is_some() {
+                drop((*s.utf8.get()).take());
+            }
+            crate::object::mem_free(obj as *mut u8);
+            return;
+        }
+        crate::object::generic_dealloc(obj)
     }
 }
 
@@ -191,9 +214,9 @@ impl PyStr {
                     .chars()
                     .map(|c| char::from_u32(c).unwrap_or('\u{FFFD}'))
                     .collect();
-                *cache = Some(s.into_boxed_str());
+                *cache = Some(Box::new(s.into_boxed_str()));
             }
-            cache.as_deref().unwrap_or("")
+            cache.as_deref().map_or("", |b| &**b)
         }
     }
 
@@ -267,14 +290,22 @@ impl PyStr {
 
     /// A new object of `ty` (str or a subclass) from code points.
     pub fn from_code_points_in(ty: &PyType, cps: &[u32]) -> PyResult<PyRef> {
-        let max = cps.iter().copied().max().unwrap_or(0);
-        if max < 0x80 {
-            let b: Vec<u8> = cps.iter().map(|&c| c as u8).collect();
-            return Self::from_latin1_unchecked(ty, &b, true);
-        }
+        let max = cps.iter().fold(0, |m, &c| m.max(c));
         if max < 0x100 {
+            if std::ptr::eq(ty, &STR_TYPE) {
+                // Narrowed straight into the new str.
+                let obj = Self::new_latin1_uninit(cps.len(), max < 0x80)?;
+                // SAFETY: the new str has room for `cps.len()` data bytes, all written here.
+                unsafe {
+                    let p = obj.payload_unchecked::<PyStr>().data_ptr() as *mut u8;
+                    for (i, &c) in cps.iter().enumerate() {
+                        *p.add(i) = c as u8;
+                    }
+                }
+                return Ok(obj);
+            }
             let b: Vec<u8> = cps.iter().map(|&c| c as u8).collect();
-            return Self::from_latin1_unchecked(ty, &b, false);
+            return Self::from_latin1_unchecked(ty, &b, max < 0x80);
         }
         let kind = if max < 0x10000 { 2 } else { 4 };
         let obj = Self::alloc(ty, cps.len(), kind, false)?;
@@ -294,6 +325,9 @@ impl PyStr {
 
     /// A new str of 1-byte kind from Latin-1 bytes; `ascii` says all < 0x80.
     pub fn from_latin1_unchecked(ty: &PyType, b: &[u8], ascii: bool) -> PyResult<PyRef> {
+        if std::ptr::eq(ty, &STR_TYPE) {
+            return Self::new_latin1(b, ascii);
+        }
         let obj = Self::alloc(ty, b.len(), 1, ascii)?;
         // SAFETY: the block has room for len+1 bytes of data.
         unsafe {
@@ -301,6 +335,61 @@ impl PyStr {
             std::ptr::copy_nonoverlapping(b.as_ptr(), p, b.len());
         }
         Ok(obj)
+    }
+
+    /// A new exact str of 1-byte kind from Latin-1 bytes (`ascii`: all
+    /// < 0x80), written straight into a block of the exact size: no zeroing
+    /// pass, no intermediate copy (`PyUnicode_New` + memcpy for kind 1).
+    #[inline]
+    pub fn new_latin1(b: &[u8], ascii: bool) -> PyResult<PyRef> {
+        let obj = Self::new_latin1_uninit(b.len(), ascii)?;
+        // SAFETY: the new block has room for `len` data bytes.
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                b.as_ptr(),
+                obj.payload_unchecked::<PyStr>().data_ptr() as *mut u8,
+                b.len(),
+            );
+        }
+        Ok(obj)
+    }
+
+    /// A new exact str of 1-byte kind and `len` units whose data is NOT
+    /// initialized (only its trailing NUL is): the caller writes all `len`
+    /// bytes (values < 0x80 if `ascii`) before anything reads it.
+    #[inline]
+    pub fn new_latin1_uninit(len: usize, ascii: bool) -> PyResult<PyRef> {
+        Self::try_latin1_uninit(len, ascii).ok_or_else(PyErr::no_memory)
+    }
+
+    /// [`PyStr::new_latin1_uninit`], `None` when out of memory (makes no
+    /// exception object, so it is safe where no Python code may run).
+    #[inline]
+    fn try_latin1_uninit(len: usize, ascii: bool) -> Option<PyRef> {
+        const HEAD: usize = std::mem::size_of::<PyStr>();
+        let total = len.checked_add(HEAD + 1 + 7)? & !7;
+        let mem = mem_alloc(total);
+        if mem.is_null() {
+            return None;
+        }
+        // SAFETY: `mem` is a fresh block of `total` >= HEAD + len + 1 bytes, 8-aligned; the header is written whole, then the data's NUL.
+        unsafe {
+            std::ptr::write(
+                mem as *mut PyStr,
+                PyStr {
+                    ob_base: PyObject {
+                        ob_refcnt: Cell::new(1),
+                        ob_type: Cell::new(&STR_TYPE as *const PyType),
+                    },
+                    length: len,
+                    hash: Cell::new(-1),
+                    state: Cell::new(1 | if ascii { STATE_ASCII } else { 0 }),
+                    utf8: UnsafeCell::new(None),
+                },
+            );
+            *mem.add(HEAD + len) = 0;
+            Some(PyRef::from_raw(mem as *mut PyObject))
+        }
     }
 
     /// Allocates an uninitialized (zeroed) string of `len` units of `kind`.
@@ -603,6 +692,17 @@ fn in_table(t: &[(u32, u32)], c: u32) -> bool {
     .is_ok()
 }
 
+/// `Py_UNICODE_ISSPACE` for the ASCII range (`_Py_ascii_whitespace`).
+static ASCII_SPACE: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = matches!(c, 0x09..=0x0D | 0x1C..=0x20);
+        c += 1;
+    }
+    t
+};
+
 /// `Py_UNICODE_ISSPACE`.
 pub fn is_space(c: u32) -> bool {
     matches!(
@@ -641,11 +741,25 @@ fn find_cps<T: PartialEq + Copy>(hay: &[T], needle: &[T], from: usize, to: usize
     if from > to || needle.len() > to - from {
         return None;
     }
-    if needle.len() == 1 {
-        let c = needle[0];
-        return hay[from..to].iter().position(|&h| h == c).map(|k| k + from);
+    let Some((&first, rest)) = needle.split_first() else {
+        return Some(from);
+    };
+    // Scan for the first unit, then compare the rest there.
+    let last = to - needle.len();
+    let mut i = from;
+    while i <= last {
+        i += hay[i..=last].iter().position(|&h| h == first)?;
+        // (An element loop: short needles are the rule, memcmp costs more.)
+        if hay[i + 1..i + needle.len()]
+            .iter()
+            .zip(rest)
+            .all(|(a, b)| a == b)
+        {
+            return Some(i);
+        }
+        i += 1;
     }
-    (from..=to - needle.len()).find(|&i| hay[i..i + needle.len()] == *needle)
+    None
 }
 
 fn rfind_cps<T: PartialEq>(hay: &[T], needle: &[T], from: usize, to: usize) -> Option<usize> {
@@ -696,7 +810,8 @@ fn str_str(o: &PyRef) -> PyResult<PyRef> {
     new_cps(&c)
 }
 
-fn cmp_str(a: &PyStr, b: &PyStr) -> std::cmp::Ordering {
+/// Code-point order of two strs.
+pub(crate) fn cmp_str(a: &PyStr, b: &PyStr) -> std::cmp::Ordering {
     if let (Some(x), Some(y)) = (a.latin1(), b.latin1()) {
         return x.cmp(y);
     }
@@ -1015,7 +1130,69 @@ fn str_iter_next(it: &PyRef) -> PyResult<Option<PyRef>> {
 // ---------------------------------------------------------------------------
 // Methods.
 
+/// `sep.join(items)` when the separator and every item are 1-byte strs:
+/// the bytes go straight into a result of the exact size (`None` when an
+/// item is anything else; `Err` when out of memory). Runs no Python code
+/// and makes no exception object.
+fn join_latin1(sepb: &[u8], sep_ascii: bool, items: &[PyRef]) -> Result<Option<PyRef>, ()> {
+    let mut ascii = sep_ascii;
+    let mut total = sepb
+        .len()
+        .checked_mul(items.len().saturating_sub(1))
+        .ok_or(())?;
+    for it in items {
+        match it
+            .downcast::<PyStr>()
+            .and_then(|s| s.latin1().map(|b| (b.len(), s.is_ascii())))
+        {
+            Some((n, a)) => {
+                total = total.checked_add(n).ok_or(())?;
+                ascii &= a;
+            }
+            None => return Ok(None),
+        }
+    }
+    let obj = PyStr::try_latin1_uninit(total, ascii).ok_or(())?;
+    // SAFETY: the new str has room for `total` bytes, which is exactly the items' lengths plus the separators written below (nothing between the size pass and here could change an immutable str).
+    unsafe {
+        let mut dst = obj.payload_unchecked::<PyStr>().data_ptr() as *mut u8;
+        for (i, it) in items.iter().enumerate() {
+            if i > 0 {
+                std::ptr::copy_nonoverlapping(sepb.as_ptr(), dst, sepb.len());
+                dst = dst.add(sepb.len());
+            }
+            let b = it.payload_unchecked::<PyStr>().latin1().unwrap_or(&[]);
+            std::ptr::copy_nonoverlapping(b.as_ptr(), dst, b.len());
+            dst = dst.add(b.len());
+        }
+    }
+    Ok(Some(obj))
+}
+
 fn m_join(o: &PyRef, iterable: &PyRef) -> PyResult<PyRef> {
+    // An exact list or tuple is read in place (no Python code runs while
+    // the 1-byte path reads it).
+    if let Some(sepb) = this(o)?.latin1() {
+        let sep_ascii = this(o)?.is_ascii();
+        if let Some(t) = iterable.downcast_exact::<PyTuple>() {
+            if t.len() != 1 {
+                if let Some(r) =
+                    join_latin1(sepb, sep_ascii, t.items()).map_err(|_| PyErr::no_memory())?
+                {
+                    return Ok(r);
+                }
+            }
+        } else if let Some(l) = iterable.downcast_exact::<crate::objects::list::PyList>() {
+            if l.len() != 1 {
+                // SAFETY: join_latin1 runs no Python code and drops no reference while the vector is borrowed.
+                if let Some(r) = unsafe { l.with_vec(|v| join_latin1(sepb, sep_ascii, v)) }
+                    .map_err(|_| PyErr::no_memory())?
+                {
+                    return Ok(r);
+                }
+            }
+        }
+    }
     let items = protocol::collect(iterable).map_err(|e| {
         if e.matches(&crate::objects::exceptions::TYPE_ERROR)
             && protocol::get_iter(iterable).is_err()
@@ -1031,38 +1208,8 @@ fn m_join(o: &PyRef, iterable: &PyRef) -> PyResult<PyRef> {
     // All 1-byte strings: join the bytes.
     let p = this(o)?;
     if let Some(sepb) = p.latin1() {
-        let mut ascii = p.is_ascii();
-        let mut total = 0usize;
-        let mut all = true;
-        for it in &items {
-            match it
-                .downcast::<PyStr>()
-                .and_then(|s| s.latin1().map(|b| (b, s.is_ascii())))
-            {
-                Some((b, a)) => {
-                    total += b.len() + sepb.len();
-                    ascii &= a;
-                }
-                None => {
-                    all = false;
-                    break;
-                }
-            }
-        }
-        if all {
-            let mut out = Vec::with_capacity(total);
-            for (i, it) in items.iter().enumerate() {
-                if i > 0 {
-                    out.extend_from_slice(sepb);
-                }
-                out.extend_from_slice(
-                    // SAFETY: checked above that every item is a 1-byte str.
-                    unsafe { it.payload_unchecked::<PyStr>() }
-                        .latin1()
-                        .unwrap_or(&[]),
-                );
-            }
-            return PyStr::from_latin1_unchecked(&STR_TYPE, &out, ascii);
+        if let Some(r) = join_latin1(sepb, p.is_ascii(), &items).map_err(|_| PyErr::no_memory())? {
+            return Ok(r);
         }
     }
     let sep: Vec<u32> = p.chars().collect();
@@ -1124,7 +1271,14 @@ fn split_ranges<T: Copy + PartialEq + Into<u32>>(
     } else {
         maxsplit as usize
     };
-    let sp = |c: T| is_space(c.into());
+    let sp = |c: T| {
+        let c: u32 = c.into();
+        if c < 0x80 {
+            ASCII_SPACE[c as usize]
+        } else {
+            is_space(c)
+        }
+    };
     let mut parts = Vec::new();
     let n = x.len();
     match sep {
@@ -1191,13 +1345,13 @@ fn m_split(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef
         };
         if let Some(sepb) = sepb {
             let ascii = p.is_ascii();
-            let items = split_ranges(x, sepb, maxsplit)
-                .into_iter()
-                .map(|(s, e)| {
-                    let b = &x[s..e];
-                    PyStr::from_latin1_unchecked(&STR_TYPE, b, ascii || b.is_ascii())
-                })
-                .collect::<PyResult<Vec<_>>>()?;
+            let ranges = split_ranges(x, sepb, maxsplit);
+            let mut items = Vec::new();
+            grow(&mut items, ranges.len())?;
+            for (s, e) in ranges {
+                let b = &x[s..e];
+                items.push(PyStr::new_latin1(b, ascii || b.is_ascii())?);
+            }
             return crate::objects::list::PyList::new(items);
         }
     }
@@ -1266,7 +1420,35 @@ fn m_splitlines(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
         Some(k) => protocol::is_true(k)?,
         None => false,
     };
-    let x = cps(o)?;
+    let p = this(o)?;
+    if let Some(x) = p.latin1() {
+        // One-byte strings: pieces straight from the bytes.
+        let ascii = p.is_ascii();
+        let mut items = Vec::new();
+        let n = x.len();
+        let mut i = 0;
+        while i < n {
+            let s = i;
+            while i < n && !is_linebreak(x[i] as u32) {
+                i += 1;
+            }
+            let mut eol = i;
+            if i < n {
+                if x[i] == b'\r' && i + 1 < n && x[i + 1] == b'\n' {
+                    i += 2;
+                } else {
+                    i += 1;
+                }
+                if keep {
+                    eol = i;
+                }
+            }
+            let b = &x[s..eol];
+            items.push(PyStr::new_latin1(b, ascii || b.is_ascii())?);
+        }
+        return crate::objects::list::PyList::new(items);
+    }
+    let x: Vec<u32> = p.chars().collect();
     let mut parts: Vec<&[u32]> = Vec::new();
     let n = x.len();
     let mut i = 0;
@@ -2245,6 +2427,14 @@ pub fn format_object(obj: &PyRef, spec: &PyRef) -> PyResult<PyRef> {
     if obj.is_exact::<PyStr>() {
         return m_format_dunder(obj, spec);
     }
+    // Exact ints and floats: their own `__format__` at once (no bound
+    // method; neither type's lookup can be overridden).
+    if obj.is_exact::<PyInt>() {
+        return crate::objects::int::int_format(obj, spec);
+    }
+    if obj.is_exact::<crate::objects::float::PyFloat>() {
+        return crate::objects::float::float_format(obj, spec);
+    }
     let meth = match protocol::getattr_str(obj, "__format__") {
         Ok(m) => m,
         Err(e) if e.matches(&crate::objects::exceptions::ATTRIBUTE_ERROR) => {
@@ -2936,19 +3126,38 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                 use num_traits::Signed;
-                let big = int_arg(&v, convc)?;
                 let radix = match convc {
                     'x' | 'X' => 16,
                     'o' => 8,
                     _ => 10,
                 };
-                if radix == 10 {
-                    crate::objects::int::check_str_limit_bits(&big)?;
-                }
-                let mut digits = big.abs().to_str_radix(radix);
-                if radix == 10 {
-                    crate::objects::int::check_str_limit_digits(digits.len())?;
-                }
+                // An int in the machine range: digits without a BigInt.
+                let small = v
+                    .downcast::<PyInt>()
+                    .filter(|i| i.big.is_none())
+                    .map(|i| i.small);
+                let (negative, mut digits) = match small {
+                    Some(x) => {
+                        let m = x.unsigned_abs();
+                        let d = match radix {
+                            16 => format!("{m:x}"),
+                            8 => format!("{m:o}"),
+                            _ => m.to_string(),
+                        };
+                        (x < 0, d)
+                    }
+                    None => {
+                        let big = int_arg(&v, convc)?;
+                        if radix == 10 {
+                            crate::objects::int::check_str_limit_bits(&big)?;
+                        }
+                        let d = big.abs().to_str_radix(radix);
+                        if radix == 10 {
+                            crate::objects::int::check_str_limit_digits(d.len())?;
+                        }
+                        (big.is_negative(), d)
+                    }
+                };
                 if convc == 'X' {
                     digits = digits.to_ascii_uppercase();
                 }
@@ -2957,7 +3166,7 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
                         digits = format!("{}{}", "0".repeat(p - digits.len()), digits);
                     }
                 }
-                let sign = if big.is_negative() {
+                let sign = if negative {
                     "-"
                 } else if fl.sign {
                     "+"
