@@ -19,17 +19,17 @@ thread_local! {
 
 /// `sys.getrecursionlimit()`.
 pub fn limit() -> u32 {
-    LIMIT.with(|l| l.get())
+    LIMIT.get()
 }
 
 /// `sys.setrecursionlimit(n)`.
 pub fn set_limit(n: u32) {
-    LIMIT.with(|l| l.set(n))
+    LIMIT.set(n)
 }
 
 /// The current depth.
 pub fn depth() -> u32 {
-    DEPTH.with(|d| d.get())
+    DEPTH.get()
 }
 
 /// One level of native recursion; dropping it leaves the level.
@@ -38,24 +38,22 @@ pub struct Guard(());
 impl Drop for Guard {
     #[inline(always)]
     fn drop(&mut self) {
-        DEPTH.with(|d| d.set(d.get() - 1));
+        DEPTH.set(DEPTH.get() - 1);
     }
 }
 
 /// `Py_EnterRecursiveCall(where_)`.
 #[inline(always)]
 pub fn enter_call(where_: &str) -> PyResult<Guard> {
-    let over = DEPTH.with(|d| {
-        let n = d.get() + 1;
-        d.set(n);
-        n > LIMIT.with(|l| l.get())
-    });
+    let n = DEPTH.get() + 1;
+    DEPTH.set(n);
+    let over = n > LIMIT.get();
     // Whatever the limit, the native stack must not run out: a native
     // re-entry with less than the red zone left raises RecursionError (as
     // CPython 3.12's C-stack check does) instead of overflowing.
     let low = matches!(stacker::remaining_stack(), Some(rem) if rem < RED_ZONE / 2);
     if over || low {
-        DEPTH.with(|d| d.set(d.get() - 1));
+        DEPTH.set(DEPTH.get() - 1);
         return Err(PyErr::recursion_error(format!(
             "maximum recursion depth exceeded{where_}"
         )));
@@ -67,13 +65,11 @@ pub fn enter_call(where_: &str) -> PyResult<Guard> {
 /// re-entering Rust (so without using native stack): the limit only.
 #[inline(always)]
 pub fn enter_frame() -> PyResult<Guard> {
-    let over = DEPTH.with(|d| {
-        let n = d.get() + 1;
-        d.set(n);
-        n > LIMIT.with(|l| l.get())
-    });
+    let n = DEPTH.get() + 1;
+    DEPTH.set(n);
+    let over = n > LIMIT.get();
     if over {
-        DEPTH.with(|d| d.set(d.get() - 1));
+        DEPTH.set(DEPTH.get() - 1);
         return Err(PyErr::recursion_error("maximum recursion depth exceeded"));
     }
     Ok(Guard(()))
