@@ -29,6 +29,7 @@ use crate::objects::int::PyInt;
 use crate::objects::list::PyList;
 use crate::objects::method::PyMethod;
 use crate::objects::none::none;
+use crate::objects::range::PyRangeIter;
 use crate::objects::str::PyStr;
 use crate::objects::tuple::PyTuple;
 
@@ -1659,19 +1660,37 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 }
             }
             Opcode::ForIter => {
-                let it = frame.peek(1)?.clone();
-                let next = match it.ty().tp_iternext.get() {
-                    // A StopIteration raised by `__next__` ends the loop.
-                    Some(f) => match f(&it) {
-                        Ok(v) => v,
-                        Err(e) if e.matches(&exc::STOP_ITERATION) => None,
-                        Err(e) => return Err(e),
-                    },
-                    None => {
-                        return Err(PyErr::type_error(format!(
-                            "'{}' object is not an iterator",
-                            it.ty().name()
-                        )))
+                // The iterator stays on the stack (which keeps it alive)
+                // while it runs.
+                let it = frame.peek(1)?;
+                let next = if let Some(r) = it.downcast_exact::<PyRangeIter>() {
+                    // `range_iter_next` inline (no StopIteration to make).
+                    let i = r.index.get();
+                    if i < r.len.get() {
+                        r.index.set(i + 1);
+                        // In range: the last value fits in i64 (checked when made).
+                        let v = r
+                            .start
+                            .get()
+                            .wrapping_add((i as i64).wrapping_mul(r.step.get()));
+                        Some(PyInt::new(v)?)
+                    } else {
+                        None
+                    }
+                } else {
+                    match it.ty().tp_iternext.get() {
+                        // A StopIteration raised by `__next__` ends the loop.
+                        Some(f) => match f(it) {
+                            Ok(v) => v,
+                            Err(e) if e.matches(&exc::STOP_ITERATION) => None,
+                            Err(e) => return Err(e),
+                        },
+                        None => {
+                            return Err(PyErr::type_error(format!(
+                                "'{}' object is not an iterator",
+                                it.ty().name()
+                            )))
+                        }
                     }
                 };
                 match next {
