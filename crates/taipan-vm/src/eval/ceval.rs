@@ -87,7 +87,7 @@ pub fn set_exc_info(v: Option<PyRef>) -> Option<PyRef> {
 /// The innermost running frame's globals and locals mapping (`None` for a
 /// function frame), if a frame is running.
 pub fn current_globals_locals() -> Option<(PyRef, Option<PyRef>)> {
-    let p = CURRENT.get();
+    let p = CURRENT.with(Cell::get);
     if p.is_null() {
         return None;
     }
@@ -98,7 +98,7 @@ pub fn current_globals_locals() -> Option<(PyRef, Option<PyRef>)> {
 
 /// The file name and current line of the innermost running frame.
 pub fn current_location() -> Option<(String, i32)> {
-    let p = CURRENT.get();
+    let p = CURRENT.with(Cell::get);
     if p.is_null() {
         return None;
     }
@@ -112,7 +112,7 @@ pub fn current_location() -> Option<(String, i32)> {
 /// The innermost running frame's object and last instruction, for a
 /// traceback entry made outside the loop (`PyErr_WriteUnraisable`).
 pub fn current_frame_and_lasti() -> Option<(PyRef, i32)> {
-    let p = CURRENT.get();
+    let p = CURRENT.with(Cell::get);
     if p.is_null() {
         return None;
     }
@@ -124,7 +124,7 @@ pub fn current_frame_and_lasti() -> Option<(PyRef, i32)> {
 
 /// `locals()` of a function frame: a dict of its bound locals and cells.
 pub fn current_locals_dict() -> PyResult<Option<PyRef>> {
-    let p = CURRENT.get();
+    let p = CURRENT.with(Cell::get);
     if p.is_null() {
         return Ok(None);
     }
@@ -381,7 +381,7 @@ fn chain_context(e: &PyErr) {
 /// `sys._getframe(depth)`: the frame object `depth` calls up, with its
 /// `f_back` chain filled in.
 pub fn getframe(depth: i64) -> PyResult<PyRef> {
-    let mut p = CURRENT.get();
+    let mut p = CURRENT.with(Cell::get);
     let mut d = depth;
     while d > 0 && !p.is_null() {
         // SAFETY: `back` pointers link frames that are running (each caller outlives its callee's run).
@@ -399,7 +399,7 @@ pub fn getframe(depth: i64) -> PyResult<PyRef> {
 /// cell's class and the current frame's first argument.
 fn super_zero_args() -> PyResult<(PyRef, PyRef)> {
     use taipan_bytecode::marshal::fast_kind;
-    let p = CURRENT.get();
+    let p = CURRENT.with(Cell::get);
     if p.is_null() {
         return Err(PyErr::runtime_error("super(): no current frame"));
     }
@@ -450,7 +450,7 @@ fn super_zero_args() -> PyResult<(PyRef, PyRef)> {
 
 /// Whether `f` is the running frame or one of its callers.
 pub fn is_running_frame(f: *mut Frame) -> bool {
-    let mut p = CURRENT.get();
+    let mut p = CURRENT.with(Cell::get);
     while !p.is_null() {
         if p == f {
             return true;
@@ -466,7 +466,7 @@ struct CurrentGuard(*mut Frame);
 impl Drop for CurrentGuard {
     fn drop(&mut self) {
         let p = self.0;
-        CURRENT.set(p);
+        CURRENT.with(|c| c.set(p));
     }
 }
 
@@ -474,8 +474,8 @@ impl Drop for CurrentGuard {
 /// made meanwhile run in this same loop. Gives the frame back (a generator
 /// keeps it).
 pub fn run_frame(mut frame: Box<Frame>, resume: Resume) -> (Outcome, Box<Frame>) {
-    let _restore = CurrentGuard(CURRENT.get());
-    frame.back = CURRENT.get();
+    let _restore = CurrentGuard(CURRENT.with(Cell::get));
+    frame.back = CURRENT.with(Cell::get);
     let mut callers: Vec<Box<Frame>> = Vec::new();
     let mut pending = None;
     match resume {
@@ -488,7 +488,7 @@ pub fn run_frame(mut frame: Box<Frame>, resume: Resume) -> (Outcome, Box<Frame>)
         Resume::Throw(e) => pending = Some(e),
     }
     loop {
-        CURRENT.set(&mut *frame as *mut Frame);
+        CURRENT.with(|c| c.set(&mut *frame as *mut Frame));
         let r = match pending.take() {
             Some(e) => Err(e),
             None => execute(&mut frame),
@@ -503,7 +503,7 @@ pub fn run_frame(mut frame: Box<Frame>, resume: Resume) -> (Outcome, Box<Frame>)
                     let mut done = std::mem::replace(&mut frame, c);
                     // `__del__` run by the release sees the caller as the
                     // current frame, never the one being cleared.
-                    CURRENT.set(&mut *frame as *mut Frame);
+                    CURRENT.with(|c| c.set(&mut *frame as *mut Frame));
                     let init = done.init.take();
                     Frame::release(done);
                     let v = match init {
@@ -599,7 +599,7 @@ pub fn run_frame(mut frame: Box<Frame>, resume: Resume) -> (Outcome, Box<Frame>)
                     match callers.pop() {
                         Some(c) => {
                             let done = std::mem::replace(&mut frame, c);
-                            CURRENT.set(&mut *frame as *mut Frame);
+                            CURRENT.with(|c| c.set(&mut *frame as *mut Frame));
                             Frame::release(done);
                         }
                         None => return (Outcome::Error(e), frame),

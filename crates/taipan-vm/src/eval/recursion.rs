@@ -19,17 +19,17 @@ thread_local! {
 
 /// `sys.getrecursionlimit()`.
 pub fn limit() -> u32 {
-    LIMIT.get()
+    LIMIT.with(Cell::get)
 }
 
 /// `sys.setrecursionlimit(n)`.
 pub fn set_limit(n: u32) {
-    LIMIT.set(n)
+    LIMIT.with(|l| l.set(n))
 }
 
 /// The current depth.
 pub fn depth() -> u32 {
-    DEPTH.get()
+    DEPTH.with(Cell::get)
 }
 
 /// One level of native recursion; dropping it leaves the level.
@@ -38,22 +38,25 @@ pub struct Guard(());
 impl Drop for Guard {
     #[inline(always)]
     fn drop(&mut self) {
-        DEPTH.set(DEPTH.get() - 1);
+        DEPTH.with(|d| d.set(d.get() - 1));
     }
 }
 
 /// `Py_EnterRecursiveCall(where_)`.
 #[inline(always)]
 pub fn enter_call(where_: &str) -> PyResult<Guard> {
-    let n = DEPTH.get() + 1;
-    DEPTH.set(n);
-    let over = n > LIMIT.get();
+    let n = DEPTH.with(|d| {
+        let n = d.get() + 1;
+        d.set(n);
+        n
+    });
+    let over = n > LIMIT.with(Cell::get);
     // Whatever the limit, the native stack must not run out: a native
     // re-entry with less than the red zone left raises RecursionError (as
     // CPython 3.12's C-stack check does) instead of overflowing.
     let low = matches!(remaining_stack(), Some(rem) if rem < RED_ZONE / 2);
     if over || low {
-        DEPTH.set(DEPTH.get() - 1);
+        DEPTH.with(|d| d.set(d.get() - 1));
         return Err(PyErr::recursion_error(format!(
             "maximum recursion depth exceeded{where_}"
         )));
@@ -65,11 +68,14 @@ pub fn enter_call(where_: &str) -> PyResult<Guard> {
 /// re-entering Rust (so without using native stack): the limit only.
 #[inline(always)]
 pub fn enter_frame() -> PyResult<Guard> {
-    let n = DEPTH.get() + 1;
-    DEPTH.set(n);
-    let over = n > LIMIT.get();
+    let n = DEPTH.with(|d| {
+        let n = d.get() + 1;
+        d.set(n);
+        n
+    });
+    let over = n > LIMIT.with(Cell::get);
     if over {
-        DEPTH.set(DEPTH.get() - 1);
+        DEPTH.with(|d| d.set(d.get() - 1));
         return Err(PyErr::recursion_error("maximum recursion depth exceeded"));
     }
     Ok(Guard(()))
@@ -99,7 +105,7 @@ fn stack_address() -> usize {
 /// Bytes of native stack left on the current segment, if known.
 #[inline(always)]
 pub fn remaining_stack() -> Option<usize> {
-    let floor = STACK_FLOOR.get();
+    let floor = STACK_FLOOR.with(Cell::get);
     let sp = stack_address();
     if floor != 0 {
         return Some(sp.saturating_sub(floor));
@@ -111,7 +117,7 @@ pub fn remaining_stack() -> Option<usize> {
 #[inline(never)]
 fn find_floor(sp: usize) -> Option<usize> {
     let rem = stacker::remaining_stack()?;
-    STACK_FLOOR.set(sp.saturating_sub(rem));
+    STACK_FLOOR.with(|f| f.set(sp.saturating_sub(rem)));
     Some(rem)
 }
 
@@ -130,16 +136,16 @@ struct FloorRestore(usize);
 
 impl Drop for FloorRestore {
     fn drop(&mut self) {
-        STACK_FLOOR.set(self.0);
+        STACK_FLOOR.with(|f| f.set(self.0));
     }
 }
 
 #[inline(never)]
 fn grow<R>(f: impl FnOnce() -> R) -> R {
-    let _restore = FloorRestore(STACK_FLOOR.get());
+    let _restore = FloorRestore(STACK_FLOOR.with(Cell::get));
     stacker::maybe_grow(RED_ZONE, SEGMENT, || {
         // Perhaps a new segment: its floor is found on first need.
-        STACK_FLOOR.set(0);
+        STACK_FLOOR.with(|f| f.set(0));
         f()
     })
 }
