@@ -295,16 +295,15 @@ fn init_frame(
     let Some(ty) = crate::objects::type_::as_type(callable) else {
         return Ok(None);
     };
-    if std::ptr::eq(ty, &crate::objects::type_::TYPE_TYPE)
-        || !ty
-            .tp_new
-            .get()
-            .is_some_and(|f| f as usize == crate::objects::object::object_new as *const () as usize)
-        || !ty
-            .tp_init
-            .get()
-            .is_some_and(crate::objects::typeslots::is_slot_tp_init)
-    {
+    let object_new = ty
+        .tp_new
+        .get()
+        .is_some_and(|f| f as usize == crate::objects::object::object_new as *const () as usize);
+    let slot_init = ty
+        .tp_init
+        .get()
+        .is_some_and(crate::objects::typeslots::is_slot_tp_init);
+    if std::ptr::eq(ty, &crate::objects::type_::TYPE_TYPE) || !object_new || !slot_init {
         return Ok(None);
     }
     let Some(init) = crate::objects::type_::lookup(ty, crate::intern!("__init__")) else {
