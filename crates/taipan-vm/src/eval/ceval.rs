@@ -326,7 +326,9 @@ fn init_frame(
     let guard = crate::eval::recursion::enter_frame()?;
     let mut frame = function_frame_with(&init, Some(&inst), args, kwnames)?;
     frame.guard = Some(guard);
-    frame.init = Some((inst, call_guard));
+    let held = crate::eval::frame::HeldArgs::new(args);
+    // The caller's stack depth is set by `CALL`.
+    frame.init = Some((inst, call_guard, held, 0));
     Ok(Some(frame))
 }
 
@@ -509,15 +511,36 @@ pub fn run_frame(mut frame: Box<Frame>, resume: Resume) -> (Outcome, Box<Frame>)
                         None => v,
                         // An `__init__` frame: the class call gives the
                         // instance (`slot_tp_init`'s check of the result).
-                        Some((inst, _level)) => {
-                            if !v.is_none() {
-                                pending = Some(PyErr::type_error(format!(
+                        Some((inst, _level, held, base)) => {
+                            drop(held);
+                            let err = if v.is_none() {
+                                None
+                            } else {
+                                Some(PyErr::type_error(format!(
                                     "__init__() should return None, not '{}'",
                                     v.ty().name()
-                                )));
-                                continue;
+                                )))
+                            };
+                            drop(v);
+                            let inst = if err.is_some() {
+                                drop(inst);
+                                None
+                            } else {
+                                Some(inst)
+                            };
+                            // Then the class and the arguments the call
+                            // left on this stack.
+                            while frame.sp > base {
+                                frame.sp -= 1;
+                                drop(frame.slots[frame.sp].take());
                             }
-                            inst
+                            match inst {
+                                Some(i) => i,
+                                None => {
+                                    pending = err;
+                                    continue;
+                                }
+                            }
                         }
                     };
                     let sp = frame.sp;
@@ -2006,7 +2029,15 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                         Ok(None)
                     };
                     match init {
-                        Ok(Some(f)) => Ok(Ok(f)),
+                        Ok(Some(mut f)) => {
+                            // The class and the arguments stay on this
+                            // stack until `__init__` returns (see `run_frame`).
+                            if let Some(i) = &mut f.init {
+                                i.3 = base;
+                            }
+                            frame.pc = pc;
+                            return Ok(Exit::Call(f));
+                        }
                         Ok(None) => call_from_loop(&callable, args, kwnames.as_ref()),
                         Err(e) => Err(e),
                     }

@@ -31,6 +31,32 @@ const POOLED_SLOTS_MAX: usize = 512;
 /// (a pooled frame is plain memory, so any thread may reuse it).
 static FRAME_POOL: crate::gil::GilCell<Vec<Pooled>> = crate::gil::GilCell::new(Vec::new());
 
+/// What a class call whose `__init__` runs in a loop frame keeps: see
+/// [`Frame::init`].
+pub type InitCall = (PyRef, crate::eval::recursion::Guard, HeldArgs, usize);
+
+/// One more reference to each argument of a class call while its
+/// `__init__` runs, as the argument tuple of CPython 3.11's `type_call`
+/// holds (`sys.getrefcount` shows it); kept inline for up to four.
+pub struct HeldArgs {
+    _inline: [Option<PyRef>; 4],
+    _rest: Vec<PyRef>,
+}
+
+impl HeldArgs {
+    pub fn new(args: &[PyRef]) -> HeldArgs {
+        let mut inline: [Option<PyRef>; 4] = [None, None, None, None];
+        let n = args.len().min(4);
+        for (d, a) in inline.iter_mut().zip(&args[..n]) {
+            *d = Some(a.clone());
+        }
+        HeldArgs {
+            _inline: inline,
+            _rest: args[n..].to_vec(),
+        }
+    }
+}
+
 /// A running (or suspended) Python frame.
 pub struct Frame {
     pub code: PyRef,
@@ -55,9 +81,11 @@ pub struct Frame {
     /// The recursion level this frame holds (Python-to-Python calls).
     pub guard: Option<crate::eval::recursion::Guard>,
     /// For an `__init__` frame the loop pushed for a class call: the new
-    /// instance (which the call gives once `__init__` returns `None`) and
-    /// the recursion level of the class call itself.
-    pub init: Option<(PyRef, crate::eval::recursion::Guard)>,
+    /// instance (which the call gives once `__init__` returns `None`), the
+    /// recursion level of the class call itself, a reference to each
+    /// argument (see [`HeldArgs`]), and the caller's stack depth below the
+    /// class and its arguments, which stay on the caller's stack meanwhile.
+    pub init: Option<InitCall>,
     /// The calling frame while this one runs (null at the bottom); set by
     /// the loop each time the frame starts or resumes.
     pub back: *mut Frame,
