@@ -29,6 +29,7 @@ use crate::objects::int::PyInt;
 use crate::objects::list::PyList;
 use crate::objects::method::PyMethod;
 use crate::objects::none::none;
+use crate::objects::range::PyRangeIter;
 use crate::objects::str::PyStr;
 use crate::objects::tuple::PyTuple;
 
@@ -86,7 +87,7 @@ pub fn set_exc_info(v: Option<PyRef>) -> Option<PyRef> {
 /// The innermost running frame's globals and locals mapping (`None` for a
 /// function frame), if a frame is running.
 pub fn current_globals_locals() -> Option<(PyRef, Option<PyRef>)> {
-    let p = CURRENT.with(|c| c.get());
+    let p = CURRENT.with(Cell::get);
     if p.is_null() {
         return None;
     }
@@ -97,7 +98,7 @@ pub fn current_globals_locals() -> Option<(PyRef, Option<PyRef>)> {
 
 /// The file name and current line of the innermost running frame.
 pub fn current_location() -> Option<(String, i32)> {
-    let p = CURRENT.with(|c| c.get());
+    let p = CURRENT.with(Cell::get);
     if p.is_null() {
         return None;
     }
@@ -111,7 +112,7 @@ pub fn current_location() -> Option<(String, i32)> {
 /// The innermost running frame's object and last instruction, for a
 /// traceback entry made outside the loop (`PyErr_WriteUnraisable`).
 pub fn current_frame_and_lasti() -> Option<(PyRef, i32)> {
-    let p = CURRENT.with(|c| c.get());
+    let p = CURRENT.with(Cell::get);
     if p.is_null() {
         return None;
     }
@@ -123,7 +124,7 @@ pub fn current_frame_and_lasti() -> Option<(PyRef, i32)> {
 
 /// `locals()` of a function frame: a dict of its bound locals and cells.
 pub fn current_locals_dict() -> PyResult<Option<PyRef>> {
-    let p = CURRENT.with(|c| c.get());
+    let p = CURRENT.with(Cell::get);
     if p.is_null() {
         return Ok(None);
     }
@@ -215,6 +216,16 @@ pub fn function_frame(
     args: &[PyRef],
     kwnames: Option<&PyRef>,
 ) -> PyResult<Box<Frame>> {
+    function_frame_with(func, None, args, kwnames)
+}
+
+/// [`function_frame`] for the arguments `self_` (if any), then `args`.
+fn function_frame_with(
+    func: &PyRef,
+    self_: Option<&PyRef>,
+    args: &[PyRef],
+    kwnames: Option<&PyRef>,
+) -> PyResult<Box<Frame>> {
     // SAFETY: callers pass functions.
     let f = unsafe { func.payload_unchecked::<PyFunction>() };
     let code = f.code();
@@ -228,20 +239,97 @@ pub fn function_frame(
         None,
     );
     let nkw = kwnames.map(crate::objects::descr::kwnames_len).unwrap_or(0);
+    let nself = self_.is_some() as usize;
     if nkw == 0
-        && args.len() == c.argcount
+        && args.len() + nself == c.argcount
         && c.flags
             & (crate::objects::code::flags::VARARGS | crate::objects::code::flags::VARKEYWORDS)
             == 0
         && c.kwonlyargcount == 0
     {
-        for (s, a) in frame.slots.iter_mut().zip(args) {
+        let mut slots = frame.slots.iter_mut();
+        if let Some(v) = self_ {
+            if let Some(s) = slots.next() {
+                *s = Some(v.clone());
+            }
+        }
+        for (s, a) in slots.zip(args) {
             *s = Some(a.clone());
         }
+    } else if let Some(v) = self_ {
+        let mut all = Vec::with_capacity(args.len() + 1);
+        all.push(v.clone());
+        all.extend_from_slice(args);
+        bind_args(f, c, &mut frame.slots, &all, kwnames)?;
     } else {
         bind_args(f, c, &mut frame.slots, args, kwnames)?;
     }
     Ok(frame)
+}
+
+/// A class call (`type_call`) whose instance comes from `object.__new__`
+/// and whose `__init__` is a Python function: makes the instance and the
+/// frame of its `__init__`, which the loop runs like any Python call
+/// (CPython 3.12's `CALL_NO_KW_ALLOC_AND_ENTER_INIT`); when it returns
+/// `None`, the call gives the instance (see `run_frame`). `None` when the
+/// generic path must run. The class call and the `__init__` call each
+/// count one recursion level, as through `type_call`.
+#[inline]
+fn init_frame(
+    callable: &PyRef,
+    args: &[PyRef],
+    kwnames: Option<&PyRef>,
+) -> PyResult<Option<Box<Frame>>> {
+    use crate::objects::code::flags;
+    let is_type_call = callable
+        .ty()
+        .tp_call
+        .get()
+        .is_some_and(|f| f as usize == crate::objects::type_::type_call as *const () as usize);
+    // With keywords, CPython's `slot_tp_init` unpacks them into a new
+    // argument array holding its own reference to the instance, which
+    // `sys.getrefcount` shows: left to the generic path, which does too.
+    if !is_type_call || kwnames.is_some() {
+        return Ok(None);
+    }
+    let Some(ty) = crate::objects::type_::as_type(callable) else {
+        return Ok(None);
+    };
+    let object_new = ty
+        .tp_new
+        .get()
+        .is_some_and(|f| f as usize == crate::objects::object::object_new as *const () as usize);
+    let slot_init = ty
+        .tp_init
+        .get()
+        .is_some_and(crate::objects::typeslots::is_slot_tp_init);
+    if std::ptr::eq(ty, &crate::objects::type_::TYPE_TYPE) || !object_new || !slot_init {
+        return Ok(None);
+    }
+    let Some(init) = crate::objects::type_::lookup(ty, crate::intern!("__init__")) else {
+        return Ok(None);
+    };
+    let Some(f) = init.downcast_exact::<PyFunction>() else {
+        return Ok(None);
+    };
+    let code = f.code();
+    // SAFETY: a function's code is a code object.
+    let c = unsafe { code.payload_unchecked::<PyCode>() };
+    if c.flags
+        & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR | flags::ITERABLE_COROUTINE)
+        != 0
+    {
+        return Ok(None);
+    }
+    let call_guard = crate::eval::recursion::enter_call(" while calling a Python object")?;
+    let inst = crate::objects::object::object_new(callable, args, kwnames)?;
+    let guard = crate::eval::recursion::enter_frame()?;
+    let mut frame = function_frame_with(&init, Some(&inst), args, kwnames)?;
+    frame.guard = Some(guard);
+    let held = crate::eval::frame::HeldArgs::new(args);
+    // The caller's stack depth is set by `CALL`.
+    frame.init = Some((inst, call_guard, held, 0));
+    Ok(Some(frame))
 }
 
 /// Calls a Python function from Rust (`_PyFunction_Vectorcall`).
@@ -294,7 +382,7 @@ fn chain_context(e: &PyErr) {
 /// `sys._getframe(depth)`: the frame object `depth` calls up, with its
 /// `f_back` chain filled in.
 pub fn getframe(depth: i64) -> PyResult<PyRef> {
-    let mut p = CURRENT.with(|c| c.get());
+    let mut p = CURRENT.with(Cell::get);
     let mut d = depth;
     while d > 0 && !p.is_null() {
         // SAFETY: `back` pointers link frames that are running (each caller outlives its callee's run).
@@ -312,7 +400,7 @@ pub fn getframe(depth: i64) -> PyResult<PyRef> {
 /// cell's class and the current frame's first argument.
 fn super_zero_args() -> PyResult<(PyRef, PyRef)> {
     use taipan_bytecode::marshal::fast_kind;
-    let p = CURRENT.with(|c| c.get());
+    let p = CURRENT.with(Cell::get);
     if p.is_null() {
         return Err(PyErr::runtime_error("super(): no current frame"));
     }
@@ -363,7 +451,7 @@ fn super_zero_args() -> PyResult<(PyRef, PyRef)> {
 
 /// Whether `f` is the running frame or one of its callers.
 pub fn is_running_frame(f: *mut Frame) -> bool {
-    let mut p = CURRENT.with(|c| c.get());
+    let mut p = CURRENT.with(Cell::get);
     while !p.is_null() {
         if p == f {
             return true;
@@ -387,8 +475,8 @@ impl Drop for CurrentGuard {
 /// made meanwhile run in this same loop. Gives the frame back (a generator
 /// keeps it).
 pub fn run_frame(mut frame: Box<Frame>, resume: Resume) -> (Outcome, Box<Frame>) {
-    let _restore = CurrentGuard(CURRENT.with(|c| c.get()));
-    frame.back = CURRENT.with(|c| c.get());
+    let _restore = CurrentGuard(CURRENT.with(Cell::get));
+    frame.back = CURRENT.with(Cell::get);
     let mut callers: Vec<Box<Frame>> = Vec::new();
     let mut pending = None;
     match resume {
@@ -413,11 +501,48 @@ pub fn run_frame(mut frame: Box<Frame>, resume: Resume) -> (Outcome, Box<Frame>)
             }
             Ok(Exit::Return(v)) => match callers.pop() {
                 Some(c) => {
-                    let done = std::mem::replace(&mut frame, c);
+                    let mut done = std::mem::replace(&mut frame, c);
                     // `__del__` run by the release sees the caller as the
                     // current frame, never the one being cleared.
                     CURRENT.with(|c| c.set(&mut *frame as *mut Frame));
+                    let init = done.init.take();
                     Frame::release(done);
+                    let v = match init {
+                        None => v,
+                        // An `__init__` frame: the class call gives the
+                        // instance (`slot_tp_init`'s check of the result).
+                        Some((inst, _level, held, base)) => {
+                            drop(held);
+                            let err = if v.is_none() {
+                                None
+                            } else {
+                                Some(PyErr::type_error(format!(
+                                    "__init__() should return None, not '{}'",
+                                    v.ty().name()
+                                )))
+                            };
+                            drop(v);
+                            let inst = if err.is_some() {
+                                drop(inst);
+                                None
+                            } else {
+                                Some(inst)
+                            };
+                            // Then the class and the arguments the call
+                            // left on this stack.
+                            while frame.sp > base {
+                                frame.sp -= 1;
+                                drop(frame.slots[frame.sp].take());
+                            }
+                            match inst {
+                                Some(i) => i,
+                                None => {
+                                    pending = err;
+                                    continue;
+                                }
+                            }
+                        }
+                    };
                     let sp = frame.sp;
                     frame.slots[sp] = Some(v);
                     frame.sp += 1;
@@ -522,12 +647,14 @@ static CACHES: [u8; 256] = {
 
 /// Each opcode byte's instruction, specialized forms mapped to their base
 /// instruction (one table read per instruction instead of two matches).
-static DECODE: [Option<Opcode>; 256] = {
-    let mut t = [None; 256];
+/// Bytes that are no instruction map to `CACHE`, whose arm tells them
+/// apart by the byte.
+static DECODE: [Opcode; 256] = {
+    let mut t = [Opcode::Cache; 256];
     let mut i = 0;
     while i < 256 {
         if let Some(op) = Opcode::from_u8(i as u8) {
-            t[i] = Some(op.deoptimize());
+            t[i] = op.deoptimize();
         }
         i += 1;
     }
@@ -549,6 +676,11 @@ const NB: [BinOp; 13] = [
     protocol::TRUEDIV,
     protocol::XOR,
 ];
+
+#[cold]
+fn unknown_opcode(op: u8) -> PyErr {
+    PyErr::system_error(format!("unknown opcode {op}"))
+}
 
 #[cold]
 fn stack_error() -> PyErr {
@@ -1159,12 +1291,14 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
         frame.lasti = pc - 1;
         // Each arm of an instruction with inline cache entries skips them.
         debug_assert!(matches!(CACHES[op as usize], 0 | 1 | 2 | 4 | 5 | 10));
-        let opcode = match DECODE[op as usize] {
-            Some(o) => o,
-            None => return Err(PyErr::system_error(format!("unknown opcode {op}"))),
-        };
+        let opcode = DECODE[op as usize];
         match opcode {
-            Opcode::Nop | Opcode::Resume | Opcode::Cache => {}
+            Opcode::Nop | Opcode::Resume => {}
+            Opcode::Cache => {
+                if op != 0 {
+                    return Err(unknown_opcode(op));
+                }
+            }
             Opcode::Precall => pc += 1, // its inline cache entry
             Opcode::PopTop => {
                 drop(frame.pop_opt());
@@ -1548,19 +1682,37 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 }
             }
             Opcode::ForIter => {
-                let it = frame.peek(1)?.clone();
-                let next = match it.ty().tp_iternext.get() {
-                    // A StopIteration raised by `__next__` ends the loop.
-                    Some(f) => match f(&it) {
-                        Ok(v) => v,
-                        Err(e) if e.matches(&exc::STOP_ITERATION) => None,
-                        Err(e) => return Err(e),
-                    },
-                    None => {
-                        return Err(PyErr::type_error(format!(
-                            "'{}' object is not an iterator",
-                            it.ty().name()
-                        )))
+                // The iterator stays on the stack (which keeps it alive)
+                // while it runs.
+                let it = frame.peek(1)?;
+                let next = if let Some(r) = it.downcast_exact::<PyRangeIter>() {
+                    // `range_iter_next` inline (no StopIteration to make).
+                    let i = r.index.get();
+                    if i < r.len.get() {
+                        r.index.set(i + 1);
+                        // In range: the last value fits in i64 (checked when made).
+                        let v = r
+                            .start
+                            .get()
+                            .wrapping_add((i as i64).wrapping_mul(r.step.get()));
+                        Some(PyInt::new(v)?)
+                    } else {
+                        None
+                    }
+                } else {
+                    match it.ty().tp_iternext.get() {
+                        // A StopIteration raised by `__next__` ends the loop.
+                        Some(f) => match f(it) {
+                            Ok(v) => v,
+                            Err(e) if e.matches(&exc::STOP_ITERATION) => None,
+                            Err(e) => return Err(e),
+                        },
+                        None => {
+                            return Err(PyErr::type_error(format!(
+                                "'{}' object is not an iterator",
+                                it.ty().name()
+                            )))
+                        }
                     }
                 };
                 match next {
@@ -1871,7 +2023,24 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                     };
                     // SAFETY: argument slots are all Some (values pushed by the compiler's calling sequence).
                     let args = unsafe { as_refs(&frame.slots[args_start..frame.sp]) };
-                    call_from_loop(&callable, args, kwnames.as_ref())
+                    let init = if args_start == base + 2 {
+                        init_frame(&callable, args, kwnames.as_ref())
+                    } else {
+                        Ok(None)
+                    };
+                    match init {
+                        Ok(Some(mut f)) => {
+                            // The class and the arguments stay on this
+                            // stack until `__init__` returns (see `run_frame`).
+                            if let Some(i) = &mut f.init {
+                                i.3 = base;
+                            }
+                            frame.pc = pc;
+                            return Ok(Exit::Call(f));
+                        }
+                        Ok(None) => call_from_loop(&callable, args, kwnames.as_ref()),
+                        Err(e) => Err(e),
+                    }
                 };
                 for i in base..frame.sp {
                     drop(frame.slots[i].take());

@@ -27,8 +27,34 @@ type Pooled = (Box<std::mem::MaybeUninit<Frame>>, Vec<Option<PyRef>>);
 const POOL_MAX: usize = 64;
 const POOLED_SLOTS_MAX: usize = 512;
 
-thread_local! {
-    static FRAME_POOL: std::cell::RefCell<Vec<Pooled>> = const { std::cell::RefCell::new(Vec::new()) };
+/// The pool, guarded by the GIL: no Python code runs while it is touched
+/// (a pooled frame is plain memory, so any thread may reuse it).
+static FRAME_POOL: crate::gil::GilCell<Vec<Pooled>> = crate::gil::GilCell::new(Vec::new());
+
+/// What a class call whose `__init__` runs in a loop frame keeps: see
+/// [`Frame::init`].
+pub type InitCall = (PyRef, crate::eval::recursion::Guard, HeldArgs, usize);
+
+/// One more reference to each argument of a class call while its
+/// `__init__` runs, as the argument tuple of CPython 3.11's `type_call`
+/// holds (`sys.getrefcount` shows it); kept inline for up to four.
+pub struct HeldArgs {
+    _inline: [Option<PyRef>; 4],
+    _rest: Vec<PyRef>,
+}
+
+impl HeldArgs {
+    pub fn new(args: &[PyRef]) -> HeldArgs {
+        let mut inline: [Option<PyRef>; 4] = [None, None, None, None];
+        let n = args.len().min(4);
+        for (d, a) in inline.iter_mut().zip(&args[..n]) {
+            *d = Some(a.clone());
+        }
+        HeldArgs {
+            _inline: inline,
+            _rest: args[n..].to_vec(),
+        }
+    }
 }
 
 /// A running (or suspended) Python frame.
@@ -54,6 +80,12 @@ pub struct Frame {
     pub kwnames: Option<PyRef>,
     /// The recursion level this frame holds (Python-to-Python calls).
     pub guard: Option<crate::eval::recursion::Guard>,
+    /// For an `__init__` frame the loop pushed for a class call: the new
+    /// instance (which the call gives once `__init__` returns `None`), the
+    /// recursion level of the class call itself, a reference to each
+    /// argument (see [`HeldArgs`]), and the caller's stack depth below the
+    /// class and its arguments, which stay on the caller's stack meanwhile.
+    pub init: Option<InitCall>,
     /// The calling frame while this one runs (null at the bottom); set by
     /// the loop each time the frame starts or resumes.
     pub back: *mut Frame,
@@ -71,7 +103,8 @@ impl Frame {
         // SAFETY: callers pass code objects.
         let c = unsafe { code.payload_unchecked::<PyCode>() };
         let n = c.nlocalsplus + c.stacksize + 1;
-        let pooled = FRAME_POOL.with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop()));
+        // SAFETY: GIL held; the pop runs no code, so no other borrow of the pool is alive.
+        let pooled = unsafe { (*FRAME_POOL.as_ptr()).pop() };
         let (mut bx, mut v) = pooled.unwrap_or_else(|| (Box::new_uninit(), Vec::new()));
         // A pooled vector holds only `None`s (see `release`); it may be
         // longer than this frame needs, which only leaves spare slots.
@@ -92,6 +125,7 @@ impl Frame {
             frame_obj: None,
             kwnames: None,
             guard: None,
+            init: None,
             back: std::ptr::null_mut(),
         });
         // SAFETY: just initialized.
@@ -108,10 +142,13 @@ impl Frame {
             crate::objects::frame::take_ownership(&mut f);
         }
         let mut slots = std::mem::take(&mut f.slots);
+        // Only the slots below `sp` can hold values (every pop takes its
+        // value, and a frame starts with its stack slots empty).
+        let used = f.sp.min(slots.len());
         // Values may run `__del__`, which may make frames: nothing is
         // borrowed meanwhile. The vector keeps its length (all `None`s)
         // for the next frame.
-        for s in slots.iter_mut() {
+        for s in slots[..used].iter_mut() {
             if s.is_some() {
                 drop(s.take());
             }
@@ -123,13 +160,11 @@ impl Frame {
             Box::from_raw(raw as *mut std::mem::MaybeUninit<Frame>)
         };
         if slots.capacity() <= POOLED_SLOTS_MAX {
-            FRAME_POOL.with(|p| {
-                if let Ok(mut p) = p.try_borrow_mut() {
-                    if p.len() < POOL_MAX {
-                        p.push((bx, slots));
-                    }
-                }
-            });
+            // SAFETY: GIL held; the push runs no code, so no other borrow of the pool is alive.
+            let pool = unsafe { &mut *FRAME_POOL.as_ptr() };
+            if pool.len() < POOL_MAX {
+                pool.push((bx, slots));
+            }
         }
     }
 

@@ -19,7 +19,7 @@ thread_local! {
 
 /// `sys.getrecursionlimit()`.
 pub fn limit() -> u32 {
-    LIMIT.with(|l| l.get())
+    LIMIT.with(Cell::get)
 }
 
 /// `sys.setrecursionlimit(n)`.
@@ -29,7 +29,7 @@ pub fn set_limit(n: u32) {
 
 /// The current depth.
 pub fn depth() -> u32 {
-    DEPTH.with(|d| d.get())
+    DEPTH.with(Cell::get)
 }
 
 /// One level of native recursion; dropping it leaves the level.
@@ -45,15 +45,16 @@ impl Drop for Guard {
 /// `Py_EnterRecursiveCall(where_)`.
 #[inline(always)]
 pub fn enter_call(where_: &str) -> PyResult<Guard> {
-    let over = DEPTH.with(|d| {
+    let n = DEPTH.with(|d| {
         let n = d.get() + 1;
         d.set(n);
-        n > LIMIT.with(|l| l.get())
+        n
     });
+    let over = n > LIMIT.with(Cell::get);
     // Whatever the limit, the native stack must not run out: a native
     // re-entry with less than the red zone left raises RecursionError (as
     // CPython 3.12's C-stack check does) instead of overflowing.
-    let low = matches!(stacker::remaining_stack(), Some(rem) if rem < RED_ZONE / 2);
+    let low = matches!(remaining_stack(), Some(rem) if rem < RED_ZONE / 2);
     if over || low {
         DEPTH.with(|d| d.set(d.get() - 1));
         return Err(PyErr::recursion_error(format!(
@@ -67,11 +68,12 @@ pub fn enter_call(where_: &str) -> PyResult<Guard> {
 /// re-entering Rust (so without using native stack): the limit only.
 #[inline(always)]
 pub fn enter_frame() -> PyResult<Guard> {
-    let over = DEPTH.with(|d| {
+    let n = DEPTH.with(|d| {
         let n = d.get() + 1;
         d.set(n);
-        n > LIMIT.with(|l| l.get())
+        n
     });
+    let over = n > LIMIT.with(Cell::get);
     if over {
         DEPTH.with(|d| d.set(d.get() - 1));
         return Err(PyErr::recursion_error("maximum recursion depth exceeded"));
@@ -85,9 +87,65 @@ pub const RED_ZONE: usize = 256 * 1024;
 /// Size of each new stack segment.
 pub const SEGMENT: usize = 4 * 1024 * 1024;
 
+thread_local! {
+    /// The lowest address of the stack segment this thread runs on (0: not
+    /// known yet), so that the stack left is one subtraction instead of a
+    /// call into `stacker` (which reads its own thread-local and the stack
+    /// pointer). Set again on each segment [`with_stack`] switches to.
+    static STACK_FLOOR: Cell<usize> = const { Cell::new(0) };
+}
+
+/// An address in the current native stack frame.
+#[inline(always)]
+fn stack_address() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
+
+/// Bytes of native stack left on the current segment, if known.
+#[inline(always)]
+pub fn remaining_stack() -> Option<usize> {
+    let floor = STACK_FLOOR.with(Cell::get);
+    let sp = stack_address();
+    if floor != 0 {
+        return Some(sp.saturating_sub(floor));
+    }
+    find_floor(sp)
+}
+
+#[cold]
+#[inline(never)]
+fn find_floor(sp: usize) -> Option<usize> {
+    let rem = stacker::remaining_stack()?;
+    STACK_FLOOR.with(|f| f.set(sp.saturating_sub(rem)));
+    Some(rem)
+}
+
 /// Runs `f` on the current stack or, if it is nearly used up, on a new
 /// segment.
 #[inline(always)]
 pub fn with_stack<R>(f: impl FnOnce() -> R) -> R {
-    stacker::maybe_grow(RED_ZONE, SEGMENT, f)
+    match remaining_stack() {
+        Some(rem) if rem >= RED_ZONE => f(),
+        _ => grow(f),
+    }
+}
+
+/// Restores the floor of the segment a grown call returns to.
+struct FloorRestore(usize);
+
+impl Drop for FloorRestore {
+    fn drop(&mut self) {
+        STACK_FLOOR.with(|f| f.set(self.0));
+    }
+}
+
+#[inline(never)]
+fn grow<R>(f: impl FnOnce() -> R) -> R {
+    let _restore = FloorRestore(STACK_FLOOR.with(Cell::get));
+    stacker::maybe_grow(RED_ZONE, SEGMENT, || {
+        // Perhaps a new segment: its floor is found on first need.
+        STACK_FLOOR.with(|f| f.set(0));
+        f()
+    })
 }

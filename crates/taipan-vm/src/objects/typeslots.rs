@@ -563,6 +563,12 @@ fn slot_tp_init(a: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
     Ok(())
 }
 
+/// Whether `f` is the `tp_init` a class gets from a Python `__init__` (the
+/// evaluation loop then runs that `__init__` in its own frame).
+pub fn is_slot_tp_init(f: crate::object::typeobj::InitFn) -> bool {
+    f as usize == slot_tp_init as *const () as usize
+}
+
 /// `slot_tp_new`: `type.__new__(type, *args)` through the attribute.
 fn slot_tp_new(ty: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let f = protocol::getattr(ty, intern!("__new__"))?;
