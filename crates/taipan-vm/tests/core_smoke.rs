@@ -10,6 +10,12 @@ use taipan_vm::objects::str::PyStr;
 #[test]
 fn core_objects() {
     taipan_vm::interp::initialize().unwrap();
+    // Free-listed ints and floats stay allocated blocks (as CPython's free lists do).
+    let clear_free_lists = || {
+        taipan_vm::objects::int::clear_freelist();
+        taipan_vm::objects::float::clear_freelist();
+    };
+    clear_free_lists();
     let before = allocated_blocks();
     {
         let s = PyStr::new("héllo €").unwrap();
@@ -45,5 +51,6 @@ fn core_objects() {
         }
         drop(x);
     }
+    clear_free_lists();
     assert_eq!(allocated_blocks(), before);
 }

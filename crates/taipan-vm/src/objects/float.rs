@@ -431,7 +431,7 @@ pub fn cmp_float_int(v: f64, w: &PyInt) -> Option<std::cmp::Ordering> {
     }
 }
 
-fn float_richcompare(a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<PyRef> {
+pub(crate) fn float_richcompare(a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<PyRef> {
     let v = match a.downcast::<PyFloat>() {
         Some(f) => f.value,
         None => return Ok(not_implemented()),

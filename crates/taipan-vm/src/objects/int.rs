@@ -872,7 +872,7 @@ pub fn cmp_ints(x: &PyInt, y: &PyInt) -> std::cmp::Ordering {
     }
 }
 
-fn int_richcompare(a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<PyRef> {
+pub(crate) fn int_richcompare(a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<PyRef> {
     let (x, y) = binary_operands!(a, b);
     let o = cmp_ints(x, y);
     Ok(py_bool(op.test(&o, &std::cmp::Ordering::Equal)))

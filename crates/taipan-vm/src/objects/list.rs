@@ -1053,11 +1053,25 @@ enum SortKeys<'a> {
     Other,
 }
 
+/// Whether `ty`'s `<` is still `native` (an embedder may replace a static
+/// type's slot, and then every comparison must go through it).
+fn compares_natively(ty: &PyType, native: RichCmpFn) -> bool {
+    ty.tp_richcompare.get().map(|f| f as usize) == Some(native as usize)
+}
+
+type RichCmpFn = fn(&PyRef, &PyRef, CompareOp) -> PyResult<PyRef>;
+
 impl<'a> SortKeys<'a> {
     fn scan(ks: &'a [PyRef]) -> SortKeys<'a> {
         let Some(first) = ks.first() else {
             return SortKeys::Other;
         };
+        if !compares_natively(first.ty(), crate::objects::int::int_richcompare)
+            && !compares_natively(first.ty(), crate::objects::float::float_richcompare)
+            && !compares_natively(first.ty(), crate::objects::str::str_richcompare)
+        {
+            return SortKeys::Other;
+        }
         if first.is_exact::<PyInt>() {
             let mut v = Vec::with_capacity(ks.len());
             for k in ks {

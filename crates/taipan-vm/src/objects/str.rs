@@ -818,7 +818,7 @@ pub(crate) fn cmp_str(a: &PyStr, b: &PyStr) -> std::cmp::Ordering {
     a.chars().cmp(b.chars())
 }
 
-fn str_richcompare(a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<PyRef> {
+pub(crate) fn str_richcompare(a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<PyRef> {
     let (Some(x), Some(y)) = (a.downcast::<PyStr>(), b.downcast::<PyStr>()) else {
         return Ok(not_implemented());
     };
