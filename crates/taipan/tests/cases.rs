@@ -13,7 +13,9 @@
 //! With `TAIPAN_CASES_EXCLUDE=FILE` the cases listed in FILE are not run (they are
 //! reported as excluded, never counted as passing): CI's `gc-stress` run uses it for the
 //! few programs that observe when automatic collections happen, which a collection at every
-//! allocation changes by design (`tests/gc_stress_excluded.txt` says why for each).
+//! allocation changes by design (`tests/gc_stress_excluded.txt` says why for each). A case
+//! listed with `every=N` after its name is run, with `TAIPAN_GC_STRESS=N`: for programs whose
+//! heap is too large for a full collection at every allocation to finish.
 //!
 //! It is a ratchet: the test fails only if a case listed in `tests/cases_expected_pass.txt`
 //! fails. Cases that pass but are not listed are reported so they can be added.
@@ -102,13 +104,23 @@ struct Outcome {
 /// The two hash seeds every case runs under.
 const SEEDS: [&str; 2] = ["0", "1"];
 
+/// Cases the exclusion file lists with `every=N`: they run with `TAIPAN_GC_STRESS=N` (a
+/// `gc-stress` build then collects at every Nth allocation of a tracked object instead of
+/// every one).
+static STRESS_EVERY: std::sync::OnceLock<std::collections::BTreeMap<std::path::PathBuf, String>> =
+    std::sync::OnceLock::new();
+
 fn run_case(taipan: &str, path: &Path, seed: &str) -> Outcome {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().unwrap_or_default();
-    let child = Command::new(taipan)
+    let mut cmd = Command::new(taipan);
+    cmd.env_clear();
+    if let Some(n) = STRESS_EVERY.get().and_then(|m| m.get(path)) {
+        cmd.env("TAIPAN_GC_STRESS", n);
+    }
+    let child = cmd
         .arg(name)
         .current_dir(dir)
-        .env_clear()
         .env("PYTHONHASHSEED", seed)
         .env("PYTHONDONTWRITEBYTECODE", "1")
         .env("PATH", "/usr/bin:/bin")
@@ -263,15 +275,34 @@ fn cases_match_cpython() {
 
     let mut cases = Vec::new();
     collect(&root, &mut cases);
-    let excluded: BTreeSet<String> = std::env::var("TAIPAN_CASES_EXCLUDE")
+    let listed = std::env::var("TAIPAN_CASES_EXCLUDE")
         .ok()
         .and_then(|f| std::fs::read_to_string(f).ok())
-        .unwrap_or_default()
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split_whitespace().next().unwrap_or("").to_string())
-        .collect();
+        .unwrap_or_default();
+    let mut excluded: BTreeSet<String> = BTreeSet::new();
+    let mut every = std::collections::BTreeMap::new();
+    for line in listed.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut words = line.split_whitespace();
+        let case = words.next().unwrap_or("").to_string();
+        match words.next().and_then(|w| w.strip_prefix("every=")) {
+            Some(n) => {
+                every.insert(root.join(&case), n.to_string());
+            }
+            None => {
+                excluded.insert(case);
+            }
+        }
+    }
+    if !every.is_empty() {
+        println!(
+            "conformance cases: {} run with a sparser TAIPAN_GC_STRESS (every=N in TAIPAN_CASES_EXCLUDE)",
+            every.len()
+        );
+    }
+    let _ = STRESS_EVERY.set(every);
     let rel = |p: &Path| {
         p.strip_prefix(&root)
             .unwrap_or(p)
