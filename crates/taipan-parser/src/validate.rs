@@ -535,20 +535,19 @@ impl Validator {
                 decorator_list,
                 returns,
                 ..
-            } => {
-                self.body(body, "FunctionDef")?;
-                self.arguments(args)?;
-                self.exprs(decorator_list, Load)?;
-                self.opt_expr(returns)?;
             }
-            StmtKind::AsyncFunctionDef {
+            | StmtKind::AsyncFunctionDef {
                 args,
                 body,
                 decorator_list,
                 returns,
                 ..
             } => {
-                self.body(body, "AsyncFunctionDef")?;
+                let owner = match s.kind {
+                    StmtKind::FunctionDef { .. } => "FunctionDef",
+                    _ => "AsyncFunctionDef",
+                };
+                self.body(body, owner)?;
                 self.arguments(args)?;
                 self.exprs(decorator_list, Load)?;
                 self.opt_expr(returns)?;
@@ -601,22 +600,21 @@ impl Validator {
                 body,
                 orelse,
                 ..
-            } => {
-                self.expr(target, Store)?;
-                self.expr(iter, Load)?;
-                self.body(body, "For")?;
-                self.stmts(orelse)?;
             }
-            StmtKind::AsyncFor {
+            | StmtKind::AsyncFor {
                 target,
                 iter,
                 body,
                 orelse,
                 ..
             } => {
+                let owner = match s.kind {
+                    StmtKind::For { .. } => "For",
+                    _ => "AsyncFor",
+                };
                 self.expr(target, Store)?;
                 self.expr(iter, Load)?;
-                self.body(body, "AsyncFor")?;
+                self.body(body, owner)?;
                 self.stmts(orelse)?;
             }
             StmtKind::While { test, body, orelse } => {
@@ -629,13 +627,13 @@ impl Validator {
                 self.body(body, "If")?;
                 self.stmts(orelse)?;
             }
-            StmtKind::With { items, body, .. } => {
-                self.with_items(items, "With")?;
-                self.body(body, "With")?;
-            }
-            StmtKind::AsyncWith { items, body, .. } => {
-                self.with_items(items, "AsyncWith")?;
-                self.body(body, "AsyncWith")?;
+            StmtKind::With { items, body, .. } | StmtKind::AsyncWith { items, body, .. } => {
+                let owner = match s.kind {
+                    StmtKind::With { .. } => "With",
+                    _ => "AsyncWith",
+                };
+                self.with_items(items, owner)?;
+                self.body(body, owner)?;
             }
             StmtKind::Match { subject, cases } => {
                 self.expr(subject, Load)?;

@@ -455,6 +455,23 @@ fn missing(owner: &str, field: &str) -> PyErr {
     PyErr::type_error(format!("required field \"{field}\" missing from {owner}"))
 }
 
+/// A required field of a primitive type: missing is a `TypeError`, `None` a `ValueError`
+/// (CPython's messages), anything else goes to `read`.
+fn required<T>(
+    v: Option<PyRef>,
+    owner: &str,
+    field: &str,
+    read: impl FnOnce(&PyRef) -> PyResult<T>,
+) -> PyResult<T> {
+    match v {
+        None => Err(missing(owner, field)),
+        Some(v) if v.is_none() => Err(PyErr::value_error(format!(
+            "field '{field}' is required for {owner}"
+        ))),
+        Some(v) => read(&v),
+    }
+}
+
 impl<T: Node> Field for T {
     fn to_field(&self, cx: &mut ToCx) -> PyResult<PyRef> {
         self.to_py(cx)
@@ -565,13 +582,7 @@ impl Field for Identifier {
         Ok(intern(self))
     }
     fn from_field(v: Option<PyRef>, _: &mut FromCx, owner: &str, field: &str) -> PyResult<Self> {
-        match v {
-            None => Err(missing(owner, field)),
-            Some(v) if v.is_none() => Err(PyErr::value_error(format!(
-                "field '{field}' is required for {owner}"
-            ))),
-            Some(v) => identifier(&v),
-        }
+        required(v, owner, field, identifier)
     }
 }
 
@@ -622,13 +633,7 @@ impl Field for String {
         PyStr::new(self)
     }
     fn from_field(v: Option<PyRef>, _: &mut FromCx, owner: &str, field: &str) -> PyResult<Self> {
-        match v {
-            None => Err(missing(owner, field)),
-            Some(v) if v.is_none() => Err(PyErr::value_error(format!(
-                "field '{field}' is required for {owner}"
-            ))),
-            Some(v) => string(&v),
-        }
+        required(v, owner, field, string)
     }
 }
 
@@ -679,13 +684,7 @@ impl Field for i32 {
         PyInt::new(*self as i64)
     }
     fn from_field(v: Option<PyRef>, _: &mut FromCx, owner: &str, field: &str) -> PyResult<Self> {
-        match v {
-            None => Err(missing(owner, field)),
-            Some(v) if v.is_none() => Err(PyErr::value_error(format!(
-                "field '{field}' is required for {owner}"
-            ))),
-            Some(v) => c_int(&v),
-        }
+        required(v, owner, field, c_int)
     }
 }
 
