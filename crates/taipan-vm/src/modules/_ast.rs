@@ -577,39 +577,18 @@ fn identifier(o: &PyRef) -> PyResult<Identifier> {
     }
 }
 
-impl Field for Identifier {
-    fn to_field(&self, _: &mut ToCx) -> PyResult<PyRef> {
+/// Identifiers convert as the leaves of the tree: interned `str` objects.
+impl Node for Identifier {
+    const TYPE: &'static str = "identifier";
+    fn to_py(&self, _: &mut ToCx) -> PyResult<PyRef> {
         Ok(intern(self))
     }
-    fn from_field(v: Option<PyRef>, _: &mut FromCx, owner: &str, field: &str) -> PyResult<Self> {
-        required(v, owner, field, identifier)
+    fn from_py(o: &PyRef, _: &mut FromCx) -> PyResult<Self> {
+        identifier(o)
     }
-}
-
-impl Field for Option<Identifier> {
-    fn to_field(&self, cx: &mut ToCx) -> PyResult<PyRef> {
-        match self {
-            Some(s) => s.to_field(cx),
-            None => Ok(none()),
-        }
-    }
-    fn from_field(v: Option<PyRef>, _: &mut FromCx, _: &str, _: &str) -> PyResult<Self> {
-        match v {
-            Some(v) if !v.is_none() => identifier(&v).map(Some),
-            _ => Ok(None),
-        }
-    }
-}
-
-impl Field for Vec<Identifier> {
-    fn to_field(&self, _: &mut ToCx) -> PyResult<PyRef> {
-        list_of(self.iter().map(|s| intern(s)).collect())
-    }
-    fn from_field(v: Option<PyRef>, _: &mut FromCx, owner: &str, field: &str) -> PyResult<Self> {
-        list_items(v, owner, field)?
-            .iter()
-            .map(identifier)
-            .collect()
+    /// In a list, `None` gets `obj2ast_identifier`'s own error.
+    fn from_elem(o: &PyRef, _: &mut FromCx) -> PyResult<Self> {
+        identifier(o)
     }
 }
 
@@ -628,27 +607,14 @@ fn string(o: &PyRef) -> PyResult<String> {
     Err(PyErr::type_error("AST string must be of type str"))
 }
 
-impl Field for String {
-    fn to_field(&self, _: &mut ToCx) -> PyResult<PyRef> {
+/// `string` fields (`type_comment`, `Constant.kind`, `TypeIgnore.tag`).
+impl Node for String {
+    const TYPE: &'static str = "string";
+    fn to_py(&self, _: &mut ToCx) -> PyResult<PyRef> {
         PyStr::new(self)
     }
-    fn from_field(v: Option<PyRef>, _: &mut FromCx, owner: &str, field: &str) -> PyResult<Self> {
-        required(v, owner, field, string)
-    }
-}
-
-impl Field for Option<String> {
-    fn to_field(&self, _: &mut ToCx) -> PyResult<PyRef> {
-        match self {
-            Some(s) => PyStr::new(s),
-            None => Ok(none()),
-        }
-    }
-    fn from_field(v: Option<PyRef>, _: &mut FromCx, _: &str, _: &str) -> PyResult<Self> {
-        match v {
-            Some(v) if !v.is_none() => string(&v).map(Some),
-            _ => Ok(None),
-        }
+    fn from_py(o: &PyRef, _: &mut FromCx) -> PyResult<Self> {
+        string(o)
     }
 }
 
