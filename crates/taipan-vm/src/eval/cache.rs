@@ -37,6 +37,9 @@ const KIND_SLOT: u64 = 4 << 32;
 /// (`LOAD_ATTR_SLOT`, `STORE_ATTR_SLOT`).
 fn slot_offset(ty: &PyType, a: &PyRef) -> Option<usize> {
     let d = a.downcast_exact::<crate::objects::type_::heap::PyMemberDescr>()?;
+    if d.def.is_some() {
+        return None; // a built-in type's computed member, not a slot
+    }
     // SAFETY: a member descriptor's class outlives it.
     if !ty.is_subtype(unsafe { &*d.objclass }) {
         return None;

@@ -372,8 +372,9 @@ impl GetSetDef {
         }
     }
 
-    /// What CPython declares as a `READONLY` member (`PyMemberDef`): assigning
-    /// or deleting raises "readonly attribute".
+    /// What CPython declares as a `READONLY` member (`PyMemberDef`, listed
+    /// in a type's `tp_members`): assigning or deleting raises "readonly
+    /// attribute".
     pub const fn readonly_member(
         name: &'static str,
         get: fn(&PyRef) -> PyResult<PyRef>,
@@ -411,6 +412,9 @@ pub struct PyType {
     pub tp_drop: Option<DropFn>,
     pub tp_methods: &'static [MethodDef],
     pub tp_getset: &'static [GetSetDef],
+    /// What CPython declares as members (`tp_members`, `PyMemberDef`):
+    /// computed like `tp_getset` entries, but exposed as `member_descriptor`s.
+    pub tp_members: &'static [GetSetDef],
     /// `tp_as_buffer`: the buffer protocol (`bytes`, `bytearray`, `memoryview`);
     /// see `objects/memoryview.rs`.
     pub tp_as_buffer: Cell<Option<&'static crate::objects::memoryview::BufferProcs>>,
@@ -472,6 +476,7 @@ impl PyType {
         tp_drop: None,
         tp_methods: &[],
         tp_getset: &[],
+        tp_members: &[],
         tp_as_buffer: Cell::new(None),
         tp_repr: Cell::new(None),
         tp_str: Cell::new(None),

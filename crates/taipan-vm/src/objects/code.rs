@@ -743,6 +743,46 @@ fn co_lines(obj: &PyRef) -> PyResult<PyRef> {
     crate::object::protocol::get_iter(&list)
 }
 
+/// `co_lnotab` (`decode_linetable`): the pre-3.10 table of (byte offset
+/// delta, line delta) pairs, each delta split into steps that fit a byte
+/// (offsets up to 255, lines -128..=127, the line byte stored as unsigned).
+/// Ranges without a line keep the line before them.
+fn co_lnotab(obj: &PyRef) -> PyResult<PyRef> {
+    let c = code_of(obj);
+    let mut out = Vec::new();
+    let mut emit = |a: i64, b: i64| out.extend_from_slice(&[a as u8, b as u8]);
+    let mut offset = 0i64;
+    let mut line = c.firstlineno as i64;
+    for (start, _end, l) in location_table::lines(&c.locations) {
+        let Some(l) = l else { continue };
+        let l = l as i64;
+        if l == line {
+            continue;
+        }
+        let start = start as i64 * 2;
+        let mut bdelta = start - offset;
+        let mut ldelta = l - line;
+        while bdelta > 255 {
+            emit(255, 0);
+            bdelta -= 255;
+        }
+        while ldelta > 127 {
+            emit(bdelta, 127);
+            bdelta = 0;
+            ldelta -= 127;
+        }
+        while ldelta < -128 {
+            emit(bdelta, -128);
+            bdelta = 0;
+            ldelta += 128;
+        }
+        emit(bdelta, ldelta);
+        offset = start;
+        line = l;
+    }
+    crate::objects::bytes::PyBytes::new(&out)
+}
+
 fn co_positions(obj: &PyRef) -> PyResult<PyRef> {
     let c = code_of(obj);
     let opt = |x: Option<i32>| -> PyResult<PyRef> {
@@ -964,6 +1004,7 @@ static CODE_GETSET: &[GetSetDef] = &[
     GetSetDef::getter("co_filename", |o| Ok(code_of(o).filename.clone())),
     GetSetDef::getter("co_name", |o| Ok(code_of(o).name.clone())),
     GetSetDef::getter("co_qualname", |o| Ok(code_of(o).qualname.clone())),
+    GetSetDef::getter("co_lnotab", co_lnotab),
     GetSetDef::getter("co_linetable", |o| {
         crate::objects::bytes::PyBytes::new(&code_of(o).linetable)
     }),

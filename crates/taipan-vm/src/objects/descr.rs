@@ -45,6 +45,7 @@ pub static CLASSMETHOD_DESCR_TYPE: PyType = PyType {
     tp_name: "classmethod_descriptor",
     tp_basicsize: Cell::new(std::mem::size_of::<PyMethodDescr>()),
     tp_descr_get: Cell::new(Some(classmethod_descr_get)),
+    tp_call: Cell::new(Some(classmethod_descr_call)),
     tp_repr: Cell::new(Some(method_descr_repr)),
     tp_getset: METHOD_DESCR_GETSET,
     ..PyType::BASE
@@ -327,7 +328,47 @@ fn classmethod_descr_get(
         (None, Some(o)) => o.type_ref(),
         (None, None) => return Ok(descr.clone()),
     };
+    // `classmethod_get`'s checks: a type, and a subtype of the method's.
+    let objclass = objclass_name(d.objclass);
+    let Some(t) = cls.downcast::<PyType>() else {
+        return Err(PyErr::type_error(format!(
+            "descriptor '{}' for type '{}' needs a type, not a '{}' as arg 2",
+            d.def.name,
+            objclass,
+            cls.ty().name()
+        )));
+    };
+    // SAFETY: the objclass outlives the descriptor.
+    if !t.is_subtype(unsafe { &*d.objclass }) {
+        return Err(PyErr::type_error(format!(
+            "descriptor '{}' requires a subtype of '{}' but received '{}'",
+            d.def.name,
+            objclass,
+            t.name()
+        )));
+    }
     new_cfunction(d.def, Some(cls), None)
+}
+
+/// `classmethoddescr_call`: `dict.__dict__['fromkeys'](dict, ...)` binds
+/// to its first argument, which must be a subtype, and calls with the rest.
+fn classmethod_descr_call(
+    descr: &PyRef,
+    args: &[PyRef],
+    kwnames: Option<&PyRef>,
+) -> PyResult<PyRef> {
+    let nkw = kwnames.map(kwnames_len).unwrap_or(0);
+    if args.len() <= nkw {
+        // SAFETY: a classmethod descriptor.
+        let d = unsafe { descr.payload_unchecked::<PyMethodDescr>() };
+        return Err(PyErr::type_error(format!(
+            "descriptor '{}' of '{}' object needs an argument",
+            d.def.name,
+            objclass_name(d.objclass)
+        )));
+    }
+    let bound = classmethod_descr_get(descr, None, Some(&args[0]))?;
+    crate::object::protocol::call(&bound, &args[1..], kwnames)
 }
 
 fn cfunction_call(f: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {

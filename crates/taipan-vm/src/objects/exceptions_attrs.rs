@@ -756,6 +756,11 @@ pub static GROUP_METHODS: &[MethodDef] = &[
     MethodDef::new("derive", Meth::O(group_derive)),
     MethodDef::new("split", Meth::O(group_split)),
     MethodDef::new("subgroup", Meth::O(group_subgroup)),
+    MethodDef::class(
+        "__class_getitem__",
+        Meth::O(crate::objects::list::class_getitem),
+    )
+    .with_doc("See PEP 585"),
 ];
 
 /// Sets `ImportError.name` (and `.path`, if given) on a raised import error.

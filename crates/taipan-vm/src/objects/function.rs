@@ -50,6 +50,7 @@ pub static FUNCTION_TYPE: PyType = PyType {
     tp_call: Cell::new(Some(function_call)),
     tp_descr_get: Cell::new(Some(function_descr_get)),
     tp_repr: Cell::new(Some(function_repr)),
+    tp_members: FUNCTION_MEMBERS,
     tp_getset: FUNCTION_GETSET,
     ..PyType::BASE
 };
@@ -318,6 +319,35 @@ fn annotations_get(o: &PyRef) -> PyResult<PyRef> {
     Ok(d)
 }
 
+/// `func_memberlist`: CPython's `T_OBJECT` members of functions, in its
+/// order (a deleted `__doc__` or `__module__` reads as None, as a cleared
+/// `T_OBJECT` field does).
+static FUNCTION_MEMBERS: &[GetSetDef] = &[
+    GetSetDef::readonly_member("__closure__", |o| {
+        Ok(opt_or_none(func_of(o).closure.clone()))
+    }),
+    GetSetDef {
+        name: "__doc__",
+        get: Some(|o| Ok(get(&func_of(o).doc))),
+        set: Some(|o, v| {
+            put(&func_of(o).doc, v.cloned().unwrap_or_else(none));
+            Ok(())
+        }),
+        doc: "",
+    },
+    GetSetDef::readonly_member("__globals__", |o| Ok(func_of(o).globals.clone())),
+    GetSetDef {
+        name: "__module__",
+        get: Some(|o| Ok(get(&func_of(o).module))),
+        set: Some(|o, v| {
+            put(&func_of(o).module, v.cloned().unwrap_or_else(none));
+            Ok(())
+        }),
+        doc: "",
+    },
+    GetSetDef::readonly_member("__builtins__", |o| Ok(func_of(o).builtins.clone())),
+];
+
 static FUNCTION_GETSET: &[GetSetDef] = &[
     GetSetDef {
         name: "__code__",
@@ -360,11 +390,6 @@ static FUNCTION_GETSET: &[GetSetDef] = &[
         }),
         doc: "",
     },
-    GetSetDef::getter("__closure__", |o| {
-        Ok(opt_or_none(func_of(o).closure.clone()))
-    }),
-    GetSetDef::getter("__globals__", |o| Ok(func_of(o).globals.clone())),
-    GetSetDef::getter("__builtins__", |o| Ok(func_of(o).builtins.clone())),
     GetSetDef {
         name: "__name__",
         get: Some(|o| Ok(func_of(o).name())),
@@ -375,24 +400,6 @@ static FUNCTION_GETSET: &[GetSetDef] = &[
         name: "__qualname__",
         get: Some(|o| Ok(func_of(o).qualname())),
         set: Some(|o, v| set_str_attr(&func_of(o).qualname, "__qualname__", v)),
-        doc: "",
-    },
-    GetSetDef {
-        name: "__doc__",
-        get: Some(|o| Ok(get(&func_of(o).doc))),
-        set: Some(|o, v| {
-            put(&func_of(o).doc, v.cloned().unwrap_or_else(none));
-            Ok(())
-        }),
-        doc: "",
-    },
-    GetSetDef {
-        name: "__module__",
-        get: Some(|o| Ok(get(&func_of(o).module))),
-        set: Some(|o, v| {
-            put(&func_of(o).module, v.cloned().unwrap_or_else(none));
-            Ok(())
-        }),
         doc: "",
     },
     GetSetDef {

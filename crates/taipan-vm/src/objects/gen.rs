@@ -378,6 +378,24 @@ pub fn gc_finalize(o: &PyRef) -> bool {
     true
 }
 
+/// `__del__` of the three types (the `tp_finalize` wrapper over
+/// `_PyGen_Finalize`): a coroutine that never ran warns, an unfinished
+/// generator is closed; errors are reported as unraisable, as at
+/// deallocation.
+fn gen_del(o: &PyRef) -> PyResult<PyRef> {
+    let g = gen_of(o);
+    // SAFETY: the frame slot is only looked at.
+    if unsafe { (*g.frame.get()).is_none() } {
+        return Ok(none());
+    }
+    if g.kind == GenKind::Coro && !g.started.get() {
+        warn_never_awaited(g);
+    } else if let Err(e) = gen_close(o) {
+        write_unraisable(o, e);
+    }
+    Ok(none())
+}
+
 fn gen_of(o: &PyRef) -> &PyGen {
     // SAFETY: slots and methods of the generator types get generators.
     unsafe { o.payload_unchecked::<PyGen>() }
@@ -776,6 +794,7 @@ static GEN_METHODS: &[MethodDef] = &[
     MethodDef::new("send", Meth::O(gen_send)),
     MethodDef::new("throw", Meth::Fast(gen_throw)),
     MethodDef::new("close", Meth::NoArgs(gen_close)),
+    MethodDef::new("__del__", Meth::NoArgs(gen_del)),
 ];
 
 static GEN_GETSET: &[GetSetDef] = &[
@@ -805,6 +824,7 @@ static CORO_METHODS: &[MethodDef] = &[
     MethodDef::new("throw", Meth::Fast(gen_throw)),
     MethodDef::new("close", Meth::NoArgs(gen_close)),
     MethodDef::new("__await__", Meth::NoArgs(coro_await)),
+    MethodDef::new("__del__", Meth::NoArgs(gen_del)),
 ];
 
 static CORO_GETSET: &[GetSetDef] = &[
@@ -1316,6 +1336,11 @@ static AGEN_METHODS: &[MethodDef] = &[
     MethodDef::new("aclose", Meth::NoArgs(agen_aclose)),
     MethodDef::new("__aiter__", Meth::NoArgs(self_await)),
     MethodDef::new("__anext__", Meth::NoArgs(agen_anext)),
+    MethodDef::new("__del__", Meth::NoArgs(gen_del)),
+    MethodDef::class(
+        "__class_getitem__",
+        Meth::O(crate::objects::list::class_getitem),
+    ),
 ];
 
 static AGEN_GETSET: &[GetSetDef] = &[
@@ -1325,7 +1350,6 @@ static AGEN_GETSET: &[GetSetDef] = &[
             gen_of(o).ag_running_async.get(),
         ))
     }),
-    GetSetDef::getter("ag_suspended", gi_suspended),
     GetSetDef::getter("ag_code", gi_code),
     GetSetDef::getter("ag_await", gi_yieldfrom),
     GetSetDef::getter("__name__", gen_name),

@@ -37,7 +37,45 @@ pub static MODULE_TYPE: PyType = PyType {
     ..PyType::BASE
 };
 
-static MODULE_GETSET: &[GetSetDef] = &[GetSetDef::getter("__dict__", module_dict_get)];
+static MODULE_GETSET: &[GetSetDef] = &[
+    GetSetDef::getter("__dict__", module_dict_get),
+    GetSetDef {
+        name: "__annotations__",
+        get: Some(module_get_annotations),
+        set: Some(module_set_annotations),
+        doc: "",
+    },
+];
+
+/// `module.__annotations__` (`module_get_annotations`): the dict's entry,
+/// made (an empty dict, stored) on first use.
+fn module_get_annotations(obj: &PyRef) -> PyResult<PyRef> {
+    let d = module_dict_get(obj)?;
+    let dict = d
+        .downcast::<PyDict>()
+        .ok_or_else(|| PyErr::type_error("<module>.__dict__ is not a dictionary"))?;
+    if let Some(v) = dict.get_str("__annotations__")? {
+        return Ok(v);
+    }
+    let ann = PyDict::new()?;
+    dict.set_str("__annotations__", ann.clone())?;
+    Ok(ann)
+}
+
+/// Assigning or deleting `module.__annotations__` (`module_set_annotations`).
+fn module_set_annotations(obj: &PyRef, v: Option<&PyRef>) -> PyResult<()> {
+    let d = module_dict_get(obj)?;
+    let dict = d
+        .downcast::<PyDict>()
+        .ok_or_else(|| PyErr::type_error("<module>.__dict__ is not a dictionary"))?;
+    match v {
+        Some(v) => dict.set_str("__annotations__", v.clone()),
+        None => match dict.del_item(crate::intern!("__annotations__"))? {
+            Some(_) => Ok(()),
+            None => Err(PyErr::attribute_error("__annotations__")),
+        },
+    }
+}
 
 fn module_dict_get(obj: &PyRef) -> PyResult<PyRef> {
     obj.downcast::<PyModule>()

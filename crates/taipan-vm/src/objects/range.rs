@@ -61,7 +61,7 @@ pub static RANGE_TYPE: PyType = PyType {
         MethodDef::new("__reversed__", Meth::NoArgs(range_reversed)),
         MethodDef::new("__reduce__", Meth::NoArgs(range_reduce)),
     ],
-    tp_getset: &[
+    tp_members: &[
         GetSetDef::readonly_member("start", |r| Ok(payload(r).start.clone())),
         GetSetDef::readonly_member("stop", |r| Ok(payload(r).stop.clone())),
         GetSetDef::readonly_member("step", |r| Ok(payload(r).step.clone())),

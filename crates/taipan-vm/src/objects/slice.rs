@@ -43,7 +43,7 @@ pub static SLICE_TYPE: PyType = PyType {
         MethodDef::new("indices", Meth::O(slice_indices)),
         MethodDef::new("__reduce__", Meth::NoArgs(slice_reduce)),
     ],
-    tp_getset: &[
+    tp_members: &[
         GetSetDef::readonly_member("start", |s| Ok(payload(s).start.clone())),
         GetSetDef::readonly_member("stop", |s| Ok(payload(s).stop.clone())),
         GetSetDef::readonly_member("step", |s| Ok(payload(s).step.clone())),

@@ -34,6 +34,7 @@ pub static TYPE_TYPE: PyType = PyType {
     tp_traverse: Cell::new(Some(crate::objects::type_::heap::type_traverse)),
     tp_clear: Cell::new(Some(crate::objects::type_::heap::type_clear)),
     tp_getset: crate::objects::type_::heap::TYPE_GETSET,
+    tp_members: crate::objects::type_::heap::TYPE_MEMBERS,
     tp_methods: crate::objects::type_::heap::TYPE_METHODS,
     tp_doc: Some(
         "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type",
@@ -205,6 +206,9 @@ pub fn type_ready(ty: &'static PyType) -> PyResult<()> {
         let d = unsafe { dict.payload_unchecked::<PyDict>() };
         for def in ty.tp_methods {
             d.set_str(def.name, descr::new_method_descr(ty, def)?)?;
+        }
+        for def in ty.tp_members {
+            d.set_str(def.name, heap::new_member_def(ty, def)?)?;
         }
         for def in ty.tp_getset {
             d.set_str(def.name, descr::new_getset_descr(ty, def)?)?;
@@ -1475,12 +1479,16 @@ pub mod heap {
     // -----------------------------------------------------------------------
     // member_descriptor (the `__slots__` entries).
 
+    /// A `__slots__` entry (a value at `offset` of the instance), or, with
+    /// `def`, a member of a built-in type computed by the definition's
+    /// functions (CPython's `PyMemberDef` of `T_OBJECT` fields).
     #[repr(C)]
     pub struct PyMemberDescr {
         pub ob_base: PyObject,
         pub name: PyRef,
         pub offset: usize,
         pub objclass: *const PyType,
+        pub def: Option<&'static GetSetDef>,
     }
 
     pub static MEMBER_DESCR_TYPE: PyType = PyType {
@@ -1525,6 +1533,21 @@ pub mod heap {
                 name,
                 offset,
                 objclass: ty,
+                def: None,
+            },
+        )
+    }
+
+    /// The member descriptor of an entry of a built-in type's `tp_members`.
+    pub fn new_member_def(ty: &PyType, def: &'static GetSetDef) -> PyResult<PyRef> {
+        alloc_object(
+            &MEMBER_DESCR_TYPE,
+            PyMemberDescr {
+                ob_base: PyObject::NEW,
+                name: PyStr::new(def.name)?,
+                offset: 0,
+                objclass: ty,
+                def: Some(def),
             },
         )
     }
@@ -1550,6 +1573,12 @@ pub mod heap {
             return Ok(descr.clone());
         };
         member_check(d, obj)?;
+        if let Some(def) = d.def {
+            return match def.get {
+                Some(get) => get(obj),
+                None => Err(crate::objects::object::no_attribute(obj, &d.name)),
+            };
+        }
         let v =
             // SAFETY: the instance's type lays out a slot at this offset.
             unsafe { (*((obj.as_ptr() as *mut u8).add(d.offset) as *const Option<PyRef>)).clone() };
@@ -1563,6 +1592,12 @@ pub mod heap {
         // SAFETY: tp_descr_set of member_descriptor.
         let d = unsafe { descr.payload_unchecked::<PyMemberDescr>() };
         member_check(d, obj)?;
+        if let Some(def) = d.def {
+            return match def.set {
+                Some(set) => set(obj, value),
+                None => Err(PyErr::attribute_error("readonly attribute")),
+            };
+        }
         // SAFETY: as in member_get; the old value is dropped after the write.
         let old = unsafe {
             let slot = (obj.as_ptr() as *mut u8).add(d.offset) as *mut Option<PyRef>;
@@ -1905,6 +1940,11 @@ pub mod heap {
             crate::object::protocol::rich_compare(&mp_of(a).mapping, b, op)
         })),
         tp_new: Cell::new(Some(mp_new)),
+        as_number: NumberSlots {
+            nb_or: Cell::new(Some(mp_or)),
+            nb_inplace_or: Cell::new(Some(mp_ior)),
+            ..NumberSlots::EMPTY
+        },
         as_mapping: MappingSlots {
             mp_length: Cell::new(Some(|o| crate::object::protocol::len(&mp_of(o).mapping))),
             mp_subscript: Cell::new(Some(|o, k| {
@@ -1949,6 +1989,17 @@ pub mod heap {
                     crate::object::protocol::call_method(&mp_of(o).mapping, "get", a)
                 }),
             ),
+            MethodDef::new(
+                "__reversed__",
+                Meth::NoArgs(|o| {
+                    crate::object::protocol::call_method(&mp_of(o).mapping, "__reversed__", &[])
+                }),
+            ),
+            MethodDef::class(
+                "__class_getitem__",
+                Meth::O(crate::objects::list::class_getitem),
+            )
+            .with_doc("See PEP 585"),
         ],
         ..PyType::BASE
     };
@@ -1973,6 +2024,24 @@ pub mod heap {
     unsafe fn mp_traverse(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
         // SAFETY: a live mappingproxy.
         visit(unsafe { &*(obj as *const PyMappingProxy) }.mapping.as_ptr());
+    }
+
+    /// `mappingproxy_or`: `|` of the proxied mappings (either side may be
+    /// a proxy), so the result is the mapping's own type's.
+    fn mp_or(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
+        let unwrap = |o: &PyRef| match o.is_instance_of::<PyMappingProxy>() {
+            true => mp_of(o).mapping.clone(),
+            false => o.clone(),
+        };
+        crate::object::protocol::binary_op(&unwrap(a), &unwrap(b), crate::object::protocol::OR)
+    }
+
+    /// `mappingproxy_ior`: a proxy is read-only.
+    fn mp_ior(a: &PyRef, _b: &PyRef) -> PyResult<PyRef> {
+        Err(PyErr::type_error(format!(
+            "'|=' is not supported by {}; use '|' instead",
+            a.ty().name()
+        )))
     }
 
     /// A read-only proxy of `mapping`.
@@ -2459,6 +2528,17 @@ pub mod heap {
         Ok(())
     }
 
+    /// `type_members`, in CPython's order.
+    pub static TYPE_MEMBERS: &[GetSetDef] = &[
+        GetSetDef::readonly_member("__basicsize__", get_basicsize),
+        GetSetDef::readonly_member("__itemsize__", get_itemsize),
+        GetSetDef::readonly_member("__flags__", get_flags),
+        GetSetDef::readonly_member("__weakrefoffset__", get_weakrefoffset),
+        GetSetDef::readonly_member("__base__", get_base),
+        GetSetDef::readonly_member("__dictoffset__", get_dictoffset),
+        GetSetDef::readonly_member("__mro__", get_mro),
+    ];
+
     pub static TYPE_GETSET: &[GetSetDef] = &[
         GetSetDef {
             name: "__name__",
@@ -2484,8 +2564,6 @@ pub mod heap {
             set: Some(set_bases),
             doc: "",
         },
-        GetSetDef::getter("__base__", get_base),
-        GetSetDef::readonly_member("__mro__", get_mro),
         GetSetDef::getter("__dict__", get_dict),
         GetSetDef {
             name: "__doc__",
@@ -2499,11 +2577,6 @@ pub mod heap {
             set: Some(set_abstract),
             doc: "",
         },
-        GetSetDef::readonly_member("__flags__", get_flags),
-        GetSetDef::readonly_member("__basicsize__", get_basicsize),
-        GetSetDef::readonly_member("__itemsize__", get_itemsize),
-        GetSetDef::readonly_member("__dictoffset__", get_dictoffset),
-        GetSetDef::readonly_member("__weakrefoffset__", get_weakrefoffset),
         GetSetDef::getter("__text_signature__", get_text_signature),
         GetSetDef {
             name: "__annotations__",

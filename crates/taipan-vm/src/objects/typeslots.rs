@@ -1397,6 +1397,17 @@ pub static METHOD_WRAPPER_TYPE: PyType = PyType {
             // SAFETY: a method-wrapper's `descr` is a wrapper descriptor.
             PyStr::new(unsafe { d.descr.payload_unchecked::<PyWrapperDescr>() }.name)
         }),
+        // `wrapper_objclass` and `wrapper_qualname`: the descriptor's.
+        GetSetDef::getter("__objclass__", |o| {
+            // SAFETY: a method-wrapper.
+            let d = unsafe { o.payload_unchecked::<PyMethodWrapper>() };
+            crate::object::protocol::getattr(&d.descr, crate::intern!("__objclass__"))
+        }),
+        GetSetDef::getter("__qualname__", |o| {
+            // SAFETY: a method-wrapper.
+            let d = unsafe { o.payload_unchecked::<PyMethodWrapper>() };
+            crate::object::protocol::getattr(&d.descr, crate::intern!("__qualname__"))
+        }),
         GetSetDef::getter("__doc__", |o| {
             // SAFETY: a method-wrapper holding a wrapper descriptor.
             let d = unsafe { o.payload_unchecked::<PyMethodWrapper>() };
