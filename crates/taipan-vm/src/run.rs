@@ -416,11 +416,13 @@ fn run_main_code(code: &PyRef, path: &str, argv: &[String]) -> i32 {
         Err(e) => return handle_uncaught(e),
     };
     let leak = crate::leakcheck::target().map(|t| crate::leakcheck::begin(t, &g));
+    crate::modules::sys::set_finalizing(false);
     let status = match exec_code(code, &g, None) {
         Ok(_) => 0,
         Err(e) => handle_uncaught(e),
     };
     crate::modules::atexit::run_exitfuncs();
+    crate::modules::sys::set_finalizing(true);
     crate::modules::sys::flush_std();
     // `finalize_modules`: a collection (cycles left behind run their
     // `__del__`), the module's names cleared, and a collection again for

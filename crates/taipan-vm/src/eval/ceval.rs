@@ -2391,10 +2391,9 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             }
             Opcode::PrintExpr => {
                 let v = frame.pop()?;
-                if !v.is_none() {
-                    let r = protocol::repr_string(&v)?;
-                    crate::modules::sys::write_stdout(&format!("{r}\n"));
-                }
+                let hook = crate::modules::sys::get_attr("displayhook")?
+                    .ok_or_else(|| PyErr::runtime_error("lost sys.displayhook"))?;
+                protocol::call(&hook, &[v], None)?;
             }
             Opcode::ImportName => {
                 let fromlist = frame.pop()?;

@@ -109,6 +109,7 @@ macro_rules! unary {
 unary! {
     m_sqrt => f64::sqrt, false;
     m_exp => f64::exp, true;
+    m_exp2 => f64::exp2, true;
     m_expm1 => f64::exp_m1, true;
     m_sin => f64::sin, false;
     m_cos => f64::cos, false;
@@ -883,6 +884,7 @@ fn m_ulp(_m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
 static MATH_FUNCTIONS: &[MethodDef] = &[
     MethodDef::new("sqrt", Meth::O(m_sqrt)),
     MethodDef::new("exp", Meth::O(m_exp)),
+    MethodDef::new("exp2", Meth::O(m_exp2)),
     MethodDef::new("expm1", Meth::O(m_expm1)),
     MethodDef::new("sin", Meth::O(m_sin)),
     MethodDef::new("cos", Meth::O(m_cos)),

@@ -393,6 +393,10 @@ struct_seq!(IMPLEMENTATION_VERSION_TYPE, IMPL_VERSION_FIELDS, "sys.version_info"
     0: "major", 1: "minor", 2: "micro", 3: "releaselevel", 4: "serial",
 ]);
 
+struct_seq!(THREAD_INFO_TYPE, THREAD_INFO_FIELDS, "sys.thread_info", [
+    0: "name", 1: "lock", 2: "version",
+]);
+
 struct_seq!(UNRAISABLE_ARGS_TYPE, UNRAISABLE_ARGS_FIELDS, "UnraisableHookArgs", [
     0: "exc_type", 1: "exc_value", 2: "exc_traceback", 3: "err_msg", 4: "object",
 ]);
@@ -479,6 +483,7 @@ pub static TYPES: &[&PyType] = &[
     &INT_INFO_TYPE,
     &HASH_INFO_TYPE,
     &IMPLEMENTATION_VERSION_TYPE,
+    &THREAD_INFO_TYPE,
 ];
 
 // ---------------------------------------------------------------------------
@@ -684,8 +689,169 @@ fn sys_getfilesystemencodeerrors(_m: &PyRef) -> PyResult<PyRef> {
     s("surrogateescape")
 }
 
+// ---------------------------------------------------------------------------
+// displayhook, switch interval, dlopen flags, finalization, frames.
+
+/// `sys.displayhook(value)` (`sys_displayhook`): prints `repr(value)` and
+/// a newline to `sys.stdout` and binds it to `builtins._`; None is not
+/// shown. `_` is set to None first, so printing cannot see the old value.
+fn sys_displayhook(_m: &PyRef, o: &PyRef) -> PyResult<PyRef> {
+    let builtins = crate::interp::interp()
+        .builtins
+        .clone()
+        .ok_or_else(|| PyErr::runtime_error("lost builtins module"))?;
+    if o.is_none() {
+        return Ok(none());
+    }
+    protocol::setattr(&builtins, crate::intern!("_"), Some(&none()))?;
+    let out = get_attr("stdout")?
+        .filter(|s| !s.is_none())
+        .ok_or_else(|| PyErr::runtime_error("lost sys.stdout"))?;
+    let r = protocol::repr(o)?;
+    match protocol::call_method(&out, "write", std::slice::from_ref(&r)) {
+        Ok(_) => {}
+        Err(e) if e.matches(&crate::objects::exceptions::UNICODE_ENCODE_ERROR) => {
+            displayhook_unencodable(&out, &r)?
+        }
+        Err(e) => return Err(e),
+    }
+    protocol::call_method(&out, "write", &[PyStr::new("\n")?])?;
+    protocol::setattr(&builtins, crate::intern!("_"), Some(o))?;
+    Ok(none())
+}
+
+/// `sys_displayhook_unencodable`: a repr the stream cannot encode is
+/// written with `backslashreplace`, to the binary buffer if there is one.
+fn displayhook_unencodable(out: &PyRef, r: &PyRef) -> PyResult<()> {
+    let enc = protocol::getattr(out, crate::intern!("encoding"))?;
+    let bytes =
+        protocol::call_method(r, "encode", &[enc.clone(), PyStr::new("backslashreplace")?])?;
+    match protocol::lookup_attr(out, crate::intern!("buffer"))? {
+        Some(buf) => {
+            protocol::call_method(&buf, "write", &[bytes])?;
+            protocol::call_method(&buf, "flush", &[])?;
+        }
+        None => {
+            let text = protocol::call_method(&bytes, "decode", &[enc, PyStr::new("strict")?])?;
+            protocol::call_method(out, "write", &[text])?;
+        }
+    }
+    Ok(())
+}
+
+static DISPLAYHOOK: MethodDef = MethodDef::new("displayhook", Meth::O(sys_displayhook));
+
+/// The thread switch interval in seconds (`sys.setswitchinterval`). Taipan
+/// runs one thread at a time and keeps the value for `getswitchinterval`.
+static SWITCH_INTERVAL: GilCell<f64> = GilCell::new(0.005);
+
 fn sys_getswitchinterval(_m: &PyRef) -> PyResult<PyRef> {
-    PyFloat::new(0.005)
+    // SAFETY: GIL held; plain read.
+    PyFloat::new(unsafe { *SWITCH_INTERVAL.as_ptr() })
+}
+
+fn sys_setswitchinterval(_m: &PyRef, v: &PyRef) -> PyResult<PyRef> {
+    let x = crate::objects::float::as_f64(v)?;
+    if x.is_nan() || x <= 0.0 {
+        return Err(PyErr::value_error(
+            "switch interval must be strictly positive",
+        ));
+    }
+    // SAFETY: GIL held; plain write.
+    unsafe { *SWITCH_INTERVAL.as_ptr() = x };
+    Ok(none())
+}
+
+/// `dlopen` flags for extension modules (`RTLD_NOW` by default); Taipan
+/// loads none, but keeps the value as CPython does.
+static DLOPEN_FLAGS: GilCell<i64> = GilCell::new(libc::RTLD_NOW as i64);
+
+fn sys_getdlopenflags(_m: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: GIL held; plain read.
+    PyInt::new(unsafe { *DLOPEN_FLAGS.as_ptr() })
+}
+
+fn sys_setdlopenflags(_m: &PyRef, v: &PyRef) -> PyResult<PyRef> {
+    let n = crate::objects::int::as_c_int(v)?;
+    // SAFETY: GIL held; plain write.
+    unsafe { *DLOPEN_FLAGS.as_ptr() = n as i64 };
+    Ok(none())
+}
+
+/// Set once the exit functions have run and the interpreter is tearing
+/// the program down (`_Py_IsFinalizing`).
+static FINALIZING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Marks the start (or, for a new program in the same process, the end)
+/// of interpreter finalization.
+pub fn set_finalizing(on: bool) {
+    FINALIZING.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn sys_is_finalizing(_m: &PyRef) -> PyResult<PyRef> {
+    Ok(py_bool(
+        FINALIZING.load(std::sync::atomic::Ordering::Relaxed),
+    ))
+}
+
+/// `sys.call_tracing(func, args)`: `func(*args)` (there is no tracing to
+/// suspend).
+fn sys_call_tracing(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    if args.len() != 2 {
+        return Err(PyErr::type_error(format!(
+            "call_tracing expected 2 arguments, got {}",
+            args.len()
+        )));
+    }
+    let t = args[1].downcast::<PyTuple>().ok_or_else(|| {
+        PyErr::type_error(format!(
+            "call_tracing() argument 2 must be tuple, not {}",
+            args[1].ty().name()
+        ))
+    })?;
+    protocol::call(&args[0], t.items(), None)
+}
+
+/// `sys._current_frames()`: each thread's innermost frame; here the one
+/// thread that runs Python code, seen from the caller's frame.
+fn sys_current_frames(m: &PyRef) -> PyResult<PyRef> {
+    let d = PyDict::new()?;
+    if let Ok(f) = sys_getframe(m, &[PyInt::new(0)?]) {
+        // SAFETY: just made a dict.
+        unsafe { d.payload_unchecked::<PyDict>() }
+            .set_item(PyInt::new(crate::modules::_thread::get_ident() as i64)?, f)?;
+    }
+    Ok(d)
+}
+
+/// `sys._current_exceptions()`: each thread's `exc_info()` (3.11 gives the
+/// triple, `(None, None, None)` when none is being handled).
+fn sys_current_exceptions(m: &PyRef) -> PyResult<PyRef> {
+    let d = PyDict::new()?;
+    // SAFETY: just made a dict.
+    unsafe { d.payload_unchecked::<PyDict>() }.set_item(
+        PyInt::new(crate::modules::_thread::get_ident() as i64)?,
+        sys_exc_info(m)?,
+    )?;
+    Ok(d)
+}
+
+/// `sys.thread_info.version`: the C library's thread implementation
+/// (`confstr(_CS_GNU_LIBPTHREAD_VERSION)`), None if it gives none.
+fn libpthread_version() -> PyResult<PyRef> {
+    let mut buf = [0u8; 64];
+    // SAFETY: the buffer and its length are valid; confstr writes at most that many bytes, NUL-terminated.
+    let n = unsafe {
+        libc::confstr(
+            libc::_CS_GNU_LIBPTHREAD_VERSION,
+            buf.as_mut_ptr().cast(),
+            buf.len(),
+        )
+    };
+    if n == 0 || n > buf.len() {
+        return Ok(none());
+    }
+    PyStr::new(&String::from_utf8_lossy(&buf[..n - 1]))
 }
 
 /// The audit hooks added by `sys.addaudithook` (PEP 578), called in order.
@@ -786,6 +952,13 @@ static SYS_FUNCTIONS: &[MethodDef] = &[
         Meth::NoArgs(sys_getfilesystemencodeerrors),
     ),
     MethodDef::new("getswitchinterval", Meth::NoArgs(sys_getswitchinterval)),
+    MethodDef::new("setswitchinterval", Meth::O(sys_setswitchinterval)),
+    MethodDef::new("getdlopenflags", Meth::NoArgs(sys_getdlopenflags)),
+    MethodDef::new("setdlopenflags", Meth::O(sys_setdlopenflags)),
+    MethodDef::new("is_finalizing", Meth::NoArgs(sys_is_finalizing)),
+    MethodDef::new("call_tracing", Meth::Fast(sys_call_tracing)),
+    MethodDef::new("_current_frames", Meth::NoArgs(sys_current_frames)),
+    MethodDef::new("_current_exceptions", Meth::NoArgs(sys_current_exceptions)),
 ];
 
 /// `sys.path`: the script's directory (set later by the CLI, through
@@ -835,6 +1008,13 @@ pub fn init() -> PyResult<()> {
         )?;
         d.set_str("unraisablehook", uh.clone())?;
         d.set_str("__unraisablehook__", uh)?;
+        let dh = crate::objects::descr::new_cfunction(
+            &DISPLAYHOOK,
+            Some(m.clone()),
+            Some(PyStr::new("sys")?),
+        )?;
+        d.set_str("displayhook", dh.clone())?;
+        d.set_str("__displayhook__", dh)?;
         // SAFETY: GIL held; short read.
         let argv: Vec<String> = unsafe { (*ARGV.as_ptr()).clone() };
         let argv = if argv.is_empty() {
@@ -919,6 +1099,16 @@ pub fn init() -> PyResult<()> {
             d.set_str(k, s(&home)?)?;
         }
         d.set_str("platlibdir", s("lib")?)?;
+        d.set_str("_stdlib_dir", s(&format!("{home}/lib/python3.11"))?)?;
+        d.set_str("_home", none())?;
+        d.set_str("_framework", s("")?)?;
+        d.set_str(
+            "thread_info",
+            structseq(
+                &THREAD_INFO_TYPE,
+                vec![s("pthread")?, s("semaphore")?, libpthread_version()?],
+            )?,
+        )?;
         d.set_str("pycache_prefix", none())?;
         d.set_str("dont_write_bytecode", py_bool(true))?;
         // Real TextIOWrappers from `_io` (the native fallback if they

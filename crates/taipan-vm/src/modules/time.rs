@@ -78,7 +78,108 @@ fn t_sleep(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     Ok(none())
 }
 
+// ---------------------------------------------------------------------------
+// clock_gettime and friends (POSIX clocks by id).
+
+/// The `clk_id` argument: a C int (`PyArg_ParseTuple`'s "i").
+fn clk_id_arg(fname: &str, args: &[PyRef], n: usize) -> PyResult<libc::clockid_t> {
+    if args.len() != n {
+        // `PyArg_ParseTuple`'s wording.
+        return Err(PyErr::type_error(format!(
+            "{fname}() takes exactly {n} argument{} ({} given)",
+            if n == 1 { "" } else { "s" },
+            args.len()
+        )));
+    }
+    if args[0].is_instance_of::<PyFloat>() {
+        return Err(PyErr::type_error(
+            "'float' object cannot be interpreted as an integer",
+        ));
+    }
+    crate::objects::int::as_c_int(&args[0])
+}
+
+/// `clock_gettime(2)`, or the `OSError` for its errno.
+fn clock_timespec(clk: libc::clockid_t) -> PyResult<libc::timespec> {
+    // SAFETY: an all-zero timespec is valid to be filled.
+    let mut ts: libc::timespec = unsafe { std::mem::zeroed() };
+    // SAFETY: ts is a valid out pointer; a bad clock id gives EINVAL.
+    if unsafe { libc::clock_gettime(clk, &mut ts) } != 0 {
+        let code = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+        return Err(crate::modules::posix::os_error(code, None, None));
+    }
+    Ok(ts)
+}
+
+fn t_clock_gettime(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    let ts = clock_timespec(clk_id_arg("clock_gettime", args, 1)?)?;
+    PyFloat::new(ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9)
+}
+
+fn t_clock_gettime_ns(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    let ts = clock_timespec(clk_id_arg("clock_gettime_ns", args, 1)?)?;
+    ns_int(ts.tv_sec as i128 * 1_000_000_000 + ts.tv_nsec as i128)
+}
+
+fn t_clock_getres(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    let clk = clk_id_arg("clock_getres", args, 1)?;
+    // SAFETY: an all-zero timespec is valid to be filled.
+    let mut ts: libc::timespec = unsafe { std::mem::zeroed() };
+    // SAFETY: ts is a valid out pointer.
+    if unsafe { libc::clock_getres(clk, &mut ts) } != 0 {
+        let code = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+        return Err(crate::modules::posix::os_error(code, None, None));
+    }
+    PyFloat::new(ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9)
+}
+
+/// `clock_settime(clk_id, seconds)` / `clock_settime_ns(clk_id, ns)`: the
+/// kernel decides (an unprivileged process gets `PermissionError`).
+fn clock_set(fname: &str, args: &[PyRef], ns: bool) -> PyResult<PyRef> {
+    let clk = clk_id_arg(fname, args, 2)?;
+    let total: i128 = if ns {
+        let i = crate::object::protocol::index(&args[1])?;
+        let v = i
+            .downcast::<PyInt>()
+            .and_then(|v| v.as_i64())
+            .ok_or_else(overflow_time_t)?;
+        v as i128
+    } else if let Some(f) = args[1].downcast::<PyFloat>() {
+        if f.value.is_nan() {
+            return Err(PyErr::value_error("Invalid value NaN (not a number)"));
+        }
+        let v = (f.value * 1e9).floor();
+        if !(-9.2e18..9.2e18).contains(&v) {
+            return Err(overflow_time_t());
+        }
+        v as i128
+    } else {
+        time_t_arg(Some(&args[1]))? as i128 * 1_000_000_000
+    };
+    let ts = libc::timespec {
+        tv_sec: total.div_euclid(1_000_000_000) as libc::time_t,
+        tv_nsec: total.rem_euclid(1_000_000_000) as _,
+    };
+    // SAFETY: a valid timespec; the kernel checks the clock and privileges.
+    if unsafe { libc::clock_settime(clk, &ts) } != 0 {
+        let code = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+        return Err(crate::modules::posix::os_error(code, None, None));
+    }
+    Ok(none())
+}
+
 static TIME_FUNCTIONS: &[MethodDef] = &[
+    MethodDef::new("clock_gettime", Meth::Fast(t_clock_gettime)),
+    MethodDef::new("clock_gettime_ns", Meth::Fast(t_clock_gettime_ns)),
+    MethodDef::new("clock_getres", Meth::Fast(t_clock_getres)),
+    MethodDef::new(
+        "clock_settime",
+        Meth::Fast(|_, a| clock_set("clock_settime", a, false)),
+    ),
+    MethodDef::new(
+        "clock_settime_ns",
+        Meth::Fast(|_, a| clock_set("clock_settime_ns", a, true)),
+    ),
     MethodDef::new("time", Meth::NoArgs(t_time)),
     MethodDef::new("time_ns", Meth::NoArgs(t_time_ns)),
     MethodDef::new("monotonic", Meth::NoArgs(t_monotonic)),
@@ -121,6 +222,21 @@ pub fn init() -> PyResult<PyRef> {
         &crate::interp::interp().builtins,
     ) {
         dd.set_str("__builtins__", b.clone())?;
+    }
+    if let Some(dd) = d.downcast::<crate::objects::dict::PyDict>() {
+        for (name, v) in [
+            ("CLOCK_REALTIME", libc::CLOCK_REALTIME),
+            ("CLOCK_MONOTONIC", libc::CLOCK_MONOTONIC),
+            ("CLOCK_MONOTONIC_RAW", libc::CLOCK_MONOTONIC_RAW),
+            ("CLOCK_PROCESS_CPUTIME_ID", libc::CLOCK_PROCESS_CPUTIME_ID),
+            ("CLOCK_THREAD_CPUTIME_ID", libc::CLOCK_THREAD_CPUTIME_ID),
+            ("CLOCK_BOOTTIME", libc::CLOCK_BOOTTIME),
+            ("CLOCK_TAI", libc::CLOCK_TAI),
+        ] {
+            dd.set_str(name, PyInt::new(v as i64)?)?;
+        }
+        // `_strptime` reads it: struct_time's field count.
+        dd.set_str("_STRUCT_TM_ITEMS", PyInt::new(11)?)?;
     }
     let code = crate::run::compile_source(PRELUDE.as_bytes(), "<time>")?;
     crate::run::exec_code(&code, &d, None)?;
@@ -404,7 +520,16 @@ def get_clock_info(name):
         raise ValueError("unknown clock") from None
     return _ClockInfo(impl, mono, adj, 1e-09)
 
-for _f in (gmtime, localtime, mktime, strftime, asctime, ctime, get_clock_info):
+def tzset():
+    global timezone, altzone, daylight, tzname
+    timezone, altzone, daylight, _n0, _n1 = _tzinfo()
+    tzname = (_n0, _n1)
+
+def strptime(*args):
+    import _strptime
+    return _strptime._strptime_time(*args)
+
+for _f in (gmtime, localtime, mktime, strftime, asctime, ctime, get_clock_info, tzset, strptime):
     _f.__module__ = 'time'
 del _f
 "#;

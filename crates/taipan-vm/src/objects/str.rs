@@ -2435,18 +2435,16 @@ pub fn format_object(obj: &PyRef, spec: &PyRef) -> PyResult<PyRef> {
     if obj.is_exact::<crate::objects::float::PyFloat>() {
         return crate::objects::float::float_format(obj, spec);
     }
-    let meth = match protocol::getattr_str(obj, "__format__") {
-        Ok(m) => m,
-        Err(e) if e.matches(&crate::objects::exceptions::ATTRIBUTE_ERROR) => {
-            // object.__format__ with an empty spec is str(obj); used while a
-            // type has no __format__ of its own yet.
-            // SAFETY: spec is a str (callers pass strs).
-            if unsafe { spec.payload_unchecked::<PyStr>() }.is_empty() {
-                return protocol::str_(obj);
-            }
-            return Err(e);
+    // `_PyObject_LookupSpecial`: the type's `__format__`, bound, so a
+    // class being formatted uses its metaclass's (`format(int, '')`).
+    let meth = match crate::objects::type_::lookup_str(obj.ty(), "__format__") {
+        Some(m) => crate::objects::descr::bind(&m, Some(obj), Some(&obj.type_ref()))?,
+        None => {
+            return Err(PyErr::type_error(format!(
+                "Type {} doesn't define __format__",
+                obj.ty().name()
+            )))
         }
-        Err(e) => return Err(e),
     };
     let r = protocol::call(&meth, std::slice::from_ref(spec), None)?;
     if !r.is_instance_of::<PyStr>() {
