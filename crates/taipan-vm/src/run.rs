@@ -371,7 +371,9 @@ pub fn exec_code(code: &PyRef, globals: &PyRef, locals: Option<&PyRef>) -> PyRes
 }
 
 /// Makes a fresh `__main__` module dict.
-fn main_globals(path: &str) -> PyResult<PyRef> {
+/// The `__main__` module's globals (`add_main_module`), with `__file__` and
+/// a source loader when a file is run (`-m` leaves them to runpy).
+fn main_globals(path: Option<&str>) -> PyResult<PyRef> {
     let module = crate::objects::module::PyModule::new("__main__")?;
     let g = module
         .downcast::<crate::objects::module::PyModule>()
@@ -385,12 +387,14 @@ fn main_globals(path: &str) -> PyResult<PyRef> {
     if let Some(b) = &crate::interp::interp().builtins {
         gd.set_str("__builtins__", b.clone())?;
     }
-    gd.set_str("__file__", PyStr::new(path)?)?;
-    gd.set_str("__cached__", none())?;
-    gd.set_str(
-        "__loader__",
-        crate::import::source_loader("__main__", path)?,
-    )?;
+    if let Some(path) = path {
+        gd.set_str("__file__", PyStr::new(path)?)?;
+        gd.set_str("__cached__", none())?;
+        gd.set_str(
+            "__loader__",
+            crate::import::source_loader("__main__", path)?,
+        )?;
+    }
     if let Some(mods) = crate::interp::interp().modules.downcast::<PyDict>() {
         mods.set_str("__main__", module.clone())?;
     }
@@ -411,14 +415,44 @@ pub fn run_code_data(data: &CodeData, path: &str, argv: Vec<String>) -> i32 {
 fn run_main_code(code: &PyRef, path: &str, argv: &[String]) -> i32 {
     // The first call also puts the script's directory first on sys.path.
     crate::modules::sys::set_argv(argv.to_vec());
-    let g = match main_globals(path) {
+    let g = match main_globals(Some(path)) {
         Ok(g) => g,
         Err(e) => return handle_uncaught(e),
     };
-    let leak = crate::leakcheck::target().map(|t| crate::leakcheck::begin(t, &g));
+    run_main_with(&g, |g| exec_code(code, g, None).map(drop))
+}
+
+/// `python -m NAME` (`pymain_run_module`): `runpy._run_module_as_main(NAME,
+/// True)` runs the module (or a package's `__main__`) as `__main__`, its
+/// parents imported first; `sys.argv[0]` is "-m" until runpy sets it to the
+/// module's file, and `sys.path[0]` is the current directory.
+pub fn run_module(name: &str, args: &[String]) -> i32 {
+    let mut argv = vec!["-m".to_owned()];
+    argv.extend(args.iter().cloned());
+    crate::modules::sys::set_argv(argv);
+    let g = match main_globals(None) {
+        Ok(g) => g,
+        Err(e) => return handle_uncaught(e),
+    };
+    run_main_with(&g, |_| {
+        let runpy = crate::import::import_module("runpy")?;
+        let f = protocol::getattr(&runpy, crate::intern!("_run_module_as_main"))?;
+        protocol::call(
+            &f,
+            &[PyStr::new(name)?, crate::objects::bool_::py_bool(true)],
+            None,
+        )
+        .map(drop)
+    })
+}
+
+/// Runs `body` as the main program in `__main__`'s globals `g`, then
+/// finalizes as `Py_FinalizeEx` does; returns the exit status.
+fn run_main_with(g: &PyRef, body: impl FnOnce(&PyRef) -> PyResult<()>) -> i32 {
+    let leak = crate::leakcheck::target().map(|t| crate::leakcheck::begin(t, g));
     crate::modules::sys::set_finalizing(false);
-    let status = match exec_code(code, &g, None) {
-        Ok(_) => 0,
+    let status = match body(g) {
+        Ok(()) => 0,
         Err(e) => handle_uncaught(e),
     };
     crate::modules::atexit::run_exitfuncs();
@@ -428,11 +462,11 @@ fn run_main_code(code: &PyRef, path: &str, argv: &[String]) -> i32 {
     // `__del__`), the module's names cleared, and a collection again for
     // the cycles that clearing made unreachable (`_PyGC_CollectNoFail`).
     crate::gc::collect_no_fail();
-    clear_module_dict(&g);
+    clear_module_dict(g);
     crate::gc::collect_no_fail();
     crate::modules::sys::flush_std();
     if let Some(b) = leak {
-        crate::leakcheck::end(b, &g);
+        crate::leakcheck::end(b, g);
     }
     status
 }

@@ -275,25 +275,14 @@ fn main() -> ExitCode {
         }
         taipan_vm::interactive::run_command(cmd, o.args.clone())
     } else if let Some(m) = &o.module {
-        match find_module(m) {
-            Some(path) => {
-                let mut args = o.args.clone();
-                args.insert(0, path.clone());
-                let code = run_program(&path, args);
-                if !o.inspect {
-                    return code;
-                }
-                0
-            }
-            None => {
-                eprintln!(
-                    "{}: No module named {}",
-                    argv.first().map(String::as_str).unwrap_or("taipan"),
-                    m
-                );
-                return ExitCode::from(1);
-            }
+        if let Err(code) = start() {
+            return code;
         }
+        let status = taipan_vm::run::run_module(m, &o.args);
+        if !o.inspect {
+            return ExitCode::from((status & 0xff) as u8);
+        }
+        0
     } else if let Some(script) = o.script.as_deref().filter(|s| *s != "-") {
         let code = run_program(script, o.args.clone());
         if !o.inspect {
@@ -329,26 +318,6 @@ fn start() -> Result<(), ExitCode> {
         eprintln!("taipan: start-up failed: {e:?}");
         ExitCode::from(70)
     })
-}
-
-/// The file `-m NAME` runs: `NAME.py` or `NAME/__main__.py` on the module search path
-/// (the current directory, PYTHONPATH, then the standard library).
-fn find_module(name: &str) -> Option<String> {
-    let mut dirs = vec![std::env::current_dir().ok()?.display().to_string()];
-    if let Ok(pp) = std::env::var("PYTHONPATH") {
-        dirs.extend(pp.split(':').filter(|s| !s.is_empty()).map(String::from));
-    }
-    let home = std::env::var("PYTHONHOME").map(|h| format!("{h}/lib/python3.11"));
-    dirs.push(home.unwrap_or_else(|_| "/usr/lib/python3.11".to_string()));
-    let rel = name.replace('.', "/");
-    for d in dirs {
-        for cand in [format!("{d}/{rel}.py"), format!("{d}/{rel}/__main__.py")] {
-            if std::path::Path::new(&cand).is_file() {
-                return Some(cand);
-            }
-        }
-    }
-    None
 }
 
 /// Runs `path` as `__main__`: parse (syntax errors printed as CPython prints them), compile,

@@ -100,3 +100,32 @@ fn optimize_and_warning_options_like_cpython() {
         "",
     );
 }
+
+#[test]
+fn run_module_like_cpython() {
+    // `-m` goes through runpy as CPython's does: parents imported first,
+    // a package's `__main__`, `__spec__`/`__package__` set, `sys.argv[0]` the
+    // file, `sys.path[0]` the current directory, and tracebacks that start
+    // in `<frozen runpy>`.
+    let pkg = format!("taipan_cli_m_{}", std::process::id());
+    let dir = std::env::temp_dir().join(&pkg);
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    let write = |p: &str, s: &str| std::fs::write(dir.join(p), s).unwrap();
+    write("__init__.py", "print('init', __name__)\n");
+    write(
+        "__main__.py",
+        "import sys, os\nfrom . import helper\nprint(__name__, __package__, __spec__.name, helper.X)\nprint(sys.argv[1:], os.path.basename(sys.argv[0]), sys.path[0] == os.getcwd())\n",
+    );
+    write("helper.py", "X = 42\n");
+    write("sub/__init__.py", "");
+    write(
+        "sub/boom.py",
+        "def f():\n    raise ValueError('boom')\nprint(__name__, __package__)\nf()\n",
+    );
+    same(&["-m", &pkg, "a", "b"], "");
+    same(&["-m", &format!("{pkg}.sub.boom")], "");
+    same(&["-m", &format!("{pkg}.helper")], "");
+    same(&["-m", "json.tool"], "{\"b\": [1, 2], \"a\": null}\n");
+    same(&["-c", "import os; os.environ['no such variable']"], "");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

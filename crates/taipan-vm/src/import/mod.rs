@@ -544,8 +544,9 @@ fn load_source(
         crate::modules::builtins::builtins_module()?,
     )?;
     sys_modules_set(name, Some(&m))?;
+    let code_name = frozen_code_name(name, file).unwrap_or_else(|| filename.clone());
     let run = || -> PyResult<()> {
-        let code = crate::run::compile_source(&source, &filename)?;
+        let code = crate::run::compile_source(&source, &code_name)?;
         // SAFETY: m is a module.
         let globals = unsafe { m.payload_unchecked::<PyModule>() }.dict();
         crate::run::exec_code(&code, &globals, None)?;
@@ -567,6 +568,47 @@ fn load_source(
     let last = name.rsplit('.').next().unwrap_or(name);
     bind_in_parent(parent_module.as_ref(), last, &m)?;
     Ok(m)
+}
+
+/// The standard-library modules CPython 3.11 freezes into its binary
+/// (`Python/frozen.c`, less the import machinery Taipan replaces).
+const FROZEN_STDLIB: &[&str] = &[
+    "zipimport",
+    "abc",
+    "codecs",
+    "io",
+    "_collections_abc",
+    "_sitebuiltins",
+    "genericpath",
+    "ntpath",
+    "posixpath",
+    "os",
+    "site",
+    "stat",
+    "importlib.util",
+    "importlib.machinery",
+    "runpy",
+];
+
+/// The code filename of a frozen module: `<frozen os>`, as CPython 3.11's
+/// tracebacks and warnings show it (no source line), when `file` is the
+/// standard library's own copy of the module.
+fn frozen_code_name(name: &str, file: &std::path::Path) -> Option<String> {
+    if !FROZEN_STDLIB.contains(&name) {
+        return None;
+    }
+    let home = std::env::var("PYTHONHOME").unwrap_or_else(|_| "/usr".to_owned());
+    let expected = std::path::Path::new(&home)
+        .join("lib/python3.11")
+        .join(format!("{}.py", name.replace('.', "/")));
+    let same = match (
+        std::fs::canonicalize(file),
+        std::fs::canonicalize(&expected),
+    ) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    same.then(|| format!("<frozen {name}>"))
 }
 
 /// `_calc___package__` and `_resolve_name`: the absolute name of a relative

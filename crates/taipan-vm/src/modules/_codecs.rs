@@ -274,8 +274,13 @@ fn str_arg(fname: &str, n: usize, o: &PyRef) -> PyResult<PyRef> {
     if o.is_instance_of::<PyStr>() {
         return Ok(o.clone());
     }
+    // Argument Clinic numbers the argument only when there can be several.
+    let which = match n {
+        0 => String::new(),
+        n => format!(" {n}"),
+    };
     Err(PyErr::type_error(format!(
-        "{fname}() argument {n} must be str, not {}",
+        "{fname}() argument{which} must be str, not {}",
         o.ty().name()
     )))
 }
@@ -368,7 +373,7 @@ fn m_unregister(_m: &PyRef, f: &PyRef) -> PyResult<PyRef> {
 }
 
 fn m_lookup(_m: &PyRef, enc: &PyRef) -> PyResult<PyRef> {
-    let e = str_arg("lookup", 1, enc)?;
+    let e = str_arg("lookup", 0, enc)?;
     lookup(as_str(&e).as_str())
 }
 

@@ -75,9 +75,16 @@ pub fn set_argv(argv: Vec<String>) {
 
 static PATH0_SET: GilCell<bool> = GilCell::new(false);
 
-/// `sys.path[0]` for a program: the script's directory made absolute, or ""
-/// (the current directory) for `-c` and an empty `argv[0]`.
+/// `sys.path[0]` for a program: the script's directory made absolute, the
+/// current directory (absolute) for `-m`, or "" (the current directory)
+/// for `-c` and an empty `argv[0]`.
 fn script_dir(argv0: &str) -> String {
+    if argv0 == "-m" {
+        // `-m`: the current directory, absolute.
+        return std::env::current_dir()
+            .map(|d| d.to_string_lossy().into_owned())
+            .unwrap_or_default();
+    }
     if argv0.is_empty() || argv0 == "-c" || argv0 == "-" || argv0.starts_with('<') {
         return String::new();
     }
