@@ -40,6 +40,7 @@ pub fn static_types() -> Vec<&'static PyType> {
         crate::modules::builtins::TYPES,
         crate::modules::sys::TYPES,
         crate::modules::time::TYPES,
+        crate::modules::_signal::TYPES,
         crate::modules::math::TYPES,
         crate::modules::posix::TYPES,
         crate::modules::_random::TYPES,

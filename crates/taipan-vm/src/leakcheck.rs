@@ -397,6 +397,7 @@ pub fn end(b: Baseline, globals: &PyRef) {
     }
     crate::modules::_codecs::clear_registry();
     crate::modules::_ast::clear_state();
+    crate::modules::_signal::fini();
     crate::modules::_contextvars::clear_thread_context();
     crate::modules::sys::flush_std();
     collect_all();

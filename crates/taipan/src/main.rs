@@ -225,6 +225,16 @@ fn parse_options(argv: &[String]) -> Result<Options, ExitCode> {
 }
 
 fn main() -> ExitCode {
+    let code = real_main();
+    // `Py_RunMain`: an uncaught KeyboardInterrupt ends the process by SIGINT,
+    // whichever way the program was given.
+    if taipan_vm::run::UNHANDLED_KEYBOARD_INTERRUPT.load(std::sync::atomic::Ordering::Relaxed) {
+        exit_sigint();
+    }
+    code
+}
+
+fn real_main() -> ExitCode {
     let argv: Vec<String> = std::env::args().collect();
     if argv.get(1).map(String::as_str) == Some("--dump-ast") {
         if argv.len() == 3 {
@@ -313,8 +323,15 @@ fn main() -> ExitCode {
     ExitCode::from((status & 0xff) as u8)
 }
 
+/// Starts the interpreter as CPython's `python` does: with its signal
+/// handlers (`SIGINT` raises `KeyboardInterrupt`).
+fn init_vm() -> Result<(), taipan_vm::object::PyErr> {
+    taipan_vm::interp::initialize()?;
+    taipan_vm::modules::_signal::install_default_handlers()
+}
+
 fn start() -> Result<(), ExitCode> {
-    taipan_vm::interp::initialize().map_err(|e| {
+    init_vm().map_err(|e| {
         eprintln!("taipan: start-up failed: {e:?}");
         ExitCode::from(70)
     })
@@ -349,7 +366,7 @@ fn run_source_bytes(source: &[u8], path: &str, argv: Vec<String>) -> ExitCode {
     // interpreter starts first when there are any; CPython issues them before any error.
     let mut initialized = false;
     if !parse_warnings.is_empty() {
-        if let Err(e) = taipan_vm::interp::initialize() {
+        if let Err(e) = init_vm() {
             eprintln!("taipan: start-up failed: {e:?}");
             return ExitCode::from(70);
         }
@@ -380,7 +397,7 @@ fn run_source_bytes(source: &[u8], path: &str, argv: Vec<String>) -> ExitCode {
             // The warnings found before the error come first, as CPython issues them.
             if !e.warnings.is_empty() {
                 if !initialized {
-                    if let Err(err) = taipan_vm::interp::initialize() {
+                    if let Err(err) = init_vm() {
                         eprintln!("taipan: start-up failed: {err:?}");
                         return ExitCode::from(70);
                     }
@@ -408,7 +425,7 @@ fn run_source_bytes(source: &[u8], path: &str, argv: Vec<String>) -> ExitCode {
     };
     drop(tree);
     if !initialized {
-        if let Err(e) = taipan_vm::interp::initialize() {
+        if let Err(e) = init_vm() {
             eprintln!("taipan: start-up failed: {e:?}");
             return ExitCode::from(70);
         }
@@ -418,9 +435,6 @@ fn run_source_bytes(source: &[u8], path: &str, argv: Vec<String>) -> ExitCode {
         return ExitCode::from((status & 0xff) as u8);
     }
     let status = taipan_vm::run::run_code_data(&compiled.code, path, argv);
-    if taipan_vm::run::UNHANDLED_KEYBOARD_INTERRUPT.load(std::sync::atomic::Ordering::Relaxed) {
-        exit_sigint();
-    }
     ExitCode::from((status & 0xff) as u8)
 }
 
@@ -439,7 +453,7 @@ fn run_pyc(path: &str, data: &[u8], argv: Vec<String>) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    if let Err(e) = taipan_vm::interp::initialize() {
+    if let Err(e) = init_vm() {
         eprintln!("taipan: start-up failed: {e:?}");
         return ExitCode::from(70);
     }

@@ -1293,7 +1293,14 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
         debug_assert!(matches!(CACHES[op as usize], 0 | 1 | 2 | 4 | 5 | 10));
         let opcode = DECODE[op as usize];
         match opcode {
-            Opcode::Nop | Opcode::Resume => {}
+            Opcode::Nop => {}
+            Opcode::Resume => {
+                // The eval breaker: Python signal handlers run here and
+                // at backward jumps.
+                if crate::modules::_signal::pending() {
+                    crate::modules::_signal::check_signals()?;
+                }
+            }
             Opcode::Cache => {
                 if op != 0 {
                     return Err(unknown_opcode(op));
@@ -1600,7 +1607,13 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 frame.push(py_bool(r != (arg == 1)));
             }
             Opcode::JumpForward => pc += arg as usize,
-            Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt => pc -= arg as usize,
+            Opcode::JumpBackward => {
+                pc -= arg as usize;
+                if crate::modules::_signal::pending() {
+                    crate::modules::_signal::check_signals()?;
+                }
+            }
+            Opcode::JumpBackwardNoInterrupt => pc -= arg as usize,
             Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse => {
                 let v = frame.pop()?;
                 let t = if v.is_static(&crate::objects::bool_::FALSE) {

@@ -56,6 +56,7 @@ static BUILTIN_MODULES: &[(&str, NativeInit)] = &[
     ("_string", crate::modules::_string::init),
     ("_collections", crate::modules::_collections::init),
     ("atexit", crate::modules::atexit::init),
+    ("_signal", crate::modules::_signal::init),
     ("marshal", crate::modules::marshal::init),
     ("_codecs", crate::modules::_codecs::init),
     ("errno", crate::modules::errno::init),

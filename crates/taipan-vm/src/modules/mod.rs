@@ -18,6 +18,7 @@ pub mod _sha1;
 pub mod _sha256;
 pub mod _sha3;
 pub mod _sha512;
+pub mod _signal;
 pub mod _sre;
 pub mod _string;
 pub mod _struct;

@@ -681,6 +681,43 @@ fn p_terminal_size_raw(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     PyTuple::new(vec![int(w.ws_col as i64)?, int(w.ws_row as i64)?])
 }
 
+/// `os.get_blocking(fd)` (`_Py_get_blocking`): is `O_NONBLOCK` clear?
+fn p_get_blocking(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    check_nargs("get_blocking", args.len(), 1, 1)?;
+    let fd = fd_arg(&args[0])?;
+    // SAFETY: fcntl with F_GETFL only reads the descriptor's flags.
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    if flags < 0 {
+        return Err(os_error(errno(), None, None));
+    }
+    Ok(crate::objects::bool_::py_bool(
+        flags & libc::O_NONBLOCK == 0,
+    ))
+}
+
+/// `os.set_blocking(fd, blocking)` (`_Py_set_blocking`).
+fn p_set_blocking(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
+    check_nargs("set_blocking", args.len(), 2, 2)?;
+    let fd = fd_arg(&args[0])?;
+    let blocking = crate::object::protocol::is_true(&args[1])?;
+    // SAFETY: fcntl with F_GETFL/F_SETFL on a descriptor; the kernel checks it.
+    unsafe {
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        if flags < 0 {
+            return Err(os_error(errno(), None, None));
+        }
+        let new = if blocking {
+            flags & !libc::O_NONBLOCK
+        } else {
+            flags | libc::O_NONBLOCK
+        };
+        if new != flags && libc::fcntl(fd, libc::F_SETFL, new) < 0 {
+            return Err(os_error(errno(), None, None));
+        }
+    }
+    Ok(none())
+}
+
 fn p_isatty(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     check_nargs("isatty", args.len(), 1, 1)?;
     let fd = fd_arg(&args[0])?;
@@ -981,6 +1018,8 @@ static POSIX_FUNCTIONS: &[MethodDef] = &[
     MethodDef::new("cpu_count", Meth::NoArgs(p_cpu_count)),
     MethodDef::new("_terminal_size", Meth::Fast(p_terminal_size_raw)),
     MethodDef::new("isatty", Meth::Fast(p_isatty)),
+    MethodDef::new("get_blocking", Meth::Fast(p_get_blocking)),
+    MethodDef::new("set_blocking", Meth::Fast(p_set_blocking)),
     MethodDef::new("pipe", Meth::NoArgs(p_pipe)),
     MethodDef::new("dup", Meth::Fast(p_dup)),
     MethodDef::new("dup2", Meth::FastKw(p_dup2)),

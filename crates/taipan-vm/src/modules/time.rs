@@ -74,8 +74,31 @@ fn t_sleep(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
         return Err(PyErr::overflow_error("sleep length is too large"));
     }
     crate::modules::sys::flush_std();
-    std::thread::sleep(std::time::Duration::from_secs_f64(v));
-    Ok(none())
+    // `pysleep`: an absolute deadline on the monotonic clock; a signal
+    // interrupts the wait, its Python handler runs (and may raise), then
+    // the sleep goes on.
+    let ns = (v * 1e9).ceil() as i128;
+    let deadline = clock_ns(Clock::Monotonic) + ns;
+    let ts = libc::timespec {
+        tv_sec: (deadline / 1_000_000_000) as libc::time_t,
+        tv_nsec: (deadline % 1_000_000_000) as _,
+    };
+    loop {
+        // SAFETY: a valid absolute timespec; no remaining-time pointer is needed with TIMER_ABSTIME.
+        let r = unsafe {
+            libc::clock_nanosleep(
+                libc::CLOCK_MONOTONIC,
+                libc::TIMER_ABSTIME,
+                &ts,
+                std::ptr::null_mut(),
+            )
+        };
+        if r == libc::EINTR {
+            crate::modules::_signal::check_signals()?;
+            continue;
+        }
+        return Ok(none());
+    }
 }
 
 // ---------------------------------------------------------------------------
