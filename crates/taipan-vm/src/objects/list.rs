@@ -543,7 +543,7 @@ pub fn slice_items(items: &[PyRef], start: isize, step: isize, n: usize) -> Vec<
         if let Some(v) = items.get(cur as usize) {
             out.push(v.clone());
         }
-        cur += step;
+        cur = cur.wrapping_add(step); // past the last item it is not used
     }
     out
 }
@@ -652,7 +652,7 @@ fn list_ass_subscript(obj: &PyRef, key: &PyRef, value: Option<&PyRef>) -> PyResu
                         if let Some(slot) = vec.get_mut(cur as usize) {
                             old.push(std::mem::replace(slot, x));
                         }
-                        cur += step;
+                        cur = cur.wrapping_add(step);
                     }
                 })
             };
