@@ -341,10 +341,6 @@ pub static ARRAY_TYPE: PyType = PyType {
         MethodDef::new("tobytes", Meth::NoArgs(m_tobytes)),
         MethodDef::new("tounicode", Meth::NoArgs(m_tounicode)),
         MethodDef::new("__sizeof__", Meth::NoArgs(m_sizeof)),
-        MethodDef::class(
-            "__class_getitem__",
-            Meth::O(crate::objects::list::class_getitem),
-        ),
     ],
     ..PyType::BASE
 };
@@ -591,8 +587,7 @@ fn typecode_arg(fname: &str, argn: usize, v: &PyRef) -> PyResult<u32> {
     match (it.next(), it.next()) {
         (Some(c), None) => Ok(c),
         _ => Err(PyErr::type_error(format!(
-            "{fname}() argument {argn} must be a unicode character, not a string of length {}",
-            s.chars().count()
+            "{fname}() argument {argn} must be a unicode character, not str"
         ))),
     }
 }

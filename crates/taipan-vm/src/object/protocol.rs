@@ -215,7 +215,7 @@ pub fn hash(obj: &PyRef) -> PyResult<isize> {
 /// `TypeError: unhashable type: 'list'`.
 #[cold]
 pub fn unhashable(obj: &PyRef) -> PyErr {
-    PyErr::type_error(format!("unhashable type: '{}'", obj.ty().name()))
+    PyErr::type_error(format!("unhashable type: '{}'", obj.ty().tp_name_str()))
 }
 
 // ---------------------------------------------------------------------------
@@ -256,8 +256,8 @@ pub fn rich_compare(v: &PyRef, w: &PyRef, op: CompareOp) -> PyResult<PyRef> {
         _ => Err(PyErr::type_error(format!(
             "'{}' not supported between instances of '{}' and '{}'",
             op.symbol(),
-            vt.name(),
-            wt.name()
+            vt.tp_name_str(),
+            wt.tp_name_str()
         ))),
     }
 }
@@ -650,12 +650,12 @@ pub fn get_item(obj: &PyRef, key: &PyRef) -> PyResult<PyRef> {
         return Err(PyErr::type_error(format!(
             "type '{}' is not subscriptable",
             // SAFETY: obj is a type.
-            unsafe { &*(obj.as_ptr() as *const PyType) }.name()
+            unsafe { &*(obj.as_ptr() as *const PyType) }.tp_name_str()
         )));
     }
     Err(PyErr::type_error(format!(
         "'{}' object is not subscriptable",
-        ty.name()
+        ty.tp_name_str()
     )))
 }
 

@@ -448,7 +448,7 @@ pub fn type_getattro(obj: &PyRef, name: &PyRef) -> PyResult<PyRef> {
     }
     Err(PyErr::attribute_error(format!(
         "type object '{}' has no attribute '{}'",
-        ty.name(),
+        ty.tp_name_str(),
         descr::name_str(name)
     )))
 }
