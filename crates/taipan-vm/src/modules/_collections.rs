@@ -1702,7 +1702,9 @@ fn dk_size(dict_sizeof: usize) -> usize {
 fn odict_sizeof(s: &PyRef) -> PyResult<PyRef> {
     let p = od(s)?;
     let base = p.dict.sizeof();
-    let mut res = base;
+    // `_PyDict_SizeOf` starts from the type's basic size: CPython's
+    // `PyODictObject` is 64 bytes larger than a dict.
+    let mut res = base + 64;
     if p.has_fast.get() {
         res += 8 * dk_size(base);
     }

@@ -379,8 +379,8 @@ fn binop_type_error(v: &PyRef, w: &PyRef, symbol: &str) -> PyErr {
     PyErr::type_error(format!(
         "unsupported operand type(s) for {}: '{}' and '{}'",
         symbol,
-        v.ty().name(),
-        w.ty().name()
+        v.ty().tp_name_str(),
+        w.ty().tp_name_str()
     ))
 }
 
@@ -493,15 +493,15 @@ pub fn power(v: &PyRef, w: &PyRef, z: &PyRef) -> PyResult<PyRef> {
     if z.is_none() {
         Err(PyErr::type_error(format!(
             "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
-            vt.name(),
-            wt.name()
+            vt.tp_name_str(),
+            wt.tp_name_str()
         )))
     } else {
         Err(PyErr::type_error(format!(
             "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
-            vt.name(),
-            wt.name(),
-            z.ty().name()
+            vt.tp_name_str(),
+            wt.tp_name_str(),
+            z.ty().tp_name_str()
         )))
     }
 }

@@ -1366,9 +1366,14 @@ fn view_dict(v: &PyRef) -> PyResult<PyRef> {
         .ok_or_else(|| PyErr::system_error("dict view without its dict"))
 }
 
-/// Is `o` a `dict_keys` or `dict_items` view (`PyDictViewSet_Check`)?
+/// Is `o` a `dict_keys` or `dict_items` view, or of a subtype such as
+/// `odict_keys` (`PyDictViewSet_Check`)?
 pub fn is_set_view(o: &PyRef) -> bool {
-    std::ptr::eq(o.ty(), &DICT_KEYS_TYPE) || std::ptr::eq(o.ty(), &DICT_ITEMS_TYPE)
+    let t = o.ty();
+    std::ptr::eq(t, &DICT_KEYS_TYPE)
+        || std::ptr::eq(t, &DICT_ITEMS_TYPE)
+        || t.is_subtype(&DICT_KEYS_TYPE)
+        || t.is_subtype(&DICT_ITEMS_TYPE)
 }
 
 fn view_len(v: &PyRef) -> PyResult<usize> {
