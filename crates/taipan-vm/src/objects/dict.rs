@@ -824,6 +824,16 @@ fn update_common(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>, name: &st
     Ok(())
 }
 
+/// `o` as a dict whose entries can be copied in the dict's own order, as
+/// `dict_merge` decides: a dict (or subclass) that keeps dict's `__iter__`
+/// (an `OrderedDict`, which iterates in its own order, is not one).
+pub fn as_plain_dict(o: &PyRef) -> Option<&PyDict> {
+    let d = o.downcast::<PyDict>()?;
+    let plain = o.is_exact::<PyDict>()
+        || o.ty().tp_iter.get().map(|f| f as usize) == Some(dict_iter as UnaryFn as usize);
+    plain.then_some(d)
+}
+
 /// `dict_update_arg`: merge a mapping (a dict, or anything with `keys`) or
 /// an iterable of pairs into `obj`.
 pub fn update_arg(obj: &PyRef, arg: &PyRef) -> PyResult<()> {

@@ -1546,8 +1546,8 @@ pub mod heap {
             return Err(PyErr::type_error(format!(
                 "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
                 str_of(&d.name),
-                cls.name(),
-                obj.ty().name()
+                cls.tp_name_str(),
+                obj.ty().tp_name_str()
             )));
         }
         Ok(())
