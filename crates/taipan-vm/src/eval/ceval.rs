@@ -1903,9 +1903,8 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 // The callable sits below the dict: [NULL, func, args, dict].
                 let func = frame.peek(arg as usize + 2).ok().cloned();
                 let dd = dict_of(&d)?;
-                let items: Vec<(PyRef, PyRef)> = if let Some(o) =
-                    crate::objects::dict::as_plain_dict(&other)
-                {
+                let plain = crate::objects::dict::as_plain_dict(&other);
+                let items: Vec<(PyRef, PyRef)> = if let Some(o) = plain {
                     o.items()
                 } else {
                     let keys = match protocol::lookup_attr(&other, crate::intern!("keys"))? {

@@ -1244,7 +1244,10 @@ pub static ODICT_TYPE: PyType = PyType {
         MethodDef::new("pop", Meth::FastKw(odict_pop)),
         MethodDef::new("popitem", Meth::FastKw(odict_popitem)),
         MethodDef::new("keys", Meth::NoArgs(|s| odict_view(s, &ODICT_KEYS_TYPE))),
-        MethodDef::new("values", Meth::NoArgs(|s| odict_view(s, &ODICT_VALUES_TYPE))),
+        MethodDef::new(
+            "values",
+            Meth::NoArgs(|s| odict_view(s, &ODICT_VALUES_TYPE)),
+        ),
         MethodDef::new("items", Meth::NoArgs(|s| odict_view(s, &ODICT_ITEMS_TYPE))),
         MethodDef::new("update", Meth::FastKw(odict_update)),
         MethodDef::new("clear", Meth::NoArgs(odict_clear)),
@@ -1343,7 +1346,7 @@ impl PyODict {
 
     fn is_empty_list(&self) -> bool {
         // SAFETY: short read.
-        unsafe { (*self.links.get()).as_ref().map_or(true, |l| l.first == NIL) }
+        unsafe { (*self.links.get()).as_ref().is_none_or(|l| l.first == NIL) }
     }
 
     fn index(&self) -> PyResult<PyRef> {
@@ -1588,9 +1591,7 @@ fn add_pairs(s: &PyRef, pairs: &PyRef) -> PyResult<()> {
             return Err(PyErr::value_error("need more than 1 value to unpack"));
         };
         if protocol::next(&pit)?.is_some() {
-            return Err(PyErr::value_error(
-                "too many values to unpack (expected 2)",
-            ));
+            return Err(PyErr::value_error("too many values to unpack (expected 2)"));
         }
         protocol::set_item(s, &k, Some(&v))?;
     }
@@ -1975,7 +1976,10 @@ pub static ODICT_ITER_TYPE: PyType = PyType {
     tp_traverse: Cell::new(Some(traverse_odict_iter)),
     tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
     tp_iternext: Cell::new(Some(odict_iter_next)),
-    tp_methods: &[MethodDef::new("__reduce__", Meth::NoArgs(odict_iter_reduce))],
+    tp_methods: &[MethodDef::new(
+        "__reduce__",
+        Meth::NoArgs(odict_iter_reduce),
+    )],
     ..PyType::BASE
 };
 

@@ -82,7 +82,7 @@ fn find_descr(c: u32) -> Option<&'static Descr> {
 }
 
 fn overflow(msg: &str) -> PyErr {
-    PyErr::overflow_error(msg.to_string())
+    PyErr::overflow_error(msg)
 }
 
 /// `PyLong_AsLong` after `__index__`.
@@ -211,11 +211,7 @@ fn encode(d: &Descr, v: &PyRef) -> PyResult<[u8; 8]> {
             let mut it = s.chars();
             match (it.next(), it.next()) {
                 (Some(c), None) => out[..4].copy_from_slice(&c.to_le_bytes()),
-                _ => {
-                    return Err(PyErr::type_error(
-                        "array item must be unicode character",
-                    ))
-                }
+                _ => return Err(PyErr::type_error("array item must be unicode character")),
             }
         }
     }
@@ -891,10 +887,9 @@ fn array_ass_subscript(s: &PyRef, key: &PyRef, value: Option<&PyRef>) -> PyResul
     }
     a.modify(|d| {
         for (k, i) in idx.into_iter().enumerate() {
-            if let (Some(dst), Some(src)) = (
-                d.get_mut(i * sz..i * sz + sz),
-                new.get(k * sz..k * sz + sz),
-            ) {
+            if let (Some(dst), Some(src)) =
+                (d.get_mut(i * sz..i * sz + sz), new.get(k * sz..k * sz + sz))
+            {
                 dst.copy_from_slice(src);
             }
         }
@@ -951,7 +946,7 @@ fn array_inplace_concat(s: &PyRef, b: &PyRef) -> PyResult<PyRef> {
 
 fn array_inplace_repeat(s: &PyRef, n: isize) -> PyResult<PyRef> {
     let a = this(s)?;
-    if a.len() > 0 {
+    if !a.is_empty() {
         let v = repeated(&a.bytes(), n)?;
         a.check_resize(v.len() / a.itemsize())?;
         a.modify(|d| *d = v)?;
@@ -1120,9 +1115,7 @@ fn do_extend(s: &PyRef, b: &PyRef) -> PyResult<()> {
         return iter_extend(s, &it);
     };
     if !std::ptr::eq(o.descr(), a.descr()) {
-        return Err(PyErr::type_error(
-            "can only extend with array of same kind",
-        ));
+        return Err(PyErr::type_error("can only extend with array of same kind"));
     }
     let more = o.bytes();
     if more.is_empty() {

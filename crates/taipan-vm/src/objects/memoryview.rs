@@ -406,8 +406,7 @@ pub fn exported_bytes(o: &PyRef) -> Option<Vec<u8>> {
 /// not a memoryview, bytes or bytearray (those have their own paths), for
 /// `readinto`; `Ok(None)` if `o` is not such an exporter.
 fn fill_exporter(o: &PyRef, data: &[u8]) -> PyResult<Option<usize>> {
-    if o.is_instance_of::<PyBytes>()
-        || o.is_instance_of::<crate::objects::bytearray::PyByteArray>()
+    if o.is_instance_of::<PyBytes>() || o.is_instance_of::<crate::objects::bytearray::PyByteArray>()
     {
         return Ok(None);
     }
