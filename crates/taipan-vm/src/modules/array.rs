@@ -1330,8 +1330,11 @@ fn m_reverse(s: &PyRef) -> PyResult<PyRef> {
     let a = this(s)?;
     let sz = a.itemsize();
     a.modify(|d| {
-        let items: Vec<Vec<u8>> = d.chunks(sz).rev().map(|c| c.to_vec()).collect();
-        *d = items.concat();
+        // Reverse the bytes, then each item back to its own byte order.
+        d.reverse();
+        for c in d.chunks_mut(sz) {
+            c.reverse();
+        }
     })?;
     Ok(none())
 }

@@ -11,8 +11,11 @@
 //! format, item size, shape and strides over that memory, so slices are views,
 //! not copies, and writes go through to the exporter.
 //!
-//! Deviations: exporters give only format `'B'` (no `array.array`, which is
-//! written in Python here); a memoryview does not count its own exports, so
+//! An exporter also gives its item format and size (`array.array('i')`
+//! exports format `'i'`, item size 4), so a view of it starts as that
+//! one-dimensional typed view.
+//!
+//! Deviations: a memoryview does not count its own exports, so
 //! `release()` never raises "memoryview has N exported buffers"; formats are
 //! CPython's native single characters only (as `cast` accepts).
 
