@@ -143,3 +143,7 @@ class W:
 a = array.array('b', [1]) * 200000
 w = W(a)
 a.tofile(w); print(w.n, len(a))
+print(array.array('b') * sys.maxsize, array.array('b', [1]) * 0, array.array('h', [1]) * -5)
+e = array.array('i'); e *= sys.maxsize; print(e)
+t(lambda: array.array('b', [1]) * (2**62))
+t(lambda: array.array('b', [1]) * (2**63))

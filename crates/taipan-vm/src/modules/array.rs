@@ -916,6 +916,9 @@ fn array_concat(s: &PyRef, b: &PyRef) -> PyResult<PyRef> {
 
 fn repeated(src: &[u8], n: isize) -> PyResult<Vec<u8>> {
     let n = n.max(0) as usize;
+    if src.is_empty() || n == 0 {
+        return Ok(Vec::new());
+    }
     let total = src
         .len()
         .checked_mul(n)
@@ -924,7 +927,12 @@ fn repeated(src: &[u8], n: isize) -> PyResult<Vec<u8>> {
     if total > (1usize << 40) {
         return Err(PyErr::no_memory());
     }
-    Ok(src.repeat(n))
+    let mut v = Vec::new();
+    v.try_reserve_exact(total).map_err(|_| PyErr::no_memory())?;
+    for _ in 0..n {
+        v.extend_from_slice(src);
+    }
+    Ok(v)
 }
 
 fn array_repeat(s: &PyRef, n: isize) -> PyResult<PyRef> {
