@@ -1,6 +1,8 @@
 //! The `_collections` module (CPython's `Modules/_collectionsmodule.c`):
 //! `deque` with its iterators, `defaultdict`, `_count_elements` and
-//! `_tuplegetter` (the field descriptor of `namedtuple` classes).
+//! `_tuplegetter` (the field descriptor of `namedtuple` classes), plus the
+//! native `OrderedDict` with its views and iterator (CPython's
+//! `Objects/odictobject.c`), which `collections` imports from here.
 //!
 //! Deviation: a deque is one `VecDeque` rather than a list of 64-item
 //! blocks; the behaviour (bounded `maxlen`, mutation checks during
