@@ -49,6 +49,7 @@ pub fn static_types() -> Vec<&'static PyType> {
         crate::modules::_thread::TYPES,
         crate::modules::itertools::TYPES,
         crate::modules::_collections::TYPES,
+        crate::modules::array::TYPES,
         crate::modules::_functools::TYPES,
         crate::modules::_operator::TYPES,
         crate::modules::_abc::TYPES,
@@ -102,6 +103,7 @@ pub fn initialize() -> PyResult<()> {
     crate::objects::pyhash::init();
     crate::objects::typeslots::init();
     crate::objects::memoryview::init();
+    crate::modules::array::init_types();
     for t in static_types() {
         type_::type_ready(t)?;
     }

@@ -1021,7 +1021,7 @@ fn binary_op(arg: u32, a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
 
 fn dict_update(d: &PyRef, other: &PyRef) -> PyResult<()> {
     let dd = dict_of(d)?;
-    if let Some(o) = other.downcast::<PyDict>() {
+    if let Some(o) = crate::objects::dict::as_plain_dict(other) {
         for (k, v) in o.items() {
             dd.set_item(k, v)?;
         }
@@ -1916,7 +1916,8 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 // The callable sits below the dict: [NULL, func, args, dict].
                 let func = frame.peek(arg as usize + 2).ok().cloned();
                 let dd = dict_of(&d)?;
-                let items: Vec<(PyRef, PyRef)> = if let Some(o) = other.downcast::<PyDict>() {
+                let plain = crate::objects::dict::as_plain_dict(&other);
+                let items: Vec<(PyRef, PyRef)> = if let Some(o) = plain {
                     o.items()
                 } else {
                     let keys = match protocol::lookup_attr(&other, crate::intern!("keys"))? {

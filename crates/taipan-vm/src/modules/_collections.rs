@@ -1,6 +1,8 @@
 //! The `_collections` module (CPython's `Modules/_collectionsmodule.c`):
 //! `deque` with its iterators, `defaultdict`, `_count_elements` and
-//! `_tuplegetter` (the field descriptor of `namedtuple` classes).
+//! `_tuplegetter` (the field descriptor of `namedtuple` classes), plus the
+//! native `OrderedDict` with its views and iterator (CPython's
+//! `Objects/odictobject.c`), which `collections` imports from here.
 //!
 //! Deviation: a deque is one `VecDeque` rather than a list of 64-item
 //! blocks; the behaviour (bounded `maxlen`, mutation checks during
@@ -13,7 +15,7 @@ use crate::modules::builtins::{check_nargs, parse};
 use crate::object::protocol;
 use crate::object::*;
 use crate::objects::bool_::py_bool;
-use crate::objects::dict::{PyDict, DICT_TYPE};
+use crate::objects::dict::{PyDict, PyDictView, DICT_TYPE};
 use crate::objects::exceptions;
 use crate::objects::int::PyInt;
 use crate::objects::list::PyList;
@@ -1117,6 +1119,11 @@ pub static TYPES: &[&PyType] = &[
     &DEQUE_REVITER_TYPE,
     &DEFAULTDICT_TYPE,
     &TUPLEGETTER_TYPE,
+    &ODICT_TYPE,
+    &ODICT_ITER_TYPE,
+    &ODICT_KEYS_TYPE,
+    &ODICT_VALUES_TYPE,
+    &ODICT_ITEMS_TYPE,
 ];
 
 /// Creates the `_collections` module.
@@ -1131,7 +1138,1063 @@ pub fn init() -> PyResult<PyRef> {
         d.set_str("_deque_iterator", DEQUE_ITER_TYPE.as_pyref())?;
         d.set_str("_deque_reverse_iterator", DEQUE_REVITER_TYPE.as_pyref())?;
         d.set_str("_tuplegetter", TUPLEGETTER_TYPE.as_pyref())?;
+        d.set_str("OrderedDict", ODICT_TYPE.as_pyref())?;
         Ok(())
     })?;
     Ok(m)
 }
+
+// ---------------------------------------------------------------------------
+// OrderedDict (CPython's `Objects/odictobject.c`)
+
+/// No node.
+const NIL: usize = usize::MAX;
+
+/// `_ODictNode`: one key in the order list.
+struct Node {
+    key: Option<PyRef>,
+    prev: usize,
+    next: usize,
+}
+
+/// The order list: nodes in a slab, linked both ways (`od_first`,
+/// `od_last`), with free slots reused.
+struct Links {
+    nodes: Vec<Node>,
+    free: Vec<usize>,
+    first: usize,
+    last: usize,
+}
+
+impl Links {
+    fn new() -> Links {
+        Links {
+            nodes: Vec::new(),
+            free: Vec::new(),
+            first: NIL,
+            last: NIL,
+        }
+    }
+}
+
+/// The `OrderedDict` payload: a dict, plus the order of its keys. Every
+/// extra field is valid when zeroed (how `dict.__new__` leaves it), so the
+/// inherited constructor makes valid ordered dicts.
+///
+/// Deviation: CPython finds a key's node through the dict's own hash-table
+/// slot (`od_fast_nodes`); here a private dict maps each key to its node's
+/// slot, so the dict's internals stay private to `objects/dict.rs`.
+#[repr(C)]
+pub struct PyODict {
+    pub dict: PyDict,
+    links: UnsafeCell<Option<Box<Links>>>,
+    /// key -> node slot (an int).
+    index: ObjCell,
+    /// `od_state`: bumped whenever the order list changes.
+    state: Cell<u64>,
+    /// Whether CPython's `od_fast_nodes` table would exist (for `__sizeof__`).
+    has_fast: Cell<bool>,
+    inst_dict: UnsafeCell<Option<PyRef>>,
+    weaklist: Cell<*mut PyObject>,
+}
+
+// SAFETY: repr(C), starts with the dict layout (header first).
+unsafe impl PyPayload for PyODict {
+    fn type_object() -> &'static PyType {
+        &ODICT_TYPE
+    }
+}
+
+pub static ODICT_TYPE: PyType = PyType {
+    tp_name: "collections.OrderedDict",
+    tp_doc: Some("Dictionary that remembers insertion order"),
+    tp_basicsize: Cell::new(std::mem::size_of::<PyODict>()),
+    tp_base: Cell::new(&DICT_TYPE as *const PyType),
+    tp_flags: Cell::new(
+        TypeFlags::BASETYPE | TypeFlags::HAVE_GC | TypeFlags::DICT_SUBCLASS | TypeFlags::MAPPING,
+    ),
+    tp_dictoffset: Cell::new(std::mem::offset_of!(PyODict, inst_dict) as isize),
+    tp_weaklistoffset: Cell::new(std::mem::offset_of!(PyODict, weaklist) as isize),
+    tp_drop: Some(drop_odict),
+    tp_traverse: Cell::new(Some(traverse_odict)),
+    tp_clear: Cell::new(Some(clear_odict_slot)),
+    tp_init: Cell::new(Some(odict_init)),
+    tp_repr: Cell::new(Some(odict_repr)),
+    tp_richcompare: Cell::new(Some(odict_richcompare)),
+    tp_iter: Cell::new(Some(|s| odict_iter_new(s, ITER_KEYS))),
+    as_number: NumberSlots {
+        nb_or: Cell::new(Some(odict_or)),
+        nb_inplace_or: Cell::new(Some(odict_ior)),
+        ..NumberSlots::EMPTY
+    },
+    as_mapping: MappingSlots {
+        mp_length: Cell::new(None),
+        mp_subscript: Cell::new(None),
+        mp_ass_subscript: Cell::new(Some(odict_ass_sub)),
+    },
+    tp_getset: &[GetSetDef {
+        name: "__dict__",
+        get: Some(odict_dict_get),
+        set: None,
+        doc: "",
+    }],
+    tp_methods: &[
+        MethodDef::class("fromkeys", Meth::FastKw(odict_fromkeys)),
+        MethodDef::new("__sizeof__", Meth::NoArgs(odict_sizeof)),
+        MethodDef::new("__reduce__", Meth::NoArgs(odict_reduce)),
+        MethodDef::new("setdefault", Meth::FastKw(odict_setdefault)),
+        MethodDef::new("pop", Meth::FastKw(odict_pop)),
+        MethodDef::new("popitem", Meth::FastKw(odict_popitem)),
+        MethodDef::new("keys", Meth::NoArgs(|s| odict_view(s, &ODICT_KEYS_TYPE))),
+        MethodDef::new(
+            "values",
+            Meth::NoArgs(|s| odict_view(s, &ODICT_VALUES_TYPE)),
+        ),
+        MethodDef::new("items", Meth::NoArgs(|s| odict_view(s, &ODICT_ITEMS_TYPE))),
+        MethodDef::new("update", Meth::FastKw(odict_update)),
+        MethodDef::new("clear", Meth::NoArgs(odict_clear)),
+        MethodDef::new("copy", Meth::NoArgs(odict_copy)),
+        MethodDef::new(
+            "__reversed__",
+            Meth::NoArgs(|s| odict_iter_new(s, ITER_KEYS | ITER_REVERSED)),
+        ),
+        MethodDef::new("move_to_end", Meth::FastKw(odict_move_to_end)),
+    ],
+    ..PyType::BASE
+};
+
+fn od(o: &PyRef) -> PyResult<&PyODict> {
+    o.downcast::<PyODict>().ok_or_else(|| {
+        PyErr::type_error(format!(
+            "descriptor requires a 'collections.OrderedDict' object but received a '{}'",
+            o.ty().name()
+        ))
+    })
+}
+
+unsafe fn drop_odict(obj: *mut PyObject) {
+    // SAFETY: obj is a dead ordered dict: the order list, the index, the instance dict, then the dict part.
+    unsafe {
+        let p = &*(obj as *const PyODict);
+        let links = (*p.links.get()).take();
+        drop(links);
+        drop(p.index.take());
+        drop((*p.inst_dict.get()).take());
+        if let Some(f) = DICT_TYPE.tp_drop {
+            f(obj);
+        }
+    }
+}
+
+unsafe fn traverse_odict(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
+    // SAFETY: obj is a live ordered dict; visiting runs no Python code.
+    unsafe {
+        let p = &*(obj as *const PyODict);
+        if let Some(d) = &*p.inst_dict.get() {
+            visit(d.as_ptr());
+        }
+        if let Some(i) = p.index.get() {
+            visit(i.as_ptr());
+        }
+        if let Some(l) = &*p.links.get() {
+            for n in &l.nodes {
+                if let Some(k) = &n.key {
+                    visit(k.as_ptr());
+                }
+            }
+        }
+        if let Some(t) = DICT_TYPE.tp_traverse.get() {
+            t(obj, visit);
+        }
+    }
+}
+
+unsafe fn clear_odict_slot(obj: *mut PyObject) {
+    // SAFETY: obj is a live ordered dict; everything is moved out first, then dropped.
+    unsafe {
+        let p = &*(obj as *const PyODict);
+        let links = (*p.links.get()).take();
+        let index = p.index.take();
+        let inst = (*p.inst_dict.get()).take();
+        if let Some(c) = DICT_TYPE.tp_clear.get() {
+            c(obj);
+        }
+        drop(links);
+        drop(index);
+        drop(inst);
+    }
+}
+
+fn odict_dict_get(o: &PyRef) -> PyResult<PyRef> {
+    match crate::objects::object::instance_dict(o, true)? {
+        Some(d) => Ok(d),
+        None => PyDict::new(),
+    }
+}
+
+fn slot_of(v: &PyRef) -> Option<usize> {
+    v.downcast::<PyInt>()
+        .and_then(|i| i.as_i64())
+        .map(|i| i as usize)
+}
+
+impl PyODict {
+    /// Runs `f` on the order list; `f` must not run Python code.
+    fn with_links<R>(&self, f: impl FnOnce(&mut Links) -> R) -> R {
+        // SAFETY: GIL held; the borrow lasts only for `f`, which runs no Python code (keys to drop are returned and dropped later).
+        let l = unsafe { &mut *self.links.get() };
+        f(l.get_or_insert_with(|| Box::new(Links::new())))
+    }
+
+    fn is_empty_list(&self) -> bool {
+        // SAFETY: short read.
+        unsafe { (*self.links.get()).as_ref().is_none_or(|l| l.first == NIL) }
+    }
+
+    fn index(&self) -> PyResult<PyRef> {
+        if let Some(i) = self.index.get_owned() {
+            return Ok(i);
+        }
+        let d = PyDict::new()?;
+        drop(self.index.set(Some(d.clone())));
+        Ok(d)
+    }
+
+    fn bump(&self) {
+        self.state.set(self.state.get().wrapping_add(1));
+    }
+
+    /// The key of node `slot`, if live.
+    fn key_at(&self, slot: usize) -> Option<PyRef> {
+        self.with_links(|l| l.nodes.get(slot).and_then(|n| n.key.clone()))
+    }
+
+    fn first(&self) -> usize {
+        self.with_links(|l| l.first)
+    }
+
+    fn last(&self) -> usize {
+        self.with_links(|l| l.last)
+    }
+
+    fn next_of(&self, slot: usize, reversed: bool) -> usize {
+        self.with_links(|l| {
+            l.nodes
+                .get(slot)
+                .map_or(NIL, |n| if reversed { n.prev } else { n.next })
+        })
+    }
+
+    /// `_odict_find_node`: the slot of `key`'s node.
+    fn find(&self, key: &PyRef) -> PyResult<Option<usize>> {
+        if self.is_empty_list() {
+            return Ok(None);
+        }
+        self.has_fast.set(true);
+        let Some(ix) = self.index.get_owned() else {
+            return Ok(None);
+        };
+        // SAFETY: the index is a plain dict.
+        let ixd = unsafe { ix.payload_unchecked::<PyDict>() };
+        Ok(ixd.get_item(key)?.as_ref().and_then(slot_of))
+    }
+
+    fn unlink(&self, slot: usize) {
+        self.with_links(|l| {
+            let Some(n) = l.nodes.get(slot) else { return };
+            let (p, nx) = (n.prev, n.next);
+            if l.first == slot {
+                l.first = nx;
+            } else if let Some(pn) = l.nodes.get_mut(p) {
+                pn.next = nx;
+            }
+            if l.last == slot {
+                l.last = p;
+            } else if let Some(nn) = l.nodes.get_mut(nx) {
+                nn.prev = p;
+            }
+            if let Some(n) = l.nodes.get_mut(slot) {
+                n.prev = NIL;
+                n.next = NIL;
+            }
+        });
+        self.bump();
+    }
+
+    fn link_tail(&self, slot: usize) {
+        self.with_links(|l| {
+            let last = l.last;
+            if let Some(n) = l.nodes.get_mut(slot) {
+                n.prev = last;
+                n.next = NIL;
+            }
+            match l.nodes.get_mut(last) {
+                Some(ln) => ln.next = slot,
+                None => l.first = slot,
+            }
+            l.last = slot;
+        });
+        self.bump();
+    }
+
+    fn link_head(&self, slot: usize) {
+        self.with_links(|l| {
+            let first = l.first;
+            if let Some(n) = l.nodes.get_mut(slot) {
+                n.prev = NIL;
+                n.next = first;
+            }
+            match l.nodes.get_mut(first) {
+                Some(fnode) => fnode.prev = slot,
+                None => l.last = slot,
+            }
+            l.first = slot;
+        });
+        self.bump();
+    }
+
+    /// `_odict_add_new_node`: appends a node for `key` unless it has one.
+    fn add_node(&self, key: &PyRef) -> PyResult<()> {
+        self.has_fast.set(true);
+        let ix = self.index()?;
+        // SAFETY: the index is a plain dict.
+        let ixd = unsafe { ix.payload_unchecked::<PyDict>() };
+        if ixd.get_item(key)?.is_some() {
+            return Ok(());
+        }
+        let slot = self.with_links(|l| {
+            let node = Node {
+                key: Some(key.clone()),
+                prev: NIL,
+                next: NIL,
+            };
+            match l.free.pop() {
+                Some(s) if s < l.nodes.len() => {
+                    l.nodes[s] = node;
+                    s
+                }
+                _ => {
+                    l.nodes.push(node);
+                    l.nodes.len() - 1
+                }
+            }
+        });
+        if let Err(e) = ixd.set_item(key.clone(), PyInt::new(slot as i64)?) {
+            let k = self.with_links(|l| {
+                l.free.push(slot);
+                l.nodes.get_mut(slot).and_then(|n| n.key.take())
+            });
+            drop(k);
+            return Err(e);
+        }
+        self.link_tail(slot);
+        Ok(())
+    }
+
+    /// `_odict_clear_node`: unlinks and frees `key`'s node, if it has one.
+    fn clear_node(&self, key: &PyRef) -> PyResult<()> {
+        if self.is_empty_list() {
+            return Ok(());
+        }
+        let Some(ix) = self.index.get_owned() else {
+            return Ok(());
+        };
+        // SAFETY: the index is a plain dict.
+        let ixd = unsafe { ix.payload_unchecked::<PyDict>() };
+        let Some(slot) = ixd.del_item(key)?.as_ref().and_then(slot_of) else {
+            return Ok(());
+        };
+        self.unlink(slot);
+        let k = self.with_links(|l| {
+            let k = l.nodes.get_mut(slot).and_then(|n| n.key.take());
+            if k.is_some() {
+                l.free.push(slot);
+            }
+            k
+        });
+        drop(k);
+        Ok(())
+    }
+
+    /// `_odict_clear_nodes`.
+    fn clear_nodes(&self) {
+        // SAFETY: GIL held; moved out, dropped after.
+        let links = unsafe { (*self.links.get()).take() };
+        let index = self.index.take();
+        self.has_fast.set(false);
+        drop(links);
+        drop(index);
+    }
+
+    /// The keys in order (a snapshot).
+    fn keys_in_order(&self) -> Vec<PyRef> {
+        self.with_links(|l| {
+            let mut out = Vec::new();
+            let mut s = l.first;
+            let mut guard = 0;
+            while let Some(n) = l.nodes.get(s) {
+                if let Some(k) = &n.key {
+                    out.push(k.clone());
+                }
+                s = n.next;
+                guard += 1;
+                if guard > l.nodes.len() {
+                    break;
+                }
+            }
+            out
+        })
+    }
+}
+
+/// `PyODict_SetItem`.
+fn odict_setitem(s: &PyRef, key: &PyRef, value: &PyRef) -> PyResult<()> {
+    let p = od(s)?;
+    p.dict.set_item(key.clone(), value.clone())?;
+    if let Err(e) = p.add_node(key) {
+        // Revert setting the value on the dict.
+        let _ = p.dict.del_item(key);
+        return Err(e);
+    }
+    Ok(())
+}
+
+/// `PyODict_DelItem`.
+fn odict_delitem(s: &PyRef, key: &PyRef) -> PyResult<()> {
+    let p = od(s)?;
+    protocol::hash(key)?;
+    p.clear_node(key)?;
+    match p.dict.del_item(key)? {
+        Some(v) => {
+            drop(v);
+            Ok(())
+        }
+        None => Err(PyErr::key_error(key.clone())),
+    }
+}
+
+fn odict_ass_sub(s: &PyRef, key: &PyRef, value: Option<&PyRef>) -> PyResult<()> {
+    match value {
+        Some(v) => odict_setitem(s, key, v),
+        None => odict_delitem(s, key),
+    }
+}
+
+// --- mutablemapping_update ---
+
+fn add_pairs(s: &PyRef, pairs: &PyRef) -> PyResult<()> {
+    let it = protocol::get_iter(pairs)?;
+    while let Some(pair) = protocol::next(&it)? {
+        let pit = protocol::get_iter(&pair)?;
+        let Some(k) = protocol::next(&pit)? else {
+            return Err(PyErr::value_error("need more than 0 values to unpack"));
+        };
+        let Some(v) = protocol::next(&pit)? else {
+            return Err(PyErr::value_error("need more than 1 value to unpack"));
+        };
+        if protocol::next(&pit)?.is_some() {
+            return Err(PyErr::value_error("too many values to unpack (expected 2)"));
+        }
+        protocol::set_item(s, &k, Some(&v))?;
+    }
+    Ok(())
+}
+
+fn update_arg(s: &PyRef, arg: &PyRef) -> PyResult<()> {
+    if arg.is_exact::<PyDict>() {
+        let items = protocol::call_method(arg, "items", &[])?;
+        let l = PyList::new(protocol::collect(&items)?)?;
+        return add_pairs(s, &l);
+    }
+    if let Some(f) = protocol::lookup_attr(arg, crate::intern!("keys"))? {
+        let keys = protocol::call1(&f, &[])?;
+        let it = protocol::get_iter(&keys)?;
+        while let Some(k) = protocol::next(&it)? {
+            let v = protocol::get_item(arg, &k)?;
+            protocol::set_item(s, &k, Some(&v))?;
+        }
+        return Ok(());
+    }
+    if let Some(f) = protocol::lookup_attr(arg, crate::intern!("items"))? {
+        let items = protocol::call1(&f, &[])?;
+        return add_pairs(s, &items);
+    }
+    add_pairs(s, arg)
+}
+
+fn update_common(s: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>, init: bool) -> PyResult<()> {
+    let nkw = crate::objects::slice::nkw(kwnames);
+    let npos = args.len().saturating_sub(nkw);
+    if npos > 1 {
+        return Err(PyErr::type_error(if init {
+            format!("expected at most 1 arguments, got {npos}")
+        } else {
+            format!("update() takes at most 1 positional argument ({npos} given)")
+        }));
+    }
+    if npos == 1 {
+        update_arg(s, &args[0])?;
+    }
+    if nkw > 0 {
+        let names = kwnames
+            .and_then(|k| k.downcast::<PyTuple>())
+            .map(|t| t.items().to_vec())
+            .unwrap_or_default();
+        for (k, v) in names.iter().zip(&args[npos..]) {
+            protocol::set_item(s, k, Some(v))?;
+        }
+    }
+    Ok(())
+}
+
+fn odict_init(s: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<()> {
+    update_common(s, args, kwnames, true)
+}
+
+fn odict_update(s: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    update_common(s, args, kwnames, false)?;
+    Ok(none())
+}
+
+// --- methods ---
+
+fn odict_fromkeys(cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let a = crate::objects::int::parse_args("fromkeys", args, kwnames, &["iterable", "value"], 0)?;
+    let Some(seq) = a[0].clone() else {
+        return Err(PyErr::type_error(
+            "fromkeys() missing required argument 'iterable' (pos 1)",
+        ));
+    };
+    let value = a[1].clone().unwrap_or_else(none);
+    let d = protocol::call1(cls, &[])?;
+    let it = protocol::get_iter(&seq)?;
+    while let Some(k) = protocol::next(&it)? {
+        protocol::set_item(&d, &k, Some(&value))?;
+    }
+    Ok(d)
+}
+
+/// The size of the dict's hash table, from its `__sizeof__` (CPython's
+/// `od_fast_nodes_size` follows it).
+fn dk_size(dict_sizeof: usize) -> usize {
+    if dict_sizeof <= 48 {
+        return 0;
+    }
+    let usable = |n: usize| (n << 1) / 3;
+    let mut n = 8usize;
+    while n <= 1 << 40 {
+        let ix = if n <= 0x80 {
+            1
+        } else if n <= 0x8000 {
+            2
+        } else if n <= 0x8000_0000 {
+            4
+        } else {
+            8
+        };
+        for entry in [16, 24] {
+            if 48 + 32 + n * ix + usable(n) * entry == dict_sizeof {
+                return n;
+            }
+        }
+        n <<= 1;
+    }
+    0
+}
+
+fn odict_sizeof(s: &PyRef) -> PyResult<PyRef> {
+    let p = od(s)?;
+    let base = p.dict.sizeof();
+    // `_PyDict_SizeOf` starts from the type's basic size: CPython's
+    // `PyODictObject` is 64 bytes larger than a dict.
+    let mut res = base + 64;
+    if p.has_fast.get() {
+        res += 8 * dk_size(base);
+    }
+    if !p.is_empty_list() {
+        res += 32 * p.dict.len();
+    }
+    PyInt::new(res as i64)
+}
+
+fn odict_reduce(s: &PyRef) -> PyResult<PyRef> {
+    let state = protocol::call_method(s, "__getstate__", &[])?;
+    let items = protocol::call_method(s, "items", &[])?;
+    let it = protocol::get_iter(&items)?;
+    PyTuple::new(vec![s.type_ref(), PyTuple::new(vec![])?, state, none(), it])
+}
+
+fn missing_arg(f: &str, name: &str) -> PyErr {
+    PyErr::type_error(format!("{f}() missing required argument '{name}' (pos 1)"))
+}
+
+fn odict_setdefault(s: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let a = crate::objects::int::parse_args("setdefault", args, kwnames, &["key", "default"], 0)?;
+    let Some(key) = a[0].clone() else {
+        return Err(missing_arg("setdefault", "key"));
+    };
+    let default = a[1].clone().unwrap_or_else(none);
+    let p = od(s)?;
+    if s.is_exact::<PyODict>() {
+        if let Some(v) = p.dict.get_item(&key)? {
+            return Ok(v);
+        }
+        odict_setitem(s, &key, &default)?;
+        return Ok(default);
+    }
+    if protocol::contains(s, &key)? {
+        return protocol::get_item(s, &key);
+    }
+    protocol::set_item(s, &key, Some(&default))?;
+    Ok(default)
+}
+
+/// `_odict_popkey_hash`.
+fn popkey(s: &PyRef, key: &PyRef, failobj: Option<PyRef>) -> PyResult<PyRef> {
+    let p = od(s)?;
+    if p.find(key)?.is_some() {
+        p.clear_node(key)?;
+        if let Some(v) = p.dict.del_item(key)? {
+            return Ok(v);
+        }
+    }
+    match failobj {
+        Some(f) => Ok(f),
+        None => Err(PyErr::key_error(key.clone())),
+    }
+}
+
+fn odict_pop(s: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let a = crate::objects::int::parse_args("pop", args, kwnames, &["key", "default"], 0)?;
+    let Some(key) = a[0].clone() else {
+        return Err(missing_arg("pop", "key"));
+    };
+    protocol::hash(&key)?;
+    popkey(s, &key, a[1].clone())
+}
+
+fn odict_popitem(s: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let a = crate::objects::int::parse_args("popitem", args, kwnames, &["last"], 0)?;
+    let last = match &a[0] {
+        Some(v) => protocol::is_true(v)?,
+        None => true,
+    };
+    let p = od(s)?;
+    if p.is_empty_list() {
+        return Err(PyErr::new(&exceptions::KEY_ERROR, "dictionary is empty"));
+    }
+    let slot = if last { p.last() } else { p.first() };
+    let Some(key) = p.key_at(slot) else {
+        return Err(PyErr::new(&exceptions::KEY_ERROR, "dictionary is empty"));
+    };
+    let value = popkey(s, &key, None)?;
+    PyTuple::new(vec![key, value])
+}
+
+fn odict_clear(s: &PyRef) -> PyResult<PyRef> {
+    let p = od(s)?;
+    p.dict.clear();
+    p.clear_nodes();
+    Ok(none())
+}
+
+fn odict_copy(s: &PyRef) -> PyResult<PyRef> {
+    let p = od(s)?;
+    let exact = s.is_exact::<PyODict>();
+    let copy = if exact {
+        PyDict::new_in(&ODICT_TYPE)?
+    } else {
+        protocol::call1(&s.type_ref(), &[])?
+    };
+    for key in p.keys_in_order() {
+        if exact {
+            let Some(v) = p.dict.get_item(&key)? else {
+                return Err(PyErr::key_error(key));
+            };
+            odict_setitem(&copy, &key, &v)?;
+        } else {
+            let v = protocol::get_item(s, &key)?;
+            protocol::set_item(&copy, &key, Some(&v))?;
+        }
+    }
+    Ok(copy)
+}
+
+fn odict_move_to_end(s: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
+    let a = crate::objects::int::parse_args("move_to_end", args, kwnames, &["key", "last"], 0)?;
+    let Some(key) = a[0].clone() else {
+        return Err(missing_arg("move_to_end", "key"));
+    };
+    let last = match &a[1] {
+        Some(v) => protocol::is_true(v)?,
+        None => true,
+    };
+    let p = od(s)?;
+    if p.is_empty_list() {
+        return Err(PyErr::key_error(key));
+    }
+    let end = if last { p.last() } else { p.first() };
+    if p.key_at(end).is_some_and(|k| k.is(&key)) {
+        return Ok(none());
+    }
+    let Some(slot) = p.find(&key)? else {
+        return Err(PyErr::key_error(key));
+    };
+    if last {
+        if slot != p.last() {
+            p.unlink(slot);
+            p.link_tail(slot);
+        }
+    } else if slot != p.first() {
+        p.unlink(slot);
+        p.link_head(slot);
+    }
+    Ok(none())
+}
+
+// --- slots ---
+
+fn odict_repr(s: &PyRef) -> PyResult<PyRef> {
+    let p = od(s)?;
+    let name = s.ty().name().to_owned();
+    if p.dict.is_empty() {
+        return PyStr::new(&format!("{name}()"));
+    }
+    let Some(_guard) = crate::objects::list::repr_enter(s) else {
+        return PyStr::new("...");
+    };
+    let pieces = if s.is_exact::<PyODict>() {
+        let mut out = Vec::new();
+        for key in p.keys_in_order() {
+            let Some(v) = p.dict.get_item(&key)? else {
+                return Err(PyErr::key_error(key));
+            };
+            out.push(PyTuple::new(vec![key, v])?);
+        }
+        PyList::new(out)?
+    } else {
+        let items = protocol::call_method(s, "items", &[])?;
+        PyList::new(protocol::collect(&items)?)?
+    };
+    let r = protocol::repr_string(&pieces)?;
+    PyStr::new(&format!("{name}({r})"))
+}
+
+/// `_odict_keys_equal`.
+fn keys_equal(a: &PyODict, b: &PyODict) -> PyResult<bool> {
+    let (sa, sb) = (a.state.get(), b.state.get());
+    let (mut na, mut nb) = (a.first(), b.first());
+    loop {
+        let (ka, kb) = (a.key_at(na), b.key_at(nb));
+        match (ka, kb) {
+            (None, None) => return Ok(true),
+            (Some(x), Some(y)) => {
+                let eq = protocol::rich_compare_bool(&x, &y, CompareOp::Eq)?;
+                if a.state.get() != sa || b.state.get() != sb {
+                    return Err(PyErr::runtime_error("OrderedDict mutated during iteration"));
+                }
+                if !eq {
+                    return Ok(false);
+                }
+            }
+            _ => return Ok(false),
+        }
+        na = a.next_of(na, false);
+        nb = b.next_of(nb, false);
+    }
+}
+
+fn odict_richcompare(v: &PyRef, w: &PyRef, op: CompareOp) -> PyResult<PyRef> {
+    let Some(a) = v.downcast::<PyODict>() else {
+        return Ok(not_implemented());
+    };
+    if !w.is_instance_of::<PyDict>() || !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(not_implemented());
+    }
+    let Some(cmp_fn) = DICT_TYPE.tp_richcompare.get() else {
+        return Ok(not_implemented());
+    };
+    let cmp = cmp_fn(v, w, op)?;
+    let Some(b) = w.downcast::<PyODict>() else {
+        return Ok(cmp);
+    };
+    let t = protocol::is_true(&cmp)?;
+    if (op == CompareOp::Eq && !t) || (op == CompareOp::Ne && t) {
+        return Ok(cmp);
+    }
+    let eq = keys_equal(a, b)?;
+    Ok(py_bool(eq == (op == CompareOp::Eq)))
+}
+
+fn odict_or(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
+    let (s, other) = if a.is_instance_of::<PyODict>() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    if !other.is_instance_of::<PyDict>() {
+        return Ok(not_implemented());
+    }
+    let n = protocol::call1(&s.type_ref(), std::slice::from_ref(a))?;
+    update_arg(&n, b)?;
+    Ok(n)
+}
+
+fn odict_ior(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
+    update_arg(a, b)?;
+    Ok(a.clone())
+}
+
+// --- iterators ---
+
+const ITER_REVERSED: u8 = 1;
+const ITER_KEYS: u8 = 2;
+const ITER_VALUES: u8 = 4;
+const ITER_ITEMS: u8 = ITER_KEYS | ITER_VALUES;
+
+/// `odictiterobject`.
+#[repr(C)]
+pub struct PyODictIter {
+    pub ob_base: PyObject,
+    kind: u8,
+    odict: ObjCell,
+    current: ObjCell,
+    size: Cell<isize>,
+    state: Cell<u64>,
+}
+
+// SAFETY: repr(C), header first.
+unsafe impl PyPayload for PyODictIter {
+    fn type_object() -> &'static PyType {
+        &ODICT_ITER_TYPE
+    }
+}
+
+pub static ODICT_ITER_TYPE: PyType = PyType {
+    tp_name: "odict_iterator",
+    tp_basicsize: Cell::new(std::mem::size_of::<PyODictIter>()),
+    tp_flags: Cell::new(TypeFlags::HAVE_GC),
+    tp_drop: Some(drop_odict_iter),
+    tp_traverse: Cell::new(Some(traverse_odict_iter)),
+    tp_iter: Cell::new(Some(crate::objects::iter::self_iter)),
+    tp_iternext: Cell::new(Some(odict_iter_next)),
+    tp_methods: &[MethodDef::new(
+        "__reduce__",
+        Meth::NoArgs(odict_iter_reduce),
+    )],
+    ..PyType::BASE
+};
+
+unsafe fn drop_odict_iter(obj: *mut PyObject) {
+    // SAFETY: obj is a dead iterator.
+    unsafe {
+        let p = &*(obj as *const PyODictIter);
+        drop(p.odict.take());
+        drop(p.current.take());
+    }
+}
+
+unsafe fn traverse_odict_iter(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
+    // SAFETY: obj is a live iterator.
+    unsafe {
+        let p = &*(obj as *const PyODictIter);
+        for c in [&p.odict, &p.current] {
+            if let Some(o) = c.get() {
+                visit(o.as_ptr());
+            }
+        }
+    }
+}
+
+fn odict_iter_new(s: &PyRef, kind: u8) -> PyResult<PyRef> {
+    let p = od(s)?;
+    let slot = if kind & ITER_REVERSED != 0 {
+        p.last()
+    } else {
+        p.first()
+    };
+    let it = alloc_object(
+        &ODICT_ITER_TYPE,
+        PyODictIter {
+            ob_base: PyObject::NEW,
+            kind,
+            odict: ObjCell::empty(),
+            current: ObjCell::empty(),
+            size: Cell::new(p.dict.len() as isize),
+            state: Cell::new(p.state.get()),
+        },
+    )?;
+    // SAFETY: just made.
+    let ip = unsafe { it.payload_unchecked::<PyODictIter>() };
+    ip.current.set(p.key_at(slot));
+    ip.odict.set(Some(s.clone()));
+    Ok(it)
+}
+
+/// `odictiter_nextkey`.
+fn iter_nextkey(ip: &PyODictIter) -> PyResult<Option<PyRef>> {
+    let Some(o) = ip.odict.get_owned() else {
+        return Ok(None);
+    };
+    let Some(cur) = ip.current.get_owned() else {
+        drop(ip.odict.take());
+        return Ok(None);
+    };
+    let p = od(&o)?;
+    if p.state.get() != ip.state.get() {
+        drop(ip.odict.take());
+        return Err(PyErr::runtime_error("OrderedDict mutated during iteration"));
+    }
+    if ip.size.get() != p.dict.len() as isize {
+        ip.size.set(-1);
+        return Err(PyErr::runtime_error(
+            "OrderedDict changed size during iteration",
+        ));
+    }
+    let Some(slot) = p.find(&cur)? else {
+        drop(ip.current.take());
+        return Err(PyErr::key_error(cur));
+    };
+    let next = p.next_of(slot, ip.kind & ITER_REVERSED != 0);
+    drop(ip.current.set(p.key_at(next)));
+    Ok(Some(cur))
+}
+
+fn odict_iter_next(it: &PyRef) -> PyResult<Option<PyRef>> {
+    // SAFETY: tp_iternext of odict_iterator gets one.
+    let ip = unsafe { it.payload_unchecked::<PyODictIter>() };
+    let Some(key) = iter_nextkey(ip)? else {
+        return Ok(None);
+    };
+    if ip.kind & ITER_VALUES == 0 {
+        return Ok(Some(key));
+    }
+    let Some(o) = ip.odict.get_owned() else {
+        return Ok(None);
+    };
+    let value = match od(&o)?.dict.get_item(&key)? {
+        Some(v) => v,
+        None => {
+            drop(ip.current.take());
+            drop(ip.odict.take());
+            return Err(PyErr::key_error(key));
+        }
+    };
+    if ip.kind & ITER_KEYS == 0 {
+        return Ok(Some(value));
+    }
+    Ok(Some(PyTuple::new(vec![key, value])?))
+}
+
+fn odict_iter_reduce(it: &PyRef) -> PyResult<PyRef> {
+    // SAFETY: the method is bound to odict iterators.
+    let ip = it
+        .downcast::<PyODictIter>()
+        .ok_or_else(|| PyErr::type_error("expected an odict_iterator"))?;
+    // Iterate a copy of the iterator's state.
+    let tmp = alloc_object(
+        &ODICT_ITER_TYPE,
+        PyODictIter {
+            ob_base: PyObject::NEW,
+            kind: ip.kind,
+            odict: ObjCell::empty(),
+            current: ObjCell::empty(),
+            size: Cell::new(ip.size.get()),
+            state: Cell::new(ip.state.get()),
+        },
+    )?;
+    // SAFETY: just made.
+    let tp = unsafe { tmp.payload_unchecked::<PyODictIter>() };
+    tp.odict.set(ip.odict.get_owned());
+    tp.current.set(ip.current.get_owned());
+    let list = PyList::new(protocol::collect(&tmp)?)?;
+    PyTuple::new(vec![
+        crate::objects::iter::builtin("iter")?,
+        PyTuple::new(vec![list])?,
+    ])
+}
+
+// --- views ---
+
+unsafe fn drop_odict_view(obj: *mut PyObject) {
+    // SAFETY: obj is a dead view.
+    unsafe { drop((*(obj as *const PyDictView)).dict.take()) }
+}
+
+unsafe fn traverse_odict_view(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyObject)) {
+    // SAFETY: obj is a live view.
+    unsafe {
+        if let Some(d) = (*(obj as *const PyDictView)).dict.get() {
+            visit(d.as_ptr());
+        }
+    }
+}
+
+fn odict_view(s: &PyRef, ty: &'static PyType) -> PyResult<PyRef> {
+    od(s)?;
+    let v = alloc_object(
+        ty,
+        PyDictView {
+            ob_base: PyObject::NEW,
+            dict: ObjCell::empty(),
+        },
+    )?;
+    // SAFETY: the view just made.
+    unsafe { v.payload_unchecked::<PyDictView>() }
+        .dict
+        .set(Some(s.clone()));
+    Ok(v)
+}
+
+fn view_odict(v: &PyRef) -> PyResult<PyRef> {
+    let t = v.ty();
+    let is_view = [&ODICT_KEYS_TYPE, &ODICT_VALUES_TYPE, &ODICT_ITEMS_TYPE]
+        .iter()
+        .any(|&vt| std::ptr::eq(t, vt) || t.is_subtype(vt));
+    if !is_view {
+        return Err(PyErr::type_error("odict view expected"));
+    }
+    // SAFETY: the odict view types have the dict view layout.
+    unsafe { v.payload_unchecked::<PyDictView>() }
+        .dict
+        .get_owned()
+        .ok_or_else(|| PyErr::type_error("odict view without its dict"))
+}
+
+macro_rules! odict_view_type {
+    ($name:ident, $tp_name:expr, $base:expr, $kind:expr) => {
+        pub static $name: PyType = PyType {
+            tp_name: $tp_name,
+            tp_basicsize: Cell::new(std::mem::size_of::<PyDictView>()),
+            tp_base: Cell::new($base as *const PyType),
+            tp_flags: Cell::new(TypeFlags::HAVE_GC),
+            tp_drop: Some(drop_odict_view),
+            tp_traverse: Cell::new(Some(traverse_odict_view)),
+            tp_iter: Cell::new(Some(|v| odict_iter_new(&view_odict(v)?, $kind))),
+            tp_methods: &[MethodDef::new(
+                "__reversed__",
+                Meth::NoArgs(|v| odict_iter_new(&view_odict(v)?, $kind | ITER_REVERSED)),
+            )],
+            ..PyType::BASE
+        };
+    };
+}
+
+odict_view_type!(
+    ODICT_KEYS_TYPE,
+    "odict_keys",
+    &crate::objects::dict::DICT_KEYS_TYPE,
+    ITER_KEYS
+);
+odict_view_type!(
+    ODICT_VALUES_TYPE,
+    "odict_values",
+    &crate::objects::dict::DICT_VALUES_TYPE,
+    ITER_VALUES
+);
+odict_view_type!(
+    ODICT_ITEMS_TYPE,
+    "odict_items",
+    &crate::objects::dict::DICT_ITEMS_TYPE,
+    ITER_ITEMS
+);

@@ -572,6 +572,15 @@ error.__module__ = 'struct'
 
 def pack_into(format, buffer, offset, *v):
     data = pack(format, *v)
+    try:
+        mv = memoryview(buffer)
+    except TypeError:
+        mv = None
+    if mv is None or mv.readonly:
+        raise TypeError("argument must be read-write bytes-like object, not %s" % type(buffer).__name__)
+    if mv.format != 'B' or mv.ndim != 1:
+        mv = mv.cast('B')
+    buffer = mv
     n = len(buffer)
     if offset < 0:
         if offset + len(data) > 0:

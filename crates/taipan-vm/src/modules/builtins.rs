@@ -755,7 +755,7 @@ fn bi_round(_m: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyR
         None => {
             return Err(PyErr::type_error(format!(
                 "type {} doesn't define __round__ method",
-                number.ty().name()
+                number.ty().tp_name_str()
             )))
         }
     };
@@ -863,7 +863,7 @@ pub fn format(value: &PyRef, spec: &PyRef) -> PyResult<PyRef> {
             }
             return Err(PyErr::type_error(format!(
                 "unsupported format string passed to {}.__format__",
-                value.ty().name()
+                value.ty().tp_name_str()
             )));
         }
     };

@@ -59,7 +59,7 @@ pub fn setattr(obj: &PyRef, name: &PyRef, value: Option<&PyRef>) -> PyResult<()>
             let has_getattr = obj.ty().tp_getattro.get().is_some();
             Err(PyErr::type_error(format!(
                 "'{}' object has {} attributes ({} .{})",
-                obj.ty().name(),
+                obj.ty().tp_name_str(),
                 if has_getattr { "only read-only" } else { "no" },
                 what,
                 str_of(name)
@@ -107,7 +107,7 @@ pub fn call(callable: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResu
         }
         None => Err(PyErr::type_error(format!(
             "'{}' object is not callable",
-            callable.ty().name()
+            callable.ty().tp_name_str()
         ))),
     }
 }
@@ -151,7 +151,7 @@ pub fn repr(obj: &PyRef) -> PyResult<PyRef> {
     if !r.is_instance_of::<PyStr>() {
         return Err(PyErr::type_error(format!(
             "__repr__ returned non-string (type {})",
-            r.ty().name()
+            r.ty().tp_name_str()
         )));
     }
     Ok(r)
@@ -170,7 +170,7 @@ pub fn str_(obj: &PyRef) -> PyResult<PyRef> {
     if !r.is_instance_of::<PyStr>() {
         return Err(PyErr::type_error(format!(
             "__str__ returned non-string (type {})",
-            r.ty().name()
+            r.ty().tp_name_str()
         )));
     }
     Ok(r)
@@ -215,7 +215,7 @@ pub fn hash(obj: &PyRef) -> PyResult<isize> {
 /// `TypeError: unhashable type: 'list'`.
 #[cold]
 pub fn unhashable(obj: &PyRef) -> PyErr {
-    PyErr::type_error(format!("unhashable type: '{}'", obj.ty().name()))
+    PyErr::type_error(format!("unhashable type: '{}'", obj.ty().tp_name_str()))
 }
 
 // ---------------------------------------------------------------------------
@@ -256,8 +256,8 @@ pub fn rich_compare(v: &PyRef, w: &PyRef, op: CompareOp) -> PyResult<PyRef> {
         _ => Err(PyErr::type_error(format!(
             "'{}' not supported between instances of '{}' and '{}'",
             op.symbol(),
-            vt.name(),
-            wt.name()
+            vt.tp_name_str(),
+            wt.tp_name_str()
         ))),
     }
 }
@@ -379,8 +379,8 @@ fn binop_type_error(v: &PyRef, w: &PyRef, symbol: &str) -> PyErr {
     PyErr::type_error(format!(
         "unsupported operand type(s) for {}: '{}' and '{}'",
         symbol,
-        v.ty().name(),
-        w.ty().name()
+        v.ty().tp_name_str(),
+        w.ty().tp_name_str()
     ))
 }
 
@@ -410,7 +410,7 @@ fn sequence_repeat(f: SsizeArgFn, seq: &PyRef, n: &PyRef) -> PyResult<PyRef> {
     if n.ty().as_number.nb_index.get().is_none() {
         return Err(PyErr::type_error(format!(
             "can't multiply sequence by non-int of type '{}'",
-            n.ty().name()
+            n.ty().tp_name_str()
         )));
     }
     let count = crate::objects::int::as_ssize_overflow(n)?;
@@ -493,15 +493,15 @@ pub fn power(v: &PyRef, w: &PyRef, z: &PyRef) -> PyResult<PyRef> {
     if z.is_none() {
         Err(PyErr::type_error(format!(
             "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
-            vt.name(),
-            wt.name()
+            vt.tp_name_str(),
+            wt.tp_name_str()
         )))
     } else {
         Err(PyErr::type_error(format!(
             "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
-            vt.name(),
-            wt.name(),
-            z.ty().name()
+            vt.tp_name_str(),
+            wt.tp_name_str(),
+            z.ty().tp_name_str()
         )))
     }
 }
@@ -517,7 +517,7 @@ pub fn unary_op(
         None => Err(PyErr::type_error(format!(
             "bad operand type for {}: '{}'",
             what,
-            v.ty().name()
+            v.ty().tp_name_str()
         ))),
     }
 }
@@ -533,14 +533,14 @@ pub fn index(v: &PyRef) -> PyResult<PyRef> {
             if !r.is_instance_of::<crate::objects::int::PyInt>() {
                 return Err(PyErr::type_error(format!(
                     "__index__ returned non-int (type {})",
-                    r.ty().name()
+                    r.ty().tp_name_str()
                 )));
             }
             Ok(r)
         }
         None => Err(PyErr::type_error(format!(
             "'{}' object cannot be interpreted as an integer",
-            v.ty().name()
+            v.ty().tp_name_str()
         ))),
     }
 }
@@ -556,7 +556,7 @@ pub fn get_iter(obj: &PyRef) -> PyResult<PyRef> {
             if it.ty().tp_iternext.get().is_none() {
                 return Err(PyErr::type_error(format!(
                     "iter() returned non-iterator of type '{}'",
-                    it.ty().name()
+                    it.ty().tp_name_str()
                 )));
             }
             Ok(it)
@@ -567,7 +567,7 @@ pub fn get_iter(obj: &PyRef) -> PyResult<PyRef> {
             }
             Err(PyErr::type_error(format!(
                 "'{}' object is not iterable",
-                obj.ty().name()
+                obj.ty().tp_name_str()
             )))
         }
     }
@@ -585,7 +585,7 @@ pub fn next(it: &PyRef) -> PyResult<Option<PyRef>> {
         },
         None => Err(PyErr::type_error(format!(
             "'{}' object is not an iterator",
-            it.ty().name()
+            it.ty().tp_name_str()
         ))),
     }
 }
@@ -627,7 +627,7 @@ pub fn get_item(obj: &PyRef, key: &PyRef) -> PyResult<PyRef> {
         }
         return Err(PyErr::type_error(format!(
             "sequence index must be integer, not '{}'",
-            key.ty().name()
+            key.ty().tp_name_str()
         )));
     }
     if ty.is_subtype(&crate::objects::type_::TYPE_TYPE) {
@@ -650,12 +650,12 @@ pub fn get_item(obj: &PyRef, key: &PyRef) -> PyResult<PyRef> {
         return Err(PyErr::type_error(format!(
             "type '{}' is not subscriptable",
             // SAFETY: obj is a type.
-            unsafe { &*(obj.as_ptr() as *const PyType) }.name()
+            unsafe { &*(obj.as_ptr() as *const PyType) }.tp_name_str()
         )));
     }
     Err(PyErr::type_error(format!(
         "'{}' object is not subscriptable",
-        ty.name()
+        ty.tp_name_str()
     )))
 }
 
@@ -680,13 +680,19 @@ pub fn set_item(obj: &PyRef, key: &PyRef, value: Option<&PyRef>) -> PyResult<()>
         }
         return Err(PyErr::type_error(format!(
             "sequence index must be integer, not '{}'",
-            key.ty().name()
+            key.ty().tp_name_str()
         )));
     }
     Err(PyErr::type_error(if value.is_some() {
-        format!("'{}' object does not support item assignment", ty.name())
+        format!(
+            "'{}' object does not support item assignment",
+            ty.tp_name_str()
+        )
     } else {
-        format!("'{}' object does not support item deletion", ty.name())
+        format!(
+            "'{}' object does not support item deletion",
+            ty.tp_name_str()
+        )
     }))
 }
 
@@ -701,7 +707,7 @@ pub fn len(obj: &PyRef) -> PyResult<usize> {
     }
     Err(PyErr::type_error(format!(
         "object of type '{}' has no len()",
-        ty.name()
+        ty.tp_name_str()
     )))
 }
 
@@ -715,7 +721,7 @@ pub fn contains(container: &PyRef, item: &PyRef) -> PyResult<bool> {
         Err(e) if e.matches(&crate::objects::exceptions::TYPE_ERROR) => {
             return Err(PyErr::type_error(format!(
                 "argument of type '{}' is not iterable",
-                container.ty().name()
+                container.ty().tp_name_str()
             )))
         }
         Err(e) => return Err(e),

@@ -606,6 +606,15 @@ impl PyType {
     }
 
     /// The type's `__name__`.
+    /// `tp_name` as error messages print it: the full dotted name of a static
+    /// type (`'collections.deque'`), the `__name__` of a heap type.
+    pub fn tp_name_str(&self) -> &str {
+        if self.is_heap_type() {
+            return self.name();
+        }
+        self.tp_name
+    }
+
     pub fn name(&self) -> &str {
         if self.is_heap_type() {
             if let Some(n) = self.ht_name.get() {

@@ -157,7 +157,10 @@ pub fn buffer_bytes(o: &PyRef) -> Option<Vec<u8>> {
     if let Some(v) = crate::objects::bytearray::bytearray_data(o) {
         return Some(v);
     }
-    crate::objects::memoryview::view_bytes(o)
+    if let Some(v) = crate::objects::memoryview::view_bytes(o) {
+        return Some(v);
+    }
+    crate::objects::memoryview::exported_bytes(o)
 }
 
 fn bytes_concat(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {

@@ -282,8 +282,8 @@ fn check_self(d: &PyMethodDescr, o: &PyRef) -> PyResult<()> {
         return Err(PyErr::type_error(format!(
             "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
             d.def.name,
-            cls.name(),
-            o.ty().name()
+            cls.tp_name_str(),
+            o.ty().tp_name_str()
         )));
     }
     Ok(())
@@ -407,8 +407,8 @@ fn getset_get(descr: &PyRef, obj: Option<&PyRef>, _ty: Option<&PyRef>) -> PyResu
         return Err(PyErr::type_error(format!(
             "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
             d.def.name,
-            cls.name(),
-            obj.ty().name()
+            cls.tp_name_str(),
+            obj.ty().tp_name_str()
         )));
     }
     match d.def.get {

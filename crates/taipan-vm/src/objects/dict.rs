@@ -824,6 +824,16 @@ fn update_common(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>, name: &st
     Ok(())
 }
 
+/// `o` as a dict whose entries can be copied in the dict's own order, as
+/// `dict_merge` decides: a dict (or subclass) that keeps dict's `__iter__`
+/// (an `OrderedDict`, which iterates in its own order, is not one).
+pub fn as_plain_dict(o: &PyRef) -> Option<&PyDict> {
+    let d = o.downcast::<PyDict>()?;
+    let plain = o.is_exact::<PyDict>()
+        || o.ty().tp_iter.get().map(|f| f as usize) == Some(dict_iter as UnaryFn as usize);
+    plain.then_some(d)
+}
+
 /// `dict_update_arg`: merge a mapping (a dict, or anything with `keys`) or
 /// an iterable of pairs into `obj`.
 pub fn update_arg(obj: &PyRef, arg: &PyRef) -> PyResult<()> {
@@ -1366,9 +1376,14 @@ fn view_dict(v: &PyRef) -> PyResult<PyRef> {
         .ok_or_else(|| PyErr::system_error("dict view without its dict"))
 }
 
-/// Is `o` a `dict_keys` or `dict_items` view (`PyDictViewSet_Check`)?
+/// Is `o` a `dict_keys` or `dict_items` view, or of a subtype such as
+/// `odict_keys` (`PyDictViewSet_Check`)?
 pub fn is_set_view(o: &PyRef) -> bool {
-    std::ptr::eq(o.ty(), &DICT_KEYS_TYPE) || std::ptr::eq(o.ty(), &DICT_ITEMS_TYPE)
+    let t = o.ty();
+    std::ptr::eq(t, &DICT_KEYS_TYPE)
+        || std::ptr::eq(t, &DICT_ITEMS_TYPE)
+        || t.is_subtype(&DICT_KEYS_TYPE)
+        || t.is_subtype(&DICT_ITEMS_TYPE)
 }
 
 fn view_len(v: &PyRef) -> PyResult<usize> {

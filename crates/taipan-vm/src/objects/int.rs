@@ -1362,9 +1362,17 @@ pub fn number_to_int(x: &PyRef) -> PyResult<PyRef> {
     if let Some(b) = bytes_like(x)? {
         return int_from_bytes_literal(&b, 10);
     }
+    // Any other buffer exporter (memoryview, array): its bytes.
+    if ty.tp_as_buffer.get().is_some()
+        || x.is_instance_of::<crate::objects::memoryview::PyMemoryView>()
+    {
+        if let Some(b) = crate::objects::bytes::buffer_bytes(x) {
+            return int_from_bytes_literal(&b, 10);
+        }
+    }
     Err(PyErr::type_error(format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-        ty.name()
+        ty.tp_name_str()
     )))
 }
 

@@ -464,7 +464,7 @@ fn list_concat(v: &PyRef, w: &PyRef) -> PyResult<PyRef> {
     let Some(b) = w.downcast::<PyList>() else {
         return Err(PyErr::type_error(format!(
             "can only concatenate list (not \"{}\") to list",
-            w.ty().name()
+            w.ty().tp_name_str()
         )));
     };
     let mut items = payload(v).snapshot();

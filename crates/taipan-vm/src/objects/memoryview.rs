@@ -11,8 +11,11 @@
 //! format, item size, shape and strides over that memory, so slices are views,
 //! not copies, and writes go through to the exporter.
 //!
-//! Deviations: exporters give only format `'B'` (no `array.array`, which is
-//! written in Python here); a memoryview does not count its own exports, so
+//! An exporter also gives its item format and size (`array.array('i')`
+//! exports format `'i'`, item size 4), so a view of it starts as that
+//! one-dimensional typed view.
+//!
+//! Deviations: a memoryview does not count its own exports, so
 //! `release()` never raises "memoryview has N exported buffers"; formats are
 //! CPython's native single characters only (as `cast` accepts).
 
@@ -37,6 +40,9 @@ pub struct RawBuffer {
     pub buf: *mut u8,
     pub len: usize,
     pub readonly: bool,
+    /// The item format (`"B"` for byte buffers) and item size.
+    pub format: &'static str,
+    pub itemsize: usize,
 }
 
 /// `PyBufferProcs`: the buffer slots of a type.
@@ -57,6 +63,8 @@ fn bytes_getbuffer(o: &PyRef) -> PyResult<RawBuffer> {
         buf: d.as_ptr() as *mut u8,
         len: d.len(),
         readonly: true,
+        format: "B",
+        itemsize: 1,
     })
 }
 
@@ -77,6 +85,8 @@ fn bytearray_getbuffer(o: &PyRef) -> PyResult<RawBuffer> {
         buf: v.as_mut_ptr(),
         len: v.len(),
         readonly: false,
+        format: "B",
+        itemsize: 1,
     })
 }
 
@@ -363,18 +373,67 @@ pub fn from_object(o: &PyRef) -> PyResult<PyRef> {
         raw,
         release: procs.releasebuffer,
     });
+    let itemsize = raw.itemsize.max(1);
     new_view(
         mb,
         View {
             offset: 0,
-            format: "B".into(),
-            code: b'B',
-            itemsize: 1,
-            shape: vec![raw.len as isize],
-            strides: vec![1],
+            format: raw.format.into(),
+            code: raw.format.as_bytes().first().copied().unwrap_or(b'B'),
+            itemsize,
+            shape: vec![(raw.len / itemsize) as isize],
+            strides: vec![itemsize as isize],
             readonly: raw.readonly,
         },
     )
+}
+
+/// A copy of the bytes of any buffer exporter (`tp_as_buffer`), the buffer
+/// being taken and released at once; `None` if `o` exports none.
+pub fn exported_bytes(o: &PyRef) -> Option<Vec<u8>> {
+    let procs = o.ty().tp_as_buffer.get()?;
+    let raw = (procs.getbuffer)(o).ok()?;
+    let out = if raw.len == 0 {
+        Vec::new()
+    } else {
+        // SAFETY: the exporter hands out `len` valid bytes, kept still until released below.
+        unsafe { std::slice::from_raw_parts(raw.buf, raw.len) }.to_vec()
+    };
+    if let Some(rel) = procs.releasebuffer {
+        rel(o);
+    }
+    Some(out)
+}
+
+/// Copies the start of `data` into the writable buffer of an exporter that is
+/// not a memoryview, bytes or bytearray (those have their own paths), for
+/// `readinto`; `Ok(None)` if `o` is not such an exporter.
+fn fill_exporter(o: &PyRef, data: &[u8]) -> PyResult<Option<usize>> {
+    if o.is_instance_of::<PyBytes>() || o.is_instance_of::<crate::objects::bytearray::PyByteArray>()
+    {
+        return Ok(None);
+    }
+    let Some(procs) = o.ty().tp_as_buffer.get() else {
+        return Ok(None);
+    };
+    let raw = (procs.getbuffer)(o)?;
+    let r = if raw.readonly {
+        Err(PyErr::type_error(format!(
+            "readinto() argument must be read-write bytes-like object, not {}",
+            o.ty().name()
+        )))
+    } else {
+        let n = data.len().min(raw.len);
+        if n > 0 {
+            // SAFETY: `n` is within the exporter's writable buffer, which stays still until released below.
+            unsafe { std::ptr::copy_nonoverlapping(data.as_ptr(), raw.buf, n) };
+        }
+        Ok(Some(n))
+    };
+    if let Some(rel) = procs.releasebuffer {
+        rel(o);
+    }
+    r
 }
 
 /// The bytes of a (live) memoryview in C order, for the bytes-like helpers
@@ -391,7 +450,7 @@ pub fn view_bytes(o: &PyRef) -> Option<Vec<u8>> {
 /// `readinto`; `Ok(None)` if `o` is not a memoryview.
 pub fn fill_from(o: &PyRef, data: &[u8]) -> PyResult<Option<usize>> {
     let Some(m) = o.downcast::<PyMemoryView>() else {
-        return Ok(None);
+        return fill_exporter(o, data);
     };
     let v = m.view()?;
     let mb = m.mbuf()?;

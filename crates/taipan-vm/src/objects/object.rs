@@ -412,7 +412,7 @@ fn object_format(obj: &PyRef, spec: &PyRef) -> PyResult<PyRef> {
     if !s.is_empty() {
         return Err(PyErr::type_error(format!(
             "unsupported format string passed to {}.__format__",
-            obj.ty().name()
+            obj.ty().tp_name_str()
         )));
     }
     crate::object::protocol::str_(obj)

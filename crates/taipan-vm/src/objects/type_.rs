@@ -452,7 +452,7 @@ pub fn type_getattro(obj: &PyRef, name: &PyRef) -> PyResult<PyRef> {
     }
     Err(PyErr::attribute_error(format!(
         "type object '{}' has no attribute '{}'",
-        ty.name(),
+        ty.tp_name_str(),
         descr::name_str(name)
     )))
 }
@@ -1079,7 +1079,14 @@ pub mod heap {
                     tp_itemsize: base.tp_itemsize,
                     tp_flags: Cell::new(flags),
                     tp_base: Cell::new(base as *const PyType),
-                    tp_dictoffset: Cell::new(dictoffset),
+                    // `inherit_special`: the dict slot comes from the solid
+                    // base only (not from another base in the MRO, whose
+                    // layout may differ: `class C(A, OrderedDict)`).
+                    tp_dictoffset: Cell::new(if dictoffset == 0 {
+                        base.tp_dictoffset.get()
+                    } else {
+                        dictoffset
+                    }),
                     tp_weaklistoffset: Cell::new(weakoffset),
                     ..PyType::BASE
                 },
@@ -1129,12 +1136,15 @@ pub mod heap {
         // MRO and slot inheritance.
         let mro = compute_mro(&tyref, &bases)?;
         drop(ty.tp_mro.set(Some(mro.clone())));
+        let own_dictoffset = ty.tp_dictoffset.get();
         // SAFETY: an MRO is a tuple of types.
         for b in unsafe { tuple_items_unchecked(&mro) }.iter().skip(1) {
             if let Some(bt) = as_type(b) {
                 inherit_slots(ty, bt);
             }
         }
+        // The dict slot is the layout's (set above), never another base's.
+        ty.tp_dictoffset.set(own_dictoffset);
         ty.tp_traverse.set(Some(subtype_traverse));
         ty.tp_clear.set(Some(subtype_clear));
         for b in &bases {
@@ -1559,8 +1569,8 @@ pub mod heap {
             return Err(PyErr::type_error(format!(
                 "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
                 str_of(&d.name),
-                cls.name(),
-                obj.ty().name()
+                cls.tp_name_str(),
+                obj.ty().tp_name_str()
             )));
         }
         Ok(())

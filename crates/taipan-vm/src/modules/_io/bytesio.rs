@@ -398,6 +398,8 @@ fn bytesiobuf_getbuffer(o: &PyRef) -> PyResult<crate::objects::memoryview::RawBu
         buf: v.as_mut_ptr(),
         len: v.len(),
         readonly: false,
+        format: "B",
+        itemsize: 1,
     })
 }
 

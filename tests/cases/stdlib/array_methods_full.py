@@ -1,0 +1,153 @@
+import array, copy, pickle, sys
+
+def t(f):
+    try:
+        r = f()
+    except Exception as e:
+        print(type(e).__name__, e)
+    else:
+        print(repr(r))
+
+for tc in array.typecodes:
+    a = array.array(tc)
+    print(tc, a.itemsize, a.typecode, repr(a), len(a), a.__sizeof__())
+
+a = array.array('i', range(10))
+t(lambda: a[2:8:2])
+t(lambda: a[::-1])
+t(lambda: a[-3:])
+t(lambda: a[100:])
+t(lambda: a[-1])
+t(lambda: a[10])
+t(lambda: a[-11])
+t(lambda: a['x'])
+t(lambda: a[1.0])
+b = array.array('i', range(10))
+b[1:3] = array.array('i', [7, 7, 7, 7])
+print(b)
+b[::2] = array.array('i', [0] * 6)
+print(b)
+t(lambda: b.__setitem__(slice(None, None, 2), array.array('i', [1])))
+t(lambda: b.__setitem__(slice(0, 2), [1, 2]))
+t(lambda: b.__setitem__(slice(0, 2), array.array('h', [1, 2])))
+del b[::3]
+print(b)
+del b[1:3]
+print(b)
+del b[-1]
+print(b)
+t(lambda: b.__delitem__(100))
+b[2:1] = array.array('i', [5])
+print(b)
+b[:] = b
+print(b)
+b[::-1] = b
+print(b)
+del b[::-2]
+print(b)
+c = array.array('d', [1.5, 2.5, -0.0, float('inf')])
+print(c, c.tolist(), c.tobytes().hex())
+c.byteswap(); print(c.tobytes().hex()); c.byteswap(); print(c)
+c.reverse(); print(c)
+print(c.count(2.5), c.index(2.5), 2.5 in c, 9 in c)
+t(lambda: c.index(9))
+t(lambda: c.remove(9))
+c.remove(2.5); print(c)
+print(c.pop(), c.pop(0), c)
+t(lambda: array.array('i').pop())
+t(lambda: array.array('i', [1]).pop(5))
+t(lambda: array.array('i', [1]).pop(-2))
+d = array.array('h', [1, 2, 3, 2, 1])
+print(d.index(2), d.index(2, 2), d.index(2, -3), d.index(1, 1, 100))
+t(lambda: d.index(2, 4))
+t(lambda: d.index(2, 'a'))
+d.insert(0, 9); d.insert(100, 8); d.insert(-100, 7); d.insert(-1, 6)
+print(d)
+t(lambda: d.insert(0))
+t(lambda: d.insert('a', 1))
+d.extend([4, 5]); d.extend(array.array('h', [6])); d.extend(x for x in range(2))
+print(d)
+t(lambda: d.extend(array.array('i', [1])))
+t(lambda: d.extend(5))
+d.fromlist([10, 11]); print(d)
+t(lambda: d.fromlist((1, 2)))
+t(lambda: d.fromlist([1, 'x']))
+print(d)
+e = array.array('u', 'hello')
+print(e, e.tounicode(), e.tolist(), e.itemsize)
+e.fromunicode(' world'); print(e)
+t(lambda: e.fromunicode(5))
+t(lambda: d.fromunicode('x'))
+t(lambda: d.tounicode())
+t(lambda: e.append('ab'))
+t(lambda: e.append(1))
+f = array.array('B', b'abc')
+f.frombytes(b'def'); f.frombytes(bytearray(b'g')); f.frombytes(memoryview(b'h'))
+print(f, f.tobytes())
+t(lambda: f.frombytes('x'))
+t(lambda: array.array('i').frombytes(b'abc'))
+t(lambda: f.frombytes(array.array('i', [1])))
+f.frombytes(array.array('b', [1]))
+print(f)
+g = array.array('i', [1, 2, 3])
+print(g + array.array('i', [4]), g * 2, 2 * g, g * -1, g * 0)
+t(lambda: g + [1])
+t(lambda: g + array.array('d'))
+h = array.array('i', [1])
+h += array.array('i', [2]); print(h)
+h *= 3; print(h)
+h *= 0; print(h)
+def iadd():
+    x = array.array('i'); x += [1]
+t(iadd)
+print(array.array('i', [1, 2]) == array.array('i', [1, 2]),
+      array.array('i', [1, 2]) == array.array('d', [1.0, 2.0]),
+      array.array('i', [1, 2]) < array.array('i', [1, 3]),
+      array.array('i', [1, 2]) < array.array('i', [1, 2, 0]),
+      array.array('i', [2]) >= array.array('i', [1, 9]),
+      array.array('d', [float('nan')]) == array.array('d', [float('nan')]),
+      array.array('i') == [], array.array('i') != [])
+t(lambda: array.array('i') < [])
+t(lambda: hash(array.array('i')))
+print(list(iter(array.array('i', [1, 2]))), list(reversed(array.array('b', [1, 2]))))
+it = iter(array.array('i', [1, 2, 3]))
+next(it)
+print(type(it).__name__, type(it).__module__, it.__reduce__()[1:], list(it), it.__reduce__()[1:])
+it2 = iter(array.array('i', [5, 6, 7]))
+it2.__setstate__(2); print(list(it2))
+k = array.array('l', [1, 2])
+print(copy.copy(k), copy.deepcopy(k), k.__copy__() is k)
+for proto in range(pickle.HIGHEST_PROTOCOL + 1):
+    for tc in 'bBuhHiIlLqQfd':
+        src = array.array(tc, 'ab' if tc == 'u' else [1, 2])
+        r = pickle.loads(pickle.dumps(src, proto))
+        assert r == src and r.typecode == tc, (proto, tc)
+print(k.__reduce_ex__(2))
+print(k.__reduce_ex__(3)[1])
+t(lambda: k.__reduce_ex__('x'))
+class A(array.array):
+    pass
+s = A('i', [1, 2])
+s.attr = 5
+print(repr(s), type(s[:]).__name__, type(s + s).__name__, type(copy.copy(s)).__name__)
+r = pickle.loads(pickle.dumps(s))
+print(type(r).__name__, r, r.attr)
+print(array.array('i', [1, 2, 3]).buffer_info()[1])
+print(array.array.__module__, array.ArrayType is array.array, array.typecodes)
+t(lambda: array.array[int])
+print(array.array('b', array.array('i', [1, 2])), array.array('i', (1, 2)), array.array('f', [1.1]))
+print(array.array('f', [1e300]), array.array('f', [3.4028235e38]))
+m = array.array('i', [1, 2])
+m.append(3); print(m, len(m), bool(m), bool(array.array('i')))
+r = array._array_reconstructor
+print(r(array.array, 'i', 8, b'\x01\x00\x00\x00'))
+print(r(array.array, 'i', 9, b'\x00\x00\x00\x01'))
+print(r(array.array, 'd', 17, b'?\xf0\x00\x00\x00\x00\x00\x00'))
+print(r(array.array, 'u', 19, b'\x00a\x00b'))
+print(r(array.array, 'b', 3, b'\x00\x05'))
+t(lambda: r(1, 'i', 8, b''))
+t(lambda: r(int, 'i', 8, b''))
+t(lambda: r(array.array, 'x', 8, b''))
+t(lambda: r(array.array, 'i', 99, b''))
+t(lambda: r(array.array, 'i', 8, 'x'))
+t(lambda: r(array.array, 'i', 9, b'\x00'))
