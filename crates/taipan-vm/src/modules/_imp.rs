@@ -150,6 +150,15 @@ fn init_frozen(_m: &PyRef, _name: &PyRef) -> PyResult<PyRef> {
     Ok(none())
 }
 
+/// `_imp._override_frozen_modules_for_tests(override)` (what
+/// `test.support.import_helper.frozen_modules` calls): CPython switches
+/// between its frozen and source copies of some stdlib modules. Taipan
+/// always imports the source, so the setting is checked and has no effect.
+fn override_frozen_modules_for_tests(_m: &PyRef, v: &PyRef) -> PyResult<PyRef> {
+    crate::objects::int::as_c_int(v)?;
+    Ok(none())
+}
+
 fn frozen_module_names(_m: &PyRef) -> PyResult<PyRef> {
     crate::objects::tuple::PyTuple::new(Vec::new())
 }
@@ -237,6 +246,10 @@ static FUNCTIONS: &[MethodDef] = &[
     MethodDef::new("find_frozen", Meth::FastKw(find_frozen)),
     MethodDef::new("init_frozen", Meth::O(init_frozen)),
     MethodDef::new("_frozen_module_names", Meth::NoArgs(frozen_module_names)),
+    MethodDef::new(
+        "_override_frozen_modules_for_tests",
+        Meth::O(override_frozen_modules_for_tests),
+    ),
     MethodDef::new("_fix_co_filename", Meth::Fast(fix_co_filename)),
     MethodDef::new("extension_suffixes", Meth::NoArgs(extension_suffixes)),
     MethodDef::new("source_hash", Meth::FastKw(source_hash)),

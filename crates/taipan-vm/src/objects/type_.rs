@@ -404,9 +404,11 @@ pub fn lookup_uncached(ty: &PyType, name: &PyRef) -> Option<PyRef> {
         Some(s) => s.hash(),
         None => return None,
     };
-    let mro = ty.mro()?;
+    // A strong reference: a key's `__eq__` may assign `__bases__` (and so
+    // replace the MRO) in the middle of the lookup (bpo-14199).
+    let mro = ty.mro()?.clone();
     // SAFETY: an MRO is a tuple of types.
-    for t in unsafe { crate::objects::tuple::tuple_items_unchecked(mro) } {
+    for t in unsafe { crate::objects::tuple::tuple_items_unchecked(&mro) } {
         // SAFETY: MRO entries are types.
         let t = unsafe { &*(t.as_ptr() as *const PyType) };
         if let Some(d) = t.dict() {
@@ -806,12 +808,27 @@ pub mod heap {
                     let bound = descr::bind(&m, Some(ty), Some(&ty.type_ref()))?;
                     let r = crate::object::protocol::call(&bound, &[], None)?;
                     let items = crate::object::protocol::collect(&r)?;
+                    if items.is_empty() {
+                        return Err(PyErr::type_error("type MRO must not be empty"));
+                    }
+                    // `mro_check`: every entry a class whose instance layout
+                    // the new type's extends (an MRO naming `dict` for a
+                    // plain object would let dict code read a non-dict).
+                    let solid = as_type(ty).map(solid_base);
                     for it in &items {
-                        if as_type(it).is_none() {
+                        let Some(t) = as_type(it) else {
                             return Err(PyErr::type_error(format!(
                                 "mro() returned a non-class ('{}')",
                                 it.ty().name()
                             )));
+                        };
+                        if let Some(solid) = solid {
+                            if !solid.is_subtype(solid_base(t)) {
+                                return Err(PyErr::type_error(format!(
+                                    "mro() returned base with unsuitable layout ('{}')",
+                                    t.name()
+                                )));
+                            }
                         }
                     }
                     return PyTuple::new(items);

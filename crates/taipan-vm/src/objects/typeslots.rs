@@ -1112,11 +1112,13 @@ fn update_new(ty: &PyType) {
         return;
     };
     if let Some(c) = attr.downcast_exact::<descr::PyCFunction>() {
-        if std::ptr::eq(c.def, &TP_NEW_DEF) {
-            if let Some(t) = c.self_.as_ref().and_then(as_type) {
-                ty.tp_new.set(t.tp_new.get());
-                return;
-            }
+        if std::ptr::eq(c.def, &TP_NEW_DEF) && c.self_.as_ref().and_then(as_type).is_some() {
+            // CPython's special case keeps the type's own (inherited)
+            // `tp_new`, not the wrapper's type's: `class C: __new__ =
+            // list.__new__` makes plain objects, never a list payload in an
+            // object-sized block.
+            ty.tp_new.set(ty.static_base().tp_new.get());
+            return;
         }
     }
     ty.tp_new.set(Some(slot_tp_new));
