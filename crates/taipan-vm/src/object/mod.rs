@@ -315,6 +315,19 @@ pub unsafe fn mem_free(p: *mut u8) {
     unsafe { allocator().free(p) }
 }
 
+/// [`mem_free`] for a block known to come from a pool: `mem_alloc` of 1 to
+/// 512 bytes (a fixed-size object such as an exact int or float). Skips the
+/// lookup that tells pool blocks from large ones.
+///
+/// # Safety
+/// `p` came from [`mem_alloc`] with a size of at most 512 bytes and is not
+/// used again.
+#[inline(always)]
+pub unsafe fn mem_free_small(p: *mut u8) {
+    // SAFETY: the caller passes a pool block from mem_alloc.
+    unsafe { allocator().free_small(p) }
+}
+
 /// `sys.getallocatedblocks()`.
 pub fn allocated_blocks() -> usize {
     allocator().allocated_blocks()

@@ -98,7 +98,9 @@ unsafe fn float_dealloc(obj: *mut PyObject) {
                 return;
             }
             // An exact float owns nothing and has no weak references.
-            crate::object::mem_free(obj as *mut u8);
+            const _: () = assert!(std::mem::size_of::<PyFloat>() <= 512);
+            // An exact float's block is `mem_alloc(size_of::<PyFloat>())`: a pool block.
+            crate::object::mem_free_small(obj as *mut u8);
             return;
         }
         crate::object::generic_dealloc(obj)

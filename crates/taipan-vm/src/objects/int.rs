@@ -110,7 +110,9 @@ unsafe fn int_dealloc(obj: *mut PyObject) {
                 fl.n += 1;
                 return;
             }
-            crate::object::mem_free(obj as *mut u8);
+            const _: () = assert!(std::mem::size_of::<PyInt>() <= 512);
+            // An exact int's block is `mem_alloc(size_of::<PyInt>())`: a pool block.
+            crate::object::mem_free_small(obj as *mut u8);
             return;
         }
         crate::object::generic_dealloc(obj)
