@@ -94,6 +94,16 @@ pub fn binary_op(arg: u32, a: &PyRef, b: &PyRef) -> Option<PyResult<PyRef>> {
         10 => x - y,
         5 => x * y,
         11 if y != 0.0 => x / y,
+        // `float_pow` on a positive finite base and a finite exponent is
+        // libm's `pow`; an overflow (which raises) and the other cases go to
+        // the generic code.
+        8 if x > 0.0 && x.is_finite() && y.is_finite() => {
+            let r = x.powf(y);
+            if !r.is_finite() {
+                return None;
+            }
+            r
+        }
         _ => return None,
     };
     Some(PyFloat::new(r))
