@@ -1310,8 +1310,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                         &mut frame.slots[frame.sp - 3..frame.sp],
                     )
                 {
-                    frame.sp -= 3;
-                    frame.push(none());
+                    frame.sp -= 2;
                     pc += 5;
                 }
             }

@@ -700,11 +700,12 @@ fn list_append(obj: &PyRef, v: &PyRef) -> PyResult<PyRef> {
 /// entries `[callable_or_method, self_or_callable, arg]` are `list.append`
 /// on an exact list, either as the method descriptor with its list
 /// (`lst.append(x)` after `LOAD_METHOD`) or as the bound built-in method
-/// (`app = lst.append; app(x)`). Appends, clears the three entries and
-/// returns true; returns false, touching nothing, for any other call.
-/// Like CPython's specialized form it makes no recursion check (it calls
-/// no Python code).
-#[inline(always)]
+/// (`app = lst.append; app(x)`). Appends, leaves the result (`None`) in
+/// the first entry, clears the other two and returns true; returns false,
+/// touching nothing, for any other call. Like CPython's specialized form it
+/// makes no recursion check (it calls no Python code). Out of line, so
+/// that the evaluation loop pays one call on one-argument calls only.
+#[inline(never)]
 pub fn call_append_fast(entries: &mut [Option<PyRef>]) -> bool {
     use crate::objects::descr::{PyCFunction, PyMethodDescr};
     let [first, second, arg] = entries else {
@@ -731,7 +732,7 @@ pub fn call_append_fast(entries: &mut [Option<PyRef>]) -> bool {
         return false;
     };
     payload(target).push(v);
-    let (a, b) = (first.take(), second.take());
+    let (a, b) = (first.replace(none()), second.take());
     drop(a);
     drop(b);
     true
