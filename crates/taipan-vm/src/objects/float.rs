@@ -126,7 +126,7 @@ pub fn clear_freelist() {
 }
 
 impl PyFloat {
-    #[inline]
+    #[inline(always)]
     pub fn new(v: f64) -> PyResult<PyRef> {
         // SAFETY: GIL held; a free-list entry is a dead exact float whose block is still allocated: it is revived with count one.
         unsafe {
