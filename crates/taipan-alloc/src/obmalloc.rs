@@ -231,29 +231,66 @@ impl<S: ArenaSource> Obmalloc<S> {
         }
         let arena = self.arena_map.lookup(p.addr());
         if arena != 0 {
-            // SAFETY: `p` lies in one of our arenas and (caller's contract) is a live block, so its pool header is live and the block is on no free list.
+            // SAFETY: `p` lies in one of our arenas and (caller's contract) is a live block.
             unsafe {
                 #[cfg(feature = "debug-alloc")]
                 self.check_pool_block("free", p, arena - 1);
-                let pool = pool_addr(p);
-                debug::on_free(p, index_to_size((*pool).szidx as usize));
-                let lastfree = (*pool).freeblock;
-                *p.cast::<*mut u8>() = lastfree;
-                (*pool).freeblock = p;
-                (*pool).ref_count -= 1;
-                if lastfree.is_null() {
-                    // It was full: back on its used list, at the front.
-                    push_used(pool, &mut self.usedpools[(*pool).szidx as usize]);
-                    return;
-                }
-                if (*pool).ref_count != 0 {
-                    return;
-                }
-                self.insert_to_freepool(pool);
+                self.free_pool_block(p);
             }
         } else {
             // SAFETY: not in an arena, so by the caller's contract it is a live large block of ours.
             unsafe { self.large_free(p) };
+        }
+    }
+
+    /// Free a block known to be a pool block: one that `malloc` or `calloc`
+    /// returned for a request of 1 to 512 bytes (`SMALL_REQUEST_THRESHOLD`).
+    /// The same as [`free`](Self::free) without the arena-map lookup that
+    /// tells pool blocks from large ones: callers that free objects of a
+    /// fixed small size know the answer already.
+    ///
+    /// # Safety
+    /// `p` must be a live pool block of this allocator (a `realloc`ed block
+    /// only if its size stayed in 1..=512 from a pool block). With the
+    /// `debug-alloc` feature a pointer outside the arenas panics.
+    #[inline]
+    pub unsafe fn free_small(&mut self, p: *mut u8) {
+        #[cfg(feature = "debug-alloc")]
+        {
+            let arena = self.arena_map.lookup(p.addr());
+            if arena == 0 {
+                debug::bad_pointer("free_small", p, "not a pool block of this allocator");
+            }
+            // SAFETY: `p` is in arena `arena - 1`.
+            unsafe { self.check_pool_block("free_small", p, arena - 1) };
+        }
+        // SAFETY: the caller's contract.
+        unsafe { self.free_pool_block(p) }
+    }
+
+    /// Push the pool block `p` back on its pool's free list.
+    ///
+    /// # Safety
+    /// `p` must be a live pool block of this allocator.
+    #[inline(always)]
+    unsafe fn free_pool_block(&mut self, p: *mut u8) {
+        // SAFETY: `p` is a live pool block (caller's contract), so its pool header is live and the block is on no free list.
+        unsafe {
+            let pool = pool_addr(p);
+            debug::on_free(p, index_to_size((*pool).szidx as usize));
+            let lastfree = (*pool).freeblock;
+            *p.cast::<*mut u8>() = lastfree;
+            (*pool).freeblock = p;
+            (*pool).ref_count -= 1;
+            if lastfree.is_null() {
+                // It was full: back on its used list, at the front.
+                push_used(pool, &mut self.usedpools[(*pool).szidx as usize]);
+                return;
+            }
+            if (*pool).ref_count != 0 {
+                return;
+            }
+            self.insert_to_freepool(pool);
         }
     }
 

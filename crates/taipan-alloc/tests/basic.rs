@@ -574,3 +574,38 @@ fn allocators_are_independent_values() {
         b.free(q);
     }
 }
+
+#[test]
+fn free_small_is_free_for_pool_blocks() {
+    let mut a = Obmalloc::new();
+    a.set_max_spare_arenas(0);
+    // Enough 32-byte blocks to fill more than one arena, freed both ways.
+    let n = 2 * ARENA_SIZE / 32;
+    let blocks: Vec<*mut u8> = (0..n).map(|_| a.malloc(32)).collect();
+    assert!(blocks.iter().all(|p| !p.is_null() && a.is_pool_block(*p)));
+    assert_eq!(a.allocated_blocks(), n);
+    let s = a.stats();
+    assert!(s.arenas_current >= 2);
+    for (i, &p) in blocks.iter().enumerate() {
+        // SAFETY: every block is live and freed once; all are pool blocks.
+        unsafe {
+            if i % 2 == 0 {
+                a.free_small(p);
+            } else {
+                a.free(p);
+            }
+        }
+    }
+    assert_eq!(a.allocated_blocks(), 0);
+    assert_eq!(
+        a.stats().arenas_current,
+        0,
+        "emptied arenas go back to the OS through free_small too"
+    );
+    // The freed blocks are reused.
+    let p = a.malloc(32);
+    assert!(!p.is_null());
+    // SAFETY: live pool block.
+    unsafe { a.free_small(p) };
+    assert_eq!(a.allocated_blocks(), 0);
+}

@@ -1306,7 +1306,21 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                     return Err(unknown_opcode(op));
                 }
             }
-            Opcode::Precall => pc += 1, // its inline cache entry
+            Opcode::Precall => {
+                pc += 1; // its inline cache entry
+                         // `PRECALL_NO_KW_LIST_APPEND`: done here, and the CALL
+                         // that follows (with its 4 cache entries) is skipped.
+                if arg == 1
+                    && frame.kwnames.is_none()
+                    && frame.sp >= 3
+                    && crate::objects::list::call_append_fast(
+                        &mut frame.slots[frame.sp - 3..frame.sp],
+                    )
+                {
+                    frame.sp -= 2;
+                    pc += 5;
+                }
+            }
             Opcode::PopTop => {
                 drop(frame.pop_opt());
             }

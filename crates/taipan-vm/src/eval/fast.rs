@@ -66,6 +66,21 @@ pub fn binary_op(arg: u32, a: &PyRef, b: &PyRef) -> Option<PyResult<PyRef>> {
                     r
                 }
             }
+            // A negative count raises; a result that does not fit a word
+            // goes to the big-int code.
+            3 if (0..64).contains(&y) => {
+                let r = x << y;
+                if r >> y != x {
+                    return None;
+                }
+                r
+            }
+            9 if y >= 0 => x >> y.min(63),
+            // Both exact in a double: one correctly rounded division, as
+            // `long_true_divide`'s fast path.
+            11 if y != 0 && x.unsigned_abs() <= 1 << 53 && y.unsigned_abs() <= 1 << 53 => {
+                return Some(PyFloat::new(x as f64 / y as f64));
+            }
             _ => return None,
         };
         return Some(PyInt::new(r));
@@ -79,6 +94,16 @@ pub fn binary_op(arg: u32, a: &PyRef, b: &PyRef) -> Option<PyResult<PyRef>> {
         10 => x - y,
         5 => x * y,
         11 if y != 0.0 => x / y,
+        // `float_pow` on a positive finite base and a finite exponent is
+        // libm's `pow`; an overflow (which raises) and the other cases go to
+        // the generic code.
+        8 if x > 0.0 && x.is_finite() && y.is_finite() => {
+            let r = x.powf(y);
+            if !r.is_finite() {
+                return None;
+            }
+            r
+        }
         _ => return None,
     };
     Some(PyFloat::new(r))

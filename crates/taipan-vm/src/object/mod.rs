@@ -285,11 +285,18 @@ fn allocator() -> &'static mut taipan_alloc::Obmalloc {
     let a = unsafe { ALLOCATOR.get_mut() };
     match a {
         Some(a) => a,
-        None => {
-            *a = Some(taipan_alloc::Obmalloc::new());
-            a.as_mut().expect("just set")
-        }
+        None => allocator_init(),
     }
+}
+
+/// Makes the allocator on first use (kept out of line: the fast paths that
+/// inline [`allocator`] need no room for an `Obmalloc` on their stack).
+#[cold]
+#[inline(never)]
+fn allocator_init() -> &'static mut taipan_alloc::Obmalloc {
+    // SAFETY: as in `allocator`.
+    let a = unsafe { ALLOCATOR.get_mut() };
+    a.get_or_insert_with(taipan_alloc::Obmalloc::new)
 }
 
 /// `PyObject_Malloc`: raw memory from the object allocator (null on failure).
@@ -306,6 +313,19 @@ pub fn mem_alloc(n: usize) -> *mut u8 {
 pub unsafe fn mem_free(p: *mut u8) {
     // SAFETY: the caller passes a pointer from mem_alloc.
     unsafe { allocator().free(p) }
+}
+
+/// [`mem_free`] for a block known to come from a pool: `mem_alloc` of 1 to
+/// 512 bytes (a fixed-size object such as an exact int or float). Skips the
+/// lookup that tells pool blocks from large ones.
+///
+/// # Safety
+/// `p` came from [`mem_alloc`] with a size of at most 512 bytes and is not
+/// used again.
+#[inline(always)]
+pub unsafe fn mem_free_small(p: *mut u8) {
+    // SAFETY: the caller passes a pool block from mem_alloc.
+    unsafe { allocator().free_small(p) }
 }
 
 /// `sys.getallocatedblocks()`.
@@ -336,6 +356,14 @@ pub fn var_size(ty: &PyType, nitems: usize) -> Option<usize> {
 /// set (count 1, type `ty`, `ob_size` = `nitems` when the type has items).
 /// Instances of heap types own a reference to their type.
 pub fn alloc_raw(ty: &PyType, nitems: usize) -> PyResult<*mut PyObject> {
+    alloc_raw_from(ty, nitems, std::mem::size_of::<PyObject>())
+}
+
+/// [`alloc_raw`], zeroing the object only from byte `zero_from` on (the
+/// caller writes the bytes between the header and `zero_from` before
+/// anything else can allocate: the GC cannot look at them before that).
+#[inline(always)]
+fn alloc_raw_from(ty: &PyType, nitems: usize, zero_from: usize) -> PyResult<*mut PyObject> {
     let size = var_size(ty, nitems).ok_or_else(PyErr::no_memory)?;
     let gc = ty.has_gc();
     if gc {
@@ -346,10 +374,20 @@ pub fn alloc_raw(ty: &PyType, nitems: usize) -> PyResult<*mut PyObject> {
     if mem.is_null() {
         return Err(PyErr::no_memory());
     }
-    // SAFETY: `mem` is a fresh block of `total` bytes.
+    // SAFETY: `mem` is a fresh block of `total` bytes, and `zero_from <= size` (the payload fits the type's size).
     unsafe {
-        std::ptr::write_bytes(mem, 0, total);
-        let obj = if gc { mem.add(GC_HEAD_SIZE) } else { mem } as *mut PyObject;
+        let obj = if gc {
+            mem.cast::<GcHead>().write(GcHead {
+                gc_next: Cell::new(0),
+                gc_prev: Cell::new(0),
+            });
+            mem.add(GC_HEAD_SIZE)
+        } else {
+            mem
+        } as *mut PyObject;
+        if zero_from < size {
+            std::ptr::write_bytes((obj as *mut u8).add(zero_from), 0, size - zero_from);
+        }
         (*obj).ob_refcnt.set(1);
         (*obj).ob_type.set(ty as *const PyType);
         if ty.tp_itemsize != 0 {
@@ -373,7 +411,7 @@ pub fn alloc_raw(ty: &PyType, nitems: usize) -> PyResult<*mut PyObject> {
 /// `value` into it; the header in `value` is replaced.
 pub fn alloc_object<T: PyPayload>(ty: &PyType, value: T) -> PyResult<PyRef> {
     debug_assert!(ty.tp_basicsize.get() >= std::mem::size_of::<T>());
-    let obj = alloc_raw(ty, 0)?;
+    let obj = alloc_raw_from(ty, 0, std::mem::size_of::<T>())?;
     // SAFETY: the block holds at least size_of::<T>() bytes; the whole value is written, then the header the allocator set is put back.
     unsafe {
         let rc = (*obj).ob_refcnt.get();
@@ -388,7 +426,8 @@ pub fn alloc_object<T: PyPayload>(ty: &PyType, value: T) -> PyResult<PyRef> {
 /// Like [`alloc_object`], for variable-size payloads: `value` goes at the
 /// start, `nitems` items of zeroed storage follow, `ob_size` is `nitems`.
 pub fn alloc_var_object<T: PyPayload>(ty: &PyType, nitems: usize, value: T) -> PyResult<PyRef> {
-    let obj = alloc_raw(ty, nitems)?;
+    debug_assert!(ty.tp_basicsize.get() >= std::mem::size_of::<T>());
+    let obj = alloc_raw_from(ty, nitems, std::mem::size_of::<T>())?;
     // SAFETY: the block holds the payload and the items.
     unsafe {
         let rc = (*obj).ob_refcnt.get();
@@ -442,10 +481,31 @@ const TRASH_MAX_DEPTH: u32 = 50;
 
 /// Runs `tp_dealloc` of an object whose count reached zero.
 ///
+/// Objects of the leaf types ([`TypeFlags::LEAF`]: int, float, str, bytes,
+/// complex, which own no references) go straight to their `tp_dealloc`, as
+/// `_Py_Dealloc` does; every other object takes the trashcan's counted path.
+///
 /// # Safety
 /// `obj` has count zero and no other reference.
-#[cold]
+#[inline(never)]
 pub unsafe fn dealloc(obj: *mut PyObject) {
+    // SAFETY: obj is dead but its header and type are readable.
+    unsafe {
+        let ty = &*(*obj).ob_type.get();
+        if ty.tp_flags.get() & TypeFlags::LEAF != 0 {
+            (ty.tp_dealloc)(obj);
+            return;
+        }
+        dealloc_counted(obj)
+    }
+}
+
+/// The trashcan path of [`dealloc`]: every object of a non-leaf type.
+///
+/// # Safety
+/// As [`dealloc`].
+#[inline(never)]
+unsafe fn dealloc_counted(obj: *mut PyObject) {
     let trash = TRASH.as_ptr();
     // SAFETY: GIL held; each access below is short and does not overlap a call that could re-enter.
     unsafe {

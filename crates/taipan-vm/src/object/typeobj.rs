@@ -157,6 +157,11 @@ impl TypeFlags {
     pub const DICT_SUBCLASS: u64 = 1 << 29;
     pub const BASE_EXC_SUBCLASS: u64 = 1 << 30;
     pub const TYPE_SUBCLASS: u64 = 1 << 31;
+    /// Taipan's own bit (unused by CPython 3.11, hidden from `__flags__`):
+    /// objects of this static type own no references (int, float, str,
+    /// bytes, complex), so their deallocation cannot nest and skips the
+    /// trashcan (`object::dealloc`). Never inherited.
+    pub const LEAF: u64 = 1 << 2;
     /// Flags a subclass inherits from its base.
     pub const INHERITED: u64 = Self::LONG_SUBCLASS
         | Self::LIST_SUBCLASS

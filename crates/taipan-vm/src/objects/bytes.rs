@@ -22,7 +22,7 @@ pub static BYTES_TYPE: PyType = PyType {
     tp_doc: Some("bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\nbytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\nbytes(int) -> bytes object of size given by the parameter initialized with null bytes\nbytes() -> empty bytes object\n\nConstruct an immutable array of bytes from:\n  - an iterable yielding integers in range(256)\n  - a text string encoded using the specified encoding\n  - any object implementing the buffer API.\n  - an integer"),
     tp_name: "bytes",
     tp_basicsize: Cell::new(std::mem::size_of::<PyBytes>()),
-    tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::BYTES_SUBCLASS),
+    tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::BYTES_SUBCLASS | TypeFlags::LEAF),
     tp_repr: Cell::new(Some(bytes_repr)),
     tp_str: Cell::new(Some(bytes_repr)),
     tp_hash: Cell::new(Some(bytes_hash)),

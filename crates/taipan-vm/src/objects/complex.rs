@@ -27,7 +27,7 @@ pub struct PyComplex {
 pub static COMPLEX_TYPE: PyType = PyType {
     tp_name: "complex",
     tp_basicsize: Cell::new(std::mem::size_of::<PyComplex>()),
-    tp_flags: Cell::new(TypeFlags::BASETYPE),
+    tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::LEAF),
     tp_doc: Some("Create a complex number from a real part and an optional imaginary part.\n\nThis is equivalent to (real + imag*1j) where imag defaults to 0."),
     tp_repr: Cell::new(Some(complex_repr)),
     tp_hash: Cell::new(Some(complex_hash)),

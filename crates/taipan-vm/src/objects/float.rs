@@ -33,7 +33,7 @@ pub struct PyFloat {
 pub static FLOAT_TYPE: PyType = PyType {
     tp_name: "float",
     tp_basicsize: Cell::new(std::mem::size_of::<PyFloat>()),
-    tp_flags: Cell::new(TypeFlags::BASETYPE),
+    tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::LEAF),
     tp_doc: Some("Convert a string or number to a floating point number, if possible."),
     tp_dealloc: float_dealloc,
     tp_repr: Cell::new(Some(float_repr)),
@@ -97,6 +97,11 @@ unsafe fn float_dealloc(obj: *mut PyObject) {
                 fl.n += 1;
                 return;
             }
+            // An exact float owns nothing and has no weak references.
+            const _: () = assert!(std::mem::size_of::<PyFloat>() <= 512);
+            // An exact float's block is `mem_alloc(size_of::<PyFloat>())`: a pool block.
+            crate::object::mem_free_small(obj as *mut u8);
+            return;
         }
         crate::object::generic_dealloc(obj)
     }
@@ -121,7 +126,7 @@ pub fn clear_freelist() {
 }
 
 impl PyFloat {
-    #[inline]
+    #[inline(always)]
     pub fn new(v: f64) -> PyResult<PyRef> {
         // SAFETY: GIL held; a free-list entry is a dead exact float whose block is still allocated: it is revived with count one.
         unsafe {
@@ -134,7 +139,30 @@ impl PyFloat {
                 return Ok(PyRef::from_raw(obj));
             }
         }
-        Self::new_in(&FLOAT_TYPE, v)
+        Self::new_fresh(v)
+    }
+
+    /// A new exact float in a fresh block (the free list is empty).
+    #[inline(never)]
+    fn new_fresh(v: f64) -> PyResult<PyRef> {
+        let mem = crate::object::mem_alloc(std::mem::size_of::<PyFloat>());
+        if mem.is_null() {
+            return Err(PyErr::no_memory());
+        }
+        // SAFETY: a fresh block of PyFloat's (8-aligned) size, written whole.
+        unsafe {
+            std::ptr::write(
+                mem as *mut PyFloat,
+                PyFloat {
+                    ob_base: PyObject {
+                        ob_refcnt: Cell::new(1),
+                        ob_type: Cell::new(&FLOAT_TYPE as *const PyType),
+                    },
+                    value: v,
+                },
+            );
+            Ok(PyRef::from_raw(mem as *mut PyObject))
+        }
     }
 
     pub fn new_in(ty: &PyType, v: f64) -> PyResult<PyRef> {

@@ -37,7 +37,7 @@ pub struct PyInt {
 pub static INT_TYPE: PyType = PyType {
     tp_name: "int",
     tp_basicsize: Cell::new(std::mem::size_of::<PyInt>()),
-    tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::LONG_SUBCLASS),
+    tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::LONG_SUBCLASS | TypeFlags::LEAF),
     tp_drop: Some(drop_int),
     tp_dealloc: int_dealloc,
     tp_doc: Some(
@@ -110,7 +110,9 @@ unsafe fn int_dealloc(obj: *mut PyObject) {
                 fl.n += 1;
                 return;
             }
-            crate::object::mem_free(obj as *mut u8);
+            const _: () = assert!(std::mem::size_of::<PyInt>() <= 512);
+            // An exact int's block is `mem_alloc(size_of::<PyInt>())`: a pool block.
+            crate::object::mem_free_small(obj as *mut u8);
             return;
         }
         crate::object::generic_dealloc(obj)
@@ -228,42 +230,55 @@ impl PyInt {
                 return Ok(o.clone());
             }
         }
-        Self::new_uncached(&INT_TYPE, v)
+        Self::new_exact(v)
+    }
+
+    /// A new exact int outside the small-int cache: from the free list, or
+    /// a fresh block.
+    #[inline(always)]
+    fn new_exact(v: i64) -> PyResult<PyRef> {
+        // SAFETY: GIL held; a free-list entry is a dead exact int whose block is still allocated and whose `big` is `None`: it is revived with count one.
+        unsafe {
+            let fl = &mut *FREELIST.as_ptr();
+            if fl.n > 0 {
+                fl.n -= 1;
+                let obj = *fl.items.get_unchecked(fl.n);
+                (*obj).ob_refcnt.set(1);
+                (*(obj as *mut PyInt)).small = v;
+                return Ok(PyRef::from_raw(obj));
+            }
+        }
+        Self::new_fresh(v)
+    }
+
+    /// A new exact int in a fresh block (the free list is empty).
+    #[inline(never)]
+    fn new_fresh(v: i64) -> PyResult<PyRef> {
+        let mem = crate::object::mem_alloc(std::mem::size_of::<PyInt>());
+        if mem.is_null() {
+            return Err(PyErr::no_memory());
+        }
+        // SAFETY: a fresh block of PyInt's (8-aligned) size, written whole.
+        unsafe {
+            std::ptr::write(
+                mem as *mut PyInt,
+                PyInt {
+                    ob_base: PyObject {
+                        ob_refcnt: Cell::new(1),
+                        ob_type: Cell::new(&INT_TYPE as *const PyType),
+                    },
+                    small: v,
+                    big: None,
+                },
+            );
+            Ok(PyRef::from_raw(mem as *mut PyObject))
+        }
     }
 
     /// A new int of type `ty` (int or a subclass) holding `v`.
     pub fn new_uncached(ty: &PyType, v: i64) -> PyResult<PyRef> {
         if std::ptr::eq(ty, &INT_TYPE) {
-            // SAFETY: GIL held; a free-list entry is a dead exact int whose block is still allocated and whose `big` is `None`: it is revived with count one.
-            unsafe {
-                let fl = &mut *FREELIST.as_ptr();
-                if fl.n > 0 {
-                    fl.n -= 1;
-                    let obj = fl.items[fl.n];
-                    (*obj).ob_refcnt.set(1);
-                    (*(obj as *mut PyInt)).small = v;
-                    return Ok(PyRef::from_raw(obj));
-                }
-            }
-            let mem = crate::object::mem_alloc(std::mem::size_of::<PyInt>());
-            if mem.is_null() {
-                return Err(PyErr::no_memory());
-            }
-            // SAFETY: a fresh block of PyInt's (8-aligned) size, written whole.
-            unsafe {
-                std::ptr::write(
-                    mem as *mut PyInt,
-                    PyInt {
-                        ob_base: PyObject {
-                            ob_refcnt: Cell::new(1),
-                            ob_type: Cell::new(&INT_TYPE as *const PyType),
-                        },
-                        small: v,
-                        big: None,
-                    },
-                );
-                return Ok(PyRef::from_raw(mem as *mut PyObject));
-            }
+            return Self::new_exact(v);
         }
         alloc_object(
             ty,

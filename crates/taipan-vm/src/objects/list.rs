@@ -695,6 +695,49 @@ fn list_append(obj: &PyRef, v: &PyRef) -> PyResult<PyRef> {
     Ok(none())
 }
 
+/// The evaluation loop's `PRECALL_NO_KW_LIST_APPEND` (CPython 3.11's
+/// `Python/ceval.c`): a call with one positional argument whose stack
+/// entries `[callable_or_method, self_or_callable, arg]` are `list.append`
+/// on an exact list, either as the method descriptor with its list
+/// (`lst.append(x)` after `LOAD_METHOD`) or as the bound built-in method
+/// (`app = lst.append; app(x)`). Appends, leaves the result (`None`) in
+/// the first entry, clears the other two and returns true; returns false,
+/// touching nothing, for any other call. Like CPython's specialized form it
+/// makes no recursion check (it calls no Python code). Out of line, so
+/// that the evaluation loop pays one call on one-argument calls only.
+#[inline(never)]
+pub fn call_append_fast(entries: &mut [Option<PyRef>]) -> bool {
+    use crate::objects::descr::{PyCFunction, PyMethodDescr};
+    let [first, second, arg] = entries else {
+        return false;
+    };
+    let Some(append_def) = LIST_TYPE.tp_methods.first() else {
+        return false;
+    };
+    let target = match (&*first, &*second) {
+        (Some(m), Some(s)) => match m.downcast_exact::<PyMethodDescr>() {
+            Some(d) if std::ptr::eq(d.def, append_def) && s.is_exact::<PyList>() => s,
+            _ => return false,
+        },
+        (None, Some(c)) => match c.downcast_exact::<PyCFunction>() {
+            Some(f) if std::ptr::eq(f.def, append_def) => match &f.self_ {
+                Some(s) if s.is_exact::<PyList>() => s,
+                _ => return false,
+            },
+            _ => return false,
+        },
+        _ => return false,
+    };
+    let Some(v) = arg.take() else {
+        return false;
+    };
+    payload(target).push(v);
+    let (a, b) = (first.replace(none()), second.take());
+    drop(a);
+    drop(b);
+    true
+}
+
 /// `PyObject_LengthHint(o, default)`.
 pub fn length_hint(o: &PyRef, default: usize) -> PyResult<usize> {
     let ty = o.ty();

@@ -36,7 +36,7 @@ pub static STR_TYPE: PyType = PyType {
     tp_doc: Some("str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str\n\nCreate a new string object from the given object. If encoding or\nerrors is specified, then the object must expose a data buffer\nthat will be decoded using the given encoding and error handler.\nOtherwise, returns the result of object.__str__() (if defined)\nor repr(object).\nencoding defaults to sys.getdefaultencoding().\nerrors defaults to 'strict'."),
     tp_name: "str",
     tp_basicsize: Cell::new(std::mem::size_of::<PyStr>()),
-    tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::UNICODE_SUBCLASS),
+    tp_flags: Cell::new(TypeFlags::BASETYPE | TypeFlags::UNICODE_SUBCLASS | TypeFlags::LEAF),
     tp_drop: Some(drop_str),
     tp_dealloc: str_dealloc,
     tp_hash: Cell::new(Some(str_hash_slot)),

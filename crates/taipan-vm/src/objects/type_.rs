@@ -2258,7 +2258,7 @@ pub mod heap {
 
     fn get_flags(o: &PyRef) -> PyResult<PyRef> {
         let ty = ty_of(o)?;
-        let mut f = ty.flags() & !TypeFlags::READYING;
+        let mut f = ty.flags() & !(TypeFlags::READYING | TypeFlags::LEAF);
         if has_managed_dict(ty) {
             f |= TypeFlags::MANAGED_DICT;
         }
