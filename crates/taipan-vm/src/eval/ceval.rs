@@ -1541,14 +1541,17 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 let sub = frame.pop()?;
                 let container = frame.pop()?;
                 let v = frame.pop()?;
-                if let Err(v) = crate::eval::fast::store_subscr(&container, &sub, v) {
+                if let Err(v) = crate::eval::fast::store_subscr(&container, &sub, v)? {
                     protocol::set_item(&container, &sub, Some(&v))?;
                 }
             }
             Opcode::DeleteSubscr => {
                 let sub = frame.pop()?;
                 let container = frame.pop()?;
-                protocol::set_item(&container, &sub, None)?;
+                match crate::eval::fast::delete_subscr(&container, &sub) {
+                    Some(r) => r?,
+                    None => protocol::set_item(&container, &sub, None)?,
+                }
             }
             Opcode::BinaryOp => {
                 pc += 1; // inline cache entries

@@ -1321,6 +1321,108 @@ fn split_ranges<T: Copy + PartialEq + Into<u32>>(
     parts
 }
 
+/// A piece `x[s..e]` of a one-byte string `o` (whose bytes are `x`) for a
+/// result list: `o` itself when the piece is all of an exact str (as
+/// CPython's `split` and `splitlines` return it).
+#[inline]
+fn latin1_piece(o: &PyRef, x: &[u8], s: usize, e: usize, ascii: bool) -> PyResult<PyRef> {
+    if s == 0 && e == x.len() && o.is_exact::<PyStr>() {
+        return Ok(o.clone());
+    }
+    let b = x.get(s..e).unwrap_or_default();
+    PyStr::new_latin1(b, ascii || b.is_ascii())
+}
+
+/// Pushes onto a result list, reserving in steps with a `MemoryError`
+/// instead of an abort.
+#[inline]
+fn push_item(items: &mut Vec<PyRef>, item: PyRef) -> PyResult<()> {
+    if items.len() == items.capacity() {
+        grow(items, items.len().max(12))?;
+    }
+    items.push(item);
+    Ok(())
+}
+
+/// `str.split` of a one-byte string by whitespace or a one-byte separator
+/// (`stringlib/split.h`): the pieces go straight into the list.
+fn split_latin1(
+    o: &PyRef,
+    x: &[u8],
+    ascii: bool,
+    sep: Option<&[u8]>,
+    maxsplit: isize,
+) -> PyResult<PyRef> {
+    let mut left = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
+    let n = x.len();
+    let mut items: Vec<PyRef> = Vec::new();
+    let sp = |c: u8| {
+        if c < 0x80 {
+            ASCII_SPACE[c as usize]
+        } else {
+            is_space(c as u32)
+        }
+    };
+    match sep {
+        None => {
+            let mut i = 0;
+            loop {
+                while i < n && sp(x[i]) {
+                    i += 1;
+                }
+                if i >= n {
+                    break;
+                }
+                if left == 0 {
+                    // maxsplit reached: the rest whole, trailing
+                    // whitespace included.
+                    push_item(&mut items, latin1_piece(o, x, i, n, ascii)?)?;
+                    break;
+                }
+                let s = i;
+                while i < n && !sp(x[i]) {
+                    i += 1;
+                }
+                push_item(&mut items, latin1_piece(o, x, s, i, ascii)?)?;
+                left -= 1;
+            }
+        }
+        Some(&[c]) => {
+            let mut s = 0;
+            while left > 0 {
+                match x[s..].iter().position(|&b| b == c) {
+                    Some(k) => {
+                        push_item(&mut items, latin1_piece(o, x, s, s + k, ascii)?)?;
+                        s += k + 1;
+                        left -= 1;
+                    }
+                    None => break,
+                }
+            }
+            push_item(&mut items, latin1_piece(o, x, s, n, ascii)?)?;
+        }
+        Some(sep) => {
+            let mut s = 0;
+            while left > 0 {
+                match find_cps(x, sep, s, n) {
+                    Some(k) => {
+                        push_item(&mut items, latin1_piece(o, x, s, k, ascii)?)?;
+                        s = k + sep.len();
+                        left -= 1;
+                    }
+                    None => break,
+                }
+            }
+            push_item(&mut items, latin1_piece(o, x, s, n, ascii)?)?;
+        }
+    }
+    crate::objects::list::PyList::new(items)
+}
+
 fn m_split(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let a = parse_args("split", args, kwnames, &["sep", "maxsplit"], 0)?;
     let sepp = match &a[0] {
@@ -1344,15 +1446,7 @@ fn m_split(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef
             Some(sp) => sp.latin1().map(Some),
         };
         if let Some(sepb) = sepb {
-            let ascii = p.is_ascii();
-            let ranges = split_ranges(x, sepb, maxsplit);
-            let mut items = Vec::new();
-            grow(&mut items, ranges.len())?;
-            for (s, e) in ranges {
-                let b = &x[s..e];
-                items.push(PyStr::new_latin1(b, ascii || b.is_ascii())?);
-            }
-            return crate::objects::list::PyList::new(items);
+            return split_latin1(o, x, p.is_ascii(), sepb, maxsplit);
         }
     }
     let x: Vec<u32> = p.chars().collect();
@@ -1443,8 +1537,7 @@ fn m_splitlines(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
                     eol = i;
                 }
             }
-            let b = &x[s..eol];
-            items.push(PyStr::new_latin1(b, ascii || b.is_ascii())?);
+            push_item(&mut items, latin1_piece(o, x, s, eol, ascii)?)?;
         }
         return crate::objects::list::PyList::new(items);
     }
