@@ -963,8 +963,7 @@ fn format_value(v: PyRef, spec: Option<PyRef>) -> PyResult<PyRef> {
     }
     // Exact ints and floats: their `__format__` without the method call
     // (str.rs's `format_object`; an empty spec is `str()`).
-    if v.is_exact::<crate::objects::int::PyInt>()
-        || v.is_exact::<crate::objects::float::PyFloat>()
+    if v.is_exact::<crate::objects::int::PyInt>() || v.is_exact::<crate::objects::float::PyFloat>()
     {
         return match &spec {
             None => match crate::objects::str::small_int_str(&v) {

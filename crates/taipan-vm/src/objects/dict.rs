@@ -471,9 +471,12 @@ impl PyDict {
     #[inline]
     pub fn get_item_hashed(&self, key: &PyRef, hash: isize) -> PyResult<Option<PyRef>> {
         match self.lookup(key, hash)? {
-            // SAFETY: short read of the found entry (`ix` is in range: the
-            // probe just read it).
-            Found::At(ix, _) => Ok(unsafe { (&(*self.table()).entries).get_unchecked(ix).value.clone() }),
+            Found::At(ix, _) => {
+                // SAFETY: short read of the table, nothing runs meanwhile.
+                let t = unsafe { &*self.table() };
+                // SAFETY: `ix` is in range: the probe just read that entry.
+                Ok(unsafe { t.entries.get_unchecked(ix) }.value.clone())
+            }
             Found::Missing(_) => Ok(None),
         }
     }

@@ -1250,7 +1250,8 @@ fn pad_number(
     }
     let len = sign.len() + prefix.len() + char_count(body);
     let pad = s.width.saturating_sub(len);
-    let mut out = String::with_capacity(sign.len() + prefix.len() + body.len() + pad * s.fill.len_utf8());
+    let mut out =
+        String::with_capacity(sign.len() + prefix.len() + body.len() + pad * s.fill.len_utf8());
     let fill = |out: &mut String, n: usize| {
         for _ in 0..n {
             out.push(s.fill);
@@ -1310,11 +1311,8 @@ pub(crate) fn small_digits(mut m: u64, base: u64, upper: bool) -> String {
         16 => digits!(16),
         _ => digits!(10),
     }
-    let mut out = String::with_capacity(buf.len() - i);
-    for &b in &buf[i..] {
-        out.push(b as char);
-    }
-    out
+    // The digits are ASCII.
+    std::str::from_utf8(&buf[i..]).unwrap_or("").to_owned()
 }
 
 fn sign_str(s: &Spec, negative: bool) -> &'static str {
@@ -1430,7 +1428,13 @@ pub fn format_int_spec(x: &PyInt, spec: &str) -> PyResult<String> {
             &digits
         }
     };
-    Ok(pad_number(&s, sign, prefix, body, Some((&digits, "", every))))
+    Ok(pad_number(
+        &s,
+        sign,
+        prefix,
+        body,
+        Some((&digits, "", every)),
+    ))
 }
 
 /// Rust's `{:.*e}` text as Python's `d.ddde+XX`.

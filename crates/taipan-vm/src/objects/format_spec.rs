@@ -358,9 +358,8 @@ fn push_decimal(s: &mut String, mut m: u64, width: usize) {
     for _ in buf.len() - i..width {
         s.push('0');
     }
-    for &b in &buf[i..] {
-        s.push(b as char);
-    }
+    // The digits are ASCII.
+    s.push_str(std::str::from_utf8(&buf[i..]).unwrap_or(""));
 }
 
 /// Formats a finite or non-finite float without sign handling of the

@@ -1331,7 +1331,7 @@ unsafe fn copy_short(src: *const u8, dst: *mut u8, n: usize) {
     // SAFETY: the caller's promise; the unaligned reads and writes stay
     // within the n bytes of each buffer.
     unsafe {
-        if n >= 8 && n <= 16 {
+        if (8..=16).contains(&n) {
             let a = std::ptr::read_unaligned(src as *const u64);
             let b = std::ptr::read_unaligned(src.add(n - 8) as *const u64);
             std::ptr::write_unaligned(dst as *mut u64, a);
