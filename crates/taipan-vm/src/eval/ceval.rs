@@ -961,6 +961,18 @@ fn format_value(v: PyRef, spec: Option<PyRef>) -> PyResult<PyRef> {
     if spec.is_none() && v.is_exact::<PyStr>() {
         return Ok(v);
     }
+    // Exact ints and floats: their `__format__` without the method call
+    // (str.rs's `format_object`; an empty spec is `str()`).
+    if v.is_exact::<crate::objects::int::PyInt>() || v.is_exact::<crate::objects::float::PyFloat>()
+    {
+        return match &spec {
+            None => match crate::objects::str::small_int_str(&v) {
+                Some(r) => r,
+                None => protocol::str_(&v),
+            },
+            Some(s) => crate::objects::str::format_object(&v, s),
+        };
+    }
     let spec = match spec {
         Some(s) => s,
         None => PyStr::new("")?,
@@ -1562,14 +1574,17 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 let sub = frame.pop()?;
                 let container = frame.pop()?;
                 let v = frame.pop()?;
-                if let Err(v) = crate::eval::fast::store_subscr(&container, &sub, v) {
+                if let Err(v) = crate::eval::fast::store_subscr(&container, &sub, v)? {
                     protocol::set_item(&container, &sub, Some(&v))?;
                 }
             }
             Opcode::DeleteSubscr => {
                 let sub = frame.pop()?;
                 let container = frame.pop()?;
-                protocol::set_item(&container, &sub, None)?;
+                match crate::eval::fast::delete_subscr(&container, &sub) {
+                    Some(r) => r?,
+                    None => protocol::set_item(&container, &sub, None)?,
+                }
             }
             Opcode::BinaryOp => {
                 pc += 1; // inline cache entries
@@ -1842,7 +1857,11 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             Opcode::BuildString => {
                 let n = arg as usize;
                 let start = frame.sp - n;
-                let mut s = String::new();
+                let total: usize = (start..frame.sp)
+                    .filter_map(|i| frame.slots[i].as_ref().and_then(|x| x.downcast::<PyStr>()))
+                    .map(|p| p.len())
+                    .sum();
+                let mut s = String::with_capacity(total);
                 for i in start..frame.sp {
                     if let Some(p) = frame.slots[i].as_ref().and_then(|x| x.downcast::<PyStr>()) {
                         s.push_str(p.as_str());

@@ -164,25 +164,41 @@ pub fn subscr(container: &PyRef, sub: &PyRef) -> Option<PyResult<PyRef>> {
         return t.items().get(i).cloned().map(Ok);
     }
     if let Some(d) = container.downcast_exact::<PyDict>() {
-        return match d.get_item(sub) {
-            Ok(Some(v)) => Some(Ok(v)),
-            Ok(None) => None,
-            Err(e) => Some(Err(e)),
-        };
+        // An exact dict has no `__missing__`: a missing key raises here.
+        return Some(match d.get_item(sub) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => Err(PyErr::key_error(sub.clone())),
+            Err(e) => Err(e),
+        });
     }
     None
 }
 
 /// `STORE_SUBSCR` on an exact list with an in-range int index
-/// (`STORE_SUBSCR_LIST_INT`); the value comes back when the generic code
-/// must run.
+/// (`STORE_SUBSCR_LIST_INT`) and on an exact dict (`STORE_SUBSCR_DICT`);
+/// the value comes back when the generic code must run.
 #[inline(always)]
-pub fn store_subscr(container: &PyRef, sub: &PyRef, v: PyRef) -> Result<(), PyRef> {
+pub fn store_subscr(container: &PyRef, sub: &PyRef, v: PyRef) -> PyResult<Result<(), PyRef>> {
     if let Some(l) = container.downcast_exact::<PyList>() {
         if let Some(i) = seq_index(sub, l.len()) {
             l.set(i, v);
-            return Ok(());
+            return Ok(Ok(()));
         }
     }
-    Err(v)
+    if let Some(d) = container.downcast_exact::<PyDict>() {
+        return d.set_item(sub.clone(), v).map(Ok);
+    }
+    Ok(Err(v))
+}
+
+/// `DELETE_SUBSCR` on an exact dict (dict.rs's `dict_ass_subscript`
+/// without the slot dispatch); `None` when the generic code must run.
+#[inline(always)]
+pub fn delete_subscr(container: &PyRef, sub: &PyRef) -> Option<PyResult<()>> {
+    let d = container.downcast_exact::<PyDict>()?;
+    Some(match d.del_item(sub) {
+        Ok(Some(_)) => Ok(()),
+        Ok(None) => Err(PyErr::key_error(sub.clone())),
+        Err(e) => Err(e),
+    })
 }

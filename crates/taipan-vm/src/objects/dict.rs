@@ -88,8 +88,16 @@ impl Table {
         i
     }
 
+    #[inline]
     fn insert_fresh(&mut self, hash: isize, key: PyRef, value: PyRef) {
         let slot = self.find_empty_slot(hash);
+        self.insert_at(slot, hash, key, value);
+    }
+
+    /// Appends an entry whose index goes to `slot` (a free slot on its
+    /// probe sequence; the caller keeps `usable > 0`).
+    #[inline]
+    fn insert_at(&mut self, slot: usize, hash: isize, key: PyRef, value: PyRef) {
         self.indices[slot] = self.entries.len() as i32;
         self.entries.push(Entry {
             hash,
@@ -100,17 +108,37 @@ impl Table {
         self.usable -= 1;
     }
 
-    /// Rebuilds with room for `minsize` entries (`dictresize`).
+    /// Rebuilds with room for `minsize` entries (`dictresize`): the live
+    /// entries are compacted in place (moved as a block when there are no
+    /// holes, as CPython's `memcpy`) and the indices rebuilt
+    /// (`build_indices`).
     fn resize(&mut self, minsize: usize) {
         let n = calculate_keysize(minsize);
-        let old = std::mem::take(&mut self.entries);
-        let mut t = Table::with_size(n);
-        for e in old {
-            if let (Some(k), Some(v)) = (e.key, e.value) {
-                t.insert_fresh(e.hash, k, v);
-            }
+        if self.entries.len() != self.used {
+            self.entries.retain(|e| e.key.is_some());
         }
-        *self = t;
+        let usable = usable_fraction(n);
+        let mut entries = std::mem::take(&mut self.entries);
+        if entries.capacity() < usable {
+            entries.reserve_exact(usable - entries.len());
+        }
+        let mut indices = vec![EMPTY; n];
+        let mask = n - 1;
+        for (ix, e) in entries.iter().enumerate() {
+            let mut perturb = e.hash as usize;
+            let mut i = e.hash as usize & mask;
+            // SAFETY: `i` is masked to the power-of-two length n.
+            while unsafe { *indices.get_unchecked(i) } != EMPTY {
+                perturb >>= PERTURB_SHIFT;
+                i = (i.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+            }
+            // SAFETY: as above.
+            unsafe { *indices.get_unchecked_mut(i) = ix as i32 };
+        }
+        self.usable = usable.saturating_sub(entries.len());
+        self.used = entries.len();
+        self.entries = entries;
+        self.indices = indices;
     }
 }
 
@@ -286,7 +314,50 @@ fn key_hash(key: &PyRef) -> PyResult<isize> {
 enum Found {
     /// Index into `entries` and the slot in `indices`.
     At(usize, usize),
-    Missing,
+    /// Absent; the slot a new entry of this hash would take (the first
+    /// DUMMY or EMPTY slot on the probe sequence, `find_empty_slot`'s
+    /// answer), or `NO_SLOT` when the table has no indices yet.
+    Missing(usize),
+}
+
+const NO_SLOT: usize = usize::MAX;
+
+/// The probe when no comparison needs Python code (`lookdict_unicode` and
+/// the identity / exact-int cases of `lookdict`): `None` when a candidate
+/// with an equal hash needs `__eq__`, which the caller's slow loop runs.
+#[inline(always)]
+fn probe_fast(t: &Table, key: &PyRef, hash: isize) -> Option<Found> {
+    if t.indices.is_empty() {
+        return Some(Found::Missing(NO_SLOT));
+    }
+    let mask = t.mask();
+    let mut perturb = hash as usize;
+    let mut i = hash as usize & mask;
+    let mut free = NO_SLOT;
+    loop {
+        // SAFETY: `i` is masked to the power-of-two length of `indices`.
+        let ix = unsafe { *t.indices.get_unchecked(i) };
+        if ix >= 0 {
+            // SAFETY: every non-negative index names an entry (entries are
+            // only ever appended, and a resize rebuilds indices).
+            let e = unsafe { t.entries.get_unchecked(ix as usize) };
+            if e.hash == hash {
+                if let Some(k) = &e.key {
+                    match keys_equal_fast(k, key) {
+                        Some(true) => return Some(Found::At(ix as usize, i)),
+                        Some(false) => {}
+                        None => return None,
+                    }
+                }
+            }
+        } else if ix == EMPTY {
+            return Some(Found::Missing(if free == NO_SLOT { i } else { free }));
+        } else if free == NO_SLOT {
+            free = i;
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+    }
 }
 
 impl PyDict {
@@ -329,23 +400,39 @@ impl PyDict {
 
     /// Finds `key` (with hash `hash`). Comparisons that run Python code
     /// restart the probe if they changed the dict.
+    #[inline(always)]
     fn lookup(&self, key: &PyRef, hash: isize) -> PyResult<Found> {
+        // SAFETY: the fast probe runs no Python code.
+        match unsafe { probe_fast(&*self.table(), key, hash) } {
+            Some(f) => Ok(f),
+            None => self.lookup_slow(key, hash),
+        }
+    }
+
+    /// The probe for keys whose comparison may run Python code (`lookdict`'s
+    /// generic loop): it restarts when a comparison changed the dict.
+    #[inline(never)]
+    fn lookup_slow(&self, key: &PyRef, hash: isize) -> PyResult<Found> {
         'restart: loop {
             let version = self.version.get();
             // SAFETY: reads of the table end before any Python code runs (the candidate key is cloned out first).
             let t = unsafe { &*self.table() };
             if t.indices.is_empty() {
-                return Ok(Found::Missing);
+                return Ok(Found::Missing(NO_SLOT));
             }
             let mask = t.mask();
             let mut perturb = hash as usize;
             let mut i = hash as usize & mask;
+            let mut free = NO_SLOT;
             loop {
                 // SAFETY: as above; re-borrowed after every possible call.
                 let t = unsafe { &*self.table() };
                 let ix = t.indices[i];
                 if ix == EMPTY {
-                    return Ok(Found::Missing);
+                    return Ok(Found::Missing(if free == NO_SLOT { i } else { free }));
+                }
+                if ix == DUMMY && free == NO_SLOT {
+                    free = i;
                 }
                 if ix >= 0 {
                     let e = &t.entries[ix as usize];
@@ -375,16 +462,22 @@ impl PyDict {
     }
 
     /// `d[key]` without `__missing__`: `Ok(None)` if absent.
+    #[inline]
     pub fn get_item(&self, key: &PyRef) -> PyResult<Option<PyRef>> {
         let hash = key_hash(key)?;
         self.get_item_hashed(key, hash)
     }
 
+    #[inline]
     pub fn get_item_hashed(&self, key: &PyRef, hash: isize) -> PyResult<Option<PyRef>> {
         match self.lookup(key, hash)? {
-            // SAFETY: short read of the found entry.
-            Found::At(ix, _) => Ok(unsafe { (&(*self.table()).entries)[ix].value.clone() }),
-            Found::Missing => Ok(None),
+            Found::At(ix, _) => {
+                // SAFETY: short read of the table, nothing runs meanwhile.
+                let t = unsafe { &*self.table() };
+                // SAFETY: `ix` is in range: the probe just read that entry.
+                Ok(unsafe { t.entries.get_unchecked(ix) }.value.clone())
+            }
+            Found::Missing(_) => Ok(None),
         }
     }
 
@@ -395,6 +488,7 @@ impl PyDict {
     }
 
     /// `d[key] = value`.
+    #[inline]
     pub fn set_item(&self, key: PyRef, value: PyRef) -> PyResult<()> {
         let hash = key_hash(&key)?;
         self.set_item_hashed(key, hash, value)
@@ -409,20 +503,23 @@ impl PyDict {
                 self.version.set(next_version());
                 drop(old);
             }
-            Found::Missing => {
-                // SAFETY: no Python code runs while the table is borrowed.
+            Found::Missing(slot) => {
+                // SAFETY: no Python code runs while the table is borrowed
+                // (nothing ran since the probe that found `slot`).
                 unsafe {
                     let t = &mut *self.table();
-                    if t.usable == 0 {
+                    if t.usable == 0 || slot >= t.indices.len() {
                         if t.indices.is_empty() {
                             *t = Table::with_size(MIN_SIZE);
                         } else if t.used > MAX_ENTRIES / 4 {
                             return Err(PyErr::no_memory());
-                        } else {
+                        } else if t.usable == 0 {
                             t.resize(growth_rate(t.used));
                         }
+                        t.insert_fresh(hash, key, value);
+                    } else {
+                        t.insert_at(slot, hash, key, value);
                     }
-                    t.insert_fresh(hash, key, value);
                 }
                 self.bump();
             }
@@ -453,7 +550,7 @@ impl PyDict {
                 drop(k);
                 Ok(v)
             }
-            Found::Missing => Ok(None),
+            Found::Missing(_) => Ok(None),
         }
     }
 
@@ -1561,7 +1658,7 @@ impl PyDict {
         let hash = key_hash(key)?;
         Ok(match self.lookup(key, hash)? {
             Found::At(ix, _) => Some(ix),
-            Found::Missing => None,
+            Found::Missing(_) => None,
         })
     }
 

@@ -1093,7 +1093,20 @@ const MAX_FORMAT_WIDTH: usize = 1 << 27;
 
 /// Parses a format spec (`parse_internal_render_format_spec`).
 pub fn parse_spec(spec: &str, tyname: &str) -> PyResult<Spec> {
-    let c: Vec<char> = spec.chars().collect();
+    // The spec's characters on the stack when short (the usual case).
+    let mut buf = ['\0'; 24];
+    let heap: Vec<char>;
+    let c: &[char] = if spec.len() <= buf.len() {
+        let mut n = 0;
+        for ch in spec.chars() {
+            buf[n] = ch;
+            n += 1;
+        }
+        &buf[..n]
+    } else {
+        heap = spec.chars().collect();
+        &heap
+    };
     let mut s = Spec {
         fill: ' ',
         align: None,
@@ -1105,6 +1118,17 @@ pub fn parse_spec(spec: &str, tyname: &str) -> PyResult<Spec> {
         grouping: None,
         precision: None,
         ty: None,
+    };
+    // CPython's `get_integer`: digits to a Py_ssize_t, overflow an error.
+    let number = |c: &[char]| -> PyResult<isize> {
+        let mut v: isize = 0;
+        for &d in c {
+            v = v
+                .checked_mul(10)
+                .and_then(|v| v.checked_add(d as isize - '0' as isize))
+                .ok_or_else(|| PyErr::value_error("Too many decimal digits in format string"))?;
+        }
+        Ok(v)
     };
     let is_align = |ch: char| matches!(ch, '<' | '>' | '=' | '^');
     let mut i = 0;
@@ -1143,11 +1167,7 @@ pub fn parse_spec(spec: &str, tyname: &str) -> PyResult<Spec> {
         i += 1;
     }
     if i > start {
-        let w: String = c[start..i].iter().collect();
-        s.width = w
-            .parse::<isize>()
-            .map_err(|_| PyErr::value_error("Too many decimal digits in format string"))?
-            as usize;
+        s.width = number(&c[start..i])? as usize;
         if s.width > MAX_FORMAT_WIDTH {
             return Err(PyErr::no_memory());
         }
@@ -1175,10 +1195,7 @@ pub fn parse_spec(spec: &str, tyname: &str) -> PyResult<Spec> {
         if i == start {
             return Err(PyErr::value_error("Format specifier missing precision"));
         }
-        let p: String = c[start..i].iter().collect();
-        let p = p
-            .parse::<isize>()
-            .map_err(|_| PyErr::value_error("Too many decimal digits in format string"))?;
+        let p = number(&c[start..i])?;
         if p > i32::MAX as isize {
             return Err(PyErr::value_error("precision too big"));
         }
@@ -1259,22 +1276,71 @@ fn pad_number(
         let grouped = group_digits(&format!("{zeros}{digits}"), sep, every);
         return format!("{sign}{prefix}{grouped}{rest}");
     }
-    let len = sign.chars().count() + prefix.chars().count() + body.chars().count();
-    if len >= s.width {
-        return format!("{sign}{prefix}{body}");
+    let len = sign.len() + prefix.len() + char_count(body);
+    let pad = s.width.saturating_sub(len);
+    let mut out =
+        String::with_capacity(sign.len() + prefix.len() + body.len() + pad * s.fill.len_utf8());
+    let fill = |out: &mut String, n: usize| {
+        for _ in 0..n {
+            out.push(s.fill);
+        }
+    };
+    let (before, between, after) = match align {
+        _ if pad == 0 => (0, 0, 0),
+        '<' => (0, 0, pad),
+        '^' => (pad / 2, 0, pad - pad / 2),
+        '=' => (0, pad, 0),
+        _ => (pad, 0, 0),
+    };
+    fill(&mut out, before);
+    out.push_str(sign);
+    out.push_str(prefix);
+    fill(&mut out, between);
+    out.push_str(body);
+    fill(&mut out, after);
+    out
+}
+
+/// The characters of `t` (its length when ASCII).
+#[inline]
+fn char_count(t: &str) -> usize {
+    if t.is_ascii() {
+        t.len()
+    } else {
+        t.chars().count()
     }
-    let pad = s.width - len;
-    let fill = |n: usize| std::iter::repeat_n(s.fill, n).collect::<String>();
-    match align {
-        '<' => format!("{sign}{prefix}{body}{}", fill(pad)),
-        '^' => format!(
-            "{}{sign}{prefix}{body}{}",
-            fill(pad / 2),
-            fill(pad - pad / 2)
-        ),
-        '=' => format!("{sign}{prefix}{}{body}", fill(pad)),
-        _ => format!("{}{sign}{prefix}{body}", fill(pad)),
+}
+
+/// The digits of `m` in base 2, 8, 10 or 16 (`upper` for 'X').
+pub(crate) fn small_digits(mut m: u64, base: u64, upper: bool) -> String {
+    let mut buf = [0u8; 64];
+    let mut i = buf.len();
+    let table: &[u8; 16] = if upper {
+        b"0123456789ABCDEF"
+    } else {
+        b"0123456789abcdef"
+    };
+    // One loop per base, so the divisions are by constants.
+    macro_rules! digits {
+        ($b:expr) => {
+            loop {
+                i -= 1;
+                buf[i] = table[(m % $b) as usize];
+                m /= $b;
+                if m == 0 {
+                    break;
+                }
+            }
+        };
     }
+    match base {
+        2 => digits!(2),
+        8 => digits!(8),
+        16 => digits!(16),
+        _ => digits!(10),
+    }
+    // The digits are ASCII.
+    std::str::from_utf8(&buf[i..]).unwrap_or("").to_owned()
 }
 
 fn sign_str(s: &Spec, negative: bool) -> &'static str {
@@ -1355,11 +1421,11 @@ pub fn format_int_spec(x: &PyInt, spec: &str) -> PyResult<String> {
         // The machine-range form: digits without a BigInt.
         let m = x.small.unsigned_abs();
         let d = match ty {
-            'b' => format!("{m:b}"),
-            'o' => format!("{m:o}"),
-            'x' => format!("{m:x}"),
-            'X' => format!("{m:X}"),
-            _ => m.to_string(),
+            'b' => small_digits(m, 2, false),
+            'o' => small_digits(m, 8, false),
+            'x' => small_digits(m, 16, false),
+            'X' => small_digits(m, 16, true),
+            _ => small_digits(m, 10, false),
         };
         (x.small < 0, d)
     } else {
@@ -1375,15 +1441,26 @@ pub fn format_int_spec(x: &PyInt, spec: &str) -> PyResult<String> {
         (v.sign() == Sign::Minus, d)
     };
     let prefix = if s.alternate { prefix } else { "" };
+    let sign = sign_str(&s, negative);
+    let grouped;
     let body = match s.grouping {
-        Some(g) => group_digits(&digits, g, every),
-        None => digits.clone(),
+        Some(g) => {
+            grouped = group_digits(&digits, g, every);
+            &grouped
+        }
+        None => {
+            if sign.is_empty() && prefix.is_empty() && digits.len() >= s.width {
+                // Nothing to add: the digits are the text.
+                return Ok(digits);
+            }
+            &digits
+        }
     };
     Ok(pad_number(
         &s,
-        sign_str(&s, negative),
+        sign,
         prefix,
-        &body,
+        body,
         Some((&digits, "", every)),
     ))
 }

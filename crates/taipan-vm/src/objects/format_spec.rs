@@ -328,19 +328,38 @@ pub fn fixed(v: f64, prec: usize) -> String {
                 i += 1;
                 f -= p10 as u64;
             }
-            use std::fmt::Write;
             let mut s = String::with_capacity(24 + prec);
             if v.is_sign_negative() {
                 s.push('-');
             }
-            let _ = write!(s, "{i}");
+            push_decimal(&mut s, i, 1);
             if prec > 0 {
-                let _ = write!(s, ".{f:0prec$}");
+                s.push('.');
+                push_decimal(&mut s, f, prec);
             }
             return s;
         }
     }
     fixed_digits(v, prec)
+}
+
+/// Appends the decimal digits of `m`, zero-padded to at least `width`.
+fn push_decimal(s: &mut String, mut m: u64, width: usize) {
+    let mut buf = [b'0'; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    for _ in buf.len() - i..width {
+        s.push('0');
+    }
+    // The digits are ASCII.
+    s.push_str(std::str::from_utf8(&buf[i..]).unwrap_or(""));
 }
 
 /// Formats a finite or non-finite float without sign handling of the

@@ -345,7 +345,7 @@ impl PyStr {
         let obj = Self::new_latin1_uninit(b.len(), ascii)?;
         // SAFETY: the new block has room for `len` data bytes.
         unsafe {
-            std::ptr::copy_nonoverlapping(
+            copy_short(
                 b.as_ptr(),
                 obj.payload_unchecked::<PyStr>().data_ptr() as *mut u8,
                 b.len(),
@@ -1321,6 +1321,138 @@ fn split_ranges<T: Copy + PartialEq + Into<u32>>(
     parts
 }
 
+/// `copy_nonoverlapping` with the short lengths (the pieces `split` makes)
+/// copied inline as two overlapping words instead of a `memcpy` call.
+///
+/// # Safety
+/// As `copy_nonoverlapping(src, dst, n)`.
+#[inline(always)]
+unsafe fn copy_short(src: *const u8, dst: *mut u8, n: usize) {
+    // SAFETY: the caller's promise; the unaligned reads and writes stay
+    // within the n bytes of each buffer.
+    unsafe {
+        if (8..=16).contains(&n) {
+            let a = std::ptr::read_unaligned(src as *const u64);
+            let b = std::ptr::read_unaligned(src.add(n - 8) as *const u64);
+            std::ptr::write_unaligned(dst as *mut u64, a);
+            std::ptr::write_unaligned(dst.add(n - 8) as *mut u64, b);
+        } else if (4..8).contains(&n) {
+            let a = std::ptr::read_unaligned(src as *const u32);
+            let b = std::ptr::read_unaligned(src.add(n - 4) as *const u32);
+            std::ptr::write_unaligned(dst as *mut u32, a);
+            std::ptr::write_unaligned(dst.add(n - 4) as *mut u32, b);
+        } else if n < 4 {
+            for i in 0..n {
+                *dst.add(i) = *src.add(i);
+            }
+        } else {
+            std::ptr::copy_nonoverlapping(src, dst, n);
+        }
+    }
+}
+
+/// A piece `x[s..e]` of a one-byte string `o` (whose bytes are `x`) for a
+/// result list: `o` itself when the piece is all of an exact str (as
+/// CPython's `split` and `splitlines` return it).
+#[inline]
+fn latin1_piece(o: &PyRef, x: &[u8], s: usize, e: usize, ascii: bool) -> PyResult<PyRef> {
+    if s == 0 && e == x.len() && o.is_exact::<PyStr>() {
+        return Ok(o.clone());
+    }
+    let b = x.get(s..e).unwrap_or_default();
+    PyStr::new_latin1(b, ascii || b.is_ascii())
+}
+
+/// Pushes onto a result list, reserving in steps with a `MemoryError`
+/// instead of an abort.
+#[inline]
+fn push_item(items: &mut Vec<PyRef>, item: PyRef) -> PyResult<()> {
+    if items.len() == items.capacity() {
+        grow(items, items.len().max(12))?;
+    }
+    items.push(item);
+    Ok(())
+}
+
+/// `str.split` of a one-byte string by whitespace or a one-byte separator
+/// (`stringlib/split.h`): the pieces go straight into the list.
+fn split_latin1(
+    o: &PyRef,
+    x: &[u8],
+    ascii: bool,
+    sep: Option<&[u8]>,
+    maxsplit: isize,
+) -> PyResult<PyRef> {
+    let mut left = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
+    let n = x.len();
+    let mut items: Vec<PyRef> = Vec::new();
+    let sp = |c: u8| {
+        if c < 0x80 {
+            ASCII_SPACE[c as usize]
+        } else {
+            is_space(c as u32)
+        }
+    };
+    match sep {
+        None => {
+            let mut i = 0;
+            loop {
+                while i < n && sp(x[i]) {
+                    i += 1;
+                }
+                if i >= n {
+                    break;
+                }
+                if left == 0 {
+                    // maxsplit reached: the rest whole, trailing
+                    // whitespace included.
+                    push_item(&mut items, latin1_piece(o, x, i, n, ascii)?)?;
+                    break;
+                }
+                let s = i;
+                while i < n && !sp(x[i]) {
+                    i += 1;
+                }
+                push_item(&mut items, latin1_piece(o, x, s, i, ascii)?)?;
+                left -= 1;
+            }
+        }
+        Some(&[c]) => {
+            let mut s = 0;
+            while left > 0 {
+                match x[s..].iter().position(|&b| b == c) {
+                    Some(k) => {
+                        push_item(&mut items, latin1_piece(o, x, s, s + k, ascii)?)?;
+                        s += k + 1;
+                        left -= 1;
+                    }
+                    None => break,
+                }
+            }
+            push_item(&mut items, latin1_piece(o, x, s, n, ascii)?)?;
+        }
+        Some(sep) => {
+            let mut s = 0;
+            while left > 0 {
+                match find_cps(x, sep, s, n) {
+                    Some(k) => {
+                        push_item(&mut items, latin1_piece(o, x, s, k, ascii)?)?;
+                        s = k + sep.len();
+                        left -= 1;
+                    }
+                    None => break,
+                }
+            }
+            push_item(&mut items, latin1_piece(o, x, s, n, ascii)?)?;
+        }
+    }
+    crate::objects::list::PyList::new(items)
+}
+
 fn m_split(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef> {
     let a = parse_args("split", args, kwnames, &["sep", "maxsplit"], 0)?;
     let sepp = match &a[0] {
@@ -1344,15 +1476,7 @@ fn m_split(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<PyRef
             Some(sp) => sp.latin1().map(Some),
         };
         if let Some(sepb) = sepb {
-            let ascii = p.is_ascii();
-            let ranges = split_ranges(x, sepb, maxsplit);
-            let mut items = Vec::new();
-            grow(&mut items, ranges.len())?;
-            for (s, e) in ranges {
-                let b = &x[s..e];
-                items.push(PyStr::new_latin1(b, ascii || b.is_ascii())?);
-            }
-            return crate::objects::list::PyList::new(items);
+            return split_latin1(o, x, p.is_ascii(), sepb, maxsplit);
         }
     }
     let x: Vec<u32> = p.chars().collect();
@@ -1443,8 +1567,7 @@ fn m_splitlines(o: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult<
                     eol = i;
                 }
             }
-            let b = &x[s..eol];
-            items.push(PyStr::new_latin1(b, ascii || b.is_ascii())?);
+            push_item(&mut items, latin1_piece(o, x, s, eol, ascii)?)?;
         }
         return crate::objects::list::PyList::new(items);
     }
@@ -2637,6 +2760,25 @@ fn render_field(
             }
         };
     }
+    if spec.is_empty() {
+        // No spec: a str goes in as it is, an exact int or float as its
+        // `str()` (what their `__format__` gives for an empty spec).
+        if let Some(p) = obj.downcast_exact::<PyStr>() {
+            push_cps(out, p);
+            return Ok(());
+        }
+        if let Some(i) = small_int_of(&obj) {
+            let mut buf = [0u8; 20];
+            out.extend(small_int_digits(i, &mut buf).iter().map(|&c| c as u32));
+            return Ok(());
+        }
+        if obj.is_exact::<PyInt>() || obj.is_exact::<crate::objects::float::PyFloat>() {
+            let r = protocol::str_(&obj)?;
+            // SAFETY: str() of an int or float is a str.
+            push_cps(out, unsafe { r.payload_unchecked::<PyStr>() });
+            return Ok(());
+        }
+    }
     let spec_str = if spec.contains(&0x7B) {
         let mut sub = Vec::new();
         format_into(st, spec, depth - 1, &mut sub)?;
@@ -2646,8 +2788,56 @@ fn render_field(
     };
     let r = format_object(&obj, &spec_str)?;
     // SAFETY: format_object returns a str.
-    out.extend(unsafe { r.payload_unchecked::<PyStr>() }.chars());
+    push_cps(out, unsafe { r.payload_unchecked::<PyStr>() });
     Ok(())
+}
+
+/// The value of an exact int in the machine range.
+#[inline]
+fn small_int_of(obj: &PyRef) -> Option<i64> {
+    let i = obj.downcast_exact::<PyInt>()?;
+    if i.big.is_some() {
+        return None;
+    }
+    Some(i.small)
+}
+
+/// The decimal text of `v` (with its '-') at the end of `buf`.
+fn small_int_digits(v: i64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut m = v.unsigned_abs();
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    &buf[i..]
+}
+
+/// `str()` of an exact int in the machine range, straight into a new
+/// ASCII str (`None` for anything else).
+pub fn small_int_str(obj: &PyRef) -> Option<PyResult<PyRef>> {
+    let v = small_int_of(obj)?;
+    let mut buf = [0u8; 20];
+    Some(PyStr::new_latin1(small_int_digits(v, &mut buf), true))
+}
+
+/// Appends the code points of `p` (a loop per storage width).
+fn push_cps(out: &mut Vec<u32>, p: &PyStr) {
+    if let Some(b) = p.latin1() {
+        out.extend(b.iter().map(|&c| c as u32));
+    } else if let Some(u) = p.ucs2() {
+        out.extend(u.iter().map(|&c| c as u32));
+    } else {
+        out.extend(p.chars());
+    }
 }
 
 fn format_into(st: &mut FormatState, f: &[u32], depth: i32, out: &mut Vec<u32>) -> PyResult<()> {
@@ -2717,7 +2907,8 @@ fn str_format_impl(
     kwargs: Option<&PyRef>,
     map_only: bool,
 ) -> PyResult<PyRef> {
-    let f: Vec<u32> = fmt.chars().collect();
+    let mut f: Vec<u32> = Vec::with_capacity(fmt.len());
+    push_cps(&mut f, fmt);
     let mut st = FormatState {
         args,
         kwargs,
@@ -2763,7 +2954,8 @@ fn str_mod(a: &PyRef, b: &PyRef) -> PyResult<PyRef> {
     let Some(p) = a.downcast::<PyStr>() else {
         return Ok(not_implemented());
     };
-    let f: Vec<u32> = p.chars().collect();
+    let mut f: Vec<u32> = Vec::with_capacity(p.len());
+    push_cps(&mut f, p);
     let out = percent_format(&f, b, false)?;
     new_cps(&out)
 }
@@ -3106,19 +3298,21 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
                     }
                 };
                 // SAFETY: str_/repr return strs.
-                let mut c: Vec<u32> = unsafe { s.payload_unchecked::<PyStr>() }.chars().collect();
-                if let Some(p) = prec {
-                    c.truncate(p);
+                let sp = unsafe { s.payload_unchecked::<PyStr>() };
+                let len = prec.map_or(sp.len(), |p| p.min(sp.len()));
+                let pad = width.saturating_sub(len);
+                if !fl.left {
+                    grow(&mut out, pad)?;
+                    out.resize(out.len() + pad, 0x20);
                 }
-                let pad = width.saturating_sub(c.len());
-                if fl.left {
-                    out.extend_from_slice(&c);
-                    grow(&mut out, pad)?;
-                    out.resize(out.len() + pad, 0x20);
+                if len == sp.len() {
+                    push_cps(&mut out, sp);
                 } else {
+                    out.extend(sp.chars().take(len));
+                }
+                if fl.left {
                     grow(&mut out, pad)?;
                     out.resize(out.len() + pad, 0x20);
-                    out.extend_from_slice(&c);
                 }
                 continue;
             }
@@ -3136,12 +3330,11 @@ fn percent_format(f: &[u32], args: &PyRef, bytes_mode: bool) -> PyResult<Vec<u32
                     .map(|i| i.small);
                 let (negative, mut digits) = match small {
                     Some(x) => {
-                        let m = x.unsigned_abs();
-                        let d = match radix {
-                            16 => format!("{m:x}"),
-                            8 => format!("{m:o}"),
-                            _ => m.to_string(),
-                        };
+                        let d = crate::objects::float::small_digits(
+                            x.unsigned_abs(),
+                            radix as u64,
+                            false,
+                        );
                         (x < 0, d)
                     }
                     None => {
