@@ -295,7 +295,7 @@ fn s_signal(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     };
     check_signals()?;
     setsig(sig, func).map_err(|code| crate::modules::posix::os_error(code, None, None))?;
-    let old = std::mem::replace(&mut handlers()[sig as usize], Some(handler.clone()));
+    let old = handlers()[sig as usize].replace(handler.clone());
     Ok(old.unwrap_or_else(none))
 }
 
