@@ -55,9 +55,22 @@ fn effect(op: Opcode, arg: u32) -> Option<Effect> {
         jump: next,
     };
     Some(match op {
-        Cache | Nop | Resume | Precall | ExtendedArg | KwNames | JumpForward | JumpBackward
-        | JumpBackwardNoInterrupt | MakeCell | CopyFreeVars | DeleteFast | DeleteName
-        | DeleteGlobal | DeleteDeref | SetupAnnotations => e(0, 0),
+        Cache
+        | Nop
+        | Resume
+        | Precall
+        | ExtendedArg
+        | KwNames
+        | JumpForward
+        | JumpBackward
+        | JumpBackwardNoInterrupt
+        | MakeCell
+        | CopyFreeVars
+        | DeleteFast
+        | DeleteName
+        | DeleteGlobal
+        | DeleteDeref
+        | SetupAnnotations => e(0, 0),
         PushNull | LoadConst | LoadName | LoadFast | LoadClosure | LoadDeref | LoadClassderef
         | LoadBuildClass | LoadAssertionError => e(0, 1),
         // The first `send` pushes a value before the loop resumes.
@@ -169,11 +182,11 @@ pub fn check(units: &[u16], shape: &Shape, exceptiontable: &[u8]) -> Result<(), 
     let mut hi = vec![i64::MIN; n];
     let mut work: Vec<usize> = Vec::new();
     let reach = |p: usize,
-                     dlo: i64,
-                     dhi: i64,
-                     lo: &mut [i64],
-                     hi: &mut [i64],
-                     work: &mut Vec<usize>|
+                 dlo: i64,
+                 dhi: i64,
+                 lo: &mut [i64],
+                 hi: &mut [i64],
+                 work: &mut Vec<usize>|
      -> Result<(), String> {
         if p >= n {
             return Err(format!("a jump or fall-through leaves the code (unit {p})"));
@@ -215,7 +228,12 @@ pub fn check(units: &[u16], shape: &Shape, exceptiontable: &[u8]) -> Result<(), 
             continue;
         };
         let a = arg as usize;
-        let bad = |what: &str| Err(format!("{} argument {arg} out of range for {what}", op.name()));
+        let bad = |what: &str| {
+            Err(format!(
+                "{} argument {arg} out of range for {what}",
+                op.name()
+            ))
+        };
         match op {
             Opcode::LoadFast
             | Opcode::StoreFast
@@ -231,9 +249,7 @@ pub fn check(units: &[u16], shape: &Shape, exceptiontable: &[u8]) -> Result<(), 
                 return bad("the fast locals");
             }
             Opcode::CopyFreeVars if a > shape.nlocalsplus => return bad("the fast locals"),
-            Opcode::LoadConst | Opcode::KwNames if a >= shape.nconsts => {
-                return bad("co_consts")
-            }
+            Opcode::LoadConst | Opcode::KwNames if a >= shape.nconsts => return bad("co_consts"),
             Opcode::LoadGlobal if a >> 1 >= shape.nnames => return bad("co_names"),
             Opcode::LoadName
             | Opcode::StoreName
@@ -256,8 +272,7 @@ pub fn check(units: &[u16], shape: &Shape, exceptiontable: &[u8]) -> Result<(), 
         // the sub-iterator below a suspended `YIELD_VALUE` that follows a
         // `SEND`, pushes the value, and resumes at the `SEND`'s target.
         let mut reads = e.reads;
-        if op == Opcode::YieldValue && p >= 1 && (units[p - 1] & 0xff) as u8 == Opcode::Send as u8
-        {
+        if op == Opcode::YieldValue && p >= 1 && (units[p - 1] & 0xff) as u8 == Opcode::Send as u8 {
             reads = 2;
             let target = p + (units[p - 1] >> 8) as usize;
             reach(target, dlo - 1, dhi - 1, &mut lo, &mut hi, &mut work)?;
@@ -279,7 +294,14 @@ pub fn check(units: &[u16], shape: &Shape, exceptiontable: &[u8]) -> Result<(), 
                 | Opcode::JumpBackwardNoInterrupt
         );
         if falls {
-            reach(next, dlo + e.next, dhi + e.next, &mut lo, &mut hi, &mut work)?;
+            reach(
+                next,
+                dlo + e.next,
+                dhi + e.next,
+                &mut lo,
+                &mut hi,
+                &mut work,
+            )?;
         }
         let kinds = op.arg_kinds();
         let target = if kinds & taipan_bytecode::opcode::kind::JUMP_FORWARD != 0 {
