@@ -1330,12 +1330,19 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
     // to a handler found from `frame.lasti`).
     let mut pc = frame.pc;
     loop {
-        let mut unit = units[pc];
+        debug_assert!(pc < units.len());
+        // SAFETY: `eval::validate` proved that every unit the loop can
+        // reach (by falling through, jumping, an exception handler or a
+        // generator's resumption), and every `EXTENDED_ARG` chain from it,
+        // lies inside the code.
+        let mut unit = unsafe { *units.get_unchecked(pc) };
         pc += 1;
         let mut op = (unit & 0xff) as u8;
         let mut arg = (unit >> 8) as u32;
         while op == taipan_bytecode::opcode::EXTENDED_ARG {
-            unit = units[pc];
+            debug_assert!(pc < units.len());
+            // SAFETY: as above.
+            unit = unsafe { *units.get_unchecked(pc) };
             pc += 1;
             op = (unit & 0xff) as u8;
             arg = (arg << 8) | (unit >> 8) as u32;
