@@ -31,6 +31,8 @@ const KIND_INSTANCE: u64 = 1 << 32;
 const KIND_MODULE: u64 = 2 << 32;
 const KIND_METHOD: u64 = 3 << 32;
 const KIND_SLOT: u64 = 4 << 32;
+/// The kind half of a tag.
+const KIND_MASK: u64 = !0xffff_ffff;
 
 /// The byte offset of the `__slots__` member `name` of `ty`, when the type
 /// has a member descriptor there that applies to its instances
@@ -333,6 +335,18 @@ fn fill_load_attr_now(c: &Cell<InlineCache>, owner: &PyRef, name: &PyRef) {
 // (held by a dict of the MRO while the tag is valid), tp_getattro generic.
 // KIND_MODULE: as for LOAD_ATTR.
 
+/// Whether a `LOAD_METHOD` entry `e` holds the method of a type with
+/// version tag `tag`: the one it was filled for (`tag`), or a second type
+/// whose lookup found the same descriptor (`aux`; a subclass inheriting
+/// the method, as at the polymorphic call sites of class hierarchies). Each
+/// tag alone keeps the descriptor alive: while it is unchanged, a dict of
+/// that type's MRO holds it.
+#[inline(always)]
+fn method_hit(e: &InlineCache, tag: u32) -> bool {
+    let want = KIND_METHOD | tag as u64;
+    e.tag == want || (e.tag & KIND_MASK == KIND_METHOD && e.aux == want)
+}
+
 /// `LOAD_METHOD` through its entry: (method or None, self or attribute).
 #[inline(always)]
 pub fn load_method(
@@ -342,7 +356,7 @@ pub fn load_method(
 ) -> Option<(Option<PyRef>, PyRef)> {
     let e = c.get();
     let ty = owner.ty();
-    if e.tag == KIND_METHOD | ty.tp_version_tag.get() as u64 {
+    if method_hit(&e, ty.tp_version_tag.get()) {
         if let Some(d) = instance_dict(owner) {
             if !d.is_empty() {
                 // A shadowing instance attribute? (A str key compares
@@ -358,7 +372,7 @@ pub fn load_method(
                     Ok(None) => {}
                     _ => return None,
                 }
-                if e.tag != KIND_METHOD | owner.ty().tp_version_tag.get() as u64 {
+                if !method_hit(&e, owner.ty().tp_version_tag.get()) {
                     return None;
                 }
             }
@@ -397,6 +411,17 @@ pub fn fill_load_method(c: &Cell<InlineCache>, owner: &PyRef, name: &PyRef) {
     }
     let tag = ty.tp_version_tag.get();
     if tag == 0 {
+        return;
+    }
+    let e = c.get();
+    if e.tag & KIND_MASK == KIND_METHOD && std::ptr::eq(e.ptr, a.as_ptr()) {
+        // The same descriptor as the entry's type: this type becomes the
+        // entry's second one (see `method_hit`).
+        c.set(InlineCache {
+            aux: KIND_METHOD | tag as u64,
+            backoff: BACKOFF,
+            ..e
+        });
         return;
     }
     c.set(InlineCache {

@@ -588,16 +588,22 @@ pub fn run_frame(mut frame: Box<Frame>, resume: Resume) -> (Outcome, Box<Frame>)
                     }
                     reraise = false;
                     let code = frame.code_ref();
+                    let room = frame.slots.len();
                     if let Some(h) = taipan_bytecode::exception_table::find_handler(
                         &code.exceptiontable,
                         frame.lasti as u32,
-                    ) {
+                    )
+                    .filter(|h| code.nlocalsplus + h.depth as usize + 2 <= room)
+                    {
                         let base = code.nlocalsplus + h.depth as usize;
                         while frame.sp > base {
                             frame.sp -= 1;
                             let v = frame.slots[frame.sp].take();
                             drop(v);
                         }
+                        // Exactly the handler's depth (the slots up to it
+                        // are empty), as validation assumes.
+                        frame.sp = base;
                         if h.lasti {
                             match PyInt::new(frame.lasti as i64) {
                                 Ok(i) => {
@@ -682,11 +688,35 @@ fn unknown_opcode(op: u8) -> PyErr {
     PyErr::system_error(format!("unknown opcode {op}"))
 }
 
+/// An instruction of a hand-made code object given something else where
+/// the compiler puts an exception.
+#[cold]
+fn not_an_exception(op: &str) -> PyErr {
+    PyErr::system_error(format!("{op} of an object that is not an exception"))
+}
+
+/// `RERAISE` of `v`: only an exception can be (what a hand-made code
+/// object leaves there may be anything).
+fn reraise(v: PyRef) -> PyErr {
+    if !v.ty().is_subtype(&exc::BASE_EXCEPTION) {
+        return not_an_exception("RERAISE");
+    }
+    RERAISE.with(|r| r.set(true));
+    PyErr::from_value(v)
+}
+
 #[cold]
 fn stack_error() -> PyErr {
     PyErr::system_error("bad value stack (a NULL where a value was expected)")
 }
 
+// The value stack accessors below index the frame's slots without bounds
+// checks. Every code object the loop runs passed `eval::validate`, which
+// proves for each reachable instruction that its pops (and `peek`s) stay at
+// or above the stack's base (`co_nlocalsplus`) and its pushes at or below
+// `co_nlocalsplus + co_stacksize`, inside the `co_nlocalsplus +
+// co_stacksize + 1` slots `Frame::new` makes; the loop's stack changes are
+// exactly the effects it checks (see that module).
 impl Frame {
     /// Pushes onto the value stack. The slots at and above `sp` are all
     /// `None` (every pop takes its value, and a frame starts with all its
@@ -700,29 +730,51 @@ impl Frame {
     #[inline(always)]
     fn push_opt(&mut self, v: Option<PyRef>) {
         let sp = self.sp;
-        let slot = &mut self.slots[sp];
-        debug_assert!(slot.is_none());
-        // SAFETY: `slot` is a valid, initialized slot; overwriting it without dropping its (by the invariant above, empty) value is at worst a leak.
-        unsafe { std::ptr::write(slot, v) };
+        debug_assert!(sp < self.slots.len() && self.slots[sp].is_none());
+        // SAFETY: `sp` is below the slot count (validated code, see above); overwriting an (empty, by the invariant above) slot without dropping it is at worst a leak.
+        unsafe { std::ptr::write(self.slots.as_mut_ptr().add(sp), v) };
         self.sp = sp + 1;
     }
 
     #[inline(always)]
     fn pop(&mut self) -> PyResult<PyRef> {
-        self.sp -= 1;
-        self.slots[self.sp].take().ok_or_else(stack_error)
+        self.pop_opt().ok_or_else(stack_error)
     }
 
     #[inline(always)]
     fn pop_opt(&mut self) -> Option<PyRef> {
-        self.sp -= 1;
-        self.slots[self.sp].take()
+        let sp = self.sp.wrapping_sub(1);
+        self.sp = sp;
+        debug_assert!(sp < self.slots.len());
+        // SAFETY: validated code never pops below the stack's base, so `sp` is a valid slot index (see above).
+        unsafe { (*self.slots.as_mut_ptr().add(sp)).take() }
     }
 
-    /// The `n`th value from the top (1 is the top).
+    /// The `n`th value from the top (1 is the top), for the `n` an
+    /// instruction's validated stack effect covers.
     #[inline(always)]
     fn peek(&self, n: usize) -> PyResult<&PyRef> {
-        self.slots[self.sp - n].as_ref().ok_or_else(stack_error)
+        let i = self.sp.wrapping_sub(n);
+        debug_assert!(i < self.slots.len());
+        // SAFETY: validated code reads no deeper than its instruction's stack effect allows (see above).
+        unsafe { (*self.slots.as_ptr().add(i)).as_ref() }.ok_or_else(stack_error)
+    }
+
+    /// [`Frame::peek`] for a depth no validation covers.
+    #[inline]
+    fn peek_checked(&self, n: usize) -> PyResult<&PyRef> {
+        self.slots
+            .get(self.sp.wrapping_sub(n))
+            .and_then(Option::as_ref)
+            .ok_or_else(stack_error)
+    }
+
+    /// Local `i`, for an index validated against `co_nlocalsplus`.
+    #[inline(always)]
+    fn local(&mut self, i: usize) -> &mut Option<PyRef> {
+        debug_assert!(i < self.slots.len());
+        // SAFETY: validated code indexes only its fast locals, which come first in the slots.
+        unsafe { &mut *self.slots.as_mut_ptr().add(i) }
     }
 }
 
@@ -1290,12 +1342,19 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
     // to a handler found from `frame.lasti`).
     let mut pc = frame.pc;
     loop {
-        let mut unit = units[pc];
+        debug_assert!(pc < units.len());
+        // SAFETY: `eval::validate` proved that every unit the loop can
+        // reach (by falling through, jumping, an exception handler or a
+        // generator's resumption), and every `EXTENDED_ARG` chain from it,
+        // lies inside the code.
+        let mut unit = unsafe { *units.get_unchecked(pc) };
         pc += 1;
         let mut op = (unit & 0xff) as u8;
         let mut arg = (unit >> 8) as u32;
         while op == taipan_bytecode::opcode::EXTENDED_ARG {
-            unit = units[pc];
+            debug_assert!(pc < units.len());
+            // SAFETY: as above.
+            unit = unsafe { *units.get_unchecked(pc) };
             pc += 1;
             op = (unit & 0xff) as u8;
             arg = (arg << 8) | (unit >> 8) as u32;
@@ -1315,6 +1374,11 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             }
             Opcode::Cache => {
                 if op != 0 {
+                    if op == crate::eval::validate::INVALID_CODE_OP {
+                        return Err(PyErr::system_error(
+                            "invalid code object: its bytecode fails validation",
+                        ));
+                    }
                     return Err(unknown_opcode(op));
                 }
             }
@@ -1337,16 +1401,21 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 drop(frame.pop_opt());
             }
             Opcode::PushNull => frame.push_opt(None),
-            Opcode::LoadConst => frame.push(consts[arg as usize].clone()),
+            Opcode::LoadConst => {
+                debug_assert!((arg as usize) < consts.len());
+                // SAFETY: validated code's constant indices are in range.
+                frame.push(unsafe { consts.get_unchecked(arg as usize) }.clone())
+            }
             Opcode::LoadFast => {
-                let v = frame.slots[arg as usize]
+                let v = frame
+                    .local(arg as usize)
                     .clone()
                     .ok_or_else(|| unbound_local(code, arg as usize))?;
                 frame.push(v);
             }
             Opcode::StoreFast => {
                 let v = frame.pop_opt();
-                let old = std::mem::replace(&mut frame.slots[arg as usize], v);
+                let old = std::mem::replace(frame.local(arg as usize), v);
                 drop(old);
             }
             Opcode::DeleteFast => {
@@ -1947,7 +2016,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 let other = frame.pop()?;
                 let d = frame.peek(arg as usize)?.clone();
                 // The callable sits below the dict: [NULL, func, args, dict].
-                let func = frame.peek(arg as usize + 2).ok().cloned();
+                let func = frame.peek_checked(arg as usize + 2).ok().cloned();
                 let dd = dict_of(&d)?;
                 let plain = crate::objects::dict::as_plain_dict(&other);
                 let items: Vec<(PyRef, PyRef)> = if let Some(o) = plain {
@@ -2068,8 +2137,14 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                         Some(m) => (m.clone(), base + 1),
                         None => (callable, base + 2),
                     };
-                    // SAFETY: argument slots are all Some (values pushed by the compiler's calling sequence).
-                    let args = unsafe { as_refs(&frame.slots[args_start..frame.sp]) };
+                    let args = &frame.slots[args_start..frame.sp];
+                    // (The compiler's calling sequence pushes values there;
+                    // a hand-made code object may push a NULL.)
+                    if args.iter().any(Option::is_none) {
+                        return Err(stack_error());
+                    }
+                    // SAFETY: every argument slot was just checked to be Some.
+                    let args = unsafe { as_refs(args) };
                     let init = if args_start == base + 2 {
                         init_frame(&callable, args, kwnames.as_ref())
                     } else {
@@ -2245,17 +2320,22 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 // restored `lasti` (below the value when `arg` is set) only
                 // matters for f_lineno, and the traceback already has it.
                 let v = frame.pop()?;
-                RERAISE.with(|r| r.set(true));
-                return Err(PyErr::from_value(v));
+                return Err(reraise(v));
             }
             Opcode::PushExcInfo => {
                 let v = frame.pop()?;
+                if !v.ty().is_subtype(&exc::BASE_EXCEPTION) {
+                    return Err(not_an_exception("PUSH_EXC_INFO"));
+                }
                 let old = set_exc_info(Some(v.clone()));
                 frame.push(old.unwrap_or_else(none));
                 frame.push(v);
             }
             Opcode::PopExcept => {
                 let v = frame.pop()?;
+                if !v.is_none() && !v.ty().is_subtype(&exc::BASE_EXCEPTION) {
+                    return Err(not_an_exception("POP_EXCEPT"));
+                }
                 let old = set_exc_info(if v.is_none() { None } else { Some(v) });
                 drop(old);
             }
@@ -2363,8 +2443,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                     drop(val);
                     drop(frame.pop_opt());
                 } else {
-                    RERAISE.with(|r| r.set(true));
-                    return Err(PyErr::from_value(val));
+                    return Err(reraise(val));
                 }
             }
             Opcode::BeforeAsyncWith => {

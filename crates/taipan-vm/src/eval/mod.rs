@@ -6,3 +6,4 @@ pub mod ceval;
 pub mod fast;
 pub mod frame;
 pub mod recursion;
+pub mod validate;

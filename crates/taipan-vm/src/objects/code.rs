@@ -148,6 +148,35 @@ pub fn exec_units(code: &[u16]) -> (Box<[u16]>, Box<[Cell<InlineCache>]>) {
     (x, caches)
 }
 
+/// [`exec_units`], validated for the evaluation loop (`eval::validate`):
+/// code that fails runs as one instruction raising `SystemError`.
+fn loop_units(
+    code: &[u16],
+    nlocalsplus: usize,
+    consts: &PyRef,
+    names: &PyRef,
+    stacksize: usize,
+    exceptiontable: &[u8],
+) -> (Box<[u16]>, Box<[Cell<InlineCache>]>) {
+    let (x, caches) = exec_units(code);
+    let len = |t: &PyRef| t.downcast::<PyTuple>().map_or(0, |t| t.len());
+    let shape = crate::eval::validate::Shape {
+        nlocalsplus,
+        nconsts: len(consts),
+        nnames: len(names),
+        stacksize,
+    };
+    match crate::eval::validate::check(&x, &shape, exceptiontable) {
+        Ok(()) => (x, caches),
+        Err(why) => {
+            if cfg!(debug_assertions) && std::env::var_os("TAIPAN_DEBUG_VALIDATE").is_some() {
+                eprintln!("code object fails validation: {why}");
+            }
+            (crate::eval::validate::invalid_units(), Box::new([]))
+        }
+    }
+}
+
 pub static CODE_TYPE: PyType = PyType {
     tp_name: "code",
     tp_basicsize: Cell::new(std::mem::size_of::<PyCode>()),
@@ -501,7 +530,14 @@ impl PyCode {
         let locations = location_table::decode(c.firstlineno, &c.linetable)
             .unwrap_or_default()
             .into_boxed_slice();
-        let (xcode, caches) = exec_units(&code);
+        let (xcode, caches) = loop_units(
+            &code,
+            kinds.len(),
+            &consts,
+            &names,
+            c.stacksize.max(0) as usize,
+            &c.exceptiontable,
+        );
         alloc_object(
             &CODE_TYPE,
             PyCode {
@@ -612,7 +648,14 @@ impl PyCode {
             .chunks_exact(2)
             .map(|u| u16::from_le_bytes([u[0], u[1]]))
             .collect();
-        let (xcode, caches) = exec_units(&units);
+        let (xcode, caches) = loop_units(
+            &units,
+            kinds.len(),
+            &consts,
+            &names,
+            nonneg(p.stacksize),
+            &exceptiontable,
+        );
         alloc_object(
             &CODE_TYPE,
             PyCode {
@@ -959,7 +1002,21 @@ fn code_replace(obj: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResul
             .unwrap_or_default()
             .into_boxed_slice();
     }
-    (n.xcode, n.caches) = exec_units(&n.code);
+    let nargs = n.argcount
+        + n.kwonlyargcount
+        + (n.flags & flags::VARARGS != 0) as usize
+        + (n.flags & flags::VARKEYWORDS != 0) as usize;
+    if n.nlocals < nargs {
+        return Err(PyErr::value_error("code: co_varnames is too small"));
+    }
+    (n.xcode, n.caches) = loop_units(
+        &n.code,
+        n.nlocalsplus,
+        &n.consts,
+        &n.names,
+        n.stacksize,
+        &n.exceptiontable,
+    );
     alloc_object(&CODE_TYPE, n)
 }
 

@@ -565,9 +565,14 @@ fn finish_yield_from(gen: &PyRef, v: PyRef) -> PyResult<GenResult> {
         };
         // Layout: SEND (pc-2), YIELD_VALUE (pc-1), RESUME (pc).
         let code = f.code_ref();
-        let send = f.pc.checked_sub(2).and_then(|i| code.code.get(i).copied());
+        // (The units the loop runs, which `eval::validate` checked with
+        // this resumption in view.)
+        let send = f.pc.checked_sub(2).and_then(|i| code.xcode.get(i).copied());
         match send {
-            Some(unit) if (unit & 0xff) as u8 == taipan_bytecode::Opcode::Send as u8 => {
+            Some(unit)
+                if (unit & 0xff) as u8 == taipan_bytecode::Opcode::Send as u8
+                    && f.sp > code.nlocalsplus =>
+            {
                 let target = f.pc - 1 + (unit >> 8) as usize;
                 f.sp -= 1;
                 let old = f.slots[f.sp].take();
