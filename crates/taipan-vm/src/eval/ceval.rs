@@ -1343,10 +1343,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
     let mut pc = frame.pc;
     loop {
         debug_assert!(pc < units.len());
-        // SAFETY: `eval::validate` proved that every unit the loop can
-        // reach (by falling through, jumping, an exception handler or a
-        // generator's resumption), and every `EXTENDED_ARG` chain from it,
-        // lies inside the code.
+        // SAFETY: `eval::validate` proved that every unit the loop can reach (by falling through, jumping, an exception handler or a generator's resumption), and every `EXTENDED_ARG` chain from it, lies inside the code.
         let mut unit = unsafe { *units.get_unchecked(pc) };
         pc += 1;
         let mut op = (unit & 0xff) as u8;

@@ -2132,18 +2132,7 @@ unsafe fn traverse_odict_view(obj: *mut PyObject, visit: &mut dyn FnMut(*mut PyO
 
 fn odict_view(s: &PyRef, ty: &'static PyType) -> PyResult<PyRef> {
     od(s)?;
-    let v = alloc_object(
-        ty,
-        PyDictView {
-            ob_base: PyObject::NEW,
-            dict: ObjCell::empty(),
-        },
-    )?;
-    // SAFETY: the view just made.
-    unsafe { v.payload_unchecked::<PyDictView>() }
-        .dict
-        .set(Some(s.clone()));
-    Ok(v)
+    crate::objects::dict::new_view(ty, s)
 }
 
 fn view_odict(v: &PyRef) -> PyResult<PyRef> {

@@ -21,16 +21,7 @@ fn list_arg<'a>(fname: &str, o: &'a PyRef) -> PyResult<&'a PyList> {
     })
 }
 
-fn nargs(fname: &str, args: &[PyRef], n: usize) -> PyResult<()> {
-    if args.len() != n {
-        return Err(PyErr::type_error(format!(
-            "{fname} expected {n} argument{}, got {}",
-            if n == 1 { "" } else { "s" },
-            args.len()
-        )));
-    }
-    Ok(())
-}
+use crate::modules::builtins::exact_nargs as nargs;
 
 fn changed() -> PyErr {
     PyErr::runtime_error("list changed size during iteration")

@@ -16,16 +16,7 @@ use crate::objects::none::none;
 use crate::objects::str::PyStr;
 use crate::objects::tuple::PyTuple;
 
-fn nargs(fname: &str, args: &[PyRef], n: usize) -> PyResult<()> {
-    if args.len() != n {
-        return Err(PyErr::type_error(format!(
-            "{fname} expected {n} argument{}, got {}",
-            if n == 1 { "" } else { "s" },
-            args.len()
-        )));
-    }
-    Ok(())
-}
+use crate::modules::builtins::exact_nargs as nargs;
 
 macro_rules! binary {
     ($($f:ident, $name:literal => $body:expr;)*) => {

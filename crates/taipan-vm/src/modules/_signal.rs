@@ -216,16 +216,7 @@ fn int_arg(o: &PyRef) -> PyResult<i32> {
     crate::objects::int::as_c_int(o)
 }
 
-fn nargs(fname: &str, args: &[PyRef], n: usize) -> PyResult<()> {
-    if args.len() != n {
-        return Err(PyErr::type_error(format!(
-            "{fname} expected {n} argument{}, got {}",
-            if n == 1 { "" } else { "s" },
-            args.len()
-        )));
-    }
-    Ok(())
-}
+use crate::modules::builtins::exact_nargs as nargs;
 
 fn signum_in_range(sig: i32) -> PyResult<i32> {
     if sig < 1 || sig as usize >= NSIG {

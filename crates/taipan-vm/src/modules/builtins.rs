@@ -129,6 +129,19 @@ pub fn parse(
     Ok(out)
 }
 
+/// `_PyArg_CheckPositional` for exactly `n` arguments: "NAME expected N
+/// arguments, got M" (the wording of positional-only builtins).
+pub fn exact_nargs(fname: &str, args: &[PyRef], n: usize) -> PyResult<()> {
+    if args.len() != n {
+        return Err(PyErr::type_error(format!(
+            "{fname} expected {n} argument{}, got {}",
+            if n == 1 { "" } else { "s" },
+            args.len()
+        )));
+    }
+    Ok(())
+}
+
 /// "f expected N arguments, got M" checks of `METH_FASTCALL` built-ins.
 pub fn check_nargs(fname: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
     let plural = |k: usize| if k == 1 { "" } else { "s" };

@@ -338,8 +338,7 @@ fn probe_fast(t: &Table, key: &PyRef, hash: isize) -> Option<Found> {
         // SAFETY: `i` is masked to the power-of-two length of `indices`.
         let ix = unsafe { *t.indices.get_unchecked(i) };
         if ix >= 0 {
-            // SAFETY: every non-negative index names an entry (entries are
-            // only ever appended, and a resize rebuilds indices).
+            // SAFETY: every non-negative index names an entry (entries are only ever appended, and a resize rebuilds indices).
             let e = unsafe { t.entries.get_unchecked(ix as usize) };
             if e.hash == hash {
                 if let Some(k) = &e.key {
@@ -504,8 +503,7 @@ impl PyDict {
                 drop(old);
             }
             Found::Missing(slot) => {
-                // SAFETY: no Python code runs while the table is borrowed
-                // (nothing ran since the probe that found `slot`).
+                // SAFETY: no Python code runs while the table is borrowed (nothing ran since the probe that found `slot`).
                 unsafe {
                     let t = &mut *self.table();
                     if t.usable == 0 || slot >= t.indices.len() {
@@ -1450,7 +1448,9 @@ pub static DICT_VALUES_TYPE: PyType = PyType {
     ..PyType::BASE
 };
 
-fn new_view(ty: &'static PyType, dict: &PyRef) -> PyResult<PyRef> {
+/// A view of type `ty` (the dict's, or a subclass's such as OrderedDict's)
+/// over `dict`.
+pub fn new_view(ty: &'static PyType, dict: &PyRef) -> PyResult<PyRef> {
     let v = alloc_object(
         ty,
         PyDictView {

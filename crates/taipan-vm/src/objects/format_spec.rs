@@ -343,9 +343,9 @@ pub fn fixed(v: f64, prec: usize) -> String {
     fixed_digits(v, prec)
 }
 
-/// Appends the decimal digits of `m`, zero-padded to at least `width`.
-fn push_decimal(s: &mut String, mut m: u64, width: usize) {
-    let mut buf = [b'0'; 20];
+/// Writes the decimal digits of `m` at the end of `buf` (20 bytes hold
+/// any u64); returns the index of the first.
+pub(crate) fn decimal_digits(mut m: u64, buf: &mut [u8; 20]) -> usize {
     let mut i = buf.len();
     loop {
         i -= 1;
@@ -355,6 +355,13 @@ fn push_decimal(s: &mut String, mut m: u64, width: usize) {
             break;
         }
     }
+    i
+}
+
+/// Appends the decimal digits of `m`, zero-padded to at least `width`.
+fn push_decimal(s: &mut String, m: u64, width: usize) {
+    let mut buf = [b'0'; 20];
+    let i = decimal_digits(m, &mut buf);
     for _ in buf.len() - i..width {
         s.push('0');
     }

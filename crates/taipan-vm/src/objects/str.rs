@@ -1328,8 +1328,7 @@ fn split_ranges<T: Copy + PartialEq + Into<u32>>(
 /// As `copy_nonoverlapping(src, dst, n)`.
 #[inline(always)]
 unsafe fn copy_short(src: *const u8, dst: *mut u8, n: usize) {
-    // SAFETY: the caller's promise; the unaligned reads and writes stay
-    // within the n bytes of each buffer.
+    // SAFETY: the caller's promise; the unaligned reads and writes stay within the n bytes of each buffer.
     unsafe {
         if (8..=16).contains(&n) {
             let a = std::ptr::read_unaligned(src as *const u64);
@@ -2804,16 +2803,8 @@ fn small_int_of(obj: &PyRef) -> Option<i64> {
 
 /// The decimal text of `v` (with its '-') at the end of `buf`.
 fn small_int_digits(v: i64, buf: &mut [u8; 20]) -> &[u8] {
-    let mut m = v.unsigned_abs();
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (m % 10) as u8;
-        m /= 10;
-        if m == 0 {
-            break;
-        }
-    }
+    // At most 19 digits: room for the sign.
+    let mut i = crate::objects::format_spec::decimal_digits(v.unsigned_abs(), buf);
     if v < 0 {
         i -= 1;
         buf[i] = b'-';
