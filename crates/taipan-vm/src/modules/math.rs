@@ -120,9 +120,9 @@ unary! {
     m_sinh => f64::sinh, true;
     m_cosh => f64::cosh, true;
     m_tanh => f64::tanh, false;
-    m_asinh => f64::asinh, false;
-    m_acosh => f64::acosh, false;
-    m_atanh => |x: f64| if x.abs() >= 1.0 { f64::NAN } else { x.atanh() }, false;
+    m_asinh => libm_asinh, false;
+    m_acosh => libm_acosh, false;
+    m_atanh => libm_atanh, false;
     m_fabs => f64::abs, false;
     m_log1p => |x: f64| if x <= -1.0 { f64::NAN } else { x.ln_1p() }, false;
     m_erf => libm_erf, false;
@@ -133,6 +133,27 @@ unary! {
 extern "C" {
     fn erf(x: f64) -> f64;
     fn erfc(x: f64) -> f64;
+    fn asinh(x: f64) -> f64;
+    fn acosh(x: f64) -> f64;
+    fn atanh(x: f64) -> f64;
+}
+
+/// `asinh`, `acosh` and `atanh` from the C library, as CPython 3.11 uses
+/// them (Rust's own formulas lose precision near 1 and overflow near the
+/// largest floats).
+fn libm_asinh(x: f64) -> f64 {
+    // SAFETY: a pure libm function.
+    unsafe { asinh(x) }
+}
+
+fn libm_acosh(x: f64) -> f64 {
+    // SAFETY: a pure libm function.
+    unsafe { acosh(x) }
+}
+
+fn libm_atanh(x: f64) -> f64 {
+    // SAFETY: a pure libm function.
+    unsafe { atanh(x) }
 }
 
 /// `erf` from the C library, as CPython 3.11 uses it.
@@ -485,13 +506,21 @@ fn m_remainder(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     if y.is_infinite() {
         return float(x);
     }
-    let n = (x / y).round();
-    let mut r = x - n * y;
-    // Round half to even.
-    if ((x / y) - (x / y).trunc()).abs() == 0.5 && n % 2.0 != 0.0 {
-        r = x - (n - n.signum()) * y;
-    }
-    float(r)
+    // `m_remainder`: exact, from fmod of the magnitudes. Whether
+    // m = fmod(|x|, |y|) is under, over or at half of |y| is decided against
+    // c = |y| - m (0.5*|y| may not be representable); at exactly half, the
+    // even multiple wins. The sign follows x (so -1.0 % 1 gives -0.0).
+    let (absx, absy) = (x.abs(), y.abs());
+    let m = absx % absy;
+    let c = absy - m;
+    let r = if m < c {
+        m
+    } else if m > c {
+        -c
+    } else {
+        m - 2.0 * ((0.5 * (absx - m)) % absy)
+    };
+    float(1.0f64.copysign(x) * r)
 }
 
 fn m_pow(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
@@ -521,11 +550,75 @@ fn m_hypot(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
         return float(f64::NAN);
     }
     let max = vals.iter().cloned().fold(0.0, f64::max);
-    if max == 0.0 {
-        return float(0.0);
+    float(vector_norm(&vals, max))
+}
+
+/// `frexp`: `x = m * 2**e` with `0.5 <= |m| < 1` (finite, nonzero `x`).
+fn frexp_exp(x: f64) -> i32 {
+    let bits = x.to_bits();
+    let field = ((bits >> 52) & 0x7ff) as i32;
+    if field == 0 {
+        // Subnormal: scale into the normal range first.
+        return frexp_exp(x * 18446744073709551616.0) - 64;
     }
-    let s: f64 = vals.iter().map(|v| (v / max) * (v / max)).sum();
-    float(max * s.sqrt())
+    field - 1022
+}
+
+/// `2**k` for `-1074 <= k <= 1023`, exactly.
+fn pow2(k: i32) -> f64 {
+    if k >= -1022 {
+        f64::from_bits(((k + 1023) as u64) << 52)
+    } else {
+        f64::from_bits(1u64 << (k + 1074))
+    }
+}
+
+/// `vector_norm` (CPython 3.11): the Euclidean norm of finite magnitudes
+/// `vec` (`max` the largest), correctly rounded in nearly all cases. The
+/// values are scaled by a power of two so the largest lies in [0.5, 1),
+/// each square is summed exactly as hi*hi + 2*hi*lo + lo*lo (hi, lo a
+/// 26-bit split), with the rounding errors of the running sum kept apart,
+/// and the square root gets one Newton correction from the same exact sum.
+fn vector_norm(vec: &[f64], max: f64) -> f64 {
+    const T27: f64 = 134217729.0; // 2**27 + 1
+    if max == 0.0 || vec.len() <= 1 {
+        return max;
+    }
+    let (mut csum, mut frac1, mut frac2, mut frac3) = (1.0f64, 0.0f64, 0.0f64, 0.0f64);
+    // Adds x to csum, keeping the part lost to rounding in `frac`.
+    let add = |csum: &mut f64, frac: &mut f64, x: f64| {
+        let old = *csum;
+        *csum += x;
+        *frac += (old - *csum) + x;
+    };
+    let split = |x: f64| {
+        let t = x * T27;
+        let hi = t - (t - x);
+        (hi, x - hi)
+    };
+    let max_e = frexp_exp(max);
+    if max_e >= -1023 {
+        let scale = pow2(-max_e);
+        for &v in vec {
+            let (hi, lo) = split(v * scale);
+            add(&mut csum, &mut frac1, hi * hi);
+            add(&mut csum, &mut frac2, 2.0 * hi * lo);
+            frac3 += lo * lo;
+        }
+        let h = (csum - 1.0 + (frac1 + frac2 + frac3)).sqrt();
+        let (hi, lo) = split(h);
+        add(&mut csum, &mut frac1, -hi * hi);
+        add(&mut csum, &mut frac2, -2.0 * hi * lo);
+        add(&mut csum, &mut frac3, -lo * lo);
+        let x = csum - 1.0 + (frac1 + frac2 + frac3);
+        return (h + x / (2.0 * h)) / scale;
+    }
+    // Tiny values: 2**-max_e would overflow, so divide by max instead.
+    for &v in vec {
+        let x = v / max;
+        add(&mut csum, &mut frac1, x * x);
+    }
+    max * (csum - 1.0 + frac1).sqrt()
 }
 
 fn m_dist(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {

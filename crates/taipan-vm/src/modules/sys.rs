@@ -927,6 +927,18 @@ fn sys_audit(_m: &PyRef, args: &[PyRef]) -> PyResult<PyRef> {
     Ok(none())
 }
 
+/// `sys.settrace` / `sys.setprofile`: Taipan's loop has no tracing hook
+/// yet, so only None (no tracer, what `doctest` and `bdb` restore) is
+/// accepted; a function raises instead of being silently ignored.
+fn set_tracer(what: &str, f: &PyRef) -> PyResult<PyRef> {
+    if f.is_none() {
+        return Ok(none());
+    }
+    Err(PyErr::not_implemented_error(format!(
+        "sys.{what}() with a function: Taipan's evaluation loop has no tracing hook yet"
+    )))
+}
+
 static SYS_FUNCTIONS: &[MethodDef] = &[
     MethodDef::new("exit", Meth::Fast(sys_exit)),
     MethodDef::new("audit", Meth::Fast(sys_audit)),
@@ -963,6 +975,10 @@ static SYS_FUNCTIONS: &[MethodDef] = &[
     MethodDef::new("getdlopenflags", Meth::NoArgs(sys_getdlopenflags)),
     MethodDef::new("setdlopenflags", Meth::O(sys_setdlopenflags)),
     MethodDef::new("is_finalizing", Meth::NoArgs(sys_is_finalizing)),
+    MethodDef::new("gettrace", Meth::NoArgs(|_| Ok(none()))),
+    MethodDef::new("getprofile", Meth::NoArgs(|_| Ok(none()))),
+    MethodDef::new("settrace", Meth::O(|_, f| set_tracer("settrace", f))),
+    MethodDef::new("setprofile", Meth::O(|_, f| set_tracer("setprofile", f))),
     MethodDef::new("call_tracing", Meth::Fast(sys_call_tracing)),
     MethodDef::new("_current_frames", Meth::NoArgs(sys_current_frames)),
     MethodDef::new("_current_exceptions", Meth::NoArgs(sys_current_exceptions)),
